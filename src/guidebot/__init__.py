@@ -1,0 +1,18 @@
+"""guidebot: answers questions about guides with cited passages."""
+
+from guidebot.bot import Bot
+from guidebot.dialogue import Conversation, ConversationState
+from guidebot.errors import GuidebotError, KnowledgeError, Problem
+from guidebot.reply import Reply, Source
+
+__all__ = [
+    "Bot",
+    "Conversation",
+    "ConversationState",
+    "GuidebotError",
+    "KnowledgeError",
+    "Problem",
+    "Reply",
+    "Source",
+]
+__version__ = "0.1.0"

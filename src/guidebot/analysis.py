@@ -1,0 +1,84 @@
+"""Turns text into search terms: normalise, tokenise, synonyms, stop words, stem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import snowballstemmer
+
+# Function words that carry no topic. Question words that do carry one ("long" in "how long",
+# "online", "cost") are deliberately absent.
+STOP_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn", "did", "didn", "do", "does", "doesn", "doing", "don", "down", "during", "each", "few", "for", "from", "further", "had", "hadn", "has", "hasn", "have", "haven", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn", "it", "its", "itself", "just", "let", "me", "might", "more", "most", "much", "must", "mustn", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "please", "same", "shall", "she", "should", "shouldn", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "wasn", "we", "were", "weren", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won", "would", "wouldn", "you", "your", "yours", "yourself", "yourselves", "ll", "ve", "re", "d", "s", "t", "m", "hi", "hey", "hello", "tell", "know", "want", "like", "really", "also", "get", "got", "thing", "things", "something", "anything", "kind", "sort", "lot", "lots", "yeah", "ok", "okay", "pls", "plz", "u", "ur", "r", "im", "id", "ive", "dont", "doesnt", "didnt", "cant", "isnt", "arent", "wont", "whats", "hows", "wheres", "whos", "thats", "theres"]
+)
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def normalise(text: str) -> str:
+    """Unicode-normalise, lower-case and strip accents, so 'Résumé' and 'resume' meet."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Surface words of text: lower-case, possessives and thousands separators removed."""
+    out: list[str] = []
+    for token in _TOKEN.findall(normalise(text)):
+        if token[0].isdigit():
+            out.append(re.sub(r"(?<=\d),(?=\d{3})", "", token).rstrip(".,"))
+        else:
+            token = token.replace("’", "'")
+            out.append(token[:-2] if token.endswith("'s") else token.replace("'", ""))
+    return out
+
+
+class Analyzer:
+    """Analysis shared by the index and queries, so both sides produce the same terms."""
+
+    def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._stems: dict[str, str] = {}
+        self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for group in synonym_groups:
+            canonical = tuple(words(group[0]))
+            for variant in group[1:]:
+                self._phrases[tuple(words(variant))] = canonical
+        self._longest = max((len(k) for k in self._phrases), default=1)
+
+    def terms(self, text: str) -> list[str]:
+        """Search terms of text, in order, duplicates kept (BM25 counts them)."""
+        return self.terms_of_words(words(text))
+
+    def terms_of_words(self, surface: Sequence[str]) -> list[str]:
+        """Search terms of already-split words (after typo repair, say)."""
+        return [self.stem(w) for w in self.apply_synonyms(surface) if w not in STOP_WORDS]
+
+    def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
+        """Rewrite each synonym (longest phrase first) to its group's canonical words."""
+        out: list[str] = []
+        i = 0
+        while i < len(surface):
+            for size in range(min(self._longest, len(surface) - i), 0, -1):
+                replacement = self._phrases.get(tuple(surface[i : i + size]))
+                if replacement is not None:
+                    out += replacement
+                    i += size
+                    break
+            else:
+                out.append(surface[i])
+                i += 1
+        return out
+
+    def stem(self, word: str) -> str:
+        """Snowball stem, memoised per analyzer (the same words recur in every passage)."""
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word) if word.isalpha() else word
+            self._stems[word] = stem
+        return stem
+
+    def is_stop_word(self, word: str) -> bool:
+        return word in STOP_WORDS

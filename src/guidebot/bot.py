@@ -1,0 +1,57 @@
+"""The public entry point: Bot.load(path) -> bot.conversation() -> conversation.ask(text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from guidebot.analysis import Analyzer
+from guidebot.chunking import Passage, build_passages
+from guidebot.dialogue import Conversation, ConversationState
+from guidebot.knowledge import load_knowledge
+from guidebot.models import KnowledgeBase
+from guidebot.policy import Policy
+from guidebot.reply import Reply
+from guidebot.retrieval import Hit, Retriever
+from guidebot.smalltalk import SmalltalkMatcher
+
+
+class Bot:
+    """A loaded knowledge base, its index, and the policy for answering; shared by conversations."""
+
+    def __init__(self, kb: KnowledgeBase, policy: Policy | None = None) -> None:
+        self.kb = kb
+        self.policy = policy or Policy()
+        self.passages: tuple[Passage, ...] = build_passages(kb)
+        analyzer = Analyzer(kb.synonyms)
+        self.retriever = Retriever(self.passages, analyzer, self.policy.retrieval)
+        self.topics = tuple(
+            dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
+        )
+        self.smalltalk = SmalltalkMatcher(kb, self.topics)
+        self.anchor_terms = frozenset(t for g in kb.guides for t in analyzer.terms(g.title))
+
+    @classmethod
+    def load(cls, path: Path | str, policy: Policy | None = None) -> Bot:
+        """Load and validate the knowledge at path (raises KnowledgeError) and index it."""
+        return cls(load_knowledge(path), policy)
+
+    def conversation(
+        self, state: ConversationState | None = None, guides: Sequence[str] = ()
+    ) -> Conversation:
+        """A new conversation (or a resumed one, from a saved state)."""
+        return Conversation(self, state, tuple(guides))
+
+    def ask(self, question: str) -> Reply:
+        """Answer one self-contained question."""
+        return self.conversation().ask(question)
+
+    def suggestions(self, hits: Sequence[Hit], limit: int = 3) -> list[str]:
+        """Topics to offer when declining: the nearest sections, else the first ones."""
+        near = [h.passage.section for h in hits]
+        return list(dict.fromkeys([*near, *self.topics]))[:limit]
+
+    def example(self) -> str:
+        return (
+            self.topics[0] if self.topics else (self.passages[0].section if self.passages else "")
+        )

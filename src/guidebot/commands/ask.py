@@ -1,0 +1,84 @@
+"""`guidebot ask`: one question from the command line, or a conversation from standard input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from guidebot.commands.common import add_knowledge_option, load_bot
+from guidebot.errors import UsageError
+from guidebot.render import as_markdown, as_text
+from guidebot.reply import Reply
+
+NAME = "ask"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        NAME,
+        help="answer a question (or, with none, each line of standard input)",
+        description="Answer a question with cited passages. With no question, every line of "
+        "standard input is one turn of a conversation; a line '/new' starts a new one.",
+    )
+    parser.add_argument("question", nargs="*", help="the question (quote it or not)")
+    parser.add_argument(
+        "--top", type=int, default=None, metavar="K", help="how many sources to show"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the reply as JSON (JSON Lines for stdin)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text for the terminal, markdown to paste into an email, or json",
+    )
+    add_knowledge_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.top is not None and not 1 <= args.top <= 50:
+        raise UsageError("--top must be between 1 and 50")
+    fmt = "json" if args.json else args.format
+    bot = load_bot(args)
+    if args.top is not None:
+        bot.policy = _with_top(bot, args.top)
+    if args.question:
+        print(_render(bot.conversation().ask(" ".join(args.question)), fmt, single=True))
+        return 0
+    return _conversation(bot, sys.stdin, fmt)
+
+
+def _conversation(bot, stream: TextIO, fmt: str) -> int:
+    conversation = bot.conversation()
+    first = True
+    for raw in stream:
+        line = raw.strip()
+        if line == "/new":
+            conversation.reset()
+            continue
+        if not line:
+            continue
+        reply = conversation.ask(line)
+        if fmt != "json" and not first:
+            print()
+        print(_render(reply, fmt, single=False), flush=True)
+        first = False
+    return 0
+
+
+def _render(reply: Reply, fmt: str, single: bool) -> str:
+    if fmt == "json":
+        return json.dumps(reply.to_dict(), ensure_ascii=False, indent=2 if single else None)
+    if fmt == "markdown":
+        return as_markdown(reply).rstrip("\n")
+    return as_text(reply) if single else f"> {reply.question}\n{as_text(reply)}"
+
+
+def _with_top(bot, top: int):
+    from dataclasses import replace
+
+    return replace(bot.policy, top_k=top)

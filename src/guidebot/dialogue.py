@@ -1,0 +1,203 @@
+"""A conversation: follow-ups, clarifying questions, small talk and declines, turn by turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from guidebot.analysis import words
+from guidebot.answer import answer_reply, clarify_reply, decline_reply, smalltalk_reply
+from guidebot.reply import Reply
+from guidebot.retrieval import Hit, SearchResult
+
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
+
+MAX_QUESTION = 2000
+_FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then")
+_REFERENCES = {
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "that",
+    "this",
+    "those",
+    "these",
+    "there",
+    "same",
+}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
+
+
+@dataclass
+class ConversationState:
+    """All a conversation remembers; plain data, so a transcript can be saved and resumed."""
+
+    topic_terms: dict[str, float] = field(default_factory=dict)
+    topic_question: str = ""
+    pending_question: str = ""
+    pending_choices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ConversationState:
+        return cls(
+            topic_terms={str(k): float(v) for k, v in dict(data.get("topic_terms", {})).items()},
+            topic_question=str(data.get("topic_question", "")),
+            pending_question=str(data.get("pending_question", "")),
+            pending_choices=[str(c) for c in data.get("pending_choices", [])],
+        )
+
+
+class Conversation:
+    """One person's conversation with a Bot. Cheap to create; keep one per user."""
+
+    def __init__(
+        self, bot: Bot, state: ConversationState | None = None, guides: tuple[str, ...] = ()
+    ) -> None:
+        self.bot = bot
+        self.state = state or ConversationState()
+        self.guides = guides
+
+    def reset(self) -> None:
+        """Forget everything said so far."""
+        self.state = ConversationState()
+
+    def ask(self, text: str) -> Reply:
+        """Answer one turn of the conversation."""
+        question = _clean(text)
+        if not re.search(r"[^\W_]", question):
+            return replace(
+                smalltalk_reply(
+                    question,
+                    "Ask me a question about the guide, for example: " + self.bot.example(),
+                ),
+                kind="clarify",
+                confidence=0.0,
+            )
+        if self.state.pending_choices:
+            reply = self._resolve_choice(question)
+            if reply:
+                return reply
+        small = self.bot.smalltalk.match(question)
+        if small:
+            return smalltalk_reply(question, small[1])
+        return self._answer(question)
+
+    def _answer(self, question: str) -> Reply:
+        retriever, policy = self.bot.retriever, self.bot.policy
+        followup = self._is_followup(question)
+        context = self.state.topic_terms if followup else None
+        result = retriever.search(question, k=10, context=context, guides=self.guides)
+        notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
+        if followup:
+            notes.append(f"Taking this as a follow-up to: {self.state.topic_question}")
+        missing = self._uncovered(result)
+        if (
+            not result.hits
+            or result.coverage < policy.decline_coverage
+            or (missing and not self._anchored(result))
+        ):
+            self.state.pending_choices = []
+            return decline_reply(question, self.bot.suggestions(result.hits), notes, missing)
+        ties = self._ties(result.hits)
+        if not followup and len(ties) > 1 and len(result.terms) <= policy.clarify_max_terms:
+            self.state.pending_question, self.state.pending_choices = question, ties
+            return clarify_reply(question, ties, notes)
+        if missing:
+            notes.append(f"The guide doesn't mention: {', '.join(missing)}.")
+        self._remember(question, result, followup)
+        return answer_reply(
+            question, result, result.hits[: policy.top_k], retriever.analyzer, notes
+        )
+
+    def _resolve_choice(self, text: str) -> Reply | None:
+        choices, original = self.state.pending_choices, self.state.pending_question
+        self.state.pending_choices = []
+        chosen = _ordinal(text, choices) or self._choice_by_words(text, choices)
+        if not chosen:
+            return None
+        result = self.bot.retriever.search(f"{original} {text}", k=50, guides=self.guides)
+        hits = [h for h in result.hits if h.passage.section == chosen]
+        if not hits:
+            return None
+        others = [h for h in result.hits if h.passage.section != chosen]
+        self._remember(original, result, followup=False)
+        top = (hits + others)[: self.bot.policy.top_k]
+        note = f"Taking this as: {original} ({chosen})"
+        return replace(
+            answer_reply(text, result, top, self.bot.retriever.analyzer, [note]), confidence=1.0
+        )
+
+    def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
+        result = self.bot.retriever.search(text, k=20, guides=self.guides)
+        return next((h.passage.section for h in result.hits if h.passage.section in choices), None)
+
+    def _is_followup(self, question: str) -> bool:
+        if not self.state.topic_terms:
+            return False
+        surface = words(question)
+        terms = self.bot.retriever.analyzer.terms_of_words(surface)
+        if len(terms) > self.bot.policy.followup_max_terms:
+            return False
+        opener = bool(surface) and surface[0] in _FOLLOWUP_OPENERS
+        what_about = " ".join(surface[:3]).startswith(
+            ("what about", "how about", "what if", "and what")
+        )
+        refers = any(w in _REFERENCES for w in surface)
+        return opener or what_about or refers or len(terms) <= 1
+
+    def _uncovered(self, result: SearchResult) -> tuple[str, ...]:
+        """Words of the question the knowledge never uses (after typo repair), for an honest note."""
+        unknown = set(result.unknown)
+        analyzer = self.bot.retriever.analyzer
+        _, surface, _ = self.bot.retriever.understand(" ".join(result.unknown))
+        seen = [
+            w for w in surface if analyzer.stem(w) in unknown and len(w) > 2 and not w.isdigit()
+        ]
+        return tuple(dict.fromkeys(seen))
+
+    def _anchored(self, result: SearchResult) -> bool:
+        """Does the question name what the guides are about (their titles' words)?"""
+        return any(t in self.bot.anchor_terms for t in result.terms)
+
+    def _ties(self, hits: tuple[Hit, ...]) -> list[str]:
+        best_by_section: dict[str, float] = {}
+        for hit in hits:
+            best_by_section.setdefault(hit.passage.section, hit.score)
+        top = hits[0].score
+        ratio = self.bot.policy.clarify_ratio
+        return [s for s, score in best_by_section.items() if top > 0 and score / top >= ratio][:3]
+
+    def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
+        """Keep this turn's terms as context for the next; older context fades by the same weight."""
+        weight = self.bot.policy.followup_weight
+        terms = {t: weight for t in result.terms}
+        if followup:
+            for term, old in self.state.topic_terms.items():
+                terms.setdefault(term, old * weight)
+        else:
+            self.state.topic_question = question
+        self.state.topic_terms = terms
+
+
+def _clean(text: str) -> str:
+    """Drop control characters and cap the length, so no input can break a front end."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUESTION]
+
+
+def _ordinal(text: str, choices: list[str]) -> str | None:
+    """The choice picked by number or position ("2", "the first one", "last")."""
+    for word in words(text):
+        number = int(word) if word.isdigit() else _ORDINALS.get(word)
+        if number == -1:
+            number = len(choices)
+        if number and 1 <= number <= len(choices):
+            return choices[number - 1]
+    return None

@@ -1,0 +1,238 @@
+"""Loads and validates a knowledge directory into a KnowledgeBase, reporting every problem."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from guidebot.errors import KnowledgeError, Problem
+from guidebot.faqfile import parse_faq_file
+from guidebot.guidefile import parse_guide
+from guidebot.models import FaqEntry, Guide, KnowledgeBase, SmalltalkIntent
+from guidebot.yamlsource import line_of, load_yaml
+
+SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml"}
+
+
+def load_knowledge(root: Path | str) -> KnowledgeBase:
+    """Load every file under root; raise KnowledgeError listing all problems if any file is bad."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
+    files = _knowledge_files(root)
+    problems: list[Problem] = []
+    guides: list[Guide] = []
+    faqs: list[FaqEntry] = []
+    for path in files["guides"]:
+        guide, found = parse_guide(path, _shown(root, path))
+        problems += found
+        if guide:
+            guides.append(guide)
+    for path in files["faq"]:
+        entries, found = parse_faq_file(path, _shown(root, path))
+        problems += found
+        faqs += entries
+    synonyms, found = _synonyms(root / "synonyms.yaml", _shown(root, root / "synonyms.yaml"))
+    problems += found
+    smalltalk, found = _smalltalk(root / "smalltalk.yaml", _shown(root, root / "smalltalk.yaml"))
+    problems += found
+    faqs, found = _link_faqs(faqs, guides)
+    problems += found
+    if not guides and not faqs and not problems:
+        problems.append(
+            Problem(str(root), 0, "no knowledge found (expected guides/*.md or faq/*.yaml)")
+        )
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(
+        root=str(root),
+        guides=tuple(guides),
+        faqs=tuple(faqs),
+        synonyms=synonyms,
+        smalltalk=smalltalk,
+        fingerprint=fingerprint(root),
+    )
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every knowledge file's name and bytes: equal fingerprints, equal knowledge."""
+    digest = hashlib.sha256()
+    for group in _knowledge_files(root).values():
+        for path in group:
+            digest.update(_shown(root, path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _knowledge_files(root: Path) -> dict[str, list[Path]]:
+    special = [root / name for name in sorted(SPECIAL_FILES) if (root / name).is_file()]
+    loose_faq = [
+        p
+        for p in sorted(root.glob("*.y*ml"))
+        if p.name not in SPECIAL_FILES and p.suffix in {".yaml", ".yml"}
+    ]
+    return {
+        "guides": sorted((root / "guides").glob("*.md")),
+        "faq": sorted([*(root / "faq").glob("*.yaml"), *(root / "faq").glob("*.yml")]) + loose_faq,
+        "special": special,
+    }
+
+
+def _shown(root: Path, path: Path) -> str:
+    """Paths in messages: relative to the directory the person named, e.g. knowledge/faq/x.yaml."""
+    return str(root / path.relative_to(root))
+
+
+def _link_faqs(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[FaqEntry], list[Problem]]:
+    """Give every entry an id and check that ids are unique and links point at real sections."""
+    problems: list[Problem] = []
+    seen: dict[str, FaqEntry] = {}
+    linked: list[FaqEntry] = []
+    by_slug = {g.slug: g for g in guides}
+    for entry in faqs:
+        entry_id = entry.id or _free_id(_slug(entry.question), seen)
+        if entry.id and entry.id in seen:
+            first = seen[entry.id]
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line,
+                    f"duplicate id '{entry.id}' (first at {first.path}:{first.line})",
+                )
+            )
+            continue
+        guide_slug, problem = _resolve_link(entry, by_slug)
+        if problem:
+            problems.append(problem)
+        linked_entry = dataclasses.replace(entry, id=entry_id, guide=guide_slug)
+        seen[entry_id] = linked_entry
+        linked.append(linked_entry)
+    return linked, problems
+
+
+def _resolve_link(entry: FaqEntry, guides: dict[str, Guide]) -> tuple[str, Problem | None]:
+    if entry.guide and entry.guide not in guides:
+        known = ", ".join(sorted(guides)) or "none"
+        return entry.guide, Problem(
+            entry.path, entry.line, f"unknown guide '{entry.guide}' (guides: {known})"
+        )
+    if not entry.section:
+        return entry.guide, None
+    candidates = [guides[entry.guide]] if entry.guide else list(guides.values())
+    owners = [g.slug for g in candidates if g.section(entry.section)]
+    if not owners:
+        return entry.guide, Problem(
+            entry.path, entry.line, f"section '{entry.section}' does not exist in {_where(entry)}"
+        )
+    if len(owners) > 1:
+        return entry.guide, Problem(
+            entry.path, entry.line, f"section '{entry.section}' is in several guides; add 'guide:'"
+        )
+    return owners[0], None
+
+
+def _where(entry: FaqEntry) -> str:
+    return f"guide '{entry.guide}'" if entry.guide else "any guide"
+
+
+def _free_id(base: str, seen: dict[str, FaqEntry]) -> str:
+    candidate, n = base, 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _slug(text: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words]) or "entry"
+
+
+def _synonyms(path: Path, shown: str) -> tuple[tuple[tuple[str, ...], ...], list[Problem]]:
+    data, problems = _optional_yaml(path, shown)
+    if problems or data is None:
+        return (), problems
+    if not isinstance(data, list):
+        return (), [Problem(shown, 1, "synonyms must be a list of groups like [salary, pay, wage]")]
+    groups: list[tuple[str, ...]] = []
+    owner: dict[str, int] = {}
+    for index, group in enumerate(data):
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(t, str) for t in group)
+        ):
+            problems.append(
+                Problem(shown, _item_line(path, index), "each group must list two or more terms")
+            )
+            continue
+        terms = tuple(" ".join(t.lower().split()) for t in group)
+        for term in terms:
+            if term in owner and owner[term] != index:
+                problems.append(
+                    Problem(shown, _item_line(path, index), f"'{term}' is in two groups")
+                )
+            owner[term] = index
+        groups.append(terms)
+    return tuple(groups), problems
+
+
+def _smalltalk(path: Path, shown: str) -> tuple[tuple[SmalltalkIntent, ...], list[Problem]]:
+    data, problems = _optional_yaml(path, shown)
+    if problems or data is None:
+        return (), problems
+    if not isinstance(data, list):
+        return (), [Problem(shown, 1, "small talk must be a list of intents")]
+    intents: list[SmalltalkIntent] = []
+    for item in data:
+        intent, found = _intent(item, shown)
+        problems += found
+        if intent:
+            intents.append(intent)
+    return tuple(intents), problems
+
+
+def _intent(item: Any, shown: str) -> tuple[SmalltalkIntent | None, list[Problem]]:
+    line = line_of(item, default=1)
+    if not isinstance(item, dict):
+        return None, [
+            Problem(shown, line, "each intent must be a mapping with intent, examples, reply")
+        ]
+    unknown = [k for k in item if k not in {"intent", "examples", "reply"}]
+    if unknown:
+        return None, [
+            Problem(shown, line_of(item, str(unknown[0]), line), f"unknown field '{unknown[0]}'")
+        ]
+    examples = item.get("examples")
+    if not isinstance(item.get("intent"), str) or not isinstance(item.get("reply"), str):
+        return None, [Problem(shown, line, "an intent needs 'intent' and 'reply' text")]
+    if (
+        not isinstance(examples, list)
+        or not examples
+        or not all(isinstance(e, str) for e in examples)
+    ):
+        return None, [
+            Problem(shown, line_of(item, "examples", line), "'examples' must be a list of phrases")
+        ]
+    return SmalltalkIntent(item["intent"], tuple(examples), item["reply"].strip()), []
+
+
+def _optional_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    if not path.is_file():
+        return None, []
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"), shown)
+    except UnicodeDecodeError:
+        return None, [Problem(shown, 0, "not UTF-8 text")]
+
+
+def _item_line(path: Path, index: int) -> int:
+    """Line of the index-th top-level '- ' item, for lists whose items are not mappings."""
+    count = -1
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("-"):
+            count += 1
+            if count == index:
+                return number
+    return 1

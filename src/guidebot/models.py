@@ -1,0 +1,85 @@
+"""The knowledge as loaded from disk: guides, their sections, FAQ entries, synonyms, small talk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of guide text separated from its neighbours by blank lines."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A guide section: its heading exactly as the guide wrote it, and its paragraphs."""
+
+    heading: str
+    line: int
+    paragraphs: tuple[Paragraph, ...]
+    is_intro: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One article, from knowledge/guides/<slug>.md."""
+
+    slug: str
+    path: str
+    title: str
+    sections: tuple[Section, ...]
+    author: str = ""
+    author_title: str = ""
+    edition: str = ""
+    summary: str = ""
+    source: str = ""
+
+    def section(self, heading: str) -> Section | None:
+        return next((s for s in self.sections if s.heading == heading), None)
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    """A question with its answer; `section` names the guide section it was drawn from, if any."""
+
+    id: str
+    question: str
+    answer: str
+    path: str
+    line: int
+    alternates: tuple[str, ...] = ()
+    section: str = ""
+    guide: str = ""
+    section_hash: str = ""
+
+
+@dataclass(frozen=True)
+class SmalltalkIntent:
+    """Greetings, thanks, questions about guidebot itself: example phrasings and one reply."""
+
+    intent: str
+    examples: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything guidebot knows, validated; `fingerprint` changes whenever any file does."""
+
+    root: str
+    guides: tuple[Guide, ...]
+    faqs: tuple[FaqEntry, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    smalltalk: tuple[SmalltalkIntent, ...] = ()
+    fingerprint: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    def guide(self, slug: str) -> Guide | None:
+        return next((g for g in self.guides if g.slug == slug), None)

@@ -1,0 +1,36 @@
+"""Replies as plain terminal text and as paste-ready Markdown (the JSON form is Reply.to_dict)."""
+
+from __future__ import annotations
+
+from guidebot.reply import Reply
+
+
+def as_text(reply: Reply) -> str:
+    """Readable terminal output: notes, the answer with its citation mark, numbered sources."""
+    lines = [f"({note})" for note in reply.notes]
+    answer = reply.answer + (" [1]" if reply.sources else "")
+    lines.append(answer)
+    if reply.sources:
+        lines.append("")
+        lines.append("Sources:")
+        lines += [f"  [{s.number}] {s.guide} › {s.section}  ({s.id})" for s in reply.sources]
+    return "\n".join(lines)
+
+
+def as_markdown(reply: Reply) -> str:
+    """A reply to paste into an email or ticket: answer, then a numbered source list."""
+    parts: list[str] = []
+    if reply.kind == "clarify" and reply.choices:
+        parts.append(reply.answer.split("\n", 1)[0])
+        parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(reply.choices, start=1)))
+    else:
+        parts.append(_quote_free(reply.answer) + (" [1]" if reply.sources else ""))
+    if reply.sources:
+        listed = "\n".join(f"{s.number}. *{s.guide}*, section “{s.section}”" for s in reply.sources)
+        parts.append("Sources:\n" + listed)
+    return "\n\n".join(parts) + "\n"
+
+
+def _quote_free(text: str) -> str:
+    """Answer text as Markdown paragraphs (an FAQ answer starts with its question on a line)."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())

@@ -1,0 +1,159 @@
+"""From a question to ranked, scored passages: typo repair, analysis, weighted BM25 fields."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from guidebot.analysis import Analyzer, normalise, words
+from guidebot.chunking import Passage
+from guidebot.index import Bm25Params, FieldIndex
+from guidebot.typos import Repair, TypoRepairer
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
+
+    bm25: Bm25Params = Bm25Params()
+    title_weight: float = 1.0
+    body_weight: float = 1.0
+    faq_match_weight: float = 0.0  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 80.0  # rapidfuzz score (0-100) below which no boost applies
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage with its score for one query, and the query terms it contains."""
+
+    passage: Passage
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits plus what the engine understood of the question."""
+
+    hits: tuple[Hit, ...]
+    terms: tuple[str, ...]
+    unknown: tuple[str, ...]
+    repairs: tuple[Repair, ...]
+    coverage: float  # idf-weighted share of the question's terms found in the best passage
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+
+class Retriever:
+    """Owns the field indexes over a fixed set of passages and answers searches against them."""
+
+    def __init__(
+        self, passages: Sequence[Passage], analyzer: Analyzer, config: RetrievalConfig
+    ) -> None:
+        self.passages = tuple(passages)
+        self.analyzer = analyzer
+        self.config = config
+        self.title = FieldIndex([analyzer.terms(p.title) for p in self.passages], config.bm25)
+        self.body = FieldIndex([analyzer.terms(p.text) for p in self.passages], config.bm25)
+        vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
+        self.repairer = TypoRepairer(vocabulary, analyzer)
+        self._faq_rows = [i for i, p in enumerate(self.passages) if p.kind == "faq"]
+        self._faq_texts = [normalise(self.passages[i].title) for i in self._faq_rows]
+        self._unknown_idf = math.log(len(self.passages) + 1) + 1.0
+
+    def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
+        """(terms, surface words after repair, repairs) for a question."""
+        fixed, repairs = self.repairer.repair(words(question))
+        return self.analyzer.terms_of_words(fixed), fixed, repairs
+
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        context: Mapping[str, float] | None = None,
+        guides: Collection[str] = (),
+    ) -> SearchResult:
+        """Best k passages for the question; `context` adds weighted terms from earlier turns."""
+        terms, _, repairs = self.understand(question)
+        weights: Counter[str] = Counter()
+        for term in terms:
+            weights[term] += 1.0
+        for term, weight in (context or {}).items():
+            weights[term] += weight
+        scores = self.score(weights)
+        if self.config.faq_match_weight and question.strip():
+            self._boost_faq_matches(question, scores)
+        if guides:
+            scores[[i for i, p in enumerate(self.passages) if p.guide not in guides]] = -np.inf
+        hits = self._top(scores, weights, k)
+        unknown = tuple(t for t in terms if not self._known(t))
+        coverage = self._coverage(terms, hits[0]) if hits else 0.0
+        return SearchResult(tuple(hits), tuple(terms), unknown, tuple(repairs), coverage)
+
+    def score(self, weights: Mapping[str, float]) -> np.ndarray:
+        """Weighted sum of the fields' BM25 scores for weighted query terms."""
+        scores = np.zeros(len(self.passages))
+        for field, field_weight in (
+            (self.title, self.config.title_weight),
+            (self.body, self.config.body_weight),
+        ):
+            for term, weight in weights.items():
+                field.add_scores(scores, term, weight * field_weight)
+        return scores
+
+    def idf(self, term: str) -> float:
+        """How telling a term is across the passages; unknown terms count as most telling."""
+        df = max(self.body.doc_freq(term), self.title.doc_freq(term))
+        if df == 0:
+            return self._unknown_idf
+        return math.log((len(self.passages) + 1) / df)
+
+    def _known(self, term: str) -> bool:
+        return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
+
+    def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
+        return tuple(t for t in terms if self.title.contains(t, doc) or self.body.contains(t, doc))
+
+    def _top(self, scores: np.ndarray, weights: Mapping[str, float], k: int) -> list[Hit]:
+        if not len(scores) or k <= 0:
+            return []
+        # Take a few extra: passages that only got BM25+'s constant have no real match.
+        pool = min(len(scores), k + 8)
+        top = np.argpartition(-scores, pool - 1)[:pool]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        hits: list[Hit] = []
+        for doc in top:
+            matched = self._matched(weights, int(doc))
+            if matched and np.isfinite(scores[doc]):
+                hits.append(Hit(self.passages[doc], float(scores[doc]), matched))
+            if len(hits) == k:
+                break
+        return hits
+
+    def _coverage(self, terms: Sequence[str], hit: Hit) -> float:
+        if not terms:
+            return 0.0
+        total = sum(self.idf(t) for t in terms)
+        found = sum(self.idf(t) for t in terms if t in hit.matched)
+        return found / total if total else 0.0
+
+    def _boost_faq_matches(self, question: str, scores: np.ndarray) -> None:
+        if not self._faq_rows:
+            return
+        matches = process.extract(
+            normalise(question),
+            self._faq_texts,
+            scorer=fuzz.token_set_ratio,
+            limit=3,
+            score_cutoff=self.config.faq_match_floor,
+        )
+        top = float(scores.max()) if len(scores) else 0.0
+        for _, similarity, row in matches:
+            scores[self._faq_rows[row]] += self.config.faq_match_weight * top * similarity / 100

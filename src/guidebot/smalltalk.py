@@ -1,0 +1,61 @@
+"""Recognises greetings, thanks and questions about guidebot or the guide itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from guidebot.analysis import normalise
+from guidebot.models import KnowledgeBase, SmalltalkIntent
+
+MATCH_FLOOR = 85.0
+
+
+class SmalltalkMatcher:
+    """Matches a whole utterance against the example phrasings of each intent."""
+
+    def __init__(
+        self, kb: KnowledgeBase, topics: Sequence[str], floor: float = MATCH_FLOOR
+    ) -> None:
+        self._intents: list[SmalltalkIntent] = list(kb.smalltalk)
+        self._examples = [_clean(e) for i in self._intents for e in i.examples]
+        self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
+        self._fields = _fields(kb, topics)
+        self._floor = floor
+
+    def match(self, text: str) -> tuple[str, str] | None:
+        """(intent, reply) when text is small talk, else None."""
+        cleaned = _clean(text)
+        if not cleaned or not self._examples or len(cleaned.split()) > 8:
+            return None
+        found = process.extractOne(
+            cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
+        )
+        if not found:
+            return None
+        intent = self._intents[self._owner[found[2]]]
+        return intent.intent, _fill(intent.reply, self._fields)
+
+
+def _clean(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
+
+
+def _fields(kb: KnowledgeBase, topics: Sequence[str]) -> dict[str, str]:
+    first = kb.guides[0] if kb.guides else None
+    titles = [g.title for g in kb.guides]
+    return {
+        "title": first.title if first else "the FAQ",
+        "titles": "; ".join(titles) or "the FAQ",
+        "author": (first.author if first else "") or "an unnamed author",
+        "author_title": first.author_title if first else "",
+        "edition": (first.edition if first else "") or "current",
+        "topics": ", ".join(topics),
+    }
+
+
+def _fill(template: str, fields: dict[str, str]) -> str:
+    """Fill {placeholders}; an unknown one is left as written rather than failing."""
+    return re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)), template)
