@@ -11,7 +11,20 @@ import snowballstemmer
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent.
 STOP_WORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn", "did", "didn", "do", "does", "doesn", "doing", "don", "down", "during", "each", "few", "for", "from", "further", "had", "hadn", "has", "hasn", "have", "haven", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn", "it", "its", "itself", "just", "let", "me", "might", "more", "most", "much", "must", "mustn", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "please", "same", "shall", "she", "should", "shouldn", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "wasn", "we", "were", "weren", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won", "would", "wouldn", "you", "your", "yours", "yourself", "yourselves", "ll", "ve", "re", "d", "s", "t", "m", "hi", "hey", "hello", "tell", "know", "want", "like", "really", "also", "get", "got", "thing", "things", "something", "anything", "kind", "sort", "lot", "lots", "yeah", "ok", "okay", "pls", "plz", "u", "ur", "r", "im", "id", "ive", "dont", "doesnt", "didnt", "cant", "isnt", "arent", "wont", "whats", "hows", "wheres", "whos", "thats", "theres"]
+    """
+    a about above after again against all am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn
+    doing don down during each few for from further had hadn has hasn have haven having he
+    her here hers herself him himself his how i if in into is isn it its itself just let me
+    might more most much must mustn my myself no nor not now of off on once only or other
+    ought our ours ourselves out over own please same shall she should shouldn so some such
+    than that the their theirs them themselves then there these they this those through to
+    too under until up upon us very was wasn we were weren what when where which while who
+    whom why will with won would wouldn you your yours yourself yourselves ll ve re d s t m
+    hi hey hello tell know want like really also get got thing things something anything
+    kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
+    arent wont whats hows wheres whos thats theres
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -41,11 +54,15 @@ class Analyzer:
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
+        self._single: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for group in synonym_groups:
             canonical = tuple(words(group[0]))
-            for variant in group[1:]:
-                self._phrases[tuple(words(variant))] = canonical
+            for variant in map(tuple, map(words, group[1:])):
+                if len(variant) == 1:
+                    self._single[variant[0]] = canonical
+                elif variant:
+                    self._phrases[variant] = canonical
         self._longest = max((len(k) for k in self._phrases), default=1)
 
     def terms(self, text: str) -> list[str]:
@@ -57,7 +74,10 @@ class Analyzer:
         return [self.stem(w) for w in self.apply_synonyms(surface) if w not in STOP_WORDS]
 
     def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
-        """Rewrite each synonym (longest phrase first) to its group's canonical words."""
+        """Rewrite synonyms to their group's canonical words: single words first, so that
+        shorthand can complete a phrase ("hw long" -> "how long" -> "duration"), then phrases,
+        longest first."""
+        surface = [w for word in surface for w in self._single.get(word, (word,))]
         out: list[str] = []
         i = 0
         while i < len(surface):

@@ -13,6 +13,7 @@ from guidebot.models import KnowledgeBase
 from guidebot.policy import Policy
 from guidebot.reply import Reply
 from guidebot.retrieval import Hit, Retriever
+from guidebot.scope import ScopeMatcher
 from guidebot.smalltalk import SmalltalkMatcher
 
 
@@ -29,6 +30,7 @@ class Bot:
             dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
         )
         self.smalltalk = SmalltalkMatcher(kb, self.topics)
+        self.scope = ScopeMatcher(kb.out_of_scope)
         self.anchor_terms = frozenset(t for g in kb.guides for t in analyzer.terms(g.title))
 
     @classmethod

@@ -97,20 +97,18 @@ class Conversation:
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         if followup:
             notes.append(f"Taking this as a follow-up to: {self.state.topic_question}")
-        missing = self._uncovered(result)
-        if (
-            not result.hits
-            or result.coverage < policy.decline_coverage
-            or (missing and not self._anchored(result))
-        ):
+        outside = self.bot.scope.match(question)
+        anchored = any(t in self.bot.anchor_terms for t in result.terms)
+        weak = not result.hits or result.coverage < policy.decline_coverage
+        if weak or (outside and not anchored):
             self.state.pending_choices = []
-            return decline_reply(question, self.bot.suggestions(result.hits), notes, missing)
+            return decline_reply(question, self.bot.suggestions(result.hits), notes, outside)
         ties = self._ties(result.hits)
         if not followup and len(ties) > 1 and len(result.terms) <= policy.clarify_max_terms:
             self.state.pending_question, self.state.pending_choices = question, ties
             return clarify_reply(question, ties, notes)
-        if missing:
-            notes.append(f"The guide doesn't mention: {', '.join(missing)}.")
+        if outside:
+            notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
         return answer_reply(
             question, result, result.hits[: policy.top_k], retriever.analyzer, notes
@@ -152,20 +150,6 @@ class Conversation:
         refers = any(w in _REFERENCES for w in surface)
         return opener or what_about or refers or len(terms) <= 1
 
-    def _uncovered(self, result: SearchResult) -> tuple[str, ...]:
-        """Words of the question the knowledge never uses (after typo repair), for an honest note."""
-        unknown = set(result.unknown)
-        analyzer = self.bot.retriever.analyzer
-        _, surface, _ = self.bot.retriever.understand(" ".join(result.unknown))
-        seen = [
-            w for w in surface if analyzer.stem(w) in unknown and len(w) > 2 and not w.isdigit()
-        ]
-        return tuple(dict.fromkeys(seen))
-
-    def _anchored(self, result: SearchResult) -> bool:
-        """Does the question name what the guides are about (their titles' words)?"""
-        return any(t in self.bot.anchor_terms for t in result.terms)
-
     def _ties(self, hits: tuple[Hit, ...]) -> list[str]:
         best_by_section: dict[str, float] = {}
         for hit in hits:
@@ -175,7 +159,7 @@ class Conversation:
         return [s for s, score in best_by_section.items() if top > 0 and score / top >= ratio][:3]
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
-        """Keep this turn's terms as context for the next; older context fades by the same weight."""
+        """Keep this turn's terms as context for the next; older context fades by the weight."""
         weight = self.bot.policy.followup_weight
         terms = {t: weight for t in result.terms}
         if followup:

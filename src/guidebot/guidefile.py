@@ -99,7 +99,7 @@ def _sections(
     for number, raw in enumerate(lines[start:], start=start + 1):
         match = _HEADING.match(raw)
         if match and len(match.group(1)) == 1:
-            close_block()  # a '# Title' line repeats the title: it neither starts nor ends a section
+            close_block()  # a '# Title' line repeats the title; it does not start a section
         elif match:
             close_section()
             heading, heading_line, is_intro = match.group(2).strip(), number, False

@@ -11,10 +11,10 @@ from typing import Any
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.faqfile import parse_faq_file
 from guidebot.guidefile import parse_guide
-from guidebot.models import FaqEntry, Guide, KnowledgeBase, SmalltalkIntent
+from guidebot.models import FaqEntry, Guide, KnowledgeBase, ScopeTopic, SmalltalkIntent
 from guidebot.yamlsource import line_of, load_yaml
 
-SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml"}
+SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
 
 
 def load_knowledge(root: Path | str) -> KnowledgeBase:
@@ -39,6 +39,8 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
     problems += found
     smalltalk, found = _smalltalk(root / "smalltalk.yaml", _shown(root, root / "smalltalk.yaml"))
     problems += found
+    scope, found = _scope(root / "scope.yaml", _shown(root, root / "scope.yaml"))
+    problems += found
     faqs, found = _link_faqs(faqs, guides)
     problems += found
     if not guides and not faqs and not problems:
@@ -53,6 +55,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         faqs=tuple(faqs),
         synonyms=synonyms,
         smalltalk=smalltalk,
+        out_of_scope=scope,
         fingerprint=fingerprint(root),
     )
 
@@ -216,6 +219,31 @@ def _intent(item: Any, shown: str) -> tuple[SmalltalkIntent | None, list[Problem
             Problem(shown, line_of(item, "examples", line), "'examples' must be a list of phrases")
         ]
     return SmalltalkIntent(item["intent"], tuple(examples), item["reply"].strip()), []
+
+
+def _scope(path: Path, shown: str) -> tuple[tuple[ScopeTopic, ...], list[Problem]]:
+    data, problems = _optional_yaml(path, shown)
+    if problems or data is None:
+        return (), problems
+    if not isinstance(data, list):
+        return (), [Problem(shown, 1, "scope must be a list of topics with 'topic' and 'terms'")]
+    topics: list[ScopeTopic] = []
+    for item in data:
+        line = line_of(item, default=1)
+        terms = item.get("terms") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("topic"), str):
+            problems.append(Problem(shown, line, "each scope entry needs a 'topic' name"))
+        elif set(item) - {"topic", "terms"}:
+            problems.append(
+                Problem(shown, line, f"unknown field '{sorted(set(item) - {'topic', 'terms'})[0]}'")
+            )
+        elif not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
+            problems.append(
+                Problem(shown, line_of(item, "terms", line), "'terms' must be a list of words")
+            )
+        else:
+            topics.append(ScopeTopic(item["topic"], tuple(t.lower() for t in terms)))
+    return tuple(topics), problems
 
 
 def _optional_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:

@@ -70,6 +70,14 @@ class SmalltalkIntent:
 
 
 @dataclass(frozen=True)
+class ScopeTopic:
+    """Something the guides do not cover, and the words that signal a question about it."""
+
+    topic: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything guidebot knows, validated; `fingerprint` changes whenever any file does."""
 
@@ -78,6 +86,7 @@ class KnowledgeBase:
     faqs: tuple[FaqEntry, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
     smalltalk: tuple[SmalltalkIntent, ...] = ()
+    out_of_scope: tuple[ScopeTopic, ...] = ()
     fingerprint: str = ""
     warnings: tuple[str, ...] = field(default=())
 

@@ -27,7 +27,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Reply:
-    """One answer. `answer` is text taken from the knowledge; `notes` say how the question was read."""
+    """One answer: `answer` is text from the knowledge; `notes` say how the question was read."""
 
     question: str
     answer: str

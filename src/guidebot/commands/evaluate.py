@@ -97,7 +97,6 @@ def format_report(r: Report, path: Path) -> str:
     if r.failures:
         lines.append(f"\nfailures ({len(r.failures)}):")
         for f in r.failures:
-            lines.append(
-                f"  {f['id']}: {f['question']}\n      expected {f['expected']}\n      got      {f['got']}"
-            )
+            lines.append(f"  {f['id']}: {f['question']}")
+            lines.append(f"      expected {f['expected']}\n      got      {f['got']}")
     return "\n".join(lines)
