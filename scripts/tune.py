@@ -14,7 +14,7 @@ from pathlib import Path
 
 from guidebot.bot import Bot
 from guidebot.evalset import load_cases
-from guidebot.evaluation import evaluate
+from guidebot.evaluation import evaluate, resolve_cases
 from guidebot.index import Bm25Params
 from guidebot.knowledge import load_knowledge
 from guidebot.locations import knowledge_dir
@@ -50,9 +50,10 @@ def main() -> None:
             faq_match_weight=setting["faq_match_weight"],
         )
         bot = Bot(kb, Policy(retrieval=retrieval, top_k=10))
+        resolved = resolve_cases(bot, cases, args.file)
         for decline in args.decline:
             bot.policy = replace(bot.policy, decline_coverage=decline)
-            r = evaluate(bot, cases)
+            r = evaluate(bot, resolved)
             objective = (
                 r.top1 + r.decline_recall * 0.5 - r.wrongly_declined + r.followup_accuracy * 0.5
             )

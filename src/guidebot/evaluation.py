@@ -6,7 +6,7 @@ import re
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError, Problem
@@ -55,17 +55,24 @@ class Report:
         return asdict(self)
 
 
-def check_cases(bot: Bot, cases: Sequence[Case], shown: str) -> None:
-    """Refuse an evaluation whose expected sections do not exist: it would measure nothing."""
-    known = {p.section for p in bot.passages}
+def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
+    """Turn section keys (a passage id without its number, e.g. guide/section-slug) into
+    headings, and refuse cases naming sections that do not exist: they would measure nothing.
+
+    Evaluation files name sections by key rather than heading so that no heading text, which
+    the knowledge also holds, stands in them (leakcheck.py would rightly call that a copy).
+    """
+    headings = {p.section: p.section for p in bot.passages}
+    headings |= {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
     problems = [
         Problem(shown, c.line, f"case {c.id}: no section '{s}' in the knowledge")
         for c in cases
         for s in c.sections
-        if s not in known
+        if s not in headings
     ]
     if problems:
         raise KnowledgeError(problems)
+    return [replace(c, sections=tuple(headings[s] for s in c.sections)) for c in cases]
 
 
 def evaluate(bot: Bot, cases: Sequence[Case], progress: Callable[[], None] | None = None) -> Report:

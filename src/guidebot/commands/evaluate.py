@@ -11,7 +11,7 @@ from pathlib import Path
 from guidebot.commands.common import add_knowledge_option, load_bot
 from guidebot.errors import UsageError
 from guidebot.evalset import load_cases
-from guidebot.evaluation import MRR_DEPTH, Report, check_cases, evaluate
+from guidebot.evaluation import MRR_DEPTH, Report, resolve_cases, evaluate
 
 NAME = "eval"
 
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     bot = load_bot(args)
     bot.policy = replace(bot.policy, top_k=MRR_DEPTH)
     cases = load_cases(path)
-    check_cases(bot, cases, str(path))
+    cases = resolve_cases(bot, cases, str(path))
     report = _run_with_progress(bot, cases)
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_report(report, path))
     return _floors_met(report, args)
