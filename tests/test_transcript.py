@@ -1,0 +1,58 @@
+"""Transcripts: Markdown with citations, written atomically, never replacing a file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from guidebot import transcript
+from guidebot.bot import Bot
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+WHEN = datetime(2026, 3, 4, 5, 6, 7)
+
+
+@pytest.fixture(scope="module")
+def replies():
+    conversation = Bot.load(KNOWLEDGE).conversation()
+    return [conversation.ask("What's the average salary?"), conversation.ask("hi [bold]x[/]")]
+
+
+def test_markdown_has_questions_answers_and_cited_passages(replies) -> None:
+    text = transcript.to_markdown(replies, "A Guide", WHEN)
+    first = replies[0]
+    assert text.startswith("# guidebot transcript: A Guide\n")
+    assert "> What's the average salary?" in text
+    assert "$145,000" in text
+    assert "Passages cited" in text
+    for source in first.sources:
+        assert f"[{source.number}] *{source.guide}*, section “{source.section}”" in text
+    assert "> hi [bold]x[/]" in text  # user text kept literally
+
+
+def test_empty_conversation_says_so() -> None:
+    assert "No questions were asked" in transcript.to_markdown([], when=WHEN)
+
+
+def test_save_never_replaces_an_existing_file(tmp_path: Path, replies) -> None:
+    first = transcript.save(replies, tmp_path, "T", WHEN)
+    second = transcript.save(replies[:1], tmp_path, "T", WHEN)
+    assert first.name == "guidebot-2026-03-04-050607.md"
+    assert second.name == "guidebot-2026-03-04-050607-2.md"
+    assert first.read_text(encoding="utf-8") == transcript.to_markdown(replies, "T", WHEN)
+    assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}
+
+
+def test_save_creates_the_directory(tmp_path: Path, replies) -> None:
+    path = transcript.save(replies, tmp_path / "new" / "dir", when=WHEN)
+    assert path.is_file()
+
+
+def test_transcript_does_not_import_textual() -> None:
+    code = "import sys, guidebot.transcript, guidebot.cli; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
