@@ -30,6 +30,12 @@ class Passage:
     path: str
     line: int
     question: str = ""
+    alternates: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The ways an FAQ passage's question is put (none for guide passages)."""
+        return (self.question, *self.alternates) if self.question else ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -83,6 +89,7 @@ def _faq_passage(entry: FaqEntry, titles: dict[str, str]) -> Passage:
         path=entry.path,
         line=entry.line,
         question=entry.question,
+        alternates=entry.alternates,
     )
 
 

@@ -84,19 +84,28 @@ class Conversation:
             reply = self._resolve_choice(question)
             if reply:
                 return reply
-        small = self.bot.smalltalk.match(question)
+        small = self.bot.smalltalk.match(question, self._names_a_topic)
         if small:
             return smalltalk_reply(question, small[1])
         return self._answer(question)
 
     def _answer(self, question: str) -> Reply:
         retriever, policy = self.bot.retriever, self.bot.policy
-        followup = self._is_followup(question)
-        context = self.state.topic_terms if followup else None
-        result = retriever.search(question, k=10, context=context, guides=self.guides)
+        result = retriever.search(question, k=10, guides=self.guides)
+        followup = looks_like_followup = self._is_followup(question)
+        if looks_like_followup:
+            # Only a follow-up if the earlier topic changes the answer: "how long does it
+            # take?" after a salary question is a new topic even though it says "it".
+            combined = retriever.search(
+                question, k=10, context=self.state.topic_terms, guides=self.guides
+            )
+            followup = _top_section(combined) != _top_section(result)
+            result = combined if followup else result
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         if followup:
-            notes.append(f"Taking this as a follow-up to: {self.state.topic_question}")
+            notes.append(
+                f"Taking this as: {question} (following on from: {self.state.topic_question})"
+            )
         outside = self.bot.scope.match(question)
         anchored = any(t in self.bot.anchor_terms for t in result.terms)
         weak = not result.hits or result.coverage < policy.decline_coverage
@@ -104,7 +113,11 @@ class Conversation:
             self.state.pending_choices = []
             return decline_reply(question, self.bot.suggestions(result.hits), notes, outside)
         ties = self._ties(result.hits)
-        if not followup and len(ties) > 1 and len(result.terms) <= policy.clarify_max_terms:
+        if (
+            not looks_like_followup
+            and len(ties) > 1
+            and len(result.terms) <= policy.clarify_max_terms
+        ):
             self.state.pending_question, self.state.pending_choices = question, ties
             return clarify_reply(question, ties, notes)
         if outside:
@@ -133,8 +146,12 @@ class Conversation:
         )
 
     def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
-        result = self.bot.retriever.search(text, k=20, guides=self.guides)
-        return next((h.passage.section for h in result.hits if h.passage.section in choices), None)
+        best = self.bot.retriever.search(text, k=1, guides=self.guides).best
+        return best.passage.section if best and best.passage.section in choices else None
+
+    def _names_a_topic(self, text: str) -> bool:
+        terms, _, _ = self.bot.retriever.understand(text)
+        return any(self.bot.retriever.idf(t) < self.bot.retriever.unknown_idf for t in terms)
 
     def _is_followup(self, question: str) -> bool:
         if not self.state.topic_terms:
@@ -168,6 +185,10 @@ class Conversation:
         else:
             self.state.topic_question = question
         self.state.topic_terms = terms
+
+
+def _top_section(result: SearchResult) -> str:
+    return result.hits[0].passage.section if result.hits else ""
 
 
 def _clean(text: str) -> str:

@@ -16,7 +16,7 @@ class Policy:
 
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     top_k: int = 3
-    decline_coverage: float = 0.35  # below this share of the question found, decline
+    decline_coverage: float = 0.15  # below this share of the question found, decline
     clarify_ratio: float = 0.92  # a different section scoring this close to the best is a tie
     clarify_max_terms: int = 2  # only short, vague questions are worth a question back
     followup_weight: float = 0.5  # weight of the previous turn's terms in a follow-up

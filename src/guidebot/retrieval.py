@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from guidebot.analysis import Analyzer, normalise, words
+from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage
 from guidebot.index import Bm25Params, FieldIndex
 from guidebot.typos import Repair, TypoRepairer
@@ -20,11 +20,12 @@ from guidebot.typos import Repair, TypoRepairer
 class RetrievalConfig:
     """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
 
-    bm25: Bm25Params = Bm25Params()
-    title_weight: float = 1.0
+    bm25: Bm25Params = Bm25Params(variant="okapi", k1=1.2, b=0.75)
+    title_weight: float = 0.5
     body_weight: float = 1.0
-    faq_match_weight: float = 0.0  # boost for a close whole-question match to an FAQ entry
-    faq_match_floor: float = 80.0  # rapidfuzz score (0-100) below which no boost applies
+    faq_match_weight: float = 0.6  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 70.0  # rapidfuzz score (0-100) below which no boost applies
+    faq_scorer: str = "token_sort"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ class SearchResult:
         return self.hits[0] if self.hits else None
 
 
+SCORERS = {
+    "ratio": fuzz.ratio,
+    "token_sort": fuzz.token_sort_ratio,
+    "wratio": fuzz.WRatio,
+    "token_set": fuzz.token_set_ratio,
+}
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text))
+
+
 class Retriever:
     """Owns the field indexes over a fixed set of passages and answers searches against them."""
 
@@ -64,9 +77,16 @@ class Retriever:
         self.body = FieldIndex([analyzer.terms(p.text) for p in self.passages], config.bm25)
         vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
         self.repairer = TypoRepairer(vocabulary, analyzer)
-        self._faq_rows = [i for i, p in enumerate(self.passages) if p.kind == "faq"]
-        self._faq_texts = [normalise(self.passages[i].title) for i in self._faq_rows]
-        self._unknown_idf = math.log(len(self.passages) + 1) + 1.0
+        # Each FAQ question and alternate on its own: a whole-question match to any of them is
+        # strong evidence that BM25 over the joined title field can blur.
+        self._faq_rows: list[int] = []
+        self._faq_texts: list[str] = []
+        for row, passage in enumerate(self.passages):
+            if passage.kind == "faq":
+                for asked in passage.asked:
+                    self._faq_rows.append(row)
+                    self._faq_texts.append(_plain(asked))
+        self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -112,7 +132,7 @@ class Retriever:
         """How telling a term is across the passages; unknown terms count as most telling."""
         df = max(self.body.doc_freq(term), self.title.doc_freq(term))
         if df == 0:
-            return self._unknown_idf
+            return self.unknown_idf
         return math.log((len(self.passages) + 1) / df)
 
     def _known(self, term: str) -> bool:
@@ -148,12 +168,16 @@ class Retriever:
         if not self._faq_rows:
             return
         matches = process.extract(
-            normalise(question),
+            _plain(question),
             self._faq_texts,
-            scorer=fuzz.token_set_ratio,
-            limit=3,
+            scorer=SCORERS[self.config.faq_scorer],
+            limit=5,
             score_cutoff=self.config.faq_match_floor,
         )
         top = float(scores.max()) if len(scores) else 0.0
-        for _, similarity, row in matches:
-            scores[self._faq_rows[row]] += self.config.faq_match_weight * top * similarity / 100
+        boosted: set[int] = set()
+        for _, similarity, index in matches:
+            row = self._faq_rows[index]
+            if row not in boosted:
+                boosted.add(row)
+                scores[row] += self.config.faq_match_weight * top * similarity / 100

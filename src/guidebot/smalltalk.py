@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -25,8 +25,13 @@ class SmalltalkMatcher:
         self._fields = _fields(kb, topics)
         self._floor = floor
 
-    def match(self, text: str) -> tuple[str, str] | None:
-        """(intent, reply) when text is small talk, else None."""
+    def match(self, text: str, has_content: Callable[[str], bool]) -> tuple[str, str] | None:
+        """(intent, reply) when text is small talk, else None.
+
+        A close match of the whole utterance counts; so does an example contained in it
+        ("thank you so much!") as long as the rest names nothing the knowledge is about,
+        which `has_content` judges: "hi, what's the salary?" is a question, not a greeting.
+        """
         cleaned = _clean(text)
         if not cleaned or not self._examples or len(cleaned.split()) > 8:
             return None
@@ -34,9 +39,18 @@ class SmalltalkMatcher:
             cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
         )
         if not found:
-            return None
+            found = process.extractOne(
+                cleaned, self._examples, scorer=fuzz.token_set_ratio, score_cutoff=95
+            )
+            if not found or has_content(_rest(cleaned, found[0])):
+                return None
         intent = self._intents[self._owner[found[2]]]
         return intent.intent, _fill(intent.reply, self._fields)
+
+
+def _rest(text: str, example: str) -> str:
+    used = set(example.split())
+    return " ".join(w for w in text.split() if w not in used)
 
 
 def _clean(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from guidebot.commands.common import add_knowledge_option, load_bot
 from guidebot.errors import UsageError
 from guidebot.evalset import load_cases
-from guidebot.evaluation import MRR_DEPTH, Report, resolve_cases, evaluate
+from guidebot.evaluation import MRR_DEPTH, Report, evaluate, resolve_cases
 
 NAME = "eval"
 

@@ -1,0 +1,52 @@
+"""Shared fixtures: the bundled knowledge, and small knowledge directories written per test."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guidebot.bot import Bot
+
+ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = ROOT / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def bot() -> Bot:
+    return Bot.load(KNOWLEDGE)
+
+
+@pytest.fixture
+def make_knowledge(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write {relative path: text} into a fresh knowledge directory and return it."""
+
+    def make(files: dict[str, str]) -> Path:
+        root = tmp_path / "kb"
+        for name, text in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        root.mkdir(exist_ok=True)
+        return root
+
+    return make
+
+
+GUIDE = """
+---
+title: Test Guide
+author: A. Writer
+---
+The introduction explains what this small test guide is about for every reader.
+
+## Costs
+Tuition for the whole programme runs from $10,000 to $20,000 in total, fees included.
+
+Scholarships and employer support can lower the price that students finally pay.
+
+## Admission
+Applicants need a bachelor's degree and some programming experience in Python.
+"""

@@ -1,0 +1,28 @@
+from guidebot.chunking import build_passages
+from guidebot.knowledge import load_knowledge
+from tests.conftest import GUIDE, KNOWLEDGE
+
+
+def test_passages_have_stable_ids_and_carry_their_heading(make_knowledge):
+    root = make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": "- id: fees\n  question: Fees?\n  answer: See costs.\n  section: Costs\n"})
+    passages = build_passages(load_knowledge(root))
+    assert [p.id for p in passages] == ["test/intro/1", "test/costs/1", "test/costs/2", "test/admission/1", "faq/fees"]
+    assert passages[1].section == "Costs" and passages[1].title == "Costs"
+    faq = passages[-1]
+    assert (faq.section, faq.guide_title, faq.kind) == ("Costs", "Test Guide", "faq")
+    assert build_passages(load_knowledge(root)) == passages
+
+
+def test_bundled_passages_are_paragraph_sized():
+    passages = build_passages(load_knowledge(KNOWLEDGE))
+    assert len({p.id for p in passages}) == len(passages)
+    guide_passages = [p for p in passages if p.kind == "guide"]
+    assert all(5 <= len(p.text.split()) <= 170 for p in guide_passages)
+
+
+def test_short_paragraphs_merge_and_long_ones_split(make_knowledge):
+    long_paragraph = " ".join(f"Sentence number {i} is here." for i in range(80))
+    guide = f"---\ntitle: T\n---\n## S\nTiny.\n\n{long_paragraph}\n"
+    passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
+    assert passages[0].text.startswith("Tiny. Sentence number 0")
+    assert len(passages) == 3 and all(len(p.text.split()) <= 165 for p in passages)

@@ -1,0 +1,115 @@
+"""Loading and validating knowledge: every problem reported as file:line, nothing half-loaded."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidebot.errors import KnowledgeError
+from guidebot.knowledge import load_knowledge
+from tests.conftest import GUIDE, KNOWLEDGE
+
+
+def problems_of(root) -> list[str]:
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_bundled_knowledge_loads_with_every_guide_section():
+    kb = load_knowledge(KNOWLEDGE)
+    guide = kb.guide("ai-masters-manufacturing")
+    assert guide is not None
+    assert guide.title == "2026 AI Master's Degree Careers in Manufacturing"
+    assert guide.author == "Imed Bouchrika, PhD"
+    headings = [s.heading for s in guide.sections]
+    assert "Key Things You Should Know" in headings
+    assert "Other Things You Should Know About Artificial Intelligence" in headings
+    assert len(kb.faqs) >= 20 and kb.synonyms and kb.smalltalk and kb.out_of_scope
+
+
+def test_guide_sections_and_intro(make_knowledge):
+    kb = load_knowledge(make_knowledge({"guides/test.md": GUIDE}))
+    (guide,) = kb.guides
+    assert [s.heading for s in guide.sections] == ["Test Guide", "Costs", "Admission"]
+    assert guide.sections[0].is_intro
+    assert len(guide.sections[1].paragraphs) == 2
+    assert guide.sections[1].paragraphs[0].line == 8
+
+
+def test_faq_only_directory_is_complete(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: Is it online?\n  answer: Yes, fully.\n"})
+    kb = load_knowledge(root)
+    assert kb.faqs[0].id == "is-it-online" and not kb.guides
+
+
+def test_bad_yaml_reports_file_and_line(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: ok\n  answer: fine\n- question: [unclosed\n"})
+    (problem,) = problems_of(root)
+    assert problem.startswith(f"{root}/faq/a.yaml:") and "invalid YAML" in problem
+
+
+def test_all_problems_are_reported_at_once(make_knowledge):
+    root = make_knowledge(
+        {
+            "guides/test.md": GUIDE + "\n## Empty heading\n",
+            "faq/a.yaml": """
+                - id: x
+                  question: Q1
+                  answer: A1
+                  colour: blue
+                - id: x
+                  question: Q2
+                  answer: A2
+                - question: Q3
+            """,
+            "faq/b.yaml": "- question: Q4\n  answer: A4\n  section: No Such Section\n",
+        }
+    )
+    problems = problems_of(root)
+    text = "\n".join(problems)
+    assert f"{root}/guides/test.md:15: section 'Empty heading' has no text" in text
+    assert f"{root}/faq/a.yaml:4: unknown field 'colour'" in text
+    assert f"{root}/faq/a.yaml:8: entry is missing 'answer'" in text
+    assert "section 'No Such Section' does not exist" in text
+
+
+def test_duplicate_ids_across_files(make_knowledge):
+    root = make_knowledge(
+        {
+            "faq/a.yaml": "- id: same\n  question: Q1\n  answer: A1\n",
+            "faq/b.yaml": "- id: same\n  question: Q2\n  answer: A2\n",
+        }
+    )
+    (problem,) = problems_of(root)
+    assert problem == f"{root}/faq/b.yaml:1: duplicate id 'same' (first at {root}/faq/a.yaml:1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("no front matter\n", "must start with '---'"),
+        ("---\ntitle: x\n", "not closed"),
+        ("---\nauthor: me\n---\nbody text\n", "needs a non-empty 'title'"),
+        ("---\ntitle: t\nmood: happy\n---\nbody\n", "unknown front matter key 'mood'"),
+    ],
+)
+def test_guide_front_matter_problems(make_knowledge, text, message):
+    problems = problems_of(make_knowledge({"guides/g.md": text}))
+    assert any(message in p for p in problems), problems
+
+
+def test_missing_or_empty_directory(tmp_path, make_knowledge):
+    assert "knowledge directory not found" in problems_of(tmp_path / "nope")[0]
+    assert "no knowledge found" in problems_of(make_knowledge({}))[0]
+
+
+def test_synonym_word_in_two_groups(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n", "synonyms.yaml": "- [pay, salary]\n- [cost, pay]\n"})
+    assert problems_of(root) == [f"{root}/synonyms.yaml:2: 'pay' is in two groups"]
+
+
+def test_fingerprint_changes_with_content(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n"})
+    before = load_knowledge(root).fingerprint
+    (root / "faq/a.yaml").write_text("- question: q\n  answer: b\n", encoding="utf-8")
+    assert load_knowledge(root).fingerprint != before

@@ -1,0 +1,18 @@
+from guidebot.analysis import Analyzer
+from guidebot.typos import Repair, TypoRepairer
+
+VOCAB = ["salary", "career", "manufacturing", "tuition", "online", "law", "lab", "data"]
+
+
+def repair(words):
+    return TypoRepairer(VOCAB, Analyzer()).repair(words)
+
+
+def test_common_misspellings_are_repaired_and_reported():
+    fixed, repairs = repair(["salry", "carreer", "manufactring", "tution"])
+    assert fixed == ["salary", "career", "manufacturing", "tuition"]
+    assert repairs[0] == Repair("salry", "salary")
+
+
+def test_short_known_and_far_words_are_left_alone():
+    assert repair(["law", "laws", "onlines", "xyzzy", "the"]) == (["law", "laws", "onlines", "xyzzy", "the"], [])
