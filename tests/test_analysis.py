@@ -3,7 +3,12 @@ from guidebot.analysis import Analyzer, normalise, words
 
 def test_words_normalise_case_accents_possessives_and_numbers():
     assert words("Master's RÉSUMÉ $145,000 and 1.5 years") == [
-        "master", "resume", "145000", "and", "1.5", "years",
+        "master",
+        "resume",
+        "145000",
+        "and",
+        "1.5",
+        "years",
     ]
     assert normalise("ＡＩ") == "ai"  # full-width letters fold to ASCII
 
@@ -13,7 +18,14 @@ def test_terms_drop_stop_words_and_stem():
 
 
 def test_synonyms_rewrite_to_canonical_phrase_and_shorthand_completes_phrases():
-    analyzer = Analyzer([["salary", "pay", "wage"], ["machine learning", "ml"], ["duration", "how long"], ["how", "hw"]])
+    analyzer = Analyzer(
+        [
+            ["salary", "pay", "wage"],
+            ["machine learning", "ml"],
+            ["duration", "how long"],
+            ["how", "hw"],
+        ]
+    )
     assert analyzer.terms("ML pay") == ["machin", "learn", "salari"]
     assert analyzer.terms("hw long is it") == ["durat"]
 

@@ -4,9 +4,20 @@ from tests.conftest import GUIDE, KNOWLEDGE
 
 
 def test_passages_have_stable_ids_and_carry_their_heading(make_knowledge):
-    root = make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": "- id: fees\n  question: Fees?\n  answer: See costs.\n  section: Costs\n"})
+    root = make_knowledge(
+        {
+            "guides/test.md": GUIDE,
+            "faq/a.yaml": "- id: fees\n  question: Fees?\n  answer: See costs.\n  section: Costs\n",
+        }
+    )
     passages = build_passages(load_knowledge(root))
-    assert [p.id for p in passages] == ["test/intro/1", "test/costs/1", "test/costs/2", "test/admission/1", "faq/fees"]
+    assert [p.id for p in passages] == [
+        "test/intro/1",
+        "test/costs/1",
+        "test/costs/2",
+        "test/admission/1",
+        "faq/fees",
+    ]
     assert passages[1].section == "Costs" and passages[1].title == "Costs"
     faq = passages[-1]
     assert (faq.section, faq.guide_title, faq.kind) == ("Costs", "Test Guide", "faq")

@@ -10,32 +10,76 @@ from tests.conftest import KNOWLEDGE
 # Listed from the article (../shared/seed/000_58b2425f3a1131bc.txt), section by section.
 FIGURES = [
     # Key Things
-    "23%", "2030", "U.S. Bureau of Labor Statistics", "30%", "2024", "40%",
+    "23%",
+    "2030",
+    "U.S. Bureau of Labor Statistics",
+    "30%",
+    "2024",
+    "40%",
     # Careers
-    "71%", "2022", "TensorFlow", "PyTorch", "Industry 4.0",
+    "71%",
+    "2022",
+    "TensorFlow",
+    "PyTorch",
+    "Industry 4.0",
     # Salary
-    "$145,000", "34%", "$108,000",
+    "$145,000",
+    "34%",
+    "$108,000",
     # Outlook
-    "35%", "3.4%", "2032", "automotive", "aerospace", "electronics",
+    "35%",
+    "3.4%",
+    "2032",
+    "automotive",
+    "aerospace",
+    "electronics",
     # Curriculum
-    "72%", "National Association of Graduate Admissions Professionals",
+    "72%",
+    "National Association of Graduate Admissions Professionals",
     # Admission
-    "68%", "32%", "Graduate Record Examinations Board", "75th percentile", "Python", "Java",
+    "68%",
+    "32%",
+    "Graduate Record Examinations Board",
+    "75th percentile",
+    "Python",
+    "Java",
     # Online
-    "58%", "Coursera", "edX",
+    "58%",
+    "Coursera",
+    "edX",
     # Duration and cost
-    "1.5 to 3 years", "12 to 18 months", "$40,000 to $120,000", "$100,000", "PayScale",
+    "1.5 to 3 years",
+    "12 to 18 months",
+    "$40,000 to $120,000",
+    "$100,000",
+    "PayScale",
     "2.1 years",
     # Accreditation
-    "ABET", "67%", "Computing Accreditation Commission", "CAC", "U.S. Department of Education",
-    "Manufacturing Leadership Council", "IEEE", "Institute of Electrical and Electronics Engineers",
+    "ABET",
+    "67%",
+    "Computing Accreditation Commission",
+    "CAC",
+    "U.S. Department of Education",
+    "Manufacturing Leadership Council",
+    "IEEE",
+    "Institute of Electrical and Electronics Engineers",
     "ISO/IEC 27001",
     # Skills
-    "89%", "Docker", "Kubernetes", "convolutional neural networks", "CNNs", "R programming",
+    "89%",
+    "Docker",
+    "Kubernetes",
+    "convolutional neural networks",
+    "CNNs",
+    "R programming",
     # Evaluating programs
-    "National Center for Education Statistics", "28%", "94%", "six months",
+    "National Center for Education Statistics",
+    "28%",
+    "94%",
+    "six months",
     # Author and related articles
-    "Imed Bouchrika, PhD", "Co-Founder and Chief Data Scientist", "April 22, 2026",
+    "Imed Bouchrika, PhD",
+    "Co-Founder and Chief Data Scientist",
+    "April 22, 2026",
 ]
 
 

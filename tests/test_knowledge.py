@@ -104,7 +104,12 @@ def test_missing_or_empty_directory(tmp_path, make_knowledge):
 
 
 def test_synonym_word_in_two_groups(make_knowledge):
-    root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n", "synonyms.yaml": "- [pay, salary]\n- [cost, pay]\n"})
+    root = make_knowledge(
+        {
+            "faq/a.yaml": "- question: q\n  answer: a\n",
+            "synonyms.yaml": "- [pay, salary]\n- [cost, pay]\n",
+        }
+    )
     assert problems_of(root) == [f"{root}/synonyms.yaml:2: 'pay' is in two groups"]
 
 

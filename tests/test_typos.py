@@ -15,4 +15,7 @@ def test_common_misspellings_are_repaired_and_reported():
 
 
 def test_short_known_and_far_words_are_left_alone():
-    assert repair(["law", "laws", "onlines", "xyzzy", "the"]) == (["law", "laws", "onlines", "xyzzy", "the"], [])
+    assert repair(["law", "laws", "onlines", "xyzzy", "the"]) == (
+        ["law", "laws", "onlines", "xyzzy", "the"],
+        [],
+    )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from guidebot.analysis import Analyzer, words
 from guidebot.reply import Reply, Source
-from guidebot.retrieval import Hit, SearchResult
+from guidebot.retrieval import Hit, Retriever, SearchResult
 
 
-def sources_of(hits: Sequence[Hit], analyzer: Analyzer) -> tuple[Source, ...]:
+def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
     """Numbered citations for hits, with the passage words that matched the question."""
     return tuple(
         Source(
@@ -20,7 +18,7 @@ def sources_of(hits: Sequence[Hit], analyzer: Analyzer) -> tuple[Source, ...]:
             section=h.passage.section,
             text=h.passage.text,
             score=h.score,
-            highlights=_highlights(h, analyzer),
+            highlights=_highlights(h, retriever),
             path=h.passage.path,
             line=h.passage.line,
         )
@@ -32,7 +30,7 @@ def answer_reply(
     question: str,
     result: SearchResult,
     hits: Sequence[Hit],
-    analyzer: Analyzer,
+    retriever: Retriever,
     notes: Sequence[str] = (),
 ) -> Reply:
     """Quote the best passage; the other hits are further sources."""
@@ -45,7 +43,7 @@ def answer_reply(
         answer=text,
         kind="answer",
         confidence=result.coverage,
-        sources=sources_of(hits, analyzer),
+        sources=sources_of(hits, retriever),
         notes=tuple(notes),
     )
 
@@ -88,12 +86,12 @@ def smalltalk_reply(question: str, text: str) -> Reply:
     return Reply(question=question, answer=text, kind="smalltalk", confidence=1.0)
 
 
-def _highlights(hit: Hit, analyzer: Analyzer) -> tuple[str, ...]:
-    """Surface forms in the passage whose search term matched, for front ends to emphasise."""
+def _highlights(hit: Hit, retriever: Retriever) -> tuple[str, ...]:
+    """Words of the passage text whose search terms matched, for front ends to emphasise."""
     matched = set(hit.matched)
-    found: dict[str, None] = {}
-    for token in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", hit.passage.text):
-        terms = analyzer.terms_of_words(words(token))
-        if terms and all(t in matched for t in terms):
-            found.setdefault(token, None)
-    return tuple(found)
+    found = [
+        token
+        for token, terms in retriever.passage_tokens(hit.row)
+        if terms and set(terms) <= matched
+    ]
+    return tuple(t for t in dict.fromkeys(found) if t in hit.passage.text)

@@ -123,9 +123,7 @@ class Conversation:
         if outside:
             notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
-        return answer_reply(
-            question, result, result.hits[: policy.top_k], retriever.analyzer, notes
-        )
+        return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
@@ -141,9 +139,7 @@ class Conversation:
         self._remember(original, result, followup=False)
         top = (hits + others)[: self.bot.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"
-        return replace(
-            answer_reply(text, result, top, self.bot.retriever.analyzer, [note]), confidence=1.0
-        )
+        return replace(answer_reply(text, result, top, self.bot.retriever, [note]), confidence=1.0)
 
     def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
         best = self.bot.retriever.search(text, k=1, guides=self.guides).best

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,14 @@ class RetrievalConfig:
     """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
 
     bm25: Bm25Params = Bm25Params(variant="okapi", k1=1.2, b=0.75)
-    title_weight: float = 0.5
+    title_weight: float = 1.0
     body_weight: float = 1.0
     faq_match_weight: float = 0.6  # boost for a close whole-question match to an FAQ entry
     faq_match_floor: float = 70.0  # rapidfuzz score (0-100) below which no boost applies
     faq_scorer: str = "token_sort"
+    title_unique: bool = False
+    section_weight: float = 0.3  # the passage's whole section as a third field
+    section_faq: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Hit:
     passage: Passage
     score: float
     matched: tuple[str, ...]
+    row: int  # the passage's position in the retriever, for cheap look-ups
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,24 @@ SCORERS = {
 }
 
 
+def _section_docs(
+    passages: Sequence[Passage], body: list[list[str]], faq_joins: bool
+) -> list[list[str]]:
+    """Every passage's whole section as one document, so evidence spread over a section's
+    paragraphs counts for each of them."""
+    by_section: dict[tuple[str, str], list[str]] = {}
+    for passage, terms in zip(passages, body, strict=True):
+        if passage.kind == "guide" or faq_joins:
+            by_section.setdefault((passage.guide, passage.section), []).extend(terms)
+    return [
+        by_section.get((p.guide, p.section), terms) if p.kind == "guide" or faq_joins else terms
+        for p, terms in zip(passages, body, strict=True)
+    ]
+
+
+_SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
 def _plain(text: str) -> str:
     return " ".join(words(text))
 
@@ -73,8 +96,15 @@ class Retriever:
         self.passages = tuple(passages)
         self.analyzer = analyzer
         self.config = config
-        self.title = FieldIndex([analyzer.terms(p.title) for p in self.passages], config.bm25)
-        self.body = FieldIndex([analyzer.terms(p.text) for p in self.passages], config.bm25)
+        title_terms = [analyzer.terms(p.title) for p in self.passages]
+        if config.title_unique:
+            title_terms = [list(dict.fromkeys(t)) for t in title_terms]
+        self.title = FieldIndex(title_terms, config.bm25)
+        body_terms = [analyzer.terms(p.text) for p in self.passages]
+        self.body = FieldIndex(body_terms, config.bm25)
+        self.section = FieldIndex(
+            _section_docs(self.passages, body_terms, config.section_faq), config.bm25
+        )
         vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
         self.repairer = TypoRepairer(vocabulary, analyzer)
         # Each FAQ question and alternate on its own: a whole-question match to any of them is
@@ -87,6 +117,8 @@ class Retriever:
                     self._faq_rows.append(row)
                     self._faq_texts.append(_plain(asked))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
+        self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
+        self._present: dict[int, set[str]] = {}
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -120,13 +152,18 @@ class Retriever:
     def score(self, weights: Mapping[str, float]) -> np.ndarray:
         """Weighted sum of the fields' BM25 scores for weighted query terms."""
         scores = np.zeros(len(self.passages))
-        for field, field_weight in (
-            (self.title, self.config.title_weight),
-            (self.body, self.config.body_weight),
-        ):
+        for field, field_weight in self._fields():
             for term, weight in weights.items():
                 field.add_scores(scores, term, weight * field_weight)
         return scores
+
+    def _fields(self) -> list[tuple[FieldIndex, float]]:
+        weighted = (
+            (self.title, self.config.title_weight),
+            (self.body, self.config.body_weight),
+            (self.section, self.config.section_weight),
+        )
+        return [(field, weight) for field, weight in weighted if weight]
 
     def idf(self, term: str) -> float:
         """How telling a term is across the passages; unknown terms count as most telling."""
@@ -138,24 +175,49 @@ class Retriever:
     def _known(self, term: str) -> bool:
         return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
 
+    def passage_tokens(self, doc: int) -> list[tuple[str, tuple[str, ...]]]:
+        """The passage's words with the search terms each yields, computed once per passage
+        and only for passages that are actually shown (a large library never pays for all)."""
+        tokens = self._tokens.get(doc)
+        if tokens is None:
+            passage = self.passages[doc]
+            tokens = [
+                (token, tuple(self.analyzer.terms_of_words(words(token))))
+                for token in _SURFACE.findall(f"{passage.title} {passage.text}")
+            ]
+            self._tokens[doc] = tokens
+        return tokens
+
     def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
-        return tuple(t for t in terms if self.title.contains(t, doc) or self.body.contains(t, doc))
+        present = self._present.get(doc)
+        if present is None:
+            present = self._present[doc] = {t for _, ts in self.passage_tokens(doc) for t in ts}
+        return tuple(t for t in terms if t in present)
 
     def _top(self, scores: np.ndarray, weights: Mapping[str, float], k: int) -> list[Hit]:
         if not len(scores) or k <= 0:
             return []
-        # Take a few extra: passages that only got BM25+'s constant have no real match.
-        pool = min(len(scores), k + 8)
+        pool = min(len(scores), k)
         top = np.argpartition(-scores, pool - 1)[:pool]
         top = top[np.argsort(-scores[top], kind="stable")]
-        hits: list[Hit] = []
-        for doc in top:
-            matched = self._matched(weights, int(doc))
-            if matched and np.isfinite(scores[doc]):
-                hits.append(Hit(self.passages[doc], float(scores[doc]), matched))
-            if len(hits) == k:
-                break
-        return hits
+        floor = self._baseline(weights)
+        return [
+            Hit(self.passages[doc], float(scores[doc]), self._matched(weights, int(doc)), int(doc))
+            for doc in top
+            if np.isfinite(scores[doc]) and scores[doc] > floor + 1e-12
+        ]
+
+    def _baseline(self, weights: Mapping[str, float]) -> float:
+        """The score of a passage matching nothing: BM25+ gives every passage idf * delta."""
+        if self.config.bm25.variant != "plus":
+            return 0.0
+        total = 0.0
+        for field, field_weight in self._fields():
+            for term, weight in weights.items():
+                tid = field.term_id(term)
+                if tid is not None:
+                    total += field_weight * weight * float(field.idf[tid]) * self.config.bm25.delta
+        return total
 
     def _coverage(self, terms: Sequence[str], hit: Hit) -> float:
         if not terms:
