@@ -21,14 +21,18 @@ from guidebot.typos import Repair, TypoRepairer
 class RetrievalConfig:
     """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
 
-    bm25: Bm25Params = Bm25Params(variant="okapi", k1=1.2, b=0.75)
+    # BM25+ rather than rank-bm25's default BM25Okapi: on the dev set they tie (top-1 76.5%),
+    # but Okapi's idf turns negative for terms in over half the passages and its epsilon floor
+    # makes them worth (almost) nothing, so a small FAQ-only knowledge base of one or two
+    # entries could answer nothing at all. BM25+'s idf log((N+1)/df) is always positive.
+    bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
     title_weight: float = 1.0
     body_weight: float = 1.0
     faq_match_weight: float = 0.6  # boost for a close whole-question match to an FAQ entry
     faq_match_floor: float = 70.0  # rapidfuzz score (0-100) below which no boost applies
     faq_scorer: str = "token_sort"
     title_unique: bool = False
-    section_weight: float = 0.3  # the passage's whole section as a third field
+    section_weight: float = 1.0  # the passage's whole section as a third field
     section_faq: bool = False
 
 

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from guidebot.analysis import Analyzer
 
-MIN_LENGTH = 4
+MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ class TypoRepairer:
         self._known = set(counts)
         self._known_stems = {analyzer.stem(w) for w in counts}
         # Most frequent first, so that among equally close words the common one wins.
-        self._choices = [w for w, _ in counts.most_common() if len(w) >= MIN_LENGTH - 1]
+        self._choices = [
+            w
+            for w, _ in counts.most_common()
+            if len(w) >= MIN_LENGTH - 1 and not analyzer.is_stop_word(w)
+        ]
 
     def is_known(self, word: str) -> bool:
         """A word needs no repair if the knowledge uses it, a form of it, or it is not a word."""

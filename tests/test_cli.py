@@ -1,0 +1,125 @@
+"""End-to-end through the real `guidebot` console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import KNOWLEDGE
+
+SALARY_SECTION = "What is the average salary for professionals with an AI Master's degree working in manufacturing?"
+
+
+def guidebot(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "guidebot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_ask_prints_answer_with_citations():
+    result = guidebot("ask", "What's the average salary?")
+    assert result.returncode == 0, result.stderr
+    assert "$145,000" in result.stdout
+    assert (
+        f"[1] 2026 AI Master's Degree Careers in Manufacturing › {SALARY_SECTION}" in result.stdout
+    )
+
+
+def test_ask_json_has_the_documented_shape():
+    result = guidebot("ask", "--json", "--top", "2", "how much does the programme cost")
+    data = json.loads(result.stdout)
+    assert set(data) >= {"question", "answer", "abstained", "confidence", "kind", "sources"}
+    assert data["kind"] == "answer" and data["abstained"] is False
+    assert len(data["sources"]) == 2
+    assert set(data["sources"][0]) == {"id", "guide", "section", "text", "score"}
+    assert data["sources"][0]["section"].startswith("How long does it take to complete")
+
+
+def test_stdin_is_one_conversation_per_block_with_new_separating_them():
+    lines = "How long does the degree take?\nand what does it cost?\n/new\nand what does it cost?\n"
+    result = guidebot("ask", "--json", stdin=lines)
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(replies) == 3
+    assert any(n.startswith("Taking this as") for n in replies[1]["notes"]) or replies[1]["sources"]
+    assert not any(n.startswith("Taking this as") for n in replies[2]["notes"])
+
+
+def test_stdin_clarify_reports_choices_in_json():
+    result = guidebot("ask", "--json", stdin="what are the requirements?\n")
+    reply = json.loads(result.stdout)
+    assert reply["kind"] == "clarify" and len(reply["choices"]) >= 2
+
+
+def test_markdown_format_is_paste_ready():
+    result = guidebot("ask", "--format", "markdown", "What's the average salary?")
+    assert "Sources:\n1. *2026 AI Master's Degree Careers in Manufacturing*" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_decline_is_plain_and_honest():
+    result = guidebot("ask", "--json", "how much do nurses earn in texas")
+    data = json.loads(result.stdout)
+    assert data["kind"] == "decline" and data["abstained"] is True and data["sources"] == []
+
+
+def test_knowledge_option_and_environment_variable(make_knowledge):
+    root = make_knowledge(
+        {"faq/a.yaml": "- question: Is the course online?\n  answer: Yes, entirely online.\n"}
+    )
+    by_option = guidebot("ask", "--knowledge", str(root), "is it online?")
+    by_env = guidebot("ask", "is it online?", env={"GUIDEBOT_KNOWLEDGE": str(root)})
+    assert "entirely online" in by_option.stdout and "entirely online" in by_env.stdout
+
+
+def test_broken_knowledge_exits_2_with_file_and_line(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n- question: [oops\n"})
+    result = guidebot("ask", "--knowledge", str(root), "hello")
+    assert result.returncode == 2
+    assert f"{root}/faq/a.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_knowledge_directory_exits_2(tmp_path: Path):
+    result = guidebot("ask", "--knowledge", str(tmp_path / "missing"), "hi")
+    assert result.returncode == 2 and "knowledge directory not found" in result.stderr
+
+
+def test_check_clean_and_broken(make_knowledge):
+    clean = guidebot("check", str(KNOWLEDGE))
+    assert clean.returncode == 0 and "OK" in clean.stdout
+    root = make_knowledge({"faq/a.yaml": "- question: q\n", "faq/b.yaml": "- answer: a\n"})
+    broken = guidebot("check", str(root))
+    assert broken.returncode == 2
+    assert broken.stderr.count("is missing") == 2
+
+
+@pytest.mark.parametrize("bad", ["--top=0", "--top=x"])
+def test_bad_options_are_usage_errors(bad):
+    result = guidebot("ask", bad, "salary")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_eval_reports_and_enforces_floor(tmp_path: Path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "- id: s1\n  q: average salary?\n  section: ai-masters-manufacturing/what-is-the-average-salary-for\n"
+        "- id: d1\n  q: how much do nurses earn in texas\n  expect: decline\n",
+        encoding="utf-8",
+    )
+    result = guidebot("eval", str(cases), "--json")
+    report = json.loads(result.stdout)
+    assert report["top1"] == 1.0 and report["decline_recall"] == 1.0
+    missing = tmp_path / "bad.yaml"
+    missing.write_text("- id: x\n  q: hi\n  section: no/such-section\n", encoding="utf-8")
+    assert guidebot("eval", str(missing)).returncode == 2

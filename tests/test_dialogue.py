@@ -1,0 +1,114 @@
+"""Conversation behaviour on the bundled knowledge: follow-ups, clarifying, small talk, declines."""
+
+from __future__ import annotations
+
+import json
+
+from guidebot.dialogue import ConversationState
+
+SALARY = "What is the average salary for professionals with an AI Master's degree working in manufacturing?"
+COSTS = (
+    "How long does it take to complete an AI Master's degree, and what are typical program costs?"
+)
+ADMISSION = "What are the admission requirements and prerequisites for entering an AI Master's degree program?"
+
+
+def test_answer_cites_guide_section_with_scores(bot):
+    reply = bot.ask("What's the average salary?")
+    assert reply.kind == "answer" and not reply.abstained
+    assert "$145,000" in reply.answer
+    assert reply.sources[0].section == SALARY
+    assert reply.sources[0].guide == "2026 AI Master's Degree Careers in Manufacturing"
+    scores = [s.score for s in reply.sources]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    assert "salary" in [w.lower() for w in reply.sources[0].highlights]
+
+
+def test_elliptic_followup_uses_the_earlier_topic(bot):
+    conversation = bot.conversation()
+    conversation.ask("How long does the degree take?")
+    reply = conversation.ask("and what does it cost?")
+    assert reply.sources[0].section == COSTS
+    assert "$40,000" in " ".join(s.text for s in reply.sources)
+
+
+def test_followup_changes_answer_and_says_how_it_read_the_question(bot):
+    conversation = bot.conversation()
+    conversation.ask("What's the average salary?")
+    reply = conversation.ask("what about early on?")
+    assert reply.sources[0].section == SALARY
+    assert any(n.startswith("Taking this as:") for n in reply.notes)
+
+
+def test_self_contained_question_is_not_polluted_by_previous_topic(bot):
+    conversation = bot.conversation()
+    conversation.ask("What's the average salary?")
+    reply = conversation.ask("Do I need the GRE to get in?")
+    assert reply.sources[0].section == ADMISSION
+    assert not any(n.startswith("Taking this as") for n in reply.notes)
+
+
+def test_clarifying_question_then_choice_by_number_and_by_words(bot):
+    conversation = bot.conversation()
+    reply = conversation.ask("what are the requirements?")
+    assert reply.kind == "clarify" and ADMISSION in reply.choices
+    picked = conversation.ask(str(reply.choices.index(ADMISSION) + 1))
+    assert picked.kind == "answer" and picked.sources[0].section == ADMISSION
+    conversation = bot.conversation()
+    conversation.ask("what are the requirements?")
+    assert conversation.ask("admission").sources[0].section == ADMISSION
+
+
+def test_small_talk_shows_no_passage(bot):
+    for text in ("hi", "thanks!", "who wrote this guide?", "bye"):
+        reply = bot.ask(text)
+        assert reply.kind == "smalltalk" and not reply.sources, text
+    assert "Imed Bouchrika" in bot.ask("who wrote this guide").answer
+
+
+def test_greeting_with_a_question_answers_the_question(bot):
+    reply = bot.ask("hello, what's the average salary?")
+    assert reply.kind == "answer" and reply.sources[0].section == SALARY
+
+
+def test_out_of_scope_is_declined_with_suggestions(bot):
+    for text in (
+        "how much do nurses earn in texas",
+        "law school tuition",
+        "how do I get a student visa",
+    ):
+        reply = bot.ask(text)
+        assert reply.kind == "decline" and reply.abstained and not reply.sources, text
+        assert reply.suggestions and "doesn't cover" in reply.answer
+
+
+def test_partly_covered_question_answers_and_names_the_gap(bot):
+    reply = bot.ask("what's the salary for AI master's grads in texas")
+    assert reply.kind == "answer" and reply.sources[0].section == SALARY
+    assert any("texas" in n for n in reply.notes)
+
+
+def test_typo_repair_is_reported(bot):
+    reply = bot.ask("whats the salry for ai grads in manufactring")
+    assert reply.sources[0].section == SALARY
+    assert "Read 'salry' as 'salary'." in reply.notes
+
+
+def test_state_round_trips_through_json(bot):
+    conversation = bot.conversation()
+    conversation.ask("How long does the degree take?")
+    saved = json.loads(json.dumps(conversation.state.to_dict()))
+    resumed = bot.conversation(ConversationState.from_dict(saved))
+    assert resumed.ask("and what does it cost?").sources[0].section == COSTS
+
+
+def test_new_conversation_forgets_the_topic(bot):
+    conversation = bot.conversation()
+    conversation.ask("what are the requirements?")
+    conversation.reset()
+    assert conversation.ask("1").kind != "answer" or conversation.state.pending_choices == []
+
+
+def test_empty_question_gets_a_prompt(bot):
+    reply = bot.ask("   \t ")
+    assert reply.kind == "clarify" and "Ask me" in reply.answer
