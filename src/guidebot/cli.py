@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from guidebot import __version__
-from guidebot.commands import ask, check, evaluate
+from guidebot.commands import ask, chat, check, evaluate
 from guidebot.errors import GuidebotError
 
-COMMANDS = (ask, check, evaluate)
+COMMANDS = (ask, chat, check, evaluate)
 EXIT_PROBLEM = 2
 
 
@@ -30,12 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _has_chat() and (not argv or argv[0] not in _TOP_LEVEL and argv[0].startswith("-")):
+        argv = ["chat", *argv]  # bare `guidebot [--knowledge DIR]` opens the chat
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["chat", *(argv or sys.argv[1:])]) if _has_chat() else None
-        if args is None:
-            parser.print_help()
-            return 0
+        parser.print_help()
+        return 0
     try:
         return int(args.run(args) or 0)
     except GuidebotError as error:
@@ -46,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
         return 0
+
+
+_TOP_LEVEL = ("-h", "--help", "--version")
 
 
 def _has_chat() -> bool:

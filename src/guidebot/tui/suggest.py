@@ -1,0 +1,38 @@
+"""Suggested first questions for the welcome message, chosen from the knowledge and tried out."""
+
+from __future__ import annotations
+
+from guidebot.bot import Bot
+
+MAX_LENGTH = 60
+
+
+def suggested_questions(bot: Bot, limit: int = 6) -> list[str]:
+    """Up to `limit` short questions, one per section, each of which gets a real answer.
+
+    FAQ questions come first (people wrote them for people), in the order of the guide's
+    sections; the first FAQ entry of a section is its main one. Section headings phrased as
+    questions fill in when the FAQ has too few.
+    """
+    by_section: dict[str, list[str]] = {}
+    for faq in bot.kb.faqs:
+        by_section.setdefault(faq.section, []).append(faq.question)
+    chosen: dict[str, str] = {}
+    for section in [*bot.topics, *by_section]:
+        if len(chosen) >= limit or section in chosen:
+            continue
+        short = [q for q in by_section.get(section, ()) if len(q) <= MAX_LENGTH]
+        question = next((q for q in short if _answers(bot, q, section)), None)
+        if question:
+            chosen[section] = question
+    for section in bot.topics:
+        if len(chosen) >= limit:
+            break
+        if section not in chosen and len(section) <= MAX_LENGTH and _answers(bot, section, section):
+            chosen[section] = section
+    return list(chosen.values())
+
+
+def _answers(bot: Bot, question: str, section: str) -> bool:
+    reply = bot.ask(question)
+    return reply.kind == "answer" and bool(reply.sources) and reply.sources[0].section == section

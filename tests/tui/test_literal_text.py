@@ -1,0 +1,102 @@
+"""User and knowledge text is shown literally: Textual markup in it never styles or crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Markdown
+from tui_support import shown_text
+
+from guidebot.bot import Bot
+from guidebot.tui.widgets.prompt import Prompt
+from guidebot.tui.widgets.sources import SourcesPanel
+from guidebot.tui.widgets.turns import AnswerView, QuestionView, escape_markdown
+
+MARKUP = (
+    "[bold]Tuition[/] [link=https://example.com]fees[/link] [/] [red on blue]x[@click=app.quit]"
+)
+
+GUIDE = f"""---
+title: "The [bold]Costs[/] Guide [/]"
+author: "A. [italic]Writer"
+---
+The introduction explains what this small test guide is about for every reader here.
+
+## How much does the programme cost?
+
+Tuition for the whole programme runs from $10,000 to $20,000, with *fees* included.
+Literal markup follows: {MARKUP} and that is all.
+
+## Who can apply?
+
+Applicants need a bachelor's degree and some programming experience in Python.
+"""
+
+
+def markup_bot(tmp_path: Path) -> Bot:
+    root = tmp_path / "kb"
+    (root / "guides").mkdir(parents=True)
+    (root / "guides" / "costs.md").write_text(GUIDE, encoding="utf-8")
+    return Bot.load(root)
+
+
+async def test_markup_in_a_question_is_shown_as_typed(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        prompt = app.chat.query_one(Prompt)
+        question = f"{MARKUP} salary?"
+        prompt.value = question
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            if app.chat.replies:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert app.is_running
+        assert app.chat.query_one(QuestionView).visual.plain == question
+        assert app.chat.replies[0].question  # answered (or declined), not crashed
+
+
+async def test_markup_in_the_knowledge_is_shown_literally(make_app, tmp_path: Path) -> None:
+    bot = markup_bot(tmp_path)
+    app = make_app(bot, suggestions=["How much does the [bold]programme cost?"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "“The [bold]Costs[/] Guide [/]” by A. [italic]Writer" in shown_text(app.chat)
+        assert "How much does the [bold]programme cost?" in shown_text(app.chat)
+        app.chat.query_one(Prompt).value = "How much is the tuition?"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            if app.chat.replies:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        answer = app.chat.query_one(AnswerView)
+        reply = answer.reply
+        assert reply.kind == "answer", reply
+        assert MARKUP in shown_text(answer)  # the Markdown shows it character for character
+        assert "*fees*" in shown_text(answer)  # and Markdown in the knowledge stays literal
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        panel = shown_text(app.chat.query_one(SourcesPanel))
+        assert MARKUP in panel and "The [bold]Costs[/] Guide [/]" in panel
+        assert app.is_running
+
+
+def test_escape_markdown_keeps_bullets_and_every_character() -> None:
+    text = "- first [x](y) *a* `b` <i>\n\n2. not a list # nor a heading"
+    escaped = escape_markdown(text)
+    assert escaped.startswith("- first \\[x\\]\\(y\\)")
+    assert "2\\. not a list \\# nor" in escaped
+
+
+async def test_escaped_markdown_renders_to_the_original_text(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        original = "Costs: $1,000 (about) *not bold* _nor this_ [x](y) <b> #1 a\\b `c` 1. ok"
+        widget = Markdown(escape_markdown(original))
+        await app.chat.query_one("#conversation").mount(widget)
+        await pilot.pause()
+        assert shown_text(widget) == original
