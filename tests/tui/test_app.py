@@ -104,7 +104,7 @@ async def test_suggestion_by_number_and_by_click(make_app) -> None:
         await pilot.click(app.chat.query(".suggestion").first())
         await answered(pilot, 0)
         assert app.chat.replies[0].question == SUGGESTIONS[0]
-        assert app.chat.query_one(QuestionView).visual.plain == SUGGESTIONS[0]
+        assert app.chat.query_one(QuestionView).text == SUGGESTIONS[0]
 
 
 async def test_keys_show_sources_and_copy(make_app) -> None:
@@ -176,7 +176,7 @@ async def test_clarify_choices_are_clickable(make_app, tui_bot) -> None:
         await answered(pilot, 1)
         reply = app.chat.replies[-1]
         assert reply.kind == "answer" and reply.sources[0].section == label
-        assert list(app.chat.query(QuestionView))[-1].visual.plain == label
+        assert list(app.chat.query(QuestionView))[-1].text == label
 
 
 async def test_help_with_f1_and_question_mark(make_app) -> None:

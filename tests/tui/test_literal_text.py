@@ -54,7 +54,8 @@ async def test_markup_in_a_question_is_shown_as_typed(make_app) -> None:
             await pilot.pause(0.01)
         await pilot.pause()
         assert app.is_running
-        assert app.chat.query_one(QuestionView).visual.plain == question
+        assert app.chat.query_one(QuestionView).text == question
+        assert app.chat.query_one(QuestionView).visual.plain == f"› {question}"
         assert app.chat.replies[0].question  # answered (or declined), not crashed
 
 

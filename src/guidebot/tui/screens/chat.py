@@ -135,6 +135,7 @@ class ChatScreen(Screen):
         if 1 <= message.number <= len(sources):
             self.query_one(SourcesPanel).show(sources[message.number - 1])
             self.add_class("-sources-open")
+            self.call_after_refresh(self.query_one("#conversation").scroll_end, animate=False)
             if message.turn == len(self.replies) - 1:
                 self._source_cursor = message.number - 1
 

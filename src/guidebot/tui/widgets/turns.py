@@ -87,7 +87,10 @@ class QuestionView(Static):
     """What the person asked, shown literally."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(Content(text), classes="question", markup=False)
+        super().__init__(
+            Content.assemble(("› ", "bold $text-accent"), text), classes="question", markup=False
+        )
+        self.text = text
 
 
 class AnswerView(Vertical):
