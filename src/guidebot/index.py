@@ -1,19 +1,35 @@
 """BM25 over one field of the passages, computed from per-term postings.
 
 Scores equal rank-bm25's `get_scores` for the same variant and parameters (tests compare
-them), but a query only touches the postings of its own terms instead of looping over every
-passage, which is what keeps large libraries fast.
+them within 1e-9), but a query only touches the postings of its own terms instead of looping
+over every passage, which is what keeps large libraries fast:
+
+* each posting stores the term's whole BM25 contribution to that passage (idf times the
+  tf/length part), computed once when the index is built;
+* BM25+ gives every passage idf * delta for each query term, matched or not. That constant is
+  summed once per query and added to the array once, not once per term;
+* `top_k` selects among the passages that scored above that constant, not the whole array.
+
+The one deliberate difference from rank-bm25: with b = 1 an empty passage makes rank-bm25
+divide 0 by 0 and report NaN for it; here it gets the score of a passage matching nothing.
+
+An index converts to and from plain numpy arrays (`to_arrays` / `from_arrays`), terms as UTF-8
+bytes, so it can be cached on disk in a format that cannot run code when loaded.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
 VARIANTS = ("okapi", "plus", "l")
+ARRAY_FORMAT = 1  # bump when the meaning or layout of to_arrays() changes
 
 
 @dataclass(frozen=True)
@@ -30,46 +46,115 @@ class Bm25Params:
         if self.variant not in VARIANTS:
             raise ValueError(f"unknown BM25 variant {self.variant!r}; choose from {VARIANTS}")
 
+    def as_array(self) -> np.ndarray:
+        return np.array(
+            [VARIANTS.index(self.variant), self.k1, self.b, self.delta, self.epsilon],
+            dtype=np.float64,
+        )
+
 
 class FieldIndex:
-    """Postings of one field: for each term, the passages holding it and its score there."""
+    """Postings of one field: for each term, the passages holding it and its score there.
+
+    Attributes (all read-only once built): `terms` maps a term to its id; for term id t the
+    postings are `docs[indptr[t]:indptr[t + 1]]` (passage numbers, ascending) with the term's
+    score in each in `values[...]`; `idf[t]` is its idf; `size` the number of passages.
+    """
+
+    params: Bm25Params
+    size: int
+    avgdl: float
+    terms: dict[str, int]
+    idf: np.ndarray  # float64 [vocabulary]
+    indptr: np.ndarray  # int64 [vocabulary + 1]
+    docs: np.ndarray  # int32 [postings]
+    values: np.ndarray  # float64 [postings]
 
     def __init__(self, docs: Sequence[Sequence[str]], params: Bm25Params) -> None:
         self.params = params
         self.size = len(docs)
-        self.terms: dict[str, int] = {}
-        ids = [[self.terms.setdefault(t, len(self.terms)) for t in doc] for doc in docs]
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.float64, count=self.size)
-        self.avgdl = float(lengths.sum() / self.size) if self.size else 0.0
+        flat = list(chain.from_iterable(docs))
+        # Ids in order of first appearance, as rank-bm25 meets them (the Okapi idf floor
+        # averages over them, so the order decides the last bits of the mean).
+        self.terms = {t: i for i, t in enumerate(dict.fromkeys(flat))}
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=self.size)
+        total = int(lengths.sum())
+        self.avgdl = total / self.size if self.size else 0.0
         safe_avgdl = self.avgdl or 1.0  # only when every passage is empty
-        term_ids, doc_ids, tf = _term_frequencies(ids, len(self.terms))
-        df = np.bincount(term_ids, minlength=len(self.terms)).astype(np.float64)
-        self.idf = _idf(df, self.size, params)
-        self.indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        flat_ids = _ids_of(flat, self.terms)
+        del flat
+        term_ids, doc_ids, tf = _term_frequencies(flat_ids, lengths)
+        df = np.bincount(term_ids, minlength=len(self.terms))
+        self.idf = _idf(df.astype(np.float64), self.size, params)
+        self.indptr = np.zeros(len(self.terms) + 1, dtype=np.int64)
+        np.cumsum(df, out=self.indptr[1:])
         self.docs = doc_ids.astype(np.int32)
-        self.values = self.idf[term_ids] * _tf_part(tf, lengths[doc_ids], safe_avgdl, params)
+        dl = lengths[doc_ids].astype(np.float64)
+        self.values = self.idf[term_ids] * _tf_part(tf, dl, safe_avgdl, params)
+
+    # -- queries -----------------------------------------------------------------------------
 
     def term_id(self, term: str) -> int | None:
         return self.terms.get(term)
 
+    def constant(self, term: str) -> float:
+        """What the term adds to every passage, matched or not: idf * delta for BM25+, else 0."""
+        tid = self.terms.get(term)
+        if tid is None or self.params.variant != "plus":
+            return 0.0
+        return float(self.idf[tid]) * self.params.delta
+
     def add_scores(self, into: np.ndarray, term: str, weight: float = 1.0) -> None:
-        """Add weight times this term's BM25 contribution to every passage's score."""
+        """Add weight times this term's BM25 contribution to every passage's score.
+
+        For several terms prefer `accumulate`, which adds BM25+'s constant only once."""
         tid = self.terms.get(term)
         if tid is None:
             return
         start, end = self.indptr[tid], self.indptr[tid + 1]
         into[self.docs[start:end]] += weight * self.values[start:end]
         if self.params.variant == "plus":
-            # BM25+ gives every passage idf * delta for each query term, matched or not;
-            # it cannot change the order, but rank-bm25 reports it, so scores stay comparable.
             into += weight * self.idf[tid] * self.params.delta
 
-    def scores(self, query: Sequence[str]) -> np.ndarray:
-        """BM25 of every passage for the query terms, equal to rank-bm25's get_scores."""
+    def accumulate(
+        self, into: np.ndarray, weights: Mapping[str, float], scale: float = 1.0
+    ) -> float:
+        """Add scale * sum of weight * BM25 contribution over weighted terms to `into`.
+
+        Returns the part added to every passage (BM25+'s constant; 0 for the other variants):
+        the score, within `into`, of a passage that matches none of the terms.
+        """
+        constant = 0.0
+        for term, weight in weights.items():
+            tid = self.terms.get(term)
+            if tid is None or not weight:
+                continue
+            start, end = self.indptr[tid], self.indptr[tid + 1]
+            w = scale * weight
+            into[self.docs[start:end]] += (
+                self.values[start:end] if w == 1.0 else w * self.values[start:end]
+            )
+            constant += w * float(self.idf[tid])
+        if self.params.variant != "plus" or not constant:
+            return 0.0
+        constant *= self.params.delta
+        into += constant
+        return constant
+
+    def scores(self, query: Iterable[str]) -> np.ndarray:
+        """BM25 of every passage for the query terms, equal to rank-bm25's get_scores.
+
+        Repeated terms count once per occurrence, as in rank-bm25."""
         out = np.zeros(self.size)
-        for term in query:
-            self.add_scores(out, term)
+        self.accumulate(out, Counter(query))
         return out
+
+    def top_k(self, query: Iterable[str], k: int = 10) -> tuple[np.ndarray, np.ndarray]:
+        """(passage numbers, scores) of the k best passages, best first, ties by passage number."""
+        out = np.zeros(self.size)
+        baseline = self.accumulate(out, Counter(query))
+        ids = top_k(out, k, baseline)
+        return ids, out[ids]
 
     def contains(self, term: str, doc: int) -> bool:
         """Whether passage `doc` has the term in this field (postings are sorted by passage)."""
@@ -84,16 +169,121 @@ class FieldIndex:
         tid = self.terms.get(term)
         return 0 if tid is None else int(self.indptr[tid + 1] - self.indptr[tid])
 
+    # -- plain arrays, for the on-disk cache --------------------------------------------------
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The index as plain numeric arrays (no objects), for np.savez and allow_pickle=False.
+
+        Terms are UTF-8, each followed by a NUL byte, in id order, as one uint8 array."""
+        vocabulary = list(self.terms)
+        if any("\0" in t for t in vocabulary):
+            raise ValueError("a term contains a NUL character and cannot be stored")
+        blob = "".join(t + "\0" for t in vocabulary).encode("utf-8")
+        return {
+            "format": np.array(ARRAY_FORMAT, dtype=np.int64),
+            "params": self.params.as_array(),
+            "size": np.array(self.size, dtype=np.int64),
+            "avgdl": np.array(self.avgdl, dtype=np.float64),
+            "terms": np.frombuffer(blob, dtype=np.uint8),
+            "idf": self.idf,
+            "indptr": self.indptr,
+            "docs": self.docs,
+            "values": self.values,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex:
+        """Rebuild an index from `to_arrays` output, checking every array before trusting it.
+
+        Raises ValueError naming the first problem: a missing array, a wrong dtype or shape,
+        parameters other than `params`, inconsistent postings, undecodable terms."""
+        a = _checked_arrays(arrays, params)
+        index = cls.__new__(cls)
+        index.params = params
+        index.size = int(a["size"])
+        index.avgdl = float(a["avgdl"])
+        index.idf = a["idf"]
+        index.indptr = a["indptr"]
+        index.docs = a["docs"]
+        index.values = a["values"]
+        try:
+            text = a["terms"].tobytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"terms are not UTF-8: {exc}") from None
+        if text and not text.endswith("\0"):
+            raise ValueError("terms are truncated")
+        vocabulary = text.split("\0")[:-1]
+        if len(vocabulary) != len(index.idf):
+            raise ValueError(f"{len(vocabulary)} terms for {len(index.idf)} idf values")
+        index.terms = {t: i for i, t in enumerate(vocabulary)}
+        if len(index.terms) != len(vocabulary):
+            raise ValueError("terms repeat")
+        return index
+
+
+def top_k(scores: np.ndarray, k: int, baseline: float | None = None) -> np.ndarray:
+    """Indices of the k highest scores, best first, equal scores by ascending index.
+
+    `baseline`, when given, is a score most entries share (a passage matching no query term):
+    selection then runs over the entries above it only, which is much cheaper than
+    partitioning the whole array when the query's terms are rare.
+    """
+    n = len(scores)
+    k = min(k, n)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if baseline is not None:
+        above = np.flatnonzero(scores > baseline)
+        if len(above) >= k:
+            return above[_best(scores[above], k)]
+        at = np.flatnonzero(scores == baseline)[: k - len(above)]
+        chosen = [above[_best(scores[above], len(above))], at]
+        if len(above) + len(at) < k:
+            below = np.flatnonzero(scores < baseline)
+            chosen.append(below[_best(scores[below], k - len(above) - len(at))])
+        return np.concatenate(chosen).astype(np.int64)
+    return _best(scores, k).astype(np.int64)
+
+
+def _best(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k largest values, largest first, ties by position (deterministic)."""
+    n = len(values)
+    if k <= 0 or n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < n:
+        kth = values[np.argpartition(-values, k - 1)[k - 1]]
+        sure = np.flatnonzero(values > kth)  # fewer than k of these, all chosen
+        ties = np.flatnonzero(values == kth)[: k - len(sure)]  # lowest positions win a tie
+        sure = sure[np.lexsort((sure, -values[sure]))]
+        return np.concatenate((sure, ties))
+    positions = np.arange(n)
+    return positions[np.lexsort((positions, -values))]
+
+
+def _ids_of(flat: list[str], terms: dict[str, int]) -> np.ndarray:
+    """Term ids of a flat token list (itemgetter does the dict lookups in C)."""
+    if not flat:
+        return np.zeros(0, dtype=np.int64)
+    if len(flat) == 1:
+        return np.array([terms[flat[0]]], dtype=np.int64)
+    return np.array(itemgetter(*flat)(terms), dtype=np.int64)
+
 
 def _term_frequencies(
-    ids: list[list[int]], vocabulary: int
+    flat_ids: np.ndarray, lengths: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(term, passage, count) triples, sorted by term and then passage."""
-    lengths = np.fromiter((len(d) for d in ids), dtype=np.int64, count=len(ids))
-    flat_terms = np.fromiter((t for d in ids for t in d), dtype=np.int64, count=int(lengths.sum()))
-    flat_docs = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
-    keys, tf = np.unique(flat_terms * max(len(ids), 1) + flat_docs, return_counts=True)
-    return keys // max(len(ids), 1), keys % max(len(ids), 1), tf.astype(np.float64)
+    n = max(len(lengths), 1)
+    flat_docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys = flat_ids * n + flat_docs
+    keys.sort()  # one flat int64 sort; np.unique does more work than this needs
+    if not len(keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float64)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    tf = np.diff(np.append(starts, len(keys))).astype(np.float64)
+    unique = keys[starts]
+    return unique // n, unique % n, tf
 
 
 def _idf(df: np.ndarray, n: int, params: Bm25Params) -> np.ndarray:
@@ -114,3 +304,50 @@ def _tf_part(tf: np.ndarray, dl: np.ndarray, avgdl: float, p: Bm25Params) -> np.
         ctd = tf / norm
         return tf * (p.k1 + 1) * (ctd + p.delta) / (p.k1 + ctd + p.delta)
     return tf * (p.k1 + 1) / (tf + p.k1 * norm)
+
+
+_SPEC = {  # name: (dtype, ndim)
+    "format": (np.int64, 0),
+    "params": (np.float64, 1),
+    "size": (np.int64, 0),
+    "avgdl": (np.float64, 0),
+    "terms": (np.uint8, 1),
+    "idf": (np.float64, 1),
+    "indptr": (np.int64, 1),
+    "docs": (np.int32, 1),
+    "values": (np.float64, 1),
+}
+
+
+def _checked_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> dict[str, np.ndarray]:
+    a: dict[str, np.ndarray] = {}
+    for name, (dtype, ndim) in _SPEC.items():
+        if name not in arrays:
+            raise ValueError(f"array '{name}' is missing")
+        arr = np.asarray(arrays[name])
+        if arr.dtype != dtype or arr.ndim != ndim:
+            raise ValueError(
+                f"array '{name}' is {arr.dtype}{list(arr.shape)}, not {np.dtype(dtype)}"
+            )
+        a[name] = arr
+    if int(a["format"]) != ARRAY_FORMAT:
+        raise ValueError(f"array format {int(a['format'])}, expected {ARRAY_FORMAT}")
+    if a["params"].shape != (5,) or not np.array_equal(a["params"], params.as_array()):
+        raise ValueError("built with other BM25 parameters")
+    size, vocabulary, postings = int(a["size"]), len(a["idf"]), len(a["docs"])
+    indptr, docs = a["indptr"], a["docs"]
+    if size < 0 or not math.isfinite(float(a["avgdl"])) or float(a["avgdl"]) < 0:
+        raise ValueError("bad passage count or average length")
+    if len(indptr) != vocabulary + 1 or len(a["values"]) != postings:
+        raise ValueError("postings arrays disagree in length")
+    if indptr[0] != 0 or indptr[-1] != postings or np.any(np.diff(indptr) <= 0):
+        raise ValueError("postings offsets are not increasing from 0 to the postings count")
+    if postings and (int(docs.min()) < 0 or int(docs.max()) >= size):
+        raise ValueError("a posting names a passage out of range")
+    # Within each term, passages ascend (contains() relies on it); a drop only at term starts.
+    drops = np.flatnonzero(np.diff(docs) <= 0) + 1
+    if len(drops) and not np.isin(drops, indptr[1:-1]).all():
+        raise ValueError("postings are not sorted by passage")
+    if not (np.isfinite(a["idf"]).all() and np.isfinite(a["values"]).all()):
+        raise ValueError("scores are not finite")
+    return a
