@@ -100,5 +100,9 @@ class Analyzer:
             self._stems[word] = stem
         return stem
 
+    def is_synonym(self, word: str) -> bool:
+        """True for a word the synonyms rewrite (it is known, just spelt another way)."""
+        return word in self._single or any(word in phrase for phrase in self._phrases)
+
     def is_stop_word(self, word: str) -> bool:
         return word in STOP_WORDS

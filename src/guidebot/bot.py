@@ -8,6 +8,7 @@ from pathlib import Path
 from guidebot.analysis import Analyzer
 from guidebot.chunking import Passage, build_passages
 from guidebot.dialogue import Conversation, ConversationState
+from guidebot.english import EnglishWords
 from guidebot.knowledge import load_knowledge
 from guidebot.models import KnowledgeBase
 from guidebot.policy import Policy
@@ -20,12 +21,17 @@ from guidebot.smalltalk import SmalltalkMatcher
 class Bot:
     """A loaded knowledge base, its index, and the policy for answering; shared by conversations."""
 
-    def __init__(self, kb: KnowledgeBase, policy: Policy | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, policy: Policy | None = None, cache_dir: Path | None = None
+    ) -> None:
+        """Index kb; cache_dir (e.g. locations.cache_dir()) keeps derived data between runs."""
         self.kb = kb
         self.policy = policy or Policy()
         self.passages: tuple[Passage, ...] = build_passages(kb)
         analyzer = Analyzer(kb.synonyms)
-        self.retriever = Retriever(self.passages, analyzer, self.policy.retrieval)
+        self.retriever = Retriever(
+            self.passages, analyzer, self.policy.retrieval, EnglishWords(cache_dir)
+        )
         self.topics = tuple(
             dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
         )
@@ -34,9 +40,11 @@ class Bot:
         self.anchor_terms = frozenset(t for g in kb.guides for t in analyzer.terms(g.title))
 
     @classmethod
-    def load(cls, path: Path | str, policy: Policy | None = None) -> Bot:
+    def load(
+        cls, path: Path | str, policy: Policy | None = None, cache_dir: Path | None = None
+    ) -> Bot:
         """Load and validate the knowledge at path (raises KnowledgeError) and index it."""
-        return cls(load_knowledge(path), policy)
+        return cls(load_knowledge(path), policy, cache_dir)
 
     def conversation(
         self, state: ConversationState | None = None, guides: Sequence[str] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,7 +95,11 @@ class Retriever:
     """Owns the field indexes over a fixed set of passages and answers searches against them."""
 
     def __init__(
-        self, passages: Sequence[Passage], analyzer: Analyzer, config: RetrievalConfig
+        self,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        config: RetrievalConfig,
+        english: Container[str] = frozenset(),
     ) -> None:
         self.passages = tuple(passages)
         self.analyzer = analyzer
@@ -110,7 +114,7 @@ class Retriever:
             _section_docs(self.passages, body_terms, config.section_faq), config.bm25
         )
         vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
-        self.repairer = TypoRepairer(vocabulary, analyzer)
+        self.repairer = TypoRepairer(vocabulary, analyzer, english)
         # Each FAQ question and alternate on its own: a whole-question match to any of them is
         # strong evidence that BM25 over the joined title field can blur.
         self._faq_rows: list[int] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -29,9 +29,15 @@ class TypoRepairer:
     grows with the word's length: short words have too many near neighbours to guess safely.
     """
 
-    def __init__(self, vocabulary: Iterable[str], analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        analyzer: Analyzer,
+        english: Container[str] = frozenset(),
+    ) -> None:
         counts = Counter(w for w in vocabulary if w.isalpha())
         self._analyzer = analyzer
+        self._english = english
         self._known = set(counts)
         self._known_stems = {analyzer.stem(w) for w in counts}
         # Most frequent first, so that among equally close words the common one wins.
@@ -47,6 +53,7 @@ class TypoRepairer:
             not word.isalpha()
             or word in self._known
             or self._analyzer.is_stop_word(word)
+            or self._analyzer.is_synonym(word)
             or self._analyzer.stem(word) in self._known_stems
         )
 
@@ -55,7 +62,9 @@ class TypoRepairer:
         fixed: list[str] = []
         repairs: list[Repair] = []
         for word in words:
-            replacement = None if self.is_known(word) else self._closest(word)
+            replacement = (
+                None if self.is_known(word) or word in self._english else self._closest(word)
+            )
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from guidebot.bot import Bot
-from guidebot.locations import knowledge_dir
+from guidebot.locations import cache_dir, knowledge_dir
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +19,7 @@ def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
 
 def load_bot(args: argparse.Namespace) -> Bot:
     """The Bot for the --knowledge the person chose (KnowledgeError propagates to main)."""
-    return Bot.load(knowledge_dir(args.knowledge))
+    return Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
 
 
 def knowledge_path(args: argparse.Namespace) -> Path:
