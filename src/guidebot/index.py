@@ -274,16 +274,20 @@ def _term_frequencies(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(term, passage, count) triples, sorted by term and then passage."""
     n = max(len(lengths), 1)
-    flat_docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    keys = flat_ids * n + flat_docs
+    keys = flat_ids  # reused in place: the flat ids are not needed afterwards
+    keys *= n
+    keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     keys.sort()  # one flat int64 sort; np.unique does more work than this needs
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float64)
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    tf = np.diff(np.append(starts, len(keys))).astype(np.float64)
-    unique = keys[starts]
-    return unique // n, unique % n, tf
+    change = np.empty(len(keys), dtype=bool)
+    change[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=change[1:])
+    starts = np.flatnonzero(change)
+    tf = np.diff(starts, append=len(keys)).astype(np.float64)
+    terms, docs = np.divmod(keys[starts], n)
+    return terms, docs, tf
 
 
 def _idf(df: np.ndarray, n: int, params: Bm25Params) -> np.ndarray:
