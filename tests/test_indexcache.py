@@ -1,0 +1,219 @@
+"""The index cache: a sound file round-trips exactly; anything else is a note and a rebuild."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guidebot import indexcache
+from guidebot.analysis import Analyzer, words
+from guidebot.chunking import build_passages
+from guidebot.index import Bm25Params, FieldIndex
+from guidebot.indexcache import Bundle, CacheKey, build_bundle, cache_path, load, save
+from guidebot.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAMS = Bm25Params()
+QUERIES = [["salari"], ["cost", "onlin", "program"], ["unknown"], ["salari", "salari", "job"]]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge(ROOT / "knowledge")
+
+
+@pytest.fixture(scope="module")
+def bundle(kb) -> Bundle:
+    return build_bundle(build_passages(kb), Analyzer(kb.synonyms), PARAMS)
+
+
+@pytest.fixture
+def key(kb) -> CacheKey:
+    return CacheKey(kb.fingerprint, "0.1.0", PARAMS, indexcache.analyzer_settings(kb.synonyms))
+
+
+def test_round_trip_gives_the_same_scores_and_meta(tmp_path, key, bundle):
+    assert save(tmp_path, key, bundle) is None
+    loaded, note = load(tmp_path, key)
+    assert note == ""
+    assert loaded is not None
+    assert set(loaded.fields) == {"title", "body"}
+    for name, index in bundle.fields.items():
+        again = loaded.fields[name]
+        assert again.terms == index.terms
+        for query in QUERIES:
+            assert np.array_equal(again.scores(query), index.scores(query))
+        assert again.doc_freq("salari") == index.doc_freq("salari")
+    assert loaded.meta == bundle.meta
+    assert list(loaded.meta["vocabulary"]) == list(bundle.meta["vocabulary"])  # order kept
+
+
+def test_the_bundle_is_what_the_retriever_builds(kb, bundle):
+    """Same terms per field and the same typo vocabulary (counts and order) as retrieval.py."""
+    passages = build_passages(kb)
+    analyzer = Analyzer(kb.synonyms)
+    body = FieldIndex([analyzer.terms(p.text) for p in passages], PARAMS)
+    title = FieldIndex([analyzer.terms(p.title) for p in passages], PARAMS)
+    for query in QUERIES:
+        assert np.array_equal(bundle.fields["body"].scores(query), body.scores(query))
+        assert np.array_equal(bundle.fields["title"].scores(query), title.scores(query))
+    surface = [w for p in passages for w in words(f"{p.title} {p.text}")]
+    expected = Counter(w for w in surface if w.isalpha())
+    got = Counter(bundle.meta["vocabulary"])
+    assert got == expected
+    assert got.most_common() == expected.most_common()  # ties in the same order
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(max_size=30), text=st.text(max_size=60))
+def test_words_of_title_and_text_apart_equal_words_of_them_joined(title, text):
+    """build_bundle tokenises title and text separately; the Retriever joins them first."""
+    assert words(title) + words(text) == words(f"{title} {text}")
+
+
+def test_no_cache_yet_is_silent(tmp_path, key):
+    assert load(tmp_path, key) == (None, "")
+    assert load(tmp_path / "does" / "not" / "exist", key) == (None, "")
+
+
+def test_save_creates_a_missing_directory(tmp_path, key, bundle):
+    where = tmp_path / "a" / "b"
+    assert save(where, key, bundle) is None
+    assert load(where, key)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"knowledge": "0000000000000000"},
+        {"version": "9.9.9"},
+        {"params": Bm25Params(variant="okapi")},
+        {"analyzer": "something-else"},
+    ],
+)
+def test_a_cache_for_another_key_is_never_used(tmp_path, key, bundle, other):
+    """Renamed or copied under our name (a foreign file): the header's key decides."""
+    other_key = CacheKey(**{**key.__dict__, **other})
+    assert save(tmp_path, other_key, bundle) is None
+    os.replace(cache_path(tmp_path, other_key), cache_path(tmp_path, key))
+    loaded, note = load(tmp_path, key)
+    assert loaded is None
+    assert "built for" in note and "rebuilding" in note
+
+
+def test_a_cache_for_other_knowledge_is_simply_not_found(tmp_path, key, bundle):
+    stale = CacheKey("ffffffffffffffff", key.version, key.params, key.analyzer)
+    assert save(tmp_path, stale, bundle) is None
+    assert load(tmp_path, key) == (None, "")
+
+
+def corrupt_middle(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for i in range(len(data) // 2, len(data) // 2 + 64):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        corrupt_middle,
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),  # truncated
+        lambda p: p.write_bytes(p.read_bytes()[:10]),
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(b"\x80\x04\x95 not an npz, a pickle would start like this"),
+        lambda p: p.write_text("hello", encoding="utf-8"),
+    ],
+    ids=["flipped-bytes", "half", "ten-bytes", "empty", "pickle-like", "text"],
+)
+def test_damaged_files_are_noted_and_never_trusted(tmp_path, key, bundle, damage):
+    assert save(tmp_path, key, bundle) is None
+    damage(cache_path(tmp_path, key))
+    loaded, note = load(tmp_path, key)
+    assert loaded is None
+    assert "ignored the index cache" in note
+
+
+def rewrite(path: Path, change) -> None:
+    """Rewrite the npz with its arrays changed by change(dict) -> None (a well-formed file)."""
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    change(arrays)
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, arr in arrays.items():
+            with zf.open(f"{name}.npy", "w") as handle:
+                np.lib.format.write_array(handle, arr, allow_pickle=False)
+
+
+def header_bytes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode(), dtype=np.uint8)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda a: a.pop("body.docs"), "missing"),
+        (lambda a: a.update({"body.docs": a["body.docs"].astype(np.float64)}), "float64"),
+        (lambda a: a.update({"title.values": a["title.values"][:5]}), "length"),
+        (lambda a: a.update({"body.idf": a["body.idf"].reshape(1, -1)}), "body"),
+        (lambda a: a.update({"title.docs": a["title.docs"] + 10**6}), "out of range"),
+        (lambda a: a.pop("__header__"), "no header"),
+        (lambda a: a.update(__header__=header_bytes("{not json")), "Expecting"),
+        (lambda a: a.update(__header__=header_bytes("[1, 2]")), "header"),
+        (lambda a: a.update(__header__=header_bytes("\xff")), "header"),
+        (lambda a: a.update({"title.size": np.array(3, dtype=np.int64)}), "out of range"),
+        (lambda a: a.update({"body.docs": np.array([object()], dtype=object)}), "pickle"),
+    ],
+)
+def test_wrong_arrays_or_header_are_noted(tmp_path, key, bundle, change, expected):
+    assert save(tmp_path, key, bundle) is None
+    path = cache_path(tmp_path, key)
+    if expected == "pickle":  # an object array can only be written pickled
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        change(arrays)
+        np.savez(path, **arrays, allow_pickle=True)  # path ends in .npz: written in place
+    else:
+        rewrite(path, change)
+    loaded, note = load(tmp_path, key)
+    assert loaded is None
+    assert expected.lower() in note.lower()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_read_only_directory_gives_a_note_not_a_crash(tmp_path, key, bundle):
+    tmp_path.chmod(0o500)
+    try:
+        note = save(tmp_path, key, bundle)
+    finally:
+        tmp_path.chmod(0o700)
+    assert note and "could not save the index cache" in note
+
+
+def test_unwritable_location_gives_a_note_not_a_crash(tmp_path, key, bundle):
+    """Works as root too: the 'directory' is a regular file, so nothing can be created in it."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    note = save(blocker, key, bundle)
+    assert note and "could not save the index cache" in note
+    assert load(blocker, key) == (None, "")
+
+
+def test_old_cache_files_are_pruned(tmp_path, key, bundle):
+    for i in range(indexcache.KEEP + 3):
+        other = CacheKey(f"{i:016x}", key.version, key.params, key.analyzer)
+        assert save(tmp_path, other, bundle) is None
+    assert len(list(tmp_path.glob("index-*.npz"))) == indexcache.KEEP
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporaries
+
+
+def test_bad_field_name_is_a_note(tmp_path, key, bundle):
+    odd = Bundle({"Title Field": bundle.fields["title"]}, {})
+    assert "could not save" in (save(tmp_path, key, odd) or "")
