@@ -28,12 +28,11 @@ class RetrievalConfig:
     bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
     title_weight: float = 1.0
     body_weight: float = 1.0
-    faq_match_weight: float = 0.6  # boost for a close whole-question match to an FAQ entry
-    faq_match_floor: float = 70.0  # rapidfuzz score (0-100) below which no boost applies
-    faq_scorer: str = "token_sort"
+    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 60.0  # rapidfuzz score (0-100) below which no boost applies
+    faq_scorer: str = "token_set"
     title_unique: bool = False
     section_weight: float = 1.0  # the passage's whole section as a third field
-    section_faq: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,19 +68,16 @@ SCORERS = {
 }
 
 
-def _section_docs(
-    passages: Sequence[Passage], body: list[list[str]], faq_joins: bool
-) -> list[list[str]]:
-    """Every passage's whole section as one document, so evidence spread over a section's
-    paragraphs counts for each of them."""
+def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[list[str]]:
+    """Each passage's whole guide section as one document, so evidence spread over a
+    section's paragraphs counts for each of them. An FAQ entry drawn from a section shares
+    that section's document; a standalone entry has none (its answer is already the body
+    field, and counting it twice would let long answers win on filler words)."""
     by_section: dict[tuple[str, str], list[str]] = {}
     for passage, terms in zip(passages, body, strict=True):
-        if passage.kind == "guide" or faq_joins:
+        if passage.kind == "guide":
             by_section.setdefault((passage.guide, passage.section), []).extend(terms)
-    return [
-        by_section.get((p.guide, p.section), terms) if p.kind == "guide" or faq_joins else terms
-        for p, terms in zip(passages, body, strict=True)
-    ]
+    return [by_section.get((p.guide, p.section), []) for p in passages]
 
 
 _SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -110,9 +106,7 @@ class Retriever:
         self.title = FieldIndex(title_terms, config.bm25)
         body_terms = [analyzer.terms(p.text) for p in self.passages]
         self.body = FieldIndex(body_terms, config.bm25)
-        self.section = FieldIndex(
-            _section_docs(self.passages, body_terms, config.section_faq), config.bm25
-        )
+        self.section = FieldIndex(_section_docs(self.passages, body_terms), config.bm25)
         vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
         self.repairer = TypoRepairer(vocabulary, analyzer, english)
         # Each FAQ question and alternate on its own: a whole-question match to any of them is
