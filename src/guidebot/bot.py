@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from guidebot.analysis import Analyzer
+from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage, build_passages
 from guidebot.dialogue import Conversation, ConversationState
 from guidebot.english import EnglishWords
@@ -37,7 +37,13 @@ class Bot:
         )
         self.smalltalk = SmalltalkMatcher(kb, self.topics)
         self.scope = ScopeMatcher(kb.out_of_scope)
-        self.anchor_terms = frozenset(t for g in kb.guides for t in analyzer.terms(g.title))
+        # What the guides are about, one group of terms per title word ("AI" is two terms).
+        self.anchors = frozenset(
+            tuple(terms)
+            for g in kb.guides
+            for word in words(g.title)
+            if not word.isdigit() and (terms := analyzer.terms_of_words([word]))
+        )
 
     @classmethod
     def load(

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from guidebot.analysis import words
 from guidebot.answer import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.reply import Reply
-from guidebot.retrieval import Hit, SearchResult
+from guidebot.retrieval import SearchResult
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
 
 MAX_QUESTION = 2000
+MIN_ANCHORS = 2
 _FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then")
 _REFERENCES = {
     "it",
@@ -107,19 +108,19 @@ class Conversation:
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
         outside = self.bot.scope.match(question)
-        anchored = any(t in self.bot.anchor_terms for t in result.terms)
+        choices = [] if looks_like_followup or outside else self._clarify_choices(question, result)
+        if len(choices) > 1:
+            self.state.pending_question, self.state.pending_choices = question, choices
+            return clarify_reply(question, choices, notes)
+        # A question naming an uncovered topic is declined unless it also names at least two
+        # things the guides are about ("AI master's salary in Texas" is partly answerable;
+        # "AI engineers in healthcare" and "job outlook for nurses" are not).
+        present = set(result.terms)
+        anchored = sum(set(group) <= present for group in self.bot.anchors) >= MIN_ANCHORS
         weak = not result.hits or result.coverage < policy.decline_coverage
         if weak or (outside and not anchored):
             self.state.pending_choices = []
             return decline_reply(question, self.bot.suggestions(result.hits), notes, outside)
-        ties = self._ties(result.hits)
-        if (
-            not looks_like_followup
-            and len(ties) > 1
-            and len(result.terms) <= policy.clarify_max_terms
-        ):
-            self.state.pending_question, self.state.pending_choices = question, ties
-            return clarify_reply(question, ties, notes)
         if outside:
             notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
@@ -163,13 +164,27 @@ class Conversation:
         refers = any(w in _REFERENCES for w in surface)
         return opener or what_about or refers or len(terms) <= 1
 
-    def _ties(self, hits: tuple[Hit, ...]) -> list[str]:
-        best_by_section: dict[str, float] = {}
-        for hit in hits:
-            best_by_section.setdefault(hit.passage.section, hit.score)
-        top = hits[0].score
-        ratio = self.bot.policy.clarify_ratio
-        return [s for s, score in best_by_section.items() if top > 0 and score / top >= ratio][:3]
+    def _clarify_choices(self, question: str, result: SearchResult) -> list[str]:
+        """Sections a short, vague question fits about equally well (none when it is clear).
+
+        Judged on BM25 alone, by the margin between the best scores of different sections
+        (scores only compare within one query); a question with no topic words at all
+        ("how much?") is judged by the FAQ questions worded like it.
+        """
+        policy = self.bot.policy
+        if not result.terms:
+            similar = self.bot.retriever.similar_questions(question, policy.clarify_similarity)
+            return list(dict.fromkeys(p.section for p in similar))[:3]
+        if len(result.terms) > policy.clarify_max_terms:
+            return []
+        plain = self.bot.retriever.search(question, k=10, guides=self.guides, boost=False)
+        best: dict[str, float] = {}
+        for hit in plain.hits:
+            best.setdefault(hit.passage.section, hit.score)
+        top = plain.hits[0].score if plain.hits else 0.0
+        return [s for s, score in best.items() if top > 0 and score / top >= policy.clarify_ratio][
+            :3
+        ]
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""

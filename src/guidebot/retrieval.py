@@ -60,6 +60,8 @@ class SearchResult:
         return self.hits[0] if self.hits else None
 
 
+EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
+
 SCORERS = {
     "ratio": fuzz.ratio,
     "token_sort": fuzz.token_sort_ratio,
@@ -133,22 +135,24 @@ class Retriever:
         k: int = 5,
         context: Mapping[str, float] | None = None,
         guides: Collection[str] = (),
+        boost: bool = True,
     ) -> SearchResult:
-        """Best k passages for the question; `context` adds weighted terms from earlier turns."""
-        terms, _, repairs = self.understand(question)
+        """Best k passages for the question; `context` adds weighted terms from earlier turns,
+        `boost=False` ranks by BM25 alone (no FAQ question match)."""
+        terms, surface, repairs = self.understand(question)
         weights: Counter[str] = Counter()
         for term in terms:
             weights[term] += 1.0
         for term, weight in (context or {}).items():
             weights[term] += weight
         scores = self.score(weights)
-        if self.config.faq_match_weight and question.strip():
+        if boost and self.config.faq_match_weight and question.strip():
             self._boost_faq_matches(question, scores)
         if guides:
             scores[[i for i, p in enumerate(self.passages) if p.guide not in guides]] = -np.inf
         hits = self._top(scores, weights, k)
         unknown = tuple(t for t in terms if not self._known(t))
-        coverage = self._coverage(terms, hits[0]) if hits else 0.0
+        coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), unknown, tuple(repairs), coverage)
 
     def score(self, weights: Mapping[str, float]) -> np.ndarray:
@@ -221,12 +225,34 @@ class Retriever:
                     total += field_weight * weight * float(field.idf[tid]) * self.config.bm25.delta
         return total
 
-    def _coverage(self, terms: Sequence[str], hit: Hit) -> float:
+    def _coverage(self, terms: Sequence[str], surface: Sequence[str], hit: Hit) -> float:
+        """idf-weighted share of the question's terms found in the best passage.
+
+        A term the knowledge never uses counts as most telling ("fafsa", "gmat"), unless it
+        is an everyday English word ("wife", "shortlist"): those pad long questions without
+        making them out of scope, so they weigh like a common term.
+        """
         if not terms:
             return 0.0
-        total = sum(self.idf(t) for t in terms)
-        found = sum(self.idf(t) for t in terms if t in hit.matched)
+        everyday = {self.analyzer.stem(w) for w in surface if w in self.repairer.english}
+        weights = [
+            EVERYDAY_WEIGHT if not self._known(t) and t in everyday else self.idf(t) for t in terms
+        ]
+        total = sum(weights)
+        found = sum(w for t, w in zip(terms, weights, strict=True) if t in hit.matched)
         return found / total if total else 0.0
+
+    def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
+        """FAQ passages whose question or an alternate is worded like this one, stop words
+        included: for "how much?" the wording is all there is to go on."""
+        matches = process.extract(
+            _plain(question),
+            self._faq_texts,
+            scorer=fuzz.token_set_ratio,
+            limit=limit,
+            score_cutoff=floor,
+        )
+        return list(dict.fromkeys(self.passages[self._faq_rows[i]] for _, _, i in matches))
 
     def _boost_faq_matches(self, question: str, scores: np.ndarray) -> None:
         if not self._faq_rows:

@@ -37,7 +37,7 @@ class TypoRepairer:
     ) -> None:
         counts = Counter(w for w in vocabulary if w.isalpha())
         self._analyzer = analyzer
-        self._english = english
+        self.english = english
         self._known = set(counts)
         self._known_stems = {analyzer.stem(w) for w in counts}
         # Most frequent first, so that among equally close words the common one wins.
@@ -63,7 +63,7 @@ class TypoRepairer:
         repairs: list[Repair] = []
         for word in words:
             replacement = (
-                None if self.is_known(word) or word in self._english else self._closest(word)
+                None if self.is_known(word) or word in self.english else self._closest(word)
             )
             if replacement:
                 repairs.append(Repair(word, replacement))
