@@ -104,7 +104,7 @@ class ChatScreen(Screen):
         log = self.query_one("#conversation", VerticalScroll)
         log.mount(turn)
         turn.mount(Static(Content("…"), classes="thinking"))
-        log.scroll_end(animate=False)
+        log.anchor()  # follow the answer as it grows, until the person scrolls up
         self._answer(text, shown or text, f"turn-{self._turns}", time.perf_counter())
 
     @work(thread=True, group="answer")
@@ -124,7 +124,6 @@ class ChatScreen(Screen):
         self._source_cursor = 0 if message.reply.sources else -1
         if message.reply.sources:
             self.query_one(SourcesPanel).show(message.reply.sources[0])
-        self.query_one("#conversation", VerticalScroll).scroll_end(animate=False)
         self.call_after_refresh(self._shown, message.started)
 
     def _shown(self, started: float) -> None:
@@ -135,7 +134,6 @@ class ChatScreen(Screen):
         if 1 <= message.number <= len(sources):
             self.query_one(SourcesPanel).show(sources[message.number - 1])
             self.add_class("-sources-open")
-            self.call_after_refresh(self.query_one("#conversation").scroll_end, animate=False)
             if message.turn == len(self.replies) - 1:
                 self._source_cursor = message.number - 1
 
@@ -180,7 +178,7 @@ class ChatScreen(Screen):
         note = Static(Content(f"Transcript saved to {path}"), classes="saved")
         log = self.query_one("#conversation", VerticalScroll)
         log.mount(note)
-        log.scroll_end(animate=False)
+        log.anchor()
         self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:
