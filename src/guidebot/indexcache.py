@@ -15,7 +15,7 @@ or missing-and-uncreatable directory, full disk) is also a note, never an except
     key = CacheKey(kb.fingerprint, guidebot.__version__, params, analyzer_settings(kb.synonyms))
     bundle, note = load(cache_dir(), key)
     if bundle is None:
-        bundle = build_bundle(passages, analyzer, params)
+        bundle = Bundle({"body": FieldIndex(...), ...}, {"vocabulary": ...})
         note = save(cache_dir(), key, bundle) or note
 """
 
@@ -77,11 +77,12 @@ class Bundle:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = ()) -> str:
+def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = (), extra: str = "") -> str:
     """A hash of everything that decides the analyzer's terms: the synonym groups, the stop
     words, and the analysis code itself (so an edit to it during development, with the
-    version number unchanged, still invalidates caches)."""
-    digest = hashlib.sha256()
+    version number unchanged, still invalidates caches); `extra` adds any other setting the
+    build depends on (e.g. the retrieval config's field options)."""
+    digest = hashlib.sha256(extra.encode())
     digest.update(json.dumps([list(g) for g in synonym_groups]).encode())
     digest.update(json.dumps(sorted(analysis.STOP_WORDS)).encode())
     try:
@@ -91,30 +92,32 @@ def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = ()) -> str:
     return digest.hexdigest()[:16]
 
 
-def build_bundle(passages: Sequence[Any], analyzer: Analyzer, params: Bm25Params) -> Bundle:
-    """The Retriever's indexes for passages (objects with `.title` and `.text`), tokenising
-    each text once: "title" and "body" FieldIndexes, plus in meta the alphabetic surface
-    words with their counts in order of first use (what TypoRepairer counts) and the passage
-    count."""
-    title_terms: list[list[str]] = []
-    body_terms: list[list[str]] = []
+@dataclass
+class Analysed:
+    """Every passage's title and body terms and the typo vocabulary, from one pass."""
+
+    title: list[list[str]]
+    body: list[list[str]]
+    vocabulary: dict[str, int]  # alphabetic surface words: count, in order of first use
+
+
+def analyse_passages(passages: Sequence[Any], analyzer: Analyzer) -> Analysed:
+    """Analyse passages (objects with `.title` and `.text`), tokenising each text once.
+
+    Gives the same terms as `analyzer.terms(p.title)` / `analyzer.terms(p.text)` and the same
+    counts, in the same order, as counting the alphabetic `words(f"{p.title} {p.text}")`
+    over all passages (what TypoRepairer is given), so a Retriever built from it is the one
+    built today; but the texts are tokenised once instead of twice (tests check both)."""
+    title: list[list[str]] = []
+    body: list[list[str]] = []
     vocabulary: Counter[str] = Counter()
     for p in passages:
         title_words, body_words = words(p.title), words(p.text)
-        title_terms.append(analyzer.terms_of_words(title_words))
-        body_terms.append(analyzer.terms_of_words(body_words))
+        title.append(analyzer.terms_of_words(title_words))
+        body.append(analyzer.terms_of_words(body_words))
         vocabulary.update(title_words)
         vocabulary.update(body_words)
-    return Bundle(
-        fields={
-            "title": FieldIndex(title_terms, params),
-            "body": FieldIndex(body_terms, params),
-        },
-        meta={
-            "passages": len(passages),
-            "vocabulary": {w: c for w, c in vocabulary.items() if w.isalpha()},
-        },
-    )
+    return Analysed(title, body, {w: c for w, c in vocabulary.items() if w.isalpha()})
 
 
 def cache_path(directory: Path | str | None, key: CacheKey) -> Path:
