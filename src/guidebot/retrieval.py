@@ -26,13 +26,13 @@ class RetrievalConfig:
     # makes them worth (almost) nothing, so a small FAQ-only knowledge base of one or two
     # entries could answer nothing at all. BM25+'s idf log((N+1)/df) is always positive.
     bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
-    title_weight: float = 1.0
+    title_weight: float = 1.5
     body_weight: float = 1.0
     faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
     faq_match_floor: float = 60.0  # rapidfuzz score (0-100) below which no boost applies
     faq_scorer: str = "token_set"
     title_unique: bool = False
-    section_weight: float = 1.0  # the passage's whole section as a third field
+    section_weight: float = 0.5  # the passage's whole section as a third field
 
 
 @dataclass(frozen=True)
