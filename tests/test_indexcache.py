@@ -220,3 +220,11 @@ def test_old_cache_files_are_pruned(tmp_path, key, bundle):
 def test_bad_field_name_is_a_note(tmp_path, key, bundle):
     odd = Bundle({"Title Field": bundle.fields["title"]}, {})
     assert "could not save" in (save(tmp_path, key, odd) or "")
+
+
+def test_settings_hash_changes_with_what_shapes_the_terms():
+    base = indexcache.analyzer_settings([("pay", "salary")])
+    assert base == indexcache.analyzer_settings([("pay", "salary")])
+    assert base != indexcache.analyzer_settings([("pay", "wage")])
+    assert base != indexcache.analyzer_settings([("pay", "salary")], extra="title_unique=True")
+    assert indexcache.source_hash(indexcache) != indexcache.source_hash(np)

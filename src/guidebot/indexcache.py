@@ -77,6 +77,19 @@ class Bundle:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+def source_hash(*modules: Any) -> str:
+    """A hash of the modules' source files, for `analyzer_settings(extra=...)`: code that
+    shapes the build (say the Retriever's field assembly) then invalidates caches when it is
+    edited, even while the version number stays the same."""
+    digest = hashlib.sha256()
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError, AttributeError):
+            digest.update(f"{getattr(module, '__name__', module)}: source unavailable".encode())
+    return digest.hexdigest()[:16]
+
+
 def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = (), extra: str = "") -> str:
     """A hash of everything that decides the analyzer's terms: the synonym groups, the stop
     words, and the analysis code itself (so an edit to it during development, with the
@@ -85,10 +98,7 @@ def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = (), extra: str =
     digest = hashlib.sha256(extra.encode())
     digest.update(json.dumps([list(g) for g in synonym_groups]).encode())
     digest.update(json.dumps(sorted(analysis.STOP_WORDS)).encode())
-    try:
-        digest.update(Path(analysis.__file__).read_bytes())
-    except OSError:  # e.g. frozen into a zip; the version number still guards releases
-        digest.update(b"analysis source unavailable")
+    digest.update(source_hash(analysis).encode())
     return digest.hexdigest()[:16]
 
 
