@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from guidebot import __version__
-from guidebot.commands import ask, chat, check, evaluate
+from guidebot.commands import ask, chat, check, evaluate, gaps
 from guidebot.errors import GuidebotError
 
-COMMANDS = (ask, chat, check, evaluate)
+COMMANDS = (ask, chat, check, evaluate, gaps)
 EXIT_PROBLEM = 2
 
 

@@ -67,6 +67,10 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
     for key in ("question", "answer"):
         if key not in item:
             problems.append(Problem(shown, line, f"entry is missing '{key}'"))
+    if fields.get("answer", "").upper() in {"TODO", "TODO."}:
+        problems.append(
+            Problem(shown, line_of(item, "answer", line), "the answer still says TODO: write it")
+        )
     if "id" in fields and not _ID.match(fields["id"]):
         problems.append(
             Problem(shown, line_of(item, "id", line), "'id' may hold only a-z, 0-9 and '-'")

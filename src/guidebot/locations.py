@@ -10,6 +10,7 @@ import platformdirs
 
 APP = "guidebot"
 ENV_KNOWLEDGE = "GUIDEBOT_KNOWLEDGE"
+ENV_DATA_DIR = "GUIDEBOT_DATA_DIR"  # overrides the user data directory (tests, shared setups)
 
 
 def bundled_knowledge() -> Path:
@@ -37,10 +38,13 @@ def cache_dir() -> Path:
 
 
 def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP))
+    """$GUIDEBOT_DATA_DIR if set, else the user data directory (e.g. ~/.local/share/guidebot)."""
+    chosen = os.environ.get(ENV_DATA_DIR)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP))
 
 
 def unanswered_log() -> Path:
+    """The JSON Lines log of questions guidebot declined or answered with low confidence."""
     return data_dir() / "unanswered.jsonl"
 
 

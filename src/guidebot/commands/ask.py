@@ -7,7 +7,14 @@ import json
 import sys
 from typing import TextIO
 
-from guidebot.commands.common import add_knowledge_option, load_bot
+from guidebot.commands.common import (
+    UnansweredLogger,
+    add_guide_option,
+    add_knowledge_option,
+    add_log_option,
+    chosen_guides,
+    load_bot,
+)
 from guidebot.errors import UsageError
 from guidebot.render import as_markdown, as_text
 from guidebot.reply import Reply
@@ -36,6 +43,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="text for the terminal, markdown to paste into an email, or json",
     )
     add_knowledge_option(parser)
+    add_guide_option(parser)
+    add_log_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -46,14 +55,18 @@ def run(args: argparse.Namespace) -> int:
     bot = load_bot(args)
     if args.top is not None:
         bot.policy = _with_top(bot, args.top)
+    guides = chosen_guides(bot, args)
+    log = UnansweredLogger(args, guides)
     if args.question:
-        print(_render(bot.conversation().ask(" ".join(args.question)), fmt, single=True))
+        reply = bot.conversation(guides=guides).ask(" ".join(args.question))
+        log(reply)
+        print(_render(reply, fmt, single=True))
         return 0
-    return _conversation(bot, sys.stdin, fmt)
+    return _conversation(bot, sys.stdin, fmt, guides, log)
 
 
-def _conversation(bot, stream: TextIO, fmt: str) -> int:
-    conversation = bot.conversation()
+def _conversation(bot, stream: TextIO, fmt: str, guides=(), log=lambda reply: None) -> int:
+    conversation = bot.conversation(guides=guides)
     first = True
     for raw in stream:
         line = raw.strip()
@@ -63,6 +76,7 @@ def _conversation(bot, stream: TextIO, fmt: str) -> int:
         if not line:
             continue
         reply = conversation.ask(line)
+        log(reply)
         if fmt != "json" and not first:
             print()
         print(_render(reply, fmt, single=False), flush=True)

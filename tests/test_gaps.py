@@ -1,0 +1,190 @@
+"""The unanswered-questions log, `guidebot gaps` and its starter FAQ export."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guidebot.errors import KnowledgeError
+from guidebot.gaps import (
+    LogRecord,
+    group_questions,
+    is_unanswered,
+    logging_disabled,
+    read_log,
+    record_unanswered,
+    starter_faq,
+)
+from guidebot.knowledge import load_knowledge
+from guidebot.reply import Reply, Source
+from tests.conftest import GUIDE
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """Every log in these tests goes to tmp, never to the real user data directory."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("GUIDEBOT_DATA_DIR", str(path))
+    monkeypatch.delenv("GUIDEBOT_NO_LOG", raising=False)
+    return path
+
+
+def guidebot(*args: str, env: dict[str, str], stdin: str | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "guidebot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+
+
+def reply(kind: str, confidence: float, question: str = "how much do nurses earn") -> Reply:
+    sources = (Source(1, "g/s/1", "G", "S", "text", 3.25),) if kind == "answer" else ()
+    return Reply(question=question, answer="...", kind=kind, confidence=confidence, sources=sources)
+
+
+def records(*questions: str) -> list[LogRecord]:
+    return [
+        LogRecord(f"2026-01-0{1 + i % 9}T10:00:00+00:00", q, "decline", 0.0)
+        for i, q in enumerate(questions)
+    ]
+
+
+def test_declines_and_low_confidence_answers_are_unanswered():
+    assert is_unanswered(reply("decline", 0.0))
+    assert is_unanswered(reply("answer", 0.3))
+    assert not is_unanswered(reply("answer", 0.9))
+    assert not is_unanswered(reply("smalltalk", 1.0))
+    assert not is_unanswered(reply("clarify", 0.0))
+
+
+def test_record_appends_one_json_line_with_time_question_score_and_kind(data_dir):
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    assert record_unanswered(reply("decline", 0.0), now=now) is None
+    assert record_unanswered(reply("answer", 0.9)) is None  # answered well: not logged
+    assert record_unanswered(reply("answer", 0.25, "and online?"), guides=("g",)) is None
+    lines = (data_dir / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second = (json.loads(line) for line in lines)
+    assert first == {
+        "time": "2026-03-01T12:00:00+00:00",
+        "question": "how much do nurses earn",
+        "kind": "decline",
+        "confidence": 0.0,
+        "score": None,
+    }
+    assert second["score"] == 3.25 and second["guides"] == ["g"]
+
+
+def test_the_env_var_turns_logging_off(data_dir, monkeypatch):
+    monkeypatch.setenv("GUIDEBOT_NO_LOG", "1")
+    assert logging_disabled()
+    record_unanswered(reply("decline", 0.0))
+    assert not (data_dir / "unanswered.jsonl").exists()
+
+
+def test_an_unwritable_log_is_a_note_not_an_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("GUIDEBOT_DATA_DIR", str(blocker))  # a file where a directory should be
+    note = record_unanswered(reply("decline", 0.0))
+    assert note and "could not write" in note
+
+
+def test_read_log_skips_broken_lines_with_a_note(tmp_path):
+    log = tmp_path / "log.jsonl"
+    good = json.dumps({"time": "t", "question": "q", "kind": "decline", "confidence": 0})
+    log.write_text(f"{good}\nnot json\n\n", encoding="utf-8")
+    found, notes = read_log(log)
+    assert [r.question for r in found] == ["q"] and notes == [f"{log}:2: not a log record, skipped"]
+    assert read_log(tmp_path / "missing.jsonl") == ([], [])
+
+
+def test_similar_questions_group_most_frequent_first():
+    gaps = group_questions(
+        records(
+            "how much do nurses earn",
+            "How much do nurses earn?",
+            "how much do nurses earn in texas",
+            "is there a dorm",
+            "what is the weather in paris",
+            "what is the weather in paris",
+            "how much do nurses earn",
+        )
+    )
+    assert [(g.question, g.count) for g in gaps] == [
+        ("how much do nurses earn", 4),
+        ("what is the weather in paris", 2),
+        ("is there a dorm", 1),
+    ]
+    assert gaps[0].wordings[1:] == ("How much do nurses earn?", "how much do nurses earn in texas")
+    assert group_questions(records("a b c", "x y z"), threshold=0)[0].count == 2
+
+
+def test_starter_faq_is_valid_yaml_that_check_refuses_until_answered(make_knowledge):
+    gaps = group_questions(records("is there a dorm", "is there a dorm?", "can i bring a cat"))
+    text = starter_faq(gaps, "log.jsonl")
+    entries = yaml.safe_load(text)
+    assert [e["answer"] for e in entries] == ["TODO", "TODO"]
+    assert entries[0]["alternates"] == ["is there a dorm?"]
+    assert "# asked 2 times" in text
+    root = make_knowledge({"guides/test.md": GUIDE, "faq/new.yaml": text})
+    with pytest.raises(KnowledgeError, match=r"faq/new.yaml:\d+: the answer still says TODO"):
+        load_knowledge(root)
+
+
+# --- through the real CLI ----------------------------------------------------------------
+
+
+def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    for question in ("how much do nurses earn in texas", "how much do nurses earn"):
+        assert guidebot("ask", question, env=env).returncode == 0
+    guidebot("ask", "What's the average salary?", env=env)  # answered: not logged
+    log = (tmp_path / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["question"] for line in log] == [
+        "how much do nurses earn in texas",
+        "how much do nurses earn",
+    ]
+    result = guidebot("gaps", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "2 unanswered questions in 1 group " in result.stdout
+    assert "2×  how much do nurses earn" in result.stdout
+    data = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    assert data["groups"][0]["count"] == 2
+
+
+def test_no_log_option_and_env_var_keep_the_log_empty(tmp_path):
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    guidebot("ask", "--no-log", "how much do nurses earn in texas", env=env)
+    guidebot("ask", "how much do nurses earn", env={**env, "GUIDEBOT_NO_LOG": "1"})
+    guidebot("ask", "--no-log", env=env, stdin="what about nurses in texas\n")
+    assert not (tmp_path / "unanswered.jsonl").exists()
+    result = guidebot("gaps", env=env)
+    assert result.returncode == 0 and "No unanswered questions logged yet" in result.stdout
+
+
+def test_gaps_export_writes_a_new_file_and_never_replaces_one(tmp_path):
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    (tmp_path / "unanswered.jsonl").write_text(
+        "".join(json.dumps(r.to_dict()) + "\n" for r in records("is there a dorm", "any dorms?"))
+    )
+    target = tmp_path / "starter.yaml"
+    result = guidebot("gaps", "--export", str(target), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "answer: TODO" in result.stdout or "'answer: TODO'" in result.stdout
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))[0]["answer"] == "TODO"
+    before = target.read_bytes()
+    again = guidebot("gaps", "--export", str(target), env=env)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert target.read_bytes() == before
+    wrong = guidebot("gaps", "--export", str(tmp_path / "x.txt"), env=env)
+    assert wrong.returncode == 2 and "must end in .yaml" in wrong.stderr
