@@ -11,7 +11,14 @@ from typing import Any
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.faqfile import parse_faq_file
 from guidebot.guidefile import parse_guide
-from guidebot.models import FaqEntry, Guide, KnowledgeBase, ScopeTopic, SmalltalkIntent
+from guidebot.models import (
+    FaqEntry,
+    Guide,
+    KnowledgeBase,
+    ScopeTopic,
+    Section,
+    SmalltalkIntent,
+)
 from guidebot.yamlsource import line_of, load_yaml
 
 SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
@@ -49,6 +56,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         )
     if problems:
         raise KnowledgeError(problems)
+    warnings, stale = _staleness(faqs, guides)
     return KnowledgeBase(
         root=str(root),
         guides=tuple(guides),
@@ -57,7 +65,58 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         smalltalk=smalltalk,
         out_of_scope=scope,
         fingerprint=fingerprint(root),
+        warnings=tuple(warnings),
+        stale_faqs=tuple(stale),
     )
+
+
+def reload_knowledge(previous: KnowledgeBase) -> tuple[KnowledgeBase, KnowledgeError | None]:
+    """Load previous.root again: (new knowledge, None), or (previous, the error) if it broke.
+
+    Unchanged files (same fingerprint) give back `previous` itself, so callers can skip
+    re-indexing with `new is previous`. Front ends keep serving the last good knowledge and
+    show the error's file:line problems.
+    """
+    root = Path(previous.root)
+    try:
+        if root.is_dir() and fingerprint(root) == previous.fingerprint:
+            return previous, None
+        return load_knowledge(root), None
+    except KnowledgeError as error:
+        return previous, error
+    except OSError as error:  # a file vanished or became unreadable mid-edit
+        return previous, KnowledgeError([Problem(str(root), 0, f"cannot read: {error}")])
+
+
+def section_hash(section: Section) -> str:
+    """A short hash of a section's text, whitespace-insensitive, for FAQ `section_hash:`."""
+    text = " ".join(section.text.split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _staleness(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[str], list[str]]:
+    """Warnings for FAQ entries whose section changed since their `section_hash` was taken."""
+    warnings: list[str] = []
+    stale: list[str] = []
+    by_slug = {g.slug: g for g in guides}
+    for entry in faqs:
+        if not entry.section_hash:
+            continue
+        where = f"{entry.path}:{entry.line}"
+        guide = by_slug.get(entry.guide)
+        section = guide.section(entry.section) if guide and entry.section else None
+        if section is None:
+            warnings.append(f"{where}: 'section_hash' has no effect without a 'section'")
+            continue
+        now = section_hash(section)
+        if now != entry.section_hash:
+            stale.append(entry.id)
+            warnings.append(
+                f"{where}: FAQ '{entry.id}' may be out of date: section '{entry.section}' of "
+                f"{guide.path} changed since the answer was written. Check the answer, then "
+                f"set 'section_hash: {now}'"
+            )
+    return warnings, stale
 
 
 def fingerprint(root: Path) -> str:

@@ -88,7 +88,16 @@ class KnowledgeBase:
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     out_of_scope: tuple[ScopeTopic, ...] = ()
     fingerprint: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # "file:line: message", for `guidebot check`
+    stale_faqs: tuple[str, ...] = ()  # ids of FAQ entries whose section changed (section_hash)
 
     def guide(self, slug: str) -> Guide | None:
         return next((g for g in self.guides if g.slug == slug), None)
+
+    def faqs_of(self, slug: str) -> tuple[FaqEntry, ...]:
+        """The FAQ entries linked to guide `slug`."""
+        return tuple(f for f in self.faqs if f.guide == slug)
+
+    def is_stale(self, passage_id: str) -> bool:
+        """True for a cited FAQ passage ('faq/<id>') whose guide section changed since."""
+        return passage_id.startswith("faq/") and passage_id[4:] in self.stale_faqs
