@@ -1,0 +1,115 @@
+"""HTML pages to a flat list of (kind, text) events with the stdlib html.parser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+SKIPPED = {"script", "style", "noscript", "nav", "footer", "aside", "form", "svg", "template"}
+SKIPPED |= {"button", "select", "iframe", "object"}
+HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2"}
+BLOCKS = {"p", "div", "section", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
+BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[str, str, bool]] = []  # kind, text, inside <main>/<article>
+        self.meta: dict[str, str] = {}
+        self.kind = ""
+        self.text: list[str] = []
+        self.skip = 0
+        self.main = 0
+        self.in_title = False
+        self.title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            self._meta(values)
+        elif tag == "link" and "canonical" in values.get("rel", "").split():
+            self.meta.setdefault("source", values.get("href", "").strip())
+        if tag in {"meta", "link", "img", "input", "br", "hr", "wbr"}:
+            if tag in {"br", "hr"} and not self.skip:
+                self._flush()
+            return  # void elements: no end tag follows
+        if tag in SKIPPED:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in {"main", "article"}:
+            self.main += 1
+        if self.skip:
+            return
+        if tag in HEADINGS:
+            self._flush(HEADINGS[tag])
+        elif tag == "li":
+            self._flush("li")
+        elif tag in BLOCKS:
+            self._flush("p")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED and self.skip:
+            self.skip -= 1
+            return
+        if tag == "title":
+            self.in_title = False
+        if self.skip:
+            return
+        if tag in HEADINGS or tag == "li" or tag in BLOCKS:
+            self._flush("p")
+        if tag in {"ul", "ol"}:
+            self.events.append(("", "", self.main > 0))
+        if tag in {"main", "article"} and self.main:
+            self.main -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self, next_kind: str = "p") -> None:
+        text = " ".join("".join(self.text).split())
+        kind = self.kind or "p"
+        if text:
+            self.events.append((kind, text, self.main > 0))
+            if kind != "li":  # list items group into one block; anything else stands alone
+                self.events.append(("", "", self.main > 0))
+        self.text, self.kind = [], next_kind
+
+    def _meta(self, values: dict[str, str]) -> None:
+        name = (values.get("name") or values.get("property") or "").lower()
+        content = " ".join(values.get("content", "").split())
+        if not content:
+            return
+        if name in {"author", "article:author"}:
+            self.meta.setdefault("author", content)
+        elif name in {"description", "og:description"}:
+            self.meta.setdefault("description", content)
+        elif name == "og:url":
+            self.meta.setdefault("source", content)
+        elif name == "og:title":
+            self.meta.setdefault("og_title", content)
+
+
+def html_blocks(text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Events (h1/h2/p/li/'' and text) of the page's main content, and its meta data.
+
+    When the page marks its content with <main> or <article>, only that part counts, so site
+    menus and footers stay out of the guide.
+    """
+    collector = _Collector()
+    collector.feed(text)
+    collector.close()
+    events = collector.events
+    if any(inside and kind for kind, _, inside in events):
+        events = [e for e in events if e[2]]
+    meta = dict(collector.meta)
+    title = " ".join("".join(collector.title).split())
+    meta["title"] = title or meta.get("og_title", "")
+    return [(kind, text) for kind, text, _ in events], meta

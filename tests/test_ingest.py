@@ -1,0 +1,332 @@
+"""guidebot ingest: articles and FAQ tables into a knowledge directory, all or nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guidebot.errors import KnowledgeError, UsageError
+from guidebot.ingest import ingest, read_source, slugify
+from guidebot.ingest_faq import read_table
+from guidebot.ingest_text import (
+    EMPTY_SECTION,
+    looks_like_heading,
+    parse_html,
+    parse_markdown,
+    parse_plain_text,
+)
+from guidebot.knowledge import load_knowledge
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
+
+# The article's own headings, in order (read from the seed file; it is never copied here).
+SEED_HEADINGS = [
+    "Key Things You Should Know",
+    "What career opportunities exist for AI Master's degree holders in the manufacturing industry?",
+    "Table of contents",
+    "What is the average salary for professionals with an AI Master's degree working in "
+    "manufacturing?",
+    "What is the job outlook and demand for AI specialists in U.S. manufacturing through 2032?",
+    "What are the core curriculum requirements and coursework in an AI Master's program?",
+    "What are the admission requirements and prerequisites for entering an AI Master's degree "
+    "program?",
+    "How do online AI Master's programs compare to campus-based options for working professionals?",
+    "How long does it take to complete an AI Master's degree, and what are typical program costs?",
+    "What accreditation standards and certifications should you verify when choosing an AI "
+    "Master's program?",
+    "What specific technical skills and specializations do manufacturing employers expect from "
+    "AI Master's graduates?",
+    "How should you evaluate and compare accredited AI Master's programs for manufacturing "
+    "career pathways?",
+    "Other Things You Should Know About Artificial Intelligence",
+    "How is artificial intelligence changing quality control in manufacturing?",
+    "What role does artificial intelligence play in supply chain management within manufacturing?",
+    "Can artificial intelligence help with workplace safety in manufacturing environments?",
+    "What are the ethical considerations of using artificial intelligence in manufacturing?",
+    "References",
+    "Related Articles",
+]
+
+
+def guidebot(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GUIDEBOT_NO_LOG": "1"}
+    if data_dir:
+        env["GUIDEBOT_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "guidebot.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+def headings(kb) -> list[str]:
+    return [s.heading for s in kb.guides[0].sections if not s.is_intro]
+
+
+# --- the guide's own article, read in place ---------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason=f"the seed article is not at {SEED}")
+def test_seed_article_becomes_a_guide_with_the_articles_headings(tmp_path):
+    target = tmp_path / "kb"
+    result = guidebot("ingest", "--knowledge", str(target), str(SEED))
+    assert result.returncode == 0, result.stderr
+    kb = load_knowledge(target)
+    assert headings(kb) == SEED_HEADINGS
+    guide = kb.guides[0]
+    assert guide.title == "2026 AI Master's Degree Careers in Manufacturing"
+    assert guide.author == "Imed Bouchrika, PhD"
+    assert guide.author_title == "Co-Founder and Chief Data Scientist"
+    assert guide.section("Table of contents").text == EMPTY_SECTION
+    related = guide.section("Related Articles").text
+    assert "thumbnail" not in related and related.count("by Imed Bouchrika") == 6
+    check = guidebot("check", str(target))
+    assert check.returncode == 0 and "OK" in check.stdout, check.stderr
+    ask = guidebot("ask", "--json", "--knowledge", str(target), "what is the average salary")
+    assert "$145,000" in json.loads(ask.stdout)["answer"]
+
+
+# --- plain text, Markdown, HTML ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Key Things You Should Know", True),
+        ("Table of contents", True),
+        ("References", True),
+        ("What is the job outlook in U.S. manufacturing through 2032?", True),
+        ("Swarm Control and Hive Health", True),
+        ("Specialists play key roles in developing vision systems.", False),
+        ("• A bullet point that Looks Like Anything", False),
+        ("Benefits Include:", False),
+        ("It works. Does it?", False),
+    ],
+)
+def test_heading_shapes(line, expected):
+    assert looks_like_heading(line) is expected
+
+
+def test_plain_text_article():
+    article = parse_plain_text((FIXTURES / "article.txt").read_text(encoding="utf-8"))
+    assert article.title == "Urban Beekeeping Certificates for Career Changers"
+    assert (article.author, article.author_title) == (
+        "Dana Whitlow, MSc",
+        "Senior Apiary Instructor",
+    )
+    assert [h for h, _ in article.sections] == [
+        "Quick Facts You Should Know",
+        "Table of contents",
+        "What does an urban beekeeping certificate cost?",
+        "How long does the certificate take in the U.S. programs?",
+        "Swarm Control and Hive Health",
+        "References",
+        "Related Articles",
+    ]
+    bullets = dict(article.sections)["Quick Facts You Should Know"]
+    assert bullets == [
+        "- Certificate courses run for 14 weeks with two practical weekends.\n"
+        "- Graduates manage on average 12 hives in their first season."
+    ]
+    assert dict(article.sections)["Related Articles"] == [
+        "- Rooftop Gardening Certificates, by Dana Whitlow, MSc (Urban Farming MAR 3, 2025)\n"
+        "- Honey Processing Short Courses, by Lee Amari (Urban Farming MAR 3, 2025)"
+    ]
+
+
+def test_table_of_contents_entries_stay_in_the_contents():
+    text = "Title\n\nIntro text here.\n\nContents\n\nFirst Part\n\nSecond Part\n\nFirst Part\n\n"
+    text += "One.\n\nSecond Part\n\nTwo.\n"
+    article = parse_plain_text(text)
+    assert [h for h, _ in article.sections] == ["Contents", "First Part", "Second Part"]
+    assert article.sections[0][1] == ["- First Part", "- Second Part"]
+
+
+def test_markdown_article():
+    article = parse_markdown((FIXTURES / "article.md").read_text(encoding="utf-8"))
+    assert (article.title, article.author) == ("Mushroom Foraging Safety", "Priya Old")
+    assert [h for h, _ in article.sections] == [
+        "Which mushrooms should beginners avoid?",
+        "Tools to Bring",
+    ]
+    assert "field mushrooms." in article.sections[0][1][0]  # link text kept, URL dropped
+    assert "https://" not in article.sections[0][1][0]
+
+
+def test_html_article_keeps_the_main_content_only():
+    article = parse_html((FIXTURES / "article.html").read_text(encoding="utf-8"))
+    assert (article.title, article.author) == ("Kayak Rolling Basics", "Sam Okoro")
+    assert article.source == "https://example.org/kayak-rolling"
+    assert [h for h, _ in article.sections] == ["What is a hip snap?", "Practice Drills"]
+    assert article.sections[1][1] == [
+        "- Hold the pool edge and rotate the hull.\n- Add a paddle float once the snap is smooth."
+    ]
+    text = repr(article)
+    assert "tracking" not in text and "Home" not in text and "Copyright" not in text
+
+
+def test_slugify():
+    assert slugify("2026 AI Master's Degree Careers in Manufacturing") == (
+        "2026-ai-masters-degree-careers-in-manufacturing"
+    )
+
+
+# --- FAQ tables --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, kind", [("faq.tsv", "tsv"), ("faq.json", "json"), ("faq.yaml", "yaml")]
+)
+def test_every_table_format_reads(name, kind):
+    rows, _ = read_table((FIXTURES / name).read_text(encoding="utf-8"), name, kind)
+    assert rows and all(r.question.endswith("?") and r.answer for r in rows)
+
+
+def test_csv_alternates_split_on_bars_and_unknown_columns_are_noted():
+    rows, notes = read_table((FIXTURES / "faq.csv").read_text(encoding="utf-8"), "f.csv", "csv")
+    assert rows[0].alternates == ["price of the bee course", "is the bee course expensive"]
+    assert rows[0].where == "f.csv:2"
+    assert notes == ["f.csv: ignored columns: notes"]
+
+
+def test_csv_without_a_question_column_says_which_columns_it_found():
+    with pytest.raises(UsageError, match=r"no-question.csv:1: no 'question' column .*'query text'"):
+        read_table(
+            (FIXTURES / "no-question.csv").read_text(encoding="utf-8"), "no-question.csv", "csv"
+        )
+
+
+def test_a_question_without_answer_is_reported_with_its_line():
+    with pytest.raises(UsageError, match=r"t.csv:3: the question 'B\?' has no answer"):
+        read_table("question,answer\nA?,yes\nB?,\n", "t.csv", "csv")
+
+
+# --- bad input files ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"%PDF-1.7 ...", "this is a PDF"),
+        ("Caf\u00e9 menu\n\ntext".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_unusable_files_get_a_clear_message(tmp_path, data, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(data)
+    with pytest.raises(UsageError, match=message):
+        read_source(path)
+
+
+def test_bad_inputs_through_the_cli_exit_2_without_traceback(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)))
+    for name, message in [
+        ("empty.txt", "the file is empty"),
+        ("binary.txt", "binary file"),
+        ("missing.txt", "no such file"),
+    ]:
+        result = guidebot("ingest", "--knowledge", str(tmp_path / "kb"), str(tmp_path / name))
+        assert result.returncode == 2, result
+        assert message in result.stderr and "Traceback" not in result.stderr
+    result = guidebot(
+        "ingest", "--knowledge", str(tmp_path / "kb"), str(FIXTURES / "no-question.csv")
+    )
+    assert result.returncode == 2 and "no 'question' column" in result.stderr
+    assert not (tmp_path / "kb").exists()
+
+
+# --- writing: new, existing, --force, rollback, bundled -------------------------------
+
+
+def test_fixture_csv_faq_is_answered_by_ask(tmp_path):
+    target = tmp_path / "kb"
+    result = guidebot("ingest", "--knowledge", str(target), str(FIXTURES / "faq-plain.csv"))
+    assert result.returncode == 0, result.stderr
+    assert "2 FAQ entries from faq-plain.csv" in result.stdout
+    ask = guidebot("ask", "--json", "--knowledge", str(target), "what colour is the apiary door")
+    reply = json.loads(ask.stdout)
+    assert reply["kind"] == "answer" and "marigold yellow" in reply["answer"]
+
+
+def test_guide_and_faq_in_one_run_link_with_a_section_hash(tmp_path):
+    target = tmp_path / "kb"
+    result = ingest([FIXTURES / "article.txt", FIXTURES / "faq.csv"], target)
+    kb = result.kb
+    linked = [f for f in kb.faqs if f.section]
+    assert len(linked) == 1 and linked[0].guide == kb.guides[0].slug
+    assert len(linked[0].section_hash) == 8 and not kb.warnings
+
+
+def test_existing_files_are_not_replaced_without_force(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "faq-plain.csv"], target)
+    path = target / "faq" / "faq-plain.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = guidebot("ingest", "--knowledge", str(target), str(FIXTURES / "faq-plain.csv"))
+    assert (
+        result.returncode == 2 and "already there" in result.stderr and "--force" in result.stderr
+    )
+    assert path.read_bytes() == before
+    forced = guidebot(
+        "ingest", "--force", "--knowledge", str(target), str(FIXTURES / "faq-plain.csv")
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert b"# my edit" not in path.read_bytes()
+
+
+def test_a_result_that_fails_the_check_is_undone(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "faq-plain.csv"], target)
+    original = (target / "faq" / "faq-plain.yaml").read_bytes()
+    table = tmp_path / "faq-plain.csv"  # same output name, replaced with --force ...
+    table.write_text("question,answer,section\nWhy?,Because it is so.,No Such Heading\n")
+    with pytest.raises(KnowledgeError, match="nothing was changed") as caught:
+        ingest([table], target, force=True)
+    assert "faq-plain.csv:2: section 'No Such Heading' is not in" in str(caught.value)
+    assert (target / "faq" / "faq-plain.yaml").read_bytes() == original  # ... but put back
+
+
+def test_a_new_target_is_removed_again_when_undone(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("question,answer,section\nWhy?,Because it is so.,Nowhere\n")
+    with pytest.raises(KnowledgeError):
+        ingest([table], tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_broken_target_is_refused_before_anything_is_written(tmp_path):
+    target = tmp_path / "kb"
+    (target / "faq").mkdir(parents=True)
+    (target / "faq" / "bad.yaml").write_text("- question: no answer here\n")
+    with pytest.raises(UsageError, match="has problems already"):
+        ingest([FIXTURES / "faq-plain.csv"], target)
+    assert sorted(p.name for p in (target / "faq").iterdir()) == ["bad.yaml"]
+
+
+def test_the_bundled_knowledge_of_an_installed_package_is_never_written(monkeypatch, tmp_path):
+    monkeypatch.setattr("guidebot.ingest.is_bundled", lambda path: True)
+    with pytest.raises(UsageError, match="bundled inside the installed package.*--knowledge"):
+        ingest([FIXTURES / "faq-plain.csv"], tmp_path / "kb")
+    assert not (tmp_path / "kb").exists()
+
+
+def test_slug_option_and_its_checks(tmp_path):
+    result = ingest([FIXTURES / "article.md"], tmp_path / "kb", slug="mushrooms")
+    assert result.kb.guides[0].slug == "mushrooms"
+    with pytest.raises(UsageError, match="exactly one article"):
+        ingest([FIXTURES / "article.md", FIXTURES / "article.html"], tmp_path / "k2", slug="x")
+    with pytest.raises(UsageError, match="may hold only"):
+        ingest([FIXTURES / "article.md"], tmp_path / "k3", slug="Bad Slug")
