@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from guidebot import __version__
-from guidebot.commands import ask, chat, check, evaluate, gaps, guides, ingest
+from guidebot.commands import ask, chat, check, evaluate, gaps, guides, ingest, serve
 from guidebot.errors import GuidebotError
 
-COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps)
+COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
 EXIT_PROBLEM = 2
 
 
