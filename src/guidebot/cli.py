@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from guidebot import __version__
 from guidebot.commands import ask, chat, check, evaluate, gaps, guides, ingest, serve
-from guidebot.errors import GuidebotError
+from guidebot.errors import GuidebotError, KnowledgeError
 
 COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
 EXIT_PROBLEM = 2
@@ -39,6 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
+    except KnowledgeError as error:
+        print(f"guidebot: the knowledge has problems:\n{error}", file=sys.stderr)
+        if args.command != "check":
+            print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
+        return EXIT_PROBLEM
     except GuidebotError as error:
         print(f"guidebot: {error}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -1,0 +1,102 @@
+"""How fast guidebot answers on its bundled knowledge, against plain rank-bm25 in the same run.
+
+Usage: python scripts/bench_ask.py [--repeat N] [--knowledge DIR]
+
+Prints, for the bundled knowledge:
+* one `conversation.ask()` (everything: small talk check, typo repair, three BM25 fields,
+  FAQ match, decline/clarify policy, reply with highlights): p50 and p95 in ms;
+* plain rank-bm25 (BM25Okapi over whitespace tokens of the same passages, get_scores +
+  argsort) on the same questions, and the ratio;
+* a whole `guidebot ask "..."` process, start to exit (median of --processes runs), next to
+  `python -c pass` and `python -c "import numpy"` measured the same way, since on a loaded
+  machine the interpreter alone can take a good share of the budget.
+Figures only: nothing here asserts a time (these machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from guidebot.bot import Bot
+from guidebot.locations import cache_dir, knowledge_dir
+
+QUESTIONS = [
+    "What's the average salary?",
+    "how much does the programme cost",
+    "do i need the gre",
+    "is online study as good as campus",
+    "salry for ai grads in manufactring",
+    "what jobs can I get",
+    "how long does it take part time",
+    "is ABET accreditation important",
+    "what skills do employers want",
+    "how much do nurses earn in texas",
+]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def time_calls(call, questions: list[str], repeat: int) -> list[float]:
+    for question in questions:  # warm caches (lazy highlights, English word list)
+        call(question)
+    times = []
+    for _ in range(repeat):
+        for question in questions:
+            start = time.perf_counter()
+            call(question)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def time_process(args: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--processes", type=int, default=7)
+    parser.add_argument("--knowledge")
+    args = parser.parse_args()
+    bot = Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
+    ours = time_calls(lambda q: bot.conversation().ask(q), QUESTIONS, args.repeat)
+    texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
+    reference = BM25Okapi(texts)
+    theirs = time_calls(
+        lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10], QUESTIONS, args.repeat
+    )
+    print(f"knowledge: {len(bot.passages)} passages; {len(ours)} asks per engine")
+    print(
+        f"guidebot ask        p50 {percentile(ours, 50):7.3f} ms   p95 {percentile(ours, 95):7.3f} ms"
+    )
+    print(
+        f"rank-bm25 (plain)   p50 {percentile(theirs, 50):7.3f} ms   p95 {percentile(theirs, 95):7.3f} ms"
+    )
+    print(f"ratio guidebot/rank-bm25 (p50): {percentile(ours, 50) / percentile(theirs, 50):.2f}")
+    python = [sys.executable]
+    bare = time_process([*python, "-c", "pass"], args.processes)
+    numpy_only = time_process([*python, "-c", "import numpy"], args.processes)
+    whole = time_process([*python, "-m", "guidebot.cli", "ask", QUESTIONS[0]], args.processes)
+    print(
+        f"process: python -c pass {bare:.3f} s; import numpy {numpy_only:.3f} s; "
+        f"guidebot ask {whole:.3f} s (median of {args.processes})"
+    )
+
+
+if __name__ == "__main__":
+    main()
