@@ -81,17 +81,16 @@ def main() -> None:
         lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10], QUESTIONS, args.repeat
     )
     print(f"knowledge: {len(bot.passages)} passages; {len(ours)} asks per engine")
-    print(
-        f"guidebot ask        p50 {percentile(ours, 50):7.3f} ms   p95 {percentile(ours, 95):7.3f} ms"
-    )
-    print(
-        f"rank-bm25 (plain)   p50 {percentile(theirs, 50):7.3f} ms   p95 {percentile(theirs, 95):7.3f} ms"
-    )
+    for name, times in (("guidebot ask", ours), ("rank-bm25 (plain)", theirs)):
+        p50, p95 = percentile(times, 50), percentile(times, 95)
+        print(f"{name:<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
     print(f"ratio guidebot/rank-bm25 (p50): {percentile(ours, 50) / percentile(theirs, 50):.2f}")
     python = [sys.executable]
     bare = time_process([*python, "-c", "pass"], args.processes)
     numpy_only = time_process([*python, "-c", "import numpy"], args.processes)
-    whole = time_process([*python, "-m", "guidebot.cli", "ask", QUESTIONS[0]], args.processes)
+    whole = time_process(
+        [*python, "-m", "guidebot.cli", "ask", "--no-log", QUESTIONS[0]], args.processes
+    )
     print(
         f"process: python -c pass {bare:.3f} s; import numpy {numpy_only:.3f} s; "
         f"guidebot ask {whole:.3f} s (median of {args.processes})"

@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 
 
+@pytest.fixture(autouse=True)
+def private_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests, and the guidebot processes they start, never write to the real user's
+    directories: the unanswered-questions log and caches go to a temporary folder."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("GUIDEBOT_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
 @pytest.fixture(scope="session")
 def bot() -> Bot:
     return Bot.load(KNOWLEDGE)

@@ -12,7 +12,10 @@ import pytest
 
 from tests.conftest import KNOWLEDGE
 
-SALARY_SECTION = "What is the average salary for professionals with an AI Master's degree working in manufacturing?"
+SALARY_SECTION = (
+    "What is the average salary for professionals with an AI Master's degree "
+    "working in manufacturing?"
+)
 
 
 def guidebot(
@@ -113,7 +116,8 @@ def test_bad_options_are_usage_errors(bad):
 def test_eval_reports_and_enforces_floor(tmp_path: Path):
     cases = tmp_path / "cases.yaml"
     cases.write_text(
-        "- id: s1\n  q: average salary?\n  section: ai-masters-manufacturing/what-is-the-average-salary-for\n"
+        "- id: s1\n  q: average salary?\n"
+        "  section: ai-masters-manufacturing/what-is-the-average-salary-for\n"
         "- id: d1\n  q: how much do nurses earn in texas\n  expect: decline\n",
         encoding="utf-8",
     )

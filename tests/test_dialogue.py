@@ -6,11 +6,17 @@ import json
 
 from guidebot.dialogue import ConversationState
 
-SALARY = "What is the average salary for professionals with an AI Master's degree working in manufacturing?"
+SALARY = (
+    "What is the average salary for professionals with an AI Master's degree "
+    "working in manufacturing?"
+)
 COSTS = (
     "How long does it take to complete an AI Master's degree, and what are typical program costs?"
 )
-ADMISSION = "What are the admission requirements and prerequisites for entering an AI Master's degree program?"
+ADMISSION = (
+    "What are the admission requirements and prerequisites for entering an "
+    "AI Master's degree program?"
+)
 
 
 def test_answer_cites_guide_section_with_scores(bot):

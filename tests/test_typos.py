@@ -5,7 +5,9 @@ VOCAB = ["salary", "career", "manufacturing", "tuition", "online", "law", "lab",
 
 
 def repair(words):
-    return TypoRepairer(VOCAB, Analyzer()).repair(words)
+    analyzer = Analyzer()
+    known = {analyzer.stem(w) for w in VOCAB}
+    return TypoRepairer(dict.fromkeys(VOCAB, 1), known, analyzer).repair(words)
 
 
 def test_common_misspellings_are_repaired_and_reported():

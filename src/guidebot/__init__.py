@@ -4,6 +4,7 @@ from guidebot.bot import Bot
 from guidebot.dialogue import Conversation, ConversationState
 from guidebot.errors import GuidebotError, KnowledgeError, Problem
 from guidebot.reply import Reply, Source
+from guidebot.version import __version__
 
 __all__ = [
     "Bot",
@@ -14,5 +15,5 @@ __all__ = [
     "Problem",
     "Reply",
     "Source",
+    "__version__",
 ]
-__version__ = "0.1.0"

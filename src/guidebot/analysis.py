@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def normalise(text: str) -> str:
     """Unicode-normalise, lower-case and strip accents, so 'Résumé' and 'resume' meet."""
+    if text.isascii():  # most text: nothing to decompose, and 50x faster on large libraries
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

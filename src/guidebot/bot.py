@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from guidebot import indexcache, retrieval
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage, build_passages
 from guidebot.dialogue import Conversation, ConversationState
 from guidebot.english import EnglishWords
-from guidebot.knowledge import load_knowledge
+from guidebot.errors import KnowledgeError
+from guidebot.knowledge import load_knowledge, reload_knowledge
 from guidebot.models import KnowledgeBase
 from guidebot.policy import Policy
 from guidebot.reply import Reply
 from guidebot.retrieval import Hit, Retriever
 from guidebot.scope import ScopeMatcher
 from guidebot.smalltalk import SmalltalkMatcher
+from guidebot.version import __version__
 
 
 class Bot:
@@ -24,14 +27,31 @@ class Bot:
     def __init__(
         self, kb: KnowledgeBase, policy: Policy | None = None, cache_dir: Path | None = None
     ) -> None:
-        """Index kb; cache_dir (e.g. locations.cache_dir()) keeps derived data between runs."""
+        """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
+        English word list between runs. Cache trouble never fails: it is a note in `notes`."""
         self.kb = kb
         self.policy = policy or Policy()
+        self.cache_dir = cache_dir
+        self.notes: list[str] = []
         self.passages: tuple[Passage, ...] = build_passages(kb)
         analyzer = Analyzer(kb.synonyms)
-        self.retriever = Retriever(
-            self.passages, analyzer, self.policy.retrieval, EnglishWords(cache_dir)
+        config = self.policy.retrieval
+        key = indexcache.CacheKey(
+            kb.fingerprint,
+            __version__,
+            config.bm25,
+            indexcache.analyzer_settings(kb.synonyms, extra=indexcache.source_hash(retrieval)),
         )
+        bundle = None
+        if cache_dir is not None:
+            bundle, note = indexcache.load(cache_dir, key)
+            self.notes += [note] if note else []
+        self.retriever = Retriever(
+            self.passages, analyzer, config, EnglishWords(cache_dir), bundle=bundle
+        )
+        if cache_dir is not None and bundle is None:
+            note = indexcache.save(cache_dir, key, self.retriever.bundle)
+            self.notes += [note] if note else []
         self.topics = tuple(
             dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
         )
@@ -51,6 +71,14 @@ class Bot:
     ) -> Bot:
         """Load and validate the knowledge at path (raises KnowledgeError) and index it."""
         return cls(load_knowledge(path), policy, cache_dir)
+
+    def reloaded(self) -> tuple[Bot, KnowledgeError | None]:
+        """The bot for the knowledge as it is on disk now; on a broken edit, this same bot and
+        the error, so the last good knowledge keeps answering."""
+        kb, error = reload_knowledge(self.kb)
+        if error is not None or kb is self.kb:
+            return self, error
+        return Bot(kb, self.policy, self.cache_dir), None
 
     def conversation(
         self, state: ConversationState | None = None, guides: Sequence[str] = ()

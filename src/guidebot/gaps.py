@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from guidebot.errors import UsageError
-from guidebot.locations import ENV_DATA_DIR, unanswered_log
+from guidebot.locations import unanswered_log
 from guidebot.reply import Reply
 
 ENV_NO_LOG = "GUIDEBOT_NO_LOG"
@@ -76,15 +76,8 @@ class Gap:
 
 
 def logging_disabled() -> bool:
-    """True when $GUIDEBOT_NO_LOG is set to anything but '', '0', 'false' or 'no'.
-
-    Also true under pytest unless $GUIDEBOT_DATA_DIR points the log somewhere: a test run
-    (including the `guidebot` processes tests start, which inherit PYTEST_CURRENT_TEST) must
-    never add its questions to a real person's log.
-    """
-    if os.environ.get(ENV_NO_LOG, "").strip().lower() not in {"", "0", "false", "no"}:
-        return True
-    return "PYTEST_CURRENT_TEST" in os.environ and not os.environ.get(ENV_DATA_DIR)
+    """True when $GUIDEBOT_NO_LOG is set to anything but '', '0', 'false' or 'no'."""
+    return os.environ.get(ENV_NO_LOG, "").strip().lower() not in {"", "0", "false", "no"}
 
 
 def is_unanswered(reply: Reply, low_confidence: float = LOW_CONFIDENCE) -> bool:

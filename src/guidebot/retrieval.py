@@ -9,11 +9,12 @@ from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage
-from guidebot.index import Bm25Params, FieldIndex
+from guidebot.faqmatch import FaqMatcher
+from guidebot.index import Bm25Params, FieldIndex, top_k
+from guidebot.indexcache import Bundle, analyse_passages
 from guidebot.typos import Repair, TypoRepairer
 
 
@@ -28,11 +29,10 @@ class RetrievalConfig:
     bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
     title_weight: float = 1.5
     body_weight: float = 1.0
-    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
-    faq_match_floor: float = 60.0  # rapidfuzz score (0-100) below which no boost applies
-    faq_scorer: str = "token_set"
-    title_unique: bool = False
     section_weight: float = 0.5  # the passage's whole section as a third field
+    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 60.0  # rapidfuzz token_set_ratio (0-100) below which no boost
+    faq_match_pool: int = 50  # FAQ entries compared: those among BM25's best this many
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,8 @@ class SearchResult:
         return self.hits[0] if self.hits else None
 
 
+FIELDS = ("title", "body", "section")
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
-
-SCORERS = {
-    "ratio": fuzz.ratio,
-    "token_sort": fuzz.token_sort_ratio,
-    "wratio": fuzz.WRatio,
-    "token_set": fuzz.token_set_ratio,
-}
 
 
 def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[list[str]]:
@@ -85,10 +79,6 @@ def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[li
 _SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def _plain(text: str) -> str:
-    return " ".join(words(text))
-
-
 class Retriever:
     """Owns the field indexes over a fixed set of passages and answers searches against them."""
 
@@ -98,29 +88,21 @@ class Retriever:
         analyzer: Analyzer,
         config: RetrievalConfig,
         english: Container[str] = frozenset(),
+        bundle: Bundle | None = None,
     ) -> None:
+        """Index the passages, or take the indexes from `bundle` (e.g. read from the cache)."""
         self.passages = tuple(passages)
         self.analyzer = analyzer
         self.config = config
-        title_terms = [analyzer.terms(p.title) for p in self.passages]
-        if config.title_unique:
-            title_terms = [list(dict.fromkeys(t)) for t in title_terms]
-        self.title = FieldIndex(title_terms, config.bm25)
-        body_terms = [analyzer.terms(p.text) for p in self.passages]
-        self.body = FieldIndex(body_terms, config.bm25)
-        self.section = FieldIndex(_section_docs(self.passages, body_terms), config.bm25)
-        vocabulary = [w for p in self.passages for w in words(f"{p.title} {p.text}")]
-        self.repairer = TypoRepairer(vocabulary, analyzer, english)
-        # Each FAQ question and alternate on its own: a whole-question match to any of them is
-        # strong evidence that BM25 over the joined title field can blur.
-        self._faq_rows: list[int] = []
-        self._faq_texts: list[str] = []
-        for row, passage in enumerate(self.passages):
-            if passage.kind == "faq":
-                for asked in passage.asked:
-                    self._faq_rows.append(row)
-                    self._faq_texts.append(_plain(asked))
+        if bundle is None or bundle.meta.get("passages") != len(self.passages):
+            bundle = build_bundle(self.passages, analyzer, config)
+        self.bundle = bundle
+        self.title, self.body, self.section = (bundle.fields[name] for name in FIELDS)
+        known = set(self.title.terms) | set(self.body.terms)
+        self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
+        self.faqs = FaqMatcher(self.passages)
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
+        self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
         self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
         self._present: dict[int, set[str]] = {}
 
@@ -145,23 +127,24 @@ class Retriever:
             weights[term] += 1.0
         for term, weight in (context or {}).items():
             weights[term] += weight
-        scores = self.score(weights)
-        if boost and self.config.faq_match_weight and question.strip():
-            self._boost_faq_matches(question, scores)
+        scores, baseline = self.score(weights)
         if guides:
-            scores[[i for i, p in enumerate(self.passages) if p.guide not in guides]] = -np.inf
-        hits = self._top(scores, weights, k)
+            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
+        if boost and self.config.faq_match_weight and self.faqs and question.strip():
+            self._boost_faq_matches(question, scores, baseline)
+        hits = self._top(scores, weights, k, baseline)
         unknown = tuple(t for t in terms if not self._known(t))
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), unknown, tuple(repairs), coverage)
 
-    def score(self, weights: Mapping[str, float]) -> np.ndarray:
-        """Weighted sum of the fields' BM25 scores for weighted query terms."""
+    def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
+        """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
+        passage matching none of them gets (BM25+ gives every passage a constant)."""
         scores = np.zeros(len(self.passages))
+        baseline = 0.0
         for field, field_weight in self._fields():
-            for term, weight in weights.items():
-                field.add_scores(scores, term, weight * field_weight)
-        return scores
+            baseline += field.accumulate(scores, weights, field_weight)
+        return scores, baseline
 
     def _fields(self) -> list[tuple[FieldIndex, float]]:
         weighted = (
@@ -200,30 +183,14 @@ class Retriever:
             present = self._present[doc] = {t for _, ts in self.passage_tokens(doc) for t in ts}
         return tuple(t for t in terms if t in present)
 
-    def _top(self, scores: np.ndarray, weights: Mapping[str, float], k: int) -> list[Hit]:
-        if not len(scores) or k <= 0:
-            return []
-        pool = min(len(scores), k)
-        top = np.argpartition(-scores, pool - 1)[:pool]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        floor = self._baseline(weights)
+    def _top(
+        self, scores: np.ndarray, weights: Mapping[str, float], k: int, baseline: float
+    ) -> list[Hit]:
         return [
             Hit(self.passages[doc], float(scores[doc]), self._matched(weights, int(doc)), int(doc))
-            for doc in top
-            if np.isfinite(scores[doc]) and scores[doc] > floor + 1e-12
+            for doc in top_k(scores, k, baseline)
+            if np.isfinite(scores[doc]) and scores[doc] > baseline + 1e-12
         ]
-
-    def _baseline(self, weights: Mapping[str, float]) -> float:
-        """The score of a passage matching nothing: BM25+ gives every passage idf * delta."""
-        if self.config.bm25.variant != "plus":
-            return 0.0
-        total = 0.0
-        for field, field_weight in self._fields():
-            for term, weight in weights.items():
-                tid = field.term_id(term)
-                if tid is not None:
-                    total += field_weight * weight * float(field.idf[tid]) * self.config.bm25.delta
-        return total
 
     def _coverage(self, terms: Sequence[str], surface: Sequence[str], hit: Hit) -> float:
         """idf-weighted share of the question's terms found in the best passage.
@@ -245,29 +212,28 @@ class Retriever:
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words
         included: for "how much?" the wording is all there is to go on."""
-        matches = process.extract(
-            _plain(question),
-            self._faq_texts,
-            scorer=fuzz.token_set_ratio,
-            limit=limit,
-            score_cutoff=floor,
-        )
-        return list(dict.fromkeys(self.passages[self._faq_rows[i]] for _, _, i in matches))
+        return [self.passages[row] for row, _ in self.faqs.best(question, floor, limit)]
 
-    def _boost_faq_matches(self, question: str, scores: np.ndarray) -> None:
-        if not self._faq_rows:
+    def _boost_faq_matches(self, question: str, scores: np.ndarray, baseline: float) -> None:
+        """Raise FAQ entries worded like the question, in proportion to the best BM25 score."""
+        pool = top_k(scores, self.config.faq_match_pool, baseline)
+        top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
+        if top <= 0:
             return
-        matches = process.extract(
-            _plain(question),
-            self._faq_texts,
-            scorer=SCORERS[self.config.faq_scorer],
-            limit=5,
-            score_cutoff=self.config.faq_match_floor,
-        )
-        top = float(scores.max()) if len(scores) else 0.0
-        boosted: set[int] = set()
-        for _, similarity, index in matches:
-            row = self._faq_rows[index]
-            if row not in boosted:
-                boosted.add(row)
-                scores[row] += self.config.faq_match_weight * top * similarity / 100
+        for row, similarity in self.faqs.best(
+            question, self.config.faq_match_floor, limit=5, rows=pool.tolist()
+        ):
+            scores[row] += self.config.faq_match_weight * top * similarity / 100
+
+
+def build_bundle(
+    passages: Sequence[Passage], analyzer: Analyzer, config: RetrievalConfig
+) -> Bundle:
+    """Analyse the passages once and build the three field indexes (what the cache stores)."""
+    analysed = analyse_passages(passages, analyzer)
+    fields = {
+        "title": FieldIndex(analysed.title, config.bm25),
+        "body": FieldIndex(analysed.body, config.bm25),
+        "section": FieldIndex(_section_docs(passages, analysed.body), config.bm25),
+    }
+    return Bundle(fields, {"passages": len(passages), "vocabulary": analysed.vocabulary})

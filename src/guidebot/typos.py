@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -31,20 +30,20 @@ class TypoRepairer:
 
     def __init__(
         self,
-        vocabulary: Iterable[str],
+        counts: Mapping[str, int],
+        known_terms: Collection[str],
         analyzer: Analyzer,
         english: Container[str] = frozenset(),
     ) -> None:
-        counts = Counter(w for w in vocabulary if w.isalpha())
+        """counts: how often the knowledge uses each word; known_terms: its search terms."""
         self._analyzer = analyzer
         self.english = english
-        self._known = set(counts)
-        self._known_stems = {analyzer.stem(w) for w in counts}
+        self._known = {w for w in counts if w.isalpha()}
+        self._known_stems = known_terms
         # Most frequent first, so that among equally close words the common one wins.
+        ranked = sorted(self._known, key=lambda w: -counts[w])
         self._choices = [
-            w
-            for w, _ in counts.most_common()
-            if len(w) >= MIN_LENGTH - 1 and not analyzer.is_stop_word(w)
+            w for w in ranked if len(w) >= MIN_LENGTH - 1 and not analyzer.is_stop_word(w)
         ]
 
     def is_known(self, word: str) -> bool:

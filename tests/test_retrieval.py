@@ -1,0 +1,43 @@
+"""Retrieval: field scoring, the index cache, guide filtering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidebot.bot import Bot
+from tests.conftest import KNOWLEDGE
+
+
+def test_cached_bot_answers_exactly_like_a_fresh_one(tmp_path: Path, bot: Bot):
+    first = Bot.load(KNOWLEDGE, cache_dir=tmp_path)
+    assert first.notes == [] and list(tmp_path.glob("index-*.npz"))
+    cached = Bot.load(KNOWLEDGE, cache_dir=tmp_path)
+    for question in ("What's the average salary?", "do i need the gre", "is online ok"):
+        assert cached.ask(question) == first.ask(question) == bot.ask(question)
+
+
+def test_corrupt_cache_is_a_note_and_a_rebuild(tmp_path: Path, bot: Bot):
+    Bot.load(KNOWLEDGE, cache_dir=tmp_path)
+    (cache_file,) = tmp_path.glob("index-*.npz")
+    cache_file.write_bytes(cache_file.read_bytes()[:100])
+    rebuilt = Bot.load(KNOWLEDGE, cache_dir=tmp_path)
+    assert rebuilt.notes and "rebuild" in rebuilt.notes[0]
+    assert rebuilt.ask("salary") == bot.ask("salary")
+
+
+def test_scores_are_bm25_fields_and_hits_carry_matched_terms(bot: Bot):
+    result = bot.retriever.search("average salary", k=3)
+    assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
+    assert "salari" in result.hits[0].matched
+    assert result.coverage == 1.0
+
+
+def test_guide_filter_excludes_other_guides(bot: Bot):
+    result = bot.retriever.search("average salary", k=5, guides=("no-such-guide",))
+    assert result.hits == ()
+
+
+def test_unknown_everyday_words_do_not_make_a_question_uncovered(bot: Bot):
+    plain = bot.retriever.search("what is the average salary")
+    padded = bot.retriever.search("my wife asks what is the average salary")
+    assert plain.coverage == 1.0 and padded.coverage > 0.5
