@@ -127,3 +127,39 @@ def test_eval_reports_and_enforces_floor(tmp_path: Path):
     missing = tmp_path / "bad.yaml"
     missing.write_text("- id: x\n  q: hi\n  section: no/such-section\n", encoding="utf-8")
     assert guidebot("eval", str(missing)).returncode == 2
+
+
+def test_stdin_conversation_covers_every_kind_of_turn():
+    lines = [
+        "hi",
+        "whats the salry for ai grads",
+        "and early in a career?",
+        "what are the requirements?",
+        "admission",
+        "how much do nurses earn in texas",
+        "what's the salary of AI master's grads in texas",
+        "/new",
+        "thanks!",
+    ]
+    result = guidebot("ask", "--json", stdin="\n".join(lines) + "\n")
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    kinds = [r["kind"] for r in replies]
+    assert kinds == [
+        "smalltalk",
+        "answer",
+        "answer",
+        "clarify",
+        "answer",
+        "decline",
+        "answer",
+        "smalltalk",
+    ]
+    assert "Read 'salry' as 'salary'." in replies[1]["notes"]
+    assert replies[4]["sources"][0]["section"].startswith("What are the admission requirements")
+    assert replies[5]["abstained"] and replies[5]["suggestions"]
+    assert any("texas" in note for note in replies[6]["notes"])
+
+
+def test_markdown_batch_separates_replies():
+    result = guidebot("ask", "--format", "markdown", stdin="salary?\n/new\ncost?\n")
+    assert result.stdout.count("Sources:") == 2

@@ -93,8 +93,9 @@ class Conversation:
     def _answer(self, question: str) -> Reply:
         retriever, policy = self.bot.retriever, self.bot.policy
         result = retriever.search(question, k=10, guides=self.guides)
-        followup = looks_like_followup = self._is_followup(question)
-        if looks_like_followup:
+        cue = self._followup_cue(question)
+        followup = False
+        if cue:
             # Only a follow-up if the earlier topic changes the answer: "how long does it
             # take?" after a salary question is a new topic even though it says "it".
             combined = retriever.search(
@@ -108,7 +109,10 @@ class Conversation:
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
         outside = self.bot.scope.match(question)
-        choices = [] if looks_like_followup or outside else self._clarify_choices(question, result)
+        # An explicit follow-up ("and early in a career?") is read against the topic, never
+        # asked back about; a bare "requirements?" that the topic does not settle may be.
+        vague = not followup and cue != "explicit" and not outside
+        choices = self._clarify_choices(question, result) if vague else []
         if len(choices) > 1:
             self.state.pending_question, self.state.pending_choices = question, choices
             return clarify_reply(question, choices, notes)
@@ -150,19 +154,22 @@ class Conversation:
         terms, _, _ = self.bot.retriever.understand(text)
         return any(self.bot.retriever.idf(t) < self.bot.retriever.unknown_idf for t in terms)
 
-    def _is_followup(self, question: str) -> bool:
+    def _followup_cue(self, question: str) -> str:
+        """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word
+        or two after an earlier answer; "" when the question stands on its own."""
         if not self.state.topic_terms:
-            return False
+            return ""
         surface = words(question)
         terms = self.bot.retriever.analyzer.terms_of_words(surface)
         if len(terms) > self.bot.policy.followup_max_terms:
-            return False
+            return ""
         opener = bool(surface) and surface[0] in _FOLLOWUP_OPENERS
         what_about = " ".join(surface[:3]).startswith(
             ("what about", "how about", "what if", "and what")
         )
-        refers = any(w in _REFERENCES for w in surface)
-        return opener or what_about or refers or len(terms) <= 1
+        if opener or what_about or any(w in _REFERENCES for w in surface):
+            return "explicit"
+        return "short" if len(terms) <= 1 else ""
 
     def _clarify_choices(self, question: str, result: SearchResult) -> list[str]:
         """Sections a short, vague question fits about equally well (none when it is clear).
