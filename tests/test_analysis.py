@@ -32,3 +32,10 @@ def test_synonyms_rewrite_to_canonical_phrase_and_shorthand_completes_phrases():
 
 def test_other_scripts_and_emoji_do_not_break_analysis():
     assert Analyzer().terms("日本語 😀 Ελληνικά") == ["日本語", "ελληνικα"]
+
+
+def test_small_numbers_match_in_words_or_digits():
+    analyzer = Analyzer()
+    assert (
+        analyzer.terms("within six months") == analyzer.terms("within 6 months") == ["6", "month"]
+    )

@@ -27,6 +27,14 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
+# Small numbers are written both ways ("six months", "within 6 months"); search by digits.
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -73,7 +81,11 @@ class Analyzer:
 
     def terms_of_words(self, surface: Sequence[str]) -> list[str]:
         """Search terms of already-split words (after typo repair, say)."""
-        return [self.stem(w) for w in self.apply_synonyms(surface) if w not in STOP_WORDS]
+        return [
+            NUMBER_WORDS.get(w) or self.stem(w)
+            for w in self.apply_synonyms(surface)
+            if w not in STOP_WORDS
+        ]
 
     def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
         """Rewrite synonyms to their group's canonical words: single words first, so that
