@@ -36,6 +36,5 @@ def test_other_scripts_and_emoji_do_not_break_analysis():
 
 def test_small_numbers_match_in_words_or_digits():
     analyzer = Analyzer()
-    assert (
-        analyzer.terms("within six months") == analyzer.terms("within 6 months") == ["6", "month"]
-    )
+    assert analyzer.terms("within six months") == analyzer.terms("within 6 months")
+    assert analyzer.terms("six months") == ["6", "month"]
