@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, run_guidebot
 
 SALARY_SECTION = (
     "What is the average salary for professionals with an AI Master's degree "
@@ -18,17 +15,8 @@ SALARY_SECTION = (
 )
 
 
-def guidebot(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guidebot.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
+def guidebot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None):
+    return run_guidebot(*args, stdin=stdin, env=env)
 
 
 def test_ask_prints_answer_with_citations():

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from guidebot.gaps import (
 )
 from guidebot.knowledge import load_knowledge
 from guidebot.reply import Reply, Source
-from tests.conftest import GUIDE
+from tests.conftest import GUIDE, run_guidebot
 
 
 @pytest.fixture
@@ -37,14 +34,7 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 
 
 def guidebot(*args: str, env: dict[str, str], stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "guidebot.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **env},
-    )
+    return run_guidebot(*args, stdin=stdin, env=env)
 
 
 def reply(kind: str, confidence: float, question: str = "how much do nurses earn") -> Reply:

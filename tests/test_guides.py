@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 
 from guidebot.bot import Bot
 from guidebot.knowledge import load_knowledge, reload_knowledge, section_hash
-from tests.conftest import GUIDE
+from tests.conftest import GUIDE, run_guidebot
 
 SECOND = """
 ---
@@ -34,13 +32,7 @@ FAQ = """
 
 
 def guidebot(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guidebot.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "GUIDEBOT_NO_LOG": "1"},
-    )
+    return run_guidebot(*args)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from guidebot.ingest_text import (
     parse_plain_text,
 )
 from guidebot.knowledge import load_knowledge
+from tests.conftest import run_guidebot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
@@ -55,16 +54,7 @@ SEED_HEADINGS = [
 
 
 def guidebot(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GUIDEBOT_NO_LOG": "1"}
-    if data_dir:
-        env["GUIDEBOT_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "guidebot.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_guidebot(*args, env={"GUIDEBOT_DATA_DIR": str(data_dir)} if data_dir else None)
 
 
 def headings(kb) -> list[str]:
