@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     hi hey hello tell know want like really also get got thing things something anything
     kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
     arent wont whats hows wheres whos thats theres
-    """.split()  # noqa: SIM905 - a word list reads better as text
+    """.split()
 )
 
 # Small numbers are written both ways ("six months", "within 6 months"); search by digits.
@@ -35,6 +35,8 @@ NUMBER_WORDS = {
     )
 }
 
+_NEEDS_CLEANING = re.compile(r"[\d'’]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -48,10 +50,14 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Surface words of text: lower-case, possessives and thousands separators removed."""
+    text = normalise(text)
+    tokens = _TOKEN.findall(text)
+    if not _NEEDS_CLEANING.search(text):
+        return tokens  # the common case on long texts: plain words, nothing to clean
     out: list[str] = []
-    for token in _TOKEN.findall(normalise(text)):
+    for token in tokens:
         if token[0].isdigit():
-            out.append(re.sub(r"(?<=\d),(?=\d{3})", "", token).rstrip(".,"))
+            out.append(_THOUSANDS.sub("", token).rstrip(".,"))
         else:
             token = token.replace("’", "'")
             out.append(token[:-2] if token.endswith("'s") else token.replace("'", ""))
@@ -74,6 +80,8 @@ class Analyzer:
                 elif variant:
                     self._phrases[variant] = canonical
         self._longest = max((len(k) for k in self._phrases), default=1)
+        self._starts = {phrase[0] for phrase in self._phrases}
+        self._term_of: dict[str, str | None] = {}  # word -> its term (None: a stop word)
 
     def terms(self, text: str) -> list[str]:
         """Search terms of text, in order, duplicates kept (BM25 counts them)."""
@@ -81,20 +89,31 @@ class Analyzer:
 
     def terms_of_words(self, surface: Sequence[str]) -> list[str]:
         """Search terms of already-split words (after typo repair, say)."""
-        return [
-            NUMBER_WORDS.get(w) or self.stem(w)
-            for w in self.apply_synonyms(surface)
-            if w not in STOP_WORDS
-        ]
+        terms = []
+        for word in self.apply_synonyms(surface):
+            term = self._term_of.get(word, "")
+            if term == "":  # first sight of this word: compute once, reuse for every passage
+                term = None if word in STOP_WORDS else NUMBER_WORDS.get(word) or self.stem(word)
+                self._term_of[word] = term
+            if term is not None:
+                terms.append(term)
+        return terms
 
     def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
         """Rewrite synonyms to their group's canonical words: single words first, so that
         shorthand can complete a phrase ("hw long" -> "how long" -> "duration"), then phrases,
         longest first."""
-        surface = [w for word in surface for w in self._single.get(word, (word,))]
+        single = self._single
+        surface = [w for word in surface for w in single.get(word, (word,))]
+        if not self._starts.intersection(surface):
+            return surface
         out: list[str] = []
         i = 0
         while i < len(surface):
+            if surface[i] not in self._starts:
+                out.append(surface[i])
+                i += 1
+                continue
             for size in range(min(self._longest, len(surface) - i), 0, -1):
                 replacement = self._phrases.get(tuple(surface[i : i + size]))
                 if replacement is not None:
