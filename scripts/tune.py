@@ -22,10 +22,11 @@ from guidebot.policy import Policy
 from guidebot.retrieval import RetrievalConfig
 
 GRID = {
-    "variant": ["okapi", "plus", "l"],
-    "k1": [0.9, 1.2, 1.5],
-    "b": [0.5, 0.75, 0.9],
-    "title_weight": [0.5, 1.0, 2.0],
+    "variant": ["plus", "okapi"],
+    "k1": [1.2, 1.5],
+    "b": [0.6, 0.75],
+    "title_weight": [1.0, 1.5],
+    "section_weight": [0.5, 1.0],
     "faq_match_weight": [0.0, 0.3],
 }
 
@@ -34,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default="tests/eval/dev.yaml")
     parser.add_argument("--knowledge")
-    parser.add_argument("--decline", type=float, nargs="*", default=[0.1, 0.15, 0.2, 0.25, 0.3])
+    parser.add_argument("--decline", type=float, nargs="*", default=[0.1, 0.15, 0.2])
     args = parser.parse_args()
     if "heldout" in args.file:
         raise SystemExit("tune.py tunes on development data only")
@@ -47,6 +48,7 @@ def main() -> None:
         retrieval = RetrievalConfig(
             bm25=bm25,
             title_weight=setting["title_weight"],
+            section_weight=setting["section_weight"],
             faq_match_weight=setting["faq_match_weight"],
         )
         bot = Bot(kb, Policy(retrieval=retrieval, top_k=10))
