@@ -44,7 +44,7 @@ def main() -> None:
     rows = []
     for values in itertools.product(*GRID.values()):
         setting = dict(zip(GRID, values, strict=True))
-        bm25 = Bm25Params(variant=setting["variant"], k1=setting["k1"], b=setting["b"])
+        bm25 = Bm25Params(variant=setting["variant"], k1=setting["k1"], b=setting["b"], delta=0.5)
         retrieval = RetrievalConfig(
             bm25=bm25,
             title_weight=setting["title_weight"],
