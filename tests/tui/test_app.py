@@ -129,13 +129,20 @@ async def test_citation_link_in_the_answer_selects_the_source(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ask(pilot, "What courses will I take?")
         answer = app.chat.query_one(AnswerView)
-        from textual.widgets import Markdown
-
-        answer.query_one(Markdown).post_message(
-            Markdown.LinkClicked(answer.query_one(Markdown), "cite:1")
-        )
+        await pilot.click(answer.query_one(".body"), offset=_link_offset(answer))
         await pilot.pause()
         assert answer.reply.sources[0].text in shown_text(app.chat.query_one(SourcesPanel))
+
+
+def _link_offset(answer) -> tuple[int, int]:
+    """Where the "[1]" at the end of the answer's text is drawn, relative to its widget."""
+    body = answer.query_one(".body")
+    lines = body.render_lines(body.region.reset_offset)
+    for y, strip in enumerate(lines):
+        x = strip.text.rfind("[1]")
+        if x >= 0:
+            return x + 1, y
+    raise AssertionError("no [1] in the answer")
 
 
 async def test_input_history_up_and_down(make_app) -> None:

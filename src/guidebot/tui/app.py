@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import App
@@ -9,10 +10,11 @@ from textual.binding import Binding
 
 from guidebot.bot import Bot
 from guidebot.locations import transcripts_dir as default_transcripts_dir
+from guidebot.models import KnowledgeBase
 from guidebot.tui.commands import GuidebotCommands
 from guidebot.tui.screens.chat import ChatScreen
 from guidebot.tui.screens.help import HelpScreen
-from guidebot.tui.suggest import suggested_questions
+from guidebot.tui.session import ChatSession
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -31,41 +33,59 @@ class GuidebotApp(App[None]):
 
     def __init__(
         self,
-        bot: Bot,
+        session: ChatSession,
         *,
         transcripts_dir: Path | None = None,
         suggestions: list[str] | None = None,
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
-        self.bot = bot
-        if suggestions is None:
-            suggestions = suggested_questions(bot)
+        self.session = session
+        if suggestions is None and session.bot is not None:
+            from guidebot.tui.suggest import suggested_questions
+
+            suggestions = suggested_questions(session.bot)
         self.chat = ChatScreen(
-            bot, suggestions, transcripts_dir or default_transcripts_dir(), cursor_blink
+            session, suggestions, transcripts_dir or default_transcripts_dir(), cursor_blink
         )
-        if bot.kb.guides:
-            self.sub_title = bot.kb.guides[0].title
+        self.sub_title = session.guide_title()
+
+    @property
+    def bot(self) -> Bot | None:
+        return self.session.bot
 
     def on_mount(self) -> None:
         self.push_screen(self.chat)  # pushed (not the default screen) so its .tcss files load
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(several_guides=len(self.session.kb.guides) > 1))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
 
 def create_app(
-    bot: Bot,
+    bot: Bot | None = None,
     *,
+    knowledge: KnowledgeBase | None = None,
+    cache_dir: Path | None = None,
+    guides: Sequence[str] = (),
+    log_unanswered: bool = True,
     transcripts_dir: Path | None = None,
     suggestions: list[str] | None = None,
     cursor_blink: bool = True,
 ) -> GuidebotApp:
-    """The app over bot. Tests pass a tmp transcripts_dir and cursor_blink=False."""
+    """The app over `bot`, or over validated `knowledge` whose Bot (index in `cache_dir`) is
+    built in the background once the first screen is up, so the app opens at once.
+
+    `guides` restricts answers to those guide slugs (none: all); unanswered questions go to
+    the log unless `log_unanswered` is False (or GUIDEBOT_NO_LOG is set). Tests pass a tmp
+    transcripts_dir and cursor_blink=False.
+    """
+    session = ChatSession(
+        bot, knowledge, cache_dir=cache_dir, guides=guides, log_unanswered=log_unanswered
+    )
     return GuidebotApp(
-        bot, transcripts_dir=transcripts_dir, suggestions=suggestions, cursor_blink=cursor_blink
+        session, transcripts_dir=transcripts_dir, suggestions=suggestions, cursor_blink=cursor_blink
     )

@@ -10,7 +10,7 @@ from textual.content import Content
 
 
 class GuidebotCommands(Provider):
-    """New conversation, save, copy, sources, theme, help, and the suggested questions."""
+    """New conversation, save, copy, sources, reload, guides, theme, help, suggested questions."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object], bool]]:
         """(name, help, callback, name_is_ours); knowledge text is never parsed as markup."""
@@ -34,17 +34,43 @@ class GuidebotCommands(Provider):
                 chat.action_next_source,
             ),
             (
+                "Reload knowledge",
+                "Read the knowledge files again after editing them (Ctrl+R)",
+                chat.action_reload,
+            ),
+            (
                 "Toggle light/dark theme",
                 "Switch between light and dark (Ctrl+T)",
                 app.action_toggle_theme,
             ),
             ("Help", "Keys and tips (F1 or ?)", app.action_help),
         ]
+        if len(chat.session.kb.guides) > 1:
+            ours.append(
+                (
+                    "Pick a guide",
+                    "Answer from one guide, or all of them (Ctrl+G)",
+                    chat.action_pick_guide,
+                )
+            )
+        guides = (
+            [
+                (
+                    f"Answer from: {g.title}",
+                    f"Only the guide {g.slug}",
+                    partial(chat.choose_guide, g.slug),
+                    False,
+                )
+                for g in chat.session.kb.guides
+            ]
+            if len(chat.session.kb.guides) > 1
+            else []
+        )
         asks = [
             (f"Ask: {q}", "A suggested question", partial(chat.ask, q), False)
-            for q in chat.suggestions
+            for q in chat.suggestions or []
         ]
-        return [(n, h, c, True) for n, h, c in ours] + asks
+        return [(n, h, c, True) for n, h, c in ours] + guides + asks
 
     async def discover(self) -> Hits:
         for name, help_text, callback, _ in self._commands():

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import nullcontext
+
 from guidebot.bot import Bot
 
 MAX_LENGTH = 60
 
 
-def suggested_questions(bot: Bot, limit: int = 6) -> list[str]:
+def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = None) -> list[str]:
     """Up to `limit` short questions, one per section, each of which gets a real answer.
 
     FAQ questions come first (people wrote them for people), in the order of the guide's
     sections; the first FAQ entry of a section is its main one. Section headings phrased as
-    questions fill in when the FAQ has too few.
+    questions fill in when the FAQ has too few. Each try holds `lock` (the chat's, when the
+    bot is already answering in another thread) only for itself.
     """
+    guard = lock or nullcontext()
     by_section: dict[str, list[str]] = {}
     for faq in bot.kb.faqs:
         by_section.setdefault(faq.section, []).append(faq.question)
@@ -22,17 +27,22 @@ def suggested_questions(bot: Bot, limit: int = 6) -> list[str]:
         if len(chosen) >= limit or section in chosen:
             continue
         short = [q for q in by_section.get(section, ()) if len(q) <= MAX_LENGTH]
-        question = next((q for q in short if _answers(bot, q, section)), None)
+        question = next((q for q in short if _answers(bot, q, section, guard)), None)
         if question:
             chosen[section] = question
     for section in bot.topics:
         if len(chosen) >= limit:
             break
-        if section not in chosen and len(section) <= MAX_LENGTH and _answers(bot, section, section):
+        if (
+            section not in chosen
+            and len(section) <= MAX_LENGTH
+            and _answers(bot, section, section, guard)
+        ):
             chosen[section] = section
     return list(chosen.values())
 
 
-def _answers(bot: Bot, question: str, section: str) -> bool:
-    reply = bot.ask(question)
+def _answers(bot: Bot, question: str, section: str, guard) -> bool:
+    with guard:
+        reply = bot.ask(question)
     return reply.kind == "answer" and bool(reply.sources) and reply.sources[0].section == section

@@ -1,8 +1,12 @@
-"""The conversation screen: the scrolling chat, the sources panel and the question input."""
+"""The conversation screen: the scrolling chat, the sources panel and the question input.
+
+The first frame needs only the knowledge (title, author): the Bot's index is built in a
+thread worker after it is painted, and a question sent before then waits for it. Retrieval,
+reloads and the unanswered-questions log all run in thread workers too.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -15,14 +19,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from guidebot import transcript
-from guidebot.bot import Bot
 from guidebot.errors import GuidebotError
 from guidebot.render import as_markdown
 from guidebot.reply import Reply
-from guidebot.tui.messages import AskRequested, CitationSelected, ReplyReady
+from guidebot.tui.messages import (
+    AskFailed,
+    AskRequested,
+    BotReady,
+    CitationSelected,
+    KnowledgeReloaded,
+    LogTrouble,
+    ReplyReady,
+    SuggestionsReady,
+)
+from guidebot.tui.screens.guides import ALL, GuidePicker
+from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView, QuestionView, Welcome
+
+KEEP_LIVE = 2  # the latest answers keep focusable buttons; older ones become one Static each
 
 
 class ChatScreen(Screen):
@@ -35,21 +51,38 @@ class ChatScreen(Screen):
         Binding("ctrl+o", "next_source", "Sources"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+y", "copy", "Copy"),
+        Binding("ctrl+g", "pick_guide", "Guide"),  # only with several guides (check_action)
+        Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("escape", "close_sources", "Close sources", show=False),
     ]
 
     def __init__(
-        self, bot: Bot, suggestions: list[str], transcripts_dir: Path, cursor_blink: bool = True
+        self,
+        session: ChatSession,
+        suggestions: list[str] | None,
+        transcripts_dir: Path,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
-        self.bot, self.suggestions, self.transcripts_dir = bot, suggestions, transcripts_dir
+        self.session = session
+        self.suggestions = suggestions  # None until the bot has tried them out
+        self.transcripts_dir = transcripts_dir
         self.cursor_blink = cursor_blink
-        self.conversation = bot.conversation()
         self.replies: list[Reply] = []
-        self.last_latency = 0.0  # seconds from sending a question to its answer mounted
-        self._lock = threading.Lock()  # one ask() at a time on the conversation
+        self.stale: list[frozenset[int]] = []  # per reply: sources that may be out of date
+        self.last_latency = 0.0  # seconds from sending a question to its answer painted
         self._turns = 0
         self._source_cursor = -1
+        self._log_warned = False
+
+    @property
+    def bot(self):
+        """The bot answering now (None while it is still being built)."""
+        return self.session.bot
+
+    @property
+    def conversation(self):
+        return self.session.conversation
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,12 +96,63 @@ class ChatScreen(Screen):
         yield Footer()
 
     def _welcome(self) -> Welcome:
-        guide = self.bot.kb.guides[0] if self.bot.kb.guides else None
-        title, author = (guide.title, guide.author) if guide else ("this knowledge", "")
-        return Welcome(title, author, self.suggestions)
+        return Welcome(self._about(), self.suggestions)
+
+    def _about(self) -> str:
+        kb, chosen = self.session.kb, self.session.guides
+        guides = [g for g in (kb.guide(s) for s in chosen) if g] if chosen else list(kb.guides)
+        if len(guides) == 1:
+            by = f" by {guides[0].author}" if guides[0].author else ""
+            return f"I answer questions about “{guides[0].title}”{by}, citing the passages I quote."
+        if guides:
+            titles = ", ".join(f"“{g.title}”" for g in guides[:3])
+            more = f" and {len(guides) - 3} more" if len(guides) > 3 else ""
+            return (
+                f"I answer questions about {len(guides)} guides ({titles}{more}), citing the "
+                "passages I quote. Ctrl+G answers from one guide only."
+            )
+        return "I answer questions about this knowledge, citing the passages I quote."
 
     def on_mount(self) -> None:
         self.query_one(Prompt).focus()
+        self._show_guide_choice()
+        if self.session.ready.is_set():
+            self._notes(list(self.session.bot.notes) if self.session.bot else [])
+        else:
+            self.call_after_refresh(self._build)  # after the first frame is painted
+
+    # The bot, built in the background -------------------------------------------------------
+
+    @work(thread=True, group="build", exit_on_error=False)
+    def _build(self) -> None:
+        bot = self.session.build()
+        self.post_message(BotReady(list(bot.notes) if bot else [], self.session.failure))
+        if bot is None:
+            return
+        if self.suggestions is None:
+            from guidebot.tui.suggest import suggested_questions
+
+            self.post_message(SuggestionsReady(suggested_questions(bot, lock=self.session.lock)))
+        if self.session.log_unanswered:
+            import guidebot.gaps  # noqa: F401 - so logging the first unanswered turn is quick
+
+    def on_bot_ready(self, message: BotReady) -> None:
+        if message.failure:
+            self.notify(message.failure, severity="error", markup=False, timeout=30)
+        self._notes(message.notes)
+        self.refresh_bindings()
+
+    def _notes(self, notes: list[str]) -> None:
+        """The index cache's notes (e.g. it was rebuilt), once, at start."""
+        if notes:
+            self.notify("\n".join(notes), title="Index cache", markup=False, timeout=8)
+
+    async def on_suggestions_ready(self, message: SuggestionsReady) -> None:
+        self.suggestions = message.suggestions
+        for welcome in self.query(Welcome):
+            await welcome.show_suggestions(message.suggestions)
+
+    # Questions and answers ------------------------------------------------------------------
 
     async def on_key(self, event: events.Key) -> None:
         """Typing while a citation or choice has focus goes to the question input."""
@@ -89,8 +173,9 @@ class ChatScreen(Screen):
         if not text:
             return
         self.query_one(Prompt).remember(text)
-        if not self.replies and text.isdigit() and 1 <= int(text) <= len(self.suggestions):
-            text = self.suggestions[int(text) - 1]
+        suggestions = self.suggestions or []
+        if not self.replies and text.isdigit() and 1 <= int(text) <= len(suggestions):
+            text = suggestions[int(text) - 1]
         self.ask(text)
 
     def on_ask_requested(self, message: AskRequested) -> None:
@@ -100,64 +185,114 @@ class ChatScreen(Screen):
     def ask(self, text: str, shown: str = "") -> None:
         """Show the question, then answer it in a worker."""
         self._turns += 1
-        turn = Vertical(QuestionView(shown or text), classes="turn", id=f"turn-{self._turns}")
+        turn_id = f"turn-{self._turns}"
+        waiting = "…" if self.session.ready.is_set() else "… (getting the guide ready)"
+        turn = Vertical(
+            QuestionView(shown or text),
+            Static(Content(waiting), classes="thinking"),
+            classes="turn",
+            id=turn_id,
+        )
         log = self.query_one("#conversation", VerticalScroll)
         log.mount(turn)
-        turn.mount(Static(Content("…"), classes="thinking"))
         log.anchor()  # follow the answer as it grows, until the person scrolls up
-        self._answer(text, shown or text, f"turn-{self._turns}", time.perf_counter())
+        self._answer(text, shown or text, turn_id, time.perf_counter(), self.session.ticket())
 
     @work(thread=True, group="answer")
-    def _answer(self, text: str, shown: str, turn_id: str, started: float) -> None:
-        with self._lock:
-            reply = self.conversation.ask(text)
-        self.post_message(ReplyReady(shown, reply, started, turn_id))
+    def _answer(self, text: str, shown: str, turn_id: str, started: float, ticket: int) -> None:
+        try:
+            answered = self.session.ask(text, ticket)
+        except GuidebotError as error:
+            self.post_message(AskFailed(turn_id, str(error)))
+            return
+        self.post_message(ReplyReady(shown, answered.reply, started, turn_id, answered.stale))
+        note = self.session.record(answered)
+        if note:
+            self.post_message(LogTrouble(note))
 
-    def on_reply_ready(self, message: ReplyReady) -> None:
+    async def on_reply_ready(self, message: ReplyReady) -> None:
         turns = self.query(f"#{message.turn_id}")
         if not turns:
             return  # the conversation was reset while this question was being answered
         turn = turns.first()
-        turn.query(".thinking").remove()
         self.replies.append(message.reply)
-        turn.mount(AnswerView(message.reply, len(self.replies) - 1))
+        self.stale.append(message.stale)
         self._source_cursor = 0 if message.reply.sources else -1
-        if message.reply.sources:
-            self.query_one(SourcesPanel).show(message.reply.sources[0])
+        # One frame for the whole answer: no half-composed answer is ever laid out or painted.
+        with self.app.batch_update():
+            question = turn.query_one(QuestionView)
+            if question.text != message.shown:
+                question.show_text(message.shown)
+            await turn.query(".thinking").remove()
+            await turn.mount(AnswerView(message.reply, len(self.replies) - 1, message.stale))
+            if message.reply.sources:
+                self.query_one(SourcesPanel).show(message.reply.sources[0], 1 in message.stale)
         self.call_after_refresh(self._shown, message.started)
 
     def _shown(self, started: float) -> None:
         self.last_latency = time.perf_counter() - started
+        self.call_after_refresh(self._freeze_older)  # off the answer's own frame
+
+    async def _freeze_older(self) -> None:
+        answers = list(self.query(AnswerView))
+        for view in answers[:-KEEP_LIVE]:
+            if not view.frozen and not (self.focused and self.focused in view.query("*")):
+                await view.freeze()
+
+    def on_ask_failed(self, message: AskFailed) -> None:
+        for turn in self.query(f"#{message.turn_id}"):
+            for thinking in turn.query(".thinking"):
+                thinking.update(Content(f"(Could not answer: {message.reason})"))
+        self.notify(message.reason, severity="error", markup=False)
+
+    def on_log_trouble(self, message: LogTrouble) -> None:
+        if not self._log_warned:
+            self._log_warned = True
+            self.notify(message.note, severity="warning", markup=False, timeout=10)
+
+    # Sources --------------------------------------------------------------------------------
 
     def on_citation_selected(self, message: CitationSelected) -> None:
-        sources = self.replies[message.turn].sources
-        if 1 <= message.number <= len(sources):
-            self.query_one(SourcesPanel).show(sources[message.number - 1])
-            self.add_class("-sources-open")
-            if message.turn == len(self.replies) - 1:
-                self._source_cursor = message.number - 1
+        self.action_select_citation(message.turn, message.number)
 
-    def _last_with_sources(self) -> Reply | None:
-        return next((r for r in reversed(self.replies) if r.sources), None)
+    def action_select_citation(self, turn: int, number: int) -> None:
+        """Show source `number` of reply `turn` (also what [n] links in the text call)."""
+        if not 0 <= turn < len(self.replies):
+            return
+        sources = self.replies[turn].sources
+        if 1 <= number <= len(sources):
+            self.query_one(SourcesPanel).show(sources[number - 1], number in self.stale[turn])
+            self.add_class("-sources-open")
+            if turn == len(self.replies) - 1:
+                self._source_cursor = number - 1
+
+    def _last_with_sources(self) -> int | None:
+        return next(
+            (i for i in reversed(range(len(self.replies))) if self.replies[i].sources), None
+        )
 
     def action_next_source(self) -> None:
         """Show the next citation of the latest answer that has any."""
-        reply = self._last_with_sources()
-        if reply is None:
+        index = self._last_with_sources()
+        if index is None:
             self.notify("No citations yet: ask a question first.", markup=False)
             return
+        sources = self.replies[index].sources
         if self.has_class("-sources-open") or self.has_class("-wide") or self._source_cursor < 0:
-            self._source_cursor = (self._source_cursor + 1) % len(reply.sources)
-        self.query_one(SourcesPanel).show(reply.sources[self._source_cursor])
+            self._source_cursor = (self._source_cursor + 1) % len(sources)
+        source = sources[self._source_cursor]
+        self.query_one(SourcesPanel).show(source, source.number in self.stale[index])
         self.add_class("-sources-open")
 
     def action_close_sources(self) -> None:
         self.remove_class("-sources-open")
 
+    # Conversation, knowledge and guides -----------------------------------------------------
+
     async def action_new_conversation(self) -> None:
-        with self._lock:
-            self.conversation.reset()
+        self.session.reset()
         self.replies.clear()
+        self.stale.clear()
         self._source_cursor = -1
         log = self.query_one("#conversation", VerticalScroll)
         await log.remove_children()
@@ -167,9 +302,85 @@ class ChatScreen(Screen):
         self.query_one(Prompt).focus()
         self.notify("New conversation: earlier questions are forgotten.", markup=False)
 
+    def action_reload(self) -> None:
+        """Load the knowledge again from disk (after editing it); keep it if the edit broke."""
+        self._reload()
+
+    @work(thread=True, group="reload", exclusive=True)
+    def _reload(self) -> None:
+        result = self.session.reload()
+        self.post_message(KnowledgeReloaded(result.changed, result.error, result.note))
+
+    async def on_knowledge_reloaded(self, message: KnowledgeReloaded) -> None:
+        if message.error is not None:
+            problems = list(message.error.problems) or [str(message.error)]
+            listing = "\n".join(str(p) for p in problems)
+            panel = Static(
+                Content.assemble(
+                    ("Knowledge not reloaded: the edit has problems\n", "bold"),
+                    listing,
+                    (
+                        "\nStill answering from the last good knowledge. Fix them and press "
+                        "Ctrl+R again.",
+                        "italic",
+                    ),
+                ),
+                classes="reload-problems",
+            )
+            log = self.query_one("#conversation", VerticalScroll)
+            await log.mount(panel)
+            log.anchor()
+            count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+            self.notify(
+                f"{count}, first: {problems[0]}\nStill answering from the last good knowledge.",
+                title="Knowledge not reloaded",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        if message.note:
+            self.notify(message.note, severity="warning", markup=False, timeout=10)
+        changed = "" if message.changed else " (nothing had changed)"
+        self.notify(f"Knowledge reloaded{changed}.", markup=False)
+        self._show_guide_choice()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_guide":
+            return len(self.session.kb.guides) > 1
+        return True
+
+    def action_pick_guide(self) -> None:
+        guides = self.session.kb.guides
+        if len(guides) < 2:
+            self.notify("There is only one guide to answer from.", markup=False)
+            return
+        current = self.session.guides[0] if self.session.guides else ALL
+        self.app.push_screen(GuidePicker(guides, current), self._guide_picked)
+
+    def _guide_picked(self, slug: str | None) -> None:
+        if slug is None:
+            return
+        self.choose_guide(slug)
+
+    def choose_guide(self, slug: str) -> None:
+        """Answer from guide `slug` only, or from all guides for ALL ("")."""
+        self.session.choose_guides(() if slug == ALL else (slug,))
+        self._show_guide_choice()
+        for welcome in self.query(Welcome):
+            welcome.query_one(".welcome-about", Static).update(Content(self._about()))
+        self.notify(f"Answering from: {self.session.guide_title()}", markup=False)
+        self.query_one(Prompt).focus()
+
+    def _show_guide_choice(self) -> None:
+        self.app.sub_title = self.session.guide_title()
+
+    # Saving and copying ---------------------------------------------------------------------
+
     def action_save(self) -> None:
         """Save the conversation as Markdown with its citations; say where."""
-        title = self.bot.kb.guides[0].title if self.bot.kb.guides else ""
+        title = self.session.guide_title()
         try:
             path = transcript.save(self.replies, self.transcripts_dir, title)
         except (OSError, GuidebotError) as error:

@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 INTRO = (
-    "Ask a question about the guide in your own words and press Enter. Every answer is "
-    "quoted from the guide and ends with a citation such as [1]; select it to read the "
-    'passage. Follow-ups ("and the cost?") continue the conversation.'
+    "Ask about the guide in your own words and press Enter. Every answer is quoted from the "
+    "guide and cites it, e.g. [1]: select a citation to read its passage. Follow-ups "
+    '("and the cost?") continue the conversation.'
 )
 KEYS = (
     ("Enter", "send the question"),
@@ -24,6 +24,7 @@ KEYS = (
     ("Ctrl+N", "new conversation"),
     ("Ctrl+S", "save the transcript as Markdown"),
     ("Ctrl+Y", "copy the last answer with its citations"),
+    ("Ctrl+R", "reload the knowledge after editing its files"),
     ("Ctrl+P", "command palette"),
     ("Ctrl+T", "light or dark theme"),
     ("F1 or ?", "this help"),
@@ -31,9 +32,17 @@ KEYS = (
 )
 
 
-def keys_table() -> Content:
-    width = max(len(key) for key, _ in KEYS) + 2
-    lines = [Content.assemble((key.ljust(width), "bold $text-accent"), what) for key, what in KEYS]
+GUIDE_KEY = ("Ctrl+G", "answer from one guide, or from all of them")
+
+
+def keys_table(several_guides: bool = False) -> Content:
+    keys = list(KEYS)
+    if several_guides:
+        keys.insert(
+            keys.index(("Ctrl+R", "reload the knowledge after editing its files")), GUIDE_KEY
+        )
+    width = max(len(key) for key, _ in keys) + 2
+    lines = [Content.assemble((key.ljust(width), "bold $text-accent"), what) for key, what in keys]
     return Content("\n").join(lines)
 
 
@@ -45,9 +54,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,question_mark,q", "dismiss", "Close help"),
     ]
 
+    def __init__(self, several_guides: bool = False) -> None:
+        super().__init__()
+        self.several_guides = several_guides
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "guidebot help"
             box.border_subtitle = "Esc closes"
             yield Static(Content(INTRO), id="help-intro")
-            yield Static(keys_table(), id="help-keys")
+            yield Static(keys_table(self.several_guides), id="help-keys")

@@ -38,18 +38,24 @@ class SourcesPanel(VerticalScroll):
         )
         yield Static(id="source-guide", markup=False)
         yield Static(id="source-section", markup=False)
+        yield Static(
+            "⚠ This FAQ answer may be out of date: its guide section changed after it was written.",
+            id="source-stale",
+            markup=False,
+        )
         yield Static(id="source-text", markup=False)
         yield Static(id="source-where", markup=False)
 
-    def show(self, source: Source | None) -> None:
-        """Display source (or the hint, for None)."""
+    def show(self, source: Source | None, stale: bool = False) -> None:
+        """Display source (or the hint, for None); `stale` adds the may-be-out-of-date warning."""
         self.query_one("#source-hint", Static).display = source is None
         for name in ("guide", "section", "text", "where"):
             self.query_one(f"#source-{name}", Static).display = source is not None
+        self.query_one("#source-stale", Static).display = source is not None and stale
         if source is None:
             self.border_title = "Sources"
             return
-        self.border_title = Content(f"Source [{source.number}]")
+        self.border_title = Content(f"Source [{source.number}]" + (" ⚠" if stale else ""))
         self.query_one("#source-guide", Static).update(Text(source.guide))
         self.query_one("#source-section", Static).update(Text(source.section))
         self.query_one("#source-text", Static).update(passage_text(source))

@@ -1,42 +1,99 @@
-"""The conversation's pieces: the welcome message, a question, and an answer with citations."""
+"""The conversation's pieces: the welcome message, a question, and an answer with citations.
+
+Answers are plain Statics over Content built here (knowledge text is never parsed as markup),
+one widget for the text, so a new answer is laid out and painted in a single frame. Older
+answers are `freeze()`d into one Static each, which keeps the number of widgets, and so the
+cost of every layout, nearly flat however long the conversation gets.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Markdown, Static
+from textual.style import Style
+from textual.widgets import Button, Static
 
-from guidebot.reply import Reply
+from guidebot.reply import Reply, Source
 from guidebot.tui.messages import AskRequested, CitationSelected
 
-CITE = "cite:"
-_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+-.!|~&="})
-
-
-def escape_markdown(text: str) -> str:
-    """Knowledge text as Markdown that renders literally; "- " bullet lists stay lists."""
-    lines = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        bullet = line[:2] in ("- ", "* ")
-        body = line[2:] if bullet else line
-        lines.append(("- " if bullet else "") + body.translate(_ESCAPE))
-    return "\n\n".join(lines)
-
-
-def answer_markdown(reply: Reply) -> str:
-    """The answer as Markdown, ending with a clickable numbered citation per source."""
-    text = escape_markdown(reply.answer)
-    if reply.sources:
-        text += " " + " ".join(f"[\\[{s.number}\\]]({CITE}{s.number})" for s in reply.sources[:1])
-    return text
+LABEL_WIDTH = 70  # a citation label fits one line of an 80-column terminal
+EXCERPT_WIDTH = 34
+STALE = "⚠ may be out of date"
+LINK = "bold $text-accent"
 
 
 def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
+
+
+def excerpt(text: str, limit: int = EXCERPT_WIDTH) -> str:
+    """The first words of a passage, cut at a word boundary: “Early-career graduates and…”."""
+    flat = " ".join(text.split()).removeprefix("- ")
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH) -> str:
+    """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date.
+
+    Sources often share one heading, so the excerpt is what tells them apart; the heading is
+    shortened first, and the warning is never cut off.
+    """
+    head = f"[{source.number}] "
+    tail = f"  {STALE}" if stale else ""
+    quote = f" › “{excerpt(source.text)}”" if source.text.strip() else ""
+    room = width - len(head) - len(quote) - len(tail)
+    if room < 12:  # a very long excerpt: give the heading its share back
+        quote = f" › “{excerpt(source.text, max(8, width - len(head) - len(tail) - 30))}”"
+        room = width - len(head) - len(quote) - len(tail)
+    return head + _short(source.section, max(8, room)) + quote + tail
+
+
+def answer_lines(answer: str) -> list[str]:
+    """The answer's paragraphs (one per line of the reply), "- " bullets shown as "• "."""
+    lines = []
+    for line in answer.split("\n"):
+        line = line.strip()
+        if line:
+            lines.append("• " + line[2:].strip() if line[:2] in ("- ", "* ") else line)
+    return lines
+
+
+def _cite_style(turn: int, number: int) -> Style:
+    return Style.from_meta({"@click": f"screen.select_citation({turn},{number})"})
+
+
+def answer_content(reply: Reply, turn: int) -> Content:
+    """The answer as literal text in paragraphs, ending with a clickable [1] when it cites."""
+    body = Content("\n\n".join(answer_lines(reply.answer)))
+    if reply.sources:
+        link = Content("[1]").stylize(LINK).stylize(_cite_style(turn, 1))
+        body = Content.assemble(body, " ", link)
+    return body
+
+
+def frozen_content(reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> Content:
+    """A whole earlier answer as one Content: notes, text or options, clickable citations."""
+    parts: list[Content] = [
+        Content(f"({note})").stylize("italic $text-muted") for note in reply.notes
+    ]
+    options = reply.choices if reply.kind == "clarify" else reply.suggestions
+    if options:
+        parts.append(Content(reply.answer.split("\n", 1)[0]))
+        parts += [Content(f"  {n}. {option}") for n, option in enumerate(options, start=1)]
+    else:
+        parts.append(answer_content(reply, turn))
+    if reply.sources:
+        parts.append(Content(""))
+        for source in reply.sources:
+            label = Content(" " + citation_label(source, source.number in stale))
+            parts.append(label.stylize("$text-accent").stylize(_cite_style(turn, source.number)))
+    return Content("\n").join(parts)
 
 
 class AskButton(Button):
@@ -52,11 +109,12 @@ class AskButton(Button):
 
 
 class CitationButton(Button):
-    """A compact "[n] Section heading" button; pressing it shows the passage."""
+    """A compact "[n] Section › “excerpt”" button; pressing it shows the passage."""
 
-    def __init__(self, turn: int, number: int, label: str) -> None:
+    def __init__(self, turn: int, number: int, label: str, stale: bool = False) -> None:
         super().__init__(Content(label), compact=True, classes="citation")
         self.turn, self.number = turn, number
+        self.set_class(stale, "-stale")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -64,61 +122,93 @@ class CitationButton(Button):
 
 
 class Welcome(Vertical):
-    """What guidebot knows, and suggested first questions (type the number or click)."""
+    """What guidebot knows, and suggested first questions (type the number or click).
 
-    def __init__(self, title: str, author: str, suggestions: list[str]) -> None:
+    With no suggestions yet (the bot is still being built) it says so; `show_suggestions`
+    fills them in.
+    """
+
+    def __init__(self, about: str, suggestions: list[str] | None) -> None:
         super().__init__(classes="welcome")
-        self.title, self.author, self.suggestions = title, author, suggestions
+        self.about, self.suggestions = about, suggestions
 
     def compose(self) -> ComposeResult:
-        by = f" by {self.author}" if self.author else ""
         yield Static(Content("Welcome to guidebot"), classes="welcome-title")
-        yield Static(
-            Content(f"I answer questions about “{self.title}”{by}, citing the passages I quote."),
-            classes="welcome-about",
-        )
-        if self.suggestions:
-            yield Static(Content("Try one (type its number, or click it):"), classes="hint")
-            for n, question in enumerate(self.suggestions, start=1):
-                yield AskButton(f"{n}. {question}", question, question, classes="suggestion")
+        yield Static(Content(self.about), classes="welcome-about")
+        yield from self._suggestion_widgets()
+
+    def _suggestion_widgets(self) -> list[Static | AskButton]:
+        if self.suggestions is None:
+            return [
+                Static(Content("Getting the guide ready… you can type already."), classes="hint")
+            ]
+        if not self.suggestions:
+            return []
+        widgets: list[Static | AskButton] = [
+            Static(Content("Try one (type its number, or click it):"), classes="hint")
+        ]
+        for n, question in enumerate(self.suggestions, start=1):
+            widgets.append(AskButton(f"{n}. {question}", question, question, classes="suggestion"))
+        return widgets
+
+    async def show_suggestions(self, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        await self.query(".hint, .suggestion").remove()
+        await self.mount_all(self._suggestion_widgets())
 
 
 class QuestionView(Static):
     """What the person asked, shown literally."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(
-            Content.assemble(("› ", "bold $text-accent"), text), classes="question", markup=False
-        )
+        super().__init__(self._content(text), classes="question", markup=False)
         self.text = text
+
+    @staticmethod
+    def _content(text: str) -> Content:
+        return Content.assemble(("› ", "bold $text-accent"), text)
+
+    def show_text(self, text: str) -> None:
+        self.text = text
+        self.update(self._content(text))
 
 
 class AnswerView(Vertical):
-    """One reply: notes, the answer as Markdown with citations, choices or suggestions, sources."""
+    """One reply: notes, the answer with a [1] link, choices or suggestions, its sources."""
 
-    def __init__(self, reply: Reply, turn: int) -> None:
-        super().__init__(classes=f"answer kind-{reply.kind}")
-        self.reply, self.turn = reply, turn
+    def __init__(self, reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> None:
+        cites = " -cites" if reply.sources else ""
+        super().__init__(classes=f"answer kind-{reply.kind}{cites}")
+        self.reply, self.turn, self.stale = reply, turn, stale
+        self.frozen = False
 
     def compose(self) -> ComposeResult:
         reply = self.reply
-        for note in reply.notes:
-            yield Static(Content(f"({note})"), classes="note")
+        if reply.notes:
+            notes = "\n".join(f"({note})" for note in reply.notes)
+            yield Static(Content(notes), classes="note")
         options = reply.choices if reply.kind == "clarify" else reply.suggestions
         if options:
-            yield Static(Content(reply.answer.split("\n", 1)[0]), classes="lead")
             hint = "type its number, or click it" if reply.kind == "clarify" else "click to ask"
-            yield Static(Content(f"({hint})"), classes="hint")
+            lead = Content.assemble(
+                reply.answer.split("\n", 1)[0], "\n", (f"({hint})", "italic $text-muted")
+            )
+            yield Static(lead, classes="lead")
             for n, option in enumerate(options, start=1):
                 ask = str(n) if reply.kind == "clarify" else option
                 yield AskButton(f"{n}. {option}", ask, option, classes="choice")
         else:
-            yield Markdown(answer_markdown(reply), open_links=False)
+            yield Static(answer_content(reply, self.turn), classes="body")
         for source in reply.sources:
-            label = _short(f"[{source.number}] {source.section}", 76)
-            yield CitationButton(self.turn, source.number, label)
+            stale = source.number in self.stale
+            yield CitationButton(self.turn, source.number, citation_label(source, stale), stale)
 
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.stop()
-        if event.href.startswith(CITE) and event.href[len(CITE) :].isdigit():
-            self.post_message(CitationSelected(self.turn, int(event.href[len(CITE) :])))
+    async def freeze(self) -> None:
+        """Become one Static showing the same (its links still work, it takes no focus)."""
+        if self.frozen:
+            return
+        self.frozen = True
+        await self.remove_children()
+        await self.mount(
+            Static(frozen_content(self.reply, self.turn, self.stale), classes="frozen")
+        )

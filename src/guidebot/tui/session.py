@@ -1,0 +1,156 @@
+"""The chat app's hold on the Bot: built in the background, reloaded, restricted to a guide.
+
+No Textual here: the screen calls these from thread workers. One lock serialises everything
+that touches the conversation, so a reload or a guide change never lands mid-answer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidebot.bot import Bot
+from guidebot.errors import GuidebotError, KnowledgeError
+from guidebot.models import KnowledgeBase
+from guidebot.reply import Reply
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A reply with what the app shows beside it: which cited sources may be out of date."""
+
+    reply: Reply
+    stale: frozenset[int]  # source numbers whose FAQ answer predates its guide section
+    guides: tuple[str, ...]  # the guides the question was restricted to (none: all)
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """The outcome of a reload: changed or not, the problems if the edit broke the knowledge,
+    and a note when the chosen guide disappeared (answers then come from all guides)."""
+
+    changed: bool
+    error: KnowledgeError | None = None
+    note: str = ""
+
+
+class ChatSession:
+    """One person's conversation with a Bot that may still be building (see `build`)."""
+
+    def __init__(
+        self,
+        bot: Bot | None = None,
+        knowledge: KnowledgeBase | None = None,
+        *,
+        cache_dir: Path | None = None,
+        guides: Sequence[str] = (),
+        log_unanswered: bool = True,
+    ) -> None:
+        if bot is None and knowledge is None:
+            raise ValueError("a ChatSession needs a bot or the knowledge to build one from")
+        self.kb: KnowledgeBase = bot.kb if bot is not None else knowledge  # type: ignore[union-attr]
+        self.bot = bot
+        self.cache_dir = cache_dir
+        self.guides = tuple(guides)
+        self.log_unanswered = log_unanswered
+        self.lock = threading.Lock()
+        self.ready = threading.Event()
+        self.failure = ""  # why the bot could not be built, if it could not
+        self._order = threading.Condition()  # questions are answered in the order asked
+        self._issued = self._served = 0
+        self.conversation = bot.conversation(guides=self.guides) if bot is not None else None
+        if bot is not None:
+            self.ready.set()
+
+    def build(self) -> Bot | None:
+        """Index the knowledge (blocking: call from a thread). None, with `failure`, if it broke."""
+        try:
+            bot = Bot(self.kb, cache_dir=self.cache_dir)
+        except Exception as error:  # noqa: BLE001 - shown in the app instead of a traceback
+            self.failure = f"could not index the knowledge: {error}"
+            self.ready.set()
+            return None
+        with self.lock:
+            self.bot = bot
+            self.conversation = bot.conversation(guides=self.guides)
+        self.ready.set()
+        return bot
+
+    def ticket(self) -> int:
+        """A place in the queue, taken when the question is sent (on the UI thread)."""
+        self._issued += 1
+        return self._issued - 1
+
+    def ask(self, text: str, ticket: int | None = None) -> Answered:
+        """Answer the next turn, waiting for the bot if it is still being built and, with a
+        ticket, for the questions sent before this one."""
+        self.ready.wait()
+        if ticket is not None:
+            with self._order:
+                self._order.wait_for(lambda: self._served >= ticket)
+        try:
+            with self.lock:
+                if self.bot is None or self.conversation is None:
+                    raise GuidebotError(self.failure or "the knowledge is not loaded")
+                bot, guides = self.bot, self.guides
+                reply = self.conversation.ask(text)
+        finally:
+            if ticket is not None:
+                with self._order:
+                    self._served += 1
+                    self._order.notify_all()
+        stale = frozenset(s.number for s in reply.sources if bot.kb.is_stale(s.id))
+        return Answered(reply, stale, guides)
+
+    def record(self, answered: Answered) -> str | None:
+        """Log the turn if it went unanswered (as `guidebot ask` does); a note if that failed."""
+        if not self.log_unanswered:
+            return None
+        from guidebot.gaps import record_unanswered  # rapidfuzz and yaml: not for start-up
+
+        return record_unanswered(answered.reply, guides=answered.guides)
+
+    def reset(self) -> None:
+        with self.lock:
+            if self.conversation is not None:
+                self.conversation.reset()
+
+    def choose_guides(self, guides: Sequence[str]) -> None:
+        """Answer from these guides only (none: all), keeping what was said so far."""
+        with self.lock:
+            self.guides = tuple(guides)
+            if self.bot is not None and self.conversation is not None:
+                self.conversation = self.bot.conversation(
+                    state=self.conversation.state, guides=self.guides
+                )
+
+    def reload(self) -> Reloaded:
+        """Load the knowledge again (blocking); on a broken edit keep the last good bot."""
+        self.ready.wait()
+        old = self.bot
+        if old is None:
+            return Reloaded(False, None, self.failure)
+        new, error = old.reloaded()
+        if error is not None or new is old:
+            return Reloaded(False, error)
+        note = ""
+        with self.lock:
+            guides = tuple(g for g in self.guides if new.kb.guide(g) is not None)
+            if guides != self.guides:
+                gone = ", ".join(g for g in self.guides if g not in guides)
+                note = f"Guide {gone} is no longer in the knowledge: answering from all guides."
+            state = self.conversation.state if self.conversation is not None else None
+            self.bot, self.kb, self.guides = new, new.kb, guides
+            self.conversation = new.conversation(state=state, guides=guides)
+        return Reloaded(True, None, note)
+
+    def guide_title(self) -> str:
+        """What the header shows: the chosen guide, the only guide, or "All N guides"."""
+        if self.guides:
+            guide = self.kb.guide(self.guides[0])
+            return guide.title if guide else self.guides[0]
+        if len(self.kb.guides) == 1:
+            return self.kb.guides[0].title
+        return f"All {len(self.kb.guides)} guides" if self.kb.guides else "FAQ"
