@@ -33,9 +33,12 @@ def excerpt(text: str, limit: int = EXCERPT_WIDTH) -> str:
     flat = " ".join(text.split()).removeprefix("- ")
     if len(flat) <= limit:
         return flat
-    cut = flat[: limit - 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
-    return cut.rstrip(" ,;:.") + "…"
+    kept = ""
+    for word in flat.split(" "):
+        if len(kept) + len(word) + 2 > limit:  # a space before it, "…" after it
+            break
+        kept = f"{kept} {word}" if kept else word
+    return (kept or flat[: limit - 1]).rstrip(" ,;:.") + "…"
 
 
 def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH) -> str:
