@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Button
-from tui_support import SUGGESTIONS, shown_text
+from tui_support import SUGGESTIONS, click_citation, shown_text
 
 from guidebot.render import as_markdown
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import AnswerView, CitationButton, QuestionView, Welcome
+from guidebot.tui.widgets.turns import AnswerView, CitationList, QuestionView, Welcome
 
 
 async def answered(pilot, before: int) -> None:
@@ -51,14 +51,14 @@ async def test_a_whole_conversation(make_app, tui_bot, tmp_path: Path) -> None:
         answer = chat.query_one(AnswerView)
         assert "$145,000" in shown_text(answer)
         assert "[1]" in shown_text(answer)
-        citations = list(answer.query(CitationButton))
-        assert len(citations) == len(answer.reply.sources) >= 2
+        citations = answer.query_one(CitationList)
+        assert len(citations.labels()) == len(answer.reply.sources) >= 2
+        assert all(label in shown_text(answer) for label in citations.labels())
 
         # Selecting citation [2] shows its full passage, guide title and heading.
         panel = chat.query_one(SourcesPanel)
         assert not panel.display  # narrow layout: closed until a citation is chosen
-        await pilot.click(citations[1])
-        await pilot.pause()
+        await click_citation(pilot, answer, 2)
         second = answer.reply.sources[1]
         assert panel.display
         assert chat.has_class("-sources-open")

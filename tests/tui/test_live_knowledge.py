@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from test_app import answered, ask
-from tui_support import shown_text
+from tui_support import click_citation, shown_text
 
 from guidebot.bot import Bot
 from guidebot.knowledge import load_knowledge, section_hash
@@ -24,7 +24,13 @@ from guidebot.reply import Source
 from guidebot.tui import create_app
 from guidebot.tui.screens.guides import GuidePicker
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import LABEL_WIDTH, STALE, CitationButton, citation_label
+from guidebot.tui.widgets.turns import (
+    LABEL_WIDTH,
+    STALE,
+    AnswerView,
+    CitationList,
+    citation_label,
+)
 
 COSTS = """---
 title: "Paying for the Programme"
@@ -256,19 +262,19 @@ async def test_stale_faq_answers_are_marked(tmp_path: Path) -> None:
         reply = app.chat.replies[-1]
         stale = [s for s in reply.sources if s.id == "faq/tuition"]
         assert stale, reply
-        buttons = {b.number: b for b in app.chat.query(CitationButton)}
-        assert STALE in buttons[stale[0].number].label.plain
+        labels = app.chat.query_one(CitationList).labels()
+        assert STALE in labels[stale[0].number - 1]
+        assert STALE in shown_text(app.chat.query_one(AnswerView))
         fresh = [s for s in reply.sources if s.id != "faq/tuition"]
-        assert all(STALE not in buttons[s.number].label.plain for s in fresh)
+        assert all(STALE not in labels[s.number - 1] for s in fresh)
         panel = app.chat.query_one(SourcesPanel)
         warning = panel.query_one("#source-stale")
-        await pilot.click(buttons[stale[0].number])
-        await pilot.pause()
+        answer = app.chat.query_one(AnswerView)
+        await click_citation(pilot, answer, stale[0].number)
         assert warning.display and "may be out of date" in shown_text(panel)
         assert "⚠" in str(panel.border_title)
         if fresh:
-            await pilot.click(buttons[fresh[0].number])
-            await pilot.pause()
+            await click_citation(pilot, answer, fresh[0].number)
             assert not warning.display
 
 
@@ -286,7 +292,7 @@ async def test_a_section_hash_that_matches_is_not_marked(tmp_path: Path) -> None
     app = lazy_app(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, "What does the programme cost in tuition?")
-        assert all(STALE not in b.label.plain for b in app.chat.query(CitationButton))
+        assert all(STALE not in label for label in app.chat.query_one(CitationList).labels())
 
 
 def logged() -> list[dict]:
@@ -370,7 +376,8 @@ async def test_a_question_sent_before_the_bot_is_ready_waits_for_it(tmp_path: Pa
         assert "Getting the guide ready" in shown_text(app.chat)
         await pilot.press(*"How much is the tuition?", "enter")
         await pilot.pause()
-        assert "getting the guide ready" in shown_text(app.chat.query_one(".turn"))
+        await pilot.pause(0.1)
+        assert "getting the guide ready" in shown_text(app.chat.query_one("#conversation"))
         release.set()
         await answered(pilot, 0)
         assert "$10,000" in app.chat.replies[-1].answer

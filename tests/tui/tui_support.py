@@ -25,3 +25,11 @@ def shown_text(root: Widget) -> str:
             visual = widget.visual
             parts.append(getattr(visual, "plain", None) or str(visual))
     return "\n".join(parts)
+
+
+async def click_citation(pilot, answer: Widget, number: int) -> None:
+    """Click line `number` of an answer's source list."""
+    from guidebot.tui.widgets.turns import CitationList
+
+    await pilot.click(answer.query_one(CitationList), offset=(3, number - 1))
+    await pilot.pause()

@@ -8,14 +8,16 @@ reloads and the unanswered-questions log all run in thread workers too.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from guidebot import transcript
@@ -39,6 +41,7 @@ from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView, QuestionView, Welcome
 
 KEEP_LIVE = 2  # the latest answers keep focusable buttons; older ones become one Static each
+QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its question, one frame
 
 
 class ChatScreen(Screen):
@@ -72,6 +75,7 @@ class ChatScreen(Screen):
         self.stale: list[frozenset[int]] = []  # per reply: sources that may be out of date
         self.last_latency = 0.0  # seconds from sending a question to its answer painted
         self._turns = 0
+        self._unshown: dict[str, str] = {}  # turn id -> question, for turns not mounted yet
         self._source_cursor = -1
         self._log_warned = False
 
@@ -183,20 +187,34 @@ class ChatScreen(Screen):
         self.query_one(Prompt).focus()
 
     def ask(self, text: str, shown: str = "") -> None:
-        """Show the question, then answer it in a worker."""
+        """Answer `text` in a worker; show the question (`shown`) at once with its answer, or
+        after QUESTION_DELAY with a "…" if the answer takes longer."""
         self._turns += 1
         turn_id = f"turn-{self._turns}"
-        waiting = "…" if self.session.ready.is_set() else "… (getting the guide ready)"
-        turn = Vertical(
-            QuestionView(shown or text),
-            Static(Content(waiting), classes="thinking"),
-            classes="turn",
-            id=turn_id,
-        )
-        log = self.query_one("#conversation", VerticalScroll)
-        log.mount(turn)
-        log.anchor()  # follow the answer as it grows, until the person scrolls up
+        self._unshown[turn_id] = shown or text
+        self.set_timer(QUESTION_DELAY, partial(self._show_waiting, turn_id))
         self._answer(text, shown or text, turn_id, time.perf_counter(), self.session.ticket())
+
+    async def _mount_turns(self, upto: str, below: Widget) -> None:
+        """Mount the questions not shown yet up to turn `upto` (in order): that one with
+        `below` after it, any earlier one with "…"."""
+        log = self.query_one("#conversation", VerticalScroll)
+        while self._unshown:
+            turn_id, shown = next(iter(self._unshown.items()))
+            del self._unshown[turn_id]
+            after = below if turn_id == upto else self._thinking(turn_id)
+            await log.mount_all([QuestionView(shown, id=turn_id), after])
+            if turn_id == upto:
+                break
+        log.anchor()  # follow the answer as it grows, until the person scrolls up
+
+    def _thinking(self, turn_id: str) -> Static:
+        waiting = "…" if self.session.ready.is_set() else "… (getting the guide ready)"
+        return Static(Content(waiting), classes="thinking", id=f"{turn_id}-thinking")
+
+    async def _show_waiting(self, turn_id: str) -> None:
+        if turn_id in self._unshown:
+            await self._mount_turns(turn_id, self._thinking(turn_id))
 
     @work(thread=True, group="answer")
     def _answer(self, text: str, shown: str, turn_id: str, started: float, ticket: int) -> None:
@@ -211,21 +229,26 @@ class ChatScreen(Screen):
             self.post_message(LogTrouble(note))
 
     async def on_reply_ready(self, message: ReplyReady) -> None:
-        turns = self.query(f"#{message.turn_id}")
-        if not turns:
+        if message.turn_id not in self._unshown and not self.query(f"#{message.turn_id}"):
             return  # the conversation was reset while this question was being answered
-        turn = turns.first()
         self.replies.append(message.reply)
         self.stale.append(message.stale)
         self._source_cursor = 0 if message.reply.sources else -1
-        # One frame for the whole answer: no half-composed answer is ever laid out or painted.
+        answer = AnswerView(message.reply, len(self.replies) - 1, message.stale)
+        # One frame for the whole answer (and its question, if that is not on screen yet):
+        # nothing half-composed is ever laid out or painted.
         with self.app.batch_update():
-            question = turn.query_one(QuestionView)
-            if question.text != message.shown:
-                question.show_text(message.shown)
-            await turn.query(".thinking").remove()
-            await turn.mount(AnswerView(message.reply, len(self.replies) - 1, message.stale))
-            if message.reply.sources:
+            if message.turn_id in self._unshown:
+                self._unshown[message.turn_id] = message.shown
+                await self._mount_turns(message.turn_id, answer)
+            else:
+                question = self.query_one(f"#{message.turn_id}", QuestionView)
+                if question.text != message.shown:
+                    question.show_text(message.shown)
+                await self.query_one("#conversation").mount(answer, after=question)
+                await self.query(f"#{message.turn_id}-thinking").remove()
+            panel_shown = self.has_class("-wide") or self.has_class("-sources-open")
+            if message.reply.sources and panel_shown:  # else Ctrl+O or a click shows it
                 self.query_one(SourcesPanel).show(message.reply.sources[0], 1 in message.stale)
         self.call_after_refresh(self._shown, message.started)
 
@@ -234,15 +257,18 @@ class ChatScreen(Screen):
         self.call_after_refresh(self._freeze_older)  # off the answer's own frame
 
     async def _freeze_older(self) -> None:
-        answers = list(self.query(AnswerView))
-        for view in answers[:-KEEP_LIVE]:
-            if not view.frozen and not (self.focused and self.focused in view.query("*")):
-                await view.freeze()
+        """Older answers become one Static each (the same look, links still work)."""
+        log = self.query_one("#conversation", VerticalScroll)
+        with self.app.batch_update():
+            for view in list(log.query_children(AnswerView))[:-KEEP_LIVE]:
+                if not (self.focused and self.focused in view.query("*")):
+                    await log.mount(view.frozen(), after=view)
+                    await view.remove()
 
-    def on_ask_failed(self, message: AskFailed) -> None:
-        for turn in self.query(f"#{message.turn_id}"):
-            for thinking in turn.query(".thinking"):
-                thinking.update(Content(f"(Could not answer: {message.reason})"))
+    async def on_ask_failed(self, message: AskFailed) -> None:
+        await self._show_waiting(message.turn_id)
+        for thinking in self.query(f"#{message.turn_id}-thinking").results(Static):
+            thinking.update(Content(f"(Could not answer: {message.reason})"))
         self.notify(message.reason, severity="error", markup=False)
 
     def on_log_trouble(self, message: LogTrouble) -> None:
@@ -291,6 +317,7 @@ class ChatScreen(Screen):
 
     async def action_new_conversation(self) -> None:
         self.session.reset()
+        self._unshown.clear()
         self.replies.clear()
         self.stale.clear()
         self._source_cursor = -1

@@ -8,9 +8,12 @@ cost of every layout, nearly flat however long the conversation gets.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widgets import Button, Static
 
@@ -92,10 +95,7 @@ def frozen_content(reply: Reply, turn: int, stale: frozenset[int] = frozenset())
     else:
         parts.append(answer_content(reply, turn))
     if reply.sources:
-        parts.append(Content(""))
-        for source in reply.sources:
-            label = Content(" " + citation_label(source, source.number in stale))
-            parts.append(label.stylize("$text-accent").stylize(_cite_style(turn, source.number)))
+        parts += [Content(""), citation_lines(turn, reply.sources, stale)]
     return Content("\n").join(parts)
 
 
@@ -111,17 +111,74 @@ class AskButton(Button):
         self.post_message(AskRequested(self.ask, self.shown))
 
 
-class CitationButton(Button):
-    """A compact "[n] Section › “excerpt”" button; pressing it shows the passage."""
+def citation_lines(
+    turn: int,
+    sources: tuple[Source, ...],
+    stale: frozenset[int],
+    cursor: int = -1,
+    links: bool = True,
+) -> Content:
+    """One line per source, clickable when `links` (`cursor`: the line highlighted)."""
+    lines = []
+    for index, source in enumerate(sources):
+        warn = source.number in stale
+        line = Content(f" {citation_label(source, warn)} ")
+        line = line.stylize("bold $text-warning" if warn else "bold $text-accent")
+        if index == cursor:
+            line = line.stylize("reverse")
+        lines.append(line.stylize(_cite_style(turn, source.number)) if links else line)
+    return Content("\n").join(lines)
 
-    def __init__(self, turn: int, number: int, label: str, stale: bool = False) -> None:
-        super().__init__(Content(label), compact=True, classes="citation")
-        self.turn, self.number = turn, number
-        self.set_class(stale, "-stale")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(CitationSelected(self.turn, self.number))
+class CitationList(Static, can_focus=True):
+    """An answer's sources, one line each: click one, or Tab here, Up/Down and Enter.
+
+    One widget rather than a button per source, so an answer costs fewer widgets to mount,
+    lay out and paint.
+    """
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Previous source", show=False),
+        Binding("down", "move(1)", "Next source", show=False),
+        Binding("enter,space", "open", "Show source", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0)
+
+    def __init__(self, turn: int, sources: tuple[Source, ...], stale: frozenset[int]) -> None:
+        self.turn, self.sources, self.stale = turn, sources, stale
+        super().__init__(self._lines(-1), classes="citations")
+
+    def labels(self) -> list[str]:
+        return [citation_label(s, s.number in self.stale) for s in self.sources]
+
+    def _lines(self, cursor: int) -> Content:
+        return citation_lines(self.turn, self.sources, self.stale, cursor, links=False)
+
+    def _redraw(self) -> None:
+        self.update(self._lines(self.cursor if self.has_focus else -1))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= offset.y < len(self.sources):
+            event.stop()
+            self.cursor = offset.y
+            self.post_message(CitationSelected(self.turn, self.sources[offset.y].number))
+
+    def watch_cursor(self) -> None:
+        self._redraw()
+
+    def on_focus(self) -> None:
+        self._redraw()
+
+    def on_blur(self) -> None:
+        self._redraw()
+
+    def action_move(self, step: int) -> None:
+        self.cursor = (self.cursor + step) % len(self.sources)
+
+    def action_open(self) -> None:
+        self.post_message(CitationSelected(self.turn, self.sources[self.cursor].number))
 
 
 class Welcome(Vertical):
@@ -161,10 +218,10 @@ class Welcome(Vertical):
 
 
 class QuestionView(Static):
-    """What the person asked, shown literally."""
+    """What the person asked, shown literally; its id is the turn's."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(self._content(text), classes="question", markup=False)
+    def __init__(self, text: str, id: str | None = None) -> None:
+        super().__init__(self._content(text), classes="question", markup=False, id=id)
         self.text = text
 
     @staticmethod
@@ -183,7 +240,6 @@ class AnswerView(Vertical):
         cites = " -cites" if reply.sources else ""
         super().__init__(classes=f"answer kind-{reply.kind}{cites}")
         self.reply, self.turn, self.stale = reply, turn, stale
-        self.frozen = False
 
     def compose(self) -> ComposeResult:
         reply = self.reply
@@ -202,16 +258,21 @@ class AnswerView(Vertical):
                 yield AskButton(f"{n}. {option}", ask, option, classes="choice")
         else:
             yield Static(answer_content(reply, self.turn), classes="body")
-        for source in reply.sources:
-            stale = source.number in self.stale
-            yield CitationButton(self.turn, source.number, citation_label(source, stale), stale)
+        if reply.sources:
+            yield CitationList(self.turn, reply.sources, self.stale)
 
-    async def freeze(self) -> None:
-        """Become one Static showing the same (its links still work, it takes no focus)."""
-        if self.frozen:
-            return
-        self.frozen = True
-        await self.remove_children()
-        await self.mount(
-            Static(frozen_content(self.reply, self.turn, self.stale), classes="frozen")
+    def frozen(self) -> FrozenAnswer:
+        """The same answer as one Static, for when it is no longer the latest."""
+        return FrozenAnswer(self.reply, self.turn, self.stale)
+
+
+class FrozenAnswer(Static):
+    """An earlier answer in one widget: its links work, it takes no focus, and it costs a
+    layout one widget instead of several."""
+
+    def __init__(self, reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> None:
+        cites = " -cites" if reply.sources else ""
+        super().__init__(
+            frozen_content(reply, turn, stale), classes=f"answer kind-{reply.kind}{cites}"
         )
+        self.reply, self.turn, self.stale = reply, turn, stale
