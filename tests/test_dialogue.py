@@ -116,5 +116,21 @@ def test_new_conversation_forgets_the_topic(bot):
 
 
 def test_empty_question_gets_a_prompt(bot):
-    reply = bot.ask("   \t ")
-    assert reply.kind == "clarify" and "Ask me" in reply.answer
+    for text in ("   \t ", "???", "🙂"):
+        reply = bot.ask(text)
+        assert reply.kind == "smalltalk" and "Ask me" in reply.answer and not reply.choices
+
+
+def test_a_longer_reply_to_a_clarifying_question_is_a_new_question(bot):
+    conversation = bot.conversation()
+    assert conversation.ask("what are the requirements?").kind == "clarify"
+    reply = conversation.ask("what is the average salary in the first year?")
+    assert reply.sources[0].section == SALARY
+
+
+def test_choice_by_number_after_a_question_without_topic_words(bot):
+    conversation = bot.conversation()
+    reply = conversation.ask("how much?")
+    assert reply.kind == "clarify"
+    picked = conversation.ask("1")
+    assert picked.kind == "answer" and picked.sources[0].section == reply.choices[0]

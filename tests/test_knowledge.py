@@ -70,7 +70,32 @@ def test_all_problems_are_reported_at_once(make_knowledge):
     assert f"{root}/guides/test.md:15: section 'Empty heading' has no text" in text
     assert f"{root}/faq/a.yaml:4: unknown field 'colour'" in text
     assert f"{root}/faq/a.yaml:8: entry is missing 'answer'" in text
-    assert "section 'No Such Section' does not exist" in text
+    # The guide failed, so links into it are not reported as well (they would all be noise).
+    assert "does not exist" not in text
+
+
+def test_link_to_a_missing_section(make_knowledge):
+    root = make_knowledge(
+        {"guides/test.md": GUIDE, "faq/b.yaml": "- question: Q\n  answer: A\n  section: Nope\n"}
+    )
+    assert problems_of(root) == [f"{root}/faq/b.yaml:1: section 'Nope' does not exist in any guide"]
+
+
+def test_duplicate_keys_are_reported(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: a\n  question: b\n  answer: x\n"})
+    assert problems_of(root) == [f"{root}/faq/a.yaml:2: invalid YAML: duplicate key 'question'"]
+
+
+def test_odd_files_are_skipped_or_reported_never_a_traceback(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n"})
+    (root / "faq" / "folder.yaml").mkdir()
+    (root / "faq" / "gone.yaml").symlink_to(root / "nowhere")
+    (root / "guides").mkdir()
+    (root / "guides" / "bom.md").write_bytes("\ufeff---\ntitle: T\n---\nSome text here.\n".encode())
+    (root / "guides" / "latin1.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
+    assert problems_of(root) == [f"{root}/guides/latin1.md: not UTF-8 text"]
+    (root / "guides" / "latin1.md").unlink()
+    assert load_knowledge(root).guides[0].title == "T"
 
 
 def test_duplicate_ids_across_files(make_knowledge):

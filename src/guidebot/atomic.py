@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -24,8 +25,14 @@ def write_bytes(path: Path, data: bytes) -> Path:
     """Atomically replace path with data: readers see the old file or the new, never half."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path} is not a regular file; nothing written")
+    # mkstemp makes the file private (0600); keep the mode of the file being replaced, or
+    # give a new one the usual 0644, so support staff can still read what guidebot wrote.
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

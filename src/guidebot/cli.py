@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KnowledgeError as error:
         print(f"guidebot: the knowledge has problems:\n{error}", file=sys.stderr)
-        if args.command != "check":
+        if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
             print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
         return EXIT_PROBLEM
     except GuidebotError as error:

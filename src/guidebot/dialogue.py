@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION = 2000
 MIN_ANCHORS = 2
+MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
 _FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then")
 _REFERENCES = {
     "it",
@@ -72,15 +73,9 @@ class Conversation:
     def ask(self, text: str) -> Reply:
         """Answer one turn of the conversation."""
         question = _clean(text)
-        if not re.search(r"[^\W_]", question):
-            return replace(
-                smalltalk_reply(
-                    question,
-                    "Ask me a question about the guide, for example: " + self.bot.example(),
-                ),
-                kind="clarify",
-                confidence=0.0,
-            )
+        if not re.search(r"[^\W_]", question):  # nothing to search for: say what works
+            prompt = "Ask me a question about the guide, for example: " + self.bot.example()
+            return replace(smalltalk_reply(question, prompt), confidence=0.0)
         if self.state.pending_choices:
             reply = self._resolve_choice(question)
             if reply:
@@ -133,11 +128,16 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        chosen = _ordinal(text, choices) or self._choice_by_words(text, choices)
+        chosen = self._choice_by_words(text, choices)
+        if len(words(text)) <= MAX_PICK_WORDS:  # "2", "the first one"; not a new question
+            chosen = _ordinal(text, choices) or chosen
         if not chosen:
             return None
         result = self.bot.retriever.search(f"{original} {text}", k=50, guides=self.guides)
         hits = [h for h in result.hits if h.passage.section == chosen]
+        if not hits:  # "how much?" + "1" may share no word with the section: use its heading
+            result = self.bot.retriever.search(chosen, k=50, guides=self.guides)
+            hits = [h for h in result.hits if h.passage.section == chosen]
         if not hits:
             return None
         others = [h for h in result.hits if h.passage.section != chosen]

@@ -44,6 +44,8 @@ def load_cases(path: Path) -> list[Case]:
         problems += found
         if case:
             cases.append(case)
+    if not cases and not problems:
+        problems = [Problem(shown, 1, "the file has no cases")]
     if problems:
         raise KnowledgeError(problems)
     return cases
@@ -57,13 +59,15 @@ def _case(item: object, shown: str) -> tuple[Case | None, list[Problem]]:
     if unknown:
         return None, [Problem(shown, line, f"unknown key '{unknown[0]}'")]
     turns = item.get("turns") or ([item["q"]] if "q" in item else [])
-    if not turns or not all(isinstance(t, str) for t in turns):
-        return None, [Problem(shown, line, "a case needs 'q' or a list of 'turns'")]
+    if not _strings(turns) or not turns:
+        return None, [Problem(shown, line, "a case needs 'q' (text) or 'turns' (a list of text)")]
     expect = item.get("expect", "answer")
     if expect not in EXPECTS:
         return None, [Problem(shown, line, f"'expect' must be one of {', '.join(EXPECTS)}")]
     sections = item.get("section", [])
-    sections = [sections] if isinstance(sections, str) else list(sections)
+    sections = [sections] if isinstance(sections, str) else sections
+    if not _strings(sections):
+        return None, [Problem(shown, line, "'section' must be a section key or a list of them")]
     if expect == "answer" and not sections:
         return None, [Problem(shown, line, "an answer case needs 'section'")]
     return Case(
@@ -75,3 +79,7 @@ def _case(item: object, shown: str) -> tuple[Case | None, list[Problem]]:
         passage=str(item.get("passage", "")),
         line=line,
     ), []
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)

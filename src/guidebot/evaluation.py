@@ -36,17 +36,17 @@ class Report:
     """The figures `guidebot eval` prints; failures list what to fix."""
 
     cases: int = 0
-    top1: float = 0.0
-    top3: float = 0.0
-    mrr: float = 0.0
+    top1: float | None = None  # None: no case of that kind
+    top3: float | None = None  # None: no case of that kind
+    mrr: float | None = None  # None: no case of that kind
     answerable: int = 0
-    wrongly_declined: float = 0.0
-    decline_precision: float = 0.0
-    decline_recall: float = 0.0
-    smalltalk_accuracy: float = 0.0
-    clarify_accuracy: float = 0.0
-    followup_accuracy: float = 0.0
-    single_accuracy: float = 0.0
+    wrongly_declined: float | None = None  # None: no case of that kind
+    decline_precision: float | None = None  # None: no case of that kind
+    decline_recall: float | None = None  # None: no case of that kind
+    smalltalk_accuracy: float | None = None  # None: no case of that kind
+    clarify_accuracy: float | None = None  # None: no case of that kind
+    followup_accuracy: float | None = None  # None: no case of that kind
+    single_accuracy: float | None = None  # None: no case of that kind
     latency_p50_ms: float = 0.0
     latency_p95_ms: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
@@ -160,8 +160,8 @@ def _failure(o: Outcome) -> dict[str, str]:
     }
 
 
-def _share(items: Sequence[Outcome], good: Callable[[Outcome], bool]) -> float:
-    return sum(1 for o in items if good(o)) / len(items) if items else 0.0
+def _share(items: Sequence[Outcome], good: Callable[[Outcome], bool]) -> float | None:
+    return sum(1 for o in items if good(o)) / len(items) if items else None
 
 
 def _percentile(sorted_values: Sequence[float], pct: float) -> float:

@@ -8,7 +8,7 @@ from typing import Any
 
 from guidebot.errors import Problem
 from guidebot.models import FaqEntry
-from guidebot.yamlsource import line_of, load_yaml
+from guidebot.yamlsource import line_of, load_yaml, read_text
 
 FAQ_KEYS = {"id", "question", "answer", "alternates", "section", "guide", "section_hash"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -16,10 +16,9 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def parse_faq_file(path: Path, shown: str) -> tuple[list[FaqEntry], list[Problem]]:
     """Parse one FAQ file; entries come back only when the whole file is clean."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return [], [Problem(shown, 0, "not UTF-8 text")]
+    text, problems = read_text(path, shown)
+    if text is None:
+        return [], problems
     data, problems = load_yaml(text, shown)
     if problems:
         return [], problems

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from guidebot.errors import Problem
 from guidebot.models import Guide, Paragraph, Section
-from guidebot.yamlsource import line_of, load_yaml
+from guidebot.yamlsource import line_of, load_yaml, read_text
 
 FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -15,10 +15,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
     """Parse the guide at path (named `shown` in messages); a guide comes back only when clean."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown, 0, "not UTF-8 text")]
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
     lines = text.splitlines()
     meta, body_start, problems = _front_matter(lines, shown)
     if meta is None:

@@ -195,6 +195,9 @@ def _sniff(text: str) -> str:
 
 
 def _refuse_existing(outputs: list[Path], force: bool) -> None:
+    odd = [str(p) for p in outputs if p.exists() and not p.is_file()]
+    if odd:
+        raise UsageError("not a regular file, nothing written: " + ", ".join(odd))
     existing = [str(p) for p in outputs if p.exists()]
     if existing and not force:
         raise UsageError(

@@ -19,7 +19,7 @@ from guidebot.models import (
     Section,
     SmalltalkIntent,
 )
-from guidebot.yamlsource import line_of, load_yaml
+from guidebot.yamlsource import line_of, load_yaml, read_text
 
 SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
 
@@ -48,7 +48,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
     problems += found
     scope, found = _scope(root / "scope.yaml", _shown(root, root / "scope.yaml"))
     problems += found
-    faqs, found = _link_faqs(faqs, guides)
+    faqs, found = _link_faqs(faqs, guides, check_links=len(guides) == len(files["guides"]))
     problems += found
     if not guides and not faqs and not problems:
         problems.append(
@@ -129,17 +129,25 @@ def fingerprint(root: Path) -> str:
 
 
 def _knowledge_files(root: Path) -> dict[str, list[Path]]:
+    """The files that make up a knowledge base; directories and dangling links are not files.
+
+    YAML files directly in root count as FAQ files only in a bare folder of FAQ files (no
+    guides/ or faq/), so a stray notes.yaml beside a full knowledge base is not read."""
     special = [root / name for name in sorted(SPECIAL_FILES) if (root / name).is_file()]
-    loose_faq = [
-        p
-        for p in sorted(root.glob("*.y*ml"))
-        if p.name not in SPECIAL_FILES and p.suffix in {".yaml", ".yml"}
-    ]
+    structured = (root / "guides").is_dir() or (root / "faq").is_dir()
+    loose_faq = [] if structured else _files(root, "*.yaml", "*.yml", exclude=SPECIAL_FILES)
     return {
-        "guides": sorted((root / "guides").glob("*.md")),
-        "faq": sorted([*(root / "faq").glob("*.yaml"), *(root / "faq").glob("*.yml")]) + loose_faq,
+        "guides": _files(root / "guides", "*.md"),
+        "faq": _files(root / "faq", "*.yaml", "*.yml") + loose_faq,
         "special": special,
     }
+
+
+def _files(
+    folder: Path, *patterns: str, exclude: frozenset[str] | set[str] = frozenset()
+) -> list[Path]:
+    found = {p for pattern in patterns for p in folder.glob(pattern)}
+    return sorted(p for p in found if p.name not in exclude and p.is_file())
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -147,8 +155,12 @@ def _shown(root: Path, path: Path) -> str:
     return str(root / path.relative_to(root))
 
 
-def _link_faqs(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[FaqEntry], list[Problem]]:
-    """Give every entry an id and check that ids are unique and links point at real sections."""
+def _link_faqs(
+    faqs: list[FaqEntry], guides: list[Guide], check_links: bool = True
+) -> tuple[list[FaqEntry], list[Problem]]:
+    """Give every entry an id and check that ids are unique and links point at real sections
+    (not when a guide failed to load: every link into it would be reported as a second,
+    misleading problem)."""
     problems: list[Problem] = []
     seen: dict[str, FaqEntry] = {}
     linked: list[FaqEntry] = []
@@ -166,7 +178,7 @@ def _link_faqs(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[FaqEntry
             )
             continue
         guide_slug, problem = _resolve_link(entry, by_slug)
-        if problem:
+        if problem and check_links:
             problems.append(problem)
         linked_entry = dataclasses.replace(entry, id=entry_id, guide=guide_slug)
         seen[entry_id] = linked_entry
@@ -308,16 +320,14 @@ def _scope(path: Path, shown: str) -> tuple[tuple[ScopeTopic, ...], list[Problem
 def _optional_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     if not path.is_file():
         return None, []
-    try:
-        return load_yaml(path.read_text(encoding="utf-8"), shown)
-    except UnicodeDecodeError:
-        return None, [Problem(shown, 0, "not UTF-8 text")]
+    text, problems = read_text(path, shown)
+    return (None, problems) if text is None else load_yaml(text, shown)
 
 
 def _item_line(path: Path, index: int) -> int:
     """Line of the index-th top-level '- ' item, for lists whose items are not mappings."""
     count = -1
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate((read_text(path, "")[0] or "").splitlines(), start=1):
         if line.startswith("-"):
             count += 1
             if count == index:

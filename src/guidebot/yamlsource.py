@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,6 +26,14 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
     """A safe loader (no arbitrary objects) that records where each mapping and key stands."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = key_node.value
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key)
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {
@@ -36,6 +45,16 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
 )
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A knowledge file's text (a UTF-8 byte-order mark is dropped), or the problem reading it."""
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except UnicodeDecodeError:
+        return None, [Problem(shown, 0, "not UTF-8 text")]
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:

@@ -68,10 +68,12 @@ def _run_with_progress(bot, cases) -> Report:
 
 def _floors_met(report: Report, args: argparse.Namespace) -> int:
     low = []
-    if args.min_top1 is not None and report.top1 < args.min_top1:
-        low.append(f"top-1 {report.top1:.3f} < {args.min_top1}")
-    if args.min_followup is not None and report.followup_accuracy < args.min_followup:
-        low.append(f"follow-up {report.followup_accuracy:.3f} < {args.min_followup}")
+    for name, value, floor in (
+        ("top-1", report.top1, args.min_top1),
+        ("follow-up", report.followup_accuracy, args.min_followup),
+    ):
+        if floor is not None and (value is None or value < floor):
+            low.append(f"{name} {_pct(value)} < {floor:.1%}")
     for line in low:
         print(f"guidebot eval: below the floor: {line}", file=sys.stderr)
     return 1 if low else 0
@@ -81,16 +83,16 @@ def format_report(r: Report, path: Path) -> str:
     """The report as aligned text, failures last."""
     rows = [
         ("cases", f"{r.cases} ({r.answerable} answerable)"),
-        ("top-1 accuracy", f"{r.top1:.1%}"),
-        ("top-3 accuracy", f"{r.top3:.1%}"),
-        ("MRR", f"{r.mrr:.3f}"),
-        ("wrongly declined", f"{r.wrongly_declined:.1%}"),
-        ("decline precision", f"{r.decline_precision:.1%}"),
-        ("decline recall", f"{r.decline_recall:.1%}"),
-        ("small talk", f"{r.smalltalk_accuracy:.1%}"),
-        ("clarify", f"{r.clarify_accuracy:.1%}"),
-        ("single questions", f"{r.single_accuracy:.1%}"),
-        ("follow-ups", f"{r.followup_accuracy:.1%}"),
+        ("top-1 accuracy", _pct(r.top1)),
+        ("top-3 accuracy", _pct(r.top3)),
+        ("MRR", "n/a" if r.mrr is None else f"{r.mrr:.3f}"),
+        ("wrongly declined", _pct(r.wrongly_declined)),
+        ("decline precision", _pct(r.decline_precision)),
+        ("decline recall", _pct(r.decline_recall)),
+        ("small talk", _pct(r.smalltalk_accuracy)),
+        ("clarify", _pct(r.clarify_accuracy)),
+        ("single questions", _pct(r.single_accuracy)),
+        ("follow-ups", _pct(r.followup_accuracy)),
         ("latency p50 / p95", f"{r.latency_p50_ms:.2f} ms / {r.latency_p95_ms:.2f} ms"),
     ]
     lines = [f"guidebot eval {path}"] + [f"  {name:<20} {value}" for name, value in rows]
@@ -100,3 +102,7 @@ def format_report(r: Report, path: Path) -> str:
             lines.append(f"  {f['id']}: {f['question']}")
             lines.append(f"      expected {f['expected']}\n      got      {f['got']}")
     return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a (no such cases)" if value is None else f"{value:.1%}"

@@ -1,0 +1,36 @@
+"""The evaluation runner and its file format."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidebot.errors import KnowledgeError
+from guidebot.evalset import load_cases
+from guidebot.evaluation import evaluate, resolve_cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- {turns: 5, expect: decline}\n",
+        "- {q: hi, section: 5}\n",
+        "- {q: hi, section: [[a]]}\n",
+        "- {turns: abc, expect: decline}\n",
+        "[]\n",
+        "- {q: hi, expect: maybe}\n",
+    ],
+)
+def test_malformed_cases_are_problems_with_lines(tmp_path, text):
+    path = tmp_path / "cases.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load_cases(path)
+    assert all(p.path == str(path) and p.line >= 1 for p in info.value.problems)
+
+
+def test_report_counts_only_kinds_that_are_present(bot, tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text("- {q: hello there, expect: smalltalk}\n", encoding="utf-8")
+    report = evaluate(bot, resolve_cases(bot, load_cases(path), str(path)))
+    assert report.smalltalk_accuracy == 1.0
+    assert report.top1 is None and report.followup_accuracy is None
