@@ -41,6 +41,7 @@ from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView, QuestionView, Welcome
 
 KEEP_LIVE = 2  # the latest answers keep focusable buttons; older ones become one Static each
+ANSWER_FRAME = 3  # an answer's left border and padding, in columns (turns.tcss)
 QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its question, one frame
 
 
@@ -234,7 +235,9 @@ class ChatScreen(Screen):
         self.replies.append(message.reply)
         self.stale.append(message.stale)
         self._source_cursor = 0 if message.reply.sources else -1
-        answer = AnswerView(message.reply, len(self.replies) - 1, message.stale)
+        log = self.query_one("#conversation", VerticalScroll)
+        room = log.scrollable_content_region.width - ANSWER_FRAME  # inside an answer
+        answer = AnswerView(message.reply, len(self.replies) - 1, message.stale, room)
         # One frame for the whole answer (and its question, if that is not on screen yet):
         # nothing half-composed is ever laid out or painted.
         with self.app.batch_update():

@@ -21,6 +21,7 @@ from guidebot.reply import Reply, Source
 from guidebot.tui.messages import AskRequested, CitationSelected
 
 LABEL_WIDTH = 70  # a citation label fits one line of an 80-column terminal
+MAX_LABEL_WIDTH = 110
 EXCERPT_WIDTH = 34
 STALE = "⚠ may be out of date"
 LINK = "bold $text-accent"
@@ -42,6 +43,11 @@ def excerpt(text: str, limit: int = EXCERPT_WIDTH) -> str:
             break
         kept = f"{kept} {word}" if kept else word
     return (kept or flat[: limit - 1]).rstrip(" ,;:.") + "…"
+
+
+def fit_width(room: int) -> int:
+    """The label width for `room` columns inside an answer (a space each side of a label)."""
+    return max(30, min(MAX_LABEL_WIDTH, room - 2))
 
 
 def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH) -> str:
@@ -83,7 +89,9 @@ def answer_content(reply: Reply, turn: int) -> Content:
     return body
 
 
-def frozen_content(reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> Content:
+def frozen_content(
+    reply: Reply, turn: int, stale: frozenset[int] = frozenset(), width: int = LABEL_WIDTH
+) -> Content:
     """A whole earlier answer as one Content: notes, text or options, clickable citations."""
     parts: list[Content] = [
         Content(f"({note})").stylize("italic $text-muted") for note in reply.notes
@@ -95,7 +103,7 @@ def frozen_content(reply: Reply, turn: int, stale: frozenset[int] = frozenset())
     else:
         parts.append(answer_content(reply, turn))
     if reply.sources:
-        parts += [Content(""), citation_lines(turn, reply.sources, stale)]
+        parts += [Content(""), citation_lines(turn, reply.sources, stale, width=width)]
     return Content("\n").join(parts)
 
 
@@ -117,12 +125,14 @@ def citation_lines(
     stale: frozenset[int],
     cursor: int = -1,
     links: bool = True,
+    width: int = LABEL_WIDTH,
 ) -> Content:
-    """One line per source, clickable when `links` (`cursor`: the line highlighted)."""
+    """One line per source, clickable when `links` (`cursor`: the line highlighted), each
+    label at most `width` characters."""
     lines = []
     for index, source in enumerate(sources):
         warn = source.number in stale
-        line = Content(f" {citation_label(source, warn)} ")
+        line = Content(f" {citation_label(source, warn, width)} ")
         line = line.stylize("bold $text-warning" if warn else "bold $text-accent")
         if index == cursor:
             line = line.stylize("reverse")
@@ -145,15 +155,31 @@ class CitationList(Static, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
 
-    def __init__(self, turn: int, sources: tuple[Source, ...], stale: frozenset[int]) -> None:
+    def __init__(
+        self,
+        turn: int,
+        sources: tuple[Source, ...],
+        stale: frozenset[int],
+        width: int = LABEL_WIDTH,
+    ) -> None:
         self.turn, self.sources, self.stale = turn, sources, stale
+        self.width = width
         super().__init__(self._lines(-1), classes="citations")
 
     def labels(self) -> list[str]:
-        return [citation_label(s, s.number in self.stale) for s in self.sources]
+        return [citation_label(s, s.number in self.stale, self.width) for s in self.sources]
 
     def _lines(self, cursor: int) -> Content:
-        return citation_lines(self.turn, self.sources, self.stale, cursor, links=False)
+        return citation_lines(
+            self.turn, self.sources, self.stale, cursor, links=False, width=self.width
+        )
+
+    def fit(self, width: int) -> None:
+        """Make the labels at most `width` wide (the answer was laid out anew)."""
+        width = fit_width(width)
+        if width != self.width:
+            self.width = width
+            self._redraw()
 
     def _redraw(self) -> None:
         self.update(self._lines(self.cursor if self.has_focus else -1))
@@ -236,10 +262,17 @@ class QuestionView(Static):
 class AnswerView(Vertical):
     """One reply: notes, the answer with a [1] link, choices or suggestions, its sources."""
 
-    def __init__(self, reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        reply: Reply,
+        turn: int,
+        stale: frozenset[int] = frozenset(),
+        room: int = LABEL_WIDTH + 2,
+    ) -> None:
+        """`room`: the columns inside the answer, so its source labels fit from the start."""
         cites = " -cites" if reply.sources else ""
         super().__init__(classes=f"answer kind-{reply.kind}{cites}")
-        self.reply, self.turn, self.stale = reply, turn, stale
+        self.reply, self.turn, self.stale, self.room = reply, turn, stale, room
 
     def compose(self) -> ComposeResult:
         reply = self.reply
@@ -259,20 +292,31 @@ class AnswerView(Vertical):
         else:
             yield Static(answer_content(reply, self.turn), classes="body")
         if reply.sources:
-            yield CitationList(self.turn, reply.sources, self.stale)
+            yield CitationList(self.turn, reply.sources, self.stale, fit_width(self.room))
+
+    def on_resize(self) -> None:
+        for citations in self.query(CitationList):
+            citations.fit(self.content_size.width)
 
     def frozen(self) -> FrozenAnswer:
         """The same answer as one Static, for when it is no longer the latest."""
-        return FrozenAnswer(self.reply, self.turn, self.stale)
+        width = fit_width(self.content_size.width or self.room)
+        return FrozenAnswer(self.reply, self.turn, self.stale, width)
 
 
 class FrozenAnswer(Static):
     """An earlier answer in one widget: its links work, it takes no focus, and it costs a
     layout one widget instead of several."""
 
-    def __init__(self, reply: Reply, turn: int, stale: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        reply: Reply,
+        turn: int,
+        stale: frozenset[int] = frozenset(),
+        width: int = LABEL_WIDTH,
+    ) -> None:
         cites = " -cites" if reply.sources else ""
         super().__init__(
-            frozen_content(reply, turn, stale), classes=f"answer kind-{reply.kind}{cites}"
+            frozen_content(reply, turn, stale, width), classes=f"answer kind-{reply.kind}{cites}"
         )
         self.reply, self.turn, self.stale = reply, turn, stale
