@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidebot.errors import KnowledgeError, UsageError
-from guidebot.ingest import ingest, read_source, slugify
+from guidebot.ingest import ingest, read_source
 from guidebot.ingest_faq import read_table
 from guidebot.ingest_text import (
     EMPTY_SECTION,
@@ -161,12 +161,6 @@ def test_html_article_keeps_the_main_content_only():
     ]
     text = repr(article)
     assert "tracking" not in text and "Home" not in text and "Copyright" not in text
-
-
-def test_slugify():
-    assert slugify("2026 AI Master's Degree Careers in Manufacturing") == (
-        "2026-ai-masters-degree-careers-in-manufacturing"
-    )
 
 
 # --- FAQ tables --------------------------------------------------------------------------

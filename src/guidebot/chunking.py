@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from guidebot.models import FaqEntry, Guide, KnowledgeBase, Section
+from guidebot.slugs import unique
 
 MIN_WORDS = 12
 MAX_WORDS = 160
@@ -37,14 +38,6 @@ class Passage:
         """The ways an FAQ passage's question is put (none for guide passages)."""
         return (self.question, *self.alternates) if self.question else ()
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "guide": self.guide_title,
-            "section": self.section,
-            "text": self.text,
-        }
-
 
 def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
     """All passages of a knowledge base, guides first, in file order; same knowledge, same ids."""
@@ -52,7 +45,7 @@ def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
     for guide in kb.guides:
         used: set[str] = set()
         for section in guide.sections:
-            slug = _unique(_section_slug(guide, section), used)
+            slug = unique(_section_slug(guide, section), used)
             passages += _section_passages(guide, section, slug)
     titles = {g.slug: g.title for g in kb.guides}
     passages += [_faq_passage(entry, titles) for entry in kb.faqs]
@@ -134,11 +127,3 @@ def _section_slug(guide: Guide, section: Section) -> str:
         return "intro"
     words = [w for w in re.findall(r"[a-z0-9]+", section.heading.lower()) if len(w) > 1]
     return "-".join(words[:6]) or "section"
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate, n = f"{slug}-{n}", n + 1
-    used.add(candidate)
-    return candidate

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from rapidfuzz.utils import default_process
 from guidebot.errors import UsageError
 from guidebot.locations import unanswered_log
 from guidebot.reply import Reply
+from guidebot.slugs import slugify, unique
 
 ENV_NO_LOG = "GUIDEBOT_NO_LOG"
 LOW_CONFIDENCE = 0.5  # answers below this share of the question found are logged as gaps
@@ -232,9 +232,4 @@ def _as_question(text: str) -> str:
 
 
 def _unique_id(question: str, used: set[str]) -> str:
-    base = "-".join(re.findall(r"[a-z0-9]+", question.lower())[:6]) or "question"
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    used.add(candidate)
-    return candidate
+    return unique(slugify(question, fallback="question"), used)

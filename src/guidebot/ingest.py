@@ -27,6 +27,7 @@ from guidebot.ingest_text import (
 from guidebot.knowledge import load_knowledge, section_hash
 from guidebot.locations import is_bundled
 from guidebot.models import Guide, KnowledgeBase
+from guidebot.slugs import slugify, unique
 
 ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -118,11 +119,6 @@ def read_source(path: Path) -> str:
         ) from None
 
 
-def slugify(text: str, words: int = 8) -> str:
-    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", text.lower()))
-    return "-".join(parts[:words])[:80].strip("-")
-
-
 def _check_target(target: Path) -> None:
     if is_bundled(target):
         raise UsageError(
@@ -144,8 +140,8 @@ def _check_target(target: Path) -> None:
 def _read_all(paths: list[Path], slug: str | None):
     if slug and sum(1 for p in paths if p.suffix.lower() not in TABLE_KINDS) != 1:
         raise UsageError("--slug names one guide: give exactly one article with it")
-    if slug and slug != slugify(slug):
-        raise UsageError(f"--slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {slugify(slug)})")
+    if slug and slug != _slug(slug):
+        raise UsageError(f"--slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
     articles: list[tuple[str, Article, str]] = []
     tables: list[tuple[str, list, str]] = []
     notes: list[str] = []
@@ -154,7 +150,7 @@ def _read_all(paths: list[Path], slug: str | None):
         suffix = path.suffix.lower()
         if suffix in TABLE_KINDS:
             rows, found = read_table(text, str(path), TABLE_KINDS[suffix])
-            tables.append((slugify(path.stem) or "imported", rows, path.name))
+            tables.append((_slug(path.stem) or "imported", rows, path.name))
             notes += found
             continue
         article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
@@ -163,7 +159,7 @@ def _read_all(paths: list[Path], slug: str | None):
         if not article.sections and not article.intro:
             raise UsageError(f"{path}: no text found under the title")
         article.source = article.source or path.name
-        articles.append((slug or slugify(article.title) or slugify(path.stem), article, path.name))
+        articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
     stems = [name for name, _, _ in tables]
     tables = [  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
         (f"{name}-{Path(source).suffix[1:].lower()}" if stems.count(name) > 1 else name, r, source)
@@ -228,7 +224,7 @@ def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, o
     entries: list[dict[str, object]] = []
     problems: list[Problem] = []
     for row in rows:
-        entry: dict[str, object] = {"id": _free_id(row.id or slugify(row.question, 6), taken)}
+        entry: dict[str, object] = {"id": unique(row.id or slugify(row.question, 6), taken)}
         entry |= {"question": row.question, "answer": row.answer}
         if row.alternates:
             entry["alternates"] = row.alternates
@@ -254,15 +250,6 @@ def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, o
     return entries
 
 
-def _free_id(base: str, taken: set[str]) -> str:
-    base = base or "entry"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
 def _describe_article(article: Article, source: str) -> str:
     empty = article.empty_sections
     note = f" ({empty} without text in the source: '{EMPTY_SECTION}')" if empty else ""
@@ -279,3 +266,8 @@ def _restore(before: dict[Path, bytes | None], new_dirs: list[Path]) -> None:
     for directory in reversed(new_dirs):
         if directory.is_dir() and not any(directory.iterdir()):
             directory.rmdir()
+
+
+def _slug(text: str) -> str:
+    """File names: up to eight words, and empty (not a placeholder) when text has none."""
+    return slugify(text, words=8, fallback="")

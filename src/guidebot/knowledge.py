@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from guidebot.models import (
     Section,
     SmalltalkIntent,
 )
+from guidebot.slugs import slugify, unique
 from guidebot.yamlsource import line_of, load_yaml, read_text
 
 SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
@@ -163,10 +163,11 @@ def _link_faqs(
     misleading problem)."""
     problems: list[Problem] = []
     seen: dict[str, FaqEntry] = {}
+    taken = {e.id for e in faqs if e.id}  # explicit ids win over generated ones
     linked: list[FaqEntry] = []
     by_slug = {g.slug: g for g in guides}
     for entry in faqs:
-        entry_id = entry.id or _free_id(_slug(entry.question), seen)
+        entry_id = entry.id or unique(slugify(entry.question), taken)
         if entry.id and entry.id in seen:
             first = seen[entry.id]
             problems.append(
@@ -182,6 +183,7 @@ def _link_faqs(
             problems.append(problem)
         linked_entry = dataclasses.replace(entry, id=entry_id, guide=guide_slug)
         seen[entry_id] = linked_entry
+        taken.add(entry_id)
         linked.append(linked_entry)
     return linked, problems
 
@@ -209,18 +211,6 @@ def _resolve_link(entry: FaqEntry, guides: dict[str, Guide]) -> tuple[str, Probl
 
 def _where(entry: FaqEntry) -> str:
     return f"guide '{entry.guide}'" if entry.guide else "any guide"
-
-
-def _free_id(base: str, seen: dict[str, FaqEntry]) -> str:
-    candidate, n = base, 2
-    while candidate in seen:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
-def _slug(text: str, words: int = 6) -> str:
-    parts = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(parts[:words]) or "entry"
 
 
 def _synonyms(path: Path, shown: str) -> tuple[tuple[tuple[str, ...], ...], list[Problem]]:

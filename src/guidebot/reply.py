@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 KINDS = ("answer", "clarify", "smalltalk", "decline")
 
@@ -20,9 +20,6 @@ class Source:
     highlights: tuple[str, ...] = ()  # words of `text` that matched the question
     path: str = ""
     line: int = 0
-
-    def citation(self) -> str:
-        return f"{self.guide} › {self.section} ({self.id})"
 
 
 @dataclass(frozen=True)
@@ -87,6 +84,3 @@ class Reply:
             choices=tuple(data.get("choices", ())),
             suggestions=tuple(data.get("suggestions", ())),
         )
-
-    def as_record(self) -> dict[str, object]:
-        return asdict(self)

@@ -16,6 +16,7 @@ from guidebot.commands.common import (
     load_bot,
 )
 from guidebot.errors import UsageError
+from guidebot.policy import Policy
 from guidebot.render import as_markdown, as_text
 from guidebot.reply import Reply
 
@@ -51,10 +52,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.top is not None and not 1 <= args.top <= 50:
         raise UsageError("--top must be between 1 and 50")
+    if args.json and args.format not in {"text", "json"}:
+        raise UsageError("--json and --format markdown ask for two formats; choose one")
     fmt = "json" if args.json else args.format
-    bot = load_bot(args)
-    if args.top is not None:
-        bot.policy = _with_top(bot, args.top)
+    bot = load_bot(args, Policy(top_k=args.top) if args.top is not None else None)
     guides = chosen_guides(bot, args)
     log = UnansweredLogger(args, guides)
     if args.question:
@@ -90,9 +91,3 @@ def _render(reply: Reply, fmt: str, single: bool) -> str:
     if fmt == "markdown":
         return as_markdown(reply).rstrip("\n")
     return as_text(reply) if single else f"> {reply.question}\n{as_text(reply)}"
-
-
-def _with_top(bot, top: int):
-    from dataclasses import replace
-
-    return replace(bot.policy, top_k=top)

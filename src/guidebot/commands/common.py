@@ -9,6 +9,7 @@ from pathlib import Path
 from guidebot.bot import Bot
 from guidebot.errors import UsageError
 from guidebot.locations import cache_dir, knowledge_dir
+from guidebot.policy import Policy
 from guidebot.reply import Reply
 
 
@@ -20,9 +21,13 @@ def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_bot(args: argparse.Namespace) -> Bot:
-    """The Bot for the --knowledge the person chose (KnowledgeError propagates to main)."""
-    return Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
+def load_bot(args: argparse.Namespace, policy: Policy | None = None) -> Bot:
+    """The Bot for the --knowledge the person chose (KnowledgeError propagates to main);
+    index-cache notes ("rebuilding it") go to stderr, since they cost time, not answers."""
+    bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir())
+    for note in bot.notes:
+        print(f"guidebot: {note}", file=sys.stderr)
+    return bot
 
 
 def knowledge_path(args: argparse.Namespace) -> Path:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from guidebot.commands.common import add_knowledge_option, load_bot
 from guidebot.errors import UsageError
 from guidebot.evalset import load_cases
 from guidebot.evaluation import MRR_DEPTH, Report, evaluate, resolve_cases
+from guidebot.policy import Policy
 
 NAME = "eval"
 
@@ -47,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such evaluation file")
-    bot = load_bot(args)
-    bot.policy = replace(bot.policy, top_k=MRR_DEPTH)
+    bot = load_bot(args, Policy(top_k=MRR_DEPTH))
     cases = load_cases(path)
     cases = resolve_cases(bot, cases, str(path))
     report = _run_with_progress(bot, cases)

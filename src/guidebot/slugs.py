@@ -1,0 +1,20 @@
+"""Readable ids from text ("What is ABET?" -> "what-is-abet"), made unique within a set."""
+
+from __future__ import annotations
+
+import re
+
+
+def slugify(text: str, words: int = 6, fallback: str = "entry") -> str:
+    """Lower-case words of text joined by '-', apostrophes dropped ("master's" -> "masters")."""
+    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", text.lower()))
+    return "-".join(parts[:words])[:80].strip("-") or fallback
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 … whichever is not taken yet; the result is added to taken."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,14 @@
+from guidebot.slugs import slugify, unique
+
+
+def test_slugify_keeps_words_drops_apostrophes_and_has_a_fallback():
+    title = "2026 AI Master's Degree Careers in Manufacturing"
+    assert slugify(title, words=8) == "2026-ai-masters-degree-careers-in-manufacturing"
+    assert slugify(title) == "2026-ai-masters-degree-careers-in"
+    assert slugify("???") == "entry" and slugify("???", fallback="") == ""
+
+
+def test_unique_counts_up_and_records_what_it_gave():
+    taken = {"a"}
+    assert [unique("a", taken), unique("a", taken), unique("b", taken)] == ["a-2", "a-3", "b"]
+    assert taken == {"a", "a-2", "a-3", "b"}
