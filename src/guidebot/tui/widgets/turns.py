@@ -58,7 +58,8 @@ def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH
     """
     head = f"[{source.number}] "
     tail = f"  {STALE}" if stale else ""
-    quote = f" › “{excerpt(source.text)}”" if source.text.strip() else ""
+    room_for_excerpt = max(EXCERPT_WIDTH, (width - len(head) - len(tail)) // 2)
+    quote = f" › “{excerpt(source.text, room_for_excerpt)}”" if source.text.strip() else ""
     room = width - len(head) - len(quote) - len(tail)
     if room < 12:  # a very long excerpt: give the heading its share back
         quote = f" › “{excerpt(source.text, max(8, width - len(head) - len(tail) - 30))}”"
