@@ -166,7 +166,7 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
     app = lazy_app(two_guides(tmp_path), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.sub_title == "All 2 guides"
+        assert app.sub_title == "All 2 guides (Ctrl+G: guide)"
         await ask(pilot, "How much is the rent?")
         assert app.chat.replies[-1].sources[0].guide == "Living in Riverton"
 
@@ -177,7 +177,7 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
         await pilot.pause()
         assert app.screen is app.chat
         assert app.chat.session.guides == ("costs",)
-        assert app.sub_title == "Paying for the Programme"
+        assert app.sub_title.startswith("Paying for the Programme")
         await ask(pilot, "How much is the rent?")
         assert all(s.guide == "Paying for the Programme" for s in app.chat.replies[-1].sources)
 
@@ -190,14 +190,14 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
         await pilot.press("up", "enter")
         await pilot.pause()
         assert app.chat.session.guides == ()
-        assert app.sub_title == "All 2 guides"
+        assert app.sub_title == "All 2 guides (Ctrl+G: guide)"
 
 
 async def test_guide_from_the_command_line_and_the_palette(tmp_path: Path) -> None:
     app = lazy_app(two_guides(tmp_path), tmp_path, guides=("housing",))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.sub_title == "Living in Riverton"
+        assert app.sub_title.startswith("Living in Riverton")
         assert "“Living in Riverton” by Sam Warden" in shown_text(app.chat)
         await ask(pilot, "How much is the tuition?")
         assert all(s.guide == "Living in Riverton" for s in app.chat.replies[-1].sources)

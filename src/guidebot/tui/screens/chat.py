@@ -55,7 +55,7 @@ class ChatScreen(Screen):
         Binding("ctrl+o", "next_source", "Sources"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+y", "copy", "Copy"),
-        Binding("ctrl+g", "pick_guide", "Guide"),  # only with several guides (check_action)
+        Binding("ctrl+g", "pick_guide", "Guide", show=False),  # the header names it
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("escape", "close_sources", "Close sources", show=False),
     ]
@@ -404,7 +404,8 @@ class ChatScreen(Screen):
         self.query_one(Prompt).focus()
 
     def _show_guide_choice(self) -> None:
-        self.app.sub_title = self.session.guide_title()
+        several = len(self.session.kb.guides) > 1
+        self.app.sub_title = self.session.guide_title() + (" (Ctrl+G: guide)" if several else "")
 
     # Saving and copying ---------------------------------------------------------------------
 

@@ -29,7 +29,10 @@ class GuidePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         options = [Option(Content(f"All guides ({len(self.guides)})"), id=ALL)]
         options += [
-            Option(Content.assemble(guide.title, (f"  {guide.slug}", "$text-muted")), id=guide.slug)
+            Option(
+                Content.assemble(guide.title, "\n", (f"  {guide.slug}", "$text-muted")),
+                id=guide.slug,
+            )
             for guide in self.guides
         ]
         with Vertical(id="guide-box") as box:
