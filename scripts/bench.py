@@ -51,10 +51,11 @@ import numpy as np
 from guidebot import __version__
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import build_passages
-from guidebot.index import Bm25Params, FieldIndex
+from guidebot.index import FieldIndex
 from guidebot.indexcache import Bundle, CacheKey, analyzer_settings, load, save
 from guidebot.knowledge import load_knowledge
-from guidebot.retrieval import RetrievalConfig, Retriever
+from guidebot.policy import Bm25Params, RetrievalConfig
+from guidebot.retrieval import Retriever
 
 HERE = Path(__file__).resolve().parent
 OKAPI = Bm25Params(variant="okapi")

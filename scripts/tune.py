@@ -15,11 +15,9 @@ from pathlib import Path
 from guidebot.bot import Bot
 from guidebot.evalset import load_cases
 from guidebot.evaluation import evaluate, resolve_cases
-from guidebot.index import Bm25Params
 from guidebot.knowledge import load_knowledge
 from guidebot.locations import knowledge_dir
-from guidebot.policy import Policy
-from guidebot.retrieval import RetrievalConfig
+from guidebot.policy import Bm25Params, Policy, RetrievalConfig
 
 GRID = {
     "variant": ["plus", "okapi"],

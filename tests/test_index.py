@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
-from guidebot.index import Bm25Params, FieldIndex, top_k
+from guidebot.index import FieldIndex, top_k
+from guidebot.policy import Bm25Params
 
 TOLERANCE = 1e-9
 WORDS = [f"w{i}" for i in range(12)]  # a small vocabulary, so terms repeat across passages

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from guidebot import indexcache
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import build_passages
-from guidebot.index import Bm25Params, FieldIndex
+from guidebot.index import FieldIndex
 from guidebot.indexcache import Bundle, CacheKey, analyse_passages, cache_path, load, save
 from guidebot.knowledge import load_knowledge
+from guidebot.policy import Bm25Params
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = Bm25Params()

@@ -22,35 +22,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
 import numpy as np
 
-VARIANTS = ("okapi", "plus", "l")
+from guidebot.policy import VARIANTS, Bm25Params
+
 ARRAY_FORMAT = 1  # bump when the meaning or layout of to_arrays() changes
-
-
-@dataclass(frozen=True)
-class Bm25Params:
-    """Which BM25 and its constants; the defaults are rank-bm25's for each variant."""
-
-    variant: str = "plus"
-    k1: float = 1.5
-    b: float = 0.75
-    delta: float = 1.0  # BM25+ / BM25L lower bound on a matching term's contribution
-    epsilon: float = 0.25  # BM25Okapi: idf floor as a share of the average idf
-
-    def __post_init__(self) -> None:
-        if self.variant not in VARIANTS:
-            raise ValueError(f"unknown BM25 variant {self.variant!r}; choose from {VARIANTS}")
-
-    def as_array(self) -> np.ndarray:
-        return np.array(
-            [VARIANTS.index(self.variant), self.k1, self.b, self.delta, self.epsilon],
-            dtype=np.float64,
-        )
 
 
 class FieldIndex:
@@ -185,7 +164,7 @@ class FieldIndex:
         blob = "".join(t + "\0" for t in vocabulary).encode("utf-8")
         return {
             "format": np.array(ARRAY_FORMAT, dtype=np.int64),
-            "params": self.params.as_array(),
+            "params": _params_array(self.params),
             "size": np.array(self.size, dtype=np.int64),
             "avgdl": np.array(self.avgdl, dtype=np.float64),
             "terms": np.frombuffer(blob, dtype=np.uint8),
@@ -354,7 +333,7 @@ def _checked_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> dic
         a[name] = arr
     if int(a["format"]) != ARRAY_FORMAT:
         raise ValueError(f"array format {int(a['format'])}, expected {ARRAY_FORMAT}")
-    if a["params"].shape != (5,) or not np.array_equal(a["params"], params.as_array()):
+    if a["params"].shape != (5,) or not np.array_equal(a["params"], _params_array(params)):
         raise ValueError("built with other BM25 parameters")
     size, vocabulary, postings = int(a["size"]), len(a["idf"]), len(a["docs"])
     indptr, docs = a["indptr"], a["docs"]
@@ -373,3 +352,11 @@ def _checked_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> dic
     if not (np.isfinite(a["idf"]).all() and np.isfinite(a["values"]).all()):
         raise ValueError("scores are not finite")
     return a
+
+
+def _params_array(params: Bm25Params) -> np.ndarray:
+    """The parameters stored beside the arrays, so a cache built with others is refused."""
+    return np.array(
+        [VARIANTS.index(params.variant), params.k1, params.b, params.delta, params.epsilon],
+        dtype=np.float64,
+    )

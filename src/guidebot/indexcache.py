@@ -37,8 +37,9 @@ import numpy as np
 from guidebot import analysis
 from guidebot.analysis import Analyzer, words
 from guidebot.atomic import write_bytes
-from guidebot.index import Bm25Params, FieldIndex
+from guidebot.index import FieldIndex
 from guidebot.locations import cache_dir as default_cache_dir
+from guidebot.policy import Bm25Params
 
 CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
 HEADER = "__header__"

@@ -1,4 +1,6 @@
-"""The thresholds that decide between answering, clarifying and declining.
+"""Configuration of ranking and answering: BM25, field weights, and the thresholds that
+decide between answering, clarifying and declining. Plain dataclasses (no numpy), so front
+ends can build a Policy without loading the engine.
 
 Every number here was chosen with `guidebot eval tests/eval/dev.yaml`; see scripts/tune.py.
 """
@@ -7,7 +9,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guidebot.retrieval import RetrievalConfig
+VARIANTS = ("okapi", "plus", "l")
+
+
+@dataclass(frozen=True)
+class Bm25Params:
+    """Which BM25 and its constants; the defaults are rank-bm25's for each variant."""
+
+    variant: str = "plus"
+    k1: float = 1.5
+    b: float = 0.75
+    delta: float = 1.0  # BM25+ / BM25L lower bound on a matching term's contribution
+    epsilon: float = 0.25  # BM25Okapi: idf floor as a share of the average idf
+
+    def __post_init__(self) -> None:
+        if self.variant not in VARIANTS:
+            raise ValueError(f"unknown BM25 variant {self.variant!r}; choose from {VARIANTS}")
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
+
+    # BM25+ rather than rank-bm25's default BM25Okapi: on the dev set they tie (top-1 76.5%),
+    # but Okapi's idf turns negative for terms in over half the passages and its epsilon floor
+    # makes them worth (almost) nothing, so a small FAQ-only knowledge base of one or two
+    # entries could answer nothing at all. BM25+'s idf log((N+1)/df) is always positive.
+    bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
+    title_weight: float = 1.5
+    body_weight: float = 1.0
+    section_weight: float = 0.5  # the passage's whole section as a third field
+    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 60.0  # rapidfuzz token_set_ratio (0-100) below which no boost
+    faq_match_pool: int = 50  # FAQ entries compared: those among BM25's best this many
 
 
 @dataclass(frozen=True)

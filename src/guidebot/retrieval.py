@@ -13,26 +13,10 @@ import numpy as np
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage
 from guidebot.faqmatch import FaqMatcher
-from guidebot.index import Bm25Params, FieldIndex, top_k
+from guidebot.index import FieldIndex, top_k
 from guidebot.indexcache import Bundle, analyse_passages
+from guidebot.policy import RetrievalConfig
 from guidebot.typos import Repair, TypoRepairer
-
-
-@dataclass(frozen=True)
-class RetrievalConfig:
-    """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
-
-    # BM25+ rather than rank-bm25's default BM25Okapi: on the dev set they tie (top-1 76.5%),
-    # but Okapi's idf turns negative for terms in over half the passages and its epsilon floor
-    # makes them worth (almost) nothing, so a small FAQ-only knowledge base of one or two
-    # entries could answer nothing at all. BM25+'s idf log((N+1)/df) is always positive.
-    bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
-    title_weight: float = 1.5
-    body_weight: float = 1.0
-    section_weight: float = 0.5  # the passage's whole section as a third field
-    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
-    faq_match_floor: float = 60.0  # rapidfuzz token_set_ratio (0-100) below which no boost
-    faq_match_pool: int = 50  # FAQ entries compared: those among BM25's best this many
 
 
 @dataclass(frozen=True)

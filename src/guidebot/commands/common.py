@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guidebot.bot import Bot
 from guidebot.errors import UsageError
 from guidebot.locations import cache_dir, knowledge_dir
 from guidebot.policy import Policy
 from guidebot.reply import Reply
+
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +27,8 @@ def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
 def load_bot(args: argparse.Namespace, policy: Policy | None = None) -> Bot:
     """The Bot for the --knowledge the person chose (KnowledgeError propagates to main);
     index-cache notes ("rebuilding it") go to stderr, since they cost time, not answers."""
+    from guidebot.bot import Bot  # the engine loads numpy: only commands that answer pay
+
     bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir())
     for note in bot.notes:
         print(f"guidebot: {note}", file=sys.stderr)

@@ -6,12 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidebot.commands.common import add_knowledge_option, load_bot
 from guidebot.errors import UsageError
 from guidebot.evalset import load_cases
-from guidebot.evaluation import MRR_DEPTH, Report, evaluate, resolve_cases
 from guidebot.policy import Policy
+
+if TYPE_CHECKING:
+    from guidebot.evaluation import Report
 
 NAME = "eval"
 
@@ -44,6 +47,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from guidebot.evaluation import MRR_DEPTH, resolve_cases
+
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such evaluation file")
@@ -56,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_with_progress(bot, cases) -> Report:
+    from guidebot.evaluation import evaluate
+
     if not sys.stderr.isatty() or len(cases) < 20:
         return evaluate(bot, cases)
     from rich.progress import Progress
