@@ -90,10 +90,18 @@ class Bot:
         """Answer one self-contained question."""
         return self.conversation().ask(question)
 
-    def suggestions(self, hits: Sequence[Hit], limit: int = 3) -> list[str]:
-        """Topics to offer when declining: the nearest sections, else the first ones."""
+    def suggestions(
+        self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
+    ) -> list[str]:
+        """Topics to offer when declining: the nearest sections, else the first ones (of the
+        guides the conversation is restricted to, if any)."""
         near = [h.passage.section for h in hits]
-        return list(dict.fromkeys([*near, *self.topics]))[:limit]
+        first = [
+            p.section
+            for p in self.passages
+            if p.section in self.topics and (not guides or p.guide in guides)
+        ]
+        return list(dict.fromkeys([*near, *first]))[:limit]
 
     def example(self) -> str:
         return (

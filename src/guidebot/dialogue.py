@@ -119,7 +119,9 @@ class Conversation:
         weak = not result.hits or result.coverage < policy.decline_coverage
         if weak or (outside and not anchored):
             self.state.pending_choices = []
-            return decline_reply(question, self.bot.suggestions(result.hits), notes, outside)
+            return decline_reply(
+                question, self.bot.suggestions(result.hits, self.guides), notes, outside
+            )
         if outside:
             notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
