@@ -27,9 +27,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from guidebot.policy import VARIANTS, Bm25Params
-
-ARRAY_FORMAT = 1  # bump when the meaning or layout of to_arrays() changes
+from guidebot.policy import Bm25Params
 
 
 class FieldIndex:
@@ -152,56 +150,21 @@ class FieldIndex:
         tid = self.terms.get(term)
         return 0 if tid is None else int(self.indptr[tid + 1] - self.indptr[tid])
 
-    # -- plain arrays, for the on-disk cache --------------------------------------------------
+    # -- plain arrays, for the on-disk cache (guidebot.indexarrays does the work) ----------
 
     def to_arrays(self) -> dict[str, np.ndarray]:
-        """The index as plain numeric arrays (no objects), for np.savez and allow_pickle=False.
+        """The index as plain numeric arrays (no objects), for np.savez and allow_pickle=False."""
+        from guidebot.indexarrays import to_arrays
 
-        Terms are UTF-8, each followed by a NUL byte, in id order, as one uint8 array."""
-        vocabulary = list(self.terms)
-        if any("\0" in t for t in vocabulary):
-            raise ValueError("a term contains a NUL character and cannot be stored")
-        blob = "".join(t + "\0" for t in vocabulary).encode("utf-8")
-        return {
-            "format": np.array(ARRAY_FORMAT, dtype=np.int64),
-            "params": _params_array(self.params),
-            "size": np.array(self.size, dtype=np.int64),
-            "avgdl": np.array(self.avgdl, dtype=np.float64),
-            "terms": np.frombuffer(blob, dtype=np.uint8),
-            "idf": self.idf,
-            "indptr": self.indptr,
-            "docs": self.docs,
-            "values": self.values,
-        }
+        return to_arrays(self)
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex:
-        """Rebuild an index from `to_arrays` output, checking every array before trusting it.
+        """Rebuild an index from `to_arrays` output, checking every array before trusting it
+        (ValueError names the first problem)."""
+        from guidebot.indexarrays import from_arrays
 
-        Raises ValueError naming the first problem: a missing array, a wrong dtype or shape,
-        parameters other than `params`, inconsistent postings, undecodable terms."""
-        a = _checked_arrays(arrays, params)
-        index = cls.__new__(cls)
-        index.params = params
-        index.size = int(a["size"])
-        index.avgdl = float(a["avgdl"])
-        index.idf = a["idf"]
-        index.indptr = a["indptr"]
-        index.docs = a["docs"]
-        index.values = a["values"]
-        try:
-            text = a["terms"].tobytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"terms are not UTF-8: {exc}") from None
-        if text and not text.endswith("\0"):
-            raise ValueError("terms are truncated")
-        vocabulary = text.split("\0")[:-1]
-        if len(vocabulary) != len(index.idf):
-            raise ValueError(f"{len(vocabulary)} terms for {len(index.idf)} idf values")
-        index.terms = {t: i for i, t in enumerate(vocabulary)}
-        if len(index.terms) != len(vocabulary):
-            raise ValueError("terms repeat")
-        return index
+        return from_arrays(arrays, params)
 
 
 def top_k(scores: np.ndarray, k: int, baseline: float | None = None) -> np.ndarray:
@@ -305,58 +268,3 @@ def _tf_part(tf: np.ndarray, dl: np.ndarray, avgdl: float, p: Bm25Params) -> np.
     out = tf * (p.k1 + 1)
     out /= norm
     return out
-
-
-_SPEC = {  # name: (dtype, ndim)
-    "format": (np.int64, 0),
-    "params": (np.float64, 1),
-    "size": (np.int64, 0),
-    "avgdl": (np.float64, 0),
-    "terms": (np.uint8, 1),
-    "idf": (np.float64, 1),
-    "indptr": (np.int64, 1),
-    "docs": (np.int32, 1),
-    "values": (np.float64, 1),
-}
-
-
-def _checked_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> dict[str, np.ndarray]:
-    a: dict[str, np.ndarray] = {}
-    for name, (dtype, ndim) in _SPEC.items():
-        if name not in arrays:
-            raise ValueError(f"array '{name}' is missing")
-        arr = np.asarray(arrays[name])
-        if arr.dtype != dtype or arr.ndim != ndim:
-            raise ValueError(
-                f"array '{name}' is {arr.dtype}{list(arr.shape)}, not {np.dtype(dtype)}"
-            )
-        a[name] = arr
-    if int(a["format"]) != ARRAY_FORMAT:
-        raise ValueError(f"array format {int(a['format'])}, expected {ARRAY_FORMAT}")
-    if a["params"].shape != (5,) or not np.array_equal(a["params"], _params_array(params)):
-        raise ValueError("built with other BM25 parameters")
-    size, vocabulary, postings = int(a["size"]), len(a["idf"]), len(a["docs"])
-    indptr, docs = a["indptr"], a["docs"]
-    if size < 0 or not math.isfinite(float(a["avgdl"])) or float(a["avgdl"]) < 0:
-        raise ValueError("bad passage count or average length")
-    if len(indptr) != vocabulary + 1 or len(a["values"]) != postings:
-        raise ValueError("postings arrays disagree in length")
-    if indptr[0] != 0 or indptr[-1] != postings or np.any(np.diff(indptr) <= 0):
-        raise ValueError("postings offsets are not increasing from 0 to the postings count")
-    if postings and (int(docs.min()) < 0 or int(docs.max()) >= size):
-        raise ValueError("a posting names a passage out of range")
-    # Within each term, passages ascend (contains() relies on it); a drop only at term starts.
-    drops = np.flatnonzero(np.diff(docs) <= 0) + 1
-    if len(drops) and not np.isin(drops, indptr[1:-1]).all():
-        raise ValueError("postings are not sorted by passage")
-    if not (np.isfinite(a["idf"]).all() and np.isfinite(a["values"]).all()):
-        raise ValueError("scores are not finite")
-    return a
-
-
-def _params_array(params: Bm25Params) -> np.ndarray:
-    """The parameters stored beside the arrays, so a cache built with others is refused."""
-    return np.array(
-        [VARIANTS.index(params.variant), params.k1, params.b, params.delta, params.epsilon],
-        dtype=np.float64,
-    )
