@@ -9,9 +9,11 @@ from tui_support import SUGGESTIONS, click_citation, shown_text
 
 from guidebot.render import as_markdown
 from guidebot.tui.screens.help import HelpScreen
+from guidebot.tui.widgets.citations import CitationList
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import AnswerView, CitationList, QuestionView, Welcome
+from guidebot.tui.widgets.turns import AnswerView, QuestionView
+from guidebot.tui.widgets.welcome import Welcome
 
 
 async def answered(pilot, before: int) -> None:

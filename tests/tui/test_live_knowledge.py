@@ -23,14 +23,9 @@ from guidebot.locations import unanswered_log
 from guidebot.reply import Source
 from guidebot.tui import create_app
 from guidebot.tui.screens.guides import GuidePicker
+from guidebot.tui.widgets.citations import LABEL_WIDTH, STALE, CitationList, citation_label
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import (
-    LABEL_WIDTH,
-    STALE,
-    AnswerView,
-    CitationList,
-    citation_label,
-)
+from guidebot.tui.widgets.turns import AnswerView
 
 COSTS = """---
 title: "Paying for the Programme"

@@ -29,7 +29,7 @@ def shown_text(root: Widget) -> str:
 
 async def click_citation(pilot, answer: Widget, number: int) -> None:
     """Click line `number` of an answer's source list."""
-    from guidebot.tui.widgets.turns import CitationList
+    from guidebot.tui.widgets.citations import CitationList
 
     await pilot.click(answer.query_one(CitationList), offset=(3, number - 1))
     await pilot.pause()

@@ -2,7 +2,8 @@
 
 The first frame needs only the knowledge (title, author): the Bot's index is built in a
 thread worker after it is painted, and a question sent before then waits for it. Retrieval,
-reloads and the unanswered-questions log all run in thread workers too.
+reloads and the unanswered-questions log all run in thread workers too. The turns are laid
+out by ConversationLog; building, reloading and guide choice are in guidebot.tui.lifecycle.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from guidebot import transcript
 from guidebot.errors import GuidebotError
 from guidebot.render import as_markdown
 from guidebot.reply import Reply
+from guidebot.tui.lifecycle import BotLifecycle
 from guidebot.tui.messages import (
     AskFailed,
     AskRequested,
@@ -34,13 +35,13 @@ from guidebot.tui.messages import (
     ReplyReady,
     SuggestionsReady,
 )
-from guidebot.tui.screens.guides import ALL, GuidePicker
 from guidebot.tui.session import ChatSession
+from guidebot.tui.widgets.conversation import ConversationLog
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import AnswerView, QuestionView, Welcome
+from guidebot.tui.widgets.turns import AnswerView
+from guidebot.tui.widgets.welcome import Welcome
 
-KEEP_LIVE = 2  # the latest answers keep focusable buttons; older ones become one Static each
 ANSWER_FRAME = 3  # an answer's left border and padding, in columns (turns.tcss)
 QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its question, one frame
 
@@ -48,7 +49,13 @@ QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its questi
 class ChatScreen(Screen):
     """One conversation with the bot; retrieval runs in a thread worker."""
 
-    CSS_PATH = ["chat.tcss", "../widgets/turns.tcss", "../widgets/sources.tcss"]
+    CSS_PATH = [
+        "chat.tcss",
+        "../widgets/welcome.tcss",
+        "../widgets/turns.tcss",
+        "../widgets/citations.tcss",
+        "../widgets/sources.tcss",
+    ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("ctrl+n", "new_conversation", "New chat"),
@@ -76,9 +83,9 @@ class ChatScreen(Screen):
         self.stale: list[frozenset[int]] = []  # per reply: sources that may be out of date
         self.last_latency = 0.0  # seconds from sending a question to its answer painted
         self._turns = 0
-        self._unshown: dict[str, str] = {}  # turn id -> question, for turns not mounted yet
         self._source_cursor = -1
         self._log_warned = False
+        self.lifecycle = BotLifecycle(self)  # building, reloading, choosing the guide
 
     @property
     def bot(self):
@@ -92,7 +99,7 @@ class ChatScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            with VerticalScroll(id="conversation", can_focus=False):
+            with ConversationLog(ready=self.session.ready, id="conversation", can_focus=False):
                 yield self._welcome()
             yield SourcesPanel(id="sources")
         prompt = Prompt(placeholder="Ask about the guide and press Enter (F1: help)", id="prompt")
@@ -101,56 +108,16 @@ class ChatScreen(Screen):
         yield Footer()
 
     def _welcome(self) -> Welcome:
-        return Welcome(self._about(), self.suggestions)
-
-    def _about(self) -> str:
-        kb, chosen = self.session.kb, self.session.guides
-        guides = [g for g in (kb.guide(s) for s in chosen) if g] if chosen else list(kb.guides)
-        if len(guides) == 1:
-            by = f" by {guides[0].author}" if guides[0].author else ""
-            return f"I answer questions about “{guides[0].title}”{by}, citing the passages I quote."
-        if guides:
-            titles = ", ".join(f"“{g.title}”" for g in guides[:3])
-            more = f" and {len(guides) - 3} more" if len(guides) > 3 else ""
-            return (
-                f"I answer questions about {len(guides)} guides ({titles}{more}), citing the "
-                "passages I quote. Ctrl+G answers from one guide only."
-            )
-        return "I answer questions about this knowledge, citing the passages I quote."
+        return Welcome(self.lifecycle.about(), self.suggestions)
 
     def on_mount(self) -> None:
         self.query_one(Prompt).focus()
-        self._show_guide_choice()
-        if self.session.ready.is_set():
-            self._notes(list(self.session.bot.notes) if self.session.bot else [])
-        else:
-            self.call_after_refresh(self._build)  # after the first frame is painted
+        self.lifecycle.start()
 
-    # The bot, built in the background -------------------------------------------------------
-
-    @work(thread=True, group="build", exit_on_error=False)
-    def _build(self) -> None:
-        bot = self.session.build()
-        self.post_message(BotReady(list(bot.notes) if bot else [], self.session.failure))
-        if bot is None:
-            return
-        if self.suggestions is None:
-            from guidebot.tui.suggest import suggested_questions
-
-            self.post_message(SuggestionsReady(suggested_questions(bot, lock=self.session.lock)))
-        if self.session.log_unanswered:
-            import guidebot.gaps  # noqa: F401 - so logging the first unanswered turn is quick
+    # The bot, built in the background (lifecycle.py) ----------------------------------------
 
     def on_bot_ready(self, message: BotReady) -> None:
-        if message.failure:
-            self.notify(message.failure, severity="error", markup=False, timeout=30)
-        self._notes(message.notes)
-        self.refresh_bindings()
-
-    def _notes(self, notes: list[str]) -> None:
-        """The index cache's notes (e.g. it was rebuilt), once, at start."""
-        if notes:
-            self.notify("\n".join(notes), title="Index cache", markup=False, timeout=8)
+        self.lifecycle.bot_ready(message)
 
     async def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggestions = message.suggestions
@@ -192,30 +159,10 @@ class ChatScreen(Screen):
         after QUESTION_DELAY with a "…" if the answer takes longer."""
         self._turns += 1
         turn_id = f"turn-{self._turns}"
-        self._unshown[turn_id] = shown or text
-        self.set_timer(QUESTION_DELAY, partial(self._show_waiting, turn_id))
+        log = self.query_one(ConversationLog)
+        log.unshown[turn_id] = shown or text
+        self.set_timer(QUESTION_DELAY, partial(log.show_waiting, turn_id))
         self._answer(text, shown or text, turn_id, time.perf_counter(), self.session.ticket())
-
-    async def _mount_turns(self, upto: str, below: Widget) -> None:
-        """Mount the questions not shown yet up to turn `upto` (in order): that one with
-        `below` after it, any earlier one with "…"."""
-        log = self.query_one("#conversation", VerticalScroll)
-        while self._unshown:
-            turn_id, shown = next(iter(self._unshown.items()))
-            del self._unshown[turn_id]
-            after = below if turn_id == upto else self._thinking(turn_id)
-            await log.mount_all([QuestionView(shown, id=turn_id), after])
-            if turn_id == upto:
-                break
-        log.anchor()  # follow the answer as it grows, until the person scrolls up
-
-    def _thinking(self, turn_id: str) -> Static:
-        waiting = "…" if self.session.ready.is_set() else "… (getting the guide ready)"
-        return Static(Content(waiting), classes="thinking", id=f"{turn_id}-thinking")
-
-    async def _show_waiting(self, turn_id: str) -> None:
-        if turn_id in self._unshown:
-            await self._mount_turns(turn_id, self._thinking(turn_id))
 
     @work(thread=True, group="answer")
     def _answer(self, text: str, shown: str, turn_id: str, started: float, ticket: int) -> None:
@@ -230,26 +177,18 @@ class ChatScreen(Screen):
             self.post_message(LogTrouble(note))
 
     async def on_reply_ready(self, message: ReplyReady) -> None:
-        if message.turn_id not in self._unshown and not self.query(f"#{message.turn_id}"):
+        log = self.query_one(ConversationLog)
+        if not log.has_turn(message.turn_id):
             return  # the conversation was reset while this question was being answered
         self.replies.append(message.reply)
         self.stale.append(message.stale)
         self._source_cursor = 0 if message.reply.sources else -1
-        log = self.query_one("#conversation", VerticalScroll)
         room = log.scrollable_content_region.width - ANSWER_FRAME  # inside an answer
         answer = AnswerView(message.reply, len(self.replies) - 1, message.stale, room)
         # One frame for the whole answer (and its question, if that is not on screen yet):
         # nothing half-composed is ever laid out or painted.
         with self.app.batch_update():
-            if message.turn_id in self._unshown:
-                self._unshown[message.turn_id] = message.shown
-                await self._mount_turns(message.turn_id, answer)
-            else:
-                question = self.query_one(f"#{message.turn_id}", QuestionView)
-                if question.text != message.shown:
-                    question.show_text(message.shown)
-                await self.query_one("#conversation").mount(answer, after=question)
-                await self.query(f"#{message.turn_id}-thinking").remove()
+            await log.show_answer(message.turn_id, message.shown, answer)
             panel_shown = self.has_class("-wide") or self.has_class("-sources-open")
             if message.reply.sources and panel_shown:  # else Ctrl+O or a click shows it
                 self.query_one(SourcesPanel).show(message.reply.sources[0], 1 in message.stale)
@@ -257,21 +196,11 @@ class ChatScreen(Screen):
 
     def _shown(self, started: float) -> None:
         self.last_latency = time.perf_counter() - started
-        self.call_after_refresh(self._freeze_older)  # off the answer's own frame
-
-    async def _freeze_older(self) -> None:
-        """Older answers become one Static each (the same look, links still work)."""
-        log = self.query_one("#conversation", VerticalScroll)
-        with self.app.batch_update():
-            for view in list(log.query_children(AnswerView))[:-KEEP_LIVE]:
-                if not (self.focused and self.focused in view.query("*")):
-                    await log.mount(view.frozen(), after=view)
-                    await view.remove()
+        log = self.query_one(ConversationLog)
+        self.call_after_refresh(log.freeze_older)  # off the answer's own frame
 
     async def on_ask_failed(self, message: AskFailed) -> None:
-        await self._show_waiting(message.turn_id)
-        for thinking in self.query(f"#{message.turn_id}-thinking").results(Static):
-            thinking.update(Content(f"(Could not answer: {message.reason})"))
+        await self.query_one(ConversationLog).show_failure(message.turn_id, message.reason)
         self.notify(message.reason, severity="error", markup=False)
 
     def on_log_trouble(self, message: LogTrouble) -> None:
@@ -320,13 +249,10 @@ class ChatScreen(Screen):
 
     async def action_new_conversation(self) -> None:
         self.session.reset()
-        self._unshown.clear()
         self.replies.clear()
         self.stale.clear()
         self._source_cursor = -1
-        log = self.query_one("#conversation", VerticalScroll)
-        await log.remove_children()
-        await log.mount(self._welcome())
+        await self.query_one(ConversationLog).restart(self._welcome())
         self.query_one(SourcesPanel).show(None)
         self.remove_class("-sources-open")
         self.query_one(Prompt).focus()
@@ -334,78 +260,22 @@ class ChatScreen(Screen):
 
     def action_reload(self) -> None:
         """Load the knowledge again from disk (after editing it); keep it if the edit broke."""
-        self._reload()
-
-    @work(thread=True, group="reload", exclusive=True)
-    def _reload(self) -> None:
-        result = self.session.reload()
-        self.post_message(KnowledgeReloaded(result.changed, result.error, result.note))
+        self.lifecycle.reload()
 
     async def on_knowledge_reloaded(self, message: KnowledgeReloaded) -> None:
-        if message.error is not None:
-            problems = list(message.error.problems) or [str(message.error)]
-            listing = "\n".join(str(p) for p in problems)
-            panel = Static(
-                Content.assemble(
-                    ("Knowledge not reloaded: the edit has problems\n", "bold"),
-                    listing,
-                    (
-                        "\nStill answering from the last good knowledge. Fix them and press "
-                        "Ctrl+R again.",
-                        "italic",
-                    ),
-                ),
-                classes="reload-problems",
-            )
-            log = self.query_one("#conversation", VerticalScroll)
-            await log.mount(panel)
-            log.anchor()
-            count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-            self.notify(
-                f"{count}, first: {problems[0]}\nStill answering from the last good knowledge.",
-                title="Knowledge not reloaded",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-            return
-        if message.note:
-            self.notify(message.note, severity="warning", markup=False, timeout=10)
-        changed = "" if message.changed else " (nothing had changed)"
-        self.notify(f"Knowledge reloaded{changed}.", markup=False)
-        self._show_guide_choice()
-        self.refresh_bindings()
+        await self.lifecycle.reloaded(message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_guide":
-            return len(self.session.kb.guides) > 1
+            return self.lifecycle.can_pick_guide()
         return True
 
     def action_pick_guide(self) -> None:
-        guides = self.session.kb.guides
-        if len(guides) < 2:
-            self.notify("There is only one guide to answer from.", markup=False)
-            return
-        current = self.session.guides[0] if self.session.guides else ALL
-        self.app.push_screen(GuidePicker(guides, current), self._guide_picked)
-
-    def _guide_picked(self, slug: str | None) -> None:
-        if slug is None:
-            return
-        self.choose_guide(slug)
+        self.lifecycle.pick_guide()
 
     def choose_guide(self, slug: str) -> None:
         """Answer from guide `slug` only, or from all guides for ALL ("")."""
-        self.session.choose_guides(() if slug == ALL else (slug,))
-        self._show_guide_choice()
-        for welcome in self.query(Welcome):
-            welcome.query_one(".welcome-about", Static).update(Content(self._about()))
-        self.notify(f"Answering from: {self.session.guide_title()}", markup=False)
-        self.query_one(Prompt).focus()
-
-    def _show_guide_choice(self) -> None:
-        several = len(self.session.kb.guides) > 1
-        self.app.sub_title = self.session.guide_title() + (" (Ctrl+G: guide)" if several else "")
+        self.lifecycle.choose_guide(slug)
 
     # Saving and copying ---------------------------------------------------------------------
 
@@ -418,7 +288,7 @@ class ChatScreen(Screen):
             self.notify(f"Could not save the transcript: {error}", severity="error", markup=False)
             return
         note = Static(Content(f"Transcript saved to {path}"), classes="saved")
-        log = self.query_one("#conversation", VerticalScroll)
+        log = self.query_one(ConversationLog)
         log.mount(note)
         log.anchor()
         self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
