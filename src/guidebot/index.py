@@ -85,18 +85,6 @@ class FieldIndex:
             return 0.0
         return float(self.idf[tid]) * self.params.delta
 
-    def add_scores(self, into: np.ndarray, term: str, weight: float = 1.0) -> None:
-        """Add weight times this term's BM25 contribution to every passage's score.
-
-        For several terms prefer `accumulate`, which adds BM25+'s constant only once."""
-        tid = self.terms.get(term)
-        if tid is None:
-            return
-        start, end = self.indptr[tid], self.indptr[tid + 1]
-        into[self.docs[start:end]] += weight * self.values[start:end]
-        if self.params.variant == "plus":
-            into += weight * self.idf[tid] * self.params.delta
-
     def accumulate(
         self, into: np.ndarray, weights: Mapping[str, float], scale: float = 1.0
     ) -> float:

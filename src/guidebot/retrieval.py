@@ -35,7 +35,6 @@ class SearchResult:
 
     hits: tuple[Hit, ...]
     terms: tuple[str, ...]
-    unknown: tuple[str, ...]
     repairs: tuple[Repair, ...]
     coverage: float  # idf-weighted share of the question's terms found in the best passage
 
@@ -117,9 +116,8 @@ class Retriever:
         if boost and self.config.faq_match_weight and self.faqs and question.strip():
             self._boost_faq_matches(question, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
-        unknown = tuple(t for t in terms if not self._known(t))
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
-        return SearchResult(tuple(hits), tuple(terms), unknown, tuple(repairs), coverage)
+        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
