@@ -134,3 +134,16 @@ def test_choice_by_number_after_a_question_without_topic_words(bot):
     assert reply.kind == "clarify"
     picked = conversation.ask("1")
     assert picked.kind == "answer" and picked.sources[0].section == reply.choices[0]
+
+
+def test_one_word_naming_one_heading_is_answered_and_several_is_asked_back(bot):
+    assert bot.ask("salary?").sources[0].section == SALARY
+    assert bot.ask("cost").sources[0].section == COSTS
+    reply = bot.ask("requirements?")
+    assert reply.kind == "clarify" and ADMISSION in reply.choices
+    assert all("requirements" in choice for choice in reply.choices)
+
+
+def test_one_word_naming_no_heading_is_asked_back_when_sections_are_close(bot):
+    reply = bot.ask("experience?")
+    assert reply.kind == "clarify" and len(reply.choices) >= 2

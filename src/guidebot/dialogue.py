@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION = 2000
 MIN_ANCHORS = 2
+MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
 _FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then")
 _REFERENCES = {
@@ -183,17 +184,25 @@ class Conversation:
         policy = self.bot.policy
         if not result.terms:
             similar = self.bot.retriever.similar_questions(question, policy.clarify_similarity)
-            return list(dict.fromkeys(p.section for p in similar))[:3]
+            return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
         if len(result.terms) > policy.clarify_max_terms:
             return []
+        ratio, named = policy.clarify_ratio, []
+        if len(result.terms) == 1:
+            # One word that names one section's heading is that topic ("salary?"); one named
+            # by several headings is a choice among those ("requirements?": admission or
+            # curriculum). Either way one word says little, so scores are read less strictly.
+            named = self.bot.retriever.headings_naming(result.terms[0], self.guides)
+            if len(named) == 1:
+                return []
+            ratio = policy.clarify_ratio_one_word
         plain = self.bot.retriever.search(question, k=10, guides=self.guides, boost=False)
         best: dict[str, float] = {}
         for hit in plain.hits:
             best.setdefault(hit.passage.section, hit.score)
         top = plain.hits[0].score if plain.hits else 0.0
-        return [s for s, score in best.items() if top > 0 and score / top >= policy.clarify_ratio][
-            :3
-        ]
+        close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
+        return [s for s in close if not named or s in named][:MAX_CHOICES]
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""

@@ -52,6 +52,7 @@ class Policy:
     top_k: int = 3
     decline_coverage: float = 0.15  # below this share of the question found, decline
     clarify_ratio: float = 0.92  # a different section scoring this close to the best is a tie
+    clarify_ratio_one_word: float = 0.8  # the same for a one-word question
     clarify_max_terms: int = 2  # only short, vague questions are worth a question back
     clarify_similarity: float = 85.0  # rapidfuzz score for FAQ questions worded like one
     # with no topic words at all ("how much?")

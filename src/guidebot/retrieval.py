@@ -88,6 +88,7 @@ class Retriever:
         self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
         self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
         self._present: dict[int, set[str]] = {}
+        self._headings = _headings_by_term(self.passages, analyzer)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -191,6 +192,10 @@ class Retriever:
         found = sum(w for t, w in zip(terms, weights, strict=True) if t in hit.matched)
         return found / total if total else 0.0
 
+    def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
+        """Guide section headings that contain the term, in guide order."""
+        return [s for g, s in self._headings.get(term, ()) if not guides or g in guides]
+
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words
         included: for "how much?" the wording is all there is to go on."""
@@ -206,6 +211,16 @@ class Retriever:
             question, self.config.faq_match_floor, limit=5, rows=pool.tolist()
         ):
             scores[row] += self.config.faq_match_weight * top * similarity / 100
+
+
+def _headings_by_term(
+    passages: Sequence[Passage], analyzer: Analyzer
+) -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key in dict.fromkeys((p.guide, p.section) for p in passages if p.kind == "guide"):
+        for term in dict.fromkeys(analyzer.terms(key[1])):
+            found.setdefault(term, []).append(key)
+    return found
 
 
 def build_bundle(
