@@ -11,6 +11,7 @@ from guidebot.analysis import normalise
 from guidebot.models import KnowledgeBase, SmalltalkIntent
 
 MATCH_FLOOR = 85.0
+_CLAUSE = re.compile(r"[,.!?;:]+")
 
 
 class SmalltalkMatcher:
@@ -32,6 +33,17 @@ class SmalltalkMatcher:
         ("thank you so much!") as long as the rest names nothing the knowledge is about,
         which `has_content` judges: "hi, what's the salary?" is a question, not a greeting.
         """
+        # "thx!! super helpful" is two pieces of small talk: each clause may match alone.
+        clauses = [c for c in _CLAUSE.split(text) if _clean(c)]
+        if len(clauses) > 1:
+            matches = [self._match_whole(c, has_content) for c in clauses]
+            if all(matches):
+                return matches[0]
+        return self._match_whole(text, has_content)
+
+    def _match_whole(
+        self, text: str, has_content: Callable[[str], bool]
+    ) -> tuple[str, str] | None:
         cleaned = _clean(text)
         if not cleaned or not self._examples or len(cleaned.split()) > 8:
             return None
