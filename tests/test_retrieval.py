@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from guidebot.bot import Bot
+from guidebot.policy import Policy, RetrievalConfig
 from tests.conftest import KNOWLEDGE
 
 
@@ -41,3 +43,27 @@ def test_unknown_everyday_words_do_not_make_a_question_uncovered(bot: Bot):
     plain = bot.retriever.search("what is the average salary")
     padded = bot.retriever.search("my wife asks what is the average salary")
     assert plain.coverage == 1.0 and padded.coverage > 0.5
+
+
+RERANK_FAQ = """
+- id: asks-it
+  question: Can I defer my start date?
+  answer: Yes, by one term.
+- id: mentions-it
+  question: When do classes begin?
+  answer: The start date is in your letter, and you may defer it once.
+- id: other
+  question: Is there a deposit?
+  answer: Yes, a small one.
+"""
+
+
+def test_rerank_raises_entries_whose_own_question_covers_the_query(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": RERANK_FAQ})
+    off = Policy(retrieval=replace(RetrievalConfig(), rerank_title_coverage=0.0))
+    plain = Bot.load(root, off).retriever.search("defer start date", k=2)
+    ranked = Bot.load(root).retriever.search("defer start date", k=2)
+    before = {h.passage.id: h.score for h in plain.hits}
+    after = {h.passage.id: h.score for h in ranked.hits}
+    assert after["faq/mentions-it"] == before["faq/mentions-it"]  # its question has none
+    assert after["faq/asks-it"] > before["faq/asks-it"]

@@ -89,6 +89,7 @@ class Retriever:
         self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
         self._present: dict[int, set[str]] = {}
         self._headings = _headings_by_term(self.passages, analyzer)
+        self._title_terms: dict[int, frozenset[str]] = {}
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -116,6 +117,8 @@ class Retriever:
             scores[~np.isin(self._guide_of, list(guides))] = -np.inf
         if boost and self.config.faq_match_weight and self.faqs and question.strip():
             self._boost_faq_matches(question, scores, baseline)
+        if boost and terms and self.config.rerank_title_coverage:
+            self._rerank_by_title(terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
@@ -211,6 +214,25 @@ class Retriever:
             question, self.config.faq_match_floor, limit=5, rows=pool.tolist()
         ):
             scores[row] += self.config.faq_match_weight * top * similarity / 100
+
+    def _rerank_by_title(self, terms: Sequence[str], scores: np.ndarray, baseline: float) -> None:
+        """Raise BM25's best few passages by how much of the question their title field (an
+        FAQ question and its alternates, or a heading) covers on its own, idf-weighted: a
+        title that asks the question is better evidence than an answer that mentions it."""
+        pool = top_k(scores, self.config.rerank_pool, baseline)
+        top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
+        if top <= 0:
+            return
+        idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
+        total = sum(idf.values())
+        for doc in pool.tolist():
+            title = self._title_terms.get(doc)
+            if title is None:
+                title = self._title_terms[doc] = frozenset(
+                    self.analyzer.terms(self.passages[doc].title)
+                )
+            share = sum(w for t, w in idf.items() if t in title) / total
+            scores[doc] += self.config.rerank_title_coverage * share * top
 
 
 def _headings_by_term(
