@@ -41,7 +41,7 @@ class RetrievalConfig:
     section_weight: float = 0.5  # the passage's whole section as a third field
     faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
     faq_match_floor: float = 60.0  # rapidfuzz token_set_ratio (0-100) below which no boost
-    faq_match_pool: int = 50  # FAQ entries compared: those among BM25's best this many
+    faq_match_pool: int = 20  # FAQ entries compared: those among BM25's best this many
     # Second stage over BM25's best `rerank_pool`: a passage whose title field (FAQ question
     # and alternates, or heading) alone holds an idf-weighted share s of the question's terms
     # gains rerank_title_coverage * s * the best score. 0 turns it off.
