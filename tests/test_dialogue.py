@@ -147,3 +147,9 @@ def test_one_word_naming_one_heading_is_answered_and_several_is_asked_back(bot):
 def test_one_word_naming_no_heading_is_asked_back_when_sections_are_close(bot):
     reply = bot.ask("experience?")
     assert reply.kind == "clarify" and len(reply.choices) >= 2
+
+
+def test_an_uncovered_topic_named_by_the_best_passage_is_covered_after_all(bot):
+    related = bot.ask("any articles about AI PhD programs?")
+    assert related.kind == "answer" and related.sources[0].section == "Related Articles"
+    assert bot.ask("how long does a phd take").kind == "decline"

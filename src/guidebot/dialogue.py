@@ -104,7 +104,7 @@ class Conversation:
             notes.append(
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
-        outside = self.bot.scope.match(question)
+        outside = self._outside(question, result)
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be.
         vague = not followup and cue != "explicit" and not outside
@@ -127,6 +127,19 @@ class Conversation:
             notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
         return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
+
+    def _outside(self, question: str, result: SearchResult) -> list[str]:
+        """Uncovered topics the question names, less those the best passage itself mentions
+        (scope.yaml lists PhDs as uncovered, yet a related article is about a PhD's
+        statement of purpose). Only the best: a PhD named in the third passage shown does not
+        make "how long does a PhD take" answerable."""
+        shown = set(result.best.matched) if result.best else set()
+        analyzer = self.bot.retriever.analyzer
+        return [
+            term
+            for term in self.bot.scope.match(question)
+            if not (terms := set(analyzer.terms(term))) or not terms <= shown
+        ]
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
