@@ -153,3 +153,11 @@ def test_an_uncovered_topic_named_by_the_best_passage_is_covered_after_all(bot):
     related = bot.ask("any articles about AI PhD programs?")
     assert related.kind == "answer" and related.sources[0].section == "Related Articles"
     assert bot.ask("how long does a phd take").kind == "decline"
+
+
+def test_a_comparison_opener_is_a_follow_up(bot):
+    conversation = bot.conversation()
+    first = conversation.ask("is hiring of AI specialists in factories going up")
+    reply = conversation.ask("versus other jobs?")
+    assert reply.kind == "answer" and reply.sources[0].section == first.sources[0].section
+    assert any(n.startswith("Taking this as") for n in reply.notes)

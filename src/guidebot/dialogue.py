@@ -18,7 +18,7 @@ MAX_QUESTION = 2000
 MIN_ANCHORS = 2
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
-_FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then")
+_FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = {
     "it",
     "its",
