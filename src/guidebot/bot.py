@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guidebot import indexcache, retrieval
-from guidebot.analysis import Analyzer, words
+from guidebot.analysis import Analyzer
 from guidebot.chunking import Passage, build_passages
 from guidebot.dialogue import Conversation, ConversationState
 from guidebot.english import EnglishWords
@@ -57,13 +57,6 @@ class Bot:
         )
         self.smalltalk = SmalltalkMatcher(kb, self.topics)
         self.scope = ScopeMatcher(kb.out_of_scope)
-        # What the guides are about, one group of terms per title word ("AI" is two terms).
-        self.anchors = frozenset(
-            tuple(terms)
-            for g in kb.guides
-            for word in words(g.title)
-            if not word.isdigit() and (terms := analyzer.terms_of_words([word]))
-        )
 
     @classmethod
     def load(

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from guidebot.bot import Bot
 
 MAX_QUESTION = 2000
-MIN_ANCHORS = 2
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
 _FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
@@ -112,19 +111,16 @@ class Conversation:
         if len(choices) > 1:
             self.state.pending_question, self.state.pending_choices = question, choices
             return clarify_reply(question, choices, notes)
-        # A question naming an uncovered topic is declined unless it also names at least two
-        # things the guides are about ("AI master's salary in Texas" is partly answerable;
-        # "AI engineers in healthcare" and "job outlook for nurses" are not).
-        present = set(result.terms)
-        anchored = sum(set(group) <= present for group in self.bot.anchors) >= MIN_ANCHORS
+        # A question naming an uncovered topic is declined even when it also names what the
+        # guides are about: "AI master's salary in Texas" answered with the national figure
+        # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
+        # The decline names the gap and suggests the nearby topics that are covered.
         weak = not result.hits or result.coverage < policy.decline_coverage
-        if weak or (outside and not anchored):
+        if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
                 question, self.bot.suggestions(result.hits, self.guides), notes, outside
             )
-        if outside:
-            notes.append(f"The guide has nothing specific on: {', '.join(outside)}.")
         self._remember(question, result, followup)
         return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
 
