@@ -115,10 +115,8 @@ class Retriever:
         scores, baseline = self.score(weights)
         if guides:
             scores[~np.isin(self._guide_of, list(guides))] = -np.inf
-        if boost and self.config.faq_match_weight and self.faqs and question.strip():
-            self._boost_faq_matches(question, scores, baseline)
-        if boost and terms and self.config.rerank_title_coverage:
-            self._rerank_by_title(terms, scores, baseline)
+        if boost:
+            self._second_stage(question, terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
@@ -204,36 +202,41 @@ class Retriever:
         included: for "how much?" the wording is all there is to go on."""
         return [self.passages[row] for row, _ in self.faqs.best(question, floor, limit)]
 
-    def _boost_faq_matches(self, question: str, scores: np.ndarray, baseline: float) -> None:
-        """Raise FAQ entries worded like the question, in proportion to the best BM25 score."""
-        pool = top_k(scores, self.config.faq_match_pool, baseline)
+    def _second_stage(
+        self, question: str, terms: Sequence[str], scores: np.ndarray, baseline: float
+    ) -> None:
+        """Raise some of BM25's best passages, in proportion to the best BM25 score: FAQ
+        entries worded like the question, and passages whose title field (an FAQ question and
+        its alternates, or a heading) covers the question's terms on its own, idf-weighted,
+        since a title that asks the question is better evidence than an answer that uses its
+        words."""
+        config = self.config
+        pool = top_k(scores, max(config.faq_match_pool, config.rerank_pool), baseline)
         top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
         if top <= 0:
             return
-        for row, similarity in self.faqs.best(
-            question, self.config.faq_match_floor, limit=5, rows=pool.tolist()
-        ):
-            scores[row] += self.config.faq_match_weight * top * similarity / 100
+        rows = pool.tolist()
+        if config.faq_match_weight and self.faqs and question.strip():
+            matches = self.faqs.best(
+                question, config.faq_match_floor, limit=5, rows=rows[: config.faq_match_pool]
+            )
+            for row, similarity in matches:
+                scores[row] += config.faq_match_weight * top * similarity / 100
+        if config.rerank_title_coverage and terms:
+            top = float(scores[pool].max()) - baseline  # the best after the wording boost
+            idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
+            total = sum(idf.values())
+            for doc in rows[: config.rerank_pool]:
+                title = self._title_terms_of(doc)
+                share = sum(w for t, w in idf.items() if t in title) / total
+                scores[doc] += config.rerank_title_coverage * share * top
 
-    def _rerank_by_title(self, terms: Sequence[str], scores: np.ndarray, baseline: float) -> None:
-        """Raise BM25's best few passages by how much of the question their title field (an
-        FAQ question and its alternates, or a heading) covers on its own, idf-weighted: a
-        title that asks the question is better evidence than an answer that mentions it."""
-        pool = top_k(scores, self.config.rerank_pool, baseline)
-        top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
-        if top <= 0:
-            return
-        idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
-        total = sum(idf.values())
-        for doc in pool.tolist():
-            title = self._title_terms.get(doc)
-            if title is None:
-                title = self._title_terms[doc] = frozenset(
-                    self.analyzer.terms(self.passages[doc].title)
-                )
-            share = sum(w for t, w in idf.items() if t in title) / total
-            scores[doc] += self.config.rerank_title_coverage * share * top
-
+    def _title_terms_of(self, doc: int) -> frozenset[str]:
+        title = self._title_terms.get(doc)
+        if title is None:
+            title = frozenset(self.analyzer.terms(self.passages[doc].title))
+            self._title_terms[doc] = title
+        return title
 
 def _headings_by_term(
     passages: Sequence[Passage], analyzer: Analyzer
