@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Button
-from tui_support import SUGGESTIONS, click_citation, shown_text
+from tui_support import SUGGESTIONS, answered, ask, click_citation, shown_text
 
 from guidebot.render import as_markdown
 from guidebot.tui.screens.help import HelpScreen
@@ -14,26 +14,6 @@ from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView, QuestionView
 from guidebot.tui.widgets.welcome import Welcome
-
-
-async def answered(pilot, before: int) -> None:
-    """Wait for the worker, then until its reply has been mounted (at most 5 s)."""
-    await pilot.app.workers.wait_for_complete()
-    for _ in range(500):
-        if len(pilot.app.chat.replies) > before:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-
-
-async def ask(pilot, text: str) -> None:
-    """Type text, press Enter and wait until the answer is on screen."""
-    before = len(pilot.app.chat.replies)
-    prompt = pilot.app.chat.query_one(Prompt)
-    prompt.focus()
-    prompt.value = text
-    await pilot.press("enter")
-    await answered(pilot, before)
 
 
 async def test_a_whole_conversation(make_app, tui_bot, tmp_path: Path) -> None:

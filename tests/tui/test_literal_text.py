@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import shown_text
+from tui_support import ask, shown_text
 
 from guidebot.bot import Bot
-from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView, QuestionView, answer_content, answer_lines
 
@@ -43,16 +42,8 @@ def markup_bot(tmp_path: Path) -> Bot:
 async def test_markup_in_a_question_is_shown_as_typed(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        prompt = app.chat.query_one(Prompt)
         question = f"{MARKUP} salary?"
-        prompt.value = question
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        for _ in range(100):
-            if app.chat.replies:
-                break
-            await pilot.pause(0.01)
-        await pilot.pause()
+        await ask(pilot, question)
         assert app.is_running
         assert app.chat.query_one(QuestionView).text == question
         assert app.chat.query_one(QuestionView).visual.plain == f"› {question}"
@@ -66,14 +57,7 @@ async def test_markup_in_the_knowledge_is_shown_literally(make_app, tmp_path: Pa
         await pilot.pause()
         assert "“The [bold]Costs[/] Guide [/]” by A. [italic]Writer" in shown_text(app.chat)
         assert "How much does the [bold]programme cost?" in shown_text(app.chat)
-        app.chat.query_one(Prompt).value = "How much is the tuition?"
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        for _ in range(100):
-            if app.chat.replies:
-                break
-            await pilot.pause(0.01)
-        await pilot.pause()
+        await ask(pilot, "How much is the tuition?")
         answer = app.chat.query_one(AnswerView)
         reply = answer.reply
         assert reply.kind == "answer", reply

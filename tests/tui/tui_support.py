@@ -33,3 +33,25 @@ async def click_citation(pilot, answer: Widget, number: int) -> None:
 
     await pilot.click(answer.query_one(CitationList), offset=(3, number - 1))
     await pilot.pause()
+
+
+async def answered(pilot, before: int) -> None:
+    """Wait for the worker, then until its reply has been mounted (at most 5 s)."""
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(500):
+        if len(pilot.app.chat.replies) > before:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def ask(pilot, text: str) -> None:
+    """Type text, press Enter and wait until the answer is on screen."""
+    from guidebot.tui.widgets.prompt import Prompt
+
+    before = len(pilot.app.chat.replies)
+    prompt = pilot.app.chat.query_one(Prompt)
+    prompt.focus()
+    prompt.value = text
+    await pilot.press("enter")
+    await answered(pilot, before)
