@@ -125,14 +125,18 @@ class FieldIndex:
         ids = top_k(out, k, baseline)
         return ids, out[ids]
 
-    def contains(self, term: str, doc: int) -> bool:
-        """Whether passage `doc` has the term in this field (postings are sorted by passage)."""
+    def docs_with(self, term: str) -> np.ndarray:
+        """The passages that have the term in this field, ascending."""
         tid = self.terms.get(term)
         if tid is None:
-            return False
-        start, end = self.indptr[tid], self.indptr[tid + 1]
-        pos = start + int(np.searchsorted(self.docs[start:end], doc))
-        return pos < end and int(self.docs[pos]) == doc
+            return self.docs[:0]
+        return self.docs[self.indptr[tid] : self.indptr[tid + 1]]
+
+    def contains(self, term: str, doc: int) -> bool:
+        """Whether passage `doc` has the term in this field (postings are sorted by passage)."""
+        docs = self.docs_with(term)
+        pos = int(np.searchsorted(docs, doc))
+        return pos < len(docs) and int(docs[pos]) == doc
 
     def doc_freq(self, term: str) -> int:
         tid = self.terms.get(term)

@@ -89,7 +89,6 @@ class Retriever:
         self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
         self._present: dict[int, set[str]] = {}
         self._headings = _headings_by_term(self.passages, analyzer)
-        self._title_terms: dict[int, frozenset[str]] = {}
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -225,18 +224,10 @@ class Retriever:
         if config.rerank_title_coverage and terms:
             top = float(scores[pool].max()) - baseline  # the best after the wording boost
             idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
-            total = sum(idf.values())
-            for doc in rows[: config.rerank_pool]:
-                title = self._title_terms_of(doc)
-                share = sum(w for t, w in idf.items() if t in title) / total
-                scores[doc] += config.rerank_title_coverage * share * top
+            ranked = pool[: config.rerank_pool]
+            share = sum(w * np.isin(ranked, self.title.docs_with(t)) for t, w in idf.items())
+            scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
 
-    def _title_terms_of(self, doc: int) -> frozenset[str]:
-        title = self._title_terms.get(doc)
-        if title is None:
-            title = frozenset(self.analyzer.terms(self.passages[doc].title))
-            self._title_terms[doc] = title
-        return title
 
 def _headings_by_term(
     passages: Sequence[Passage], analyzer: Analyzer
