@@ -225,3 +225,11 @@ def test_from_arrays_rejects_damaged_arrays(change, message):
     change(arrays)
     with pytest.raises(ValueError, match=message):
         FieldIndex.from_arrays(arrays, Bm25Params())
+
+
+def test_has_term_agrees_with_contains(small):
+    docs = np.array([4, 0, 1, 2, 3])  # any order: the answer follows the docs given
+    for term in ("salary", "pay", "tuition", "unknown"):
+        expected = [small.contains(term, int(d)) for d in docs]
+        assert small.has_term(term, docs).tolist() == expected
+    assert small.has_term("salary", docs).tolist() == [True, True, False, False, False]

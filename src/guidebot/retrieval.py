@@ -225,7 +225,7 @@ class Retriever:
             top = float(scores[pool].max()) - baseline  # the best after the wording boost
             idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
             ranked = pool[: config.rerank_pool]
-            share = sum(w * np.isin(ranked, self.title.docs_with(t)) for t, w in idf.items())
+            share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
 
 
