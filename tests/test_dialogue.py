@@ -162,3 +162,17 @@ def test_a_comparison_opener_is_a_follow_up(bot):
     reply = conversation.ask("versus other jobs?")
     assert reply.kind == "answer" and reply.sources[0].section == first.sources[0].section
     assert any(n.startswith("Taking this as") for n in reply.notes)
+
+
+def test_a_shown_passage_naming_the_uncovered_topic_may_lead_the_answer(bot):
+    # the best passage (statement-of-purpose tips) never says PhD; the related article does
+    # and has every word the best one matched, so it answers instead of a decline
+    reply = bot.ask("is there something on writing a phd statement of purpose")
+    assert reply.kind == "answer" and reply.sources[0].section == "Related Articles"
+    assert bot.ask("what does a phd cost").kind == "decline"
+
+
+def test_other_industries_and_plain_trivia_are_declined(bot):
+    for text in ("what do loan officers at banks make", "who won the world cup in 2014"):
+        reply = bot.ask(text)
+        assert reply.kind == "decline" and not reply.sources, text

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-def never(_: str) -> bool:
+def never(_: str, __: str = "") -> bool:
     return False
 
 
-def always(_: str) -> bool:
+def always(_: str, __: str = "") -> bool:
     return True
 
 
@@ -30,3 +30,14 @@ def test_a_clause_that_is_a_question_makes_it_a_question(bot):
 def test_placeholders_are_filled_from_the_guide(bot):
     _, reply = bot.smalltalk.match("who wrote this", never)
     assert "{author}" not in reply and "{title}" not in reply
+
+
+def test_texting_spellings_meet_the_examples_through_the_synonyms(bot):
+    # synonyms.yaml spells "u" as "you": "are u a bot" meets the example "are you a bot"
+    assert bot.smalltalk.match("r u a bot", never)[0] == "identity"
+
+
+def test_words_of_the_intents_own_examples_are_not_a_topic(bot):
+    # "helped" is a knowledge word ("help"), but thanks-talk here ("that helps")
+    assert bot.ask("thanks that really helped!!").kind == "smalltalk"
+    assert bot.ask("thanks that helped, what does it cost?").kind == "answer"

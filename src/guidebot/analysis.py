@@ -23,7 +23,8 @@ STOP_WORDS = frozenset(
     whom why will with won would wouldn you your yours yourself yourselves ll ve re d s t m
     hi hey hello tell know want like really also get got thing things something anything
     kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
-    arent wont whats hows wheres whos thats theres vs versus
+    arent wont whats hows wheres whos thats theres vs versus actually basically honestly
+    literally stuff gonna wanna kinda sorta
     """.split()
 )
 

@@ -104,6 +104,8 @@ class Conversation:
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
         outside = self._outside(question, result)
+        if outside and (led := self._led_by_passage_naming(result, outside)):
+            result, outside = led, []
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be.
         vague = not followup and cue != "explicit" and not outside
@@ -137,6 +139,24 @@ class Conversation:
             if not (terms := set(analyzer.terms(term))) or not terms <= shown
         ]
 
+    def _led_by_passage_naming(
+        self, result: SearchResult, outside: list[str]
+    ) -> SearchResult | None:
+        """The result led by a shown passage that names the uncovered topics and matches every
+        word the best one does, else None: "articles on writing a statement of purpose for a
+        PhD" is answered by the related article about just that, ranked below an admission
+        tip that never says PhD, while "how long does a PhD take" has no passage with all its
+        words. (Asking only for as much idf-weighted match as the best passage declined fewer
+        of dev's out-of-scope questions: 98% against 100%.)"""
+        if not result.best:
+            return None
+        analyzer = self.bot.retriever.analyzer
+        needed = set(result.best.matched) | {t for term in outside for t in analyzer.terms(term)}
+        for hit in result.hits[1 : self.bot.policy.top_k]:
+            if needed <= set(hit.matched):
+                return replace(result, hits=(hit, *(h for h in result.hits if h is not hit)))
+        return None
+
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
@@ -162,9 +182,12 @@ class Conversation:
         best = self.bot.retriever.search(text, k=1, guides=self.guides).best
         return best.passage.section if best and best.passage.section in choices else None
 
-    def _names_a_topic(self, text: str) -> bool:
-        terms, _, _ = self.bot.retriever.understand(text)
-        return any(self.bot.retriever.idf(t) < self.bot.retriever.unknown_idf for t in terms)
+    def _names_a_topic(self, text: str, besides: str = "") -> bool:
+        """Whether text has a term the knowledge uses, other than the terms of `besides`."""
+        retriever = self.bot.retriever
+        excused = set(retriever.understand(besides)[0]) if besides else set()
+        terms = retriever.understand(text)[0]
+        return any(t not in excused and retriever.idf(t) < retriever.unknown_idf for t in terms)
 
     def _followup_cue(self, question: str) -> str:
         """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word

@@ -11,6 +11,7 @@ from guidebot.analysis import normalise
 from guidebot.models import KnowledgeBase, SmalltalkIntent
 
 MATCH_FLOOR = 85.0
+MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 _CLAUSE = re.compile(r"[,.!?;:]+")
 
 
@@ -21,17 +22,23 @@ class SmalltalkMatcher:
         self, kb: KnowledgeBase, topics: Sequence[str], floor: float = MATCH_FLOOR
     ) -> None:
         self._intents: list[SmalltalkIntent] = list(kb.smalltalk)
-        self._examples = [_clean(e) for i in self._intents for e in i.examples]
+        self._spelling = _spellings(kb.synonyms)
+        self._examples = [self._normal(e) for i in self._intents for e in i.examples]
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
+        self._vocabulary = [" ".join(map(self._normal, i.examples)) for i in self._intents]
         self._fields = _fields(kb, topics)
         self._floor = floor
 
-    def match(self, text: str, has_content: Callable[[str], bool]) -> tuple[str, str] | None:
+    def match(
+        self, text: str, has_content: Callable[[str, str], bool]
+    ) -> tuple[str, str] | None:
         """(intent, reply) when text is small talk, else None.
 
         A close match of the whole utterance counts; so does an example contained in it
-        ("thank you so much!") as long as the rest names nothing the knowledge is about,
-        which `has_content` judges: "hi, what's the salary?" is a question, not a greeting.
+        ("thank you so much!") as long as the rest names nothing the knowledge is about
+        beyond the words of the intent's own examples. `has_content(rest, besides)` judges
+        that: "hi, what's the salary?" is a question, not a greeting, while in "thanks that
+        helped" the word "helped" is thanks-talk ("that helps"), not the knowledge's "help".
         """
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone.
         clauses = [c for c in _CLAUSE.split(text) if _clean(c)]
@@ -42,10 +49,10 @@ class SmalltalkMatcher:
         return self._match_whole(text, has_content)
 
     def _match_whole(
-        self, text: str, has_content: Callable[[str], bool]
+        self, text: str, has_content: Callable[[str, str], bool]
     ) -> tuple[str, str] | None:
-        cleaned = _clean(text)
-        if not cleaned or not self._examples or len(cleaned.split()) > 8:
+        cleaned = self._normal(text)
+        if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
             return None
         found = process.extractOne(
             cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
@@ -54,10 +61,31 @@ class SmalltalkMatcher:
             found = process.extractOne(
                 cleaned, self._examples, scorer=fuzz.token_set_ratio, score_cutoff=95
             )
-            if not found or has_content(_rest(cleaned, found[0])):
+            if not found:
+                return None
+            vocabulary = self._vocabulary[self._owner[found[2]]]
+            if has_content(_rest(cleaned, vocabulary), vocabulary):
                 return None
         intent = self._intents[self._owner[found[2]]]
         return intent.intent, _fill(intent.reply, self._fields)
+
+    def _normal(self, text: str) -> str:
+        """Cleaned words, each one-word synonym spelt as its group's first word, so "are u a
+        bot" meets the example "are you a bot" (synonyms.yaml has u/you)."""
+        return " ".join(self._spelling.get(w, w) for w in _clean(text).split())
+
+
+def _spellings(groups: Sequence[Sequence[str]]) -> dict[str, str]:
+    """One-word synonym -> the group's first word, for groups whose first entry is one word."""
+    spelling: dict[str, str] = {}
+    for group in groups:
+        canonical = _clean(group[0]) if group else ""
+        if len(canonical.split()) != 1:
+            continue
+        for word in map(_clean, group[1:]):
+            if len(word.split()) == 1:
+                spelling.setdefault(word, canonical)
+    return spelling
 
 
 def _rest(text: str, example: str) -> str:
