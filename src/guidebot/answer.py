@@ -18,7 +18,7 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
             section=h.passage.section,
             text=h.passage.text,
             score=h.score,
-            highlights=_highlights(h, retriever),
+            highlights=retriever.highlights(h),
             path=h.passage.path,
             line=h.passage.line,
         )
@@ -84,14 +84,3 @@ def clarify_reply(question: str, choices: Sequence[str], notes: Sequence[str] = 
 def smalltalk_reply(question: str, text: str) -> Reply:
     """A reply that needs no passage (greetings, thanks, questions about guidebot itself)."""
     return Reply(question=question, answer=text, kind="smalltalk", confidence=1.0)
-
-
-def _highlights(hit: Hit, retriever: Retriever) -> tuple[str, ...]:
-    """Words of the passage text whose search terms matched, for front ends to emphasise."""
-    matched = set(hit.matched)
-    found = [
-        token
-        for token, terms in retriever.passage_tokens(hit.row)
-        if terms and set(terms) <= matched
-    ]
-    return tuple(t for t in dict.fromkeys(found) if t in hit.passage.text)

@@ -228,11 +228,11 @@ class Conversation:
             if len(named) == 1:
                 return []
             ratio = policy.clarify_ratio_one_word
-        plain = self.bot.retriever.search(question, k=10, guides=self.guides, boost=False)
+        ranking = self.bot.retriever.ranking(result.terms, k=10, guides=self.guides)
         best: dict[str, float] = {}
-        for hit in plain.hits:
-            best.setdefault(hit.passage.section, hit.score)
-        top = plain.hits[0].score if plain.hits else 0.0
+        for passage, score in ranking:
+            best.setdefault(passage.section, score)
+        top = ranking[0][1] if ranking else 0.0
         close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
         return [s for s in close if not named or s in named][:MAX_CHOICES]
 

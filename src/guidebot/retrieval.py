@@ -86,8 +86,7 @@ class Retriever:
         self.faqs = FaqMatcher(self.passages)
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
-        self._tokens: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
-        self._present: dict[int, set[str]] = {}
+        self._words: dict[int, dict[str, list[tuple[int, str, tuple[str, ...]]]]] = {}
         self._headings = _headings_by_term(self.passages, analyzer)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -112,8 +111,7 @@ class Retriever:
         for term, weight in (context or {}).items():
             weights[term] += weight
         scores, baseline = self.score(weights)
-        if guides:
-            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
+        self._restrict(scores, guides)
         if boost:
             self._second_stage(question, terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
@@ -147,32 +145,66 @@ class Retriever:
     def _known(self, term: str) -> bool:
         return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
 
-    def passage_tokens(self, doc: int) -> list[tuple[str, tuple[str, ...]]]:
-        """The passage's words with the search terms each yields, computed once per passage
-        and only for passages that are actually shown (a large library never pays for all)."""
-        tokens = self._tokens.get(doc)
-        if tokens is None:
+    def _words_of(self, doc: int) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
+        """Search term -> (position, word, the word's terms) of each passage word yielding it,
+        computed once per passage and only for passages actually shown (a large library
+        never pays for all)."""
+        found = self._words.get(doc)
+        if found is None:
             passage = self.passages[doc]
-            tokens = [
-                (token, tuple(self.analyzer.terms_of_words(words(token))))
-                for token in _SURFACE.findall(f"{passage.title} {passage.text}")
-            ]
-            self._tokens[doc] = tokens
-        return tokens
+            found = {}
+            text = f"{passage.title} {passage.text}"
+            for position, token in enumerate(_SURFACE.findall(text)):
+                terms = tuple(self.analyzer.terms_of_words(words(token)))
+                for term in dict.fromkeys(terms):
+                    found.setdefault(term, []).append((position, token, terms))
+            self._words[doc] = found
+        return found
+
+    def highlights(self, hit: Hit) -> tuple[str, ...]:
+        """Words of the hit's passage whose search terms all matched, in passage order, once
+        each: what front ends emphasise."""
+        matched = set(hit.matched)
+        where = self._words_of(hit.row)
+        found = sorted(
+            (position, token)
+            for term in matched
+            for position, token, terms in where.get(term, ())
+            if set(terms) <= matched
+        )
+        return tuple(t for t in dict.fromkeys(t for _, t in found) if t in hit.passage.text)
 
     def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
-        present = self._present.get(doc)
-        if present is None:
-            present = self._present[doc] = {t for _, ts in self.passage_tokens(doc) for t in ts}
-        return tuple(t for t in terms if t in present)
+        where = self._words_of(doc)
+        return tuple(t for t in terms if t in where)
+
+    def ranking(
+        self, terms: Sequence[str], k: int, guides: Collection[str] = ()
+    ) -> list[tuple[Passage, float]]:
+        """(passage, score) of the k best by BM25 alone for already-analysed terms: no typo
+        repair, wording boost or matched words, for a second look at a question's scores."""
+        scores, baseline = self.score(Counter(terms))
+        self._restrict(scores, guides)
+        return [(self.passages[doc], score) for doc, score in self._scored(scores, k, baseline)]
+
+    def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
+        """Rule out the passages of other guides than these (none given: every guide)."""
+        if guides:
+            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
+
+    def _scored(self, scores: np.ndarray, k: int, baseline: float) -> list[tuple[int, float]]:
+        """(passage number, score) of the k best that match something, best first."""
+        docs = top_k(scores, k, baseline)
+        found = scores[docs]
+        keep = np.isfinite(found) & (found > baseline + 1e-12)
+        return list(zip(docs[keep].tolist(), found[keep].tolist(), strict=True))
 
     def _top(
         self, scores: np.ndarray, weights: Mapping[str, float], k: int, baseline: float
     ) -> list[Hit]:
         return [
-            Hit(self.passages[doc], float(scores[doc]), self._matched(weights, int(doc)), int(doc))
-            for doc in top_k(scores, k, baseline)
-            if np.isfinite(scores[doc]) and scores[doc] > baseline + 1e-12
+            Hit(self.passages[doc], score, self._matched(weights, doc), doc)
+            for doc, score in self._scored(scores, k, baseline)
         ]
 
     def _coverage(self, terms: Sequence[str], surface: Sequence[str], hit: Hit) -> float:

@@ -26,6 +26,10 @@ class SmalltalkMatcher:
         self._examples = [self._normal(e) for i in self._intents for e in i.examples]
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
         self._vocabulary = [" ".join(map(self._normal, i.examples)) for i in self._intents]
+        self._with_word: dict[str, list[int]] = {}
+        for n, example in enumerate(self._examples):
+            for word in set(example.split()):
+                self._with_word.setdefault(word, []).append(n)
         self._fields = _fields(kb, topics)
         self._floor = floor
 
@@ -58,8 +62,14 @@ class SmalltalkMatcher:
             cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
         )
         if not found:
+            # Only examples sharing a word can be contained in the text (a near-identical
+            # whole text was the ratio's to find); comparing just those keeps this cheap.
+            sharing = {n for w in cleaned.split() for n in self._with_word.get(w, ())}
             found = process.extractOne(
-                cleaned, self._examples, scorer=fuzz.token_set_ratio, score_cutoff=95
+                cleaned,
+                {n: self._examples[n] for n in sorted(sharing)},
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=95,
             )
             if not found:
                 return None
