@@ -176,3 +176,19 @@ def test_other_industries_and_plain_trivia_are_declined(bot):
     for text in ("what do loan officers at banks make", "who won the world cup in 2014"):
         reply = bot.ask(text)
         assert reply.kind == "decline" and not reply.sources, text
+
+
+def test_one_shared_word_and_several_unknown_ones_is_another_subject(bot):
+    # the best passage meets these only on "make" / "keep"; the rest is unknown to the guide
+    for text in ("how to make sourdough starter", "my dishwasher keeps leaking, how do i fix it"):
+        reply = bot.ask(text)
+        assert reply.kind == "decline" and not reply.sources, text
+    # one word the guide never uses ("brush") does not make a question off topic
+    assert bot.ask("which math topics should i brush up on first").kind == "answer"
+
+
+def test_a_follow_up_keeps_its_topic_despite_unknown_words(bot):
+    conversation = bot.conversation()
+    conversation.ask("what do i need to get into the program")
+    reply = conversation.ask("what if my degree is in history tho")
+    assert reply.kind == "answer" and reply.sources[0].section == ADMISSION

@@ -117,7 +117,11 @@ class Conversation:
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
         # The decline names the gap and suggests the nearby topics that are covered.
-        weak = not result.hits or result.coverage < policy.decline_coverage
+        weak = (
+            not result.hits
+            or result.coverage < policy.decline_coverage
+            or (not followup and self._about_something_else(result))
+        )
         if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
@@ -138,6 +142,15 @@ class Conversation:
             for term in self.bot.scope.match(question)
             if not (terms := set(analyzer.terms(term))) or not terms <= shown
         ]
+
+    def _about_something_else(self, result: SearchResult) -> bool:
+        """True when the best passage shares a single word with the question while several of
+        the question's words appear nowhere in the knowledge: "how do I make lasagna from
+        scratch" meets a passage only on "make". A rambling question that is on topic
+        shares more than one word with its answer; a follow-up has its topic from before."""
+        retriever, policy = self.bot.retriever, self.bot.policy
+        unknown = sum(not retriever.knows(t) for t in dict.fromkeys(result.terms))
+        return len(set(result.best.matched)) <= 1 and unknown >= policy.decline_unknown_words
 
     def _led_by_passage_naming(
         self, result: SearchResult, outside: list[str]
@@ -187,7 +200,7 @@ class Conversation:
         retriever = self.bot.retriever
         excused = set(retriever.understand(besides)[0]) if besides else set()
         terms = retriever.understand(text)[0]
-        return any(t not in excused and retriever.idf(t) < retriever.unknown_idf for t in terms)
+        return any(t not in excused and retriever.knows(t) for t in terms)
 
     def _followup_cue(self, question: str) -> str:
         """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word

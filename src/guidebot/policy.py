@@ -58,6 +58,10 @@ class Policy:
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     top_k: int = 3
     decline_coverage: float = 0.15  # below this share of the question found, decline
+    # A best passage sharing one word with a question that has this many words the knowledge
+    # never uses is a coincidence, so decline. On dev, 2 declines ten off-topic questions and
+    # no answerable one; 1 would decline seven answerable ones ("brush up on math").
+    decline_unknown_words: int = 2
     clarify_ratio: float = 0.92  # a different section scoring this close to the best is a tie
     clarify_ratio_one_word: float = 0.8  # the same for a one-word question
     clarify_max_terms: int = 2  # only short, vague questions are worth a question back

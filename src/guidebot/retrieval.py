@@ -142,7 +142,8 @@ class Retriever:
             return self.unknown_idf
         return math.log((len(self.passages) + 1) / df)
 
-    def _known(self, term: str) -> bool:
+    def knows(self, term: str) -> bool:
+        """Whether any passage uses the (analysed) term."""
         return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
 
     def _words_of(self, doc: int) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
@@ -218,7 +219,7 @@ class Retriever:
             return 0.0
         everyday = {self.analyzer.stem(w) for w in surface if w in self.repairer.english}
         weights = [
-            EVERYDAY_WEIGHT if not self._known(t) and t in everyday else self.idf(t) for t in terms
+            EVERYDAY_WEIGHT if not self.knows(t) and t in everyday else self.idf(t) for t in terms
         ]
         total = sum(weights)
         found = sum(w for t, w in zip(terms, weights, strict=True) if t in hit.matched)
