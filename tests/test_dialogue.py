@@ -192,3 +192,14 @@ def test_a_follow_up_keeps_its_topic_despite_unknown_words(bot):
     conversation.ask("what do i need to get into the program")
     reply = conversation.ask("what if my degree is in history tho")
     assert reply.kind == "answer" and reply.sources[0].section == ADMISSION
+
+
+def test_a_led_answer_is_not_asked_back_and_reports_its_own_coverage(bot):
+    reply = bot.ask("phd sop?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Related Articles"
+    assert reply.confidence == 1.0  # the leading passage holds every word asked
+
+
+def test_a_stop_word_topic_is_never_named_by_a_passage(bot):
+    # "who won" analyses to nothing, so no passage can lead in its place
+    assert bot.ask("who won the ai masters award").kind == "decline"

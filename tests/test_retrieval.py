@@ -67,3 +67,12 @@ def test_rerank_raises_entries_whose_own_question_covers_the_query(make_knowledg
     after = {h.passage.id: h.score for h in ranked.hits}
     assert after["faq/mentions-it"] == before["faq/mentions-it"]  # its question has none
     assert after["faq/asks-it"] > before["faq/asks-it"]
+
+
+def test_ranking_is_bm25_alone_for_analysed_terms(bot: Bot):
+    terms = bot.retriever.understand("salary")[0]
+    ranking = bot.retriever.ranking(terms, k=5)
+    plain = bot.retriever.search("salary", k=5, boost=False)
+    assert [(p.id, s) for p, s in ranking] == [(h.passage.id, h.score) for h in plain.hits]
+    assert bot.retriever.ranking(terms, k=5, guides=("no-such-guide",)) == []
+    assert bot.retriever.ranking([], k=5) == []

@@ -32,3 +32,17 @@ def test_nothing_is_stemmed_so_a_near_word_is_not_out_of_scope():
 
 def test_each_term_is_reported_once_in_order_of_appearance():
     assert MATCHER.match("banks, dating and a bank") == ["bank", "dating"]
+
+
+def test_plural_spellings_follow_the_regular_rules():
+    from guidebot.scope import _plurals
+
+    assert _plurals("coach") == ("coaches",) and _plurals("tax") == ("taxes",)
+    assert _plurals("agency") == ("agencies",) and _plurals("day") == ("days",)
+    assert _plurals("news") == () and _plurals("f-1") == ()
+
+
+def test_a_term_inside_a_longer_known_phrase_does_not_count():
+    matcher = ScopeMatcher((ScopeTopic("everyday", ("car",)),), known=("car makers", "ai"))
+    assert matcher.match("jobs at car makers") == []
+    assert matcher.match("fixing my car") == ["car"]

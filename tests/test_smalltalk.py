@@ -37,7 +37,23 @@ def test_texting_spellings_meet_the_examples_through_the_synonyms(bot):
     assert bot.smalltalk.match("r u a bot", never)[0] == "identity"
 
 
-def test_words_of_the_intents_own_examples_are_not_a_topic(bot):
-    # "helped" is a knowledge word ("help"), but thanks-talk here ("that helps")
-    assert bot.ask("thanks that really helped!!").kind == "smalltalk"
+def test_examples_inside_a_message_must_account_for_its_topic_words(bot):
+    # "helped" is a knowledge word ("help"), but "that helped" and "thanks a lot" cover it
+    assert bot.ask("thanks that helped a lot!!").kind == "smalltalk"
     assert bot.ask("thanks that helped, what does it cost?").kind == "answer"
+    # "help me" and "i need help" are contained, yet "work" is left: a question
+    for text in ("help me, do i need to work", "ok is it good?"):
+        assert bot.ask(text).kind != "smalltalk", text
+
+
+def test_a_long_message_is_never_small_talk(bot):
+    eleven = "thanks " + "so " * 10
+    assert bot.smalltalk.match(eleven, never)[0] == "thanks"
+    assert bot.smalltalk.match(eleven + "so so", never) is None
+
+
+def test_only_groups_with_a_one_word_first_entry_respell_words():
+    from guidebot.smalltalk import _spellings
+
+    groups = [("you", "u"), ("artificial intelligence", "ai"), ("salary", "pay", "pay check")]
+    assert _spellings(groups) == {"u": "you", "pay": "salary"}

@@ -56,7 +56,7 @@ class Bot:
             dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
         )
         self.smalltalk = SmalltalkMatcher(kb, self.topics)
-        self.scope = ScopeMatcher(kb.out_of_scope)
+        self.scope = ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group))
 
     @classmethod
     def load(

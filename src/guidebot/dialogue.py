@@ -104,11 +104,13 @@ class Conversation:
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
         outside = self._outside(question, result)
-        if outside and (led := self._led_by_passage_naming(result, outside)):
-            result, outside = led, []
+        led = bool(outside) and (led_result := self._led_by_naming(question, result, outside))
+        if led:
+            result, outside = led_result, []
         # An explicit follow-up ("and early in a career?") is read against the topic, never
-        # asked back about; a bare "requirements?" that the topic does not settle may be.
-        vague = not followup and cue != "explicit" and not outside
+        # asked back about; a bare "requirements?" that the topic does not settle may be, but
+        # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
+        vague = not followup and cue != "explicit" and not outside and not led
         choices = self._clarify_choices(question, result) if vague else []
         if len(choices) > 1:
             self.state.pending_question, self.state.pending_choices = question, choices
@@ -152,22 +154,25 @@ class Conversation:
         unknown = sum(not retriever.knows(t) for t in dict.fromkeys(result.terms))
         return len(set(result.best.matched)) <= 1 and unknown >= policy.decline_unknown_words
 
-    def _led_by_passage_naming(
-        self, result: SearchResult, outside: list[str]
+    def _led_by_naming(
+        self, question: str, result: SearchResult, outside: list[str]
     ) -> SearchResult | None:
         """The result led by a shown passage that names the uncovered topics and matches every
         word the best one does, else None: "articles on writing a statement of purpose for a
         PhD" is answered by the related article about just that, ranked below an admission
         tip that never says PhD, while "how long does a PhD take" has no passage with all its
-        words. (Asking only for as much idf-weighted match as the best passage declined fewer
-        of dev's out-of-scope questions: 98% against 100%.)"""
-        if not result.best:
+        words. A topic made of stop words only ("who won") can never be named by a passage.
+        (Asking only for as much idf-weighted match as the best passage declined fewer of
+        dev's out-of-scope questions: 98% against 100%.)"""
+        retriever = self.bot.retriever
+        named = [set(retriever.analyzer.terms(term)) for term in outside]
+        if not result.best or not all(named):
             return None
-        analyzer = self.bot.retriever.analyzer
-        needed = set(result.best.matched) | {t for term in outside for t in analyzer.terms(term)}
+        needed = set(result.best.matched).union(*named)
         for hit in result.hits[1 : self.bot.policy.top_k]:
             if needed <= set(hit.matched):
-                return replace(result, hits=(hit, *(h for h in result.hits if h is not hit)))
+                hits = (hit, *(h for h in result.hits if h is not hit))
+                return replace(result, hits=hits, coverage=retriever.coverage_of(question, hit))
         return None
 
     def _resolve_choice(self, text: str) -> Reply | None:

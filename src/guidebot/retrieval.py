@@ -208,6 +208,11 @@ class Retriever:
             for doc, score in self._scored(scores, k, baseline)
         ]
 
+    def coverage_of(self, question: str, hit: Hit) -> float:
+        """idf-weighted share of the question's terms found in this hit's passage."""
+        terms, surface, _ = self.understand(question)
+        return self._coverage(terms, surface, hit)
+
     def _coverage(self, terms: Sequence[str], surface: Sequence[str], hit: Hit) -> float:
         """idf-weighted share of the question's terms found in the best passage.
 

@@ -25,7 +25,6 @@ class SmalltalkMatcher:
         self._spelling = _spellings(kb.synonyms)
         self._examples = [self._normal(e) for i in self._intents for e in i.examples]
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
-        self._vocabulary = [" ".join(map(self._normal, i.examples)) for i in self._intents]
         self._with_word: dict[str, list[int]] = {}
         for n, example in enumerate(self._examples):
             for word in set(example.split()):
@@ -40,9 +39,8 @@ class SmalltalkMatcher:
 
         A close match of the whole utterance counts; so does an example contained in it
         ("thank you so much!") as long as the rest names nothing the knowledge is about
-        beyond the words of the intent's own examples. `has_content(rest, besides)` judges
-        that: "hi, what's the salary?" is a question, not a greeting, while in "thanks that
-        helped" the word "helped" is thanks-talk ("that helps"), not the knowledge's "help".
+        besides the example's own words, which `has_content(rest, example)` judges: "hi,
+        what's the salary?" is a question, not a greeting.
         """
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone.
         clauses = [c for c in _CLAUSE.split(text) if _clean(c)]
@@ -62,22 +60,38 @@ class SmalltalkMatcher:
             cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
         )
         if not found:
-            # Only examples sharing a word can be contained in the text (a near-identical
-            # whole text was the ratio's to find); comparing just those keeps this cheap.
-            sharing = {n for w in cleaned.split() for n in self._with_word.get(w, ())}
-            found = process.extractOne(
-                cleaned,
-                {n: self._examples[n] for n in sorted(sharing)},
-                scorer=fuzz.token_set_ratio,
-                score_cutoff=95,
-            )
+            found = self._containing(cleaned, has_content)
             if not found:
-                return None
-            vocabulary = self._vocabulary[self._owner[found[2]]]
-            if has_content(_rest(cleaned, vocabulary), vocabulary):
                 return None
         intent = self._intents[self._owner[found[2]]]
         return intent.intent, _fill(intent.reply, self._fields)
+
+    def _containing(
+        self, cleaned: str, has_content: Callable[[str, str], bool]
+    ) -> tuple[str, float, int] | None:
+        """The best example contained in the text whose intent accounts for the text: the
+        words left over once every contained example of that intent is taken out must name
+        nothing the knowledge is about (stems count as the same word). "thanks that helped a
+        lot" holds "thanks a lot" and "that helped" and so is thanks; "help me, do i need to
+        work" holds "help me" and "i need help" and still leaves "work", so it is a question."""
+        # Only examples sharing a word can be contained in the text (a near-identical whole
+        # text was the ratio's to find); comparing just those keeps this cheap.
+        sharing = {n for w in cleaned.split() for n in self._with_word.get(w, ())}
+        candidates = process.extract(
+            cleaned,
+            {n: self._examples[n] for n in sorted(sharing)},
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=95,
+            limit=None,
+        )
+        by_intent: dict[int, list[tuple[str, float, int]]] = {}
+        for candidate in candidates:
+            by_intent.setdefault(self._owner[candidate[2]], []).append(candidate)
+        for found in by_intent.values():
+            besides = " ".join(example for example, _, _ in found)
+            if not has_content(_rest(cleaned, besides), besides):
+                return found[0]
+        return None
 
     def _normal(self, text: str) -> str:
         """Cleaned words, each one-word synonym spelt as its group's first word, so "are u a
