@@ -76,3 +76,15 @@ def test_ranking_is_bm25_alone_for_analysed_terms(bot: Bot):
     assert [(p.id, s) for p, s in ranking] == [(h.passage.id, h.score) for h in plain.hits]
     assert bot.retriever.ranking(terms, k=5, guides=("no-such-guide",)) == []
     assert bot.retriever.ranking([], k=5) == []
+
+
+def test_words_naming_the_document_give_way_to_a_topic(bot: Bot):
+    # the table of contents mentions every topic and the word "guide"; it must not win
+    # whenever a question names both
+    salary = bot.retriever.search("what does the guide say about salary", k=1).best
+    assert salary.passage.section.startswith("What is the average salary")
+    online = bot.retriever.search("does this guide talk about online programs", k=1).best
+    assert online.passage.section.startswith("How do online AI Master's programs")
+    # alone, they are the topic: what the page itself is about
+    about = bot.retriever.search("what is this page about", k=1).best
+    assert about.passage.section == "2026 AI Master's Degree Careers in Manufacturing"

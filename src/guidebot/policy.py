@@ -49,6 +49,12 @@ class RetrievalConfig:
     # gains rerank_title_coverage * s * the best score. 0 turns it off.
     rerank_title_coverage: float = 0.2
     rerank_pool: int = 12  # 10, 12 and 20 give the same dev figures
+    # Words naming the document itself say little when the question also names a topic that
+    # a heading names: "what does the guide say about salary" went to the table of contents.
+    document_words: tuple[str, ...] = (
+        "guide", "article", "page", "section", "talk", "mention", "discuss", "say"
+    )
+    document_weight: float = 0.3
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ class Retriever:
         self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
         self._words: dict[int, dict[str, list[tuple[int, str, tuple[str, ...]]]]] = {}
         self._headings = _headings_by_term(self.passages, analyzer)
+        self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -107,7 +108,7 @@ class Retriever:
         terms, surface, repairs = self.understand(question)
         weights: Counter[str] = Counter()
         for term in terms:
-            weights[term] += 1.0
+            weights[term] += self._weight(term, terms)
         for term, weight in (context or {}).items():
             weights[term] += weight
         scores, baseline = self.score(weights)
@@ -117,6 +118,15 @@ class Retriever:
         hits = self._top(scores, weights, k, baseline)
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
+
+    def _weight(self, term: str, terms: Sequence[str]) -> float:
+        """A query term's weight: less for a word naming the document ("guide") when another
+        word of the question names a topic of some heading ("salary")."""
+        if term in self._document_terms and any(
+            t not in self._document_terms and t in self._headings for t in terms
+        ):
+            return self.config.document_weight
+        return 1.0
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
@@ -184,7 +194,10 @@ class Retriever:
     ) -> list[tuple[Passage, float]]:
         """(passage, score) of the k best by BM25 alone for already-analysed terms: no typo
         repair, wording boost or matched words, for a second look at a question's scores."""
-        scores, baseline = self.score(Counter(terms))
+        weights: Counter[str] = Counter()
+        for term in terms:
+            weights[term] += self._weight(term, terms)
+        scores, baseline = self.score(weights)
         self._restrict(scores, guides)
         return [(self.passages[doc], score) for doc, score in self._scored(scores, k, baseline)]
 
@@ -261,7 +274,7 @@ class Retriever:
                 scores[row] += config.faq_match_weight * top * similarity / 100
         if config.rerank_title_coverage and terms:
             top = float(scores[pool].max()) - baseline  # the best after the wording boost
-            idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
+            idf = {t: self.idf(t) * self._weight(t, terms) for t in dict.fromkeys(terms)}
             ranked = pool[: config.rerank_pool]
             share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
