@@ -203,3 +203,10 @@ def test_a_led_answer_is_not_asked_back_and_reports_its_own_coverage(bot):
 def test_a_stop_word_topic_is_never_named_by_a_passage(bot):
     # "who won" analyses to nothing, so no passage can lead in its place
     assert bot.ask("who won the ai masters award").kind == "decline"
+
+
+def test_a_word_several_sections_ask_about_is_asked_back(bot):
+    # admission asks for Python beforehand, employers want it after: both entries name it
+    reply = bot.ask("python?")
+    assert reply.kind == "clarify" and ADMISSION in reply.choices
+    assert any(c.startswith("What specific technical skills") for c in reply.choices)

@@ -69,15 +69,6 @@ def test_rerank_raises_entries_whose_own_question_covers_the_query(make_knowledg
     assert after["faq/asks-it"] > before["faq/asks-it"]
 
 
-def test_ranking_is_bm25_alone_for_analysed_terms(bot: Bot):
-    terms = bot.retriever.understand("salary")[0]
-    ranking = bot.retriever.ranking(terms, k=5)
-    plain = bot.retriever.search("salary", k=5, boost=False)
-    assert [(p.id, s) for p, s in ranking] == [(h.passage.id, h.score) for h in plain.hits]
-    assert bot.retriever.ranking(terms, k=5, guides=("no-such-guide",)) == []
-    assert bot.retriever.ranking([], k=5) == []
-
-
 def test_words_naming_the_document_give_way_to_a_topic(bot: Bot):
     # the table of contents mentions every topic and the word "guide"; it must not win
     # whenever a question names both

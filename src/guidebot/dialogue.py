@@ -227,8 +227,12 @@ class Conversation:
     def _clarify_choices(self, question: str, result: SearchResult) -> list[str]:
         """Sections a short, vague question fits about equally well (none when it is clear).
 
-        Judged on BM25 alone, by the margin between the best scores of different sections
-        (scores only compare within one query); a question with no topic words at all
+        Judged by the margin between the best scores of different sections (scores only
+        compare within one query), after the second stage: several sections with an entry
+        whose own question names "robotics" make "robotics" vague, where BM25 alone let one
+        entry win by its wording. (On dev that asks back three more of the questions meant
+        to be asked back and answers one fewer, "whats this page even about", which now
+        offers the opening and the table of contents.) A question with no topic words at all
         ("how much?") is judged by the FAQ questions worded like it.
         """
         policy = self.bot.policy
@@ -246,11 +250,10 @@ class Conversation:
             if len(named) == 1:
                 return []
             ratio = policy.clarify_ratio_one_word
-        ranking = self.bot.retriever.ranking(result.terms, k=10, guides=self.guides)
         best: dict[str, float] = {}
-        for passage, score in ranking:
-            best.setdefault(passage.section, score)
-        top = ranking[0][1] if ranking else 0.0
+        for hit in result.hits:
+            best.setdefault(hit.passage.section, hit.score)
+        top = result.hits[0].score if result.hits else 0.0
         close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
         return [s for s in close if not named or s in named][:MAX_CHOICES]
 

@@ -189,18 +189,6 @@ class Retriever:
         where = self._words_of(doc)
         return tuple(t for t in terms if t in where)
 
-    def ranking(
-        self, terms: Sequence[str], k: int, guides: Collection[str] = ()
-    ) -> list[tuple[Passage, float]]:
-        """(passage, score) of the k best by BM25 alone for already-analysed terms: no typo
-        repair, wording boost or matched words, for a second look at a question's scores."""
-        weights: Counter[str] = Counter()
-        for term in terms:
-            weights[term] += self._weight(term, terms)
-        scores, baseline = self.score(weights)
-        self._restrict(scores, guides)
-        return [(self.passages[doc], score) for doc, score in self._scored(scores, k, baseline)]
-
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
         """Rule out the passages of other guides than these (none given: every guide)."""
         if guides:
