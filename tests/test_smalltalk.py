@@ -44,6 +44,13 @@ def test_examples_inside_a_message_must_account_for_its_topic_words(bot):
     # "help me" and "i need help" are contained, yet "work" is left: a question
     for text in ("help me, do i need to work", "ok is it good?"):
         assert bot.ask(text).kind != "smalltalk", text
+    # examples of several intents together ("bye", "thanks", "help") account for the text
+    assert bot.ask("bye, thanks for the help").kind == "smalltalk"
+
+
+def test_a_message_inside_an_example_is_not_that_example(bot):
+    # "who wrote the guide" holds "guide" (spelt "article" by the synonyms), not vice versa
+    assert bot.smalltalk.match("article?", never) is None
 
 
 def test_a_long_message_is_never_small_talk(bot):

@@ -104,8 +104,9 @@ class Conversation:
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
         outside = self._outside(question, result)
-        led = bool(outside) and (led_result := self._led_by_naming(question, result, outside))
-        if led:
+        led_result = self._led_by_naming(question, result, outside) if outside else None
+        led = led_result is not None
+        if led_result is not None:
             result, outside = led_result, []
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be, but
@@ -122,7 +123,7 @@ class Conversation:
         weak = (
             not result.hits
             or result.coverage < policy.decline_coverage
-            or (not followup and self._about_something_else(result))
+            or (not followup and cue != "explicit" and self._about_something_else(result))
         )
         if weak or outside:
             self.state.pending_choices = []
@@ -146,13 +147,26 @@ class Conversation:
         ]
 
     def _about_something_else(self, result: SearchResult) -> bool:
-        """True when the best passage shares a single word with the question while several of
-        the question's words appear nowhere in the knowledge: "how do I make lasagna from
-        scratch" meets a passage only on "make". A rambling question that is on topic
-        shares more than one word with its answer; a follow-up has its topic from before."""
+        """True when the best passage shares a single word with the question, a word that
+        names no heading, while several of the question's words appear nowhere in the
+        knowledge: "how do I make lasagna from scratch" meets a passage only on "make". A
+        rambling question that is on topic shares more words with its answer, names a
+        heading's topic ("my dad thinks it's a scam, is it accredited") or a word of the
+        field rather than everyday English ("my advisor told me the GRE is optional");
+        numbers and words of three letters or fewer (mom, dow, a misspelt "ned") do not
+        count as unknown, and a follow-up has its topic from before."""
         retriever, policy = self.bot.retriever, self.bot.policy
-        unknown = sum(not retriever.knows(t) for t in dict.fromkeys(result.terms))
-        return len(set(result.best.matched)) <= 1 and unknown >= policy.decline_unknown_words
+        shared = set(result.best.matched)
+        if len(shared) > 1 or any(
+            retriever.headings_naming(t) or not retriever.everyday(t) for t in shared
+        ):
+            return False
+        unknown = [
+            t
+            for t in dict.fromkeys(result.terms)
+            if len(t) > 3 and t.isalpha() and not retriever.knows(t)
+        ]
+        return len(unknown) >= policy.decline_unknown_words
 
     def _led_by_naming(
         self, question: str, result: SearchResult, outside: list[str]

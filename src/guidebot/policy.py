@@ -51,8 +51,8 @@ class RetrievalConfig:
     rerank_pool: int = 12  # 10, 12 and 20 give the same dev figures
     # Words naming the document itself say little when the question also names a topic that
     # a heading names: "what does the guide say about salary" went to the table of contents.
-    document_words: tuple[str, ...] = (
-        "guide", "article", "page", "section", "talk", "mention", "discuss", "say"
+    document_words: tuple[str, ...] = tuple(
+        "guide article page section talk mention discuss say".split()
     )
     document_weight: float = 0.3
 

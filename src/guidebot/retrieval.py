@@ -152,6 +152,10 @@ class Retriever:
             return self.unknown_idf
         return math.log((len(self.passages) + 1) / df)
 
+    def everyday(self, term: str) -> bool:
+        """Whether the (analysed) term is a common English word ("make"), not jargon ("gre")."""
+        return term in self.repairer.english
+
     def knows(self, term: str) -> bool:
         """Whether any passage uses the (analysed) term."""
         return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
@@ -262,7 +266,7 @@ class Retriever:
                 scores[row] += config.faq_match_weight * top * similarity / 100
         if config.rerank_title_coverage and terms:
             top = float(scores[pool].max()) - baseline  # the best after the wording boost
-            idf = {t: self.idf(t) * self._weight(t, terms) for t in dict.fromkeys(terms)}
+            idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
             ranked = pool[: config.rerank_pool]
             share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())

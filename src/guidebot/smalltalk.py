@@ -69,29 +69,21 @@ class SmalltalkMatcher:
     def _containing(
         self, cleaned: str, has_content: Callable[[str, str], bool]
     ) -> tuple[str, float, int] | None:
-        """The best example contained in the text whose intent accounts for the text: the
-        words left over once every contained example of that intent is taken out must name
-        nothing the knowledge is about (stems count as the same word). "thanks that helped a
-        lot" holds "thanks a lot" and "that helped" and so is thanks; "help me, do i need to
-        work" holds "help me" and "i need help" and still leaves "work", so it is a question."""
-        # Only examples sharing a word can be contained in the text (a near-identical whole
-        # text was the ratio's to find); comparing just those keeps this cheap.
-        sharing = {n for w in cleaned.split() for n in self._with_word.get(w, ())}
-        candidates = process.extract(
-            cleaned,
-            {n: self._examples[n] for n in sorted(sharing)},
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=95,
-            limit=None,
-        )
-        by_intent: dict[int, list[tuple[str, float, int]]] = {}
-        for candidate in candidates:
-            by_intent.setdefault(self._owner[candidate[2]], []).append(candidate)
-        for found in by_intent.values():
-            besides = " ".join(example for example, _, _ in found)
-            if not has_content(_rest(cleaned, besides), besides):
-                return found[0]
-        return None
+        """The first example whose words all stand in the text, provided the words left once
+        every contained example is taken out name nothing the knowledge is about (stems
+        count as the same word): "thanks that helped a lot" holds "thanks a lot" and "that
+        helped"; "bye, thanks for the help" holds "bye", "thanks" and "help"; "help me, do i
+        need to work" holds "help me" and "i need help" and still leaves "work", so it is a
+        question. A text inside an example ("article" in "who wrote the article") is not."""
+        said = set(cleaned.split())
+        sharing = sorted({n for w in said for n in self._with_word.get(w, ())})
+        contained = [n for n in sharing if set(self._examples[n].split()) <= said]
+        if not contained:
+            return None
+        besides = " ".join(self._examples[n] for n in contained)
+        if has_content(_rest(cleaned, besides), besides):
+            return None
+        return self._examples[contained[0]], 100.0, contained[0]
 
     def _normal(self, text: str) -> str:
         """Cleaned words, each one-word synonym spelt as its group's first word, so "are u a
