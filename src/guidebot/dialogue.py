@@ -10,6 +10,7 @@ from guidebot.analysis import words
 from guidebot.answer import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.reply import Reply
 from guidebot.retrieval import SearchResult
+from guidebot.uncovered import about_something_else, led_by_naming, uncovered_topics
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
@@ -103,8 +104,10 @@ class Conversation:
             notes.append(
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
-        outside = self._outside(question, result)
-        led_result = self._led_by_naming(question, result, outside) if outside else None
+        outside = uncovered_topics(self.bot.scope, retriever.analyzer, question, result)
+        led_result = (
+            led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
+        )
         led = led_result is not None
         if led_result is not None:
             result, outside = led_result, []
@@ -123,7 +126,11 @@ class Conversation:
         weak = (
             not result.hits
             or result.coverage < policy.decline_coverage
-            or (not followup and cue != "explicit" and self._about_something_else(result))
+            or (
+                not followup
+                and cue != "explicit"
+                and about_something_else(retriever, policy.decline_unknown_words, result)
+            )
         )
         if weak or outside:
             self.state.pending_choices = []
@@ -132,62 +139,6 @@ class Conversation:
             )
         self._remember(question, result, followup)
         return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
-
-    def _outside(self, question: str, result: SearchResult) -> list[str]:
-        """Uncovered topics the question names, less those the best passage itself mentions
-        (scope.yaml lists PhDs as uncovered, yet a related article is about a PhD's
-        statement of purpose). Only the best: a PhD named in the third passage shown does not
-        make "how long does a PhD take" answerable."""
-        shown = set(result.best.matched) if result.best else set()
-        analyzer = self.bot.retriever.analyzer
-        return [
-            term
-            for term in self.bot.scope.match(question)
-            if not (terms := set(analyzer.terms(term))) or not terms <= shown
-        ]
-
-    def _about_something_else(self, result: SearchResult) -> bool:
-        """True when the best passage shares a single word with the question, a word that
-        names no heading, while several of the question's words appear nowhere in the
-        knowledge: "how do I make lasagna from scratch" meets a passage only on "make". A
-        rambling question that is on topic shares more words with its answer, names a
-        heading's topic ("my dad thinks it's a scam, is it accredited") or a word of the
-        field rather than everyday English ("my advisor told me the GRE is optional");
-        numbers and words of three letters or fewer (mom, dow, a misspelt "ned") do not
-        count as unknown, and a follow-up has its topic from before."""
-        retriever, policy = self.bot.retriever, self.bot.policy
-        shared = set(result.best.matched)
-        if len(shared) > 1 or any(
-            retriever.headings_naming(t) or not retriever.everyday(t) for t in shared
-        ):
-            return False
-        unknown = [
-            t
-            for t in dict.fromkeys(result.terms)
-            if len(t) > 3 and t.isalpha() and not retriever.knows(t)
-        ]
-        return len(unknown) >= policy.decline_unknown_words
-
-    def _led_by_naming(
-        self, question: str, result: SearchResult, outside: list[str]
-    ) -> SearchResult | None:
-        """The result led by a shown passage that names the uncovered topics and matches every
-        word the best one does, else None: "articles on writing a statement of purpose for a
-        PhD" is answered by the related article about just that, ranked below an admission
-        tip that never says PhD, while "how long does a PhD take" has no passage with all its
-        words. A topic made of stop words only ("who won") can never be named by a passage.
-        (Asking only for as much idf-weighted match as the best passage declined fewer of
-        dev's out-of-scope questions: 98% against 100%.)"""
-        retriever = self.bot.retriever
-        named = [set(retriever.analyzer.terms(term)) for term in outside]
-        if not result.best or not all(named):
-            return None
-        needed = set(result.best.matched).union(*named)
-        for hit in result.hits[1 : self.bot.policy.top_k]:
-            if needed <= set(hit.matched):
-                hits = (hit, *(h for h in result.hits if h is not hit))
-                return replace(result, hits=hits, coverage=retriever.coverage_of(question, hit))
-        return None
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question

@@ -1,0 +1,32 @@
+"""What the guides do not cover, judged on real search results over the bundled knowledge."""
+
+from __future__ import annotations
+
+from guidebot.uncovered import about_something_else, led_by_naming, uncovered_topics
+
+
+def _judge(bot, question: str) -> bool:
+    result = bot.retriever.search(question, k=10)
+    return about_something_else(bot.retriever, 2, result)
+
+
+def test_one_everyday_shared_word_and_two_unknown_ones_is_something_else(bot):
+    assert _judge(bot, "how do i make lasagna from scratch")  # shares only "make"
+    assert not _judge(bot, "how do i make lasagna")  # one unknown word is not enough
+    assert not _judge(bot, "my advisor told me the gre is optional")  # "gre" is jargon
+    assert not _judge(bot, "does a 2.8 gpa from 2019 disqualify me")  # numbers never count
+
+
+def test_uncovered_topics_are_those_the_best_passage_does_not_mention(bot):
+    question = "how much do nurses earn in texas"
+    result = bot.retriever.search(question, k=10)
+    found = uncovered_topics(bot.scope, bot.retriever.analyzer, question, result)
+    assert found == ["nurse", "texas"]
+
+
+def test_only_a_shown_passage_with_every_word_may_lead(bot):
+    question = "is there something on writing a phd statement of purpose"
+    result = bot.retriever.search(question, k=10)
+    led = led_by_naming(bot.retriever, 3, question, result, ["phd"])
+    assert led is not None and led.best.passage.section == "Related Articles"
+    assert led_by_naming(bot.retriever, 1, question, result, ["phd"]) is None
