@@ -79,3 +79,12 @@ def test_words_naming_the_document_give_way_to_a_topic(bot: Bot):
     # alone, they are the topic: what the page itself is about
     about = bot.retriever.search("what is this page about", k=1).best
     assert about.passage.section == "2026 AI Master's Degree Careers in Manufacturing"
+
+
+def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
+    message = (
+        "I have offers from two schools and my parents keep arguing about cost. "
+        "What should I weigh when comparing programs?"
+    )
+    best = bot.retriever.search(message, k=1).best
+    assert best.passage.section.startswith("How should you evaluate and compare")

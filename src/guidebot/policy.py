@@ -55,6 +55,10 @@ class RetrievalConfig:
         "guide article page section talk mention discuss say".split()
     )
     document_weight: float = 0.3
+    # In a message of several sentences, the words of those that do not ask weigh this much
+    # against those of the sentence that does ("My bachelor's is in history. ... Do I even
+    # stand a chance of being accepted?").
+    preamble_weight: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[li
     return [by_section.get((p.guide, p.section), []) for p in passages]
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -106,9 +107,12 @@ class Retriever:
         """Best k passages for the question; `context` adds weighted terms from earlier turns,
         `boost=False` ranks by BM25 alone (no FAQ question match)."""
         terms, surface, repairs = self.understand(question)
+        asked = self._asked_terms(question)
         weights: Counter[str] = Counter()
         for term in terms:
-            weights[term] += self._weight(term, terms)
+            weights[term] += self._weight(term, terms) * (
+                1.0 if asked is None or term in asked else self.config.preamble_weight
+            )
         for term, weight in (context or {}).items():
             weights[term] += weight
         scores, baseline = self.score(weights)
@@ -118,6 +122,19 @@ class Retriever:
         hits = self._top(scores, weights, k, baseline)
         coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
         return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
+
+    def _asked_terms(self, question: str) -> set[str] | None:
+        """The terms of the sentences that ask (end in "?") in a message that also has
+        sentences that do not, when those asking sentences name something the knowledge
+        knows; else None. People put their story first and the question last."""
+        sentences = [s for s in _SENTENCE.split(question) if s.strip()]
+        if len(sentences) < 2:
+            return None
+        asking = [s for s in sentences if s.rstrip().endswith("?")]
+        if not asking or len(asking) == len(sentences):
+            return None
+        terms = {t for s in asking for t in self.understand(s)[0]}
+        return terms if any(self.knows(t) for t in terms) else None
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
