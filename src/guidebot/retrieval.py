@@ -15,6 +15,7 @@ from guidebot.chunking import Passage
 from guidebot.faqmatch import FaqMatcher
 from guidebot.index import FieldIndex, top_k
 from guidebot.indexcache import Bundle, analyse_passages
+from guidebot.passagewords import PassageWords
 from guidebot.policy import RetrievalConfig
 from guidebot.typos import Repair, TypoRepairer
 
@@ -60,7 +61,6 @@ def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[li
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class Retriever:
@@ -87,7 +87,7 @@ class Retriever:
         self.faqs = FaqMatcher(self.passages)
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
-        self._words: dict[int, dict[str, list[tuple[int, str, tuple[str, ...]]]]] = {}
+        self._words = PassageWords(self.passages, analyzer)
         self._headings = _headings_by_term(self.passages, analyzer)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
 
@@ -177,38 +177,13 @@ class Retriever:
         """Whether any passage uses the (analysed) term."""
         return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
 
-    def _words_of(self, doc: int) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
-        """Search term -> (position, word, the word's terms) of each passage word yielding it,
-        computed once per passage and only for passages actually shown (a large library
-        never pays for all)."""
-        found = self._words.get(doc)
-        if found is None:
-            passage = self.passages[doc]
-            found = {}
-            text = f"{passage.title} {passage.text}"
-            for position, token in enumerate(_SURFACE.findall(text)):
-                terms = tuple(self.analyzer.terms_of_words(words(token)))
-                for term in dict.fromkeys(terms):
-                    found.setdefault(term, []).append((position, token, terms))
-            self._words[doc] = found
-        return found
-
     def highlights(self, hit: Hit) -> tuple[str, ...]:
         """Words of the hit's passage whose search terms all matched, in passage order, once
         each: what front ends emphasise."""
-        matched = set(hit.matched)
-        where = self._words_of(hit.row)
-        found = sorted(
-            (position, token)
-            for term in matched
-            for position, token, terms in where.get(term, ())
-            if set(terms) <= matched
-        )
-        return tuple(t for t in dict.fromkeys(t for _, t in found) if t in hit.passage.text)
+        return self._words.highlights(hit.row, hit.matched)
 
     def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
-        where = self._words_of(doc)
-        return tuple(t for t in terms if t in where)
+        return self._words.matched(terms, doc)
 
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
         """Rule out the passages of other guides than these (none given: every guide)."""
