@@ -64,3 +64,8 @@ def test_only_groups_with_a_one_word_first_entry_respell_words():
 
     groups = [("you", "u"), ("artificial intelligence", "ai"), ("salary", "pay", "pay check")]
     assert _spellings(groups) == {"u": "you", "pay": "salary"}
+
+
+def test_greetings_questions_about_the_bot_and_goodbyes_in_one_message(bot):
+    assert bot.ask("hello! am i talking to a bot or a human?").kind == "smalltalk"
+    assert bot.ask("thanks mate, take care").kind == "smalltalk"
