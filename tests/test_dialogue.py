@@ -237,3 +237,9 @@ def test_an_explicit_follow_up_is_never_declined_as_another_subject(bot, monkeyp
     monkeypatch.setattr(dialogue, "about_something_else", lambda *_: True)
     assert conversation.ask("what about part-time study").kind == "answer"
     assert bot.conversation().ask("part-time study").kind == "decline"
+
+
+def test_a_bare_figure_stated_in_several_sections_is_asked_back(bot):
+    reply = bot.ask("34% of what?")  # the pay premium, and the share of ABET programs
+    assert reply.kind == "clarify" and SALARY in reply.choices
+    assert bot.ask("145,000?").kind == "answer"  # stated about pay only

@@ -206,6 +206,10 @@ class Conversation:
             return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
         if len(result.terms) > policy.clarify_max_terms:
             return []
+        if all(_is_number(t) for t in result.terms):
+            # "34% of what?": a bare figure is asked back when sections that state it differ
+            # (the pay premium and the share of ABET-accredited programs are both 34%).
+            return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
         ratio, named = policy.clarify_ratio, []
         if len(result.terms) == 1:
             # One word that names one section's heading is that topic ("salary?"); one named
@@ -232,6 +236,10 @@ class Conversation:
         else:
             self.state.topic_question = question
         self.state.topic_terms = terms
+
+
+def _is_number(term: str) -> bool:
+    return term.replace(".", "", 1).isdigit()
 
 
 def _top_section(result: SearchResult) -> str:

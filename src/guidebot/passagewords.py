@@ -9,7 +9,8 @@ from collections.abc import Collection, Sequence
 from guidebot.analysis import Analyzer, words
 from guidebot.chunking import Passage
 
-_SURFACE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# The same tokens as analysis reads ("145,000" is one), kept as written for highlighting.
+_SURFACE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 # term -> (position, word, the word's terms) of each passage word yielding the term
 WordMap = dict[str, list[tuple[int, str, tuple[str, ...]]]]
