@@ -243,3 +243,8 @@ def test_a_bare_figure_stated_in_several_sections_is_asked_back(bot):
     reply = bot.ask("34% of what?")  # the pay premium, and the share of ABET programs
     assert reply.kind == "clarify" and SALARY in reply.choices
     assert bot.ask("145,000?").kind == "answer"  # stated about pay only
+
+
+def test_a_percentage_stated_in_two_sections_is_asked_back(bot):
+    assert bot.ask("23%?").kind == "clarify"  # job growth to 2030, online completion
+    assert bot.ask("2032?").kind == "answer"  # a heading names it: the outlook

@@ -88,3 +88,22 @@ def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
     )
     best = bot.retriever.search(message, k=1).best
     assert best.passage.section.startswith("How should you evaluate and compare")
+
+
+def test_sentences_end_at_full_stops_but_not_after_abbreviations():
+    from guidebot.retrieval import _sentences
+
+    assert _sentences("Salary for engineers vs. data scientists?") == [
+        "Salary for engineers vs. data scientists?"
+    ]
+    assert _sentences("I work in the U.S. now. Is it worth it?") == [
+        "I work in the U.S. now.",
+        "Is it worth it?",
+    ]
+    assert _sentences("My GPA is 2.8. Is that ok?") == ["My GPA is 2.8.", "Is that ok?"]
+
+
+def test_a_question_naming_no_topic_does_not_outweigh_the_story(bot: Bot):
+    # "Is that a problem?" names nothing of the field, so the GPA sentence keeps its weight
+    best = bot.retriever.search("My GPA is 2.8. Is that a problem?", k=1).best
+    assert best.passage.section.startswith("What are the admission requirements")

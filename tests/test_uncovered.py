@@ -30,3 +30,9 @@ def test_only_a_shown_passage_with_every_word_may_lead(bot):
     led = led_by_naming(bot.retriever, 3, question, result, ["phd"])
     assert led is not None and led.best.passage.section == "Related Articles"
     assert led_by_naming(bot.retriever, 1, question, result, ["phd"]) is None
+
+
+def test_a_figure_the_knowledge_never_states_counts_as_unknown(bot):
+    assert _judge(bot, "is 3.5 enough? thanks")  # meets a passage only on "thanks"
+    # stems are checked as the question's words: "courses" is everyday English
+    assert _judge(bot, "best golf courses in scotland")

@@ -38,7 +38,9 @@ NUMBER_WORDS = {
 
 _NEEDS_CLEANING = re.compile(r"[\d'’]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word: digits with separators ("145,000", "2.8") or letters with inner apostrophes.
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*"
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def normalise(text: str) -> str:
@@ -47,6 +49,11 @@ def normalise(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_number(term: str) -> bool:
+    """Whether an analysed term is a figure ("34", "2.8", "145000")."""
+    return term.replace(".", "", 1).isdigit()
 
 
 def words(text: str) -> list[str]:

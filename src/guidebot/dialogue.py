@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from guidebot.analysis import words
+from guidebot.analysis import is_number, words
 from guidebot.answer import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.reply import Reply
 from guidebot.retrieval import SearchResult
@@ -109,7 +109,7 @@ class Conversation:
             led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
         )
         led = led_result is not None
-        if led_result is not None:
+        if led:
             result, outside = led_result, []
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be, but
@@ -206,10 +206,6 @@ class Conversation:
             return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
         if len(result.terms) > policy.clarify_max_terms:
             return []
-        if all(_is_number(t) for t in result.terms):
-            # "34% of what?": a bare figure is asked back when sections that state it differ
-            # (the pay premium and the share of ABET-accredited programs are both 34%).
-            return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
         ratio, named = policy.clarify_ratio, []
         if len(result.terms) == 1:
             # One word that names one section's heading is that topic ("salary?"); one named
@@ -219,6 +215,10 @@ class Conversation:
             if len(named) == 1:
                 return []
             ratio = policy.clarify_ratio_one_word
+        if all(is_number(t) for t in result.terms):
+            # "34% of what?": a bare figure is asked back when sections that state it differ
+            # (the pay premium and the share of ABET-accredited programs are both 34%).
+            return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
         best: dict[str, float] = {}
         for hit in result.hits:
             best.setdefault(hit.passage.section, hit.score)
@@ -236,10 +236,6 @@ class Conversation:
         else:
             self.state.topic_question = question
         self.state.topic_terms = terms
-
-
-def _is_number(term: str) -> bool:
-    return term.replace(".", "", 1).isdigit()
 
 
 def _top_section(result: SearchResult) -> str:

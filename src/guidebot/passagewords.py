@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from guidebot.analysis import Analyzer, words
+from guidebot.analysis import TOKEN_PATTERN, Analyzer, words
 from guidebot.chunking import Passage
 
-# The same tokens as analysis reads ("145,000" is one), kept as written for highlighting.
-_SURFACE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The same words as analysis reads ("145,000" is one), kept as written for highlighting.
+_SURFACE = re.compile(TOKEN_PATTERN)
 
 # term -> (position, word, the word's terms) of each passage word yielding the term
 WordMap = dict[str, list[tuple[int, str, tuple[str, ...]]]]

@@ -38,6 +38,7 @@ class SearchResult:
     terms: tuple[str, ...]
     repairs: tuple[Repair, ...]
     coverage: float  # idf-weighted share of the question's terms found in the best passage
+    everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
 
     @property
     def best(self) -> Hit | None:
@@ -60,7 +61,10 @@ def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[li
     return [by_section.get((p.guide, p.section), []) for p in passages]
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+# A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
+_ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
 
 
 class Retriever:
@@ -107,6 +111,7 @@ class Retriever:
         """Best k passages for the question; `context` adds weighted terms from earlier turns,
         `boost=False` ranks by BM25 alone (no FAQ question match)."""
         terms, surface, repairs = self.understand(question)
+        everyday = self._everyday(surface)
         asked = self._asked_terms(question)
         weights: Counter[str] = Counter()
         for term in terms:
@@ -120,21 +125,28 @@ class Retriever:
         if boost:
             self._second_stage(question, terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
-        coverage = self._coverage(terms, surface, hits[0]) if hits else 0.0
-        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage)
+        coverage = self._coverage(terms, everyday, hits[0]) if hits else 0.0
+        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage, everyday)
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has
-        sentences that do not, when those asking sentences name something the knowledge
-        knows; else None. People put their story first and the question last."""
-        sentences = [s for s in _SENTENCE.split(question) if s.strip()]
-        if len(sentences) < 2:
-            return None
+        sentences that do not, when those asking sentences name a topic (a heading's word,
+        or one of the field rather than everyday English); else None. People put their
+        story first and the question last, but "Is that a problem?" names no topic."""
+        sentences = _sentences(question)
         asking = [s for s in sentences if s.rstrip().endswith("?")]
         if not asking or len(asking) == len(sentences):
             return None
-        terms = {t for s in asking for t in self.understand(s)[0]}
-        return terms if any(self.knows(t) for t in terms) else None
+        terms: set[str] = set()
+        topical = False
+        for sentence in asking:
+            found, surface, _ = self.understand(sentence)
+            terms.update(found)
+            everyday = self._everyday(surface)
+            topical = topical or any(
+                self.knows(t) and (t in self._headings or t not in everyday) for t in found
+            )
+        return terms if topical else None
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
@@ -169,9 +181,10 @@ class Retriever:
             return self.unknown_idf
         return math.log((len(self.passages) + 1) / df)
 
-    def everyday(self, term: str) -> bool:
-        """Whether the (analysed) term is a common English word ("make"), not jargon ("gre")."""
-        return term in self.repairer.english
+    def _everyday(self, surface: Sequence[str]) -> frozenset[str]:
+        """The terms of these words that are common English words ("make", "wife"), as
+        opposed to words of the field ("gre", "abet") or words it spells another way."""
+        return frozenset(self.analyzer.stem(w) for w in surface if w in self.repairer.english)
 
     def knows(self, term: str) -> bool:
         """Whether any passage uses the (analysed) term."""
@@ -208,9 +221,9 @@ class Retriever:
     def coverage_of(self, question: str, hit: Hit) -> float:
         """idf-weighted share of the question's terms found in this hit's passage."""
         terms, surface, _ = self.understand(question)
-        return self._coverage(terms, surface, hit)
+        return self._coverage(terms, self._everyday(surface), hit)
 
-    def _coverage(self, terms: Sequence[str], surface: Sequence[str], hit: Hit) -> float:
+    def _coverage(self, terms: Sequence[str], everyday: Collection[str], hit: Hit) -> float:
         """idf-weighted share of the question's terms found in the best passage.
 
         A term the knowledge never uses counts as most telling ("fafsa", "gmat"), unless it
@@ -219,7 +232,6 @@ class Retriever:
         """
         if not terms:
             return 0.0
-        everyday = {self.analyzer.stem(w) for w in surface if w in self.repairer.english}
         weights = [
             EVERYDAY_WEIGHT if not self.knows(t) and t in everyday else self.idf(t) for t in terms
         ]
@@ -262,6 +274,18 @@ class Retriever:
             ranked = pool[: config.rerank_pool]
             share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop after an abbreviation does not end one."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        last = _LAST_WORD.search(sentences[-1]) if sentences else None
+        if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def _headings_by_term(

@@ -32,9 +32,7 @@ class SmalltalkMatcher:
         self._fields = _fields(kb, topics)
         self._floor = floor
 
-    def match(
-        self, text: str, has_content: Callable[[str, str], bool]
-    ) -> tuple[str, str] | None:
+    def match(self, text: str, has_content: Callable[[str, str], bool]) -> tuple[str, str] | None:
         """(intent, reply) when text is small talk, else None.
 
         A close match of the whole utterance counts; so does an example contained in it

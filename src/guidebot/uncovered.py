@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guidebot.analysis import Analyzer
+from guidebot.analysis import Analyzer, is_number
 from guidebot.retrieval import Retriever, SearchResult
 from guidebot.scope import ScopeMatcher
 
@@ -55,18 +55,19 @@ def about_something_else(retriever: Retriever, unknown_words: int, result: Searc
     knowledge: "how do I make lasagna from scratch" meets a passage only on "make". A
     rambling question that is on topic shares more words with its answer, names a heading's
     topic ("my dad thinks it's a scam, is it accredited") or a word of the field rather than
-    everyday English ("my advisor told me the GRE is optional"); numbers and words of three
-    letters or fewer (mom, dow, a misspelt "ned") do not count as unknown."""
+    everyday English ("my advisor told me the GRE is optional"); words of three letters or
+    fewer (mom, dow, a misspelt "ned") do not count as unknown, while a figure the knowledge
+    never states does ("is 3.5 enough? thanks" meets a passage only on "thanks")."""
     if not result.best:
         return False
     shared = set(result.best.matched)
     if len(shared) > 1 or any(
-        retriever.headings_naming(t) or not retriever.everyday(t) for t in shared
+        retriever.headings_naming(t) or t not in result.everyday for t in shared
     ):
         return False
     unknown = [
         t
         for t in dict.fromkeys(result.terms)
-        if len(t) > 3 and t.isalpha() and not retriever.knows(t)
+        if not retriever.knows(t) and (is_number(t) or (len(t) > 3 and t.isalpha()))
     ]
     return len(unknown) >= unknown_words
