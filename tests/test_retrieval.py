@@ -107,3 +107,12 @@ def test_a_question_naming_no_topic_does_not_outweigh_the_story(bot: Bot):
     # "Is that a problem?" names nothing of the field, so the GPA sentence keeps its weight
     best = bot.retriever.search("My GPA is 2.8. Is that a problem?", k=1).best
     assert best.passage.section.startswith("What are the admission requirements")
+
+
+def test_the_next_several_years_are_the_future_not_a_duration(bot: Bot):
+    question = "which ai roles will factories want over the next several years"
+    best = bot.retriever.search(question, k=1).best
+    assert best.passage.section.startswith("What is the job outlook")
+    # "the next few years" often is a duration ("can I finish in the next few years")
+    fees = bot.retriever.search("will fees rise over the next few years", k=1).best
+    assert fees.passage.section.startswith("How long does it take")
