@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     hi hey hello tell know want like really also get got thing things something anything
     kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
     arent wont whats hows wheres whos thats theres vs versus actually basically honestly
-    literally stuff gonna wanna kinda sorta tho though lol btw tbh idk imo
+    literally stuff gonna wanna kinda sorta tho though lol btw tbh idk imo even ever
     """.split()
 )
 
