@@ -116,3 +116,8 @@ def test_the_next_several_years_are_the_future_not_a_duration(bot: Bot):
     # "the next few years" often is a duration ("can I finish in the next few years")
     fees = bot.retriever.search("will fees rise over the next few years", k=1).best
     assert fees.passage.section.startswith("How long does it take")
+
+
+def test_shortlisting_programs_is_evaluating_them(bot: Bot):
+    best = bot.retriever.search("how do i shortlist programs", k=1).best
+    assert best.passage.section.startswith("How should you evaluate and compare")
