@@ -119,5 +119,6 @@ def test_the_next_several_years_are_the_future_not_a_duration(bot: Bot):
 
 
 def test_shortlisting_programs_is_evaluating_them(bot: Bot):
-    best = bot.retriever.search("how would you shortlist ai programs with a factory focus", k=1).best
+    question = "how would you shortlist ai programs with a factory focus"
+    best = bot.retriever.search(question, k=1).best
     assert best.passage.section.startswith("How should you evaluate and compare")
