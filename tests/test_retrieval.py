@@ -10,6 +10,11 @@ from guidebot.policy import Policy, RetrievalConfig
 from tests.conftest import KNOWLEDGE
 
 
+def _first_section(bot: Bot, question: str) -> str:
+    """The section heading of the passage ranked first for the question."""
+    return bot.retriever.search(question, k=1).best.passage.section
+
+
 def test_cached_bot_answers_exactly_like_a_fresh_one(tmp_path: Path, bot: Bot):
     first = Bot.load(KNOWLEDGE, cache_dir=tmp_path)
     assert first.notes == [] and list(tmp_path.glob("index-*.npz"))
@@ -72,13 +77,13 @@ def test_rerank_raises_entries_whose_own_question_covers_the_query(make_knowledg
 def test_words_naming_the_document_give_way_to_a_topic(bot: Bot):
     # the table of contents mentions every topic and the word "guide"; it must not win
     # whenever a question names both
-    salary = bot.retriever.search("what does the guide say about salary", k=1).best
-    assert salary.passage.section.startswith("What is the average salary")
-    online = bot.retriever.search("does this guide talk about online programs", k=1).best
-    assert online.passage.section.startswith("How do online AI Master's programs")
+    salary = _first_section(bot, "what does the guide say about salary")
+    assert salary.startswith("What is the average salary")
+    online = _first_section(bot, "does this guide talk about online programs")
+    assert online.startswith("How do online AI Master's programs")
     # alone, they are the topic: what the page itself is about
-    about = bot.retriever.search("what is this page about", k=1).best
-    assert about.passage.section == "2026 AI Master's Degree Careers in Manufacturing"
+    about = _first_section(bot, "what is this page about")
+    assert about == "2026 AI Master's Degree Careers in Manufacturing"
 
 
 def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
@@ -86,8 +91,7 @@ def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
         "I have offers from two schools and my parents keep arguing about cost. "
         "What should I weigh when comparing programs?"
     )
-    best = bot.retriever.search(message, k=1).best
-    assert best.passage.section.startswith("How should you evaluate and compare")
+    assert _first_section(bot, message).startswith("How should you evaluate and compare")
 
 
 def test_sentences_end_at_full_stops_but_not_after_abbreviations():
@@ -105,20 +109,18 @@ def test_sentences_end_at_full_stops_but_not_after_abbreviations():
 
 def test_a_question_naming_no_topic_does_not_outweigh_the_story(bot: Bot):
     # "Is that a problem?" names nothing of the field, so the GPA sentence keeps its weight
-    best = bot.retriever.search("My GPA is 2.8. Is that a problem?", k=1).best
-    assert best.passage.section.startswith("What are the admission requirements")
+    section = _first_section(bot, "My GPA is 2.8. Is that a problem?")
+    assert section.startswith("What are the admission requirements")
 
 
 def test_the_next_several_years_are_the_future_not_a_duration(bot: Bot):
     question = "which ai roles will factories want over the next several years"
-    best = bot.retriever.search(question, k=1).best
-    assert best.passage.section.startswith("What is the job outlook")
+    assert _first_section(bot, question).startswith("What is the job outlook")
     # "the next few years" often is a duration ("can I finish in the next few years")
-    fees = bot.retriever.search("will fees rise over the next few years", k=1).best
-    assert fees.passage.section.startswith("How long does it take")
+    fees = _first_section(bot, "will fees rise over the next few years")
+    assert fees.startswith("How long does it take")
 
 
 def test_shortlisting_programs_is_evaluating_them(bot: Bot):
     question = "how would you shortlist ai programs with a factory focus"
-    best = bot.retriever.search(question, k=1).best
-    assert best.passage.section.startswith("How should you evaluate and compare")
+    assert _first_section(bot, question).startswith("How should you evaluate and compare")
