@@ -60,10 +60,16 @@ def test_a_long_message_is_never_small_talk(bot):
 
 
 def test_only_groups_with_a_one_word_first_entry_respell_words():
-    from guidebot.smalltalk import _spellings
+    from guidebot.analysis import Analyzer
 
     groups = [("you", "u"), ("artificial intelligence", "ai"), ("salary", "pay", "pay check")]
-    assert _spellings(groups) == {"u": "you", "pay": "salary"}
+    respell = Analyzer(groups).respell
+    assert {w: respell(w) for w in ("u", "pay", "ai", "check")} == {
+        "u": "you",
+        "pay": "salary",
+        "ai": "ai",
+        "check": "check",
+    }
 
 
 def test_greetings_questions_about_the_bot_and_goodbyes_in_one_message(bot):

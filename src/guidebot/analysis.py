@@ -91,6 +91,12 @@ class Analyzer:
         self._starts = {phrase[0] for phrase in self._phrases}
         self._term_of: dict[str, str | None] = {}  # word -> its term (None: a stop word)
 
+    def respell(self, word: str) -> str:
+        """The word as its synonym group's first word, when both are single words ("u" ->
+        "you"); any other word as it is."""
+        canonical = self._single.get(word)
+        return canonical[0] if canonical and len(canonical) == 1 else word
+
     def terms(self, text: str) -> list[str]:
         """Search terms of text, in order, duplicates kept (BM25 counts them)."""
         return self.terms_of_words(words(text))

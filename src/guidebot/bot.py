@@ -55,7 +55,7 @@ class Bot:
         self.topics = tuple(
             dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
         )
-        self.smalltalk = SmalltalkMatcher(kb, self.topics)
+        self.smalltalk = SmalltalkMatcher(kb, self.topics, analyzer.respell)
         self.scope = ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group))
 
     @classmethod

@@ -19,15 +19,20 @@ class SmalltalkMatcher:
     """Matches a whole utterance against the example phrasings of each intent."""
 
     def __init__(
-        self, kb: KnowledgeBase, topics: Sequence[str], floor: float = MATCH_FLOOR
+        self,
+        kb: KnowledgeBase,
+        topics: Sequence[str],
+        respell: Callable[[str], str] = str,
+        floor: float = MATCH_FLOOR,
     ) -> None:
         self._intents: list[SmalltalkIntent] = list(kb.smalltalk)
-        self._spelling = _spellings(kb.synonyms)
+        self._respell = respell
         self._examples = [self._normal(e) for i in self._intents for e in i.examples]
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
+        self._words = [frozenset(example.split()) for example in self._examples]
         self._with_word: dict[str, list[int]] = {}
-        for n, example in enumerate(self._examples):
-            for word in set(example.split()):
+        for n, example_words in enumerate(self._words):
+            for word in example_words:
                 self._with_word.setdefault(word, []).append(n)
         self._fields = _fields(kb, topics)
         self._floor = floor
@@ -54,52 +59,37 @@ class SmalltalkMatcher:
         cleaned = self._normal(text)
         if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
             return None
-        found = process.extractOne(
+        close = process.extractOne(
             cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
         )
-        if not found:
-            found = self._containing(cleaned, has_content)
-            if not found:
-                return None
-        intent = self._intents[self._owner[found[2]]]
+        found = close[2] if close else self._containing(cleaned, has_content)
+        if found is None:
+            return None
+        intent = self._intents[self._owner[found]]
         return intent.intent, _fill(intent.reply, self._fields)
 
-    def _containing(
-        self, cleaned: str, has_content: Callable[[str, str], bool]
-    ) -> tuple[str, float, int] | None:
-        """The first example whose words all stand in the text, provided the words left once
-        every contained example is taken out name nothing the knowledge is about (stems
-        count as the same word): "thanks that helped a lot" holds "thanks a lot" and "that
-        helped"; "bye, thanks for the help" holds "bye", "thanks" and "help"; "help me, do i
-        need to work" holds "help me" and "i need help" and still leaves "work", so it is a
-        question. A text inside an example ("article" in "who wrote the article") is not."""
+    def _containing(self, cleaned: str, has_content: Callable[[str, str], bool]) -> int | None:
+        """The number of the first example whose words all stand in the text, provided the
+        words left once every contained example is taken out name nothing the knowledge is
+        about (stems count as the same word): "thanks that helped a lot" holds "thanks a
+        lot" and "that helped"; "bye, thanks for the help" holds "bye", "thanks" and "help";
+        "help me, do i need to work" holds "help me" and "i need help" and still leaves
+        "work", so it is a question. A text inside an example ("article" in "who wrote the
+        article") is not."""
         said = set(cleaned.split())
         sharing = sorted({n for w in said for n in self._with_word.get(w, ())})
-        contained = [n for n in sharing if set(self._examples[n].split()) <= said]
+        contained = [n for n in sharing if self._words[n] <= said]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)
         if has_content(_rest(cleaned, besides), besides):
             return None
-        return self._examples[contained[0]], 100.0, contained[0]
+        return contained[0]
 
     def _normal(self, text: str) -> str:
-        """Cleaned words, each one-word synonym spelt as its group's first word, so "are u a
-        bot" meets the example "are you a bot" (synonyms.yaml has u/you)."""
-        return " ".join(self._spelling.get(w, w) for w in _clean(text).split())
-
-
-def _spellings(groups: Sequence[Sequence[str]]) -> dict[str, str]:
-    """One-word synonym -> the group's first word, for groups whose first entry is one word."""
-    spelling: dict[str, str] = {}
-    for group in groups:
-        canonical = _clean(group[0]) if group else ""
-        if len(canonical.split()) != 1:
-            continue
-        for word in map(_clean, group[1:]):
-            if len(word.split()) == 1:
-                spelling.setdefault(word, canonical)
-    return spelling
+        """Cleaned words, each respelt as `respell` says (the analyzer's one-word synonyms),
+        so "are u a bot" meets the example "are you a bot" (synonyms.yaml has u/you)."""
+        return " ".join(map(self._respell, _clean(text).split()))
 
 
 def _rest(text: str, example: str) -> str:
