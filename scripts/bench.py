@@ -49,13 +49,13 @@ from pathlib import Path
 import numpy as np
 
 from guidebot import __version__
-from guidebot.analysis import Analyzer, words
-from guidebot.chunking import build_passages
-from guidebot.index import FieldIndex
-from guidebot.indexcache import Bundle, CacheKey, analyzer_settings, load, save
-from guidebot.knowledge import load_knowledge
-from guidebot.policy import Bm25Params, RetrievalConfig
-from guidebot.retrieval import Retriever
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.passages import build_passages
+from guidebot.search.analysis import Analyzer, words
+from guidebot.search.cache import Bundle, CacheKey, analyzer_settings, load, save
+from guidebot.search.config import Bm25Params, RetrievalConfig
+from guidebot.search.index import FieldIndex
+from guidebot.search.retriever import Retriever
 
 HERE = Path(__file__).resolve().parent
 OKAPI = Bm25Params(variant="okapi")

@@ -28,7 +28,10 @@ import time
 CHILD = """
 import asyncio, sys, time
 from guidebot.cli import build_parser  # what the console script imports first
-from guidebot.commands import chat
+try:
+    from guidebot.cli import chat  # stage packages (issue 13)
+except ImportError:
+    from guidebot.commands import chat
 
 argv = ["chat"] + (["--knowledge", sys.argv[1]] if sys.argv[1] else [])
 args = build_parser().parse_args(argv)

@@ -13,11 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from guidebot.bot import Bot
-from guidebot.evalset import load_cases
-from guidebot.evaluation import evaluate, resolve_cases
-from guidebot.knowledge import load_knowledge
+from guidebot.dialogue.policy import Policy
+from guidebot.knowledge.loader import load_knowledge
 from guidebot.locations import knowledge_dir
-from guidebot.policy import Bm25Params, Policy, RetrievalConfig
+from guidebot.quality.evalset import load_cases
+from guidebot.quality.evaluation import evaluate, resolve_cases
+from guidebot.search.config import Bm25Params, RetrievalConfig
 
 GRID = {
     "variant": ["plus", "okapi"],

@@ -1,4 +1,4 @@
-from guidebot.analysis import Analyzer, normalise, words
+from guidebot.search.analysis import Analyzer, normalise, words
 
 
 def test_words_normalise_case_accents_possessives_and_numbers():

@@ -1,5 +1,5 @@
-from guidebot.chunking import build_passages
-from guidebot.knowledge import load_knowledge
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.passages import build_passages
 from tests.conftest import GUIDE, KNOWLEDGE
 
 

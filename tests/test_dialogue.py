@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from guidebot import dialogue
-from guidebot.dialogue import ConversationState
+from guidebot.dialogue import conversation as dialogue
+from guidebot.dialogue.conversation import ConversationState
 
 SALARY = (
     "What is the average salary for professionals with an AI Master's degree "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guidebot.errors import KnowledgeError
-from guidebot.evalset import load_cases
-from guidebot.evaluation import evaluate, resolve_cases
+from guidebot.quality.evalset import load_cases
+from guidebot.quality.evaluation import evaluate, resolve_cases
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidebot.knowledge import load_knowledge
+from guidebot.knowledge.loader import load_knowledge
 from tests.conftest import KNOWLEDGE
 
 # Listed from the article (../shared/seed/000_58b2425f3a1131bc.txt), section by section.

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge import load_knowledge
+from guidebot.knowledge.loader import load_knowledge
 from guidebot.reply import KINDS
 
 NASTY = st.sampled_from(

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from guidebot.errors import KnowledgeError
-from guidebot.gaps import (
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.quality.gaps import (
     LogRecord,
     group_questions,
     is_unanswered,
@@ -19,7 +20,6 @@ from guidebot.gaps import (
     record_unanswered,
     starter_faq,
 )
-from guidebot.knowledge import load_knowledge
 from guidebot.reply import Reply, Source
 from tests.conftest import GUIDE, run_guidebot
 

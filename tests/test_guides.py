@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from guidebot.bot import Bot
-from guidebot.knowledge import load_knowledge, reload_knowledge, section_hash
+from guidebot.knowledge.loader import load_knowledge, reload_knowledge, section_hash
 from tests.conftest import GUIDE, run_guidebot
 
 SECOND = """

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
-from guidebot.index import FieldIndex, top_k
-from guidebot.policy import Bm25Params
+from guidebot.search.config import Bm25Params
+from guidebot.search.index import FieldIndex, top_k
 
 TOLERANCE = 1e-9
 WORDS = [f"w{i}" for i in range(12)]  # a small vocabulary, so terms repeat across passages

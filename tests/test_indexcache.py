@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guidebot import indexcache
-from guidebot.analysis import Analyzer, words
-from guidebot.chunking import build_passages
-from guidebot.index import FieldIndex
-from guidebot.indexcache import Bundle, CacheKey, analyse_passages, cache_path, load, save
-from guidebot.knowledge import load_knowledge
-from guidebot.policy import Bm25Params
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.passages import build_passages
+from guidebot.search import cache as indexcache
+from guidebot.search.analysis import Analyzer, words
+from guidebot.search.cache import Bundle, CacheKey, analyse_passages, cache_path, load, save
+from guidebot.search.config import Bm25Params
+from guidebot.search.index import FieldIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = Bm25Params()

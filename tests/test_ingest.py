@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from guidebot.errors import KnowledgeError, UsageError
-from guidebot.ingest import ingest, read_source
-from guidebot.ingest_faq import read_table
-from guidebot.ingest_text import (
+from guidebot.ingest.articles import (
     EMPTY_SECTION,
     looks_like_heading,
     parse_html,
     parse_markdown,
     parse_plain_text,
 )
-from guidebot.knowledge import load_knowledge
+from guidebot.ingest.pipeline import ingest, read_source
+from guidebot.ingest.tables import read_table
+from guidebot.knowledge.loader import load_knowledge
 from tests.conftest import run_guidebot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -301,7 +301,7 @@ def test_a_broken_target_is_refused_before_anything_is_written(tmp_path):
 
 
 def test_the_bundled_knowledge_of_an_installed_package_is_never_written(monkeypatch, tmp_path):
-    monkeypatch.setattr("guidebot.ingest.is_bundled", lambda path: True)
+    monkeypatch.setattr("guidebot.ingest.pipeline.is_bundled", lambda path: True)
     with pytest.raises(UsageError, match="bundled inside the installed package.*--knowledge"):
         ingest([FIXTURES / "faq-plain.csv"], tmp_path / "kb")
     assert not (tmp_path / "kb").exists()

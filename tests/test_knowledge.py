@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge import load_knowledge
+from guidebot.knowledge.loader import load_knowledge
 from tests.conftest import GUIDE, KNOWLEDGE
 
 

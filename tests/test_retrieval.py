@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from guidebot.bot import Bot
-from guidebot.policy import Policy, RetrievalConfig
+from guidebot.dialogue.policy import Policy
+from guidebot.search.config import RetrievalConfig
 from tests.conftest import KNOWLEDGE
 
 
@@ -95,7 +96,7 @@ def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
 
 
 def test_sentences_end_at_full_stops_but_not_after_abbreviations():
-    from guidebot.retrieval import _sentences
+    from guidebot.search.retriever import _sentences
 
     assert _sentences("Salary for engineers vs. data scientists?") == [
         "Salary for engineers vs. data scientists?"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidebot.models import ScopeTopic
-from guidebot.scope import ScopeMatcher
+from guidebot.dialogue.scope import ScopeMatcher
+from guidebot.knowledge.model import ScopeTopic
 
 MATCHER = ScopeMatcher(
     (
@@ -35,7 +35,7 @@ def test_each_term_is_reported_once_in_order_of_appearance():
 
 
 def test_plural_spellings_follow_the_regular_rules():
-    from guidebot.scope import _plurals
+    from guidebot.dialogue.scope import _plurals
 
     assert _plurals("coach") == ("coaches",) and _plurals("tax") == ("taxes",)
     assert _plurals("agency") == ("agencies",) and _plurals("day") == ("days",)

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from guidebot.commands.serve import check_port
+from guidebot.cli.serve import check_port
 from guidebot.errors import UsageError
 
 

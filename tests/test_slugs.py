@@ -1,4 +1,4 @@
-from guidebot.slugs import slugify, unique
+from guidebot.knowledge.slugs import slugify, unique
 
 
 def test_slugify_keeps_words_drops_apostrophes_and_has_a_fallback():

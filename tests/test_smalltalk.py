@@ -60,7 +60,7 @@ def test_a_long_message_is_never_small_talk(bot):
 
 
 def test_only_groups_with_a_one_word_first_entry_respell_words():
-    from guidebot.analysis import Analyzer
+    from guidebot.search.analysis import Analyzer
 
     groups = [("you", "u"), ("artificial intelligence", "ai"), ("salary", "pay", "pay check")]
     respell = Analyzer(groups).respell

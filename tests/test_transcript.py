@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from guidebot import transcript
 from guidebot.bot import Bot
+from guidebot.reply import transcript
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 WHEN = datetime(2026, 3, 4, 5, 6, 7)
@@ -53,6 +53,6 @@ def test_save_creates_the_directory(tmp_path: Path, replies) -> None:
 
 
 def test_transcript_does_not_import_textual() -> None:
-    code = "import sys, guidebot.transcript, guidebot.cli; print('textual' in sys.modules)"
+    code = "import sys, guidebot.reply.transcript, guidebot.cli; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

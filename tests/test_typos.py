@@ -1,5 +1,5 @@
-from guidebot.analysis import Analyzer
-from guidebot.typos import Repair, TypoRepairer
+from guidebot.search.analysis import Analyzer
+from guidebot.search.typos import Repair, TypoRepairer
 
 VOCAB = ["salary", "career", "manufacturing", "tuition", "online", "law", "lab", "data"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidebot.uncovered import about_something_else, led_by_naming, uncovered_topics
+from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 
 
 def _judge(bot, question: str) -> bool:

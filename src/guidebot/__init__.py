@@ -8,7 +8,7 @@ from guidebot.version import __version__
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
-    from guidebot.dialogue import Conversation, ConversationState
+    from guidebot.dialogue.conversation import Conversation, ConversationState
 
 __all__ = [
     "Bot",
@@ -24,8 +24,8 @@ __all__ = [
 
 _LAZY = {
     "Bot": "guidebot.bot",
-    "Conversation": "guidebot.dialogue",
-    "ConversationState": "guidebot.dialogue",
+    "Conversation": "guidebot.dialogue.conversation",
+    "ConversationState": "guidebot.dialogue.conversation",
 }
 
 

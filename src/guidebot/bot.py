@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from guidebot import indexcache, retrieval
-from guidebot.analysis import Analyzer
-from guidebot.chunking import Passage, build_passages
-from guidebot.dialogue import Conversation, ConversationState
-from guidebot.english import EnglishWords
+from guidebot.dialogue.conversation import Conversation, ConversationState
+from guidebot.dialogue.policy import Policy
+from guidebot.dialogue.scope import ScopeMatcher
+from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge import load_knowledge, reload_knowledge
-from guidebot.models import KnowledgeBase
-from guidebot.policy import Policy
+from guidebot.knowledge.loader import load_knowledge, reload_knowledge
+from guidebot.knowledge.model import KnowledgeBase
+from guidebot.knowledge.passages import Passage, build_passages
 from guidebot.reply import Reply
-from guidebot.retrieval import Hit, Retriever
-from guidebot.scope import ScopeMatcher
-from guidebot.smalltalk import SmalltalkMatcher
+from guidebot.search import cache as indexcache
+from guidebot.search import retriever as retrieval
+from guidebot.search.analysis import Analyzer
+from guidebot.search.english import EnglishWords
+from guidebot.search.retriever import Hit, Retriever
 from guidebot.version import __version__
 
 

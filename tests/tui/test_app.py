@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Button
 from tui_support import SUGGESTIONS, answered, ask, click_citation, shown_text
 
-from guidebot.render import as_markdown
+from guidebot.reply.render import as_markdown
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.widgets.citations import CitationList
 from guidebot.tui.widgets.prompt import Prompt

@@ -18,7 +18,7 @@ from test_app import answered, ask
 from tui_support import click_citation, shown_text
 
 from guidebot.bot import Bot
-from guidebot.knowledge import load_knowledge, section_hash
+from guidebot.knowledge.loader import load_knowledge, section_hash
 from guidebot.locations import unanswered_log
 from guidebot.reply import Source
 from guidebot.tui import create_app
@@ -229,8 +229,9 @@ def test_chat_guide_option_is_checked(tmp_path: Path) -> None:
 
 
 def test_chat_options_reach_the_app(tmp_path: Path) -> None:
+    from guidebot.cli import chat
+
     from guidebot.cli import build_parser
-    from guidebot.commands import chat
 
     root = two_guides(tmp_path)
     args = build_parser().parse_args(["chat", "--knowledge", str(root), "--guide", "housing"])

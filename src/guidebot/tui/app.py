@@ -9,9 +9,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from guidebot.bot import Bot
+from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import transcripts_dir as default_transcripts_dir
-from guidebot.models import KnowledgeBase
-from guidebot.tui.commands import GuidebotCommands
+from guidebot.tui.palette import GuidebotCommands
 from guidebot.tui.screens.chat import ChatScreen
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.session import ChatSession

@@ -64,7 +64,7 @@ class BotLifecycle:
             suggestions = suggested_questions(bot, lock=self.session.lock)
             self.chat.post_message(SuggestionsReady(suggestions))
         if self.session.log_unanswered:
-            import guidebot.gaps  # noqa: F401 - so logging the first unanswered turn is quick
+            import guidebot.quality.gaps  # noqa: F401 - so logging the first unanswered turn is quick
 
     def bot_ready(self, message: BotReady) -> None:
         if message.failure:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from guidebot.bot import Bot
 from guidebot.errors import GuidebotError, KnowledgeError
-from guidebot.models import KnowledgeBase
+from guidebot.knowledge.model import KnowledgeBase
 from guidebot.reply import Reply
 
 
@@ -108,7 +108,7 @@ class ChatSession:
         """Log the turn if it went unanswered (as `guidebot ask` does); a note if that failed."""
         if not self.log_unanswered:
             return None
-        from guidebot.gaps import record_unanswered  # rapidfuzz and yaml: not for start-up
+        from guidebot.quality.gaps import record_unanswered  # rapidfuzz and yaml: not for start-up
 
         return record_unanswered(answered.reply, guides=answered.guides)
 

@@ -20,10 +20,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from guidebot import transcript
 from guidebot.errors import GuidebotError
-from guidebot.render import as_markdown
-from guidebot.reply import Reply
+from guidebot.reply import Reply, transcript
+from guidebot.reply.render import as_markdown
 from guidebot.tui.lifecycle import BotLifecycle
 from guidebot.tui.messages import (
     AskFailed,

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guidebot.models import Guide
+from guidebot.knowledge.model import Guide
 
 ALL = ""  # the option id of "All guides"
 

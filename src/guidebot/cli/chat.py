@@ -1,0 +1,62 @@
+"""`guidebot chat` (and bare `guidebot`): the Textual chat app over the same Bot as `ask`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from types import SimpleNamespace
+
+from guidebot.cli.common import (
+    add_guide_option,
+    add_knowledge_option,
+    add_log_option,
+    chosen_guides,
+    knowledge_path,
+)
+from guidebot.errors import UsageError
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.model import KnowledgeBase
+from guidebot.locations import cache_dir
+
+NAME = "chat"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        NAME,
+        help="chat in the terminal (the default when no command is given)",
+        description="Open the chat app: ask questions, follow up, read the cited passages, "
+        "save the transcript. Press F1 inside the app for its keys.",
+    )
+    add_knowledge_option(parser)
+    add_guide_option(parser)
+    add_log_option(parser)
+    parser.set_defaults(run=run)
+
+
+def checked(args: argparse.Namespace) -> tuple[KnowledgeBase, tuple[str, ...]]:
+    """The knowledge and the --guide choice, validated: KnowledgeError or UsageError (exit 2
+    from main, with file:line problems) come before any screen. Only the knowledge is loaded:
+    the app indexes it in the background once its first screen is up."""
+    knowledge = load_knowledge(knowledge_path(args))
+    return knowledge, chosen_guides(SimpleNamespace(kb=knowledge), args)  # it needs only .kb
+
+
+def build_app(args: argparse.Namespace, knowledge: KnowledgeBase, guides: tuple[str, ...]):
+    from guidebot.tui import create_app  # only here, so other commands never import Textual
+
+    return create_app(
+        knowledge=knowledge,
+        cache_dir=cache_dir(),
+        guides=guides,
+        log_unanswered=not args.no_log,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    knowledge, guides = checked(args)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the chat app needs a terminal; use `guidebot ask` with pipes")
+    app = build_app(args, knowledge, guides)
+    app.run()
+    return app.return_code or 0

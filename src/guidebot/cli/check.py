@@ -1,0 +1,42 @@
+"""`guidebot check [DIR]`: validate a knowledge directory and list every problem at once."""
+
+from __future__ import annotations
+
+import argparse
+
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.passages import build_passages
+from guidebot.locations import knowledge_dir
+
+NAME = "check"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        NAME,
+        help="validate a knowledge directory",
+        description="Check every knowledge file and list all problems as file:line: message. "
+        "Exit status 0 when clean, 2 when not.",
+    )
+    parser.add_argument(
+        "directory", nargs="?", help="knowledge directory (default: the one in use)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = knowledge_dir(args.directory)
+    kb = load_knowledge(root)  # KnowledgeError lists every problem; main prints it, exit 2
+    passages = build_passages(kb)
+    sections = sum(len(g.sections) for g in kb.guides)
+    print(
+        f"{root}: OK — {_count(len(kb.guides), 'guide')}, {_count(sections, 'section')}, "
+        f"{_count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}, {_count(len(passages), 'passage')}"
+    )
+    for warning in kb.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,0 +1,85 @@
+"""`guidebot gaps`: the questions guidebot could not answer, grouped, most asked first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from guidebot import atomic
+from guidebot.errors import UsageError
+from guidebot.locations import unanswered_log
+from guidebot.quality.gaps import SIMILARITY, group_questions, read_log, starter_faq
+
+NAME = "gaps"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        NAME,
+        help="show the questions guidebot could not answer, grouped, most asked first",
+        description="Read the log of declined and low-confidence questions, group similar "
+        "ones, and list the groups most asked first. --export writes them as a starter FAQ "
+        "file whose answers say TODO, for you to fill in.",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=SIMILARITY,
+        metavar="N",
+        help=f"how alike (0-100) two questions must be to group them (default {SIMILARITY:g})",
+    )
+    parser.add_argument("--top", type=int, default=None, metavar="N", help="show N groups only")
+    parser.add_argument("--json", action="store_true", help="print the groups as JSON")
+    parser.add_argument(
+        "--export", metavar="FILE.yaml", help="write the groups as a starter FAQ file (new file)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.threshold <= 100:
+        raise UsageError("--threshold must be between 0 and 100")
+    if args.top is not None and args.top < 1:
+        raise UsageError("--top must be 1 or more")
+    log = unanswered_log()
+    records, notes = read_log(log)
+    gaps = group_questions(records, args.threshold)[: args.top]
+    if args.export:
+        return _export(gaps, Path(args.export), log)
+    if args.json:
+        data = {"log": str(log), "questions": len(records), "groups": [g.to_dict() for g in gaps]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for note in notes:
+        print(f"note: {note}")
+    if not records:
+        print(f"No unanswered questions logged yet ({log}).")
+        return 0
+    groups = f"{len(gaps)} group{'' if len(gaps) == 1 else 's'}"
+    print(f"{len(records)} unanswered questions in {groups} (log: {log})\n")
+    for gap in gaps:
+        print(f"{gap.count:>4}×  {gap.question}   [last {gap.last_asked[:10]}]")
+        for other in gap.wordings[1:4]:
+            print(f"       also: {other}")
+        if len(gap.wordings) > 4:
+            print(f"       … and {len(gap.wordings) - 4} more wordings")
+    print("\nTurn them into FAQ entries: guidebot gaps --export new-questions.yaml")
+    return 0
+
+
+def _export(gaps, path: Path, log: Path) -> int:
+    if path.suffix.lower() not in {".yaml", ".yml"}:
+        raise UsageError(f"{path}: the export is an FAQ file and must end in .yaml")
+    if path.exists():
+        raise UsageError(f"{path} already exists; choose a new file name (it is never replaced)")
+    if not gaps:
+        raise UsageError(f"nothing to export: no unanswered questions logged yet ({log})")
+    atomic.write_text(path, starter_faq(gaps, str(log)))
+    print(f"wrote {path} — {len(gaps)} questions, each with 'answer: TODO'.")
+    print(
+        "Write each answer (and add its 'section'), delete the entries you do not want, then "
+        "move the file into your knowledge's faq/ folder and run `guidebot check`; it reports "
+        "every answer still left as TODO."
+    )
+    return 0

@@ -1,0 +1,61 @@
+"""`guidebot ingest PATH...`: bring articles and FAQ tables into a knowledge directory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from guidebot.cli.common import add_knowledge_option, knowledge_path
+from guidebot.knowledge.model import KnowledgeBase
+
+NAME = "ingest"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        NAME,
+        help="turn articles (text, Markdown, HTML) and FAQ tables into knowledge files",
+        description="Write each article (.txt, .md, .html) as guides/<slug>.md and each FAQ "
+        "table (.csv, .tsv, .json, .yaml with question and answer columns) as faq/<name>.yaml "
+        "of the knowledge directory, then check the result. Nothing is replaced without "
+        "--force, and if the check fails every file is put back as it was.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files to bring in")
+    parser.add_argument("--force", action="store_true", help="replace files that already exist")
+    parser.add_argument(
+        "--slug", metavar="SLUG", help="file name of the guide (default: from its title)"
+    )
+    add_knowledge_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from guidebot.ingest.pipeline import ingest  # parsers load only for this command
+
+    target = knowledge_path(args)
+    result = ingest([Path(p) for p in args.paths], target, force=args.force, slug=args.slug)
+    for item in result.written:
+        print(f"wrote {item.path} — {item.what}")
+    for note in result.notes:
+        print(f"note: {note}")
+    print(summary(target, result.kb))
+    for warning in result.kb.warnings:
+        print(f"warning: {warning}")
+    print(
+        "Next: read the new files and put the text in your own words where needed "
+        f"(see knowledge/README.md), then run `guidebot check {target}`."
+    )
+    return 0
+
+
+def summary(root: Path, kb: KnowledgeBase) -> str:
+    """The line `guidebot check` prints for a clean directory."""
+    sections = sum(len(g.sections) for g in kb.guides)
+    return (
+        f"{root}: OK — {_count(len(kb.guides), 'guide')}, {_count(sections, 'section')}, "
+        f"{_count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}"
+    )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

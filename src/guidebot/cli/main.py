@@ -1,0 +1,65 @@
+"""The `guidebot` command: parses arguments, runs a command, turns errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from guidebot import __version__
+from guidebot.cli import ask, chat, check, evaluate, gaps, guides, ingest, serve
+from guidebot.errors import GuidebotError, KnowledgeError
+
+COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
+EXIT_PROBLEM = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guidebot",
+        description="Answers questions about guides, citing the passages it quotes.",
+        epilog="With no command, guidebot opens the chat app.",
+    )
+    parser.add_argument("--version", action="version", version=f"guidebot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _has_chat() and (not argv or argv[0] not in _TOP_LEVEL and argv[0].startswith("-")):
+        argv = ["chat", *argv]  # bare `guidebot [--knowledge DIR]` opens the chat
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except KnowledgeError as error:
+        print(f"guidebot: the knowledge has problems:\n{error}", file=sys.stderr)
+        if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
+            print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
+        return EXIT_PROBLEM
+    except GuidebotError as error:
+        print(f"guidebot: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
+        return 0
+
+
+_TOP_LEVEL = ("-h", "--help", "--version")
+
+
+def _has_chat() -> bool:
+    return any(getattr(c, "NAME", "") == "chat" for c in COMMANDS)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

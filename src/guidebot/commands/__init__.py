@@ -1,1 +1,0 @@
-"""One module per `guidebot` command, each with add_parser(subparsers) and run(args)."""

@@ -1,0 +1,86 @@
+"""Composes replies from search results: extractive answers, declines, clarifying questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from guidebot.reply import Reply, Source
+from guidebot.search.retriever import Hit, Retriever, SearchResult
+
+
+def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
+    """Numbered citations for hits, with the passage words that matched the question."""
+    return tuple(
+        Source(
+            number=n,
+            id=h.passage.id,
+            guide=h.passage.guide_title,
+            section=h.passage.section,
+            text=h.passage.text,
+            score=h.score,
+            highlights=retriever.highlights(h),
+            path=h.passage.path,
+            line=h.passage.line,
+        )
+        for n, h in enumerate(hits, start=1)
+    )
+
+
+def answer_reply(
+    question: str,
+    result: SearchResult,
+    hits: Sequence[Hit],
+    retriever: Retriever,
+    notes: Sequence[str] = (),
+) -> Reply:
+    """Quote the best passage; the other hits are further sources."""
+    best = hits[0]
+    text = best.passage.text
+    if best.passage.kind == "faq":
+        text = f"{best.passage.question}\n{text}"
+    return Reply(
+        question=question,
+        answer=text,
+        kind="answer",
+        confidence=result.coverage,
+        sources=sources_of(hits, retriever),
+        notes=tuple(notes),
+    )
+
+
+def decline_reply(
+    question: str,
+    suggestions: Sequence[str],
+    notes: Sequence[str] = (),
+    missing: Sequence[str] = (),
+) -> Reply:
+    """An honest 'not covered', naming what was missing and what the knowledge does cover."""
+    about = f" ({', '.join(missing)})" if missing else ""
+    text = f"The guide doesn't cover that{about}, so I won't guess."
+    if suggestions:
+        text += " Nearby topics it does answer:\n" + "\n".join(f"- {s}" for s in suggestions)
+    return Reply(
+        question=question,
+        answer=text,
+        kind="decline",
+        abstained=True,
+        notes=tuple(notes),
+        suggestions=tuple(suggestions),
+    )
+
+
+def clarify_reply(question: str, choices: Sequence[str], notes: Sequence[str] = ()) -> Reply:
+    """Ask which of several equally good topics was meant; the next turn may pick one."""
+    listed = "\n".join(f"{n}. {c}" for n, c in enumerate(choices, start=1))
+    return Reply(
+        question=question,
+        answer=f"That could mean more than one thing. Which topic did you mean?\n{listed}",
+        kind="clarify",
+        notes=tuple(notes),
+        choices=tuple(choices),
+    )
+
+
+def smalltalk_reply(question: str, text: str) -> Reply:
+    """A reply that needs no passage (greetings, thanks, questions about guidebot itself)."""
+    return Reply(question=question, answer=text, kind="smalltalk", confidence=1.0)

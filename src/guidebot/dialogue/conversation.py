@@ -1,0 +1,259 @@
+"""A conversation: follow-ups, clarifying questions, small talk and declines, turn by turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
+from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
+from guidebot.reply import Reply
+from guidebot.search.analysis import is_number, words
+from guidebot.search.retriever import SearchResult
+
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
+
+MAX_QUESTION = 2000
+MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
+MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
+_FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
+_REFERENCES = {
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "that",
+    "this",
+    "those",
+    "these",
+    "there",
+    "same",
+}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
+
+
+@dataclass
+class ConversationState:
+    """All a conversation remembers; plain data, so a transcript can be saved and resumed."""
+
+    topic_terms: dict[str, float] = field(default_factory=dict)
+    topic_question: str = ""
+    pending_question: str = ""
+    pending_choices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ConversationState:
+        return cls(
+            topic_terms={str(k): float(v) for k, v in dict(data.get("topic_terms", {})).items()},
+            topic_question=str(data.get("topic_question", "")),
+            pending_question=str(data.get("pending_question", "")),
+            pending_choices=[str(c) for c in data.get("pending_choices", [])],
+        )
+
+
+class Conversation:
+    """One person's conversation with a Bot. Cheap to create; keep one per user."""
+
+    def __init__(
+        self, bot: Bot, state: ConversationState | None = None, guides: tuple[str, ...] = ()
+    ) -> None:
+        self.bot = bot
+        self.state = state or ConversationState()
+        self.guides = guides
+
+    def reset(self) -> None:
+        """Forget everything said so far."""
+        self.state = ConversationState()
+
+    def ask(self, text: str) -> Reply:
+        """Answer one turn of the conversation."""
+        question = _clean(text)
+        if not re.search(r"[^\W_]", question):  # nothing to search for: say what works
+            prompt = "Ask me a question about the guide, for example: " + self.bot.example()
+            return replace(smalltalk_reply(question, prompt), confidence=0.0)
+        if self.state.pending_choices:
+            reply = self._resolve_choice(question)
+            if reply:
+                return reply
+        small = self.bot.smalltalk.match(question, self._names_a_topic)
+        if small:
+            return smalltalk_reply(question, small[1])
+        return self._answer(question)
+
+    def _answer(self, question: str) -> Reply:
+        retriever, policy = self.bot.retriever, self.bot.policy
+        result = retriever.search(question, k=10, guides=self.guides)
+        cue = self._followup_cue(question)
+        followup = False
+        if cue:
+            # Only a follow-up if the earlier topic changes the answer: "how long does it
+            # take?" after a salary question is a new topic even though it says "it".
+            combined = retriever.search(
+                question, k=10, context=self.state.topic_terms, guides=self.guides
+            )
+            followup = _top_section(combined) != _top_section(result)
+            result = combined if followup else result
+        notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
+        if followup:
+            notes.append(
+                f"Taking this as: {question} (following on from: {self.state.topic_question})"
+            )
+        outside = uncovered_topics(self.bot.scope, retriever.analyzer, question, result)
+        led_result = (
+            led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
+        )
+        led = led_result is not None
+        if led:
+            result, outside = led_result, []
+        # An explicit follow-up ("and early in a career?") is read against the topic, never
+        # asked back about; a bare "requirements?" that the topic does not settle may be, but
+        # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
+        vague = not followup and cue != "explicit" and not outside and not led
+        choices = self._clarify_choices(question, result) if vague else []
+        if len(choices) > 1:
+            self.state.pending_question, self.state.pending_choices = question, choices
+            return clarify_reply(question, choices, notes)
+        # A question naming an uncovered topic is declined even when it also names what the
+        # guides are about: "AI master's salary in Texas" answered with the national figure
+        # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
+        # The decline names the gap and suggests the nearby topics that are covered.
+        weak = (
+            not result.hits
+            or result.coverage < policy.decline_coverage
+            or (
+                not followup
+                and cue != "explicit"
+                and about_something_else(retriever, policy.decline_unknown_words, result)
+            )
+        )
+        if weak or outside:
+            self.state.pending_choices = []
+            return decline_reply(
+                question, self.bot.suggestions(result.hits, self.guides), notes, outside
+            )
+        self._remember(question, result, followup)
+        return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
+
+    def _resolve_choice(self, text: str) -> Reply | None:
+        choices, original = self.state.pending_choices, self.state.pending_question
+        self.state.pending_choices = []
+        chosen = self._choice_by_words(text, choices)
+        if len(words(text)) <= MAX_PICK_WORDS:  # "2", "the first one"; not a new question
+            chosen = _ordinal(text, choices) or chosen
+        if not chosen:
+            return None
+        result = self.bot.retriever.search(f"{original} {text}", k=50, guides=self.guides)
+        hits = [h for h in result.hits if h.passage.section == chosen]
+        if not hits:  # "how much?" + "1" may share no word with the section: use its heading
+            result = self.bot.retriever.search(chosen, k=50, guides=self.guides)
+            hits = [h for h in result.hits if h.passage.section == chosen]
+        if not hits:
+            return None
+        others = [h for h in result.hits if h.passage.section != chosen]
+        self._remember(original, result, followup=False)
+        top = (hits + others)[: self.bot.policy.top_k]
+        note = f"Taking this as: {original} ({chosen})"
+        return replace(answer_reply(text, result, top, self.bot.retriever, [note]), confidence=1.0)
+
+    def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
+        best = self.bot.retriever.search(text, k=1, guides=self.guides).best
+        return best.passage.section if best and best.passage.section in choices else None
+
+    def _names_a_topic(self, text: str, besides: str = "") -> bool:
+        """Whether text has a term the knowledge uses, other than the terms of `besides`."""
+        retriever = self.bot.retriever
+        excused = set(retriever.understand(besides)[0]) if besides else set()
+        terms = retriever.understand(text)[0]
+        return any(t not in excused and retriever.knows(t) for t in terms)
+
+    def _followup_cue(self, question: str) -> str:
+        """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word
+        or two after an earlier answer; "" when the question stands on its own."""
+        if not self.state.topic_terms:
+            return ""
+        surface = words(question)
+        terms = self.bot.retriever.analyzer.terms_of_words(surface)
+        if len(terms) > self.bot.policy.followup_max_terms:
+            return ""
+        opener = bool(surface) and surface[0] in _FOLLOWUP_OPENERS
+        what_about = " ".join(surface[:3]).startswith(
+            ("what about", "how about", "what if", "and what")
+        )
+        if opener or what_about or any(w in _REFERENCES for w in surface):
+            return "explicit"
+        return "short" if len(terms) <= 1 else ""
+
+    def _clarify_choices(self, question: str, result: SearchResult) -> list[str]:
+        """Sections a short, vague question fits about equally well (none when it is clear).
+
+        Judged by the margin between the best scores of different sections (scores only
+        compare within one query), after the second stage: several sections with an entry
+        whose own question names "robotics" make "robotics" vague, where BM25 alone let one
+        entry win by its wording. (On dev that asks back three more of the questions meant
+        to be asked back and answers one fewer, "whats this page even about", which now
+        offers the opening and the table of contents.) A question with no topic words at all
+        ("how much?") is judged by the FAQ questions worded like it.
+        """
+        policy = self.bot.policy
+        if not result.terms:
+            similar = self.bot.retriever.similar_questions(question, policy.clarify_similarity)
+            return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
+        if len(result.terms) > policy.clarify_max_terms:
+            return []
+        ratio, named = policy.clarify_ratio, []
+        if len(result.terms) == 1:
+            # One word that names one section's heading is that topic ("salary?"); one named
+            # by several headings is a choice among those ("requirements?": admission or
+            # curriculum). Either way one word says little, so scores are read less strictly.
+            named = self.bot.retriever.headings_naming(result.terms[0], self.guides)
+            if len(named) == 1:
+                return []
+            ratio = policy.clarify_ratio_one_word
+        if all(is_number(t) for t in result.terms):
+            # "34% of what?": a bare figure is asked back when sections that state it differ
+            # (the pay premium and the share of ABET-accredited programs are both 34%).
+            return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
+        best: dict[str, float] = {}
+        for hit in result.hits:
+            best.setdefault(hit.passage.section, hit.score)
+        top = result.hits[0].score if result.hits else 0.0
+        close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
+        return [s for s in close if not named or s in named][:MAX_CHOICES]
+
+    def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
+        """Keep this turn's terms as context for the next; older context fades by the weight."""
+        weight = self.bot.policy.followup_weight
+        terms = {t: weight for t in result.terms}
+        if followup:
+            for term, old in self.state.topic_terms.items():
+                terms.setdefault(term, old * weight)
+        else:
+            self.state.topic_question = question
+        self.state.topic_terms = terms
+
+
+def _top_section(result: SearchResult) -> str:
+    return result.hits[0].passage.section if result.hits else ""
+
+
+def _clean(text: str) -> str:
+    """Drop control characters and cap the length, so no input can break a front end."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUESTION]
+
+
+def _ordinal(text: str, choices: list[str]) -> str | None:
+    """The choice picked by number or position ("2", "the first one", "last")."""
+    for word in words(text):
+        number = int(word) if word.isdigit() else _ORDINALS.get(word)
+        if number == -1:
+            number = len(choices)
+        if number and 1 <= number <= len(choices):
+            return choices[number - 1]
+    return None

@@ -1,0 +1,32 @@
+"""Configuration of answering: how many sources, and the thresholds that decide between
+answering, clarifying and declining. Plain dataclasses (no numpy), so front ends can build a
+Policy without loading the engine.
+
+Every number here was chosen with `guidebot eval tests/eval/dev.yaml`; see scripts/tune.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guidebot.search.config import RetrievalConfig
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Configuration of a Bot; pass a different one to experiment, nothing here is global."""
+
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    top_k: int = 3
+    decline_coverage: float = 0.15  # below this share of the question found, decline
+    # A best passage sharing one word with a question that has this many words the knowledge
+    # never uses is a coincidence, so decline. On dev, 2 declines ten off-topic questions and
+    # no answerable one; 1 would decline seven answerable ones ("brush up on math").
+    decline_unknown_words: int = 2
+    clarify_ratio: float = 0.92  # a different section scoring this close to the best is a tie
+    clarify_ratio_one_word: float = 0.8  # the same for a one-word question
+    clarify_max_terms: int = 2  # only short, vague questions are worth a question back
+    clarify_similarity: float = 85.0  # rapidfuzz score for FAQ questions worded like one
+    # with no topic words at all ("how much?")
+    followup_weight: float = 0.5  # weight of the previous turn's terms in a follow-up
+    followup_max_terms: int = 4  # longer questions stand on their own

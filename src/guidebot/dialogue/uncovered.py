@@ -1,0 +1,73 @@
+"""What the guides do not cover: uncovered topics a question names (knowledge/scope.yaml),
+the shown passage that names them after all, and questions about something else entirely.
+
+The conversation asks these after searching; each takes what it needs and keeps no state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from guidebot.dialogue.scope import ScopeMatcher
+from guidebot.search.analysis import Analyzer, is_number
+from guidebot.search.retriever import Retriever, SearchResult
+
+
+def uncovered_topics(
+    scope: ScopeMatcher, analyzer: Analyzer, question: str, result: SearchResult
+) -> list[str]:
+    """Uncovered topics the question names, less those the best passage itself mentions
+    (scope.yaml lists PhDs as uncovered, yet a related article is about a PhD's statement
+    of purpose). Only the best: a PhD named in the third passage shown does not make "how
+    long does a PhD take" answerable."""
+    shown = set(result.best.matched) if result.best else set()
+    return [
+        term
+        for term in scope.match(question)
+        if not (terms := set(analyzer.terms(term))) or not terms <= shown
+    ]
+
+
+def led_by_naming(
+    retriever: Retriever, shown: int, question: str, result: SearchResult, outside: list[str]
+) -> SearchResult | None:
+    """The result led by one of the first `shown` passages that names the uncovered topics
+    and matches every word the best one does, else None: "articles on writing a statement of
+    purpose for a PhD" is answered by the related article about just that, ranked below an
+    admission tip that never says PhD, while "how long does a PhD take" has no passage with
+    all its words. A topic made of stop words only ("who won") can never be named by a
+    passage. (Asking only for as much idf-weighted match as the best passage declined fewer
+    of dev's out-of-scope questions: 98% against 100%.)"""
+    named = [set(retriever.analyzer.terms(term)) for term in outside]
+    if not result.best or not all(named):
+        return None
+    needed = set(result.best.matched).union(*named)
+    for hit in result.hits[1:shown]:
+        if needed <= set(hit.matched):
+            hits = (hit, *(h for h in result.hits if h is not hit))
+            return replace(result, hits=hits, coverage=retriever.coverage_of(question, hit))
+    return None
+
+
+def about_something_else(retriever: Retriever, unknown_words: int, result: SearchResult) -> bool:
+    """True when the best passage shares a single word with the question, a word that names
+    no heading, while `unknown_words` or more of the question's words appear nowhere in the
+    knowledge: "how do I make lasagna from scratch" meets a passage only on "make". A
+    rambling question that is on topic shares more words with its answer, names a heading's
+    topic ("my dad thinks it's a scam, is it accredited") or a word of the field rather than
+    everyday English ("my advisor told me the GRE is optional"); words of three letters or
+    fewer (mom, dow, a misspelt "ned") do not count as unknown, while a figure the knowledge
+    never states does ("is 3.5 enough? thanks" meets a passage only on "thanks")."""
+    if not result.best:
+        return False
+    shared = set(result.best.matched)
+    if len(shared) > 1 or any(
+        retriever.headings_naming(t) or t not in result.everyday for t in shared
+    ):
+        return False
+    unknown = [
+        t
+        for t in dict.fromkeys(result.terms)
+        if not retriever.knows(t) and (is_number(t) or (len(t) > 3 and t.isalpha()))
+    ]
+    return len(unknown) >= unknown_words

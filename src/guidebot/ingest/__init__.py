@@ -1,0 +1,2 @@
+"""Bringing outside material in: articles (Markdown, HTML, text) and FAQ tables become
+knowledge files."""

@@ -1,0 +1,273 @@
+"""`guidebot ingest`: articles become guides/<slug>.md, FAQ tables become faq/<name>.yaml.
+
+All or nothing: every file is written atomically, the result is validated with
+load_knowledge, and if that fails every file is put back as it was before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from guidebot import atomic
+from guidebot.errors import KnowledgeError, Problem, UsageError
+from guidebot.ingest.articles import (
+    EMPTY_SECTION,
+    Article,
+    parse_html,
+    parse_markdown,
+    parse_plain_text,
+    render_guide,
+)
+from guidebot.ingest.tables import read_table, render_faq
+from guidebot.knowledge.faqfile import parse_faq_file
+from guidebot.knowledge.guidefile import parse_guide
+from guidebot.knowledge.loader import load_knowledge, section_hash
+from guidebot.knowledge.model import Guide, KnowledgeBase
+from guidebot.knowledge.slugs import slugify, unique
+from guidebot.locations import is_bundled
+
+ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
+TABLE_KINDS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+_MAGIC = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a ZIP/Word/Excel file",
+    b"\xd0\xcf\x11\xe0": "an Office file",
+}
+
+
+@dataclass
+class Written:
+    path: Path
+    what: str
+
+
+@dataclass
+class IngestResult:
+    written: list[Written]
+    kb: KnowledgeBase
+    notes: list[str] = field(default_factory=list)
+
+
+class IngestUndone(KnowledgeError):
+    """The ingested files did not pass the check; the knowledge was put back as it was."""
+
+    def __str__(self) -> str:
+        problems = "\n".join(str(p) for p in self.problems)
+        return f"the result did not pass the check, so nothing was changed:\n{problems}"
+
+
+def ingest(
+    paths: list[Path], target: Path, force: bool = False, slug: str | None = None
+) -> IngestResult:
+    """Bring every file of paths into the knowledge directory target (see module docstring)."""
+    _check_target(target)
+    articles, tables, notes = _read_all(paths, slug)
+    outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
+    outputs += [target / "faq" / f"{name}.yaml" for name, _, _ in tables]
+    _refuse_existing(outputs, force)
+    taken = _existing_faq_ids(target, set(outputs))
+    before = {path: (path.read_bytes() if path.exists() else None) for path in outputs}
+    new_dirs = [d for d in (target, target / "guides", target / "faq") if not d.exists()]
+    written: list[Written] = []
+    try:
+        for name, article, source in articles:
+            path = atomic.write_text(target / "guides" / f"{name}.md", render_guide(article), True)
+            written.append(Written(path, _describe_article(article, source)))
+        guides = _guides(target)
+        for name, rows, source in tables:
+            entries = _faq_entries(rows, guides, taken)
+            header = f"FAQ entries brought in from {source} by guidebot ingest on {date.today()}."
+            path = atomic.write_text(
+                target / "faq" / f"{name}.yaml", render_faq(entries, header), True
+            )
+            count = f"{len(entries)} FAQ {'entry' if len(entries) == 1 else 'entries'}"
+            written.append(Written(path, f"{count} from {source}"))
+        kb = load_knowledge(target)
+    except KnowledgeError as error:
+        _restore(before, new_dirs)
+        raise IngestUndone(error.problems) from None
+    except BaseException:
+        _restore(before, new_dirs)
+        raise
+    return IngestResult(written, kb, notes)
+
+
+def read_source(path: Path) -> str:
+    """The text of an input file, or a UsageError saying plainly why it cannot be used."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory; name the files to bring in")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UsageError(f"{path}: the file is empty")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise UsageError(f"{path}: this is {what}, not text; save it as text or HTML first")
+    if b"\0" in data[:8192]:
+        raise UsageError(f"{path}: this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def _check_target(target: Path) -> None:
+    if is_bundled(target):
+        raise UsageError(
+            f"{target} is the knowledge bundled inside the installed package and is never "
+            "changed; choose a directory with --knowledge DIR (an empty or new one is fine)"
+        )
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target}: not a directory")
+    has_knowledge = any(target.glob("guides/*.md")) or any(target.glob("faq/*.y*ml"))
+    if has_knowledge:
+        try:
+            load_knowledge(target)
+        except KnowledgeError as error:
+            raise UsageError(
+                f"{target} has problems already; fix them first (guidebot check {target}):\n{error}"
+            ) from None
+
+
+def _read_all(paths: list[Path], slug: str | None):
+    if slug and sum(1 for p in paths if p.suffix.lower() not in TABLE_KINDS) != 1:
+        raise UsageError("--slug names one guide: give exactly one article with it")
+    if slug and slug != _slug(slug):
+        raise UsageError(f"--slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
+    articles: list[tuple[str, Article, str]] = []
+    tables: list[tuple[str, list, str]] = []
+    notes: list[str] = []
+    for path in paths:
+        text = read_source(path)
+        suffix = path.suffix.lower()
+        if suffix in TABLE_KINDS:
+            rows, found = read_table(text, str(path), TABLE_KINDS[suffix])
+            tables.append((_slug(path.stem) or "imported", rows, path.name))
+            notes += found
+            continue
+        article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
+        if not article.title:
+            raise UsageError(f"{path}: no title found (the first line should be the title)")
+        if not article.sections and not article.intro:
+            raise UsageError(f"{path}: no text found under the title")
+        article.source = article.source or path.name
+        articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
+    stems = [name for name, _, _ in tables]
+    tables = [  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
+        (f"{name}-{Path(source).suffix[1:].lower()}" if stems.count(name) > 1 else name, r, source)
+        for name, r, source in tables
+    ]
+    for kind, items in (("guide", articles), ("FAQ file", tables)):
+        names = [name for name, _, _ in items]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise UsageError(f"two inputs would both become the {kind} '{twice[0]}'")
+    return articles, tables, notes
+
+
+def _parse_article(text: str, kind: str) -> Article:
+    if kind == "html":
+        return parse_html(text)
+    if kind == "markdown":
+        return parse_markdown(text)
+    return parse_plain_text(text)
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    if re.search(r"^#{1,6} \S", text, re.M):
+        return "markdown"
+    return "text"
+
+
+def _refuse_existing(outputs: list[Path], force: bool) -> None:
+    odd = [str(p) for p in outputs if p.exists() and not p.is_file()]
+    if odd:
+        raise UsageError("not a regular file, nothing written: " + ", ".join(odd))
+    existing = [str(p) for p in outputs if p.exists()]
+    if existing and not force:
+        raise UsageError(
+            "already there, nothing written (use --force to replace): " + ", ".join(existing)
+        )
+
+
+def _existing_faq_ids(target: Path, replaced: set[Path]) -> set[str]:
+    taken: set[str] = set()
+    for path in sorted(target.glob("faq/*.y*ml")):
+        if path not in replaced:
+            entries, _ = parse_faq_file(path, str(path))
+            taken |= {e.id for e in entries if e.id}
+    return taken
+
+
+def _guides(target: Path) -> list[Guide]:
+    guides = []
+    for path in sorted(target.glob("guides/*.md")):
+        guide, _ = parse_guide(path, str(path))
+        if guide:
+            guides.append(guide)
+    return guides
+
+
+def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, object]]:
+    """Entries ready for YAML: unique ids, and a section_hash for every linked section."""
+    entries: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    for row in rows:
+        entry: dict[str, object] = {"id": unique(row.id or slugify(row.question, 6), taken)}
+        entry |= {"question": row.question, "answer": row.answer}
+        if row.alternates:
+            entry["alternates"] = row.alternates
+        if row.section:
+            owners = [g for g in guides if (not row.guide or g.slug == row.guide)]
+            owners = [g for g in owners if g.section(row.section)]
+            if len(owners) != 1:
+                where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
+                reason = (
+                    "is in several guides; add a guide column" if owners else f"is not in {where}"
+                )
+                problems.append(Problem(row.where, 0, f"section '{row.section}' {reason}"))
+                continue
+            entry["section"] = row.section
+            if row.guide or len(guides) > 1:
+                entry["guide"] = owners[0].slug
+            entry["section_hash"] = section_hash(owners[0].section(row.section))
+        elif row.guide:
+            entry["guide"] = row.guide
+        entries.append(entry)
+    if problems:
+        raise KnowledgeError(problems)
+    return entries
+
+
+def _describe_article(article: Article, source: str) -> str:
+    empty = article.empty_sections
+    note = f" ({empty} without text in the source: '{EMPTY_SECTION}')" if empty else ""
+    return f"guide '{article.title}' from {source}: {len(article.sections)} sections{note}"
+
+
+def _restore(before: dict[Path, bytes | None], new_dirs: list[Path]) -> None:
+    """Put every output back as it was, and remove the directories ingest created."""
+    for path, data in before.items():
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic.write_bytes(path, data)
+    for directory in reversed(new_dirs):
+        if directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+
+
+def _slug(text: str) -> str:
+    """File names: up to eight words, and empty (not a placeholder) when text has none."""
+    return slugify(text, words=8, fallback="")

@@ -1,0 +1,105 @@
+"""Reads FAQ files: a YAML list of entries with a question, an answer and optional extras."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from guidebot.errors import Problem
+from guidebot.knowledge.model import FaqEntry
+from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
+
+FAQ_KEYS = {"id", "question", "answer", "alternates", "section", "guide", "section_hash"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def parse_faq_file(path: Path, shown: str) -> tuple[list[FaqEntry], list[Problem]]:
+    """Parse one FAQ file; entries come back only when the whole file is clean."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return [], problems
+    data, problems = load_yaml(text, shown)
+    if problems:
+        return [], problems
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [
+            Problem(shown, line_of(data, default=1), "an FAQ file must be a list of entries")
+        ]
+    entries: list[FaqEntry] = []
+    for item in data:
+        entry, entry_problems = _entry(item, shown)
+        problems += entry_problems
+        if entry:
+            entries.append(entry)
+    return ([] if problems else entries), problems
+
+
+def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
+    if not isinstance(item, dict):
+        return None, [
+            Problem(shown, 0, "each FAQ entry must be a mapping with question and answer")
+        ]
+    line = line_of(item, default=1)
+    problems = [
+        Problem(shown, line_of(item, str(key), line), f"unknown field '{key}' (known: {_known()})")
+        for key in item
+        if key not in FAQ_KEYS
+    ]
+    fields: dict[str, str] = {}
+    for key in ("id", "question", "answer", "section", "guide", "section_hash"):
+        value = item.get(key)
+        if value is None:
+            continue
+        if (
+            not isinstance(value, str | int | float)
+            or isinstance(value, bool)
+            or not str(value).strip()
+        ):
+            problems.append(
+                Problem(shown, line_of(item, key, line), f"'{key}' must be non-empty text")
+            )
+        else:
+            fields[key] = " ".join(str(value).split())
+    for key in ("question", "answer"):
+        if key not in item:
+            problems.append(Problem(shown, line, f"entry is missing '{key}'"))
+    if fields.get("answer", "").upper() in {"TODO", "TODO."}:
+        problems.append(
+            Problem(shown, line_of(item, "answer", line), "the answer still says TODO: write it")
+        )
+    if "id" in fields and not _ID.match(fields["id"]):
+        problems.append(
+            Problem(shown, line_of(item, "id", line), "'id' may hold only a-z, 0-9 and '-'")
+        )
+    alternates, alt_problems = _alternates(item, shown, line)
+    problems += alt_problems
+    if problems:
+        return None, problems
+    return FaqEntry(
+        id=fields.get("id", ""),
+        question=fields["question"],
+        answer=fields["answer"],
+        path=shown,
+        line=line,
+        alternates=alternates,
+        section=fields.get("section", ""),
+        guide=fields.get("guide", ""),
+        section_hash=fields.get("section_hash", ""),
+    ), []
+
+
+def _alternates(item: dict, shown: str, line: int) -> tuple[tuple[str, ...], list[Problem]]:
+    value = item.get("alternates", [])
+    where = line_of(item, "alternates", line)
+    if value is None:
+        return (), []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return (), [Problem(shown, where, "'alternates' must be a list of questions")]
+    return tuple(" ".join(v.split()) for v in value), []
+
+
+def _known() -> str:
+    return ", ".join(sorted(FAQ_KEYS))

@@ -1,0 +1,122 @@
+"""Reads one guide: YAML front matter, then Markdown whose headings start sections."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from guidebot.errors import Problem
+from guidebot.knowledge.model import Guide, Paragraph, Section
+from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
+
+FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
+    """Parse the guide at path (named `shown` in messages); a guide comes back only when clean."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    lines = text.splitlines()
+    meta, body_start, problems = _front_matter(lines, shown)
+    if meta is None:
+        return None, problems
+    sections, section_problems = _sections(lines, body_start, meta.get("title", ""), shown)
+    problems += section_problems
+    if problems:
+        return None, problems
+    guide = Guide(
+        slug=path.stem,
+        path=shown,
+        title=meta["title"],
+        sections=tuple(sections),
+        author=meta.get("author", ""),
+        author_title=meta.get("author_title", ""),
+        edition=meta.get("edition", ""),
+        summary=meta.get("summary", ""),
+        source=meta.get("source", ""),
+    )
+    return guide, []
+
+
+def _front_matter(lines: list[str], shown: str) -> tuple[dict[str, str] | None, int, list[Problem]]:
+    if not lines or lines[0].strip() != "---":
+        return None, 0, [Problem(shown, 1, "a guide must start with '---' and YAML front matter")]
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return None, 0, [Problem(shown, 1, "front matter is not closed by a '---' line")]
+    data, problems = load_yaml("\n".join(lines[1:end]), shown, first_line=2)
+    if problems:
+        return None, 0, problems
+    if not isinstance(data, dict):
+        return None, 0, [Problem(shown, 2, "front matter must be 'key: value' lines")]
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        line = line_of(data, str(key), 2)
+        if key not in FRONT_MATTER_KEYS:
+            known = ", ".join(sorted(FRONT_MATTER_KEYS))
+            problems.append(
+                Problem(shown, line, f"unknown front matter key '{key}' (known: {known})")
+            )
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            problems.append(Problem(shown, line, f"'{key}' must be plain text"))
+        else:
+            meta[str(key)] = str(value).strip()
+    if not meta.get("title"):
+        problems.append(Problem(shown, 2, "front matter needs a non-empty 'title'"))
+    return (None if problems else meta), end + 1, problems
+
+
+def _sections(
+    lines: list[str], start: int, title: str, shown: str
+) -> tuple[list[Section], list[Problem]]:
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    heading, heading_line, is_intro = title, start + 1, True
+    block: list[str] = []
+    block_line = 0
+    paragraphs: list[Paragraph] = []
+
+    def close_block() -> None:
+        nonlocal block
+        if block:
+            paragraphs.append(
+                Paragraph(" ".join(s.strip() for s in _join_bullets(block)), block_line)
+            )
+            block = []
+
+    def close_section() -> None:
+        nonlocal paragraphs
+        close_block()
+        if paragraphs:
+            sections.append(Section(heading, heading_line, tuple(paragraphs), is_intro))
+        elif not is_intro:
+            problems.append(Problem(shown, heading_line, f"section '{heading}' has no text"))
+        paragraphs = []
+
+    for number, raw in enumerate(lines[start:], start=start + 1):
+        match = _HEADING.match(raw)
+        if match and len(match.group(1)) == 1:
+            close_block()  # a '# Title' line repeats the title; it does not start a section
+        elif match:
+            close_section()
+            heading, heading_line, is_intro = match.group(2).strip(), number, False
+        elif raw.strip():
+            if not block:
+                block_line = number
+            block.append(raw)
+        else:
+            close_block()
+    close_section()
+    if not sections and not problems:
+        problems.append(Problem(shown, start + 1, "the guide has no text"))
+    return sections, problems
+
+
+def _join_bullets(block: list[str]) -> list[str]:
+    """Keep list items readable once a block is joined into one line: '- a', '- b' -> 'a; b'."""
+    items = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line) for line in block]
+    if len(block) > 1 and all(re.match(r"^\s*(?:[-*•]|\d+[.)])\s+", line) for line in block):
+        return [item.rstrip(".") + "." for item in items]
+    return items

@@ -1,0 +1,212 @@
+"""Loads and validates a knowledge directory into a KnowledgeBase, reporting every problem."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from guidebot.errors import KnowledgeError, Problem
+from guidebot.knowledge.faqfile import parse_faq_file
+from guidebot.knowledge.guidefile import parse_guide
+from guidebot.knowledge.model import (
+    FaqEntry,
+    Guide,
+    KnowledgeBase,
+    Section,
+)
+from guidebot.knowledge.sidefiles import parse_scope, parse_smalltalk, parse_synonyms
+from guidebot.knowledge.slugs import slugify, unique
+
+SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
+
+
+def load_knowledge(root: Path | str) -> KnowledgeBase:
+    """Load every file under root; raise KnowledgeError listing all problems if any file is bad."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
+    files = _knowledge_files(root)
+    problems: list[Problem] = []
+    guides: list[Guide] = []
+    faqs: list[FaqEntry] = []
+    for path in files["guides"]:
+        guide, found = parse_guide(path, _shown(root, path))
+        problems += found
+        if guide:
+            guides.append(guide)
+    for path in files["faq"]:
+        entries, found = parse_faq_file(path, _shown(root, path))
+        problems += found
+        faqs += entries
+    synonyms, found = parse_synonyms(root / "synonyms.yaml", _shown(root, root / "synonyms.yaml"))
+    problems += found
+    smalltalk, found = parse_smalltalk(
+        root / "smalltalk.yaml", _shown(root, root / "smalltalk.yaml")
+    )
+    problems += found
+    scope, found = parse_scope(root / "scope.yaml", _shown(root, root / "scope.yaml"))
+    problems += found
+    faqs, found = _link_faqs(faqs, guides, check_links=len(guides) == len(files["guides"]))
+    problems += found
+    if not guides and not faqs and not problems:
+        problems.append(
+            Problem(str(root), 0, "no knowledge found (expected guides/*.md or faq/*.yaml)")
+        )
+    if problems:
+        raise KnowledgeError(problems)
+    warnings, stale = _staleness(faqs, guides)
+    return KnowledgeBase(
+        root=str(root),
+        guides=tuple(guides),
+        faqs=tuple(faqs),
+        synonyms=synonyms,
+        smalltalk=smalltalk,
+        out_of_scope=scope,
+        fingerprint=fingerprint(root),
+        warnings=tuple(warnings),
+        stale_faqs=tuple(stale),
+    )
+
+
+def reload_knowledge(previous: KnowledgeBase) -> tuple[KnowledgeBase, KnowledgeError | None]:
+    """Load previous.root again: (new knowledge, None), or (previous, the error) if it broke.
+
+    Unchanged files (same fingerprint) give back `previous` itself, so callers can skip
+    re-indexing with `new is previous`. Front ends keep serving the last good knowledge and
+    show the error's file:line problems.
+    """
+    root = Path(previous.root)
+    try:
+        if root.is_dir() and fingerprint(root) == previous.fingerprint:
+            return previous, None
+        return load_knowledge(root), None
+    except KnowledgeError as error:
+        return previous, error
+    except OSError as error:  # a file vanished or became unreadable mid-edit
+        return previous, KnowledgeError([Problem(str(root), 0, f"cannot read: {error}")])
+
+
+def section_hash(section: Section) -> str:
+    """A short hash of a section's text, whitespace-insensitive, for FAQ `section_hash:`."""
+    text = " ".join(section.text.split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _staleness(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[str], list[str]]:
+    """Warnings for FAQ entries whose section changed since their `section_hash` was taken."""
+    warnings: list[str] = []
+    stale: list[str] = []
+    by_slug = {g.slug: g for g in guides}
+    for entry in faqs:
+        if not entry.section_hash:
+            continue
+        where = f"{entry.path}:{entry.line}"
+        guide = by_slug.get(entry.guide)
+        section = guide.section(entry.section) if guide and entry.section else None
+        if section is None:
+            warnings.append(f"{where}: 'section_hash' has no effect without a 'section'")
+            continue
+        now = section_hash(section)
+        if now != entry.section_hash:
+            stale.append(entry.id)
+            warnings.append(
+                f"{where}: FAQ '{entry.id}' may be out of date: section '{entry.section}' of "
+                f"{guide.path} changed since the answer was written. Check the answer, then "
+                f"set 'section_hash: {now}'"
+            )
+    return warnings, stale
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every knowledge file's name and bytes: equal fingerprints, equal knowledge."""
+    digest = hashlib.sha256()
+    for group in _knowledge_files(root).values():
+        for path in group:
+            digest.update(_shown(root, path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _knowledge_files(root: Path) -> dict[str, list[Path]]:
+    """The files that make up a knowledge base; directories and dangling links are not files.
+
+    YAML files directly in root count as FAQ files only in a bare folder of FAQ files (no
+    guides/ or faq/), so a stray notes.yaml beside a full knowledge base is not read."""
+    special = [root / name for name in sorted(SPECIAL_FILES) if (root / name).is_file()]
+    structured = (root / "guides").is_dir() or (root / "faq").is_dir()
+    loose_faq = [] if structured else _files(root, "*.yaml", "*.yml", exclude=SPECIAL_FILES)
+    return {
+        "guides": _files(root / "guides", "*.md"),
+        "faq": _files(root / "faq", "*.yaml", "*.yml") + loose_faq,
+        "special": special,
+    }
+
+
+def _files(
+    folder: Path, *patterns: str, exclude: frozenset[str] | set[str] = frozenset()
+) -> list[Path]:
+    found = {p for pattern in patterns for p in folder.glob(pattern)}
+    return sorted(p for p in found if p.name not in exclude and p.is_file())
+
+
+def _shown(root: Path, path: Path) -> str:
+    """Paths in messages: relative to the directory the person named, e.g. knowledge/faq/x.yaml."""
+    return str(root / path.relative_to(root))
+
+
+def _link_faqs(
+    faqs: list[FaqEntry], guides: list[Guide], check_links: bool = True
+) -> tuple[list[FaqEntry], list[Problem]]:
+    """Give every entry an id and check that ids are unique and links point at real sections
+    (not when a guide failed to load: every link into it would be reported as a second,
+    misleading problem)."""
+    problems: list[Problem] = []
+    seen: dict[str, FaqEntry] = {}
+    taken = {e.id for e in faqs if e.id}  # explicit ids win over generated ones
+    linked: list[FaqEntry] = []
+    by_slug = {g.slug: g for g in guides}
+    for entry in faqs:
+        entry_id = entry.id or unique(slugify(entry.question), taken)
+        if entry.id and entry.id in seen:
+            first = seen[entry.id]
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line,
+                    f"duplicate id '{entry.id}' (first at {first.path}:{first.line})",
+                )
+            )
+            continue
+        guide_slug, problem = _resolve_link(entry, by_slug)
+        if problem and check_links:
+            problems.append(problem)
+        linked_entry = dataclasses.replace(entry, id=entry_id, guide=guide_slug)
+        seen[entry_id] = linked_entry
+        taken.add(entry_id)
+        linked.append(linked_entry)
+    return linked, problems
+
+
+def _resolve_link(entry: FaqEntry, guides: dict[str, Guide]) -> tuple[str, Problem | None]:
+    if entry.guide and entry.guide not in guides:
+        known = ", ".join(sorted(guides)) or "none"
+        return entry.guide, Problem(
+            entry.path, entry.line, f"unknown guide '{entry.guide}' (guides: {known})"
+        )
+    if not entry.section:
+        return entry.guide, None
+    candidates = [guides[entry.guide]] if entry.guide else list(guides.values())
+    owners = [g.slug for g in candidates if g.section(entry.section)]
+    if not owners:
+        return entry.guide, Problem(
+            entry.path, entry.line, f"section '{entry.section}' does not exist in {_where(entry)}"
+        )
+    if len(owners) > 1:
+        return entry.guide, Problem(
+            entry.path, entry.line, f"section '{entry.section}' is in several guides; add 'guide:'"
+        )
+    return owners[0], None
+
+
+def _where(entry: FaqEntry) -> str:
+    return f"guide '{entry.guide}'" if entry.guide else "any guide"

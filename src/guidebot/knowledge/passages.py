@@ -1,0 +1,129 @@
+"""Splits guides and FAQ entries into citable passages with stable ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Section
+from guidebot.knowledge.slugs import unique
+
+MIN_WORDS = 12
+MAX_WORDS = 160
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit guidebot retrieves and cites.
+
+    `title` is what the passage is about (section heading, or an FAQ question and its
+    alternates) and is weighted above `text` when searching; `section` is the heading as
+    written in the guide, which citations name.
+    """
+
+    id: str
+    guide: str
+    guide_title: str
+    section: str
+    text: str
+    title: str
+    kind: str  # "guide" or "faq"
+    path: str
+    line: int
+    question: str = ""
+    alternates: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The ways an FAQ passage's question is put (none for guide passages)."""
+        return (self.question, *self.alternates) if self.question else ()
+
+
+def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
+    """All passages of a knowledge base, guides first, in file order; same knowledge, same ids."""
+    passages: list[Passage] = []
+    for guide in kb.guides:
+        used: set[str] = set()
+        for section in guide.sections:
+            slug = unique(_section_slug(guide, section), used)
+            passages += _section_passages(guide, section, slug)
+    titles = {g.slug: g.title for g in kb.guides}
+    passages += [_faq_passage(entry, titles) for entry in kb.faqs]
+    return tuple(passages)
+
+
+def _section_passages(guide: Guide, section: Section, slug: str) -> list[Passage]:
+    chunks = _chunks([(p.text, p.line) for p in section.paragraphs])
+    return [
+        Passage(
+            id=f"{guide.slug}/{slug}/{n}",
+            guide=guide.slug,
+            guide_title=guide.title,
+            section=section.heading,
+            text=text,
+            title=section.heading,
+            kind="guide",
+            path=guide.path,
+            line=line,
+        )
+        for n, (text, line) in enumerate(chunks, start=1)
+    ]
+
+
+def _faq_passage(entry: FaqEntry, titles: dict[str, str]) -> Passage:
+    return Passage(
+        id=f"faq/{entry.id}",
+        guide=entry.guide,
+        guide_title=titles.get(entry.guide, "FAQ"),
+        section=entry.section or entry.question,
+        text=entry.answer,
+        title=" ".join((entry.question, *entry.alternates)),
+        kind="faq",
+        path=entry.path,
+        line=entry.line,
+        question=entry.question,
+        alternates=entry.alternates,
+    )
+
+
+def _chunks(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Merge paragraphs too short to stand alone into the next; split ones too long to read."""
+    merged: list[tuple[str, int]] = []
+    carry: tuple[str, int] | None = None
+    for text, line in paragraphs:
+        if carry:
+            text, line = f"{carry[0]} {text}", carry[1]
+            carry = None
+        if len(text.split()) < MIN_WORDS:
+            carry = (text, line)
+            continue
+        merged += [(piece, line) for piece in _split_long(text)]
+    if carry:
+        if merged:
+            last_text, last_line = merged.pop()
+            merged.append((f"{last_text} {carry[0]}", last_line))
+        else:
+            merged.append(carry)
+    return merged
+
+
+def _split_long(text: str) -> list[str]:
+    if len(text.split()) <= MAX_WORDS:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if current and len(" ".join([*current, sentence]).split()) > MAX_WORDS:
+            pieces.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def _section_slug(guide: Guide, section: Section) -> str:
+    if section.is_intro:
+        return "intro"
+    words = [w for w in re.findall(r"[a-z0-9]+", section.heading.lower()) if len(w) > 1]
+    return "-".join(words[:6]) or "section"

@@ -1,0 +1,79 @@
+"""A conversation as a Markdown transcript with its citations, saved atomically (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from guidebot import atomic
+from guidebot.errors import UsageError
+from guidebot.reply import Reply, Source
+from guidebot.reply.render import as_markdown
+
+_MAX_TRIES = 100
+
+
+def to_markdown(replies: Sequence[Reply], title: str = "", when: datetime | None = None) -> str:
+    """Every turn as "You" / "guidebot", each answer followed by its numbered sources.
+
+    User and knowledge text is quoted as written; only the layout is Markdown.
+    """
+    when = when or datetime.now()
+    heading = f"# guidebot transcript: {title}" if title else "# guidebot transcript"
+    parts = [heading, f"Saved {when:%Y-%m-%d %H:%M}."]
+    if not replies:
+        parts.append("*No questions were asked.*")
+    for number, reply in enumerate(replies, start=1):
+        parts.append(f"## {number}. {_one_line(reply.question)}")
+        parts.append(_quote("You", reply.question))
+        parts.append("**guidebot:**\n\n" + _answer(reply))
+        for note in reply.notes:
+            parts.append(f"*({note})*")
+        if reply.sources:
+            parts.append("### Passages cited\n\n" + "\n\n".join(_passage(s) for s in reply.sources))
+    return "\n\n".join(parts) + "\n"
+
+
+def default_name(when: datetime | None = None) -> str:
+    return f"guidebot-{(when or datetime.now()):%Y-%m-%d-%H%M%S}.md"
+
+
+def save(
+    replies: Sequence[Reply], directory: Path, title: str = "", when: datetime | None = None
+) -> Path:
+    """Write the transcript to a new file in directory and return its path.
+
+    Never replaces a file: a second save in the same second gets a "-2" suffix, and so on.
+    """
+    when = when or datetime.now()
+    text = to_markdown(replies, title, when)
+    stem = Path(default_name(when)).stem
+    for attempt in range(1, _MAX_TRIES + 1):
+        name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"
+        try:
+            return atomic.write_text(Path(directory) / name, text, overwrite=False)
+        except UsageError:
+            continue
+    raise UsageError(f"{directory}: could not find a free name for the transcript")
+
+
+def _answer(reply: Reply) -> str:
+    """The reply as `guidebot ask --format markdown` prints it (answer, [1], source list)."""
+    return as_markdown(reply).rstrip("\n")
+
+
+def _passage(source: Source) -> str:
+    where = f"{source.path}:{source.line}" if source.path and source.line else source.id
+    head = f"[{source.number}] *{source.guide}*, section “{source.section}” ({where})"
+    return head + "\n\n" + "\n".join(f"> {line}" for line in source.text.splitlines())
+
+
+def _quote(who: str, text: str) -> str:
+    lines = text.splitlines() or [""]
+    return f"**{who}:**\n\n" + "\n".join(f"> {line}" for line in lines)
+
+
+def _one_line(text: str, limit: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -1,0 +1,232 @@
+"""On-disk cache of built indexes, so a large library starts without re-analysing every passage.
+
+A cache file holds a `Bundle` (named FieldIndexes plus small JSON metadata such as the word
+counts typo repair needs) for one `CacheKey`: the knowledge fingerprint, guidebot's version,
+the BM25 parameters and a hash of the analyzer's settings. The file is an uncompressed .npz of
+plain numeric arrays, read with `np.load(allow_pickle=False)`, so loading it cannot run code;
+the JSON header sits inside the same file, so arrays and header are replaced together by one
+atomic rename and can never come from two different builds.
+
+Nothing read back is trusted: a file that is truncated, corrupt (the zip CRCs are checked on
+read), made for another key, or whose arrays have the wrong names, dtypes or shapes, is
+reported as a note and `load` returns None, so the caller rebuilds. Failing to write (read-only
+or missing-and-uncreatable directory, full disk) is also a note, never an exception.
+
+    key = CacheKey(kb.fingerprint, guidebot.__version__, params, analyzer_settings(kb.synonyms))
+    bundle, note = load(cache_dir(), key)
+    if bundle is None:
+        bundle = Bundle({"body": FieldIndex(...), ...}, {"vocabulary": ...})
+        note = save(cache_dir(), key, bundle) or note
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from guidebot.atomic import write_bytes
+from guidebot.locations import cache_dir as default_cache_dir
+from guidebot.search import analysis
+from guidebot.search.analysis import Analyzer, words
+from guidebot.search.config import Bm25Params
+from guidebot.search.index import FieldIndex
+
+CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
+HEADER = "__header__"
+PREFIX = "index-"
+KEEP = 4  # cache files kept per directory; older ones (other knowledge, old versions) go
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    """Everything a cached index depends on; any difference means the cache is not for us."""
+
+    knowledge: str  # KnowledgeBase.fingerprint
+    version: str  # guidebot.__version__
+    params: Bm25Params
+    analyzer: str  # analyzer_settings(...) or any hash of what shapes the terms
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "format": CACHE_FORMAT,
+            "knowledge": self.knowledge,
+            "version": self.version,
+            "params": dataclasses.asdict(self.params),
+            "analyzer": self.analyzer,
+        }
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.as_dict(), sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class Bundle:
+    """What one build produces: field indexes by name and JSON-able metadata."""
+
+    fields: dict[str, FieldIndex]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def source_hash(*modules: Any) -> str:
+    """A hash of the modules' source files, for `analyzer_settings(extra=...)`: code that
+    shapes the build (say the Retriever's field assembly) then invalidates caches when it is
+    edited, even while the version number stays the same."""
+    digest = hashlib.sha256()
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError, AttributeError):
+            digest.update(f"{getattr(module, '__name__', module)}: source unavailable".encode())
+    return digest.hexdigest()[:16]
+
+
+def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = (), extra: str = "") -> str:
+    """A hash of everything that decides the analyzer's terms: the synonym groups, the stop
+    words, and the analysis code itself (so an edit to it during development, with the
+    version number unchanged, still invalidates caches); `extra` adds any other setting the
+    build depends on (e.g. the retrieval config's field options)."""
+    digest = hashlib.sha256(extra.encode())
+    digest.update(json.dumps([list(g) for g in synonym_groups]).encode())
+    digest.update(json.dumps(sorted(analysis.STOP_WORDS)).encode())
+    digest.update(source_hash(analysis).encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Analysed:
+    """Every passage's title and body terms and the typo vocabulary, from one pass."""
+
+    title: list[list[str]]
+    body: list[list[str]]
+    vocabulary: dict[str, int]  # alphabetic surface words: count, in order of first use
+
+
+def analyse_passages(passages: Sequence[Any], analyzer: Analyzer) -> Analysed:
+    """Analyse passages (objects with `.title` and `.text`), tokenising each text once.
+
+    Gives the same terms as `analyzer.terms(p.title)` / `analyzer.terms(p.text)` and the same
+    counts, in the same order, as counting the alphabetic `words(f"{p.title} {p.text}")`
+    over all passages (what TypoRepairer is given), so a Retriever built from it is the one
+    built today; but the texts are tokenised once instead of twice (tests check both)."""
+    title: list[list[str]] = []
+    body: list[list[str]] = []
+    vocabulary: Counter[str] = Counter()
+    for p in passages:
+        title_words, body_words = words(p.title), words(p.text)
+        title.append(analyzer.terms_of_words(title_words))
+        body.append(analyzer.terms_of_words(body_words))
+        vocabulary.update(title_words)
+        vocabulary.update(body_words)
+    return Analysed(title, body, {w: c for w, c in vocabulary.items() if w.isalpha()})
+
+
+def cache_path(directory: Path | str | None, key: CacheKey) -> Path:
+    directory = Path(directory) if directory is not None else default_cache_dir()
+    return directory / f"{PREFIX}{key.digest()[:24]}.npz"
+
+
+def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | None:
+    """Write the bundle for key, atomically; None when written, else a note saying why not.
+
+    Also removes all but the newest KEEP cache files in the directory, so caches for old
+    knowledge or old versions do not pile up."""
+    path = cache_path(directory, key)
+    try:
+        arrays: dict[str, np.ndarray] = {}
+        for name, index in bundle.fields.items():
+            if not _FIELD_NAME.match(name):
+                raise ValueError(f"field name {name!r} is not a lower-case identifier")
+            arrays.update({f"{name}.{k}": v for k, v in index.to_arrays().items()})
+        header = {"key": key.as_dict(), "fields": list(bundle.fields), "meta": bundle.meta}
+        arrays[HEADER] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        write_bytes(path, buffer.getvalue())
+    except (OSError, ValueError, TypeError) as exc:
+        return f"could not save the index cache to {path.parent}: {_reason(exc)}"
+    _prune(path.parent, keep=path)
+    return None
+
+
+def load(directory: Path | str | None, key: CacheKey) -> tuple[Bundle | None, str]:
+    """(bundle, "") from a sound cache file for key; (None, "") when there is none yet;
+    (None, note) when one exists but cannot be trusted, saying why (the caller rebuilds)."""
+    path = cache_path(directory, key)
+    if not path.is_file():
+        return None, ""
+    try:
+        bundle = _read(path, key)
+    except Exception as exc:  # noqa: BLE001 - whatever is wrong with the file, rebuild
+        return None, f"ignored the index cache {path}: {_reason(exc)}; rebuilding it"
+    return bundle, ""
+
+
+def _read(path: Path, key: CacheKey) -> Bundle:
+    with np.load(path, allow_pickle=False) as npz:
+        if HEADER not in npz.files:
+            raise ValueError("not a guidebot index cache (no header)")
+        header = json.loads(npz[HEADER].tobytes().decode("utf-8"))
+        if not isinstance(header, dict) or not isinstance(header.get("key"), dict):
+            raise ValueError("the header is not a guidebot index cache header")
+        _check_key(header["key"], key)
+        names, meta = header.get("fields"), header.get("meta")
+        if not isinstance(names, list) or not isinstance(meta, dict):
+            raise ValueError("the header lists no fields or metadata")
+        fields: dict[str, FieldIndex] = {}
+        for name in names:
+            if not isinstance(name, str) or not _FIELD_NAME.match(name):
+                raise ValueError(f"bad field name {name!r}")
+            prefix = f"{name}."
+            arrays = {k[len(prefix) :]: npz[k] for k in npz.files if k.startswith(prefix)}
+            try:
+                fields[name] = FieldIndex.from_arrays(arrays, key.params)
+            except ValueError as exc:
+                raise ValueError(f"field '{name}': {exc}") from None
+    sizes = {index.size for index in fields.values()}
+    if len(sizes) > 1 or ("passages" in meta and sizes and meta["passages"] not in sizes):
+        raise ValueError("the fields disagree on the number of passages")
+    return Bundle(fields, meta)
+
+
+def _check_key(found: dict[str, Any], key: CacheKey) -> None:
+    expected = key.as_dict()
+    if found == expected:
+        return
+    what = {
+        "format": "an older cache format",
+        "knowledge": "other knowledge",
+        "version": f"guidebot {found.get('version')}",
+        "params": "other BM25 parameters",
+        "analyzer": "other analyzer settings",
+    }
+    differs = [what[k] for k in expected if found.get(k) != expected[k]] or ["another key"]
+    raise ValueError(f"it was built for {', '.join(differs)}")
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    try:
+        caches = sorted(
+            (p for p in directory.glob(f"{PREFIX}*.npz") if p != keep),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in caches[KEEP - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # tidying up is a courtesy; failing at it changes nothing
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -1,0 +1,60 @@
+"""Configuration of ranking: which BM25, its constants, the field weights and the second stage.
+Plain dataclasses (no numpy), so front ends can build one without loading the engine.
+
+Every number here was chosen with `guidebot eval tests/eval/dev.yaml`; see scripts/tune.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VARIANTS = ("okapi", "plus", "l")
+
+
+@dataclass(frozen=True)
+class Bm25Params:
+    """Which BM25 and its constants; the defaults are rank-bm25's for each variant."""
+
+    variant: str = "plus"
+    k1: float = 1.5
+    b: float = 0.75
+    delta: float = 1.0  # BM25+ / BM25L lower bound on a matching term's contribution
+    epsilon: float = 0.25  # BM25Okapi: idf floor as a share of the average idf
+
+    def __post_init__(self) -> None:
+        if self.variant not in VARIANTS:
+            raise ValueError(f"unknown BM25 variant {self.variant!r}; choose from {VARIANTS}")
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """Everything that shapes ranking; the values are chosen with `guidebot eval` on dev data."""
+
+    # BM25+ rather than rank-bm25's default BM25Okapi: on the dev set they tie (top-1 76.5%),
+    # but Okapi's idf turns negative for terms in over half the passages and its epsilon floor
+    # makes them worth (almost) nothing, so a small FAQ-only knowledge base of one or two
+    # entries could answer nothing at all. BM25+'s idf log((N+1)/df) is always positive.
+    bm25: Bm25Params = Bm25Params(variant="plus", k1=1.5, b=0.75, delta=0.5)
+    title_weight: float = 1.5
+    body_weight: float = 1.0
+    section_weight: float = 0.5  # the passage's whole section as a third field
+    faq_match_weight: float = 0.3  # boost for a close whole-question match to an FAQ entry
+    faq_match_floor: float = 60.0  # rapidfuzz token_set_ratio (0-100) below which no boost
+    # FAQ entries compared: those among BM25's best this many. On dev, pools of 12, 15 and 20
+    # give the same top-1 and top-3 (8 and 10 lose a case); each entry compared costs time.
+    faq_match_pool: int = 12
+    # Second stage over BM25's best `rerank_pool`: a passage whose title field (FAQ question
+    # and alternates, or heading) alone holds an idf-weighted share s of the question's terms
+    # gains rerank_title_coverage * s * the best score. 0 turns it off.
+    rerank_title_coverage: float = 0.2
+    rerank_pool: int = 12  # 10, 12 and 20 give the same dev figures
+    # Words naming the document itself say little when the question also names a topic that
+    # a heading names: "what does the guide say about salary" went to the table of contents.
+    document_words: tuple[str, ...] = tuple(
+        "guide article page section talk mention discuss say".split()
+    )
+    document_weight: float = 0.3
+    # In a message of several sentences, the words of those that do not ask weigh this much
+    # against those of the sentence that does ("My bachelor's is in history. ... Do I even
+    # stand a chance of being accepted?").
+    preamble_weight: float = 0.5

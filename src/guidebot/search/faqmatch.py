@@ -1,0 +1,58 @@
+"""Whole-question matching against FAQ questions and alternates (rapidfuzz).
+
+BM25 scores words one by one; a question worded like an FAQ entry's question or one of its
+alternates is stronger evidence than its words alone, and for a question with no topic words
+at all ("how much?") the wording is all there is to go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from guidebot.knowledge.passages import Passage
+from guidebot.search.analysis import words
+
+
+def plain(text: str) -> str:
+    """Text as its normalised words, so punctuation and case do not affect similarity."""
+    return " ".join(words(text))
+
+
+class FaqMatcher:
+    """Every FAQ question and alternate, each matched on its own."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self._rows: list[int] = []
+        self._texts: list[str] = []
+        self._of_row: dict[int, list[int]] = {}
+        for row, passage in enumerate(passages):
+            for asked in passage.asked:
+                self._of_row.setdefault(row, []).append(len(self._texts))
+                self._rows.append(row)
+                self._texts.append(plain(asked))
+
+    def __bool__(self) -> bool:
+        return bool(self._texts)
+
+    def best(
+        self, question: str, floor: float, limit: int, rows: Iterable[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(passage row, similarity 0-100) of the closest FAQ entries, best first, one per row.
+
+        `rows` limits the comparison to those passages: a large library compares the question
+        with the few entries BM25 already ranks high instead of with every alternate.
+        """
+        if rows is None:
+            texts, owners = self._texts, self._rows
+        else:
+            indices = [i for row in rows for i in self._of_row.get(row, ())]
+            texts, owners = [self._texts[i] for i in indices], [self._rows[i] for i in indices]
+        matches = process.extract(
+            plain(question), texts, scorer=fuzz.token_set_ratio, limit=limit * 3, score_cutoff=floor
+        )
+        best: dict[int, float] = {}
+        for _, similarity, index in matches:
+            best.setdefault(owners[index], similarity)
+        return list(best.items())[:limit]

@@ -1,0 +1,57 @@
+"""The words of each passage and the search terms they yield: which of a question's terms a
+passage holds, and which of its words to highlight."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from guidebot.knowledge.passages import Passage
+from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, words
+
+# The same words as analysis reads ("145,000" is one), kept as written for highlighting.
+_SURFACE = re.compile(TOKEN_PATTERN)
+
+# term -> (position, word, the word's terms) of each passage word yielding the term
+WordMap = dict[str, list[tuple[int, str, tuple[str, ...]]]]
+
+
+class PassageWords:
+    """Per-passage word maps, each built the first time its passage is shown (a large
+    library never pays for all)."""
+
+    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer) -> None:
+        self._passages = passages
+        self._analyzer = analyzer
+        self._maps: dict[int, WordMap] = {}
+
+    def matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
+        """The terms, in the order given, that passage `doc` holds (title or text)."""
+        where = self._map(doc)
+        return tuple(t for t in terms if t in where)
+
+    def highlights(self, doc: int, matched: Collection[str]) -> tuple[str, ...]:
+        """Words of passage `doc` whose search terms are all among `matched`, in passage
+        order, once each, as they stand in its text."""
+        wanted = set(matched)
+        where = self._map(doc)
+        found = sorted(
+            (position, token)
+            for term in wanted
+            for position, token, terms in where.get(term, ())
+            if set(terms) <= wanted
+        )
+        text = self._passages[doc].text
+        return tuple(t for t in dict.fromkeys(t for _, t in found) if t in text)
+
+    def _map(self, doc: int) -> WordMap:
+        found = self._maps.get(doc)
+        if found is None:
+            passage = self._passages[doc]
+            found = {}
+            for position, token in enumerate(_SURFACE.findall(f"{passage.title} {passage.text}")):
+                terms = tuple(self._analyzer.terms_of_words(words(token)))
+                for term in dict.fromkeys(terms):
+                    found.setdefault(term, []).append((position, token, terms))
+            self._maps[doc] = found
+        return found

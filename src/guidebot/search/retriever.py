@@ -1,0 +1,311 @@
+"""From a question to ranked, scored passages: typo repair, analysis, weighted BM25 fields."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Container, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from guidebot.knowledge.passages import Passage
+from guidebot.search.analysis import Analyzer, words
+from guidebot.search.cache import Bundle, analyse_passages
+from guidebot.search.config import RetrievalConfig
+from guidebot.search.faqmatch import FaqMatcher
+from guidebot.search.highlights import PassageWords
+from guidebot.search.index import FieldIndex, top_k
+from guidebot.search.typos import Repair, TypoRepairer
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage with its score for one query, and the query terms it contains."""
+
+    passage: Passage
+    score: float
+    matched: tuple[str, ...]
+    row: int  # the passage's position in the retriever, for cheap look-ups
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits plus what the engine understood of the question."""
+
+    hits: tuple[Hit, ...]
+    terms: tuple[str, ...]
+    repairs: tuple[Repair, ...]
+    coverage: float  # idf-weighted share of the question's terms found in the best passage
+    everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+
+FIELDS = ("title", "body", "section")
+EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
+
+
+def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[list[str]]:
+    """Each passage's whole guide section as one document, so evidence spread over a
+    section's paragraphs counts for each of them. An FAQ entry drawn from a section shares
+    that section's document; a standalone entry has none (its answer is already the body
+    field, and counting it twice would let long answers win on filler words)."""
+    by_section: dict[tuple[str, str], list[str]] = {}
+    for passage, terms in zip(passages, body, strict=True):
+        if passage.kind == "guide":
+            by_section.setdefault((passage.guide, passage.section), []).extend(terms)
+    return [by_section.get((p.guide, p.section), []) for p in passages]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+# A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
+_ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
+
+
+class Retriever:
+    """Owns the field indexes over a fixed set of passages and answers searches against them."""
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        config: RetrievalConfig,
+        english: Container[str] = frozenset(),
+        bundle: Bundle | None = None,
+    ) -> None:
+        """Index the passages, or take the indexes from `bundle` (e.g. read from the cache)."""
+        self.passages = tuple(passages)
+        self.analyzer = analyzer
+        self.config = config
+        if bundle is None or bundle.meta.get("passages") != len(self.passages):
+            bundle = build_bundle(self.passages, analyzer, config)
+        self.bundle = bundle
+        self.title, self.body, self.section = (bundle.fields[name] for name in FIELDS)
+        known = set(self.title.terms) | set(self.body.terms)
+        self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
+        self.faqs = FaqMatcher(self.passages)
+        self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
+        self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
+        self._words = PassageWords(self.passages, analyzer)
+        self._headings = _headings_by_term(self.passages, analyzer)
+        self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
+
+    def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
+        """(terms, surface words after repair, repairs) for a question."""
+        fixed, repairs = self.repairer.repair(words(question))
+        return self.analyzer.terms_of_words(fixed), fixed, repairs
+
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        context: Mapping[str, float] | None = None,
+        guides: Collection[str] = (),
+        boost: bool = True,
+    ) -> SearchResult:
+        """Best k passages for the question; `context` adds weighted terms from earlier turns,
+        `boost=False` ranks by BM25 alone (no FAQ question match)."""
+        terms, surface, repairs = self.understand(question)
+        everyday = self._everyday(surface)
+        asked = self._asked_terms(question)
+        weights: Counter[str] = Counter()
+        for term in terms:
+            weights[term] += self._weight(term, terms) * (
+                1.0 if asked is None or term in asked else self.config.preamble_weight
+            )
+        for term, weight in (context or {}).items():
+            weights[term] += weight
+        scores, baseline = self.score(weights)
+        self._restrict(scores, guides)
+        if boost:
+            self._second_stage(question, terms, scores, baseline)
+        hits = self._top(scores, weights, k, baseline)
+        coverage = self._coverage(terms, everyday, hits[0]) if hits else 0.0
+        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage, everyday)
+
+    def _asked_terms(self, question: str) -> set[str] | None:
+        """The terms of the sentences that ask (end in "?") in a message that also has
+        sentences that do not, when those asking sentences name a topic (a heading's word,
+        or one of the field rather than everyday English); else None. People put their
+        story first and the question last, but "Is that a problem?" names no topic."""
+        sentences = _sentences(question)
+        asking = [s for s in sentences if s.rstrip().endswith("?")]
+        if not asking or len(asking) == len(sentences):
+            return None
+        terms: set[str] = set()
+        topical = False
+        for sentence in asking:
+            found, surface, _ = self.understand(sentence)
+            terms.update(found)
+            everyday = self._everyday(surface)
+            topical = topical or any(
+                self.knows(t) and (t in self._headings or t not in everyday) for t in found
+            )
+        return terms if topical else None
+
+    def _weight(self, term: str, terms: Sequence[str]) -> float:
+        """A query term's weight: less for a word naming the document ("guide") when another
+        word of the question names a topic of some heading ("salary")."""
+        if term in self._document_terms and any(
+            t not in self._document_terms and t in self._headings for t in terms
+        ):
+            return self.config.document_weight
+        return 1.0
+
+    def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
+        """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
+        passage matching none of them gets (BM25+ gives every passage a constant)."""
+        scores = np.zeros(len(self.passages))
+        baseline = 0.0
+        for field, field_weight in self._fields():
+            baseline += field.accumulate(scores, weights, field_weight)
+        return scores, baseline
+
+    def _fields(self) -> list[tuple[FieldIndex, float]]:
+        weighted = (
+            (self.title, self.config.title_weight),
+            (self.body, self.config.body_weight),
+            (self.section, self.config.section_weight),
+        )
+        return [(field, weight) for field, weight in weighted if weight]
+
+    def idf(self, term: str) -> float:
+        """How telling a term is across the passages; unknown terms count as most telling."""
+        df = max(self.body.doc_freq(term), self.title.doc_freq(term))
+        if df == 0:
+            return self.unknown_idf
+        return math.log((len(self.passages) + 1) / df)
+
+    def _everyday(self, surface: Sequence[str]) -> frozenset[str]:
+        """The terms of these words that are common English words ("make", "wife"), as
+        opposed to words of the field ("gre", "abet") or words it spells another way."""
+        return frozenset(self.analyzer.stem(w) for w in surface if w in self.repairer.english)
+
+    def knows(self, term: str) -> bool:
+        """Whether any passage uses the (analysed) term."""
+        return self.body.doc_freq(term) > 0 or self.title.doc_freq(term) > 0
+
+    def highlights(self, hit: Hit) -> tuple[str, ...]:
+        """Words of the hit's passage whose search terms all matched, in passage order, once
+        each: what front ends emphasise."""
+        return self._words.highlights(hit.row, hit.matched)
+
+    def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
+        return self._words.matched(terms, doc)
+
+    def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
+        """Rule out the passages of other guides than these (none given: every guide)."""
+        if guides:
+            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
+
+    def _scored(self, scores: np.ndarray, k: int, baseline: float) -> list[tuple[int, float]]:
+        """(passage number, score) of the k best that match something, best first."""
+        docs = top_k(scores, k, baseline)
+        found = scores[docs]
+        keep = np.isfinite(found) & (found > baseline + 1e-12)
+        return list(zip(docs[keep].tolist(), found[keep].tolist(), strict=True))
+
+    def _top(
+        self, scores: np.ndarray, weights: Mapping[str, float], k: int, baseline: float
+    ) -> list[Hit]:
+        return [
+            Hit(self.passages[doc], score, self._matched(weights, doc), doc)
+            for doc, score in self._scored(scores, k, baseline)
+        ]
+
+    def coverage_of(self, question: str, hit: Hit) -> float:
+        """idf-weighted share of the question's terms found in this hit's passage."""
+        terms, surface, _ = self.understand(question)
+        return self._coverage(terms, self._everyday(surface), hit)
+
+    def _coverage(self, terms: Sequence[str], everyday: Collection[str], hit: Hit) -> float:
+        """idf-weighted share of the question's terms found in the best passage.
+
+        A term the knowledge never uses counts as most telling ("fafsa", "gmat"), unless it
+        is an everyday English word ("wife", "shortlist"): those pad long questions without
+        making them out of scope, so they weigh like a common term.
+        """
+        if not terms:
+            return 0.0
+        weights = [
+            EVERYDAY_WEIGHT if not self.knows(t) and t in everyday else self.idf(t) for t in terms
+        ]
+        total = sum(weights)
+        found = sum(w for t, w in zip(terms, weights, strict=True) if t in hit.matched)
+        return found / total if total else 0.0
+
+    def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
+        """Guide section headings that contain the term, in guide order."""
+        return [s for g, s in self._headings.get(term, ()) if not guides or g in guides]
+
+    def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
+        """FAQ passages whose question or an alternate is worded like this one, stop words
+        included: for "how much?" the wording is all there is to go on."""
+        return [self.passages[row] for row, _ in self.faqs.best(question, floor, limit)]
+
+    def _second_stage(
+        self, question: str, terms: Sequence[str], scores: np.ndarray, baseline: float
+    ) -> None:
+        """Raise some of BM25's best passages, in proportion to the best BM25 score: FAQ
+        entries worded like the question, and passages whose title field (an FAQ question and
+        its alternates, or a heading) covers the question's terms on its own, idf-weighted,
+        since a title that asks the question is better evidence than an answer that uses its
+        words."""
+        config = self.config
+        pool = top_k(scores, max(config.faq_match_pool, config.rerank_pool), baseline)
+        top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
+        if top <= 0:
+            return
+        rows = pool.tolist()
+        if config.faq_match_weight and self.faqs and question.strip():
+            matches = self.faqs.best(
+                question, config.faq_match_floor, limit=5, rows=rows[: config.faq_match_pool]
+            )
+            for row, similarity in matches:
+                scores[row] += config.faq_match_weight * top * similarity / 100
+        if config.rerank_title_coverage and terms:
+            top = float(scores[pool].max()) - baseline  # the best after the wording boost
+            idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
+            ranked = pool[: config.rerank_pool]
+            share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
+            scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop after an abbreviation does not end one."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        last = _LAST_WORD.search(sentences[-1]) if sentences else None
+        if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
+
+
+def _headings_by_term(
+    passages: Sequence[Passage], analyzer: Analyzer
+) -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key in dict.fromkeys((p.guide, p.section) for p in passages if p.kind == "guide"):
+        for term in dict.fromkeys(analyzer.terms(key[1])):
+            found.setdefault(term, []).append(key)
+    return found
+
+
+def build_bundle(
+    passages: Sequence[Passage], analyzer: Analyzer, config: RetrievalConfig
+) -> Bundle:
+    """Analyse the passages once and build the three field indexes (what the cache stores)."""
+    analysed = analyse_passages(passages, analyzer)
+    fields = {
+        "title": FieldIndex(analysed.title, config.bm25),
+        "body": FieldIndex(analysed.body, config.bm25),
+        "section": FieldIndex(_section_docs(passages, analysed.body), config.bm25),
+    }
+    return Bundle(fields, {"passages": len(passages), "vocabulary": analysed.vocabulary})

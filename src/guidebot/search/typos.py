@@ -1,0 +1,77 @@
+"""Repairs misspelt query words against the words the knowledge actually uses."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Container, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from guidebot.search.analysis import Analyzer
+
+MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One word read as another, so the reply can say so and a wrong guess is visible."""
+
+    original: str
+    replacement: str
+
+
+class TypoRepairer:
+    """Finds, for a word the knowledge never uses, the closest word it does use.
+
+    OSA distance counts a swap of neighbours as one edit ("salray"), and the allowed distance
+    grows with the word's length: short words have too many near neighbours to guess safely.
+    """
+
+    def __init__(
+        self,
+        counts: Mapping[str, int],
+        known_terms: Collection[str],
+        analyzer: Analyzer,
+        english: Container[str] = frozenset(),
+    ) -> None:
+        """counts: how often the knowledge uses each word; known_terms: its search terms."""
+        self._analyzer = analyzer
+        self.english = english
+        self._known = {w for w in counts if w.isalpha()}
+        self._known_stems = known_terms
+        # Most frequent first, so that among equally close words the common one wins.
+        ranked = sorted(self._known, key=lambda w: -counts[w])
+        self._choices = [
+            w for w in ranked if len(w) >= MIN_LENGTH - 1 and not analyzer.is_stop_word(w)
+        ]
+
+    def is_known(self, word: str) -> bool:
+        """A word needs no repair if the knowledge uses it, a form of it, or it is not a word."""
+        return (
+            not word.isalpha()
+            or word in self._known
+            or self._analyzer.is_stop_word(word)
+            or self._analyzer.is_synonym(word)
+            or self._analyzer.stem(word) in self._known_stems
+        )
+
+    def repair(self, words: Sequence[str]) -> tuple[list[str], list[Repair]]:
+        """Return the words with repairable ones replaced, and the repairs made."""
+        fixed: list[str] = []
+        repairs: list[Repair] = []
+        for word in words:
+            replacement = (
+                None if self.is_known(word) or word in self.english else self._closest(word)
+            )
+            if replacement:
+                repairs.append(Repair(word, replacement))
+            fixed.append(replacement or word)
+        return fixed, repairs
+
+    def _closest(self, word: str) -> str | None:
+        if len(word) < MIN_LENGTH:
+            return None
+        allowed = 1 if len(word) < 8 else 2
+        match = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=allowed)
+        return match[0] if match else None
