@@ -25,7 +25,7 @@ def test_answer_cites_guide_section_with_scores(bot):
     assert reply.kind == "answer" and not reply.abstained
     assert "$145,000" in reply.answer
     assert reply.sources[0].section == SALARY
-    assert reply.sources[0].guide == "2026 AI Master's Degree Careers in Manufacturing"
+    assert reply.sources[0].guide_title == "2026 AI Master's Degree Careers in Manufacturing"
     scores = [s.score for s in reply.sources]
     assert scores == sorted(scores, reverse=True) and scores[0] > 0
     assert "salary" in [w.lower() for w in reply.sources[0].highlights]

@@ -30,7 +30,7 @@ def test_markdown_has_questions_answers_and_cited_passages(replies) -> None:
     assert "$145,000" in text
     assert "Passages cited" in text
     for source in first.sources:
-        assert f"[{source.number}] *{source.guide}*, section “{source.section}”" in text
+        assert f"[{source.number}] *{source.guide_title}*, section “{source.section}”" in text
     assert "> hi [bold]x[/]" in text  # user text kept literally
 
 

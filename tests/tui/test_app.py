@@ -45,7 +45,7 @@ async def test_a_whole_conversation(make_app, tui_bot, tmp_path: Path) -> None:
         assert panel.display
         assert chat.has_class("-sources-open")
         text = shown_text(panel)
-        assert second.text in text and second.guide in text and second.section in text
+        assert second.text in text and second.guide_title in text and second.section in text
         await pilot.press("escape")
         assert not panel.display
 

@@ -163,7 +163,7 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
         await settle(pilot)
         assert app.sub_title == "All 2 guides (Ctrl+G: guide)"
         await ask(pilot, "How much is the rent?")
-        assert app.chat.replies[-1].sources[0].guide == "Living in Riverton"
+        assert app.chat.replies[-1].sources[0].guide_title == "Living in Riverton"
 
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
         assert app.chat.session.guides == ("costs",)
         assert app.sub_title.startswith("Paying for the Programme")
         await ask(pilot, "How much is the rent?")
-        assert all(s.guide == "Paying for the Programme" for s in app.chat.replies[-1].sources)
+        assert all(s.guide_title == "Paying for the Programme" for s in app.chat.replies[-1].sources)
 
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -195,7 +195,7 @@ async def test_guide_from_the_command_line_and_the_palette(tmp_path: Path) -> No
         assert app.sub_title.startswith("Living in Riverton")
         assert "“Living in Riverton” by Sam Warden" in shown_text(app.chat)
         await ask(pilot, "How much is the tuition?")
-        assert all(s.guide == "Living in Riverton" for s in app.chat.replies[-1].sources)
+        assert all(s.guide_title == "Living in Riverton" for s in app.chat.replies[-1].sources)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"answer from paying")

@@ -14,7 +14,7 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
         Source(
             number=n,
             id=h.passage.id,
-            guide=h.passage.guide_title,
+            guide_title=h.passage.guide_title,
             section=h.passage.section,
             text=h.passage.text,
             score=h.score,
@@ -34,13 +34,11 @@ def answer_reply(
     notes: Sequence[str] = (),
 ) -> Reply:
     """Quote the best passage; the other hits are further sources."""
-    best = hits[0]
-    text = best.passage.text
-    if best.passage.kind == "faq":
-        text = f"{best.passage.question}\n{text}"
+    best = hits[0].passage
     return Reply(
         question=question,
-        answer=text,
+        answer=best.text,
+        title=best.question if best.kind == "faq" else "",
         kind="answer",
         confidence=result.coverage,
         sources=sources_of(hits, retriever),
@@ -58,7 +56,7 @@ def decline_reply(
     about = f" ({', '.join(missing)})" if missing else ""
     text = f"The guide doesn't cover that{about}, so I won't guess."
     if suggestions:
-        text += " Nearby topics it does answer:\n" + "\n".join(f"- {s}" for s in suggestions)
+        text += " Nearby topics it does answer:"
     return Reply(
         question=question,
         answer=text,
@@ -71,10 +69,9 @@ def decline_reply(
 
 def clarify_reply(question: str, choices: Sequence[str], notes: Sequence[str] = ()) -> Reply:
     """Ask which of several equally good topics was meant; the next turn may pick one."""
-    listed = "\n".join(f"{n}. {c}" for n, c in enumerate(choices, start=1))
     return Reply(
         question=question,
-        answer=f"That could mean more than one thing. Which topic did you mean?\n{listed}",
+        answer="That could mean more than one thing. Which topic did you mean?",
         kind="clarify",
         notes=tuple(notes),
         choices=tuple(choices),

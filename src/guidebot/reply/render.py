@@ -8,12 +8,12 @@ from guidebot.reply import Reply
 def as_text(reply: Reply) -> str:
     """Readable terminal output: notes, the answer with its citation mark, numbered sources."""
     lines = [f"({note})" for note in reply.notes]
-    answer = reply.answer + (" [1]" if reply.sources else "")
+    answer = reply.text + (" [1]" if reply.sources else "")
     lines.append(answer)
     if reply.sources:
         lines.append("")
         lines.append("Sources:")
-        lines += [f"  [{s.number}] {s.guide} › {s.section}  ({s.id})" for s in reply.sources]
+        lines += [f"  [{s.number}] {s.guide_title} › {s.section}  ({s.id})" for s in reply.sources]
     return "\n".join(lines)
 
 
@@ -21,16 +21,16 @@ def as_markdown(reply: Reply) -> str:
     """A reply to paste into an email or ticket: answer, then a numbered source list."""
     parts: list[str] = []
     if reply.kind == "clarify" and reply.choices:
-        parts.append(reply.answer.split("\n", 1)[0])
+        parts.append(reply.answer)
         parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(reply.choices, start=1)))
     else:
-        parts.append(_quote_free(reply.answer) + (" [1]" if reply.sources else ""))
+        parts.append(_quote_free(reply.text) + (" [1]" if reply.sources else ""))
     if reply.sources:
-        listed = "\n".join(f"{s.number}. *{s.guide}*, section “{s.section}”" for s in reply.sources)
+        listed = "\n".join(f"{s.number}. *{s.guide_title}*, section “{s.section}”" for s in reply.sources)
         parts.append("Sources:\n" + listed)
     return "\n\n".join(parts) + "\n"
 
 
 def _quote_free(text: str) -> str:
-    """Answer text as Markdown paragraphs (an FAQ answer starts with its question on a line)."""
+    """Each line of the reply's text (title, answer, suggestions) as a Markdown paragraph."""
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())

@@ -38,7 +38,7 @@ def answer_lines(answer: str) -> list[str]:
 
 def answer_content(reply: Reply, turn: int) -> Content:
     """The answer as literal text in paragraphs, ending with a clickable [1] when it cites."""
-    body = Content("\n\n".join(answer_lines(reply.answer)))
+    body = Content("\n\n".join(answer_lines(reply.title) + answer_lines(reply.answer)))
     if reply.sources:
         link = Content("[1]").stylize(LINK).stylize(cite_style(turn, 1))
         body = Content.assemble(body, " ", link)
@@ -54,7 +54,7 @@ def frozen_content(
     ]
     options = reply.choices if reply.kind == "clarify" else reply.suggestions
     if options:
-        parts.append(Content(reply.answer.split("\n", 1)[0]))
+        parts.append(Content(reply.answer))
         parts += [Content(f"  {n}. {option}") for n, option in enumerate(options, start=1)]
     else:
         parts.append(answer_content(reply, turn))
@@ -115,7 +115,7 @@ class AnswerView(Vertical):
         if options:
             hint = "type its number, or click it" if reply.kind == "clarify" else "click to ask"
             lead = Content.assemble(
-                reply.answer.split("\n", 1)[0], "\n", (f"({hint})", "italic $text-muted")
+                reply.answer, "\n", (f"({hint})", "italic $text-muted")
             )
             yield Static(lead, classes="lead")
             for n, option in enumerate(options, start=1):
