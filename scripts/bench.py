@@ -8,11 +8,11 @@ Usage:
 For each N, in one process and one run:
 
 * guidebot build: analysis (tokenise + stop words + synonyms + stem, title and body, plus the
-  typo vocabulary) and the two FieldIndexes, timed apart, as `indexcache.build_bundle` does;
+  typo vocabulary) and the two FieldIndexes, timed apart, as `bundle.build_bundle` does;
   then the bundle saved to and loaded from the on-disk cache (`indexcache`), timed.
 * the three engines over the *same* tokens (guidebot's analyzed body terms), each asked the
   same pre-analysed queries for the top 10:
-  - guidebot: `FieldIndex(variant="okapi").top_k` (the same function as BM25Okapi; the bench
+  - guidebot: `FieldIndex` (variant "okapi") `.top_k` (the same function as BM25Okapi; the bench
     also checks that its scores equal rank-bm25's within 1e-9 on the queries it times);
   - rank-bm25: `BM25Okapi.get_scores` + argpartition. It is slow at 100k, so it answers only
     `--rank-bm25-queries` queries at each N (default 20; its p50/p95 are over those);
@@ -52,7 +52,9 @@ from guidebot import __version__
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.search.analysis import Analyzer, words
-from guidebot.search.cache import Bundle, CacheKey, analyzer_settings, load, save
+from guidebot.search.arrays import to_arrays
+from guidebot.search.bundle import Bundle, build_bundle
+from guidebot.search.cache import CacheKey, analyzer_settings, load, save
 from guidebot.search.config import Bm25Params, RetrievalConfig
 from guidebot.search.index import FieldIndex
 from guidebot.search.retriever import Retriever
@@ -107,7 +109,7 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict[str, object]
     config = RetrievalConfig()
     analyzer = Analyzer(kb.synonyms)
 
-    # -- guidebot build, stage by stage (what indexcache.build_bundle does) -----------------
+    # -- guidebot build, stage by stage (what bundle.build_bundle does) -----------------
     start = time.perf_counter()
     title_words = [words(p.title) for p in passages]
     body_words = [words(p.text) for p in passages]
@@ -126,8 +128,8 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict[str, object]
     del title_words, body_words, counts
     fields, r["index_s"] = timed(
         lambda: {
-            "title": FieldIndex(title_terms, config.bm25),
-            "body": FieldIndex(body_terms, config.bm25),
+            "title": FieldIndex.build(title_terms, config.bm25),
+            "body": FieldIndex.build(body_terms, config.bm25),
         }
     )
     r["build_s"] = r["tokenise_s"] + r["terms_s"] + r["vocabulary_s"] + r["index_s"]
@@ -149,9 +151,9 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict[str, object]
     queries = [analyzer.terms(q) for q in queries_text]
     queries = [q for q in queries if q] or [["x"]]
 
-    gb, r["gb_build_s"] = timed(lambda: FieldIndex(body_terms, OKAPI))
-    r["gb_mem_mb"] = traced_peak_mb(lambda: FieldIndex(body_terms, OKAPI))
-    r["gb_index_mb"] = sum(a.nbytes for a in gb.to_arrays().values()) / 1e6
+    gb, r["gb_build_s"] = timed(lambda: FieldIndex.build(body_terms, OKAPI))
+    r["gb_mem_mb"] = traced_peak_mb(lambda: FieldIndex.build(body_terms, OKAPI))
+    r["gb_index_mb"] = sum(a.nbytes for a in to_arrays(gb).values()) / 1e6
     gb_lat = latencies(lambda q: gb.top_k(q, 10), queries)
 
     rb, r["rb_build_s"] = timed(lambda: BM25Okapi(body_terms))
@@ -189,7 +191,9 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict[str, object]
     if not args.no_retriever:
         del title_terms, body_terms
         gc.collect()
-        retriever, r["retriever_build_s"] = timed(lambda: Retriever(passages, analyzer, config))
+        retriever, r["retriever_build_s"] = timed(
+            lambda: Retriever(passages, analyzer, config, build_bundle(passages, analyzer, config))
+        )
         retriever.search(queries_text[0])  # warm the analyzer's stem memo for query words
         lat = latencies(lambda q: retriever.search(q, k=5), queries_text)
         r["search_p50_ms"], r["search_p95_ms"] = pct(lat, 50), pct(lat, 95)

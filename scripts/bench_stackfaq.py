@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = time.perf_counter()
         write_knowledge(threads, Path(tmp))
         bot = Bot.load(tmp)
-        bot.policy = dataclasses.replace(bot.policy, top_k=K)
+        bot = bot.with_policy(dataclasses.replace(bot.policy, top_k=K))
         load_seconds = time.perf_counter() - start
         results = [
             measure("guidebot", queries, guidebot_runner(bot, threads), show),

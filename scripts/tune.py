@@ -53,7 +53,7 @@ def main() -> None:
         bot = Bot(kb, Policy(retrieval=retrieval, top_k=10))
         resolved = resolve_cases(bot, cases, args.file)
         for decline in args.decline:
-            bot.policy = replace(bot.policy, decline_coverage=decline)
+            bot = bot.with_policy(replace(bot.policy, decline_coverage=decline))
             r = evaluate(bot, resolved)
             objective = (
                 r.top1 + r.decline_recall * 0.5 - r.wrongly_declined + r.followup_accuracy * 0.5

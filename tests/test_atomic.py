@@ -7,13 +7,13 @@ import stat
 import pytest
 
 from guidebot.atomic import write_text
-from guidebot.errors import UsageError
+from guidebot.errors import WriteRefused
 
 
 def test_new_file_is_readable_and_existing_one_is_not_replaced_unasked(tmp_path):
     path = write_text(tmp_path / "a" / "x.md", "one")
     assert path.read_text() == "one" and stat.S_IMODE(path.stat().st_mode) == 0o644
-    with pytest.raises(UsageError, match="already exists"):
+    with pytest.raises(WriteRefused, match="already exists"):
         write_text(path, "two")
     assert path.read_text() == "one"
 
@@ -29,5 +29,5 @@ def test_replacing_keeps_the_mode_and_leaves_no_temporary_files(tmp_path):
 
 def test_a_directory_is_never_written_over(tmp_path):
     (tmp_path / "x.md").mkdir()
-    with pytest.raises(UsageError, match="not a regular file"):
+    with pytest.raises(WriteRefused, match="not a regular file"):
         write_text(tmp_path / "x.md", "text", overwrite=True)

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
+from guidebot.search.arrays import from_arrays, to_arrays
 from guidebot.search.config import Bm25Params
 from guidebot.search.index import FieldIndex, top_k
 
@@ -49,7 +50,7 @@ def no_match_score(index: FieldIndex, query: list[str]) -> float:
 @given(docs=docs_st, query=query_st, params=params_st)
 def test_scores_and_top10_equal_rank_bm25(docs, query, params):
     expected = np.asarray(reference(docs, params).get_scores(query), dtype=np.float64)
-    index = FieldIndex(docs, params)
+    index = FieldIndex.build(docs, params)
     got = index.scores(query)
     assert got.shape == expected.shape
     # rank-bm25 divides 0 by 0 for an empty passage when b = 1 and reports NaN; guidebot gives
@@ -81,7 +82,7 @@ def assert_same_top(got: list[int], want: list[int], scores: np.ndarray) -> None
 @settings(max_examples=150, deadline=None)
 @given(docs=docs_st, query=query_st, params=params_st, k=st.integers(0, 30))
 def test_top_k_is_the_sorted_prefix(docs, query, params, k):
-    index = FieldIndex(docs, params)
+    index = FieldIndex.build(docs, params)
     scores = index.scores(query)
     ids, _ = index.top_k(query, k)
     order = np.lexsort((np.arange(len(scores)), -scores))[:k]
@@ -104,7 +105,7 @@ def test_single_passage_and_repeated_query_terms():
     for variant in ("okapi", "plus", "l"):
         params = Bm25Params(variant=variant)
         expected = reference(docs, params).get_scores(["salary", "salary", "nope"])
-        got = FieldIndex(docs, params).scores(["salary", "salary", "nope"])
+        got = FieldIndex.build(docs, params).scores(["salary", "salary", "nope"])
         np.testing.assert_allclose(got, expected, atol=TOLERANCE)
 
 
@@ -118,7 +119,7 @@ def test_scores_at_a_realistic_size():
     for variant in ("okapi", "plus", "l"):
         params = Bm25Params(variant=variant)
         ref = reference(docs, params)
-        index = FieldIndex(docs, params)
+        index = FieldIndex.build(docs, params)
         for _ in range(10):
             query = list(rng.choice(vocabulary[:800], size=rng.integers(1, 6)))
             expected = ref.get_scores(query)
@@ -128,17 +129,17 @@ def test_scores_at_a_realistic_size():
 
 
 def test_empty_corpus_and_all_empty_passages():
-    empty = FieldIndex([], Bm25Params())
+    empty = FieldIndex.build([], Bm25Params())
     assert empty.scores(["a"]).shape == (0,)
     assert list(empty.top_k(["a"], 5)[0]) == []
-    blank = FieldIndex([[], []], Bm25Params(variant="okapi"))
+    blank = FieldIndex.build([[], []], Bm25Params(variant="okapi"))
     assert list(blank.scores(["a"])) == [0.0, 0.0]
     assert blank.doc_freq("a") == 0
 
 
 def test_accumulate_adds_the_bm25_plus_constant_once():
     docs = [["a", "b"], ["b"], ["c"]]
-    index = FieldIndex(docs, Bm25Params(variant="plus"))
+    index = FieldIndex.build(docs, Bm25Params(variant="plus"))
     into = np.zeros(3)
     constant = index.accumulate(into, {"a": 1.0, "b": 2.0, "zz": 5.0}, scale=0.5)
     reference = BM25Plus(docs)  # rank-bm25, same defaults
@@ -146,14 +147,14 @@ def test_accumulate_adds_the_bm25_plus_constant_once():
     np.testing.assert_allclose(into, slow, atol=TOLERANCE)
     assert constant == pytest.approx(0.5 * (index.constant("a") + 2 * index.constant("b")))
     assert into[2] == pytest.approx(constant)  # "c" matches nothing: it gets just the constant
-    okapi = FieldIndex(docs, Bm25Params(variant="okapi"))
+    okapi = FieldIndex.build(docs, Bm25Params(variant="okapi"))
     assert okapi.accumulate(np.zeros(3), {"a": 1.0}) == 0.0
 
 
 @pytest.fixture
 def small() -> FieldIndex:
     docs = [["salary", "pay", "salary"], [], ["tuition"], ["pay", "cost"], ["salary"]]
-    return FieldIndex(docs, Bm25Params())
+    return FieldIndex.build(docs, Bm25Params())
 
 
 def test_contains(small):
@@ -178,7 +179,7 @@ def test_doc_freq_counts_passages_not_occurrences(small):
 @settings(max_examples=100, deadline=None)
 @given(docs=docs_st, params=params_st)
 def test_contains_and_doc_freq_match_the_passages(docs, params):
-    index = FieldIndex(docs, params)
+    index = FieldIndex.build(docs, params)
     for term in [*WORDS, "unknown"]:
         holders = [i for i, d in enumerate(docs) if term in d]
         assert index.doc_freq(term) == len(holders)
@@ -188,18 +189,18 @@ def test_contains_and_doc_freq_match_the_passages(docs, params):
 @settings(max_examples=100, deadline=None)
 @given(docs=docs_st, query=query_st, params=params_st)
 def test_arrays_round_trip_gives_the_same_scores(docs, query, params):
-    index = FieldIndex(docs, params)
-    arrays = index.to_arrays()
+    index = FieldIndex.build(docs, params)
+    arrays = to_arrays(index)
     assert all(a.dtype != object for a in arrays.values())
-    again = FieldIndex.from_arrays(arrays, params)
+    again = from_arrays(arrays, params)
     assert again.terms == index.terms
     assert np.array_equal(again.scores(query), index.scores(query))
 
 
 def test_arrays_keep_unusual_terms():
     docs = [["", "café", "日本"], ["a b", ""]]
-    index = FieldIndex(docs, Bm25Params())
-    again = FieldIndex.from_arrays(index.to_arrays(), Bm25Params())
+    index = FieldIndex.build(docs, Bm25Params())
+    again = from_arrays(to_arrays(index), Bm25Params())
     assert again.terms == index.terms
 
 
@@ -220,11 +221,11 @@ def test_arrays_keep_unusual_terms():
     ],
 )
 def test_from_arrays_rejects_damaged_arrays(change, message):
-    index = FieldIndex([["a", "b"], ["b", "c"], ["c", "a", "d"]], Bm25Params())
-    arrays = dict(index.to_arrays())
+    index = FieldIndex.build([["a", "b"], ["b", "c"], ["c", "a", "d"]], Bm25Params())
+    arrays = dict(to_arrays(index))
     change(arrays)
     with pytest.raises(ValueError, match=message):
-        FieldIndex.from_arrays(arrays, Bm25Params())
+        from_arrays(arrays, Bm25Params())
 
 
 def test_has_term_agrees_with_contains(small):

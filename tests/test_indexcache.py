@@ -16,7 +16,8 @@ from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.search import cache as indexcache
 from guidebot.search.analysis import Analyzer, words
-from guidebot.search.cache import Bundle, CacheKey, analyse_passages, cache_path, load, save
+from guidebot.search.bundle import Bundle, analyse_passages
+from guidebot.search.cache import CacheKey, cache_path, load, save
 from guidebot.search.config import Bm25Params
 from guidebot.search.index import FieldIndex
 
@@ -34,7 +35,10 @@ def kb():
 def bundle(kb) -> Bundle:
     analysed = analyse_passages(build_passages(kb), Analyzer(kb.synonyms))
     return Bundle(
-        {"title": FieldIndex(analysed.title, PARAMS), "body": FieldIndex(analysed.body, PARAMS)},
+        {
+            "title": FieldIndex.build(analysed.title, PARAMS),
+            "body": FieldIndex.build(analysed.body, PARAMS),
+        },
         {"passages": len(analysed.body), "vocabulary": analysed.vocabulary},
     )
 
@@ -228,4 +232,3 @@ def test_settings_hash_changes_with_what_shapes_the_terms():
     assert base == indexcache.analyzer_settings([("pay", "salary")])
     assert base != indexcache.analyzer_settings([("pay", "wage")])
     assert base != indexcache.analyzer_settings([("pay", "salary")], extra="title_unique=True")
-    assert indexcache.source_hash(indexcache) != indexcache.source_hash(np)

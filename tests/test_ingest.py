@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebot.errors import KnowledgeError, UsageError
+from guidebot.errors import InputError, KnowledgeError, WriteRefused
 from guidebot.ingest.articles import (
     EMPTY_SECTION,
     looks_like_heading,
@@ -182,14 +182,14 @@ def test_csv_alternates_split_on_bars_and_unknown_columns_are_noted():
 
 
 def test_csv_without_a_question_column_says_which_columns_it_found():
-    with pytest.raises(UsageError, match=r"no-question.csv:1: no 'question' column .*'query text'"):
+    with pytest.raises(InputError, match=r"no-question.csv:1: no 'question' column .*'query text'"):
         read_table(
             (FIXTURES / "no-question.csv").read_text(encoding="utf-8"), "no-question.csv", "csv"
         )
 
 
 def test_a_question_without_answer_is_reported_with_its_line():
-    with pytest.raises(UsageError, match=r"t.csv:3: the question 'B\?' has no answer"):
+    with pytest.raises(InputError, match=r"t.csv:3: the question 'B\?' has no answer"):
         read_table("question,answer\nA?,yes\nB?,\n", "t.csv", "csv")
 
 
@@ -209,7 +209,7 @@ def test_a_question_without_answer_is_reported_with_its_line():
 def test_unusable_files_get_a_clear_message(tmp_path, data, message):
     path = tmp_path / "input.txt"
     path.write_bytes(data)
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(InputError, match=message):
         read_source(path)
 
 
@@ -295,14 +295,14 @@ def test_a_broken_target_is_refused_before_anything_is_written(tmp_path):
     target = tmp_path / "kb"
     (target / "faq").mkdir(parents=True)
     (target / "faq" / "bad.yaml").write_text("- question: no answer here\n")
-    with pytest.raises(UsageError, match="has problems already"):
+    with pytest.raises(InputError, match="has problems already"):
         ingest([FIXTURES / "faq-plain.csv"], target)
     assert sorted(p.name for p in (target / "faq").iterdir()) == ["bad.yaml"]
 
 
 def test_the_bundled_knowledge_of_an_installed_package_is_never_written(monkeypatch, tmp_path):
     monkeypatch.setattr("guidebot.ingest.pipeline.is_bundled", lambda path: True)
-    with pytest.raises(UsageError, match="bundled inside the installed package.*--knowledge"):
+    with pytest.raises(InputError, match="bundled inside the installed package.*--knowledge"):
         ingest([FIXTURES / "faq-plain.csv"], tmp_path / "kb")
     assert not (tmp_path / "kb").exists()
 
@@ -310,7 +310,7 @@ def test_the_bundled_knowledge_of_an_installed_package_is_never_written(monkeypa
 def test_slug_option_and_its_checks(tmp_path):
     result = ingest([FIXTURES / "article.md"], tmp_path / "kb", slug="mushrooms")
     assert result.kb.guides[0].slug == "mushrooms"
-    with pytest.raises(UsageError, match="exactly one article"):
+    with pytest.raises(InputError, match="exactly one article"):
         ingest([FIXTURES / "article.md", FIXTURES / "article.html"], tmp_path / "k2", slug="x")
-    with pytest.raises(UsageError, match="may hold only"):
+    with pytest.raises(InputError, match="may hold only"):
         ingest([FIXTURES / "article.md"], tmp_path / "k3", slug="Bad Slug")

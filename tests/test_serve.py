@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from guidebot.cli.serve import check_port
-from guidebot.errors import UsageError
+from guidebot.cli.common import UsageError
 
 
 def free_port() -> int:

@@ -12,29 +12,29 @@ def always(_: str, __: str = "") -> bool:
 
 
 def test_whole_utterance_matches_close_wording(bot):
-    assert bot.smalltalk.match("thank u!", never)[0] == "thanks"
-    assert bot.smalltalk.match("helo", never)[0] == "greeting"
+    assert bot.context.smalltalk.match("thank u!", never)[0] == "thanks"
+    assert bot.context.smalltalk.match("helo", never)[0] == "greeting"
 
 
 def test_each_clause_may_be_small_talk_on_its_own(bot):
     # `always`: no leftover words are excused, so each clause has to match by itself
-    assert bot.smalltalk.match("thx!! super helpful", always)[0] == "thanks"
-    assert bot.smalltalk.match("hi, how are you?", always)[0] == "greeting"
+    assert bot.context.smalltalk.match("thx!! super helpful", always)[0] == "thanks"
+    assert bot.context.smalltalk.match("hi, how are you?", always)[0] == "greeting"
 
 
 def test_a_clause_that_is_a_question_makes_it_a_question(bot):
-    assert bot.smalltalk.match("hi, what's the salary?", always) is None
-    assert bot.smalltalk.match("what is the salary for a data scientist", never) is None
+    assert bot.context.smalltalk.match("hi, what's the salary?", always) is None
+    assert bot.context.smalltalk.match("what is the salary for a data scientist", never) is None
 
 
 def test_placeholders_are_filled_from_the_guide(bot):
-    _, reply = bot.smalltalk.match("who wrote this", never)
+    _, reply = bot.context.smalltalk.match("who wrote this", never)
     assert "{author}" not in reply and "{title}" not in reply
 
 
 def test_texting_spellings_meet_the_examples_through_the_synonyms(bot):
     # synonyms.yaml spells "u" as "you": "are u a bot" meets the example "are you a bot"
-    assert bot.smalltalk.match("r u a bot", never)[0] == "identity"
+    assert bot.context.smalltalk.match("r u a bot", never)[0] == "identity"
 
 
 def test_examples_inside_a_message_must_account_for_its_topic_words(bot):
@@ -50,13 +50,13 @@ def test_examples_inside_a_message_must_account_for_its_topic_words(bot):
 
 def test_a_message_inside_an_example_is_not_that_example(bot):
     # "who wrote the guide" holds "guide" (spelt "article" by the synonyms), not vice versa
-    assert bot.smalltalk.match("article?", never) is None
+    assert bot.context.smalltalk.match("article?", never) is None
 
 
 def test_a_long_message_is_never_small_talk(bot):
     eleven = "thanks " + "so " * 10
-    assert bot.smalltalk.match(eleven, never)[0] == "thanks"
-    assert bot.smalltalk.match(eleven + "so so", never) is None
+    assert bot.context.smalltalk.match(eleven, never)[0] == "thanks"
+    assert bot.context.smalltalk.match(eleven + "so so", never) is None
 
 
 def test_only_groups_with_a_one_word_first_entry_respell_words():

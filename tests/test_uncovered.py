@@ -20,7 +20,7 @@ def test_one_everyday_shared_word_and_two_unknown_ones_is_something_else(bot):
 def test_uncovered_topics_are_those_the_best_passage_does_not_mention(bot):
     question = "how much do nurses earn in texas"
     result = bot.retriever.search(question, k=10)
-    found = uncovered_topics(bot.scope, bot.retriever.analyzer, question, result)
+    found = uncovered_topics(bot.context.scope, bot.retriever.analyzer, question, result)
     assert found == ["nurse", "texas"]
 
 

@@ -7,17 +7,17 @@ import stat
 import tempfile
 from pathlib import Path
 
-from guidebot.errors import UsageError
+from guidebot.errors import WriteRefused
 
 
 def write_text(path: Path, text: str, overwrite: bool = False) -> Path:
     """Write text (UTF-8) to path through a temporary file and an atomic rename.
 
-    Refuses (UsageError) to replace an existing file unless overwrite is True.
+    Refuses (WriteRefused) to replace an existing file unless overwrite is True.
     """
     path = Path(path)
     if path.exists() and not overwrite:
-        raise UsageError(f"{path} already exists (use --force to replace it)")
+        raise WriteRefused(f"{path} already exists", [str(path)])
     return write_bytes(path, text.encode("utf-8"))
 
 
@@ -26,7 +26,7 @@ def write_bytes(path: Path, data: bytes) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not path.is_file():
-        raise UsageError(f"{path} is not a regular file; nothing written")
+        raise WriteRefused(f"{path} is not a regular file; nothing written", [str(path)])
     # mkstemp makes the file private (0600); keep the mode of the file being replaced, or
     # give a new one the usual 0644, so support staff can still read what guidebot wrote.
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
+from guidebot.dialogue.context import TurnContext, question_topics
 from guidebot.dialogue.conversation import Conversation, ConversationState
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
@@ -14,11 +17,11 @@ from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, build_passages
 from guidebot.reply import Reply
-from guidebot.search import cache as indexcache
-from guidebot.search import retriever as retrieval
+from guidebot.search import cache
 from guidebot.search.analysis import Analyzer
+from guidebot.search.bundle import Bundle, build_bundle
 from guidebot.search.english import EnglishWords
-from guidebot.search.retriever import Hit, Retriever
+from guidebot.search.retriever import Retriever
 from guidebot.version import __version__
 
 
@@ -36,28 +39,46 @@ class Bot:
         self.notes: list[str] = []
         self.passages: tuple[Passage, ...] = build_passages(kb)
         analyzer = Analyzer(kb.synonyms)
+        bundle = self._bundle(analyzer)
+        retriever = Retriever(
+            self.passages, analyzer, self.policy.retrieval, bundle, EnglishWords(cache_dir)
+        )
+        topics = question_topics(self.passages)
+        self.context = TurnContext.of(
+            self.passages,
+            topics,
+            retriever,
+            self.policy,
+            SmalltalkMatcher(kb, topics, analyzer.respell),
+            ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
+        )
+
+    def _bundle(self, analyzer: Analyzer) -> Bundle:
+        """The field indexes from the on-disk cache when it holds a sound copy, else built
+        (and saved there); what went wrong with the cache is a note."""
         config = self.policy.retrieval
-        key = indexcache.CacheKey(
-            kb.fingerprint,
-            __version__,
-            config.bm25,
-            indexcache.analyzer_settings(kb.synonyms, extra=indexcache.source_hash(retrieval)),
+        key = cache.CacheKey(
+            self.kb.fingerprint, __version__, config.bm25, cache.analyzer_settings(self.kb.synonyms)
         )
-        bundle = None
-        if cache_dir is not None:
-            bundle, note = indexcache.load(cache_dir, key)
+        if self.cache_dir is not None:
+            bundle, note = cache.load(self.cache_dir, key)
             self.notes += [note] if note else []
-        self.retriever = Retriever(
-            self.passages, analyzer, config, EnglishWords(cache_dir), bundle=bundle
-        )
-        if cache_dir is not None and bundle is None:
-            note = indexcache.save(cache_dir, key, self.retriever.bundle)
+            if bundle is not None and bundle.meta.get("passages") == len(self.passages):
+                return bundle
+        bundle = build_bundle(self.passages, analyzer, config)
+        if self.cache_dir is not None:
+            note = cache.save(self.cache_dir, key, bundle)
             self.notes += [note] if note else []
-        self.topics = tuple(
-            dict.fromkeys(p.section for p in self.passages if p.section.endswith("?"))
-        )
-        self.smalltalk = SmalltalkMatcher(kb, self.topics, analyzer.respell)
-        self.scope = ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group))
+        return bundle
+
+    @property
+    def retriever(self) -> Retriever:
+        return self.context.retriever
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The guide headings phrased as questions, in guide order."""
+        return self.context.topics
 
     @classmethod
     def load(
@@ -74,30 +95,22 @@ class Bot:
             return self, error
         return Bot(kb, self.policy, self.cache_dir), None
 
+    def with_policy(self, policy: Policy) -> Bot:
+        """This bot answering by another policy; the index is shared when the policy ranks
+        the same way (same retrieval config), else built anew."""
+        if policy.retrieval != self.policy.retrieval:
+            return Bot(self.kb, policy, self.cache_dir)
+        other = copy.copy(self)
+        other.policy, other.notes = policy, []
+        other.context = dataclasses.replace(self.context, policy=policy)
+        return other
+
     def conversation(
         self, state: ConversationState | None = None, guides: Sequence[str] = ()
     ) -> Conversation:
         """A new conversation (or a resumed one, from a saved state)."""
-        return Conversation(self, state, tuple(guides))
+        return Conversation(self.context, state, tuple(guides))
 
     def ask(self, question: str) -> Reply:
         """Answer one self-contained question."""
         return self.conversation().ask(question)
-
-    def suggestions(
-        self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
-    ) -> list[str]:
-        """Topics to offer when declining: the nearest sections, else the first ones (of the
-        guides the conversation is restricted to, if any)."""
-        near = [h.passage.section for h in hits]
-        first = [
-            p.section
-            for p in self.passages
-            if p.section in self.topics and (not guides or p.guide in guides)
-        ]
-        return list(dict.fromkeys([*near, *first]))[:limit]
-
-    def example(self) -> str:
-        return (
-            self.topics[0] if self.topics else (self.passages[0].section if self.passages else "")
-        )

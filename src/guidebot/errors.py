@@ -26,13 +26,31 @@ class GuidebotError(Exception):
     """Base class of every error guidebot reports to a person instead of a traceback."""
 
 
-class KnowledgeError(GuidebotError):
-    """The knowledge could not be loaded; carries every problem found, not just the first."""
+class ProblemsError(GuidebotError):
+    """A file could not be used; carries every problem found (file:line), not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class UsageError(GuidebotError):
-    """A command was given something it cannot work with (a missing file, a bad option value)."""
+class KnowledgeError(ProblemsError):
+    """The knowledge could not be loaded."""
+
+
+class EvalSetError(ProblemsError):
+    """An evaluation file could not be used (bad cases, sections the knowledge lacks)."""
+
+
+class InputError(GuidebotError):
+    """A file or value handed to guidebot cannot be used: a missing or binary file, a table
+    without questions, a log that cannot be read. The message names the file (and line)."""
+
+
+class WriteRefused(GuidebotError):
+    """Writing would replace files that exist (or are not regular files) and that was not
+    asked for; `paths` are the files in the way."""
+
+    def __init__(self, message: str, paths: Sequence[str] = ()) -> None:
+        self.paths = tuple(paths)
+        super().__init__(message)

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from guidebot.cli.common import (
     UnansweredLogger,
+    UsageError,
     add_guide_option,
     add_knowledge_option,
     add_log_option,
@@ -16,7 +17,6 @@ from guidebot.cli.common import (
     load_bot,
 )
 from guidebot.dialogue.policy import Policy
-from guidebot.errors import UsageError
 from guidebot.reply import Reply
 from guidebot.reply.render import as_markdown, as_text
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--json and --format markdown ask for two formats; choose one")
     fmt = "json" if args.json else args.format
     bot = load_bot(args, Policy(top_k=args.top) if args.top is not None else None)
-    guides = chosen_guides(bot, args)
+    guides = chosen_guides(bot.kb, args)
     log = UnansweredLogger(args, guides)
     if args.question:
         reply = bot.conversation(guides=guides).ask(" ".join(args.question))

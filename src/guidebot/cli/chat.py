@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from types import SimpleNamespace
 
 from guidebot.cli.common import (
+    UsageError,
     add_guide_option,
     add_knowledge_option,
     add_log_option,
     chosen_guides,
     knowledge_path,
 )
-from guidebot.errors import UsageError
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import cache_dir
@@ -39,7 +38,7 @@ def checked(args: argparse.Namespace) -> tuple[KnowledgeBase, tuple[str, ...]]:
     from main, with file:line problems) come before any screen. Only the knowledge is loaded:
     the app indexes it in the background once its first screen is up."""
     knowledge = load_knowledge(knowledge_path(args))
-    return knowledge, chosen_guides(SimpleNamespace(kb=knowledge), args)  # it needs only .kb
+    return knowledge, chosen_guides(knowledge, args)
 
 
 def build_app(args: argparse.Namespace, knowledge: KnowledgeBase, guides: tuple[str, ...]):

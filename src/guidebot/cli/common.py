@@ -8,12 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebot.dialogue.policy import Policy
-from guidebot.errors import UsageError
+from guidebot.errors import GuidebotError
+from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import cache_dir, knowledge_dir
 from guidebot.reply import Reply
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
+
+
+class UsageError(GuidebotError):
+    """A command was given something it cannot work with (a missing file, a bad option value).
+    Only the command line raises it; main() turns it, like every GuidebotError, into a message
+    and exit code 2."""
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
@@ -47,14 +54,14 @@ def add_guide_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def chosen_guides(bot: Bot, args: argparse.Namespace) -> tuple[str, ...]:
+def chosen_guides(kb: KnowledgeBase, args: argparse.Namespace) -> tuple[str, ...]:
     """The guides --guide restricts answers to (none: all), checked against the knowledge."""
     slug = getattr(args, "guide", None)
     if not slug:
         return ()
-    if bot.kb.guide(slug) is None:
-        known = ", ".join(g.slug for g in bot.kb.guides) or "none"
-        raise UsageError(f"no guide '{slug}' in {bot.kb.root} (guides: {known})")
+    if kb.guide(slug) is None:
+        known = ", ".join(g.slug for g in kb.guides) or "none"
+        raise UsageError(f"no guide '{slug}' in {kb.root} (guides: {known})")
     return (slug,)
 
 

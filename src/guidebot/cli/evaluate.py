@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidebot.cli.common import add_knowledge_option, load_bot
+from guidebot.cli.common import UsageError, add_knowledge_option, load_bot
 from guidebot.dialogue.policy import Policy
-from guidebot.errors import UsageError
 from guidebot.quality.evalset import load_cases
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from guidebot import atomic
-from guidebot.errors import UsageError
+from guidebot.cli.common import UsageError
 from guidebot.locations import unanswered_log
 from guidebot.quality.gaps import SIMILARITY, group_questions, read_log, starter_faq
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from guidebot.cli.common import add_knowledge_option, knowledge_path
+from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
+from guidebot.errors import WriteRefused
 from guidebot.knowledge.model import KnowledgeBase
 
 NAME = "ingest"
@@ -33,7 +34,11 @@ def run(args: argparse.Namespace) -> int:
     from guidebot.ingest.pipeline import ingest  # parsers load only for this command
 
     target = knowledge_path(args)
-    result = ingest([Path(p) for p in args.paths], target, force=args.force, slug=args.slug)
+    try:
+        result = ingest([Path(p) for p in args.paths], target, force=args.force, slug=args.slug)
+    except WriteRefused as error:
+        hint = "" if args.force else " (use --force to replace)"
+        raise UsageError(f"{error}{hint}") from None
     for item in result.written:
         print(f"wrote {item.path} — {item.what}")
     for note in result.notes:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from guidebot import __version__
 from guidebot.cli import ask, chat, check, evaluate, gaps, guides, ingest, serve
-from guidebot.errors import GuidebotError, KnowledgeError
+from guidebot.errors import EvalSetError, GuidebotError, KnowledgeError
 
 COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
 EXIT_PROBLEM = 2
@@ -43,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"guidebot: the knowledge has problems:\n{error}", file=sys.stderr)
         if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
             print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
+        return EXIT_PROBLEM
+    except EvalSetError as error:
+        print(f"guidebot: the evaluation file has problems:\n{error}", file=sys.stderr)
         return EXIT_PROBLEM
     except GuidebotError as error:
         print(f"guidebot: {error}", file=sys.stderr)

@@ -13,8 +13,7 @@ import socket
 import sys
 from pathlib import Path
 
-from guidebot.cli.common import add_knowledge_option, knowledge_path
-from guidebot.errors import UsageError
+from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
 from guidebot.knowledge.loader import load_knowledge
 
 NAME = "serve"

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
+from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 from guidebot.reply import Reply
 from guidebot.search.analysis import is_number, words
 from guidebot.search.retriever import SearchResult
-
-if TYPE_CHECKING:
-    from guidebot.bot import Bot
 
 MAX_QUESTION = 2000
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
@@ -58,12 +55,16 @@ class ConversationState:
 
 
 class Conversation:
-    """One person's conversation with a Bot. Cheap to create; keep one per user."""
+    """One person's conversation with a Bot (Bot.conversation() makes one). Cheap to create;
+    keep one per user. `guides` restricts answers to those guide slugs (none: all)."""
 
     def __init__(
-        self, bot: Bot, state: ConversationState | None = None, guides: tuple[str, ...] = ()
+        self,
+        context: TurnContext,
+        state: ConversationState | None = None,
+        guides: tuple[str, ...] = (),
     ) -> None:
-        self.bot = bot
+        self.context = context
         self.state = state or ConversationState()
         self.guides = guides
 
@@ -75,19 +76,19 @@ class Conversation:
         """Answer one turn of the conversation."""
         question = _clean(text)
         if not re.search(r"[^\W_]", question):  # nothing to search for: say what works
-            prompt = "Ask me a question about the guide, for example: " + self.bot.example()
+            prompt = "Ask me a question about the guide, for example: " + self.context.example
             return replace(smalltalk_reply(question, prompt), confidence=0.0)
         if self.state.pending_choices:
             reply = self._resolve_choice(question)
             if reply:
                 return reply
-        small = self.bot.smalltalk.match(question, self._names_a_topic)
+        small = self.context.smalltalk.match(question, self._names_a_topic)
         if small:
             return smalltalk_reply(question, small[1])
         return self._answer(question)
 
     def _answer(self, question: str) -> Reply:
-        retriever, policy = self.bot.retriever, self.bot.policy
+        retriever, policy = self.context.retriever, self.context.policy
         result = retriever.search(question, k=10, guides=self.guides)
         cue = self._followup_cue(question)
         followup = False
@@ -104,7 +105,7 @@ class Conversation:
             notes.append(
                 f"Taking this as: {question} (following on from: {self.state.topic_question})"
             )
-        outside = uncovered_topics(self.bot.scope, retriever.analyzer, question, result)
+        outside = uncovered_topics(self.context.scope, retriever.analyzer, question, result)
         led_result = (
             led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
         )
@@ -135,7 +136,7 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
-                question, self.bot.suggestions(result.hits, self.guides), notes, outside
+                question, self.context.suggestions(result.hits, self.guides), notes, outside
             )
         self._remember(question, result, followup)
         return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
@@ -148,26 +149,28 @@ class Conversation:
             chosen = _ordinal(text, choices) or chosen
         if not chosen:
             return None
-        result = self.bot.retriever.search(f"{original} {text}", k=50, guides=self.guides)
+        result = self.context.retriever.search(f"{original} {text}", k=50, guides=self.guides)
         hits = [h for h in result.hits if h.passage.section == chosen]
         if not hits:  # "how much?" + "1" may share no word with the section: use its heading
-            result = self.bot.retriever.search(chosen, k=50, guides=self.guides)
+            result = self.context.retriever.search(chosen, k=50, guides=self.guides)
             hits = [h for h in result.hits if h.passage.section == chosen]
         if not hits:
             return None
         others = [h for h in result.hits if h.passage.section != chosen]
         self._remember(original, result, followup=False)
-        top = (hits + others)[: self.bot.policy.top_k]
+        top = (hits + others)[: self.context.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"
-        return replace(answer_reply(text, result, top, self.bot.retriever, [note]), confidence=1.0)
+        return replace(
+            answer_reply(text, result, top, self.context.retriever, [note]), confidence=1.0
+        )
 
     def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
-        best = self.bot.retriever.search(text, k=1, guides=self.guides).best
+        best = self.context.retriever.search(text, k=1, guides=self.guides).best
         return best.passage.section if best and best.passage.section in choices else None
 
     def _names_a_topic(self, text: str, besides: str = "") -> bool:
         """Whether text has a term the knowledge uses, other than the terms of `besides`."""
-        retriever = self.bot.retriever
+        retriever = self.context.retriever
         excused = set(retriever.understand(besides)[0]) if besides else set()
         terms = retriever.understand(text)[0]
         return any(t not in excused and retriever.knows(t) for t in terms)
@@ -178,8 +181,8 @@ class Conversation:
         if not self.state.topic_terms:
             return ""
         surface = words(question)
-        terms = self.bot.retriever.analyzer.terms_of_words(surface)
-        if len(terms) > self.bot.policy.followup_max_terms:
+        terms = self.context.retriever.analyzer.terms_of_words(surface)
+        if len(terms) > self.context.policy.followup_max_terms:
             return ""
         opener = bool(surface) and surface[0] in _FOLLOWUP_OPENERS
         what_about = " ".join(surface[:3]).startswith(
@@ -200,9 +203,9 @@ class Conversation:
         offers the opening and the table of contents.) A question with no topic words at all
         ("how much?") is judged by the FAQ questions worded like it.
         """
-        policy = self.bot.policy
+        policy = self.context.policy
         if not result.terms:
-            similar = self.bot.retriever.similar_questions(question, policy.clarify_similarity)
+            similar = self.context.retriever.similar_questions(question, policy.clarify_similarity)
             return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
         if len(result.terms) > policy.clarify_max_terms:
             return []
@@ -211,7 +214,7 @@ class Conversation:
             # One word that names one section's heading is that topic ("salary?"); one named
             # by several headings is a choice among those ("requirements?": admission or
             # curriculum). Either way one word says little, so scores are read less strictly.
-            named = self.bot.retriever.headings_naming(result.terms[0], self.guides)
+            named = self.context.retriever.headings_naming(result.terms[0], self.guides)
             if len(named) == 1:
                 return []
             ratio = policy.clarify_ratio_one_word
@@ -228,7 +231,7 @@ class Conversation:
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""
-        weight = self.bot.policy.followup_weight
+        weight = self.context.policy.followup_weight
         terms = {t: weight for t in result.terms}
         if followup:
             for term, old in self.state.topic_terms.items():

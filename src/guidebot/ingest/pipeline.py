@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from guidebot import atomic
-from guidebot.errors import KnowledgeError, Problem, UsageError
+from guidebot.errors import InputError, KnowledgeError, Problem, WriteRefused
 from guidebot.ingest.articles import (
     EMPTY_SECTION,
     Article,
@@ -97,23 +97,23 @@ def ingest(
 
 
 def read_source(path: Path) -> str:
-    """The text of an input file, or a UsageError saying plainly why it cannot be used."""
+    """The text of an input file, or an InputError saying plainly why it cannot be used."""
     if not path.exists():
-        raise UsageError(f"{path}: no such file")
+        raise InputError(f"{path}: no such file")
     if path.is_dir():
-        raise UsageError(f"{path}: is a directory; name the files to bring in")
+        raise InputError(f"{path}: is a directory; name the files to bring in")
     data = path.read_bytes()
     if not data.strip():
-        raise UsageError(f"{path}: the file is empty")
+        raise InputError(f"{path}: the file is empty")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise UsageError(f"{path}: this is {what}, not text; save it as text or HTML first")
+            raise InputError(f"{path}: this is {what}, not text; save it as text or HTML first")
     if b"\0" in data[:8192]:
-        raise UsageError(f"{path}: this looks like a binary file, not text")
+        raise InputError(f"{path}: this looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UsageError(
+        raise InputError(
             f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "save it as UTF-8 and try again"
         ) from None
@@ -121,27 +121,27 @@ def read_source(path: Path) -> str:
 
 def _check_target(target: Path) -> None:
     if is_bundled(target):
-        raise UsageError(
+        raise InputError(
             f"{target} is the knowledge bundled inside the installed package and is never "
             "changed; choose a directory with --knowledge DIR (an empty or new one is fine)"
         )
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target}: not a directory")
+        raise InputError(f"{target}: not a directory")
     has_knowledge = any(target.glob("guides/*.md")) or any(target.glob("faq/*.y*ml"))
     if has_knowledge:
         try:
             load_knowledge(target)
         except KnowledgeError as error:
-            raise UsageError(
+            raise InputError(
                 f"{target} has problems already; fix them first (guidebot check {target}):\n{error}"
             ) from None
 
 
 def _read_all(paths: list[Path], slug: str | None):
     if slug and sum(1 for p in paths if p.suffix.lower() not in TABLE_KINDS) != 1:
-        raise UsageError("--slug names one guide: give exactly one article with it")
+        raise InputError("a slug names one guide: give exactly one article with it")
     if slug and slug != _slug(slug):
-        raise UsageError(f"--slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
+        raise InputError(f"the slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
     articles: list[tuple[str, Article, str]] = []
     tables: list[tuple[str, list, str]] = []
     notes: list[str] = []
@@ -155,9 +155,9 @@ def _read_all(paths: list[Path], slug: str | None):
             continue
         article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
         if not article.title:
-            raise UsageError(f"{path}: no title found (the first line should be the title)")
+            raise InputError(f"{path}: no title found (the first line should be the title)")
         if not article.sections and not article.intro:
-            raise UsageError(f"{path}: no text found under the title")
+            raise InputError(f"{path}: no text found under the title")
         article.source = article.source or path.name
         articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
     stems = [name for name, _, _ in tables]
@@ -169,7 +169,7 @@ def _read_all(paths: list[Path], slug: str | None):
         names = [name for name, _, _ in items]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
-            raise UsageError(f"two inputs would both become the {kind} '{twice[0]}'")
+            raise InputError(f"two inputs would both become the {kind} '{twice[0]}'")
     return articles, tables, notes
 
 
@@ -193,12 +193,10 @@ def _sniff(text: str) -> str:
 def _refuse_existing(outputs: list[Path], force: bool) -> None:
     odd = [str(p) for p in outputs if p.exists() and not p.is_file()]
     if odd:
-        raise UsageError("not a regular file, nothing written: " + ", ".join(odd))
+        raise WriteRefused("not a regular file, nothing written: " + ", ".join(odd), odd)
     existing = [str(p) for p in outputs if p.exists()]
     if existing and not force:
-        raise UsageError(
-            "already there, nothing written (use --force to replace): " + ", ".join(existing)
-        )
+        raise WriteRefused("already there, nothing written: " + ", ".join(existing), existing)
 
 
 def _existing_faq_ids(target: Path, replaced: set[Path]) -> set[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from guidebot.errors import UsageError
+from guidebot.errors import InputError
 
 COLUMNS = {
     "question": {"question", "questions", "q", "query", "ask", "asked"},
@@ -49,7 +49,7 @@ class Row:
 def read_table(text: str, shown: str, kind: str) -> tuple[list[Row], list[str]]:
     """Rows of a FAQ table of kind csv, tsv, json or yaml; notes on ignored columns.
 
-    Raises UsageError listing every problem (file:line) when the table cannot be used.
+    Raises InputError listing every problem (file:line) when the table cannot be used.
     """
     if kind in {"csv", "tsv"}:
         records, notes = _csv_records(text, shown, "\t" if kind == "tsv" else ",")
@@ -80,9 +80,9 @@ def read_table(text: str, shown: str, kind: str) -> tuple[list[Row], list[str]]:
             )
         )
     if problems:
-        raise UsageError("\n".join(problems))
+        raise InputError("\n".join(problems))
     if not rows:
-        raise UsageError(f"{shown}: no questions with answers found")
+        raise InputError(f"{shown}: no questions with answers found")
     return rows, notes
 
 
@@ -98,7 +98,7 @@ def _csv_records(text: str, shown: str, delimiter: str) -> tuple[list, list[str]
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
-            raise UsageError(f"{shown}:1: the first row must name the columns")
+            raise InputError(f"{shown}:1: the first row must name the columns")
         columns, notes = _columns(header, shown)
         records = []
         start = reader.line_num + 1
@@ -107,7 +107,7 @@ def _csv_records(text: str, shown: str, delimiter: str) -> tuple[list, list[str]
             records.append((f"{shown}:{start}", record))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise UsageError(f"{shown}:{reader.line_num}: not a readable table ({error})") from None
+        raise InputError(f"{shown}:{reader.line_num}: not a readable table ({error})") from None
     return records, notes
 
 
@@ -123,7 +123,7 @@ def _columns(header: list[str], shown: str) -> tuple[dict[int, str], list[str]]:
     for needed in ("question", "answer"):
         if needed not in columns.values():
             found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
-            raise UsageError(
+            raise InputError(
                 f"{shown}:1: no '{needed}' column (columns found: {found}); name the "
                 "columns question, answer and optionally alternates, section, guide, id"
             )
@@ -140,17 +140,17 @@ def _structured_records(text: str, shown: str, kind: str) -> tuple[list, list[st
     try:
         data = json.loads(text) if kind == "json" else yaml.safe_load(text)
     except json.JSONDecodeError as error:
-        raise UsageError(f"{shown}:{error.lineno}: not valid JSON ({error.msg})") from None
+        raise InputError(f"{shown}:{error.lineno}: not valid JSON ({error.msg})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         reason = getattr(error, "problem", None) or "syntax error"
-        raise UsageError(f"{shown}{line}: not valid YAML ({reason})") from None
+        raise InputError(f"{shown}{line}: not valid YAML ({reason})") from None
     if isinstance(data, dict):
         lists = [data[k] for k in data if str(k).lower() in LIST_KEYS and isinstance(data[k], list)]
         data = lists[0] if lists else None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise UsageError(
+        raise InputError(
             f"{shown}: expected a list of entries like "
             '{"question": "...", "answer": "...", "alternates": ["..."]}'
         )
@@ -167,7 +167,7 @@ def _structured_records(text: str, shown: str, kind: str) -> tuple[list, list[st
         records.append((f"{shown}: entry {number}", record))
     notes = [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
     if records and not any("question" in r for _, r in records):
-        raise UsageError(f"{shown}: no entry has a 'question' field")
+        raise InputError(f"{shown}: no entry has a 'question' field")
     return records, notes
 
 

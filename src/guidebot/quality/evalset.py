@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidebot.errors import KnowledgeError, Problem
+from guidebot.errors import EvalSetError, Problem
 from guidebot.knowledge.yamlsource import line_of, load_yaml
 
 EXPECTS = ("answer", "decline", "smalltalk", "clarify")
@@ -35,7 +35,7 @@ def load_cases(path: Path) -> list[Case]:
     try:
         data, problems = load_yaml(path.read_text(encoding="utf-8"), shown)
     except (OSError, UnicodeDecodeError) as error:
-        raise KnowledgeError([Problem(shown, 0, f"cannot read: {error}")]) from None
+        raise EvalSetError([Problem(shown, 0, f"cannot read: {error}")]) from None
     if not problems and not isinstance(data, list):
         problems = [Problem(shown, 1, "an evaluation file must be a list of cases")]
     cases: list[Case] = []
@@ -47,7 +47,7 @@ def load_cases(path: Path) -> list[Case]:
     if not cases and not problems:
         problems = [Problem(shown, 1, "the file has no cases")]
     if problems:
-        raise KnowledgeError(problems)
+        raise EvalSetError(problems)
     return cases
 
 

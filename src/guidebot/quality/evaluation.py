@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.bot import Bot
-from guidebot.errors import KnowledgeError, Problem
+from guidebot.errors import EvalSetError, Problem
 from guidebot.quality.evalset import Case
 from guidebot.reply import Reply
 
@@ -71,7 +71,7 @@ def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
         if s not in headings
     ]
     if problems:
-        raise KnowledgeError(problems)
+        raise EvalSetError(problems)
     return [replace(c, sections=tuple(headings[s] for s in c.sections)) for c in cases]
 
 

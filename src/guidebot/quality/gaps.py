@@ -20,7 +20,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from guidebot.errors import UsageError
+from guidebot.errors import InputError
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import unanswered_log
 from guidebot.reply import Reply
@@ -128,7 +128,7 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
     try:
         text = target.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
-        raise UsageError(f"{target}: cannot read the log ({error.strerror or error})") from None
+        raise InputError(f"{target}: cannot read the log ({error.strerror or error})") from None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

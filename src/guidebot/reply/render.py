@@ -26,7 +26,9 @@ def as_markdown(reply: Reply) -> str:
     else:
         parts.append(_quote_free(reply.text) + (" [1]" if reply.sources else ""))
     if reply.sources:
-        listed = "\n".join(f"{s.number}. *{s.guide_title}*, section “{s.section}”" for s in reply.sources)
+        listed = "\n".join(
+            f"{s.number}. *{s.guide_title}*, section “{s.section}”" for s in reply.sources
+        )
         parts.append("Sources:\n" + listed)
     return "\n\n".join(parts) + "\n"
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from guidebot import atomic
-from guidebot.errors import UsageError
+from guidebot.errors import WriteRefused
 from guidebot.reply import Reply, Source
 from guidebot.reply.render import as_markdown
 
@@ -53,9 +53,9 @@ def save(
         name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"
         try:
             return atomic.write_text(Path(directory) / name, text, overwrite=False)
-        except UsageError:
+        except WriteRefused:
             continue
-    raise UsageError(f"{directory}: could not find a free name for the transcript")
+    raise WriteRefused(f"{directory}: could not find a free name for the transcript")
 
 
 def _answer(reply: Reply) -> str:

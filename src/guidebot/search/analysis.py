@@ -8,6 +8,10 @@ from collections.abc import Iterable, Sequence
 
 import snowballstemmer
 
+# Bump when a change here makes other terms from the same text: the on-disk index cache is
+# keyed on it (search/cache.py), so caches built by the old analysis are not used.
+ANALYSIS_VERSION = 1
+
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent.
 STOP_WORDS = frozenset(

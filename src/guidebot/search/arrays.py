@@ -40,14 +40,6 @@ def from_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIn
     """Raises ValueError naming the first problem: a missing array, a wrong dtype or shape,
     parameters other than `params`, inconsistent postings, undecodable terms."""
     a = _checked_arrays(arrays, params)
-    index = FieldIndex.__new__(FieldIndex)
-    index.params = params
-    index.size = int(a["size"])
-    index.avgdl = float(a["avgdl"])
-    index.idf = a["idf"]
-    index.indptr = a["indptr"]
-    index.docs = a["docs"]
-    index.values = a["values"]
     try:
         text = a["terms"].tobytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -55,12 +47,21 @@ def from_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIn
     if text and not text.endswith("\0"):
         raise ValueError("terms are truncated")
     vocabulary = text.split("\0")[:-1]
-    if len(vocabulary) != len(index.idf):
-        raise ValueError(f"{len(vocabulary)} terms for {len(index.idf)} idf values")
-    index.terms = {t: i for i, t in enumerate(vocabulary)}
-    if len(index.terms) != len(vocabulary):
+    if len(vocabulary) != len(a["idf"]):
+        raise ValueError(f"{len(vocabulary)} terms for {len(a['idf'])} idf values")
+    terms = {t: i for i, t in enumerate(vocabulary)}
+    if len(terms) != len(vocabulary):
         raise ValueError("terms repeat")
-    return index
+    return FieldIndex(
+        params,
+        int(a["size"]),
+        float(a["avgdl"]),
+        terms,
+        a["idf"],
+        a["indptr"],
+        a["docs"],
+        a["values"],
+    )
 
 
 _SPEC = {  # name: (dtype, ndim)

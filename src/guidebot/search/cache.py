@@ -2,7 +2,10 @@
 
 A cache file holds a `Bundle` (named FieldIndexes plus small JSON metadata such as the word
 counts typo repair needs) for one `CacheKey`: the knowledge fingerprint, guidebot's version,
-the BM25 parameters and a hash of the analyzer's settings. The file is an uncompressed .npz of
+the BM25 parameters, a hash of the analyzer's settings, and the explicit versions of the
+cache layout (CACHE_FORMAT), the build (bundle.BUILD_VERSION) and the analysis
+(analysis.ANALYSIS_VERSION); moving or reformatting code changes none of them. The file is
+an uncompressed .npz of
 plain numeric arrays, read with `np.load(allow_pickle=False)`, so loading it cannot run code;
 the JSON header sits inside the same file, so arrays and header are replaced together by one
 atomic rename and can never come from two different builds.
@@ -15,7 +18,7 @@ or missing-and-uncreatable directory, full disk) is also a note, never an except
     key = CacheKey(kb.fingerprint, guidebot.__version__, params, analyzer_settings(kb.synonyms))
     bundle, note = load(cache_dir(), key)
     if bundle is None:
-        bundle = Bundle({"body": FieldIndex(...), ...}, {"vocabulary": ...})
+        bundle = build_bundle(passages, analyzer, config)
         note = save(cache_dir(), key, bundle) or note
 """
 
@@ -26,9 +29,8 @@ import hashlib
 import io
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,8 @@ import numpy as np
 from guidebot.atomic import write_bytes
 from guidebot.locations import cache_dir as default_cache_dir
 from guidebot.search import analysis
-from guidebot.search.analysis import Analyzer, words
+from guidebot.search.arrays import from_arrays, to_arrays
+from guidebot.search.bundle import BUILD_VERSION, Bundle
 from guidebot.search.config import Bm25Params
 from guidebot.search.index import FieldIndex
 
@@ -60,6 +63,7 @@ class CacheKey:
     def as_dict(self) -> dict[str, Any]:
         return {
             "format": CACHE_FORMAT,
+            "build": BUILD_VERSION,
             "knowledge": self.knowledge,
             "version": self.version,
             "params": dataclasses.asdict(self.params),
@@ -70,65 +74,15 @@ class CacheKey:
         return hashlib.sha256(json.dumps(self.as_dict(), sort_keys=True).encode()).hexdigest()
 
 
-@dataclass
-class Bundle:
-    """What one build produces: field indexes by name and JSON-able metadata."""
-
-    fields: dict[str, FieldIndex]
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-def source_hash(*modules: Any) -> str:
-    """A hash of the modules' source files, for `analyzer_settings(extra=...)`: code that
-    shapes the build (say the Retriever's field assembly) then invalidates caches when it is
-    edited, even while the version number stays the same."""
-    digest = hashlib.sha256()
-    for module in modules:
-        try:
-            digest.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError, AttributeError):
-            digest.update(f"{getattr(module, '__name__', module)}: source unavailable".encode())
-    return digest.hexdigest()[:16]
-
-
 def analyzer_settings(synonym_groups: Iterable[Sequence[str]] = (), extra: str = "") -> str:
     """A hash of everything that decides the analyzer's terms: the synonym groups, the stop
-    words, and the analysis code itself (so an edit to it during development, with the
-    version number unchanged, still invalidates caches); `extra` adds any other setting the
-    build depends on (e.g. the retrieval config's field options)."""
+    words and analysis.ANALYSIS_VERSION (bumped when the analysis code changes what terms it
+    makes); `extra` adds any other setting the build depends on."""
     digest = hashlib.sha256(extra.encode())
     digest.update(json.dumps([list(g) for g in synonym_groups]).encode())
     digest.update(json.dumps(sorted(analysis.STOP_WORDS)).encode())
-    digest.update(source_hash(analysis).encode())
+    digest.update(f"analysis {analysis.ANALYSIS_VERSION}".encode())
     return digest.hexdigest()[:16]
-
-
-@dataclass
-class Analysed:
-    """Every passage's title and body terms and the typo vocabulary, from one pass."""
-
-    title: list[list[str]]
-    body: list[list[str]]
-    vocabulary: dict[str, int]  # alphabetic surface words: count, in order of first use
-
-
-def analyse_passages(passages: Sequence[Any], analyzer: Analyzer) -> Analysed:
-    """Analyse passages (objects with `.title` and `.text`), tokenising each text once.
-
-    Gives the same terms as `analyzer.terms(p.title)` / `analyzer.terms(p.text)` and the same
-    counts, in the same order, as counting the alphabetic `words(f"{p.title} {p.text}")`
-    over all passages (what TypoRepairer is given), so a Retriever built from it is the one
-    built today; but the texts are tokenised once instead of twice (tests check both)."""
-    title: list[list[str]] = []
-    body: list[list[str]] = []
-    vocabulary: Counter[str] = Counter()
-    for p in passages:
-        title_words, body_words = words(p.title), words(p.text)
-        title.append(analyzer.terms_of_words(title_words))
-        body.append(analyzer.terms_of_words(body_words))
-        vocabulary.update(title_words)
-        vocabulary.update(body_words)
-    return Analysed(title, body, {w: c for w, c in vocabulary.items() if w.isalpha()})
 
 
 def cache_path(directory: Path | str | None, key: CacheKey) -> Path:
@@ -147,7 +101,7 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
         for name, index in bundle.fields.items():
             if not _FIELD_NAME.match(name):
                 raise ValueError(f"field name {name!r} is not a lower-case identifier")
-            arrays.update({f"{name}.{k}": v for k, v in index.to_arrays().items()})
+            arrays.update({f"{name}.{k}": v for k, v in to_arrays(index).items()})
         header = {"key": key.as_dict(), "fields": list(bundle.fields), "meta": bundle.meta}
         arrays[HEADER] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
         buffer = io.BytesIO()
@@ -190,7 +144,7 @@ def _read(path: Path, key: CacheKey) -> Bundle:
             prefix = f"{name}."
             arrays = {k[len(prefix) :]: npz[k] for k in npz.files if k.startswith(prefix)}
             try:
-                fields[name] = FieldIndex.from_arrays(arrays, key.params)
+                fields[name] = from_arrays(arrays, key.params)
             except ValueError as exc:
                 raise ValueError(f"field '{name}': {exc}") from None
     sizes = {index.size for index in fields.values()}
@@ -205,6 +159,7 @@ def _check_key(found: dict[str, Any], key: CacheKey) -> None:
         return
     what = {
         "format": "an older cache format",
+        "build": "an older index build",
         "knowledge": "other knowledge",
         "version": f"guidebot {found.get('version')}",
         "params": "other BM25 parameters",

@@ -13,8 +13,8 @@ over every passage, which is what keeps large libraries fast:
 The one deliberate difference from rank-bm25: with b = 1 an empty passage makes rank-bm25
 divide 0 by 0 and report NaN for it; here it gets the score of a passage matching nothing.
 
-An index converts to and from plain numpy arrays (`to_arrays` / `from_arrays`), terms as UTF-8
-bytes, so it can be cached on disk in a format that cannot run code when loaded.
+An index is built from tokenised passages (`FieldIndex.build`) or assembled from parts that
+were checked elsewhere (guidebot.search.arrays reads them back from the on-disk cache).
 """
 
 from __future__ import annotations
@@ -47,31 +47,51 @@ class FieldIndex:
     docs: np.ndarray  # int32 [postings]
     values: np.ndarray  # float64 [postings]
 
-    def __init__(self, docs: Sequence[Sequence[str]], params: Bm25Params) -> None:
-        self.params = params
-        self.size = len(docs)
+    def __init__(
+        self,
+        params: Bm25Params,
+        size: int,
+        avgdl: float,
+        terms: dict[str, int],
+        idf: np.ndarray,
+        indptr: np.ndarray,
+        docs: np.ndarray,
+        values: np.ndarray,
+    ) -> None:
+        """An index from its parts, as `build` makes them or `arrays.from_arrays` reads them
+        back (that checks them in full); raises ValueError when their lengths disagree."""
+        if len(idf) != len(terms) or len(indptr) != len(terms) + 1 or len(docs) != len(values):
+            raise ValueError("index parts disagree in length")
+        self.params, self.size, self.avgdl, self.terms = params, size, avgdl, terms
+        self.idf, self.indptr, self.docs, self.values = idf, indptr, docs, values
+
+    @classmethod
+    def build(cls, docs: Sequence[Sequence[str]], params: Bm25Params) -> FieldIndex:
+        """Index passages given as lists of terms (passage number = position)."""
+        size = len(docs)
         flat = list(chain.from_iterable(docs))
         # Ids in order of first appearance, as rank-bm25 meets them (the Okapi idf floor
         # averages over them, so the order decides the last bits of the mean).
-        self.terms = {t: i for i, t in enumerate(dict.fromkeys(flat))}
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=self.size)
+        terms = {t: i for i, t in enumerate(dict.fromkeys(flat))}
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=size)
         total = int(lengths.sum())
-        self.avgdl = total / self.size if self.size else 0.0
-        safe_avgdl = self.avgdl or 1.0  # only when every passage is empty
-        flat_ids = _ids_of(flat, self.terms)
+        avgdl = total / size if size else 0.0
+        safe_avgdl = avgdl or 1.0  # only when every passage is empty
+        flat_ids = _ids_of(flat, terms)
         del flat  # temporaries are dropped as soon as done: at 100k passages each is ~40 MB
         term_ids, doc_ids, tf = _term_frequencies(flat_ids, lengths)
         del flat_ids
-        df = np.bincount(term_ids, minlength=len(self.terms))
-        self.idf = _idf(df.astype(np.float64), self.size, params)
-        self.indptr = np.zeros(len(self.terms) + 1, dtype=np.int64)
-        np.cumsum(df, out=self.indptr[1:])
-        self.docs = doc_ids.astype(np.int32)
+        df = np.bincount(term_ids, minlength=len(terms))
+        idf = _idf(df.astype(np.float64), size, params)
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        postings = doc_ids.astype(np.int32)
         dl = lengths[doc_ids].astype(np.float64)
         del doc_ids
-        self.values = _tf_part(tf, dl, safe_avgdl, params)
+        values = _tf_part(tf, dl, safe_avgdl, params)
         del tf, dl
-        self.values *= self.idf[term_ids]
+        values *= idf[term_ids]
+        return cls(params, size, avgdl, terms, idf, indptr, postings, values)
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -150,22 +170,6 @@ class FieldIndex:
     def doc_freq(self, term: str) -> int:
         tid = self.terms.get(term)
         return 0 if tid is None else int(self.indptr[tid + 1] - self.indptr[tid])
-
-    # -- plain arrays, for the on-disk cache (guidebot.search.arrays does the work) ----------
-
-    def to_arrays(self) -> dict[str, np.ndarray]:
-        """The index as plain numeric arrays (no objects), for np.savez and allow_pickle=False."""
-        from guidebot.search.arrays import to_arrays
-
-        return to_arrays(self)
-
-    @classmethod
-    def from_arrays(cls, arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex:
-        """Rebuild an index from `to_arrays` output, checking every array before trusting it
-        (ValueError names the first problem)."""
-        from guidebot.search.arrays import from_arrays
-
-        return from_arrays(arrays, params)
 
 
 def top_k(scores: np.ndarray, k: int, baseline: float | None = None) -> np.ndarray:

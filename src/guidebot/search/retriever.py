@@ -12,7 +12,7 @@ import numpy as np
 
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import Analyzer, words
-from guidebot.search.cache import Bundle, analyse_passages
+from guidebot.search.bundle import FIELDS, Bundle
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.highlights import PassageWords
@@ -45,20 +45,7 @@ class SearchResult:
         return self.hits[0] if self.hits else None
 
 
-FIELDS = ("title", "body", "section")
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
-
-
-def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[list[str]]:
-    """Each passage's whole guide section as one document, so evidence spread over a
-    section's paragraphs counts for each of them. An FAQ entry drawn from a section shares
-    that section's document; a standalone entry has none (its answer is already the body
-    field, and counting it twice would let long answers win on filler words)."""
-    by_section: dict[tuple[str, str], list[str]] = {}
-    for passage, terms in zip(passages, body, strict=True):
-        if passage.kind == "guide":
-            by_section.setdefault((passage.guide, passage.section), []).extend(terms)
-    return [by_section.get((p.guide, p.section), []) for p in passages]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -75,15 +62,18 @@ class Retriever:
         passages: Sequence[Passage],
         analyzer: Analyzer,
         config: RetrievalConfig,
+        bundle: Bundle,
         english: Container[str] = frozenset(),
-        bundle: Bundle | None = None,
     ) -> None:
-        """Index the passages, or take the indexes from `bundle` (e.g. read from the cache)."""
+        """Search `passages` through `bundle`, their field indexes built by
+        `bundle.build_bundle` with the same analyzer and config (or read from the cache);
+        `english` is the word list that typo repair never "corrects" (raises ValueError when
+        the bundle was built for another number of passages)."""
         self.passages = tuple(passages)
         self.analyzer = analyzer
         self.config = config
-        if bundle is None or bundle.meta.get("passages") != len(self.passages):
-            bundle = build_bundle(self.passages, analyzer, config)
+        if bundle.meta.get("passages") != len(self.passages):
+            raise ValueError("the index bundle was built for other passages")
         self.bundle = bundle
         self.title, self.body, self.section = (bundle.fields[name] for name in FIELDS)
         known = set(self.title.terms) | set(self.body.terms)
@@ -296,16 +286,3 @@ def _headings_by_term(
         for term in dict.fromkeys(analyzer.terms(key[1])):
             found.setdefault(term, []).append(key)
     return found
-
-
-def build_bundle(
-    passages: Sequence[Passage], analyzer: Analyzer, config: RetrievalConfig
-) -> Bundle:
-    """Analyse the passages once and build the three field indexes (what the cache stores)."""
-    analysed = analyse_passages(passages, analyzer)
-    fields = {
-        "title": FieldIndex(analysed.title, config.bm25),
-        "body": FieldIndex(analysed.body, config.bm25),
-        "section": FieldIndex(_section_docs(passages, analysed.body), config.bm25),
-    }
-    return Bundle(fields, {"passages": len(passages), "vocabulary": analysed.vocabulary})

@@ -1,0 +1,59 @@
+"""What a conversation turn reads: built once per knowledge base by Bot, shared by every
+conversation over it, never changed (a reload builds a new one)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from guidebot.dialogue.policy import Policy
+from guidebot.dialogue.scope import ScopeMatcher
+from guidebot.dialogue.smalltalk import SmalltalkMatcher
+from guidebot.knowledge.passages import Passage
+from guidebot.search.retriever import Hit, Retriever
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """The retriever, the policy, small talk and scope, and the topics a turn may offer.
+
+    `topics` are the guide headings phrased as questions, in guide order; `topic_guides` pairs
+    each with the guide (slug) it belongs to, so suggestions can keep to the chosen guides;
+    `example` is the question offered when a message has nothing to search for.
+    """
+
+    retriever: Retriever
+    policy: Policy
+    smalltalk: SmalltalkMatcher
+    scope: ScopeMatcher
+    topics: tuple[str, ...]
+    topic_guides: tuple[tuple[str, str], ...]
+    example: str
+
+    @classmethod
+    def of(
+        cls,
+        passages: Sequence[Passage],
+        topics: tuple[str, ...],
+        retriever: Retriever,
+        policy: Policy,
+        smalltalk: SmalltalkMatcher,
+        scope: ScopeMatcher,
+    ) -> TurnContext:
+        pairs = tuple(dict.fromkeys((p.guide, p.section) for p in passages if p.section in topics))
+        example = topics[0] if topics else (passages[0].section if passages else "")
+        return cls(retriever, policy, smalltalk, scope, topics, pairs, example)
+
+    def suggestions(
+        self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
+    ) -> list[str]:
+        """Topics to offer when declining: the nearest sections, else the first ones (of the
+        guides the conversation is restricted to, if any)."""
+        near = [h.passage.section for h in hits]
+        first = [s for g, s in self.topic_guides if not guides or g in guides]
+        return list(dict.fromkeys([*near, *first]))[:limit]
+
+
+def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
+    """The sections whose heading is a question, in order of first passage."""
+    return tuple(dict.fromkeys(p.section for p in passages if p.section.endswith("?")))
