@@ -61,8 +61,8 @@ class Bot:
             self.kb.fingerprint, __version__, config.bm25, cache.analyzer_settings(self.kb.synonyms)
         )
         if self.cache_dir is not None:
-            bundle, note = cache.load(self.cache_dir, key)
-            self.notes += [note] if note else []
+            bundle, trouble = cache.load(self.cache_dir, key)
+            self.notes += [trouble] if trouble else []
             if bundle is not None and bundle.meta.get("passages") == len(self.passages):
                 return bundle
         bundle = build_bundle(self.passages, analyzer, config)

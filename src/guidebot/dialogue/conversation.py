@@ -110,7 +110,7 @@ class Conversation:
             led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
         )
         led = led_result is not None
-        if led:
+        if led_result is not None:
             result, outside = led_result, []
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be, but

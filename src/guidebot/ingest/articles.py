@@ -177,7 +177,9 @@ def parse_html(text: str) -> Article:
 def article_from_events(events: list[tuple[str, str]]) -> Article:
     """Events (kind, text) -> Article; kinds: h1, h2, p, li, '' (a break between blocks)."""
     article = Article(title="")
-    current, block, kind_of_block = article.intro, [], ""
+    current = article.intro
+    block: list[str] = []
+    kind_of_block = ""
 
     def flush() -> None:
         nonlocal block, kind_of_block

@@ -227,8 +227,8 @@ def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, o
         if row.alternates:
             entry["alternates"] = row.alternates
         if row.section:
-            owners = [g for g in guides if (not row.guide or g.slug == row.guide)]
-            owners = [g for g in owners if g.section(row.section)]
+            named = [g for g in guides if (not row.guide or g.slug == row.guide)]
+            owners = [(g, s) for g in named if (s := g.section(row.section)) is not None]
             if len(owners) != 1:
                 where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
                 reason = (
@@ -238,8 +238,8 @@ def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, o
                 continue
             entry["section"] = row.section
             if row.guide or len(guides) > 1:
-                entry["guide"] = owners[0].slug
-            entry["section_hash"] = section_hash(owners[0].section(row.section))
+                entry["guide"] = owners[0][0].slug
+            entry["section_hash"] = section_hash(owners[0][1])
         elif row.guide:
             entry["guide"] = row.guide
         entries.append(entry)

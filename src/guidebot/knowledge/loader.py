@@ -104,7 +104,7 @@ def _staleness(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[str], li
         where = f"{entry.path}:{entry.line}"
         guide = by_slug.get(entry.guide)
         section = guide.section(entry.section) if guide and entry.section else None
-        if section is None:
+        if guide is None or section is None:
             warnings.append(f"{where}: 'section_hash' has no effect without a 'section'")
             continue
         now = section_hash(section)

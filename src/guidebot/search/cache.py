@@ -105,7 +105,8 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
         header = {"key": key.as_dict(), "fields": list(bundle.fields), "meta": bundle.meta}
         arrays[HEADER] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
         buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
+        # numpy's stubs type **arrays against savez's keyword options; names here are fields.
+        np.savez(buffer, **arrays)  # type: ignore[arg-type]
         write_bytes(path, buffer.getvalue())
     except (OSError, ValueError, TypeError) as exc:
         return f"could not save the index cache to {path.parent}: {_reason(exc)}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -103,13 +102,13 @@ class Retriever:
         terms, surface, repairs = self.understand(question)
         everyday = self._everyday(surface)
         asked = self._asked_terms(question)
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = {}
         for term in terms:
-            weights[term] += self._weight(term, terms) * (
+            weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
                 1.0 if asked is None or term in asked else self.config.preamble_weight
             )
         for term, weight in (context or {}).items():
-            weights[term] += weight
+            weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
         self._restrict(scores, guides)
         if boost:

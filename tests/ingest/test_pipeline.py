@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebot.errors import InputError, KnowledgeError, WriteRefused
+from guidebot.errors import InputError, KnowledgeError
 from guidebot.ingest.articles import (
     EMPTY_SECTION,
     looks_like_heading,
@@ -21,8 +21,8 @@ from guidebot.ingest.tables import read_table
 from guidebot.knowledge.loader import load_knowledge
 from tests.conftest import run_guidebot
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
 
 # The article's own headings, in order (read from the seed file; it is never copied here).
 SEED_HEADINGS = [

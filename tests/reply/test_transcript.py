@@ -12,7 +12,7 @@ import pytest
 from guidebot.bot import Bot
 from guidebot.reply import transcript
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 WHEN = datetime(2026, 3, 4, 5, 6, 7)
 
 

@@ -21,7 +21,7 @@ from guidebot.search.cache import CacheKey, cache_path, load, save
 from guidebot.search.config import Bm25Params
 from guidebot.search.index import FieldIndex
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PARAMS = Bm25Params()
 QUERIES = [["salari"], ["cost", "onlin", "program"], ["unknown"], ["salari", "salari", "job"]]
 
@@ -232,3 +232,25 @@ def test_settings_hash_changes_with_what_shapes_the_terms():
     assert base == indexcache.analyzer_settings([("pay", "salary")])
     assert base != indexcache.analyzer_settings([("pay", "wage")])
     assert base != indexcache.analyzer_settings([("pay", "salary")], extra="title_unique=True")
+
+
+def test_the_key_records_explicit_versions_not_source_text(monkeypatch, key):
+    """Moving code changes no cache key; bumping a version of the build or the analysis does."""
+    from guidebot.search import analysis, bundle
+
+    before = key.digest()
+    monkeypatch.setattr(bundle, "BUILD_VERSION", bundle.BUILD_VERSION + 1)
+    monkeypatch.setattr(indexcache, "BUILD_VERSION", bundle.BUILD_VERSION)
+    assert key.digest() != before
+    settings = indexcache.analyzer_settings([("pay", "salary")])
+    monkeypatch.setattr(analysis, "ANALYSIS_VERSION", analysis.ANALYSIS_VERSION + 1)
+    assert indexcache.analyzer_settings([("pay", "salary")]) != settings
+
+
+def test_a_cache_of_an_older_build_is_a_note_and_a_rebuild(tmp_path, monkeypatch, key, bundle):
+    assert save(tmp_path, key, bundle) is None
+    old = cache_path(tmp_path, key)
+    monkeypatch.setattr(indexcache, "BUILD_VERSION", indexcache.BUILD_VERSION + 1)
+    old.rename(cache_path(tmp_path, key))  # an old file where the new build looks for its own
+    loaded, note = load(tmp_path, key)
+    assert loaded is None and "an older index build" in note

@@ -12,8 +12,8 @@ import urllib.request
 
 import pytest
 
-from guidebot.cli.serve import check_port
 from guidebot.cli.common import UsageError
+from guidebot.cli.serve import check_port
 
 
 def free_port() -> int:

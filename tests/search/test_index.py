@@ -234,3 +234,12 @@ def test_has_term_agrees_with_contains(small):
         expected = [small.contains(term, int(d)) for d in docs]
         assert small.has_term(term, docs).tolist() == expected
     assert small.has_term("salary", docs).tolist() == [True, True, False, False, False]
+
+
+def test_parts_that_disagree_in_length_are_refused():
+    built = FieldIndex.build([["a", "b"], ["b", "c"]], Bm25Params())
+    with pytest.raises(ValueError, match="disagree"):
+        FieldIndex(
+            built.params, built.size, built.avgdl, built.terms, built.idf[:-1],
+            built.indptr, built.docs, built.values,
+        )  # fmt: skip
