@@ -44,3 +44,33 @@ def test_a_bad_evaluation_file_is_not_called_a_knowledge_problem(tmp_path):
     assert result.returncode == 2
     assert "the evaluation file has problems" in result.stderr
     assert f"{path}:1:" in result.stderr and "knowledge" not in result.stderr
+
+
+def test_keys_of_another_guide_slug_match_the_same_heading(make_knowledge, tmp_path):
+    """The same article under another slug (as `guidebot ingest` names it) is measured too."""
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/imported-copy.md": GUIDE}))
+    path = tmp_path / "cases.yaml"
+    path.write_text(
+        "- {id: c1, q: how much is tuition, section: test-guide/costs}\n"
+        "- {id: c2, q: do I need python, section: test-guide/admission,"
+        " passage: test-guide/admission/1}\n",
+        encoding="utf-8",
+    )
+    cases = resolve_cases(bot, load_cases(path), str(path))
+    assert [c.sections for c in cases] == [("Costs",), ("Admission",)]
+    assert cases[1].passage == "imported-copy/admission/1"
+    assert evaluate(bot, cases).top1 == 1.0
+
+
+def test_a_heading_slug_in_two_guides_is_not_guessed(make_knowledge, tmp_path):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/one.md": GUIDE, "guides/two.md": GUIDE}))
+    path = tmp_path / "cases.yaml"
+    path.write_text("- {id: c1, q: tuition, section: elsewhere/costs}\n", encoding="utf-8")
+    with pytest.raises(EvalSetError, match="no section 'elsewhere/costs'"):
+        resolve_cases(bot, load_cases(path), str(path))

@@ -61,18 +61,50 @@ def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
 
     Evaluation files name sections by key rather than heading so that no heading text, which
     the knowledge also holds, stands in them (leakcheck.py would rightly call that a copy).
+    A key whose guide is not in the knowledge matches the one section of any guide with the
+    same heading slug: the same article brought in by `guidebot ingest` gets another guide
+    slug, and the dev set then measures it too. Passage ids are matched the same way.
     """
     headings = {p.section: p.section for p in bot.passages}
-    headings |= {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
+    keys = {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
+    headings |= keys
+    headings |= _unique_by_tail(keys)
+    passages = {p.id: p.id for p in bot.passages} | _unique_by_tail(
+        {p.id: p.id for p in bot.passages if p.kind == "guide"}
+    )
     problems = [
         Problem(shown, c.line, f"case {c.id}: no section '{s}' in the knowledge")
         for c in cases
         for s in c.sections
-        if s not in headings
+        if _find(headings, s) is None
     ]
     if problems:
         raise EvalSetError(problems)
-    return [replace(c, sections=tuple(headings[s] for s in c.sections)) for c in cases]
+    return [
+        replace(
+            c,
+            sections=tuple(str(_find(headings, s)) for s in c.sections),
+            passage=(_find(passages, c.passage) or c.passage) if c.passage else c.passage,
+        )
+        for c in cases
+    ]
+
+
+def _unique_by_tail(by_key: dict[str, str]) -> dict[str, str]:
+    """The same mapping keyed by what follows the guide slug ("section-slug[/n]"), for the
+    tails that only one guide has."""
+    tails: dict[str, list[str]] = {}
+    for key, value in by_key.items():
+        if "/" in key:
+            tails.setdefault(key.split("/", 1)[1], []).append(value)
+    return {f"*/{tail}": values[0] for tail, values in tails.items() if len(values) == 1}
+
+
+def _find(table: dict[str, str], key: str) -> str | None:
+    """The entry for key, else for its tail in any one guide."""
+    if key in table:
+        return table[key]
+    return table.get(f"*/{key.split('/', 1)[1]}") if "/" in key else None
 
 
 def evaluate(bot: Bot, cases: Sequence[Case], progress: Callable[[], None] | None = None) -> Report:
