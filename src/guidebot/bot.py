@@ -11,7 +11,7 @@ from guidebot.dialogue.context import TurnContext, question_topics
 from guidebot.dialogue.conversation import Conversation, ConversationState
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
-from guidebot.dialogue.smalltalk import SmalltalkMatcher
+from guidebot.dialogue.smalltalk import SmalltalkMatcher, builtin_intents
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
@@ -40,16 +40,17 @@ class Bot:
         self.passages: tuple[Passage, ...] = build_passages(kb)
         analyzer = Analyzer(kb.synonyms)
         bundle = self._bundle(analyzer)
-        retriever = Retriever(
-            self.passages, analyzer, self.policy.retrieval, bundle, EnglishWords(cache_dir)
-        )
+        english = EnglishWords(cache_dir)
+        retriever = Retriever(self.passages, analyzer, self.policy.retrieval, bundle, english)
         topics = question_topics(self.passages)
         self.context = TurnContext.of(
             self.passages,
             topics,
             retriever,
             self.policy,
-            SmalltalkMatcher(kb, topics, analyzer.respell),
+            SmalltalkMatcher(
+                kb, topics, analyzer.respell, builtin=builtin_intents(), english=english
+            ),
             ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
         )
 

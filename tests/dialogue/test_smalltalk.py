@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def never(_: str, __: str = "") -> bool:
     return False
@@ -75,3 +77,52 @@ def test_only_groups_with_a_one_word_first_entry_respell_words():
 def test_greetings_questions_about_the_bot_and_goodbyes_in_one_message(bot):
     assert bot.ask("hello! am i talking to a bot or a human?").kind == "smalltalk"
     assert bot.ask("thanks mate, take care").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("thnaks", "thanks"),  # two letters swapped
+        ("thanx", "thanks"),
+        ("tnx", "thanks"),
+        ("thankss!", "thanks"),  # letters repeated
+        ("hii", "greeting"),
+        ("helloo there", "greeting"),
+        ("byee", "goodbye"),
+    ],
+)
+def test_misspelt_small_talk_is_small_talk_in_any_knowledge(make_knowledge, text, intent):
+    """A guide imported today has no smalltalk.yaml: the built-in intents answer for it."""
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE}))
+    assert bot.context.smalltalk.match(text, never) is not None
+    assert bot.context.smalltalk.match(text, never)[0] == intent
+    assert bot.ask(text).kind == "smalltalk"
+
+
+def test_real_words_are_never_read_as_misspelt_small_talk(make_knowledge):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE}))
+    for text in ("think", "than", "hire", "yes"):
+        assert bot.context.smalltalk.match(text, never) is None, text
+
+
+def test_a_question_is_not_small_talk_for_a_statement_inside_it(bot):
+    assert bot.context.smalltalk.match("is the dean nice?", never) is None
+    assert bot.context.smalltalk.match("are you a bot?", never)[0] == "identity"
+    assert bot.ask("Is the dean nice?").kind != "smalltalk"
+
+
+def test_the_knowledge_keeps_its_own_reply_and_gains_the_builtin_examples(make_knowledge):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    own = '- intent: thanks\n  examples: ["merci"]\n  reply: "My pleasure."\n'
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "smalltalk.yaml": own}))
+    assert bot.ask("merci").answer == "My pleasure."
+    assert bot.ask("thank you very much").answer == "My pleasure."
+    assert bot.ask("goodbye").kind == "smalltalk"  # a built-in intent it did not name

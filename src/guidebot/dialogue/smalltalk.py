@@ -1,18 +1,59 @@
-"""Recognises greetings, thanks and questions about guidebot or the guide itself."""
+"""Recognises greetings, thanks and questions about guidebot or the guide itself.
+
+Every knowledge base gets the built-in intents of smalltalk.yaml beside this module, so a
+guide imported today already answers "hi" and "thanks"; its own smalltalk.yaml replaces the
+reply of an intent of the same name and adds examples. Misspelt small talk ("thnaks",
+"hii", "tnx") is read against the examples' own words (see `SmalltalkMatcher._normal`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
+from guidebot.errors import KnowledgeError
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
+from guidebot.knowledge.sidefiles import parse_smalltalk
 from guidebot.search.analysis import normalise
 
 MATCH_FLOOR = 85.0
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
+BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 _CLAUSE = re.compile(r"[,.!?;:]+")
+# A message that opens like this, or ends in "?", asks something: a statement such as "nice"
+# or "ok" found inside it ("is the dean nice?") does not make it small talk.
+_ASKING = frozenset(
+    "is are am was were do does did can could will would should shall may might has have "
+    "what who whom whose which when where why how".split()
+)
+
+
+def builtin_intents(path: Path = BUILTIN) -> tuple[SmalltalkIntent, ...]:
+    """The small talk every knowledge base gets (raises KnowledgeError if the file is bad)."""
+    intents, problems = parse_smalltalk(path, path.name)
+    if problems:
+        raise KnowledgeError(problems)
+    return intents
+
+
+def merged(
+    own: Sequence[SmalltalkIntent], builtin: Sequence[SmalltalkIntent]
+) -> list[SmalltalkIntent]:
+    """The knowledge's intents, each with the built-in examples of the same name added, then
+    the built-in intents it does not name."""
+    extra = {i.intent: i.examples for i in builtin}
+    mine = {i.intent for i in own}
+    out = [
+        SmalltalkIntent(
+            i.intent, tuple(dict.fromkeys(i.examples + extra.get(i.intent, ()))), i.reply
+        )
+        for i in own
+    ]
+    return out + [i for i in builtin if i.intent not in mine]
 
 
 class SmalltalkMatcher:
@@ -24,10 +65,18 @@ class SmalltalkMatcher:
         topics: Sequence[str],
         respell: Callable[[str], str] = str,
         floor: float = MATCH_FLOOR,
+        builtin: Sequence[SmalltalkIntent] = (),
+        english: Container[str] = frozenset(),
     ) -> None:
-        self._intents: list[SmalltalkIntent] = list(kb.smalltalk)
+        """`respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
+        `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
+        of real words, which are never read as misspelt small talk."""
+        self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
         self._respell = respell
+        self._english = english
+        self._vocabulary: list[str] = []
         self._examples = [self._normal(e) for i in self._intents for e in i.examples]
+        self._vocabulary = sorted({w for e in self._examples for w in e.split()})
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
         self._words = [frozenset(example.split()) for example in self._examples]
         self._with_word: dict[str, list[int]] = {}
@@ -59,9 +108,10 @@ class SmalltalkMatcher:
         cleaned = self._normal(text)
         if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
             return None
-        close = process.extractOne(
-            cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=self._floor
-        )
+        # One word is matched exactly (after repair): "than" is as close to "thanx" as a
+        # misspelling is, but it is a word of its own.
+        floor = 100.0 if " " not in cleaned else self._floor
+        close = process.extractOne(cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=floor)
         found = close[2] if close else self._containing(cleaned, has_content)
         if found is None:
             return None
@@ -79,6 +129,8 @@ class SmalltalkMatcher:
         said = set(cleaned.split())
         sharing = sorted({n for w in said for n in self._with_word.get(w, ())})
         contained = [n for n in sharing if self._words[n] <= said]
+        if _asks(cleaned):
+            contained = [n for n in contained if _asks(self._examples[n])]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)
@@ -88,8 +140,40 @@ class SmalltalkMatcher:
 
     def _normal(self, text: str) -> str:
         """Cleaned words, each respelt as `respell` says (the analyzer's one-word synonyms),
-        so "are u a bot" meets the example "are you a bot" (synonyms.yaml has u/you)."""
-        return " ".join(map(self._respell, _clean(text).split()))
+        so "are u a bot" meets the example "are you a bot" (synonyms.yaml has u/you), and
+        each misspelt one read as the example word it is closest to (`_repaired`)."""
+        return " ".join(self._repaired(self._respell(w)) for w in _clean(text).split())
+
+    def _repaired(self, word: str) -> str:
+        """An unknown word read as the one small-talk word it is close to: the same with
+        repeated letters run together ("hii", "thankss"), or one edit away (OSA: "thnaks",
+        "tnx"), two for words of five letters or more ("thanx"). Real English words and
+        words of the examples stay as they are."""
+        vocabulary = self._vocabulary
+        if len(word) < 3 or not vocabulary or word in self._english or word in vocabulary:
+            return word
+        squeezed = re.sub(r"(.)\1+", r"\1", word)
+        if squeezed in vocabulary:
+            return squeezed
+        allowed = 2 if len(word) >= 5 else 1
+        close = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        if not close:
+            return word
+        nearest = min(distance for _, distance, _ in close)
+        # Among equally near words, the one sharing most letters in order ("helo": "hello"
+        # rather than "help"); still a tie, no guess.
+        ranked = sorted(
+            ((fuzz.ratio(word, w), w) for w, distance, _ in close if distance == nearest),
+            reverse=True,
+        )
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return word
+        return ranked[0][1]
+
+
+def _asks(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0] in _ASKING
 
 
 def _rest(text: str, example: str) -> str:
