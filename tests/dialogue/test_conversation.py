@@ -248,3 +248,23 @@ def test_a_bare_figure_stated_in_several_sections_is_asked_back(bot):
 def test_a_percentage_stated_in_two_sections_is_asked_back(bot):
     assert bot.ask("23%?").kind == "clarify"  # job growth to 2030, online completion
     assert bot.ask("2032?").kind == "answer"  # a heading names it: the outlook
+
+
+@pytest.mark.parametrize(
+    ("pick", "section_word"), [("2", "admission"), ("the second one", "admission"),
+                               ("number 1 please", "curriculum"), ("option 2", "admission")],
+)  # fmt: skip
+def test_a_number_alone_picks_a_choice(bot, pick, section_word):
+    conversation = bot.conversation()
+    assert conversation.ask("requirements?").kind == "clarify"
+    reply = conversation.ask(pick)
+    assert reply.kind == "answer" and section_word in reply.sources[0].section.lower()
+    assert reply.notes and reply.notes[0].startswith("Taking this as: requirements?")
+
+
+def test_a_question_with_a_number_after_asking_back_is_a_new_question(bot):
+    conversation = bot.conversation()
+    assert conversation.ask("requirements?").kind == "clarify"
+    reply = conversation.ask("2 years part time?")
+    assert reply.kind == "answer" and "how long" in reply.sources[0].section.lower()
+    assert not any(n.startswith("Taking this as") for n in reply.notes)

@@ -30,6 +30,10 @@ _REFERENCES = {
     "same",
 }
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
+# Words that only pick ("the second one, please", "option 2", "I meant number 1").
+_PICKING = frozenset(
+    "one option number no choice topic please pls plz pick choose want take go with mean meant".split()
+)
 
 
 @dataclass
@@ -145,7 +149,12 @@ class Conversation:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
         chosen = self._choice_by_words(text, choices)
-        if len(words(text)) <= MAX_PICK_WORDS:  # "2", "the first one"; not a new question
+        said = words(text)
+        # "2", "the first one" pick a choice; "2 years part time?" is a question of its own:
+        # besides the number it names what the knowledge is about.
+        if len(said) <= MAX_PICK_WORDS and not self._names_a_topic(
+            " ".join(w for w in said if not _is_pick(w))
+        ):
             chosen = _ordinal(text, choices) or chosen
         if not chosen:
             return None
@@ -249,6 +258,10 @@ def _clean(text: str) -> str:
     """Drop control characters and cap the length, so no input can break a front end."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(text.split())[:MAX_QUESTION]
+
+
+def _is_pick(word: str) -> bool:
+    return word.isdigit() or word in _ORDINALS or word in _PICKING
 
 
 def _ordinal(text: str, choices: list[str]) -> str | None:
