@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from guidebot.dialogue import conversation as dialogue
 from guidebot.dialogue.conversation import ConversationState
 
