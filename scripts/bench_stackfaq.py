@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from faqsets import read_stackfaq
 from rank_bm25 import BM25Okapi
 
 import guidebot
@@ -93,27 +93,9 @@ def _mean(values: Sequence[float]) -> float:
 
 def load_data(path: Path) -> tuple[list[Thread], list[Query], int]:
     """Threads, usable queries, and how many rephrasings were skipped as empty or '*'."""
-    root = json.loads(path.read_text(encoding="utf-8"))
-    pairs = root["root"]["qapair"]
-    threads: list[Thread] = []
-    queries: list[Query] = []
-    skipped = 0
-    for n, pair in enumerate(pairs):
-        answers = pair.get("answer") or []
-        if isinstance(answers, str):
-            answers = [answers]
-        answer = "\n\n".join(a.strip() for a in answers if isinstance(a, str) and a.strip())
-        question = " ".join(str(pair["question"]).split())
-        threads.append(Thread(f"t{n:04d}", question, answer or question))
-        rephrasings = pair.get("rephr") or []
-        if isinstance(rephrasings, str):
-            rephrasings = [rephrasings]
-        for text in rephrasings:
-            if not isinstance(text, str) or not text.replace("*", "").strip():
-                skipped += 1
-                continue
-            queries.append(Query(" ".join(text.split()), n))
-    return threads, queries, skipped
+    entries, queries, skipped = read_stackfaq(path)
+    threads = [Thread(f"t{n:04d}", e.question, e.answer) for n, e in enumerate(entries)]
+    return threads, [Query(q.text, q.target or 0) for q in queries], skipped
 
 
 def write_knowledge(threads: Sequence[Thread], directory: Path) -> None:
