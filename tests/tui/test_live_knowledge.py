@@ -174,7 +174,9 @@ async def test_the_guide_picker_restricts_answers_to_one_guide(tmp_path: Path) -
         assert app.chat.session.guides == ("costs",)
         assert app.sub_title.startswith("Paying for the Programme")
         await ask(pilot, "How much is the rent?")
-        assert all(s.guide_title == "Paying for the Programme" for s in app.chat.replies[-1].sources)
+        assert all(
+            s.guide_title == "Paying for the Programme" for s in app.chat.replies[-1].sources
+        )
 
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -229,9 +231,7 @@ def test_chat_guide_option_is_checked(tmp_path: Path) -> None:
 
 
 def test_chat_options_reach_the_app(tmp_path: Path) -> None:
-    from guidebot.cli import chat
-
-    from guidebot.cli import build_parser
+    from guidebot.cli import build_parser, chat
 
     root = two_guides(tmp_path)
     args = build_parser().parse_args(["chat", "--knowledge", str(root), "--guide", "housing"])

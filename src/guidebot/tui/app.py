@@ -1,22 +1,31 @@
-"""The guidebot chat app: a small App that wires the chat screen, help, palette and themes."""
+"""The guidebot chat app: a small App that wires the chat screen, help, palette and themes.
+
+Importing it does not import the engine (numpy, the index): the Bot is built, and imported,
+after the first frame, so `guidebot chat` shows its screen at once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from guidebot.bot import Bot
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import transcripts_dir as default_transcripts_dir
+from guidebot.tui.keys import KeyHelp
 from guidebot.tui.palette import GuidebotCommands
 from guidebot.tui.screens.chat import ChatScreen
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.session import ChatSession
 
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
+
 LIGHT, DARK = "textual-light", "textual-dark"
+HELP_KEYS = ("?",)  # "?" on an empty input opens the help too (Prompt): not a binding
 
 
 class GuidebotApp(App[None]):
@@ -42,11 +51,21 @@ class GuidebotApp(App[None]):
         super().__init__()
         self.session = session
         if suggestions is None and session.bot is not None:
-            from guidebot.tui.suggest import suggested_questions
-
-            suggestions = suggested_questions(session.bot)
+            suggestions = session.suggestions()
+        palette = Binding(  # the binding Textual adds for COMMAND_PALETTE_BINDING
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            key_display=self.COMMAND_PALETTE_DISPLAY,
+        )
+        self.key_help = KeyHelp(
+            self.BINDINGS, ChatScreen.BINDINGS, [palette], also={"help": HELP_KEYS}
+        )
         self.chat = ChatScreen(
-            session, suggestions, transcripts_dir or default_transcripts_dir(), cursor_blink
+            session,
+            self.key_help,
+            suggestions,
+            transcripts_dir or default_transcripts_dir(),
+            cursor_blink,
         )
         self.sub_title = session.guide_title()
 
@@ -59,7 +78,7 @@ class GuidebotApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(several_guides=len(self.session.kb.guides) > 1))
+            self.push_screen(HelpScreen(self.key_help, self.session.can_pick_guide()))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

@@ -62,10 +62,12 @@ class LogTrouble(Message):
 
 @dataclass
 class AskRequested(Message):
-    """Ask `text` as the next turn; show `shown` (default: text) as the question."""
+    """Ask `text` as the next turn; show `shown` (default: text) as the question. `typed`: it
+    was typed into the input (then a number picks a suggested question), not clicked."""
 
     text: str
     shown: str = ""
+    typed: bool = False
 
 
 @dataclass

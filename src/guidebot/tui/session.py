@@ -1,7 +1,10 @@
-"""The chat app's hold on the Bot: built in the background, reloaded, restricted to a guide.
+"""The chat app's hold on the Bot: built in the background, reloaded, restricted to a guide,
+and what the chat says about it (the guides it answers from, the suggested questions).
 
-No Textual here: the screen calls these from thread workers. One lock serialises everything
-that touches the conversation, so a reload or a guide change never lands mid-answer.
+No Textual here: the screen calls these, the slow ones from thread workers, and shows the
+outcome. One lock serialises everything that touches the conversation, so a reload or a guide
+change never lands mid-answer. The engine (numpy and the index) is imported only when the bot
+is built, so the first frame does not wait for it.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guidebot.bot import Bot
 from guidebot.errors import GuidebotError, KnowledgeError
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.reply import Reply
+from guidebot.tui.suggest import suggested_questions
+
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
+    from guidebot.dialogue.conversation import Conversation
 
 
 @dataclass(frozen=True)
@@ -48,9 +56,11 @@ class ChatSession:
         guides: Sequence[str] = (),
         log_unanswered: bool = True,
     ) -> None:
-        if bot is None and knowledge is None:
+        if bot is not None:
+            knowledge = bot.kb
+        elif knowledge is None:
             raise ValueError("a ChatSession needs a bot or the knowledge to build one from")
-        self.kb: KnowledgeBase = bot.kb if bot is not None else knowledge  # type: ignore[union-attr]
+        self.kb: KnowledgeBase = knowledge
         self.bot = bot
         self.cache_dir = cache_dir
         self.guides = tuple(guides)
@@ -60,12 +70,16 @@ class ChatSession:
         self.failure = ""  # why the bot could not be built, if it could not
         self._order = threading.Condition()  # questions are answered in the order asked
         self._issued = self._served = 0
-        self.conversation = bot.conversation(guides=self.guides) if bot is not None else None
+        self.conversation: Conversation | None = (
+            bot.conversation(guides=self.guides) if bot is not None else None
+        )
         if bot is not None:
             self.ready.set()
 
     def build(self) -> Bot | None:
         """Index the knowledge (blocking: call from a thread). None, with `failure`, if it broke."""
+        from guidebot.bot import Bot  # the engine: numpy and the index, not for the first frame
+
         try:
             bot = Bot(self.kb, cache_dir=self.cache_dir)
         except Exception as error:  # noqa: BLE001 - shown in the app instead of a traceback
@@ -77,6 +91,20 @@ class ChatSession:
             self.conversation = bot.conversation(guides=self.guides)
         self.ready.set()
         return bot
+
+    def notes(self) -> list[str]:
+        """The index cache's notes (e.g. it was rebuilt), to tell the person once, at start."""
+        return list(self.bot.notes) if self.bot is not None else []
+
+    def suggestions(self) -> list[str]:
+        """Suggested first questions, each tried on the bot (slow: the screen asks in a thread)."""
+        return suggested_questions(self.bot, lock=self.lock) if self.bot is not None else []
+
+    def prepare_log(self) -> None:
+        """Import what logging an unanswered turn needs (rapidfuzz, yaml) ahead of it, in a
+        thread, so the first such turn is answered as quickly as the others."""
+        if self.log_unanswered:
+            import guidebot.quality.gaps  # noqa: F401
 
     def ticket(self) -> int:
         """A place in the queue, taken when the question is sent (on the UI thread)."""
@@ -145,6 +173,28 @@ class ChatSession:
             self.bot, self.kb, self.guides = new, new.kb, guides
             self.conversation = new.conversation(state=state, guides=guides)
         return Reloaded(True, None, note)
+
+    def can_pick_guide(self) -> bool:
+        """Whether there is a choice of guide to answer from."""
+        return len(self.kb.guides) > 1
+
+    def about(self, pick_key: str = "") -> str:
+        """What the welcome says guidebot answers about: the chosen guides, or all of them;
+        with several, it names `pick_key`, the key that picks one."""
+        kb, chosen = self.kb, self.guides
+        guides = [g for g in (kb.guide(s) for s in chosen) if g] if chosen else list(kb.guides)
+        if len(guides) == 1:
+            by = f" by {guides[0].author}" if guides[0].author else ""
+            return f"I answer questions about “{guides[0].title}”{by}, citing the passages I quote."
+        if guides:
+            titles = ", ".join(f"“{g.title}”" for g in guides[:3])
+            more = f" and {len(guides) - 3} more" if len(guides) > 3 else ""
+            pick = f" {pick_key} answers from one guide only." if pick_key else ""
+            return (
+                f"I answer questions about {len(guides)} guides ({titles}{more}), citing the "
+                f"passages I quote.{pick}"
+            )
+        return "I answer questions about this knowledge, citing the passages I quote."
 
     def guide_title(self) -> str:
         """What the header shows: the chosen guide, the only guide, or "All N guides"."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING
 
-from guidebot.bot import Bot
+if TYPE_CHECKING:
+    from guidebot.bot import Bot  # for the annotations only: the engine is not for start-up
 
 MAX_LENGTH = 60
 
@@ -18,7 +20,7 @@ def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = 
     questions fill in when the FAQ has too few. Each try holds `lock` (the chat's, when the
     bot is already answering in another thread) only for itself.
     """
-    guard = lock or nullcontext()
+    guard: AbstractContextManager[object] = lock or nullcontext()
     by_section: dict[str, list[str]] = {}
     for faq in bot.kb.faqs:
         by_section.setdefault(faq.section, []).append(faq.question)
@@ -42,7 +44,7 @@ def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = 
     return list(chosen.values())
 
 
-def _answers(bot: Bot, question: str, section: str, guard) -> bool:
+def _answers(bot: Bot, question: str, section: str, guard: AbstractContextManager[object]) -> bool:
     with guard:
         reply = bot.ask(question)
     return reply.kind == "answer" and bool(reply.sources) and reply.sources[0].section == section

@@ -1,52 +1,53 @@
 """The conversation screen: the scrolling chat, the sources panel and the question input.
 
-The first frame needs only the knowledge (title, author): the Bot's index is built in a
-thread worker after it is painted, and a question sent before then waits for it. Retrieval,
-reloads and the unanswered-questions log all run in thread workers too. The turns are laid
-out by ConversationLog; building, reloading and guide choice are in guidebot.tui.lifecycle.
+The first frame needs only the knowledge (title, author): the ChatSession builds the Bot in a
+thread worker after it is painted, and a question sent before then waits for it. Reloads
+(Ctrl+R) and the guide choice (Ctrl+G) are the session's too; this screen shows what they come
+to. ConversationLog lays out the turns and has them answered, in thread workers.
 """
 
 from __future__ import annotations
 
 import time
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from guidebot.errors import GuidebotError
-from guidebot.reply import Reply, transcript
+from guidebot.reply import Reply, Source, transcript
 from guidebot.reply.render import as_markdown
-from guidebot.tui.lifecycle import BotLifecycle
+from guidebot.tui.answers import Answers
+from guidebot.tui.keys import KeyHelp
 from guidebot.tui.messages import (
-    AskFailed,
     AskRequested,
     BotReady,
     CitationSelected,
     KnowledgeReloaded,
-    LogTrouble,
     ReplyReady,
     SuggestionsReady,
 )
+from guidebot.tui.screens.guides import ALL, GuidePicker
 from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.conversation import ConversationLog
+from guidebot.tui.widgets.problems import ReloadProblems
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import AnswerView
 from guidebot.tui.widgets.welcome import Welcome
 
-ANSWER_FRAME = 3  # an answer's left border and padding, in columns (turns.tcss)
-QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its question, one frame
+if TYPE_CHECKING:
+    from guidebot.bot import Bot
+    from guidebot.dialogue.conversation import Conversation
 
 
-class ChatScreen(Screen):
-    """One conversation with the bot; retrieval runs in a thread worker."""
+class ChatScreen(Screen[None]):
+    """One conversation with the bot: the chat, its sources and input, and the keys on them."""
 
     CSS_PATH = [
         "chat.tcss",
@@ -54,6 +55,7 @@ class ChatScreen(Screen):
         "../widgets/turns.tcss",
         "../widgets/citations.tcss",
         "../widgets/sources.tcss",
+        "../widgets/problems.tcss",
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -69,54 +71,80 @@ class ChatScreen(Screen):
     def __init__(
         self,
         session: ChatSession,
+        key_help: KeyHelp,
         suggestions: list[str] | None,
         transcripts_dir: Path,
         cursor_blink: bool = True,
     ) -> None:
+        """`key_help`: the app's and this screen's keys, for the hints that name them."""
         super().__init__()
         self.session = session
+        self.key_help = key_help
         self.suggestions = suggestions  # None until the bot has tried them out
         self.transcripts_dir = transcripts_dir
         self.cursor_blink = cursor_blink
-        self.replies: list[Reply] = []
-        self.stale: list[frozenset[int]] = []  # per reply: sources that may be out of date
+        self.answers = Answers()
         self.last_latency = 0.0  # seconds from sending a question to its answer painted
-        self._turns = 0
-        self._source_cursor = -1
-        self._log_warned = False
-        self.lifecycle = BotLifecycle(self)  # building, reloading, choosing the guide
 
     @property
-    def bot(self):
+    def bot(self) -> Bot | None:
         """The bot answering now (None while it is still being built)."""
         return self.session.bot
 
     @property
-    def conversation(self):
+    def conversation(self) -> Conversation | None:
         return self.session.conversation
+
+    @property
+    def replies(self) -> list[Reply]:
+        """The replies shown so far, oldest first."""
+        return self.answers.replies
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            with ConversationLog(ready=self.session.ready, id="conversation", can_focus=False):
+            with ConversationLog(session=self.session, id="conversation", can_focus=False):
                 yield self._welcome()
             yield SourcesPanel(id="sources")
-        prompt = Prompt(placeholder="Ask about the guide and press Enter (F1: help)", id="prompt")
-        prompt.cursor_blink = self.cursor_blink
-        yield prompt
+        yield Prompt(self.key_help.first("help"), self.cursor_blink, id="prompt")
         yield Footer()
 
     def _welcome(self) -> Welcome:
-        return Welcome(self.lifecycle.about(), self.suggestions)
+        return Welcome(self._about(), self.suggestions)
+
+    def _about(self) -> str:
+        return self.session.about(self.key_help.first("pick_guide"))
 
     def on_mount(self) -> None:
         self.query_one(Prompt).focus()
-        self.lifecycle.start()
+        self._show_guide_choice()
+        if self.session.ready.is_set():
+            self._show_notes(self.session.notes())
+        else:
+            self.call_after_refresh(self._build)  # after the first frame is painted
 
-    # The bot, built in the background (lifecycle.py) ----------------------------------------
+    # The bot, built in the background -------------------------------------------------------
+
+    @work(thread=True, group="build", exit_on_error=False)
+    def _build(self) -> None:
+        bot = self.session.build()
+        self.post_message(BotReady(self.session.notes(), self.session.failure))
+        if bot is None:
+            return
+        if self.suggestions is None:
+            self.post_message(SuggestionsReady(self.session.suggestions()))
+        self.session.prepare_log()
 
     def on_bot_ready(self, message: BotReady) -> None:
-        self.lifecycle.bot_ready(message)
+        if message.failure:
+            self.notify(message.failure, severity="error", markup=False, timeout=30)
+        self._show_notes(message.notes)
+        self.refresh_bindings()
+
+    def _show_notes(self, notes: list[str]) -> None:
+        """The index cache's notes (e.g. it was rebuilt), once, at start."""
+        if notes:
+            self.notify("\n".join(notes), title="Index cache", markup=False, timeout=8)
 
     async def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggestions = message.suggestions
@@ -128,66 +156,33 @@ class ChatScreen(Screen):
     async def on_key(self, event: events.Key) -> None:
         """Typing while a citation or choice has focus goes to the question input."""
         prompt = self.query_one(Prompt)
-        if self.focused is prompt or not (event.is_printable and event.character):
-            return
-        event.stop()
-        if event.character == "?" and not prompt.value:
-            await self.app.run_action("help")
-            return
-        prompt.focus()
-        prompt.insert_text_at_cursor(event.character)
-
-    @on(Input.Submitted, "#prompt")
-    def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        event.input.value = ""
-        if not text:
-            return
-        self.query_one(Prompt).remember(text)
-        suggestions = self.suggestions or []
-        if not self.replies and text.isdigit() and 1 <= int(text) <= len(suggestions):
-            text = suggestions[int(text) - 1]
-        self.ask(text)
+        if self.focused is not prompt:
+            await prompt.take_key(event)
 
     def on_ask_requested(self, message: AskRequested) -> None:
-        self.ask(message.text, message.shown)
+        """A question typed or clicked; a number typed before the first answer asks that
+        suggested question."""
+        text, suggestions = message.text, self.suggestions or []
+        picks = message.typed and not self.replies and text.isdigit()
+        if picks and 1 <= int(text) <= len(suggestions):
+            text = suggestions[int(text) - 1]
+        self.ask(text, message.shown)
         self.query_one(Prompt).focus()
 
     def ask(self, text: str, shown: str = "") -> None:
-        """Answer `text` in a worker; show the question (`shown`) at once with its answer, or
-        after QUESTION_DELAY with a "…" if the answer takes longer."""
-        self._turns += 1
-        turn_id = f"turn-{self._turns}"
-        log = self.query_one(ConversationLog)
-        log.unshown[turn_id] = shown or text
-        self.set_timer(QUESTION_DELAY, partial(log.show_waiting, turn_id))
-        self._answer(text, shown or text, turn_id, time.perf_counter(), self.session.ticket())
-
-    @work(thread=True, group="answer")
-    def _answer(self, text: str, shown: str, turn_id: str, started: float, ticket: int) -> None:
-        try:
-            answered = self.session.ask(text, ticket)
-        except GuidebotError as error:
-            self.post_message(AskFailed(turn_id, str(error)))
-            return
-        self.post_message(ReplyReady(shown, answered.reply, started, turn_id, answered.stale))
-        note = self.session.record(answered)
-        if note:
-            self.post_message(LogTrouble(note))
+        """Ask `text` as the next turn, showing `shown` (default: text) as the question; the
+        answer comes back as a ReplyReady."""
+        self.query_one(ConversationLog).ask(text, shown)
 
     async def on_reply_ready(self, message: ReplyReady) -> None:
         log = self.query_one(ConversationLog)
         if not log.has_turn(message.turn_id):
             return  # the conversation was reset while this question was being answered
-        self.replies.append(message.reply)
-        self.stale.append(message.stale)
-        self._source_cursor = 0 if message.reply.sources else -1
-        room = log.scrollable_content_region.width - ANSWER_FRAME  # inside an answer
-        answer = AnswerView(message.reply, len(self.replies) - 1, message.stale, room)
-        # One frame for the whole answer (and its question, if that is not on screen yet):
-        # nothing half-composed is ever laid out or painted.
+        turn = self.answers.add(message.reply, message.stale)
+        # One frame for the whole answer (and its question, if that is not on screen yet) and
+        # its first source: nothing half-composed is ever laid out or painted.
         with self.app.batch_update():
-            await log.show_answer(message.turn_id, message.shown, answer)
+            await log.show_answer(message, turn)
             panel_shown = self.has_class("-wide") or self.has_class("-sources-open")
             if message.reply.sources and panel_shown:  # else Ctrl+O or a click shows it
                 self.query_one(SourcesPanel).show(message.reply.sources[0], 1 in message.stale)
@@ -198,15 +193,6 @@ class ChatScreen(Screen):
         log = self.query_one(ConversationLog)
         self.call_after_refresh(log.freeze_older)  # off the answer's own frame
 
-    async def on_ask_failed(self, message: AskFailed) -> None:
-        await self.query_one(ConversationLog).show_failure(message.turn_id, message.reason)
-        self.notify(message.reason, severity="error", markup=False)
-
-    def on_log_trouble(self, message: LogTrouble) -> None:
-        if not self._log_warned:
-            self._log_warned = True
-            self.notify(message.note, severity="warning", markup=False, timeout=10)
-
     # Sources --------------------------------------------------------------------------------
 
     def on_citation_selected(self, message: CitationSelected) -> None:
@@ -214,67 +200,93 @@ class ChatScreen(Screen):
 
     def action_select_citation(self, turn: int, number: int) -> None:
         """Show source `number` of reply `turn` (also what [n] links in the text call)."""
-        if not 0 <= turn < len(self.replies):
-            return
-        sources = self.replies[turn].sources
-        if 1 <= number <= len(sources):
-            self.query_one(SourcesPanel).show(sources[number - 1], number in self.stale[turn])
-            self.add_class("-sources-open")
-            if turn == len(self.replies) - 1:
-                self._source_cursor = number - 1
-
-    def _last_with_sources(self) -> int | None:
-        return next(
-            (i for i in reversed(range(len(self.replies))) if self.replies[i].sources), None
-        )
+        shown = self.answers.source(turn, number)
+        if shown is not None:
+            self._show_source(*shown)
 
     def action_next_source(self) -> None:
         """Show the next citation of the latest answer that has any."""
-        index = self._last_with_sources()
-        if index is None:
+        step = self.has_class("-sources-open") or self.has_class("-wide")
+        shown = self.answers.next_source(step)
+        if shown is None:
             self.notify("No citations yet: ask a question first.", markup=False)
             return
-        sources = self.replies[index].sources
-        if self.has_class("-sources-open") or self.has_class("-wide") or self._source_cursor < 0:
-            self._source_cursor = (self._source_cursor + 1) % len(sources)
-        source = sources[self._source_cursor]
-        self.query_one(SourcesPanel).show(source, source.number in self.stale[index])
+        self._show_source(*shown)
+
+    def _show_source(self, source: Source, stale: bool) -> None:
+        self.query_one(SourcesPanel).show(source, stale)
         self.add_class("-sources-open")
 
     def action_close_sources(self) -> None:
         self.remove_class("-sources-open")
 
-    # Conversation, knowledge and guides -----------------------------------------------------
+    # The conversation and the knowledge -----------------------------------------------------
 
     async def action_new_conversation(self) -> None:
         self.session.reset()
-        self.replies.clear()
-        self.stale.clear()
-        self._source_cursor = -1
+        self.answers.clear()
         await self.query_one(ConversationLog).restart(self._welcome())
         self.query_one(SourcesPanel).show(None)
         self.remove_class("-sources-open")
         self.query_one(Prompt).focus()
         self.notify("New conversation: earlier questions are forgotten.", markup=False)
 
+    @work(thread=True, group="reload", exclusive=True)
     def action_reload(self) -> None:
         """Load the knowledge again from disk (after editing it); keep it if the edit broke."""
-        self.lifecycle.reload()
+        result = self.session.reload()
+        self.post_message(KnowledgeReloaded(result.changed, result.error, result.note))
 
     async def on_knowledge_reloaded(self, message: KnowledgeReloaded) -> None:
-        await self.lifecycle.reloaded(message)
+        if message.error is not None:
+            problems = ReloadProblems(
+                list(message.error.problems) or [message.error], self.key_help.first("reload")
+            )
+            await self.query_one(ConversationLog).add_note(problems)
+            self.notify(
+                problems.summary(),
+                title="Knowledge not reloaded",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        if message.note:
+            self.notify(message.note, severity="warning", markup=False, timeout=10)
+        changed = "" if message.changed else " (nothing had changed)"
+        self.notify(f"Knowledge reloaded{changed}.", markup=False)
+        self._show_guide_choice()
+        self.refresh_bindings()
+
+    # The guide answers come from ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_guide":
-            return self.lifecycle.can_pick_guide()
+            return self.session.can_pick_guide()
         return True
 
     def action_pick_guide(self) -> None:
-        self.lifecycle.pick_guide()
+        """Only with several guides (check_action): the picker, on the guide answered from."""
+        current = self.session.guides[0] if self.session.guides else ALL
+        self.app.push_screen(GuidePicker(self.session.kb.guides, current), self.choose_guide)
 
-    def choose_guide(self, slug: str) -> None:
-        """Answer from guide `slug` only, or from all guides for ALL ("")."""
-        self.lifecycle.choose_guide(slug)
+    def choose_guide(self, slug: str | None) -> None:
+        """Answer from guide `slug` only, or from all guides for ALL (""); None (the picker
+        was cancelled) keeps the choice."""
+        if slug is None:
+            return
+        self.session.choose_guides(() if slug == ALL else (slug,))
+        self._show_guide_choice()
+        for welcome in self.query(Welcome):
+            welcome.show_about(self._about())
+        self.notify(f"Answering from: {self.session.guide_title()}", markup=False)
+        self.query_one(Prompt).focus()
+
+    def _show_guide_choice(self) -> None:
+        """The header names the guide answers come from, and the key to pick another."""
+        key = self.key_help.first("pick_guide")
+        pick = f" ({key}: guide)" if key and self.session.can_pick_guide() else ""
+        self.app.sub_title = self.session.guide_title() + pick
 
     # Saving and copying ---------------------------------------------------------------------
 
@@ -287,9 +299,7 @@ class ChatScreen(Screen):
             self.notify(f"Could not save the transcript: {error}", severity="error", markup=False)
             return
         note = Static(Content(f"Transcript saved to {path}"), classes="saved")
-        log = self.query_one(ConversationLog)
-        log.mount(note)
-        log.anchor()
+        self.query_one(ConversationLog).add_note(note)
         self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:

@@ -1,28 +1,74 @@
 """The scrolling conversation: each question mounted in turn order, "…" while its answer is on
-the way, then the answer below it; older answers frozen into one Static each."""
+the way, then the answer below it; older answers frozen into one Static each.
+
+Questions are answered by the ChatSession in thread workers run here; the ReplyReady they post
+bubbles up to the screen, which puts the answer in (`show_answer`) with its sources, in one
+frame. A question that could not be answered, or could not be logged, is told here.
+"""
 
 from __future__ import annotations
 
-from threading import Event
+import time
+from functools import partial
+from typing import Any
 
+from textual import work
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
+from guidebot.errors import GuidebotError
+from guidebot.tui.messages import AskFailed, LogTrouble, ReplyReady
+from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.turns import AnswerView, QuestionView
 
 KEEP_LIVE = 2  # the latest answers keep focusable buttons; older ones become one Static each
+QUESTION_DELAY = 0.04  # seconds: an answer ready sooner appears with its question, one frame
+ANSWER_FRAME = 3  # an answer's left border and padding, in columns (turns.tcss)
 
 
 class ConversationLog(VerticalScroll):
     """The turns so far; a question asked but not on screen yet waits in `unshown`."""
 
-    def __init__(self, *children: Widget, ready: Event, **kwargs) -> None:
-        """`ready`: set once the bot is built (until then "…" says the guide is getting ready)."""
+    def __init__(self, *children: Widget, session: ChatSession, **kwargs: Any) -> None:
+        """`session` answers the questions; until its bot is built "…" says the guide is
+        getting ready."""
         super().__init__(*children, **kwargs)
-        self.ready = ready
+        self.session = session
         self.unshown: dict[str, str] = {}  # turn id -> question, for turns not mounted yet
+        self._turns = 0
+        self._log_warned = False
+
+    def ask(self, text: str, shown: str = "") -> None:
+        """Answer `text` in a worker; show the question (`shown`) at once with its answer, or
+        after QUESTION_DELAY with a "…" if the answer takes longer."""
+        self._turns += 1
+        turn_id = f"turn-{self._turns}"
+        self.unshown[turn_id] = shown or text
+        self.set_timer(QUESTION_DELAY, partial(self.show_waiting, turn_id))
+        self._answer(text, shown or text, turn_id, time.perf_counter(), self.session.ticket())
+
+    @work(thread=True, group="answer")
+    def _answer(self, text: str, shown: str, turn_id: str, started: float, ticket: int) -> None:
+        try:
+            answered = self.session.ask(text, ticket)
+        except GuidebotError as error:
+            self.post_message(AskFailed(turn_id, str(error)))
+            return
+        self.post_message(ReplyReady(shown, answered.reply, started, turn_id, answered.stale))
+        note = self.session.record(answered)
+        if note:
+            self.post_message(LogTrouble(note))
+
+    async def on_ask_failed(self, message: AskFailed) -> None:
+        await self.show_failure(message.turn_id, message.reason)
+        self.notify(message.reason, severity="error", markup=False)
+
+    def on_log_trouble(self, message: LogTrouble) -> None:
+        if not self._log_warned:
+            self._log_warned = True
+            self.notify(message.note, severity="warning", markup=False, timeout=10)
 
     def has_turn(self, turn_id: str) -> bool:
         """Whether turn `turn_id` is still in this conversation (not reset since it was asked)."""
@@ -41,15 +87,19 @@ class ConversationLog(VerticalScroll):
         self.anchor()  # follow the answer as it grows, until the person scrolls up
 
     def thinking(self, turn_id: str) -> Static:
-        waiting = "…" if self.ready.is_set() else "… (getting the guide ready)"
+        waiting = "…" if self.session.ready.is_set() else "… (getting the guide ready)"
         return Static(Content(waiting), classes="thinking", id=f"{turn_id}-thinking")
 
     async def show_waiting(self, turn_id: str) -> None:
         if turn_id in self.unshown:
             await self.mount_turns(turn_id, self.thinking(turn_id))
 
-    async def show_answer(self, turn_id: str, shown: str, answer: AnswerView) -> None:
-        """Put `answer` below its question (`shown`), mounting the question if it is not yet."""
+    async def show_answer(self, message: ReplyReady, turn: int) -> None:
+        """Put the answer (of reply `turn`, 0-based) below its question, mounting the question
+        if it is not yet; its source labels fit the width it is given from the start."""
+        room = self.scrollable_content_region.width - ANSWER_FRAME  # inside an answer
+        answer = AnswerView(message.reply, turn, message.stale, room)
+        turn_id, shown = message.turn_id, message.shown
         if turn_id in self.unshown:
             self.unshown[turn_id] = shown
             await self.mount_turns(turn_id, answer)
@@ -73,6 +123,12 @@ class ConversationLog(VerticalScroll):
                 if not (focused and focused in view.query("*")):
                     await self.mount(view.frozen(), after=view)
                     await view.remove()
+
+    def add_note(self, note: Widget) -> AwaitMount:
+        """Put `note` (a saved transcript, a reload's problems) after the turns, in view."""
+        mounted = self.mount(note)
+        self.anchor()
+        return mounted
 
     async def restart(self, welcome: Widget) -> None:
         """Forget every turn and show `welcome` again."""

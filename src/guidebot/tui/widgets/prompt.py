@@ -1,14 +1,22 @@
-"""The question input: Enter sends, up/down walk through earlier questions, "?" alone is help."""
+"""The question input: Enter asks, up/down walk through earlier questions, "?" alone is help.
+
+Typing while something else has focus (a citation, a choice) goes here too: the screen hands
+such keys to `take_key`, so the person never has to click back into the input.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from guidebot.tui.messages import AskRequested
+
 
 class Prompt(Input):
-    """An Input with a history of what was sent (oldest first)."""
+    """An Input with a history of what was sent (oldest first); Enter posts AskRequested."""
 
     DEFAULT_CSS = ""
     BINDINGS = [
@@ -16,11 +24,23 @@ class Prompt(Input):
         Binding("down", "history(1)", "Next question", show=False),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, help_key: str = "", cursor_blink: bool = True, **kwargs: Any) -> None:
+        """`help_key`: the key that opens the help, named in the placeholder."""
+        hint = f" ({help_key}: help)" if help_key else ""
+        super().__init__(placeholder=f"Ask about the guide and press Enter{hint}", **kwargs)
+        self.cursor_blink = cursor_blink
         self.history: list[str] = []
         self._position = 0  # == len(history) when editing a new line
         self._draft = ""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Ask what was typed, and keep it in the history."""
+        event.stop()
+        text = event.value.strip()
+        self.value = ""
+        if text:
+            self.remember(text)
+            self.post_message(AskRequested(text, typed=True))
 
     def remember(self, text: str) -> None:
         if text and (not self.history or self.history[-1] != text):
@@ -39,8 +59,23 @@ class Prompt(Input):
         )
         self.cursor_position = len(self.value)
 
+    async def take_key(self, event: events.Key) -> None:
+        """A key pressed while another widget had focus: a printable one is typed here."""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        if self._is_help(event.character):
+            await self.app.run_action("help")
+            return
+        self.focus()
+        self.insert_text_at_cursor(event.character)
+
+    def _is_help(self, character: str | None) -> bool:
+        """A "?" on an empty line opens the help; inside a question it is just a character."""
+        return character == "?" and not self.value
+
     async def _on_key(self, event: events.Key) -> None:
-        if event.character == "?" and not self.value:
+        if self._is_help(event.character):
             event.stop()
             event.prevent_default()
             await self.app.run_action("help")

@@ -8,6 +8,8 @@ cost of every layout, nearly flat however long the conversation gets.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -66,7 +68,7 @@ def frozen_content(
 class AskButton(Button):
     """A compact button that asks `ask` (showing `shown`) when pressed."""
 
-    def __init__(self, label: str, ask: str, shown: str, **kwargs) -> None:
+    def __init__(self, label: str, ask: str, shown: str, **kwargs: Any) -> None:
         super().__init__(Content(label), compact=True, **kwargs)
         self.ask, self.shown = ask, shown
 
@@ -114,9 +116,7 @@ class AnswerView(Vertical):
         options = reply.choices if reply.kind == "clarify" else reply.suggestions
         if options:
             hint = "type its number, or click it" if reply.kind == "clarify" else "click to ask"
-            lead = Content.assemble(
-                reply.answer, "\n", (f"({hint})", "italic $text-muted")
-            )
+            lead = Content.assemble(reply.answer, "\n", (f"({hint})", "italic $text-muted"))
             yield Static(lead, classes="lead")
             for n, option in enumerate(options, start=1):
                 ask = str(n) if reply.kind == "clarify" else option

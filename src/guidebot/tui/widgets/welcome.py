@@ -40,6 +40,11 @@ class Welcome(Vertical):
             widgets.append(AskButton(f"{n}. {question}", question, question, classes="suggestion"))
         return widgets
 
+    def show_about(self, about: str) -> None:
+        """Say anew what guidebot answers about (another guide was picked)."""
+        self.about = about
+        self.query_one(".welcome-about", Static).update(Content(about))
+
     async def show_suggestions(self, suggestions: list[str]) -> None:
         self.suggestions = suggestions
         await self.query(".hint, .suggestion").remove()

@@ -1,0 +1,34 @@
+"""Why an edited knowledge was not reloaded: a panel in the conversation listing its problems.
+
+A broken edit must not stop the chat, so the problems go where the person is reading and the
+last good knowledge keeps answering; the panel says both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class ReloadProblems(Static):
+    """Every problem of the edit (file:line, shown literally) and how to try again."""
+
+    def __init__(self, problems: Sequence[object], reload_key: str) -> None:
+        """`reload_key`: the key that reloads, named in the advice to fix and try again."""
+        self.problems = [str(problem) for problem in problems]
+        again = f" and press {reload_key} again" if reload_key else " and reload again"
+        super().__init__(
+            Content.assemble(
+                ("Knowledge not reloaded: the edit has problems\n", "bold"),
+                "\n".join(self.problems),
+                (f"\nStill answering from the last good knowledge. Fix them{again}.", "italic"),
+            ),
+            classes="reload-problems",
+        )
+
+    def summary(self) -> str:
+        """The notification's text: how many problems, the first, and what answers now."""
+        count = f"{len(self.problems)} problem" + ("s" if len(self.problems) != 1 else "")
+        return f"{count}, first: {self.problems[0]}\nStill answering from the last good knowledge."
