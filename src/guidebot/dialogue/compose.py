@@ -32,8 +32,10 @@ def answer_reply(
     hits: Sequence[Hit],
     retriever: Retriever,
     notes: Sequence[str] = (),
+    see_also: Sequence[str] = (),
 ) -> Reply:
-    """Quote the best passage; the other hits are further sources."""
+    """Quote the best passage; the other hits are further sources; `see_also` names other
+    sections the question fits about as well."""
     best = hits[0].passage
     return Reply(
         question=question,
@@ -43,6 +45,7 @@ def answer_reply(
         confidence=result.coverage,
         sources=sources_of(hits, retriever),
         notes=tuple(notes),
+        see_also=tuple(see_also),
     )
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from guidebot.dialogue.clarify import close_sections
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 from guidebot.reply import Reply
-from guidebot.search.analysis import is_number, words
+from guidebot.search.analysis import words
 from guidebot.search.retriever import SearchResult
 
 MAX_QUESTION = 2000
-MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
 _FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = {
@@ -32,7 +32,8 @@ _REFERENCES = {
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
 # Words that only pick ("the second one, please", "option 2", "I meant number 1").
 _PICKING = frozenset(
-    "one option number no choice topic please pls plz pick choose want take go with mean meant".split()
+    "one option number no choice topic please pls plz pick choose want take go with mean meant"
+    .split()  # fmt: skip
 )
 
 
@@ -120,10 +121,10 @@ class Conversation:
         # asked back about; a bare "requirements?" that the topic does not settle may be, but
         # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
         vague = not followup and cue != "explicit" and not outside and not led
-        choices = self._clarify_choices(question, result) if vague else []
-        if len(choices) > 1:
-            self.state.pending_question, self.state.pending_choices = question, choices
-            return clarify_reply(question, choices, notes)
+        close = close_sections(self.context, self.guides, question, result) if vague else []
+        if len(close) > 1 and len(result.terms) <= policy.clarify_max_terms:
+            self.state.pending_question, self.state.pending_choices = question, close
+            return clarify_reply(question, close, notes)
         # A question naming an uncovered topic is declined even when it also names what the
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
@@ -131,6 +132,7 @@ class Conversation:
         weak = (
             not result.hits
             or result.coverage < policy.decline_coverage
+
             or (
                 not followup
                 and cue != "explicit"
@@ -143,7 +145,12 @@ class Conversation:
                 question, self.context.suggestions(result.hits, self.guides), notes, outside
             )
         self._remember(question, result, followup)
-        return answer_reply(question, result, result.hits[: policy.top_k], retriever, notes)
+        # Sections about as close as the one answered, when that is not worth asking back
+        # about: the answer comes first, the others are offered beside it.
+        see_also = [s for s in close if s != result.hits[0].passage.section]
+        return answer_reply(
+            question, result, result.hits[: policy.top_k], retriever, notes, see_also
+        )
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
@@ -200,43 +207,6 @@ class Conversation:
         if opener or what_about or any(w in _REFERENCES for w in surface):
             return "explicit"
         return "short" if len(terms) <= 1 else ""
-
-    def _clarify_choices(self, question: str, result: SearchResult) -> list[str]:
-        """Sections a short, vague question fits about equally well (none when it is clear).
-
-        Judged by the margin between the best scores of different sections (scores only
-        compare within one query), after the second stage: several sections with an entry
-        whose own question names "robotics" make "robotics" vague, where BM25 alone let one
-        entry win by its wording. (On dev that asks back three more of the questions meant
-        to be asked back and answers one fewer, "whats this page even about", which now
-        offers the opening and the table of contents.) A question with no topic words at all
-        ("how much?") is judged by the FAQ questions worded like it.
-        """
-        policy = self.context.policy
-        if not result.terms:
-            similar = self.context.retriever.similar_questions(question, policy.clarify_similarity)
-            return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
-        if len(result.terms) > policy.clarify_max_terms:
-            return []
-        ratio, named = policy.clarify_ratio, []
-        if len(result.terms) == 1:
-            # One word that names one section's heading is that topic ("salary?"); one named
-            # by several headings is a choice among those ("requirements?": admission or
-            # curriculum). Either way one word says little, so scores are read less strictly.
-            named = self.context.retriever.headings_naming(result.terms[0], self.guides)
-            if len(named) == 1:
-                return []
-            ratio = policy.clarify_ratio_one_word
-        if all(is_number(t) for t in result.terms):
-            # "34% of what?": a bare figure is asked back when sections that state it differ
-            # (the pay premium and the share of ABET-accredited programs are both 34%).
-            return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
-        best: dict[str, float] = {}
-        for hit in result.hits:
-            best.setdefault(hit.passage.section, hit.score)
-        top = result.hits[0].score if result.hits else 0.0
-        close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
-        return [s for s in close if not named or s in named][:MAX_CHOICES]
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""

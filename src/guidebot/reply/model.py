@@ -48,6 +48,7 @@ class Reply:
     choices: tuple[str, ...] = ()  # for kind "clarify": the topics to choose from
     suggestions: tuple[str, ...] = ()  # for kind "decline": topics the knowledge does cover
     title: str = ""  # for an FAQ answer: the question it answers, shown above it
+    see_also: tuple[str, ...] = ()  # for kind "answer": other sections it fits about as well
 
     @property
     def text(self) -> str:
@@ -82,4 +83,5 @@ class Reply:
             "notes": list(self.notes),
             "choices": list(self.choices),
             "suggestions": list(self.suggestions),
+            "see_also": list(self.see_also),
         }

@@ -10,6 +10,8 @@ def as_text(reply: Reply) -> str:
     lines = [f"({note})" for note in reply.notes]
     answer = reply.text + (" [1]" if reply.sources else "")
     lines.append(answer)
+    if reply.see_also:
+        lines.append("See also: " + "; ".join(reply.see_also))
     if reply.sources:
         lines.append("")
         lines.append("Sources:")
@@ -25,6 +27,8 @@ def as_markdown(reply: Reply) -> str:
         parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(reply.choices, start=1)))
     else:
         parts.append(_quote_free(reply.text) + (" [1]" if reply.sources else ""))
+    if reply.see_also:
+        parts.append("See also: " + "; ".join(f"“{s}”" for s in reply.see_also))
     if reply.sources:
         listed = "\n".join(
             f"{s.number}. *{s.guide_title}*, section “{s.section}”" for s in reply.sources

@@ -1,0 +1,56 @@
+"""When a question is vague: the sections it fits about equally well.
+
+The conversation asks back when such a question is very short (policy.clarify_max_terms
+terms: "requirements?") and otherwise answers, offering the others as "see also": on the
+outside FAQ sets most two-word questions that were asked back had the right entry first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from guidebot.dialogue.context import TurnContext
+from guidebot.search.analysis import is_number
+from guidebot.search.retriever import SearchResult
+
+MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
+
+
+def close_sections(
+    context: TurnContext, guides: Sequence[str], question: str, result: SearchResult
+) -> list[str]:
+    """Sections a short question fits about equally well, best first (none when it is clear).
+
+    Judged by the margin between the best scores of different sections (scores only
+    compare within one query), after the second stage: several sections with an entry
+    whose own question names "robotics" make "robotics" vague, where BM25 alone let one
+    entry win by its wording. (On dev that asks back three more of the questions meant
+    to be asked back and answers one fewer, "whats this page even about", which now
+    offers the opening and the table of contents.) A question with no topic words at all
+    ("how much?") is judged by the FAQ questions worded like it.
+    """
+    policy = context.policy
+    if not result.terms:
+        similar = context.retriever.similar_questions(question, policy.clarify_similarity)
+        return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
+    if len(result.terms) > policy.see_also_max_terms:
+        return []
+    ratio, named = policy.clarify_ratio, []
+    if len(result.terms) == 1:
+        # One word that names one section's heading is that topic ("salary?"); one named
+        # by several headings is a choice among those ("requirements?": admission or
+        # curriculum). Either way one word says little, so scores are read less strictly.
+        named = context.retriever.headings_naming(result.terms[0], guides)
+        if len(named) == 1:
+            return []
+        ratio = policy.clarify_ratio_one_word
+    if all(is_number(t) for t in result.terms):
+        # "34% of what?": a bare figure is asked back when sections that state it differ
+        # (the pay premium and the share of ABET-accredited programs are both 34%).
+        return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
+    best: dict[str, float] = {}
+    for hit in result.hits:
+        best.setdefault(hit.passage.section, hit.score)
+    top = result.hits[0].score if result.hits else 0.0
+    close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
+    return [s for s in close if not named or s in named][:MAX_CHOICES]
