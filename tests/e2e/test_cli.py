@@ -151,3 +151,30 @@ def test_stdin_conversation_covers_every_kind_of_turn():
 def test_markdown_batch_separates_replies():
     result = guidebot("ask", "--format", "markdown", stdin="salary?\n/new\ncost?\n")
     assert result.stdout.count("Sources:") == 2
+
+
+@pytest.mark.parametrize("text", ["thnaks", "thanx", "tnx", "hii"])
+def test_misspelt_thanks_and_greetings_are_small_talk(text):
+    result = run_guidebot("ask", "--json", "--no-log", text)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["kind"] == "smalltalk"
+
+
+def test_a_question_about_something_else_is_not_acknowledged_as_small_talk():
+    result = run_guidebot("ask", "--json", "--no-log", "Is the dean nice?")
+    assert json.loads(result.stdout)["kind"] == "decline"
+
+
+def test_a_number_question_after_asking_back_is_a_new_question():
+    result = run_guidebot("ask", "--json", "--no-log", stdin="requirements?\n2 years part time?\n")
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["kind"] == "clarify"
+    assert second["kind"] == "answer" and "How long" in second["sources"][0]["section"]
+
+
+def test_a_two_word_vague_question_is_answered_with_see_also():
+    result = run_guidebot("ask", "--json", "--no-log", "predictive maintenance?")
+    reply = json.loads(result.stdout)
+    assert reply["kind"] == "answer" and reply["see_also"]
+    text = run_guidebot("ask", "--no-log", "predictive maintenance?").stdout
+    assert "See also: " + reply["see_also"][0] in text

@@ -60,6 +60,8 @@ def frozen_content(
         parts += [Content(f"  {n}. {option}") for n, option in enumerate(options, start=1)]
     else:
         parts.append(answer_content(reply, turn))
+    if reply.see_also:
+        parts.append(Content("See also: " + "; ".join(reply.see_also)).stylize("$text-muted"))
     if reply.sources:
         parts += [Content(""), citation_lines(turn, reply.sources, stale, width=width)]
     return Content("\n").join(parts)
@@ -123,6 +125,11 @@ class AnswerView(Vertical):
                 yield AskButton(f"{n}. {option}", ask, option, classes="choice")
         else:
             yield Static(answer_content(reply, self.turn), classes="body")
+        if reply.see_also:
+            # Other sections the question fits about as well: one click asks about each.
+            yield Static(Content("See also:").stylize("$text-muted"), classes="lead")
+            for section in reply.see_also:
+                yield AskButton(section, section, section, classes="choice")
         if reply.sources:
             yield CitationList(self.turn, reply.sources, self.stale, fit_width(self.room))
 
