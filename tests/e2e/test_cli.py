@@ -178,3 +178,9 @@ def test_a_two_word_vague_question_is_answered_with_see_also():
     assert reply["kind"] == "answer" and reply["see_also"]
     text = run_guidebot("ask", "--no-log", "predictive maintenance?").stdout
     assert "See also: " + reply["see_also"][0] in text
+
+
+def test_an_alternate_of_stop_words_only_is_answered_by_its_entry():
+    result = run_guidebot("ask", "--json", "--no-log", "what would i actually do")
+    reply = json.loads(result.stdout)
+    assert reply["kind"] == "answer" and reply["sources"][0]["id"] == "faq/jobs-and-roles"

@@ -125,3 +125,24 @@ def test_the_next_several_years_are_the_future_not_a_duration(bot: Bot):
 def test_shortlisting_programs_is_evaluating_them(bot: Bot):
     question = "how would you shortlist ai programs with a factory focus"
     assert _first_section(bot, question).startswith("How should you evaluate and compare")
+
+
+def test_an_faq_entry_asked_in_its_own_words_comes_first(bot):
+    """Every entry's question and alternates bring that entry up first, even a wording made
+    of stop words only ("what would i actually do")."""
+    for passage in bot.passages:
+        for asked in passage.asked[:3]:
+            result = bot.retriever.search(asked, k=3)
+            if len(bot.retriever.faqs.exact(asked)) == 1:
+                assert result.exact and result.best.passage.id == passage.id, asked
+
+
+def test_a_wording_two_entries_share_is_not_lifted(make_knowledge):
+    from guidebot.bot import Bot
+
+    faq = (
+        "- {id: a, question: Where do I park?, answer: Behind the library.}\n"
+        "- {id: b, question: Where do I park?, answer: On the east lot.}\n"
+    )
+    bot = Bot.load(make_knowledge({"faq/parking.yaml": faq}))
+    assert not bot.retriever.search("where do i park", k=2).exact

@@ -32,8 +32,8 @@ _REFERENCES = {
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
 # Words that only pick ("the second one, please", "option 2", "I meant number 1").
 _PICKING = frozenset(
-    "one option number no choice topic please pls plz pick choose want take go with mean meant"
-    .split()  # fmt: skip
+    "one option number no choice topic please pls plz pick choose want take go with mean "
+    "meant".split()
 )
 
 
@@ -120,7 +120,7 @@ class Conversation:
         # An explicit follow-up ("and early in a career?") is read against the topic, never
         # asked back about; a bare "requirements?" that the topic does not settle may be, but
         # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
-        vague = not followup and cue != "explicit" and not outside and not led
+        vague = not followup and cue != "explicit" and not outside and not led and not result.exact
         close = close_sections(self.context, self.guides, question, result) if vague else []
         if len(close) > 1 and len(result.terms) <= policy.clarify_max_terms:
             self.state.pending_question, self.state.pending_choices = question, close
@@ -129,10 +129,9 @@ class Conversation:
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
         # The decline names the gap and suggests the nearby topics that are covered.
-        weak = (
+        weak = not result.exact and (
             not result.hits
             or result.coverage < policy.decline_coverage
-
             or (
                 not followup
                 and cue != "explicit"

@@ -27,14 +27,21 @@ class FaqMatcher:
         self._rows: list[int] = []
         self._texts: list[str] = []
         self._of_row: dict[int, list[int]] = {}
+        self._exact: dict[str, set[int]] = {}
         for row, passage in enumerate(passages):
             for asked in passage.asked:
                 self._of_row.setdefault(row, []).append(len(self._texts))
                 self._rows.append(row)
                 self._texts.append(plain(asked))
+                self._exact.setdefault(self._texts[-1], set()).add(row)
 
     def __bool__(self) -> bool:
         return bool(self._texts)
+
+    def exact(self, question: str) -> set[int]:
+        """The passages one of whose questions or alternates is worded exactly like this one
+        (same words, case and punctuation aside)."""
+        return self._exact.get(plain(question), set())
 
     def best(
         self, question: str, floor: float, limit: int, rows: Iterable[int] | None = None

@@ -38,6 +38,7 @@ class SearchResult:
     repairs: tuple[Repair, ...]
     coverage: float  # idf-weighted share of the question's terms found in the best passage
     everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
+    exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
 
     @property
     def best(self) -> Hit | None:
@@ -111,11 +112,23 @@ class Retriever:
             weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
         self._restrict(scores, guides)
-        if boost:
+        exact = boost and self._lift_exact(question, scores, baseline)
+        if boost and not exact:
             self._second_stage(question, terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
-        coverage = self._coverage(terms, everyday, hits[0]) if hits else 0.0
-        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage, everyday)
+        coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
+        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage, everyday, exact)
+
+    def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
+        """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly
+        these words: its author said what it answers, which outweighs any word count, even
+        for a question of stop words only ("what would i actually do")."""
+        rows = [r for r in self.faqs.exact(question) if np.isfinite(scores[r])]
+        if len(rows) != 1:
+            return False
+        top = float(scores.max()) - baseline
+        scores[rows[0]] = baseline + 2 * max(top, 1.0)
+        return True
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has
