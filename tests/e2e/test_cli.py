@@ -184,3 +184,9 @@ def test_an_alternate_of_stop_words_only_is_answered_by_its_entry():
     result = run_guidebot("ask", "--json", "--no-log", "what would i actually do")
     reply = json.loads(result.stdout)
     assert reply["kind"] == "answer" and reply["sources"][0]["id"] == "faq/jobs-and-roles"
+
+
+def test_a_ruled_out_topic_does_not_drive_the_answer_end_to_end():
+    question = "I don't care about salary, how long does the degree take?"
+    reply = json.loads(run_guidebot("ask", "--json", "--no-log", question).stdout)
+    assert reply["kind"] == "answer" and "How long" in reply["sources"][0]["section"]

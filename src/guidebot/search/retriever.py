@@ -16,6 +16,7 @@ from guidebot.search.config import RetrievalConfig
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import FieldIndex, top_k
+from guidebot.search.negation import ruled_out
 from guidebot.search.typos import Repair, TypoRepairer
 
 
@@ -101,6 +102,7 @@ class Retriever:
         """Best k passages for the question; `context` adds weighted terms from earlier turns,
         `boost=False` ranks by BM25 alone (no FAQ question match)."""
         terms, surface, repairs = self.understand(question)
+        terms = self._less_ruled_out(question, terms)
         everyday = self._everyday(surface)
         asked = self._asked_terms(question)
         weights: dict[str, float] = {}
@@ -129,6 +131,14 @@ class Retriever:
         top = float(scores.max()) - baseline
         scores[rows[0]] = baseline + 2 * max(top, 1.0)
         return True
+
+    def _less_ruled_out(self, question: str, terms: list[str]) -> list[str]:
+        """The terms less those of topics the question rules out (negation.ruled_out) and of
+        the phrases that rule them out, as long as some are left."""
+        found = ruled_out(question)
+        out = {t for pair in found for text in pair for t in self.understand(text)[0]}
+        kept = [t for t in terms if t not in out]
+        return kept if found and kept else terms
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has
