@@ -143,3 +143,20 @@ def test_fingerprint_changes_with_content(make_knowledge):
     before = load_knowledge(root).fingerprint
     (root / "faq/a.yaml").write_text("- question: q\n  answer: b\n", encoding="utf-8")
     assert load_knowledge(root).fingerprint != before
+
+
+def test_follow_ups_and_metadata_are_kept_and_checked(make_knowledge):
+    from guidebot.knowledge.loader import load_knowledge
+
+    faq = (
+        "- id: hours\n  question: When are you open?\n  answer: |\n    Weekdays 9-5.\n"
+        "    Saturdays 10-2.\n  follow_ups: [holidays]\n  metadata: {source: kb-export}\n"
+        "- id: holidays\n  question: Are you open on holidays?\n  answer: No.\n"
+    )
+    kb = load_knowledge(make_knowledge({"faq/a.yaml": faq}))
+    hours = kb.faqs[0]
+    assert hours.answer == "Weekdays 9-5.\nSaturdays 10-2."  # line breaks kept
+    assert hours.follow_ups == ("holidays",) and hours.metadata == (("source", "kb-export"),)
+    broken = make_knowledge({"faq/a.yaml": faq.replace("[holidays]", "[nowhere]")})
+    with pytest.raises(KnowledgeError, match=r"a.yaml:1: follow-up 'nowhere' is not"):
+        load_knowledge(broken)

@@ -10,7 +10,17 @@ from guidebot.errors import Problem
 from guidebot.knowledge.model import FaqEntry
 from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 
-FAQ_KEYS = {"id", "question", "answer", "alternates", "section", "guide", "section_hash"}
+FAQ_KEYS = {
+    "id",
+    "question",
+    "answer",
+    "alternates",
+    "section",
+    "guide",
+    "section_hash",
+    "follow_ups",
+    "metadata",
+}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -61,6 +71,9 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
             problems.append(
                 Problem(shown, line_of(item, key, line), f"'{key}' must be non-empty text")
             )
+        elif key == "answer":  # line breaks in an answer are its paragraphs and list items
+            lines = (" ".join(line.split()) for line in str(value).strip().splitlines())
+            fields[key] = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
         else:
             fields[key] = " ".join(str(value).split())
     for key in ("question", "answer"):
@@ -75,7 +88,9 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
             Problem(shown, line_of(item, "id", line), "'id' may hold only a-z, 0-9 and '-'")
         )
     alternates, alt_problems = _alternates(item, shown, line)
-    problems += alt_problems
+    follow_ups, follow_problems = _follow_ups(item, shown, line)
+    metadata, meta_problems = _metadata(item, shown, line)
+    problems += alt_problems + follow_problems + meta_problems
     if problems:
         return None, problems
     return FaqEntry(
@@ -88,6 +103,8 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
         section=fields.get("section", ""),
         guide=fields.get("guide", ""),
         section_hash=fields.get("section_hash", ""),
+        follow_ups=follow_ups,
+        metadata=metadata,
     ), []
 
 
@@ -99,6 +116,31 @@ def _alternates(item: dict, shown: str, line: int) -> tuple[tuple[str, ...], lis
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         return (), [Problem(shown, where, "'alternates' must be a list of questions")]
     return tuple(" ".join(v.split()) for v in value), []
+
+
+def _follow_ups(item: dict, shown: str, line: int) -> tuple[tuple[str, ...], list[Problem]]:
+    value = item.get("follow_ups", [])
+    where = line_of(item, "follow_ups", line)
+    if value is None:
+        return (), []
+    if not isinstance(value, list) or not all(isinstance(v, str) and _ID.match(v) for v in value):
+        return (), [Problem(shown, where, "'follow_ups' must be a list of entry ids")]
+    return tuple(value), []
+
+
+def _metadata(
+    item: dict, shown: str, line: int
+) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    value = item.get("metadata", {})
+    where = line_of(item, "metadata", line)
+    if value is None:
+        return (), []
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str | int | float) and not isinstance(v, bool)
+        for k, v in value.items()
+    ):
+        return (), [Problem(shown, where, "'metadata' must be 'name: value' pairs of text")]
+    return tuple((k, str(v)) for k, v in value.items()), []
 
 
 def _known() -> str:

@@ -184,6 +184,12 @@ def _link_faqs(
         seen[entry_id] = linked_entry
         taken.add(entry_id)
         linked.append(linked_entry)
+    for entry in linked:
+        problems += [
+            Problem(entry.path, entry.line, f"follow-up '{target}' is not an entry's id")
+            for target in entry.follow_ups
+            if target not in seen
+        ]
     return linked, problems
 
 

@@ -58,6 +58,8 @@ class FaqEntry:
     section: str = ""
     guide: str = ""
     section_hash: str = ""
+    follow_ups: tuple[str, ...] = ()  # ids of entries to offer as next questions
+    metadata: tuple[tuple[str, str], ...] = ()  # (name, value) pairs kept from an export
 
 
 @dataclass(frozen=True)
