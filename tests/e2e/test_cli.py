@@ -34,7 +34,8 @@ def test_ask_json_has_the_documented_shape():
     assert set(data) >= {"question", "answer", "abstained", "confidence", "kind", "sources"}
     assert data["kind"] == "answer" and data["abstained"] is False
     assert len(data["sources"]) == 2
-    assert set(data["sources"][0]) == {"id", "guide", "section", "text", "score"}
+    assert set(data["sources"][0]) == {"id", "guide", "section", "headings", "text", "score"}
+    assert data["sources"][0]["headings"][-1] == data["sources"][0]["section"]
     assert data["sources"][0]["section"].startswith("How long does it take to complete")
 
 
@@ -190,3 +191,18 @@ def test_a_ruled_out_topic_does_not_drive_the_answer_end_to_end():
     question = "I don't care about salary, how long does the degree take?"
     reply = json.loads(run_guidebot("ask", "--json", "--no-log", question).stdout)
     assert reply["kind"] == "answer" and "How long" in reply["sources"][0]["section"]
+
+
+def test_a_sub_heading_is_cited_under_its_parent():
+    question = "How is artificial intelligence changing quality control in manufacturing?"
+    reply = json.loads(run_guidebot("ask", "--json", "--no-log", question).stdout)
+    first = reply["sources"][0]
+    assert first["section"] == question
+    assert first["headings"] == [
+        "Other Things You Should Know About Artificial Intelligence",
+        question,
+    ]
+    text = run_guidebot("ask", "--no-log", question).stdout
+    assert f"Other Things You Should Know About Artificial Intelligence › {question}" in text
+    markdown = run_guidebot("ask", "--no-log", "--format", "markdown", question).stdout
+    assert f"Other Things You Should Know About Artificial Intelligence › {question}" in markdown

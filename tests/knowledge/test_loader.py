@@ -23,7 +23,16 @@ def test_bundled_knowledge_loads_with_every_guide_section():
     assert guide.author == "Imed Bouchrika, PhD"
     headings = [s.heading for s in guide.sections]
     assert "Key Things You Should Know" in headings
-    assert "Other Things You Should Know About Artificial Intelligence" in headings
+    parent = "Other Things You Should Know About Artificial Intelligence"
+    assert parent not in headings  # a parent of sub-headings, not a section of its own
+    under = [s for s in guide.sections if s.parents == (parent,)]
+    assert [s.heading for s in under] == [
+        "How is artificial intelligence changing quality control in manufacturing?",
+        "What role does artificial intelligence play in supply chain management within "
+        "manufacturing?",
+        "Can artificial intelligence help with workplace safety in manufacturing environments?",
+        "What are the ethical considerations of using artificial intelligence in manufacturing?",
+    ]
     assert len(kb.faqs) >= 20 and kb.synonyms and kb.smalltalk and kb.out_of_scope
 
 
@@ -160,3 +169,50 @@ def test_follow_ups_and_metadata_are_kept_and_checked(make_knowledge):
     broken = make_knowledge({"faq/a.yaml": faq.replace("[holidays]", "[nowhere]")})
     with pytest.raises(KnowledgeError, match=r"a.yaml:1: follow-up 'nowhere' is not"):
         load_knowledge(broken)
+
+
+NESTED = """
+---
+title: Nested
+---
+Opening words of the nested guide for every reader, long enough to stand alone.
+
+## Parent
+### Child one
+Text of the first child section, which has enough words to be a passage on its own.
+
+#### Grandchild
+Text of the grandchild section, which also has enough words to be a passage.
+
+### Child two
+Text of the second child section, again with enough words to stand on its own.
+
+## Sibling
+Text of a top-level sibling section that has plenty of words in it as well.
+"""
+
+
+def test_sub_headings_nest_under_their_parent(make_knowledge):
+    (guide,) = load_knowledge(make_knowledge({"guides/n.md": NESTED})).guides
+    paths = [s.path for s in guide.sections]
+    assert paths == [
+        ("Nested",),
+        ("Parent", "Child one"),
+        ("Parent", "Child one", "Grandchild"),
+        ("Parent", "Child two"),
+        ("Sibling",),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("## Empty\n## Full\nSome text here that is long enough to be read as a paragraph.\n", 5),
+        ("## Full\nSome text here that is long enough to be read as a paragraph.\n### Empty\n", 7),
+        ("## Parent\n### Empty child\n## Next\nEnough words in this section for it to count.\n", 6),
+    ],
+)
+def test_a_heading_with_no_text_and_no_sub_headings_is_a_problem(make_knowledge, text, line):
+    guide = "---\ntitle: T\n---\nIntro text for the guide.\n" + text
+    with pytest.raises(KnowledgeError, match=rf"guides/t.md:{line}: section '.*' has no text"):
+        load_knowledge(make_knowledge({"guides/t.md": guide}))

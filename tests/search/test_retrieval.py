@@ -96,7 +96,7 @@ def test_the_sentence_that_asks_outweighs_the_story_before_it(bot: Bot):
 
 
 def test_sentences_end_at_full_stops_but_not_after_abbreviations():
-    from guidebot.search.retriever import _sentences
+    from guidebot.search.sentences import sentences as _sentences
 
     assert _sentences("Salary for engineers vs. data scientists?") == [
         "Salary for engineers vs. data scientists?"

@@ -8,6 +8,7 @@ outside FAQ sets most two-word questions that were asked back had the right entr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import is_number
@@ -54,3 +55,22 @@ def close_sections(
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
     return [s for s in close if not named or s in named][:MAX_CHOICES]
+
+
+def led_by_heading(
+    context: TurnContext, guides: Sequence[str], result: SearchResult
+) -> SearchResult:
+    """A one-word question that one heading names is about that section ("ethics?" when a
+    heading is about ethical considerations): its best passage leads, whatever the scores
+    of passages that merely use the word."""
+    if len(result.terms) != 1 or not result.hits:
+        return result
+    if context.retriever.names_the_document(result.terms[0]):
+        return result  # "what is this article about" is not about "Related Articles"
+    named = context.retriever.headings_naming(result.terms[0], guides)
+    if len(named) != 1 or result.hits[0].passage.section == named[0]:
+        return result
+    first = [h for h in result.hits if h.passage.section == named[0]][:1]
+    if not first:
+        return result
+    return replace(result, hits=(*first, *(h for h in result.hits if h is not first[0])))

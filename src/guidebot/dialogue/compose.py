@@ -21,6 +21,7 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
             highlights=retriever.highlights(h),
             path=h.passage.path,
             line=h.passage.line,
+            headings=h.passage.headings,
         )
         for n, h in enumerate(hits, start=1)
     )

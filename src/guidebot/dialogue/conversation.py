@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from guidebot.dialogue.clarify import close_sections
+from guidebot.dialogue.clarify import close_sections, led_by_heading
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
@@ -122,6 +122,7 @@ class Conversation:
         # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
         vague = not followup and cue != "explicit" and not outside and not led and not result.exact
         close = close_sections(self.context, self.guides, question, result) if vague else []
+        result = led_by_heading(self.context, self.guides, result) if vague else result
         if len(close) > 1 and len(result.terms) <= policy.clarify_max_terms:
             self.state.pending_question, self.state.pending_choices = question, close
             return clarify_reply(question, close, notes)

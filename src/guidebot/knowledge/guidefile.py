@@ -71,9 +71,14 @@ def _front_matter(lines: list[str], shown: str) -> tuple[dict[str, str] | None, 
 def _sections(
     lines: list[str], start: int, title: str, shown: str
 ) -> tuple[list[Section], list[Problem]]:
+    """The guide's sections. `##` starts a section, `###` (and deeper) one under it: a
+    heading with no text of its own before a deeper heading is a parent, and one with no
+    text at all (no sub-headings either) is a problem at its line."""
     sections: list[Section] = []
     problems: list[Problem] = []
-    heading, heading_line, is_intro = title, start + 1, True
+    heading, heading_line, level, is_intro = title, start + 1, 1, True
+    stack: list[tuple[int, str]] = []  # (level, heading) of the open headings above
+    empty: tuple[str, int, int] | None = None  # a heading with no text yet: parent or problem
     block: list[str] = []
     block_line = 0
     paragraphs: list[Paragraph] = []
@@ -87,13 +92,20 @@ def _sections(
             block = []
 
     def close_section() -> None:
-        nonlocal paragraphs
+        nonlocal paragraphs, empty
         close_block()
+        parents = tuple(h for lvl, h in stack if lvl < level)
         if paragraphs:
-            sections.append(Section(heading, heading_line, tuple(paragraphs), is_intro))
+            sections.append(Section(heading, heading_line, tuple(paragraphs), is_intro, parents))
         elif not is_intro:
-            problems.append(Problem(shown, heading_line, f"section '{heading}' has no text"))
+            empty = (heading, heading_line, level)
         paragraphs = []
+
+    def open_heading(new_level: int) -> None:
+        nonlocal empty
+        if empty is not None and new_level <= empty[2]:  # no sub-headings came: no text at all
+            problems.append(Problem(shown, empty[1], f"section '{empty[0]}' has no text"))
+        empty = None
 
     for number, raw in enumerate(lines[start:], start=start + 1):
         match = _HEADING.match(raw)
@@ -101,7 +113,16 @@ def _sections(
             close_block()  # a '# Title' line repeats the title; it does not start a section
         elif match:
             close_section()
-            heading, heading_line, is_intro = match.group(2).strip(), number, False
+            new_level = len(match.group(1))
+            open_heading(new_level)
+            stack[:] = [(lvl, h) for lvl, h in stack if lvl < new_level]
+            heading, heading_line, level, is_intro = (
+                match.group(2).strip(),
+                number,
+                new_level,
+                False,
+            )
+            stack.append((level, heading))
         elif raw.strip():
             if not block:
                 block_line = number
@@ -109,6 +130,7 @@ def _sections(
         else:
             close_block()
     close_section()
+    open_heading(0)
     if not sections and not problems:
         problems.append(Problem(shown, start + 1, "the guide has no text"))
     return sections, problems

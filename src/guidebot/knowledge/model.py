@@ -15,16 +15,27 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
-    """A guide section: its heading exactly as the guide wrote it, and its paragraphs."""
+    """A guide section: its heading exactly as the guide wrote it, and its paragraphs.
+
+    `parents` are the headings it sits under, outermost first ("## Other Things" for a
+    "### How is AI changing quality control?"): a heading whose only content is
+    sub-headings is a parent, never a section of its own, so every Section has text.
+    """
 
     heading: str
     line: int
     paragraphs: tuple[Paragraph, ...]
     is_intro: bool = False
+    parents: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The heading path, outermost first, ending with this section's own heading."""
+        return (*self.parents, self.heading)
 
 
 @dataclass(frozen=True)

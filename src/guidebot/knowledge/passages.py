@@ -18,7 +18,8 @@ class Passage:
 
     `title` is what the passage is about (section heading, or an FAQ question and its
     alternates) and is weighted above `text` when searching; `section` is the heading as
-    written in the guide, which citations name.
+    written in the guide, which citations name, and `headings` the whole heading path down
+    to it, outermost first (just `section` for a top-level one).
     """
 
     id: str
@@ -32,6 +33,7 @@ class Passage:
     line: int
     question: str = ""
     alternates: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -48,7 +50,8 @@ def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
             slug = unique(_section_slug(guide, section), used)
             passages += _section_passages(guide, section, slug)
     titles = {g.slug: g.title for g in kb.guides}
-    passages += [_faq_passage(entry, titles) for entry in kb.faqs]
+    paths = {(g.slug, s.heading): s.path for g in kb.guides for s in g.sections}
+    passages += [_faq_passage(entry, titles, paths) for entry in kb.faqs]
     return tuple(passages)
 
 
@@ -65,17 +68,21 @@ def _section_passages(guide: Guide, section: Section, slug: str) -> list[Passage
             kind="guide",
             path=guide.path,
             line=line,
+            headings=section.path,
         )
         for n, (text, line) in enumerate(chunks, start=1)
     ]
 
 
-def _faq_passage(entry: FaqEntry, titles: dict[str, str]) -> Passage:
+def _faq_passage(
+    entry: FaqEntry, titles: dict[str, str], paths: dict[tuple[str, str], tuple[str, ...]]
+) -> Passage:
+    section = entry.section or entry.question
     return Passage(
         id=f"faq/{entry.id}",
         guide=entry.guide,
         guide_title=titles.get(entry.guide, "FAQ"),
-        section=entry.section or entry.question,
+        section=section,
         text=entry.answer,
         title=" ".join((entry.question, *entry.alternates)),
         kind="faq",
@@ -83,6 +90,7 @@ def _faq_passage(entry: FaqEntry, titles: dict[str, str]) -> Passage:
         line=entry.line,
         question=entry.question,
         alternates=entry.alternates,
+        headings=paths.get((entry.guide, entry.section), (section,)),
     )
 
 
@@ -123,7 +131,11 @@ def _split_long(text: str) -> list[str]:
 
 
 def _section_slug(guide: Guide, section: Section) -> str:
-    if section.is_intro:
-        return "intro"
-    words = [w for w in re.findall(r"[a-z0-9]+", section.heading.lower()) if len(w) > 1]
+    return "intro" if section.is_intro else heading_slug(section.heading)
+
+
+def heading_slug(heading: str) -> str:
+    """The part of a passage id that names its heading: its first six words of two letters
+    or more ("what-is-the-average-salary-for")."""
+    words = [w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1]
     return "-".join(words[:6]) or "section"

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.bot import Bot
 from guidebot.errors import EvalSetError, Problem
+from guidebot.knowledge.passages import heading_slug
 from guidebot.quality.evalset import Case
 from guidebot.reply import Reply
 
@@ -67,6 +68,14 @@ def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
     """
     headings = {p.section: p.section for p in bot.passages}
     keys = {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
+    # A parent heading (one whose only content is sub-headings) has no passage of its own;
+    # a case naming it is answered by any section under it.
+    keys |= {
+        f"{p.guide}/{heading_slug(parent)}": parent
+        for p in bot.passages
+        if p.kind == "guide"
+        for parent in p.headings[:-1]
+    }
     headings |= keys
     headings |= _unique_by_tail(keys)
     passages = {p.id: p.id for p in bot.passages} | _unique_by_tail(
@@ -163,7 +172,9 @@ def _rank(case: Case, reply: Reply) -> int:
     if case.expect != "answer" or reply.kind != "answer":
         return 0
     for source in reply.sources[:MRR_DEPTH]:
-        right_section = source.section in case.sections
+        right_section = source.section in case.sections or any(
+            heading in case.sections for heading in source.headings
+        )
         right_passage = not case.passage or source.id == case.passage
         right_figure = not case.figure or re.search(case.figure, source.text)
         if right_section and right_passage and right_figure:

@@ -25,6 +25,13 @@ class Source:
     highlights: tuple[str, ...] = ()  # words of `text` that matched the question
     path: str = ""
     line: int = 0
+    headings: tuple[str, ...] = ()  # heading path down to `section`, outermost first
+
+    @property
+    def heading_path(self) -> str:
+        """The heading path as one line: "Other Things … › How is AI changing quality
+        control …?" (just the section when it is a top-level one)."""
+        return " › ".join(self.headings or (self.section,))
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class Reply:
                     "id": s.id,
                     "guide": s.guide_title,
                     "section": s.section,
+                    "headings": list(s.headings or (s.section,)),
                     "text": s.text,
                     "score": round(s.score, 4),
                 }

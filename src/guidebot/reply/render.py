@@ -15,7 +15,9 @@ def as_text(reply: Reply) -> str:
     if reply.sources:
         lines.append("")
         lines.append("Sources:")
-        lines += [f"  [{s.number}] {s.guide_title} › {s.section}  ({s.id})" for s in reply.sources]
+        lines += [
+            f"  [{s.number}] {s.guide_title} › {s.heading_path}  ({s.id})" for s in reply.sources
+        ]
     return "\n".join(lines)
 
 
@@ -31,7 +33,7 @@ def as_markdown(reply: Reply) -> str:
         parts.append("See also: " + "; ".join(f"“{s}”" for s in reply.see_also))
     if reply.sources:
         listed = "\n".join(
-            f"{s.number}. *{s.guide_title}*, section “{s.section}”" for s in reply.sources
+            f"{s.number}. *{s.guide_title}*, section “{s.heading_path}”" for s in reply.sources
         )
         parts.append("Sources:\n" + listed)
     return "\n\n".join(parts) + "\n"

@@ -65,7 +65,7 @@ def _answer(reply: Reply) -> str:
 
 def _passage(source: Source) -> str:
     where = f"{source.path}:{source.line}" if source.path and source.line else source.id
-    head = f"[{source.number}] *{source.guide_title}*, section “{source.section}” ({where})"
+    head = f"[{source.number}] *{source.guide_title}*, section “{source.heading_path}” ({where})"
     return head + "\n\n" + "\n".join(f"> {line}" for line in source.text.splitlines())
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import FieldIndex, top_k
 from guidebot.search.negation import ruled_out
+from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer
 
 
@@ -47,12 +47,6 @@ class SearchResult:
 
 
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
-# A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
-_ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
 
 
 class Retriever:
@@ -145,9 +139,9 @@ class Retriever:
         sentences that do not, when those asking sentences name a topic (a heading's word,
         or one of the field rather than everyday English); else None. People put their
         story first and the question last, but "Is that a problem?" names no topic."""
-        sentences = _sentences(question)
-        asking = [s for s in sentences if s.rstrip().endswith("?")]
-        if not asking or len(asking) == len(sentences):
+        parts = sentences(question)
+        asking = [s for s in parts if s.rstrip().endswith("?")]
+        if not asking or len(asking) == len(parts):
             return None
         terms: set[str] = set()
         topical = False
@@ -197,6 +191,11 @@ class Retriever:
         """The terms of these words that are common English words ("make", "wife"), as
         opposed to words of the field ("gre", "abet") or words it spells another way."""
         return frozenset(self.analyzer.stem(w) for w in surface if w in self.repairer.english)
+
+    def names_the_document(self, term: str) -> bool:
+        """Whether the term is one of the words naming the document itself ("guide", "page",
+        "article": config.document_words), which say nothing about a topic."""
+        return term in self._document_terms
 
     def knows(self, term: str) -> bool:
         """Whether any passage uses the (analysed) term."""
@@ -286,18 +285,6 @@ class Retriever:
             ranked = pool[: config.rerank_pool]
             share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences; a full stop after an abbreviation does not end one."""
-    sentences: list[str] = []
-    for piece in _SENTENCE_END.split(text.strip()):
-        last = _LAST_WORD.search(sentences[-1]) if sentences else None
-        if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        elif piece:
-            sentences.append(piece)
-    return sentences
 
 
 def _headings_by_term(

@@ -59,7 +59,7 @@ def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH
     if room < 12:  # a very long excerpt: give the heading its share back
         quote = f" › “{excerpt(source.text, max(8, width - len(head) - len(tail) - 30))}”"
         room = width - len(head) - len(quote) - len(tail)
-    return head + _short(source.section, max(8, room)) + quote + tail
+    return head + _short(source.heading_path, max(8, room)) + quote + tail
 
 
 def cite_style(turn: int, number: int) -> Style:

@@ -57,7 +57,7 @@ class SourcesPanel(VerticalScroll):
             return
         self.border_title = Content(f"Source [{source.number}]" + (" ⚠" if stale else ""))
         self.query_one("#source-guide", Static).update(Text(source.guide_title))
-        self.query_one("#source-section", Static).update(Text(source.section))
+        self.query_one("#source-section", Static).update(Text(source.heading_path))
         self.query_one("#source-text", Static).update(passage_text(source))
         where = f"{source.path}:{source.line}" if source.path and source.line else source.id
         self.query_one("#source-where", Static).update(Text(where))

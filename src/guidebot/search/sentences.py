@@ -1,0 +1,22 @@
+"""A message's sentences, so the one that asks can outweigh the story told before it."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+# A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
+_ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop after an abbreviation does not end one."""
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        last = _LAST_WORD.search(found[-1]) if found else None
+        if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS):
+            found[-1] = f"{found[-1]} {piece}"
+        elif piece:
+            found.append(piece)
+    return found
