@@ -102,7 +102,7 @@ def test_odd_files_are_skipped_or_reported_never_a_traceback(make_knowledge):
     (root / "guides").mkdir()
     (root / "guides" / "bom.md").write_bytes("\ufeff---\ntitle: T\n---\nSome text here.\n".encode())
     (root / "guides" / "latin1.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
-    assert problems_of(root) == [f"{root}/guides/latin1.md: not UTF-8 text"]
+    assert problems_of(root) == [f"{root}/guides/latin1.md:2: not UTF-8 text"]
     (root / "guides" / "latin1.md").unlink()
     assert load_knowledge(root).guides[0].title == "T"
 

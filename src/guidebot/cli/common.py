@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,16 @@ class UsageError(GuidebotError):
     """A command was given something it cannot work with (a missing file, a bad option value).
     Only the command line raises it; main() turns it, like every GuidebotError, into a message
     and exit code 2."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with control characters (escape sequences, NUL, C1) shown as U+FFFD, for
+    anything printed that did not pass the knowledge check: log records, file names,
+    messages quoting a file."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from guidebot import atomic
-from guidebot.cli.common import UsageError
+from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
 from guidebot.quality.gaps import SIMILARITY, group_questions, read_log, starter_faq
 
@@ -52,16 +52,16 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     for note in notes:
-        print(f"note: {note}")
+        print(f"note: {terminal_safe(note)}")
     if not records:
         print(f"No unanswered questions logged yet ({log}).")
         return 0
     groups = f"{len(gaps)} group{'' if len(gaps) == 1 else 's'}"
     print(f"{len(records)} unanswered questions in {groups} (log: {log})\n")
     for gap in gaps:
-        print(f"{gap.count:>4}×  {gap.question}   [last {gap.last_asked[:10]}]")
+        print(f"{gap.count:>4}×  {terminal_safe(gap.question)}   [last {gap.last_asked[:10]}]")
         for other in gap.wordings[1:4]:
-            print(f"       also: {other}")
+            print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
     print("\nTurn them into FAQ entries: guidebot gaps --export new-questions.yaml")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from guidebot import __version__
 from guidebot.cli import ask, chat, check, evaluate, gaps, guides, ingest, serve
+from guidebot.cli.common import terminal_safe
 from guidebot.errors import EvalSetError, GuidebotError, KnowledgeError
 
 COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    _tolerant_output()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if _has_chat() and (not argv or argv[0] not in _TOP_LEVEL and argv[0].startswith("-")):
@@ -40,15 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except KnowledgeError as error:
-        print(f"guidebot: the knowledge has problems:\n{error}", file=sys.stderr)
+        print(
+            f"guidebot: the knowledge has problems:\n{terminal_safe(str(error))}", file=sys.stderr
+        )
         if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
             print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
         return EXIT_PROBLEM
     except EvalSetError as error:
-        print(f"guidebot: the evaluation file has problems:\n{error}", file=sys.stderr)
+        print(
+            f"guidebot: the evaluation file has problems:\n{terminal_safe(str(error))}",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM
     except GuidebotError as error:
-        print(f"guidebot: {error}", file=sys.stderr)
+        print(f"guidebot: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -58,6 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _TOP_LEVEL = ("-h", "--help", "--version")
+
+
+def _tolerant_output() -> None:
+    """A terminal or pipe that cannot show a character ("›" under LC_ALL=C with an ASCII
+    encoding) gets "?" for it instead of a UnicodeEncodeError half-way through a reply."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def _has_chat() -> bool:

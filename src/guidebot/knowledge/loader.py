@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from pathlib import Path
 
 from guidebot.errors import KnowledgeError, Problem
@@ -28,6 +29,10 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
     files = _knowledge_files(root)
     problems: list[Problem] = []
+    for group, paths in files.items():  # a name that is not UTF-8 cannot be shown or cited
+        problems += [Problem(_shown(root, p), 0, "the file name is not UTF-8") for p in paths
+                     if not _utf8(p.name)]  # fmt: skip
+        files[group] = [p for p in paths if _utf8(p.name)]
     guides: list[Guide] = []
     faqs: list[FaqEntry] = []
     for path in files["guides"]:
@@ -123,7 +128,7 @@ def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for group in _knowledge_files(root).values():
         for path in group:
-            digest.update(_shown(root, path).encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(os.fsencode(path.relative_to(root)) + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -150,8 +155,18 @@ def _files(
 
 
 def _shown(root: Path, path: Path) -> str:
-    """Paths in messages: relative to the directory the person named, e.g. knowledge/faq/x.yaml."""
-    return str(root / path.relative_to(root))
+    """Paths in messages: relative to the directory the person named, e.g. knowledge/faq/x.yaml
+    (bytes of a name that are not UTF-8 shown as U+FFFD, so the message can be printed)."""
+    shown = str(root / path.relative_to(root))
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _link_faqs(

@@ -1,13 +1,24 @@
-"""YAML loading that remembers line numbers, so problems can be reported as file:line."""
+"""Reading knowledge files safely: text that is UTF-8, not too large and free of control
+characters, and YAML that remembers line numbers, so problems are reported as file:line.
+
+Knowledge comes from web pages, exports and spreadsheets, and ends up on terminals: a
+control character in it (an escape sequence that clears the screen, retitles the window or
+writes the clipboard) is refused here, once, instead of being filtered by every front end.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from guidebot.errors import Problem
+
+MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, not read
+# C0 controls but tab and newline (a CR of a CRLF line end is dropped first), DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class LineDict(dict):
@@ -28,6 +39,10 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         seen: set[object] = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a]": a list or map as a key
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text", key_node.start_mark
+                )
             key = key_node.value
             if isinstance(key, str) and key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -42,19 +57,53 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
         return mapping
 
 
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    """Text, refused if a YAML escape ("\\e", "\\x1b") made a control character of it."""
+    value = loader.construct_scalar(node)
+    found = _CONTROL.search(value)
+    if found:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"control character U+{ord(found.group()):04X}", node.start_mark
+        )
+    return str(value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
 )
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """A knowledge file's text (a UTF-8 byte-order mark is dropped), or the problem reading it."""
+def read_text(
+    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[str | None, list[Problem]]:
+    """A knowledge file's text (a UTF-8 byte-order mark and CRs of CRLF line ends dropped),
+    or the problems that keep it from being used: not UTF-8, larger than max_bytes, or
+    holding control characters (each named with its line)."""
     try:
-        return path.read_text(encoding="utf-8-sig"), []
-    except UnicodeDecodeError:
-        return None, [Problem(shown, 0, "not UTF-8 text")]
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [
+                Problem(shown, 0, f"the file is {size:,} bytes, over the {max_bytes:,} limit")
+            ]
+        with path.open("rb") as handle:  # a file that grew since stat is still read capped
+            data = handle.read(max_bytes + 1)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "not UTF-8 text")]
     except OSError as error:
         return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
+    if len(data) > max_bytes:
+        return None, [Problem(shown, 0, f"the file is over the {max_bytes:,} byte limit")]
+    text = text.replace("\r\n", "\n")
+    problems = [
+        Problem(shown, number, f"control character U+{ord(found.group()):04X}")
+        for number, line in enumerate(text.split("\n"), start=1)
+        for found in [_CONTROL.search(line)]
+        if found
+    ]
+    return (None, problems) if problems else (text, [])
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
@@ -62,6 +111,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
     text = "\n" * (first_line - 1) + text
     try:
         return yaml.load(text, Loader=_LineLoader), []  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:  # hundreds of nested lists or maps: no knowledge file needs that
+        return None, [Problem(path, first_line, "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
