@@ -31,3 +31,22 @@ def test_a_directory_is_never_written_over(tmp_path):
     (tmp_path / "x.md").mkdir()
     with pytest.raises(WriteRefused, match="not a regular file"):
         write_text(tmp_path / "x.md", "text", overwrite=True)
+
+
+def test_a_failed_write_names_the_file_and_leaves_nothing(tmp_path):
+    from guidebot.errors import WriteFailed
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(WriteFailed, match=r"cannot write .*not-a-folder/out.md: "):
+        write_text(blocker / "out.md", "text")
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_a_symbolic_link_stays_a_link(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_text(link, "new", overwrite=True)
+    assert link.is_symlink() and real.read_text() == "new"

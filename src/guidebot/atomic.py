@@ -1,13 +1,23 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash or a full disk never leaves half a file behind.
+
+Every file guidebot writes whole (knowledge from ingest, FAQ exports, transcripts, caches)
+goes through write_bytes: a temporary file beside the target, fsync, one atomic rename. A
+failure is a WriteFailed naming the file and why, and leaves no temporary file; temporaries
+an earlier, killed run left behind are swept on the next write to the same folder.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
-from guidebot.errors import WriteRefused
+from guidebot.errors import WriteFailed, WriteRefused
+
+STALE_SECONDS = 3600  # a temporary file this old is a leftover, not another writer's
 
 
 def write_text(path: Path, text: str, overwrite: bool = False) -> Path:
@@ -22,23 +32,44 @@ def write_text(path: Path, text: str, overwrite: bool = False) -> Path:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    """Atomically replace path with data: readers see the old file or the new, never half."""
+    """Atomically replace path with data: readers see the old file or the new, never half.
+
+    A symbolic link stays a link: the file it points to is replaced. Raises WriteRefused
+    when something other than a regular file stands at path, WriteFailed when writing fails.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and not path.is_file():
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.exists() and not target.is_file():
         raise WriteRefused(f"{path} is not a regular file; nothing written", [str(path)])
-    # mkstemp makes the file private (0600); keep the mode of the file being replaced, or
-    # give a new one the usual 0644, so support staff can still read what guidebot wrote.
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(target)
+        # mkstemp makes the file private (0600); keep the mode of the file being replaced, or
+        # give a new one the usual 0644, so support staff can still read what guidebot wrote.
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise WriteFailed(path, error.strerror or str(error)) from None
     try:
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteFailed(path, error.strerror or str(error)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _sweep(target: Path) -> None:
+    """Remove temporaries of target that a killed write left (older than STALE_SECONDS)."""
+    cutoff = time.time() - STALE_SECONDS
+    for old in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()

@@ -54,3 +54,13 @@ class WriteRefused(GuidebotError):
     def __init__(self, message: str, paths: Sequence[str] = ()) -> None:
         self.paths = tuple(paths)
         super().__init__(message)
+
+
+class WriteFailed(GuidebotError, OSError):
+    """A file could not be written (read-only or full disk, a missing folder that cannot be
+    made): 'cannot write PATH: reason'. Also an OSError, so code that treats a failed write
+    as a mere note (caches) keeps doing so."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = str(path)

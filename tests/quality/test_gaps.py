@@ -178,3 +178,28 @@ def test_gaps_export_writes_a_new_file_and_never_replaces_one(tmp_path):
     assert target.read_bytes() == before
     wrong = guidebot("gaps", "--export", str(tmp_path / "x.txt"), env=env)
     assert wrong.returncode == 2 and "must end in .yaml" in wrong.stderr
+
+
+def test_a_record_starts_on_a_fresh_line_after_a_half_written_one(tmp_path):
+    from guidebot.quality.gaps import append_record, read_log
+
+    log = tmp_path / "unanswered.jsonl"
+    log.write_text('{"time": "t", "question": "cut sho', encoding="utf-8")  # a crash
+    append_record(log, b'{"time": "t2", "question": "whole", "kind": "decline"}\n')
+    records, notes = read_log(log)
+    assert [r.question for r in records] == ["whole"] and len(notes) == 1
+
+
+def test_a_record_that_does_not_fit_is_not_kept_in_part(tmp_path, monkeypatch, data_dir):
+    import os
+
+    from guidebot.quality import gaps
+
+    log = tmp_path / "unanswered.jsonl"
+    log.write_text('{"time": "t", "question": "earlier", "kind": "decline"}\n', encoding="utf-8")
+    before = log.read_bytes()
+    real_write = os.write
+    monkeypatch.setattr(gaps.os, "write", lambda fd, data: real_write(fd, data[:10]))
+    note = gaps.record_unanswered(reply("decline", 0.0, "is the dean nice"), path=log)
+    assert note and "could not write" in note
+    assert log.read_bytes() == before  # the ten bytes that did get written are gone again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 from collections import Counter
@@ -254,3 +255,47 @@ def test_a_cache_of_an_older_build_is_a_note_and_a_rebuild(tmp_path, monkeypatch
     old.rename(cache_path(tmp_path, key))  # an old file where the new build looks for its own
     loaded, note = load(tmp_path, key)
     assert loaded is None and "an older index build" in note
+
+
+def test_an_array_claiming_more_than_the_file_holds_is_refused_unread(tmp_path, key, bundle):
+    """A crafted file (deflated member, huge declared shape) is refused from its header."""
+    assert save(tmp_path, key, bundle) is None
+    path = cache_path(tmp_path, key)
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    big = io.BytesIO()
+    np.lib.format.write_array_header_1_0(big, {"descr": "<f8", "fortran_order": False,
+                                               "shape": (200_000_000,)})  # fmt: skip
+    members["body.values.npy"] = big.getvalue() + bytes(4096)
+    with zipfile.ZipFile(path, "w") as crafted:
+        for name, data in members.items():
+            deflated = name == "body.values.npy"
+            crafted.writestr(name, data, zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED)
+    loaded, note = load(tmp_path, key)
+    assert loaded is None and "claims 1,600,000,000 bytes" in note
+
+
+@pytest.mark.parametrize("kind", ["directory", "device"])
+def test_something_odd_at_the_cache_path_is_only_a_note(tmp_path, key, bundle, kind):
+    path = cache_path(tmp_path, key)
+    if kind == "directory":
+        path.mkdir(parents=True)
+    else:
+        tmp_path.mkdir(exist_ok=True)
+        path.symlink_to("/dev/zero")
+    assert load(tmp_path, key) == (None, "")
+    note = save(tmp_path, key, bundle)
+    assert note and "could not save the index cache" in note
+
+
+def test_a_killed_save_leaves_no_temporary_file_for_long(tmp_path, key, bundle):
+    import os
+    import time
+
+    stale = tmp_path / f".{cache_path(tmp_path, key).name}.abc123.tmp"
+    tmp_path.mkdir(exist_ok=True)
+    stale.write_bytes(b"half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    assert save(tmp_path, key, bundle) is None
+    assert not stale.exists()

@@ -29,6 +29,7 @@ import hashlib
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from guidebot.atomic import write_bytes
+from guidebot.errors import GuidebotError
 from guidebot.locations import cache_dir as default_cache_dir
 from guidebot.search import analysis
 from guidebot.search.arrays import from_arrays, to_arrays
@@ -48,6 +50,8 @@ CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
 HEADER = "__header__"
 PREFIX = "index-"
 KEEP = 4  # cache files kept per directory; older ones (other knowledge, old versions) go
+MAX_FILE_BYTES = 1 << 30  # an index larger than this is not cached (a 50 MB guide: 0.97 GB)
+MAX_TOTAL_BYTES = 2 << 30  # the cache files kept, together, stay under this
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -107,8 +111,10 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
         buffer = io.BytesIO()
         # numpy's stubs type **arrays against savez's keyword options; names here are fields.
         np.savez(buffer, **arrays)  # type: ignore[arg-type]
+        if buffer.tell() > MAX_FILE_BYTES:
+            return f"did not cache the index: {buffer.tell():,} bytes is over the cache's limit"
         write_bytes(path, buffer.getvalue())
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, GuidebotError) as exc:
         return f"could not save the index cache to {path.parent}: {_reason(exc)}"
     _prune(path.parent, keep=path)
     return None
@@ -128,6 +134,7 @@ def load(directory: Path | str | None, key: CacheKey) -> tuple[Bundle | None, st
 
 
 def _read(path: Path, key: CacheKey) -> Bundle:
+    _check_sizes(path)
     with np.load(path, allow_pickle=False) as npz:
         if HEADER not in npz.files:
             raise ValueError("not a guidebot index cache (no header)")
@@ -170,15 +177,40 @@ def _check_key(found: dict[str, Any], key: CacheKey) -> None:
     raise ValueError(f"it was built for {', '.join(differs)}")
 
 
+def _check_sizes(path: Path) -> None:
+    """Refuse, before unpacking anything, a file whose arrays claim more bytes than the file
+    stores: caches are written uncompressed, so a member that would inflate (a crafted 1.5 MB
+    file declaring 1.6 GB) is not ours. Each array's header is read alone for this."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            with archive.open(info) as member:
+                major, _ = np.lib.format.read_magic(member)
+                read_header = (
+                    np.lib.format.read_array_header_1_0
+                    if major == 1
+                    else np.lib.format.read_array_header_2_0
+                )
+                shape, _, dtype = read_header(member)
+            if dtype.hasobject:
+                raise ValueError(f"array '{info.filename}' holds Python objects (a pickle)")
+            claimed = int(np.prod(shape, dtype=np.int64)) * np.dtype(dtype).itemsize
+            if claimed > info.compress_size:
+                raise ValueError(f"array '{info.filename}' claims {claimed:,} bytes")
+
+
 def _prune(directory: Path, keep: Path) -> None:
+    """Keep the newest KEEP cache files, fewer when together they pass MAX_TOTAL_BYTES."""
     try:
         caches = sorted(
             (p for p in directory.glob(f"{PREFIX}*.npz") if p != keep),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )
-        for old in caches[KEEP - 1 :]:
-            old.unlink(missing_ok=True)
+        total = keep.stat().st_size
+        for number, old in enumerate(caches, start=1):
+            total += old.stat().st_size
+            if number >= KEEP or total > MAX_TOTAL_BYTES:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # tidying up is a courtesy; failing at it changes nothing
 
