@@ -1,4 +1,5 @@
-"""`guidebot ingest`: articles become guides/<slug>.md, FAQ tables become faq/<name>.yaml.
+"""`guidebot ingest`: articles become guides/<slug>.md, FAQ tables and exports (CSV, Excel,
+QnA Maker, QnABot, Rasa, Dialogflow: see guidebot.ingest.tables) become faq/<name>.yaml.
 
 All or nothing: every file is written atomically, the result is validated with
 load_knowledge, and if that fails every file is put back as it was before.
@@ -6,6 +7,7 @@ load_knowledge, and if that fails every file is put back as it was before.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +23,7 @@ from guidebot.ingest.articles import (
     parse_plain_text,
     render_guide,
 )
-from guidebot.ingest.tables import read_table, render_faq
+from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.loader import load_knowledge, section_hash
@@ -31,7 +33,6 @@ from guidebot.locations import is_bundled
 
 ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
-TABLE_KINDS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 _MAGIC = {
     b"%PDF": "a PDF",
     b"PK\x03\x04": "a ZIP/Word/Excel file",
@@ -47,9 +48,16 @@ class Written:
 
 @dataclass
 class IngestResult:
+    """What was written, the knowledge as loaded afterwards, and what to tell about the inputs.
+
+    `warnings` (e.g. one question with two answers in a table) are also among kb.warnings, so
+    front ends that show the knowledge's warnings show them too.
+    """
+
     written: list[Written]
     kb: KnowledgeBase
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 class IngestUndone(KnowledgeError):
@@ -66,8 +74,9 @@ def ingest(
     """Bring every file of paths into the knowledge directory target (see module docstring)."""
     _check_target(target)
     articles, tables, notes = _read_all(paths, slug)
+    warnings = [w for table in tables for w in table.warnings]
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
-    outputs += [target / "faq" / f"{name}.yaml" for name, _, _ in tables]
+    outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
     _refuse_existing(outputs, force)
     taken = _existing_faq_ids(target, set(outputs))
     before = {path: (path.read_bytes() if path.exists() else None) for path in outputs}
@@ -78,22 +87,24 @@ def ingest(
             path = atomic.write_text(target / "guides" / f"{name}.md", render_guide(article), True)
             written.append(Written(path, _describe_article(article, source)))
         guides = _guides(target)
-        for name, rows, source in tables:
-            entries = _faq_entries(rows, guides, taken)
+        for table in tables:
+            entries = _faq_entries(table.rows, guides, taken)
+            source = table.source
             header = f"FAQ entries brought in from {source} by guidebot ingest on {date.today()}."
             path = atomic.write_text(
-                target / "faq" / f"{name}.yaml", render_faq(entries, header), True
+                target / "faq" / f"{table.name}.yaml", render_faq(entries, header), True
             )
             count = f"{len(entries)} FAQ {'entry' if len(entries) == 1 else 'entries'}"
             written.append(Written(path, f"{count} from {source}"))
         kb = load_knowledge(target)
+        kb = dataclasses.replace(kb, warnings=(*warnings, *kb.warnings))
     except KnowledgeError as error:
         _restore(before, new_dirs)
         raise IngestUndone(error.problems) from None
     except BaseException:
         _restore(before, new_dirs)
         raise
-    return IngestResult(written, kb, notes)
+    return IngestResult(written, kb, notes, warnings)
 
 
 def read_source(path: Path) -> str:
@@ -137,22 +148,20 @@ def _check_target(target: Path) -> None:
             ) from None
 
 
-def _read_all(paths: list[Path], slug: str | None):
-    if slug and sum(1 for p in paths if p.suffix.lower() not in TABLE_KINDS) != 1:
+def _read_all(
+    paths: list[Path], slug: str | None
+) -> tuple[list[tuple[str, Article, str]], list[FaqTable], list[str]]:
+    table_paths = [p for p in paths if is_table_input(p)]
+    if slug and len(paths) - len(table_paths) != 1:
         raise InputError("a slug names one guide: give exactly one article with it")
     if slug and slug != _slug(slug):
         raise InputError(f"the slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
     articles: list[tuple[str, Article, str]] = []
-    tables: list[tuple[str, list, str]] = []
-    notes: list[str] = []
     for path in paths:
+        if path in table_paths:
+            continue
         text = read_source(path)
         suffix = path.suffix.lower()
-        if suffix in TABLE_KINDS:
-            rows, found = read_table(text, str(path), TABLE_KINDS[suffix])
-            tables.append((_slug(path.stem) or "imported", rows, path.name))
-            notes += found
-            continue
         article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
         if not article.title:
             raise InputError(f"{path}: no title found (the first line should be the title)")
@@ -160,13 +169,14 @@ def _read_all(paths: list[Path], slug: str | None):
             raise InputError(f"{path}: no text found under the title")
         article.source = article.source or path.name
         articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
-    stems = [name for name, _, _ in tables]
-    tables = [  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
-        (f"{name}-{Path(source).suffix[1:].lower()}" if stems.count(name) > 1 else name, r, source)
-        for name, r, source in tables
-    ]
-    for kind, items in (("guide", articles), ("FAQ file", tables)):
-        names = [name for name, _, _ in items]
+    tables = read_tables(table_paths)
+    notes = [note for table in tables for note in table.notes]
+    stems = [table.name for table in tables]
+    for table in tables:  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
+        if stems.count(table.name) > 1 and table.suffix:
+            table.name = f"{table.name}-{table.suffix[1:]}"
+    named = {"guide": [name for name, _, _ in articles], "FAQ file": [t.name for t in tables]}
+    for kind, names in named.items():
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise InputError(f"two inputs would both become the {kind} '{twice[0]}'")
@@ -217,12 +227,17 @@ def _guides(target: Path) -> list[Guide]:
     return guides
 
 
-def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, object]]:
-    """Entries ready for YAML: unique ids, and a section_hash for every linked section."""
+def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[dict[str, object]]:
+    """Entries ready for YAML: unique ids, a section_hash for every linked section, follow-ups
+    turned from the export's keys into the ids given here, metadata kept."""
     entries: list[dict[str, object]] = []
     problems: list[Problem] = []
+    ids: dict[str, str] = {}  # an export's key (QnaId, qid) -> the id its entry got
+    linked: list[tuple[dict[str, object], Row]] = []
     for row in rows:
         entry: dict[str, object] = {"id": unique(row.id or slugify(row.question, 6), taken)}
+        if row.key:
+            ids[row.key] = str(entry["id"])
         entry |= {"question": row.question, "answer": row.answer}
         if row.alternates:
             entry["alternates"] = row.alternates
@@ -243,6 +258,13 @@ def _faq_entries(rows, guides: list[Guide], taken: set[str]) -> list[dict[str, o
         elif row.guide:
             entry["guide"] = row.guide
         entries.append(entry)
+        linked.append((entry, row))
+    for entry, row in linked:
+        follow_ups = [ids[key] for key in row.follow_ups if key in ids]
+        if follow_ups:
+            entry["follow_ups"] = follow_ups
+        if row.metadata:
+            entry["metadata"] = dict(row.metadata)
     if problems:
         raise KnowledgeError(problems)
     return entries

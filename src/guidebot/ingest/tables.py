@@ -1,188 +1,231 @@
-"""FAQ tables (CSV, TSV, JSON, YAML) read into FAQ entries and written as an FAQ YAML file."""
+"""FAQ tables and exports, recognised by their content, read into FaqTables; and the FAQ
+YAML file they are written as.
+
+What a file is comes from what it holds, the extension only breaking ties:
+
+- a zip: an Excel workbook (.xlsx), a Dialogflow ES agent (intents/*.json), or a QnA Maker
+  project export (a .tsv or .xlsx with QnA Maker's columns, maybe beside other files);
+- a folder: a Dialogflow ES agent, unzipped;
+- JSON (text starting with '{' or '['): an Amazon QnABot export ({"qna": [...]}) or a
+  generic list of entries;
+- YAML (.yaml, .yml): Rasa NLU examples and/or responses, or a generic list of entries;
+- anything else: delimited text (CSV, TSV, Excel's ';' CSV) with a header, in QnA Maker's
+  columns or ours, or without a header (question, answer).
+
+Then every table goes through the same rules (guidebot.ingest.faq.merging): one entry per
+answer, and a warning for a question given two answers.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import yaml
 
 from guidebot.errors import InputError
+from guidebot.ingest.faq import dialogflow, qnabot, rasa, structured
+from guidebot.ingest.faq.archives import ZIP_MAGIC, FolderMembers, ZipMembers
+from guidebot.ingest.faq.columns import is_qna_header
+from guidebot.ingest.faq.delimited import read_delimited, sniff
+from guidebot.ingest.faq.grids import read_grids
+from guidebot.ingest.faq.jsontext import load_json
+from guidebot.ingest.faq.merging import combine
+from guidebot.ingest.faq.rows import Grid, Row
+from guidebot.ingest.faq.textfile import decode
+from guidebot.ingest.faq.workbook import read_workbook
+from guidebot.knowledge.slugs import slugify
+from guidebot.knowledge.yamlsource import load_yaml
 
-COLUMNS = {
-    "question": {"question", "questions", "q", "query", "ask", "asked"},
-    "answer": {"answer", "answers", "a", "reply", "response"},
-    "alternates": {
-        "alternates",
-        "alternate",
-        "alternatives",
-        "alternative",
-        "variants",
-        "variations",
-        "paraphrases",
-        "alsoasked",
-        "otherwordings",
-    },
-    "section": {"section", "heading"},
-    "guide": {"guide", "guideslug"},
-    "id": {"id", "key", "slug"},
-}
-LIST_KEYS = ("faq", "faqs", "entries", "questions", "items")
+__all__ = ["FaqTable", "Row", "is_table_input", "read_table", "read_tables", "render_faq"]
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".json", ".yaml", ".yml", ".xlsx", ".xlsm", ".zip"}
+TABLE_SUFFIXES |= {".xls"}  # only to say how to save it as .xlsx
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_SHEETS = (".tsv", ".csv", ".txt", ".xlsx")
 
 
 @dataclass
-class Row:
-    """One FAQ entry read from a table, with the place it came from for messages."""
+class FaqTable:
+    """One FAQ file to write (faq/<name>.yaml) and what was read to make it."""
 
-    where: str  # "file:line" or "file: entry N"
-    question: str
-    answer: str
-    alternates: list[str] = field(default_factory=list)
-    section: str = ""
-    guide: str = ""
-    id: str = ""
+    name: str
+    source: str  # the input(s) as the file's header and messages name them
+    suffix: str  # of the main input: faq.csv and faq.json in one run become faq-csv, faq-json
+    form: str  # "a QnA Maker export", ...
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_table_input(path: Path) -> bool:
+    """Whether ingest reads path as a FAQ table or export (else as an article)."""
+    if path.is_dir():
+        return dialogflow.is_agent_folder(path)
+    return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def read_tables(paths: list[Path]) -> list[FaqTable]:
+    """The FaqTables of paths (see the module docstring), each with a note saying which format
+    was read; Rasa files given together are read as one. Raises InputError "file:line: ..."."""
+    tables: list[FaqTable] = []
+    rasa_files: list[rasa.RasaFile] = []
+    for path in paths:
+        read = _read_path(path)
+        if isinstance(read, rasa.RasaFile):
+            rasa_files.append(read)
+        else:
+            tables.append(read)
+    if rasa_files:
+        tables += _rasa_tables(rasa_files)
+    for table in tables:
+        table.rows, table.warnings = combine(table.rows)
+        alternates = sum(len(row.alternates) for row in table.rows)
+        count = f"{_count(len(table.rows), 'entry', 'entries')}, {_count(alternates, 'alternate')}"
+        table.notes.insert(0, f"read {table.source} as {table.form} ({count})")
+    return tables
 
 
 def read_table(text: str, shown: str, kind: str) -> tuple[list[Row], list[str]]:
-    """Rows of a FAQ table of kind csv, tsv, json or yaml; notes on ignored columns.
-
-    Raises InputError listing every problem (file:line) when the table cannot be used.
-    """
+    """Rows of a FAQ table given as text of kind csv, tsv, json or yaml, and notes (warnings
+    included). Raises InputError listing every problem (file:line)."""
     if kind in {"csv", "tsv"}:
-        records, notes = _csv_records(text, shown, "\t" if kind == "tsv" else ",")
+        rows, _, notes = read_grids([read_delimited(text, shown, "\t" if kind == "tsv" else ",")])
     else:
-        records, notes = _structured_records(text, shown, kind)
-    rows: list[Row] = []
-    problems: list[str] = []
-    for where, record in records:
-        values = {key: record.get(key) for key in COLUMNS}
-        question, answer = _text(values["question"]), _text(values["answer"])
-        if not question and not answer:
-            continue
-        if not question:
-            problems.append(f"{where}: the answer has no question")
-            continue
-        if not answer:
-            problems.append(f"{where}: the question '{question}' has no answer")
-            continue
-        rows.append(
-            Row(
-                where=where,
-                question=question,
-                answer=answer,
-                alternates=_alternates(values["alternates"]),
-                section=_text(values["section"]),
-                guide=_text(values["guide"]),
-                id=_text(values["id"]).lower(),
-            )
-        )
-    if problems:
-        raise InputError("\n".join(problems))
+        rows, notes = structured.read_entries(_parse(text, shown, kind == "yaml"), shown)
     if not rows:
         raise InputError(f"{shown}: no questions with answers found")
-    return rows, notes
+    rows, warnings = combine(rows)
+    return rows, notes + warnings
 
 
 def render_faq(entries: list[dict[str, object]], header: str) -> str:
-    """The FAQ YAML file: a comment saying where it came from, then the entries."""
-    body = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
+    """The FAQ YAML file: a comment saying where it came from, then the entries; an answer of
+    several lines is written as a block (|) so it reads as it will be shown."""
+    body = yaml.dump(entries, Dumper=_FaqDumper, allow_unicode=True, sort_keys=False, width=100)
     comments = "".join(f"# {line}\n" for line in header.splitlines())
     return f"{comments}\n{body}"
 
 
-def _csv_records(text: str, shown: str, delimiter: str) -> tuple[list, list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-        if not header or not any(h.strip() for h in header):
-            raise InputError(f"{shown}:1: the first row must name the columns")
-        columns, notes = _columns(header, shown)
-        records = []
-        start = reader.line_num + 1
-        for row in reader:
-            record = {columns[i]: value for i, value in enumerate(row) if i in columns}
-            records.append((f"{shown}:{start}", record))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise InputError(f"{shown}:{reader.line_num}: not a readable table ({error})") from None
-    return records, notes
+class _FaqDumper(yaml.SafeDumper):
+    pass
 
 
-def _columns(header: list[str], shown: str) -> tuple[dict[int, str], list[str]]:
-    columns: dict[int, str] = {}
-    ignored: list[str] = []
-    for index, name in enumerate(header):
-        key = _column_key(name)
-        if key and key not in columns.values():
-            columns[index] = key
-        elif name.strip():
-            ignored.append(name.strip())
-    for needed in ("question", "answer"):
-        if needed not in columns.values():
-            found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
-            raise InputError(
-                f"{shown}:1: no '{needed}' column (columns found: {found}); name the "
-                "columns question, answer and optionally alternates, section, guide, id"
-            )
-    notes = [f"{shown}: ignored columns: {', '.join(ignored)}"] if ignored else []
-    return columns, notes
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
-def _column_key(name: str) -> str:
-    plain = re.sub(r"[^a-z]", "", name.lower())
-    return next((key for key, names in COLUMNS.items() if plain in names), "")
+_FaqDumper.add_representer(str, _represent_text)
 
 
-def _structured_records(text: str, shown: str, kind: str) -> tuple[list, list[str]]:
-    try:
-        data = json.loads(text) if kind == "json" else yaml.safe_load(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{shown}:{error.lineno}: not valid JSON ({error.msg})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        reason = getattr(error, "problem", None) or "syntax error"
-        raise InputError(f"{shown}{line}: not valid YAML ({reason})") from None
-    if isinstance(data, dict):
-        lists = [data[k] for k in data if str(k).lower() in LIST_KEYS and isinstance(data[k], list)]
-        data = lists[0] if lists else None
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
+    shown, suffix = str(path), path.suffix.lower()
+    if path.is_dir():
+        rows, notes = dialogflow.read_agent(FolderMembers(path))
+        return _table(path, path.name, dialogflow.FORM, rows, notes)
+    data = _read_bytes(path)
+    if data.startswith(ZIP_MAGIC):
+        return _read_zip(data, path)
+    if data.startswith(_OLE_MAGIC):
         raise InputError(
-            f"{shown}: expected a list of entries like "
-            '{"question": "...", "answer": "...", "alternates": ["..."]}'
+            f"{shown}: this is an old Excel workbook (.xls) or a password-protected one; in "
+            "Excel choose File > Save As > 'Excel Workbook (.xlsx)' or 'CSV UTF-8', without "
+            "a password"
         )
-    records = []
-    ignored: set[str] = set()
-    for number, item in enumerate(data, start=1):
-        record = {}
-        for name, value in item.items():
-            key = _column_key(str(name))
-            if key:
-                record[key] = value
-            else:
-                ignored.add(str(name))
-        records.append((f"{shown}: entry {number}", record))
-    notes = [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
-    if records and not any("question" in r for _, r in records):
-        raise InputError(f"{shown}: no entry has a 'question' field")
-    return records, notes
+    text = decode(data, shown, spreadsheet=suffix not in {".json", ".yaml", ".yml"})
+    if suffix in {".yaml", ".yml"} or text.lstrip().startswith(("{", "[")):
+        parsed = _parse(text, shown, suffix in {".yaml", ".yml"})
+        if rasa.is_rasa(parsed):
+            return rasa.read_rasa_file(parsed, path)
+        if qnabot.is_qnabot(parsed):
+            rows, notes = qnabot.read_qnabot(parsed, shown)
+            return _table(path, path.name, qnabot.FORM, rows, notes)
+        rows, notes = structured.read_entries(parsed, shown)
+        return _table(path, path.name, structured.FORM, rows, notes)
+    grid = read_delimited(text, shown, "\t" if suffix in {".tsv", ".tab"} else ",")
+    rows, form, notes = read_grids([grid])
+    return _table(path, path.name, form, rows, notes)
 
 
-def _text(value: object) -> str:
-    if value is None or isinstance(value, bool | list | dict):
-        return ""
-    return " ".join(str(value).split())
+def _read_zip(data: bytes, path: Path) -> FaqTable:
+    shown = str(path)
+    members = ZipMembers(data, shown)
+    if "xl/workbook.xml" in members.names:
+        grid, sheet = read_workbook(data, shown)
+        rows, form, notes = read_grids([grid])
+        return _table(path, f"{path.name} (sheet '{sheet}')", form, rows, notes)
+    if dialogflow.is_agent(members.names):
+        rows, notes = dialogflow.read_agent(members)
+        return _table(path, path.name, dialogflow.FORM, rows, notes)
+    grids = _qna_grids(members)
+    if not grids:
+        held = ", ".join(members.names[:10]) or "nothing"
+        raise InputError(
+            f"{shown}: no QnA Maker .tsv file (with Question, Answer, ... QnaId columns), no "
+            f"Excel workbook and no Dialogflow intents/ folder inside; it holds: {held}"
+        )
+    rows, form, notes = read_grids(grids)
+    return _table(path, path.name, form, rows, notes)
 
 
-def _alternates(value: object) -> list[str]:
-    """A list, or text with one alternate per line or separated by '|'."""
-    items = value if isinstance(value, list) else re.split(r"[|\n]", _raw(value))
-    cleaned = [" ".join(str(v).split()) for v in items if v is not None]
-    return list(dict.fromkeys(v for v in cleaned if v))
+def _qna_grids(members: ZipMembers) -> list[Grid]:
+    """The sheets of a QnA Maker project zip that hold questions (one per source)."""
+    grids: list[Grid] = []
+    for name in members.names:
+        if not name.lower().endswith(_SHEETS):
+            continue
+        where, member = members.where(name), members.read(name)
+        if name.lower().endswith(".xlsx"):
+            grid = read_workbook(member, where)[0]
+        else:
+            text = decode(member, where)
+            first = next((line for line in text.splitlines() if line.strip()), "")
+            if not is_qna_header(first.split(sniff(first, "\t"))):
+                continue  # Settings.tsv, Synonyms.tsv and the like; parsed only if needed
+            grid = read_delimited(text, where, "\t")
+        if grid.rows and is_qna_header(grid.rows[0][1]):
+            grids.append(grid)
+    return grids
 
 
-def _raw(value: object) -> str:
-    return "" if value is None or isinstance(value, bool | dict) else str(value)
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: more than {MAX_INPUT_BYTES // 2**20} MB; not a FAQ table")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    return data
+
+
+def _parse(text: str, shown: str, as_yaml: bool) -> Any:
+    if not as_yaml:
+        return load_json(text, shown)
+    data, problems = load_yaml(text, shown)
+    if problems:
+        raise InputError("\n".join(str(p) for p in problems))
+    return data
+
+
+def _rasa_tables(files: list[rasa.RasaFile]) -> list[FaqTable]:
+    """One table per Rasa file with NLU examples, answered from the responses of all."""
+    responses_only = [f.path.name for f in files if not f.has_nlu]
+    return [
+        _table(part.path, " with ".join([part.path.name, *responses_only]), rasa.FORM, rows, notes)
+        for part, rows, notes in rasa.pair(files)
+    ]
+
+
+def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]) -> FaqTable:
+    if not rows:
+        raise InputError(f"{path}: no questions with answers found")
+    name = slugify(path.stem if path.is_file() else path.name, words=8, fallback="") or "imported"
+    return FaqTable(name, source, path.suffix.lower(), form, rows, notes)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,0 +1,59 @@
+"""Column names a FAQ table's header may use, and what a header row says about its table."""
+
+from __future__ import annotations
+
+import re
+
+COLUMNS = {
+    "question": {"question", "questions", "q", "query", "ask", "asked"},
+    "answer": {"answer", "answers", "a", "reply", "response"},
+    "alternates": {
+        "alternates",
+        "alternate",
+        "alternatives",
+        "alternative",
+        "variants",
+        "variations",
+        "paraphrases",
+        "alsoasked",
+        "otherwordings",
+    },
+    "section": {"section", "heading"},
+    "guide": {"guide", "guideslug"},
+    "id": {"id", "key", "slug"},
+}
+# Columns only a QnA Maker / Custom Question Answering export has. An old QnA Maker export
+# has just Question, Answer, Source, Metadata, so those two together count as well.
+QNA_ONLY = {"qnaid", "prompts", "iscontextonly", "suggestedquestions"}
+QNA_PAIR = {"source", "metadata"}
+
+
+def plain_name(name: str) -> str:
+    """A column name as compared: letters only, lower case ("Qna Id" -> "qnaid")."""
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def column_key(name: str) -> str:
+    """The field a column fills (question, answer, alternates, ...), or '' for none."""
+    plain = plain_name(name)
+    return next((key for key, names in COLUMNS.items() if plain in names), "")
+
+
+def is_qna_header(cells: list[str]) -> bool:
+    """Whether a header row is that of a QnA Maker / Custom Question Answering export."""
+    names = {plain_name(c) for c in cells}
+    has_both = {"question", "answer"} <= names
+    return has_both and bool(names & QNA_ONLY or names >= QNA_PAIR)
+
+
+def names_columns(cells: list[str]) -> bool:
+    """Whether a row names at least one known column, so is a header rather than an entry."""
+    return any(column_key(c) for c in cells)
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """Short labels without sentence punctuation: a header in a language we do not know."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(
+        len(c.split()) <= 3 and not re.search(r"[?!.:;]\s*$|[?!]", c) for c in filled
+    )

@@ -1,0 +1,139 @@
+"""A Grid (from CSV, TSV or Excel) read as FAQ rows, whichever of three shapes it has:
+
+- a header naming the columns (question, answer, alternates separated by '|' or line
+  breaks, section, guide, id; other columns are noted as ignored);
+- a QnA Maker / Custom Question Answering export (see guidebot.ingest.faq.qnamaker);
+- no header and two columns, question then answer (Dialogflow's FAQ format).
+"""
+
+from __future__ import annotations
+
+from guidebot.errors import InputError
+from guidebot.ingest.faq import qnamaker
+from guidebot.ingest.faq.columns import column_key, is_qna_header, looks_like_header, names_columns
+from guidebot.ingest.faq.rows import (
+    Grid,
+    Row,
+    answer_text,
+    has_both,
+    one_line,
+    raise_problems,
+    split_alternates,
+)
+
+HEADER_SEARCH = 10  # a title row or two above the header is common in a sheet
+TABLE = "a question/answer table"
+HEADERLESS = "a headerless question,answer table, Dialogflow's FAQ format"
+
+
+def read_grids(grids: list[Grid]) -> tuple[list[Row], str, list[str]]:
+    """Rows of one table (several grids only for QnA Maker: one file per source in a zip),
+    a description of the shape found, and notes. Raises InputError listing every problem."""
+    headers = [_header(grid) for grid in grids]
+    if all(
+        h is not None and is_qna_header(grid.rows[h][1])
+        for grid, h in zip(grids, headers, strict=True)
+    ):
+        rows, notes = qnamaker.read_qna_grids(
+            [(g, h or 0) for g, h in zip(grids, headers, strict=True)]
+        )
+        return rows, qnamaker.FORM, notes
+    grid, header = grids[0], headers[0]
+    if header is None:
+        return _headerless(grid), HEADERLESS, []
+    notes = [f"{grid.where(line)}: skipped, above the header" for line, _ in grid.rows[:header]]
+    rows, more = _with_header(grid, header)
+    return rows, TABLE, notes + more
+
+
+def _header(grid: Grid) -> int | None:
+    """Index of the header row in grid.rows, or None for a table without one."""
+    if not grid.rows:
+        raise InputError(f"{grid.shown}: the table is empty")
+    first = grid.rows[0][1]
+    if names_columns(first):
+        return 0
+    for index, (_, cells) in enumerate(grid.rows[1:HEADER_SEARCH], start=1):
+        # Above a header only short title rows may stand: one filled cell each.
+        if names_columns(cells) and all(
+            sum(1 for c in r if c.strip()) <= 1 for _, r in grid.rows[:index]
+        ):
+            return index
+    # Without a header most rows hold a question and an answer; the rows that do not are
+    # reported one by one rather than as "no question column".
+    pairs = sum(1 for _, cells in grid.rows if sum(1 for c in cells if c.strip()) == 2)
+    if 2 * pairs >= len(grid.rows) and not looks_like_header(first):
+        return None
+    found = ", ".join(repr(c.strip()) for c in first if c.strip()) or "none"
+    raise InputError(
+        f"{grid.where(grid.rows[0][0])}: no 'question' column (columns found: {found}); name "
+        "the columns question, answer and optionally alternates, section, guide, id (or give "
+        "a table without a header: two columns, the question then its answer)"
+    )
+
+
+def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
+    line, names = grid.rows[header]
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    for index, name in enumerate(names):
+        key = column_key(name)
+        if key and key not in columns.values():
+            columns[index] = key
+        elif name.strip():
+            ignored.append(name.strip())
+    for needed in ("question", "answer"):
+        if needed not in columns.values():
+            found = ", ".join(repr(h.strip()) for h in names if h.strip()) or "none"
+            raise InputError(
+                f"{grid.where(line)}: no '{needed}' column (columns found: {found}); name the "
+                "columns question, answer and optionally alternates, section, guide, id"
+            )
+    rows: list[Row] = []
+    problems: list[str] = []
+    for number, cells in grid.rows[header + 1 :]:
+        where = grid.where(number)
+        extra = [c for c in cells[len(names) :] if c.strip()]
+        if extra:
+            problems.append(_too_many(where, len(names), len(cells)))
+            continue
+        values = {key: cells[i] if i < len(cells) else "" for i, key in columns.items()}
+        question, answer = one_line(values["question"]), answer_text(values["answer"])
+        if has_both(problems, where, question, answer):
+            rows.append(
+                Row(
+                    where=where,
+                    question=question,
+                    answer=answer,
+                    alternates=split_alternates(values.get("alternates")),
+                    section=one_line(values.get("section")),
+                    guide=one_line(values.get("guide")),
+                    id=one_line(values.get("id")).lower(),
+                )
+            )
+    raise_problems(problems)
+    notes = [f"{grid.shown}: ignored columns: {', '.join(ignored)}"] if ignored else []
+    return rows, notes
+
+
+def _headerless(grid: Grid) -> list[Row]:
+    rows: list[Row] = []
+    problems: list[str] = []
+    for number, cells in grid.rows:
+        where = grid.where(number)
+        if len([c for c in cells if c.strip()]) > 2 or any(c.strip() for c in cells[2:]):
+            problems.append(_too_many(where, 2, len(cells)))
+            continue
+        question = one_line(cells[0])
+        answer = answer_text(cells[1]) if len(cells) > 1 else ""
+        if has_both(problems, where, question, answer):
+            rows.append(Row(where=where, question=question, answer=answer))
+    raise_problems(problems)
+    return rows
+
+
+def _too_many(where: str, expected: int, found: int) -> str:
+    return (
+        f"{where}: {found} cells where the table has {expected} columns; a cell that holds "
+        "the separator (e.g. a comma) must be in double quotes"
+    )

@@ -1,0 +1,115 @@
+"""What every FAQ reader produces: Rows (one FAQ entry each) and Grids (cells of a sheet), and
+the cleaning every cell goes through on the way in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from guidebot.errors import InputError
+from guidebot.ingest.faq.markup import plain_answer
+
+# Bullets people type or paste ("•", "◦", "*", "–") become the "- " of the guides' lists.
+_BULLET = re.compile(r"^[ \t]*[•◦▪‣●·*–][ \t]+", re.M)
+
+
+@dataclass
+class Row:
+    """One FAQ entry read from an input, with the place it came from for messages.
+
+    `key` is the export's own name for the entry (a QnA Maker QnaId, a QnABot qid) and
+    `follow_ups` holds keys of other rows of the same input; ingest turns both into entry ids.
+    """
+
+    where: str  # "file:line"
+    question: str
+    answer: str  # line breaks kept: they are the answer's paragraphs and list items
+    alternates: list[str] = field(default_factory=list)
+    section: str = ""
+    guide: str = ""
+    id: str = ""
+    key: str = ""
+    follow_ups: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Grid:
+    """The non-empty rows of one sheet or delimited file, as (line or row number, cells)."""
+
+    shown: str  # the name messages use: "faq.csv", "export.zip/kb.tsv"
+    rows: list[tuple[int, list[str]]]
+
+    def where(self, line: int) -> str:
+        return f"{self.shown}:{line}"
+
+
+def one_line(value: object) -> str:
+    """A cell as one line of text: spaces collapsed; lists, mappings and booleans are empty."""
+    if value is None or isinstance(value, bool | list | dict):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # Excel stores 12 as 12.0
+    return " ".join(str(value).split())
+
+
+def answer_text(value: object, escapes: bool = False) -> str:
+    """An answer cell as text whose line breaks are kept (paragraphs, list items).
+
+    HTML and Markdown links become plain text with "text (url)"; with escapes, the literal
+    two-character "\\n" that some exports write for a line break is one.
+    """
+    if value is None or isinstance(value, bool | list | dict):
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if escapes:
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+    text = _BULLET.sub("- ", plain_answer(text))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def split_alternates(value: object) -> list[str]:
+    """Alternates from a list, or from text with one per line or separated by '|'."""
+    if value is None or isinstance(value, bool | dict):
+        return []
+    items = value if isinstance(value, list) else re.split(r"[|\n]", str(value))
+    return unique_texts(one_line(item) for item in items)
+
+
+def unique_texts(texts: Iterable[str]) -> list[str]:
+    """Non-empty texts in their order, each once (case and spacing aside)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for text in texts:
+        key = question_key(text)
+        if text and key not in seen:
+            seen.add(key)
+            kept.append(text)
+    return kept
+
+
+def question_key(text: str) -> str:
+    """What makes two wordings the same question: case, spacing and end punctuation aside."""
+    return " ".join(text.casefold().split()).rstrip("?!.。？ ")
+
+
+def has_both(problems: list[str], where: str, question: str, answer: str) -> bool:
+    """Whether a question and an answer are both there; else note the problem (or, when both
+    are empty, skip the row quietly: blank lines in a sheet are no mistake)."""
+    if not question and not answer:
+        return False
+    if not question:
+        problems.append(f"{where}: the answer has no question")
+        return False
+    if not answer:
+        problems.append(f"{where}: the question '{question}' has no answer")
+        return False
+    return True
+
+
+def raise_problems(problems: list[str]) -> None:
+    """Every problem found at once: people fix a file in one go rather than error by error."""
+    if problems:
+        raise InputError("\n".join(problems))

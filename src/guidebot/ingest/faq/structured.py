@@ -1,0 +1,68 @@
+"""Generic FAQ lists in JSON or YAML: a list of entries, or a mapping holding one under a
+key such as "faq" or "entries"; each entry names its fields like a table's columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guidebot.errors import InputError
+from guidebot.ingest.faq.columns import column_key
+from guidebot.ingest.faq.rows import (
+    Row,
+    answer_text,
+    has_both,
+    one_line,
+    raise_problems,
+    split_alternates,
+)
+from guidebot.knowledge.yamlsource import line_of
+
+LIST_KEYS = ("faq", "faqs", "entries", "questions", "items")
+FORM = "a list of questions and answers"
+
+
+def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
+    """Rows of a parsed JSON or YAML document, and a note on the fields that were ignored.
+
+    Raises InputError when it holds no list of entries, or listing every entry without a
+    question or an answer.
+    """
+    if isinstance(data, dict):
+        lists = [data[k] for k in data if str(k).lower() in LIST_KEYS and isinstance(data[k], list)]
+        data = lists[0] if lists else None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise InputError(
+            f"{shown}: expected a list of entries like "
+            '{"question": "...", "answer": "...", "alternates": ["..."]}'
+        )
+    rows: list[Row] = []
+    problems: list[str] = []
+    ignored: set[str] = set()
+    for number, item in enumerate(data, start=1):
+        line = line_of(item)
+        where = f"{shown}:{line}" if line else f"{shown}: entry {number}"
+        record: dict[str, Any] = {}
+        for name, value in item.items():
+            key = column_key(str(name))
+            if key:
+                record[key] = value
+            else:
+                ignored.add(str(name))
+        question, answer = one_line(record.get("question")), answer_text(record.get("answer"))
+        if has_both(problems, where, question, answer):
+            rows.append(
+                Row(
+                    where=where,
+                    question=question,
+                    answer=answer,
+                    alternates=split_alternates(record.get("alternates")),
+                    section=one_line(record.get("section")),
+                    guide=one_line(record.get("guide")),
+                    id=one_line(record.get("id")).lower(),
+                )
+            )
+    if data and not any(any(column_key(str(k)) == "question" for k in item) for item in data):
+        raise InputError(f"{shown}: no entry has a 'question' field")
+    raise_problems(problems)
+    notes = [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
+    return rows, notes
