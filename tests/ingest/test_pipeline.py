@@ -9,26 +9,24 @@ from pathlib import Path
 import pytest
 
 from guidebot.errors import InputError, KnowledgeError
-from guidebot.ingest.articles import (
-    EMPTY_SECTION,
-    looks_like_heading,
-    parse_html,
-    parse_markdown,
-    parse_plain_text,
-)
+from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.pipeline import ingest, read_source
+from guidebot.ingest.plaintext import looks_like_heading, parse_plain_text
 from guidebot.ingest.tables import read_table
+from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.loader import load_knowledge
 from tests.conftest import run_guidebot
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
 
-# The article's own headings, in order (read from the seed file; it is never copied here).
+# The article's own headings that have text, in order (read from the seed file; it is never
+# copied here). "Table of contents" and "References" have none in the seed and are left out;
+# "Other Things You Should Know About Artificial Intelligence" is the parent of four.
+OTHER_THINGS = "Other Things You Should Know About Artificial Intelligence"
 SEED_HEADINGS = [
     "Key Things You Should Know",
     "What career opportunities exist for AI Master's degree holders in the manufacturing industry?",
-    "Table of contents",
     "What is the average salary for professionals with an AI Master's degree working in "
     "manufacturing?",
     "What is the job outlook and demand for AI specialists in U.S. manufacturing through 2032?",
@@ -43,12 +41,10 @@ SEED_HEADINGS = [
     "AI Master's graduates?",
     "How should you evaluate and compare accredited AI Master's programs for manufacturing "
     "career pathways?",
-    "Other Things You Should Know About Artificial Intelligence",
     "How is artificial intelligence changing quality control in manufacturing?",
     "What role does artificial intelligence play in supply chain management within manufacturing?",
     "Can artificial intelligence help with workplace safety in manufacturing environments?",
     "What are the ethical considerations of using artificial intelligence in manufacturing?",
-    "References",
     "Related Articles",
 ]
 
@@ -75,7 +71,9 @@ def test_seed_article_becomes_a_guide_with_the_articles_headings(tmp_path):
     assert guide.title == "2026 AI Master's Degree Careers in Manufacturing"
     assert guide.author == "Imed Bouchrika, PhD"
     assert guide.author_title == "Co-Founder and Chief Data Scientist"
-    assert guide.section("Table of contents").text == EMPTY_SECTION
+    under = [s.heading for s in guide.sections if s.parents == (OTHER_THINGS,)]
+    assert under == SEED_HEADINGS[-5:-1]
+    assert "left out the heading 'References': no text under it" in result.stdout
     related = guide.section("Related Articles").text
     assert "thumbnail" not in related and related.count("by Imed Bouchrika") == 6
     check = guidebot("check", str(target))
@@ -112,21 +110,24 @@ def test_plain_text_article():
         "Dana Whitlow, MSc",
         "Senior Apiary Instructor",
     )
-    assert [h for h, _ in article.sections] == [
+    assert article.headings == [
         "Quick Facts You Should Know",
-        "Table of contents",
         "What does an urban beekeeping certificate cost?",
         "How long does the certificate take in the U.S. programs?",
         "Swarm Control and Hive Health",
-        "References",
         "Related Articles",
     ]
-    bullets = dict(article.sections)["Quick Facts You Should Know"]
+    assert article.notes == [  # headings with no text are left out, never filled in
+        "left out the heading 'Table of contents': no text under it",
+        "left out the heading 'References': no text under it",
+    ]
+    sections = {section.heading: section.blocks for section in article.sections}
+    bullets = sections["Quick Facts You Should Know"]
     assert bullets == [
         "- Certificate courses run for 14 weeks with two practical weekends.\n"
         "- Graduates manage on average 12 hives in their first season."
     ]
-    assert dict(article.sections)["Related Articles"] == [
+    assert sections["Related Articles"] == [
         "- Rooftop Gardening Certificates, by Dana Whitlow, MSc (Urban Farming MAR 3, 2025)\n"
         "- Honey Processing Short Courses, by Lee Amari (Urban Farming MAR 3, 2025)"
     ]
@@ -136,27 +137,26 @@ def test_table_of_contents_entries_stay_in_the_contents():
     text = "Title\n\nIntro text here.\n\nContents\n\nFirst Part\n\nSecond Part\n\nFirst Part\n\n"
     text += "One.\n\nSecond Part\n\nTwo.\n"
     article = parse_plain_text(text)
-    assert [h for h, _ in article.sections] == ["Contents", "First Part", "Second Part"]
-    assert article.sections[0][1] == ["- First Part", "- Second Part"]
+    assert article.headings == ["Contents", "First Part", "Second Part"]
+    assert article.sections[0].blocks == ["- First Part", "- Second Part"]
 
 
 def test_markdown_article():
     article = parse_markdown((FIXTURES / "article.md").read_text(encoding="utf-8"))
     assert (article.title, article.author) == ("Mushroom Foraging Safety", "Priya Old")
-    assert [h for h, _ in article.sections] == [
-        "Which mushrooms should beginners avoid?",
-        "Tools to Bring",
-    ]
-    assert "field mushrooms." in article.sections[0][1][0]  # link text kept, URL dropped
-    assert "https://" not in article.sections[0][1][0]
+    assert article.headings == ["Which mushrooms should beginners avoid?", "Tools to Bring"]
+    assert [s.level for s in article.sections] == [2, 3]  # ### stays under its ##
+    assert "field mushrooms." in article.sections[0].blocks[0]  # link text kept, URL dropped
+    assert "https://" not in article.sections[0].blocks[0]
 
 
 def test_html_article_keeps_the_main_content_only():
     article = parse_html((FIXTURES / "article.html").read_text(encoding="utf-8"))
     assert (article.title, article.author) == ("Kayak Rolling Basics", "Sam Okoro")
     assert article.source == "https://example.org/kayak-rolling"
-    assert [h for h, _ in article.sections] == ["What is a hip snap?", "Practice Drills"]
-    assert article.sections[1][1] == [
+    assert article.headings == ["What is a hip snap?", "Practice Drills"]
+    assert [s.level for s in article.sections] == [2, 3]
+    assert article.sections[1].blocks == [
         "- Hold the pool edge and rotate the hull.\n- Add a paddle float once the snap is smooth."
     ]
     text = repr(article)

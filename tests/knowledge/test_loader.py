@@ -216,3 +216,11 @@ def test_a_heading_with_no_text_and_no_sub_headings_is_a_problem(make_knowledge,
     guide = "---\ntitle: T\n---\nIntro text for the guide.\n" + text
     with pytest.raises(KnowledgeError, match=rf"guides/t.md:{line}: section '.*' has no text"):
         load_knowledge(make_knowledge({"guides/t.md": guide}))
+
+
+def test_a_guide_that_looks_like_a_menu_is_a_warning(make_knowledge):
+    sections = "".join(f"## Page {n}\nSee page {n}.\n\n" for n in range(6))
+    guide = "---\ntitle: Site\n---\nWelcome to the site index for everyone.\n\n" + sections
+    kb = load_knowledge(make_knowledge({"guides/site.md": guide}))
+    assert any("looks like a menu, not an article" in w for w in kb.warnings)
+    assert not load_knowledge(KNOWLEDGE).warnings

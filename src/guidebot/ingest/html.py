@@ -1,4 +1,6 @@
-"""HTML pages to a flat list of (kind, text) events with the stdlib html.parser."""
+"""HTML to a flat list of (kind, text) events with the stdlib html.parser: for HTML inside
+FAQ answers of exports (ingest/faq/markup.py). Whole web pages go through trafilatura
+(webpage.py), which knows a page's main content from its menus and teasers."""
 
 from __future__ import annotations
 

@@ -15,15 +15,11 @@ from pathlib import Path
 
 from guidebot import atomic
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteRefused
-from guidebot.ingest.articles import (
-    EMPTY_SECTION,
-    Article,
-    parse_html,
-    parse_markdown,
-    parse_plain_text,
-    render_guide,
-)
+from guidebot.ingest.articles import Article, render_guide
+from guidebot.ingest.markdown import parse_markdown
+from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
+from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.loader import load_knowledge, section_hash
@@ -157,6 +153,7 @@ def _read_all(
     if slug and slug != _slug(slug):
         raise InputError(f"the slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
     articles: list[tuple[str, Article, str]] = []
+    notes: list[str] = []
     for path in paths:
         if path in table_paths:
             continue
@@ -168,9 +165,12 @@ def _read_all(
         if not article.sections and not article.intro:
             raise InputError(f"{path}: no text found under the title")
         article.source = article.source or path.name
+        notes += [f"{path.name}: {note}" for note in article.notes]
+        if not article.sections:
+            notes.append(f"{path.name}: no headings found, so the guide is one section")
         articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
     tables = read_tables(table_paths)
-    notes = [note for table in tables for note in table.notes]
+    notes += [note for table in tables for note in table.notes]
     stems = [table.name for table in tables]
     for table in tables:  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
         if stems.count(table.name) > 1 and table.suffix:
@@ -271,9 +271,9 @@ def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[
 
 
 def _describe_article(article: Article, source: str) -> str:
-    empty = article.empty_sections
-    note = f" ({empty} without text in the source: '{EMPTY_SECTION}')" if empty else ""
-    return f"guide '{article.title}' from {source}: {len(article.sections)} sections{note}"
+    nested = sum(1 for s in article.sections if s.level > 2)
+    under = f", {nested} of them sub-sections" if nested else ""
+    return f"guide '{article.title}' from {source}: {len(article.sections)} sections{under}"
 
 
 def _restore(before: dict[Path, bytes | None], new_dirs: list[Path]) -> None:

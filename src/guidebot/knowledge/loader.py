@@ -61,6 +61,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
     if problems:
         raise KnowledgeError(problems)
     warnings, stale = _staleness(faqs, guides)
+    warnings += _menu_warnings(guides)
     return KnowledgeBase(
         root=str(root),
         guides=tuple(guides),
@@ -121,6 +122,24 @@ def _staleness(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[str], li
                 f"set 'section_hash: {now}'"
             )
     return warnings, stale
+
+
+MENU_WORDS = 8  # a section with fewer words than this says next to nothing
+
+
+def _menu_warnings(guides: list[Guide]) -> list[str]:
+    """A guide most of whose sections (of four or more) hold a few words at most was likely
+    read from a menu or an index page, not an article: worth a look before it answers."""
+    warnings = []
+    for guide in guides:
+        body = [s for s in guide.sections if not s.is_intro]
+        tiny = [s for s in body if len(s.text.split()) < MENU_WORDS]
+        if len(body) >= 4 and len(tiny) * 2 > len(body):
+            warnings.append(
+                f"{guide.path}: {len(tiny)} of its {len(body)} sections have fewer than "
+                f"{MENU_WORDS} words: this looks like a menu, not an article"
+            )
+    return warnings
 
 
 def fingerprint(root: Path) -> str:

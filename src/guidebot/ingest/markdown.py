@@ -1,0 +1,115 @@
+"""Markdown articles, parsed by markdown-it-py (CommonMark, with tables).
+
+Front matter in YAML (between '---' lines) or TOML (between '+++' lines) gives the title,
+author and the rest; entities are decoded; a list item stays whole, however many lines or
+paragraphs it has; a table becomes one line per row; links keep their words; images and
+HTML are dropped. Liquid and Hugo template tags ('{% … %}', '{{ … }}') are removed with a
+note, since they are instructions to a site generator, not text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from guidebot.ingest.articles import Article, Event, article_from_events
+
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_META_KEYS = ("title", "author", "author_title", "source", "summary")
+
+
+def parse_markdown(text: str) -> Article:
+    """Read a Markdown article (see the module docstring)."""
+    meta, body = _front_matter(text)
+    body, tags = _TEMPLATE_TAG.subn("", body)
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    article = article_from_events(list(_events(tokens)))
+    for key in _META_KEYS:
+        value = meta.get("description" if key == "summary" and key not in meta else key)
+        if isinstance(value, str | int | float) and str(value).strip():
+            setattr(article, key, " ".join(str(value).split()))
+    if tags:
+        article.notes.append(f"removed {tags} template tag(s) ('{{% … %}}' or '{{{{ … }}}}')")
+    return article
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter as a dict, the rest): YAML between '---' lines or TOML between '+++'."""
+    lines = text.splitlines()
+    fence = lines[0].strip() if lines else ""
+    if fence not in {"---", "+++"}:
+        return {}, text
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == fence), None)
+    if end is None:
+        return {}, text
+    source = "\n".join(lines[1:end])
+    try:
+        loaded = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+        loaded = None
+    rest = "\n".join(lines[end + 1 :])
+    return (loaded if isinstance(loaded, dict) else {}), rest
+
+
+def _events(tokens: list[Token]) -> list[Event]:
+    """Headings, paragraphs, whole list items and table rows, in order."""
+    events: list[Event] = []
+    depth = 0  # inside a list item: its paragraphs join the item
+    item: list[str] = []
+    row: list[str] = []
+    level = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+        elif kind == "list_item_open":
+            depth += 1
+            if depth == 1:
+                item = []
+        elif kind == "list_item_close":
+            depth -= 1
+            if depth == 0:
+                events.append(("li", " ".join(item), 0))
+        elif kind in {"bullet_list_close", "ordered_list_close"} and depth == 0:
+            events.append(("", "", 0))
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            events.append(("row", " | ".join(row), 0))
+        elif kind == "table_close":
+            events.append(("", "", 0))
+        elif kind == "inline":
+            text = _plain(token)
+            if level:
+                events.append(("h", text, level))
+                level = 0
+            elif depth:
+                item.append(text)
+            elif token.map is not None and _in_cell(tokens, token):
+                row.append(text)
+            else:
+                events += [("p", text, 0), ("", "", 0)]
+        elif kind in {"fence", "code_block"} and not depth:
+            events += [("p", token.content, 0), ("", "", 0)]
+    return events
+
+
+def _in_cell(tokens: list[Token], inline: Token) -> bool:
+    index = tokens.index(inline)
+    return index > 0 and tokens[index - 1].type in {"th_open", "td_open"}
+
+
+def _plain(inline: Token) -> str:
+    """An inline token's text: entities decoded, links' words kept, images and HTML dropped."""
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return " ".join("".join(parts).split())

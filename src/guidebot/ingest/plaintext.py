@@ -1,0 +1,211 @@
+"""Plain-text articles: no markup, so headings are found by their shape.
+
+A heading is a standalone line that asks a question ("...?"), a usual heading name ("Table
+of contents", "References"), a short Title-Case line ("Key Things You Should Know"), a
+numbered line ("2.3 Sample Results": its numbering gives its depth) or a short line in
+capitals ("ADMISSION"). A heading with no text of its own followed by more headings is
+their parent, up to the next usual heading name. Everything after a "Related Articles"
+heading is a list of links, never headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guidebot.ingest.articles import Article, ArticleSection, escape, finish
+
+KNOWN_HEADINGS = {
+    "table of contents",
+    "contents",
+    "references",
+    "sources",
+    "key takeaways",
+    "key points",
+    "conclusion",
+    "summary",
+    "introduction",
+    "overview",
+    "faq",
+    "faqs",
+    "frequently asked questions",
+    "bibliography",
+    "notes",
+}
+TRAILING_LISTS = {
+    "related articles",
+    "related posts",
+    "related reading",
+    "you may also like",
+    "read more",
+    "more articles",
+    "recommended articles",
+    "see also",
+}
+TOC_HEADINGS = {"table of contents", "contents"}
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor"}
+SMALL_WORDS |= {"of", "on", "or", "per", "the", "to", "vs", "via", "with"}
+_BULLET = re.compile(r"^\s*(?:[•◦▪‣●·*+-]|\d{1,2}[.)])\s+")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+)
+
+
+def heading_key(text: str) -> str:
+    return " ".join(text.lower().rstrip(":").split())
+
+
+def looks_like_heading(line: str) -> bool:
+    """A standalone line that is a heading by its shape (see the module docstring)."""
+    words = line.split()
+    if not words or len(line) > 200:
+        return False
+    if _NUMBERED.match(line) and not line.endswith((".", ",", ";")):
+        return _title_like(_NUMBERED.match(line).group(2))  # type: ignore[union-attr]
+    if _BULLET.match(line):
+        return False
+    if heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS:
+        return True
+    if line.endswith("?"):
+        return len(words) <= 30 and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", line[:-1])
+    if len(words) <= 8 and line.isupper() and any(c.isalpha() for c in line):
+        return True
+    return _title_like(line)
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    if len(words) > 12 or line[-1] in ".,;:!" or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    significant = [w for w in words if w.lower() not in SMALL_WORDS and w[0].isalpha()]
+    return bool(significant) and all(w[0].isupper() for w in significant)
+
+
+def parse_plain_text(text: str) -> Article:
+    """Read a plain-text article (title first, optional 'by' lines, shape-detected headings)."""
+    blocks = _blocks(text)
+    if not blocks:
+        return Article(title="")
+    first = blocks.pop(0)
+    article = Article(title=first[0])
+    blocks[:0] = [[line] for line in first[1:]]
+    _byline(article, blocks)
+    repeated = _repeated_later(blocks)
+    current: list[str] = article.intro
+    section: ArticleSection | None = None
+    for index, block in enumerate(blocks):
+        line = block[0]
+        if section is not None and heading_key(section.heading) in TRAILING_LISTS:
+            current.extend(block)  # turned into a list of links below
+        elif len(block) == 1 and looks_like_heading(line):
+            if (
+                section is not None
+                and heading_key(section.heading) in TOC_HEADINGS
+                and (index in repeated)
+            ):
+                current.append(f"- {line}")  # a contents entry: the heading comes again later
+                continue
+            section = ArticleSection(*_heading(line, article.sections))
+            current = section.blocks
+            article.sections.append(section)
+        else:
+            current.append(_block_text(block))
+    for item in article.sections:
+        if heading_key(item.heading) in TRAILING_LISTS and item.blocks:
+            item.blocks[:] = [_link_list(item.blocks)]
+    return finish(article)
+
+
+def _heading(line: str, before: list[ArticleSection]) -> tuple[str, list[str], int]:
+    """(heading, no blocks yet, level): a numbered line's depth from its numbering; under a
+    heading that had no text of its own (other than a usual heading name), one level deeper,
+    and the headings after it stay at that depth until a usual heading name comes."""
+    numbered = _NUMBERED.match(line)
+    if numbered:
+        return line, [], numbered.group(1).count(".") + 2
+    if not before or heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS:
+        return line, [], 2
+    previous = before[-1]
+    if _NUMBERED.match(previous.heading):
+        return line, [], 2  # numbering gave the depths; an unnumbered heading is top-level
+    if previous.blocks or heading_key(previous.heading) in KNOWN_HEADINGS | TRAILING_LISTS:
+        return line, [], previous.level  # an empty "Table of contents" is nobody's parent
+    return line, [], previous.level + 1
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-blank lines, each stripped."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _byline(article: Article, blocks: list[list[str]]) -> None:
+    """Take 'by Name', a repeated name and the author's job title from the lines after the title."""
+    head = [b[0] for b in blocks[:4] if len(b) == 1 and len(b[0].split()) <= 12]
+    by = next((i for i, line in enumerate(head) if re.match(r"(?i)by\s+\S", line)), None)
+    if by is None or any(len(blocks[i]) > 1 for i in range(by + 1)):
+        return
+    article.author = re.sub(r"(?i)^by\s+", "", head[by]).strip()
+    taken = by + 1
+    if (
+        by + 1 < len(head)
+        and not head[by + 1].endswith(("?", "."))
+        and heading_key(head[by + 1]) not in KNOWN_HEADINGS | TRAILING_LISTS
+    ):
+        article.author_title = head[by + 1]
+        taken += 1
+    kept = [blocks[i] for i in range(by) if blocks[i][0] != article.author]
+    blocks[:taken] = kept
+
+
+def _block_text(block: list[str]) -> str:
+    """A paragraph joined into one line, or a bullet list with continuation lines folded in."""
+    if not _BULLET.match(block[0]):
+        return escape(" ".join(block))
+    items: list[str] = []
+    for line in block:
+        if _BULLET.match(line):
+            items.append(_BULLET.sub("", line))
+        else:
+            items[-1] += " " + line
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _link_list(lines: list[str]) -> str:
+    """A related-articles list: '<title> thumbnail', '<category> <date>', '<title>', 'by <name>'."""
+    items: list[dict[str, str]] = []
+    pending = ""
+    for line in lines:
+        if line.lower().endswith(" thumbnail"):
+            continue  # an image's alt text repeats the title
+        if _DATE.search(line.lower()) and len(line.split()) <= 8:
+            pending = line
+        elif re.match(r"(?i)by\s+\S", line) and items and not items[-1]["by"]:
+            items[-1]["by"] = line
+        else:
+            items.append({"title": _BULLET.sub("", line), "by": "", "meta": pending})
+            pending = ""
+    rendered = []
+    for item in items:
+        text = item["title"] + (f", {item['by']}" if item["by"] else "")
+        rendered.append(f"- {text} ({item['meta']})" if item["meta"] else f"- {text}")
+    return escape("\n".join(rendered))
+
+
+def _repeated_later(blocks: list[list[str]]) -> set[int]:
+    """Indexes of heading-shaped lines whose text stands again as a heading further on."""
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if len(block) == 1 and looks_like_heading(block[0]):
+            if block[0] in seen:
+                repeated.add(index)
+            seen.add(block[0])
+    return repeated

@@ -1,0 +1,72 @@
+"""Web pages: the main content, found by trafilatura (the field's standard extractor), as
+headings, paragraphs, list items and table rows.
+
+Navigation, cookie banners, "you may also like" teasers, share buttons and pop-up text are
+what trafilatura is made to leave out; the byline becomes the author, the canonical address
+the source, tables are kept row by row and links keep their address: "words (https://…)".
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import trafilatura
+
+from guidebot.ingest.articles import Article, Event, article_from_events
+
+
+def parse_html(text: str) -> Article:
+    """Read a web page's main content (an Article with no sections if there is none)."""
+    extracted = trafilatura.extract(
+        text,
+        output_format="xml",
+        include_tables=True,
+        include_links=True,
+        include_comments=False,
+        include_images=False,
+        with_metadata=True,
+        favor_precision=True,
+    )
+    if not extracted:
+        return Article(title="")
+    document = ElementTree.fromstring(extracted)
+    article = article_from_events(_events(document))
+    if not article.title:
+        article.title = document.get("title", "")
+    article.author = article.author or document.get("author", "")
+    article.source = document.get("url", "")
+    article.summary = document.get("description", "")
+    return article
+
+
+def _events(document: ElementTree.Element) -> list[Event]:
+    events: list[Event] = []
+    main = document.find("main")
+    for element in main if main is not None else []:
+        tag = element.tag
+        if tag == "head":
+            rend = element.get("rend", "h2")
+            level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
+            events.append(("h", text_of(element), level))
+        elif tag == "list":
+            events += [("li", text_of(item), 0) for item in element.iter("item")]
+            events.append(("", "", 0))
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [text_of(cell) for cell in row.iter("cell")]
+                events.append(("row", " | ".join(c for c in cells if c), 0))
+            events.append(("", "", 0))
+        else:
+            events += [("p", text_of(element), 0), ("", "", 0)]
+    return events
+
+
+def text_of(element: ElementTree.Element) -> str:
+    """An element's words, each link followed by its address in brackets."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = text_of(child)
+        target = child.get("target", "") if child.tag == "ref" else ""
+        parts.append(f"{inner} ({target})" if target and target not in inner else inner)
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())

@@ -1,0 +1,135 @@
+"""Articles in Markdown, web pages and plain text: faithful outlines, no empty sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guidebot.bot import Bot
+from guidebot.ingest.markdown import parse_markdown
+from guidebot.ingest.pipeline import ingest
+from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.webpage import parse_html
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+MARKDOWN = """+++
+title = "Night Sky Basics"
+author = "R. Quill"
++++
+# Night Sky Basics
+
+{% include banner.html %}Stargazing needs dark skies &amp; patience, as this test guide explains.
+
+## Equipment
+
+- Binoculars with a wide field of view,
+  steadied on a tripod.
+
+  A second paragraph of the same item.
+- A red torch &ndash; it keeps your night vision.
+
+| Object | Best month |
+|---|---|
+| Orion | January |
+| Lyra | August |
+
+### Star Charts {{< figure src="x.png" >}}
+
+Charts printed on matte paper do not glare under a torch.
+"""
+
+
+def test_markdown_is_read_by_a_real_parser():
+    article = parse_markdown(MARKDOWN)
+    assert (article.title, article.author) == ("Night Sky Basics", "R. Quill")  # TOML front matter
+    assert article.intro == ["Stargazing needs dark skies & patience, as this test guide explains."]
+    equipment, charts = article.sections
+    assert (equipment.level, charts.level, charts.heading) == (2, 3, "Star Charts")
+    assert equipment.blocks == [
+        "- Binoculars with a wide field of view, steadied on a tripod. A second paragraph of "
+        "the same item.\n- A red torch – it keeps your night vision.",
+        "- Object | Best month\n- Orion | January\n- Lyra | August",
+    ]
+    assert any("template tag" in note for note in article.notes)
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Composting at Home | Green Test Site</title>
+<meta name="author" content="Ada Fernleaf"><link rel="canonical" href="https://example.org/compost">
+</head><body>
+<div id="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop</a></li></ul></nav>
+<article>
+<h1>Composting at Home</h1>
+<p class="byline">By Ada Fernleaf</p>
+<p>A compost heap turns kitchen scraps into soil in about six months when it is kept moist.</p>
+<h2>What can go in the heap?</h2>
+<p>Vegetable peelings, coffee grounds and dry leaves all break down well; see the
+<a href="https://example.org/list">full list</a> for more.</p>
+<table><tr><th>Material</th><th>Weeks</th></tr><tr><td>Peelings</td><td>8</td></tr></table>
+<h3>What should stay out?</h3>
+<p>Meat, dairy and oily food attract pests and should never go in a home heap.</p>
+</article>
+<aside><h3>You may also like</h3><p>Ten houseplants that survive anything</p></aside>
+<div class="share">Share on Facebook Share on Twitter</div>
+<footer>Copyright Green Test Site</footer>
+</body></html>"""
+
+
+def test_a_web_page_gives_its_main_content_only():
+    article = parse_html(PAGE)
+    assert article.title == "Composting at Home"
+    assert article.author == "Ada Fernleaf"
+    assert [(s.heading, s.level) for s in article.sections] == [
+        ("What can go in the heap?", 2),
+        ("What should stay out?", 3),
+    ]
+    text = repr(article)
+    for junk in ("cookies", "Shop", "houseplants", "Share on", "Copyright"):
+        assert junk not in text, junk
+    heap = article.sections[0].blocks
+    assert "full list (https://example.org/list)" in heap[0]  # links keep their address
+    assert heap[1] == "- Material | Weeks\n- Peelings | 8"  # tables row by row
+
+
+def test_plain_text_numbered_and_capital_headings():
+    text = (
+        "Bicycle Care\n\nA short test article about looking after a bicycle at home.\n\n"
+        "1. Cleaning\n\nWash the frame with warm soapy water and dry it with a cloth.\n\n"
+        "1.1 Chain\n\nDegrease the chain, then oil every link and wipe off the excess.\n\n"
+        "STORAGE\n\nKeep the bicycle indoors and out of the rain through the winter.\n"
+    )
+    article = parse_plain_text(text)
+    assert [(s.heading, s.level) for s in article.sections] == [
+        ("1. Cleaning", 2),
+        ("1.1 Chain", 3),
+        ("STORAGE", 2),
+    ]
+
+
+def test_an_article_without_headings_is_one_section_with_a_note(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text("Shed Rules\n\nClose the shed door after use and lock it at night.\n")
+    result = ingest([source], tmp_path / "kb")
+    assert any("no headings found" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    "name", ["article.txt", "article.md", "article.html", "menu.html"], ids=str
+)
+def test_no_passage_of_any_fixture_is_empty_or_placeholder_text(tmp_path, name):
+    source = tmp_path / name
+    if name == "menu.html":
+        links = "".join(f"<h2><a href='/p{i}'>Page {i}</a></h2>" for i in range(8))
+        source.write_text(f"<html><body><h1>Site Menu</h1>{links}<p>Welcome.</p></body></html>")
+    else:
+        source.write_bytes((FIXTURES / name).read_bytes())
+    try:
+        result = ingest([source], tmp_path / "kb")
+    except Exception as error:  # noqa: BLE001 - an article with no text may be refused
+        assert "no text" in str(error)
+        return
+    bot = Bot(result.kb)
+    for passage in bot.passages:
+        assert passage.text.strip() and "no text in the source" not in passage.text
