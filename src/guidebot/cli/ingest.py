@@ -15,11 +15,12 @@ NAME = "ingest"
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         NAME,
-        help="turn articles (text, Markdown, HTML) and FAQ tables into knowledge files",
+        help="turn articles and FAQ exports into knowledge files",
         description="Write each article (.txt, .md, .html) as guides/<slug>.md and each FAQ "
-        "table (.csv, .tsv, .json, .yaml with question and answer columns) as faq/<name>.yaml "
-        "of the knowledge directory, then check the result. Nothing is replaced without "
-        "--force, and if the check fails every file is put back as it was.",
+        "table or export (CSV or Excel, QnA Maker .tsv or .zip, QnABot JSON, Rasa YAML, a "
+        "Dialogflow agent, or any .csv/.tsv/.json/.yaml with question and answer columns) as "
+        "faq/<name>.yaml of the knowledge directory, then check the result. Nothing is "
+        "replaced without --force, and if the check fails nothing is changed.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files to bring in")
     parser.add_argument("--force", action="store_true", help="replace files that already exist")

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guidebot import atomic
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.staging import Staging, finish_interrupted
 from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
@@ -68,6 +68,7 @@ def ingest(
     paths: list[Path], target: Path, force: bool = False, slug: str | None = None
 ) -> IngestResult:
     """Bring every file of paths into the knowledge directory target (see module docstring)."""
+    finish_interrupted(target)
     _check_target(target)
     articles, tables, notes = _read_all(paths, slug)
     warnings = [w for table in tables for w in table.warnings]
@@ -75,32 +76,36 @@ def ingest(
     outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
     _refuse_existing(outputs, force)
     taken = _existing_faq_ids(target, set(outputs))
-    before = {path: (path.read_bytes() if path.exists() else None) for path in outputs}
-    new_dirs = [d for d in (target, target / "guides", target / "faq") if not d.exists()]
+    staging = Staging(target)
     written: list[Written] = []
     try:
         for name, article, source in articles:
-            path = atomic.write_text(target / "guides" / f"{name}.md", render_guide(article), True)
+            path = staging.write(f"guides/{name}.md", render_guide(article))
             written.append(Written(path, _describe_article(article, source)))
-        guides = _guides(target)
+        guides = _guides(staging.root)
         for table in tables:
             entries = _faq_entries(table.rows, guides, taken)
             source = table.source
             header = f"FAQ entries brought in from {source} by guidebot ingest on {date.today()}."
-            path = atomic.write_text(
-                target / "faq" / f"{table.name}.yaml", render_faq(entries, header), True
-            )
+            path = staging.write(f"faq/{table.name}.yaml", render_faq(entries, header))
             count = f"{len(entries)} FAQ {'entry' if len(entries) == 1 else 'entries'}"
             written.append(Written(path, f"{count} from {source}"))
-        kb = load_knowledge(target)
-        kb = dataclasses.replace(kb, warnings=(*warnings, *kb.warnings))
+        load_knowledge(staging.root)  # the whole result must load before any of it is live
     except KnowledgeError as error:
-        _restore(before, new_dirs)
-        raise IngestUndone(error.problems) from None
+        staging.discard()
+        raise IngestUndone(_unstaged(error.problems, staging.root, target)) from None
     except BaseException:
-        _restore(before, new_dirs)
+        staging.discard()
         raise
+    staging.commit()
+    kb = load_knowledge(target)
+    kb = dataclasses.replace(kb, warnings=(*warnings, *kb.warnings))
     return IngestResult(written, kb, notes, warnings)
+
+
+def _unstaged(problems: tuple[Problem, ...], staged: Path, target: Path) -> list[Problem]:
+    """Problems as they would read in target: the staging folder is an inner detail."""
+    return [dataclasses.replace(p, path=p.path.replace(str(staged), str(target))) for p in problems]
 
 
 def read_source(path: Path) -> str:
@@ -274,18 +279,6 @@ def _describe_article(article: Article, source: str) -> str:
     nested = sum(1 for s in article.sections if s.level > 2)
     under = f", {nested} of them sub-sections" if nested else ""
     return f"guide '{article.title}' from {source}: {len(article.sections)} sections{under}"
-
-
-def _restore(before: dict[Path, bytes | None], new_dirs: list[Path]) -> None:
-    """Put every output back as it was, and remove the directories ingest created."""
-    for path, data in before.items():
-        if data is None:
-            path.unlink(missing_ok=True)
-        else:
-            atomic.write_bytes(path, data)
-    for directory in reversed(new_dirs):
-        if directory.is_dir() and not any(directory.iterdir()):
-            directory.rmdir()
 
 
 def _slug(text: str) -> str:

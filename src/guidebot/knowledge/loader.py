@@ -20,6 +20,8 @@ from guidebot.knowledge.sidefiles import parse_scope, parse_smalltalk, parse_syn
 from guidebot.knowledge.slugs import slugify, unique
 
 SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
+# Left by an ingest killed while moving its checked files into place (ingest/staging.py).
+INTERRUPTED_INGEST = ".guidebot-ingest-journal.json"
 
 
 def load_knowledge(root: Path | str) -> KnowledgeBase:
@@ -29,6 +31,15 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
     files = _knowledge_files(root)
     problems: list[Problem] = []
+    if (root / INTERRUPTED_INGEST).exists():
+        problems.append(
+            Problem(
+                str(root / INTERRUPTED_INGEST),
+                0,
+                "an ingest into this folder was interrupted; run guidebot ingest again to "
+                "finish it",
+            )
+        )
     for group, paths in files.items():  # a name that is not UTF-8 cannot be shown or cited
         problems += [Problem(_shown(root, p), 0, "the file name is not UTF-8") for p in paths
                      if not _utf8(p.name)]  # fmt: skip

@@ -1,0 +1,85 @@
+"""All or nothing: an ingest is staged in full, checked, then made live in one step.
+
+Every file an ingest writes goes first to a staging folder inside the knowledge directory
+(a copy of the knowledge as it is, plus the new files), which must load cleanly. Then a
+journal listing the moves is written, the files are moved into place (each an atomic
+rename), and the journal is removed. A run killed during the moves leaves the journal:
+the loader refuses a knowledge directory that has one (nothing half-imported is served),
+and the next ingest finishes the moves before anything else, since they were all checked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from guidebot import atomic
+from guidebot.knowledge.loader import INTERRUPTED_INGEST, SPECIAL_FILES
+
+PREFIX = ".guidebot-staging-"
+
+
+class Staging:
+    """A staging folder for target: `path(rel)` to write to, then `commit` or `discard`."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.created = [d for d in (target, *target.parents) if not d.exists()][::-1]
+        target.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=target))
+        self.new: list[str] = []
+        for rel in _knowledge_files(target):
+            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(target / rel, self.root / rel)
+
+    def write(self, rel: str, text: str) -> Path:
+        """Stage text for target/rel; returns where it will be once committed."""
+        staged = self.root / rel
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_text(text, encoding="utf-8")
+        self.new.append(rel)
+        return self.target / rel
+
+    def commit(self) -> None:
+        """Move the staged files into place, journalled (see the module docstring)."""
+        journal = self.target / INTERRUPTED_INGEST
+        moves = {"staging": self.root.name, "files": self.new}
+        atomic.write_text(journal, json.dumps(moves, indent=1), overwrite=True)
+        finish_interrupted(self.target)
+
+    def discard(self) -> None:
+        """Forget everything staged; the knowledge directory is as it was."""
+        shutil.rmtree(self.root, ignore_errors=True)
+        for directory in reversed(self.created):
+            if directory.is_dir() and not any(directory.iterdir()):
+                directory.rmdir()
+
+
+def finish_interrupted(target: Path) -> bool:
+    """Complete the moves a journal in target lists (the work of a commit, or of one that
+    was killed part way); True if there was one."""
+    journal = target / INTERRUPTED_INGEST
+    if not journal.is_file():
+        return False
+    moves = json.loads(journal.read_text(encoding="utf-8"))
+    staging = target / str(moves["staging"])
+    for rel in moves["files"]:
+        staged, final = staging / rel, target / rel
+        if staged.exists():
+            destination = Path(os.path.realpath(final)) if final.is_symlink() else final
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, destination)  # a linked guide stays a link
+    journal.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
+
+
+def _knowledge_files(target: Path) -> list[str]:
+    """Paths, relative to target, of what load_knowledge reads there."""
+    found = [f"guides/{p.name}" for p in sorted(target.glob("guides/*.md")) if p.is_file()]
+    found += [f"faq/{p.name}" for p in sorted(target.glob("faq/*.y*ml")) if p.is_file()]
+    found += [name for name in sorted(SPECIAL_FILES) if (target / name).is_file()]
+    return found

@@ -1,0 +1,65 @@
+"""All or nothing: a killed ingest never leaves half-imported knowledge that is served."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from guidebot.errors import KnowledgeError
+from guidebot.ingest import staging
+from guidebot.ingest.pipeline import ingest
+from guidebot.knowledge.loader import INTERRUPTED_INGEST, load_knowledge
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+
+class Killed(BaseException):
+    """Stands for the process being killed: not an Exception, nothing catches it."""
+
+
+def test_a_run_killed_while_going_live_is_refused_then_finished(tmp_path, monkeypatch):
+    target = tmp_path / "kb"
+    inputs = [FIXTURES / "article.txt", FIXTURES / "faq.csv"]  # the FAQ links to the article
+    real_replace = os.replace
+    moved: list[str] = []
+
+    def replace_then_die(source, destination):
+        if moved:
+            raise Killed
+        moved.append(str(destination))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(staging.os, "replace", replace_then_die)
+    with pytest.raises(Killed):
+        ingest(inputs, target)
+    assert (target / INTERRUPTED_INGEST).is_file() and len(moved) == 1
+    with pytest.raises(KnowledgeError, match="an ingest into this folder was interrupted"):
+        load_knowledge(target)  # half of it is there, and none of it is served
+    monkeypatch.setattr(staging.os, "replace", real_replace)
+    assert staging.finish_interrupted(target)
+    kb = load_knowledge(target)
+    assert kb.guides and kb.faqs
+    assert not [p for p in target.iterdir() if p.name.startswith(".guidebot")]
+
+
+def test_a_result_that_fails_the_check_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "new" / "kb"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("question,answer,section\nWhere?,Here.,No Such Heading\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        ingest([bad], target)
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_linked_guide_stays_a_link_when_replaced(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "article.md"], target)
+    (guide,) = (target / "guides").iterdir()
+    real = tmp_path / "kept-elsewhere.md"
+    real.write_bytes(guide.read_bytes())
+    guide.unlink()
+    guide.symlink_to(real)
+    ingest([FIXTURES / "article.md"], target, force=True)
+    assert guide.is_symlink() and real.read_text(encoding="utf-8").startswith("---")
