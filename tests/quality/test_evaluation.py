@@ -74,3 +74,20 @@ def test_a_heading_slug_in_two_guides_is_not_guessed(make_knowledge, tmp_path):
     path.write_text("- {id: c1, q: tuition, section: elsewhere/costs}\n", encoding="utf-8")
     with pytest.raises(EvalSetError, match="no section 'elsewhere/costs'"):
         resolve_cases(bot, load_cases(path), str(path))
+
+
+def test_allow_missing_counts_a_lacking_section_as_a_miss(make_knowledge, tmp_path):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE}))
+    path = tmp_path / "cases.yaml"
+    path.write_text(
+        "- {id: c1, q: how much is tuition, section: test-guide/costs}\n"
+        "- {id: c2, q: what are the references, section: test-guide/references}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EvalSetError):
+        resolve_cases(bot, load_cases(path), str(path))
+    cases = resolve_cases(bot, load_cases(path), str(path), allow_missing=True)
+    assert evaluate(bot, cases).top1 == 0.5

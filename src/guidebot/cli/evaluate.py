@@ -41,6 +41,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="X",
         help="exit 1 if follow-up accuracy is below X (0-1), for CI",
     )
+    parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="count cases naming sections the knowledge lacks as misses instead of refusing "
+        "the file (to measure an imported copy of the article the cases were written for)",
+    )
     add_knowledge_option(parser)
     parser.set_defaults(run=run)
 
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: no such evaluation file")
     bot = load_bot(args, Policy(top_k=MRR_DEPTH))
     cases = load_cases(path)
-    cases = resolve_cases(bot, cases, str(path))
+    cases = resolve_cases(bot, cases, str(path), allow_missing=args.allow_missing)
     report = _run_with_progress(bot, cases)
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_report(report, path))
     return _floors_met(report, args)

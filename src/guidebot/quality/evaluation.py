@@ -56,7 +56,9 @@ class Report:
         return asdict(self)
 
 
-def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
+def resolve_cases(
+    bot: Bot, cases: Sequence[Case], shown: str, allow_missing: bool = False
+) -> list[Case]:
     """Turn section keys (a passage id without its number, e.g. guide/section-slug) into
     headings, and refuse cases naming sections that do not exist: they would measure nothing.
 
@@ -65,6 +67,9 @@ def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
     A key whose guide is not in the knowledge matches the one section of any guide with the
     same heading slug: the same article brought in by `guidebot ingest` gets another guide
     slug, and the dev set then measures it too. Passage ids are matched the same way.
+    With allow_missing, a section the knowledge lacks is kept as written (no source can
+    match it, so its case counts as a miss) instead of being refused: an imported article
+    may have left out an empty heading the cases were written against.
     """
     headings = {p.section: p.section for p in bot.passages}
     keys = {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
@@ -87,12 +92,12 @@ def resolve_cases(bot: Bot, cases: Sequence[Case], shown: str) -> list[Case]:
         for s in c.sections
         if _find(headings, s) is None
     ]
-    if problems:
+    if problems and not allow_missing:
         raise EvalSetError(problems)
     return [
         replace(
             c,
-            sections=tuple(str(_find(headings, s)) for s in c.sections),
+            sections=tuple(_find(headings, s) or s for s in c.sections),
             passage=(_find(passages, c.passage) or c.passage) if c.passage else c.passage,
         )
         for c in cases
