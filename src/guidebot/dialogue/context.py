@@ -40,7 +40,8 @@ class TurnContext:
         smalltalk: SmalltalkMatcher,
         scope: ScopeMatcher,
     ) -> TurnContext:
-        pairs = tuple(dict.fromkeys((p.guide, p.section) for p in passages if p.section in topics))
+        asked = frozenset(topics)  # a set: a large library has thousands of topics
+        pairs = tuple(dict.fromkeys((p.guide, p.section) for p in passages if p.section in asked))
         example = topics[0] if topics else (passages[0].section if passages else "")
         return cls(retriever, policy, smalltalk, scope, topics, pairs, example)
 
