@@ -18,7 +18,7 @@ from guidebot.ingest.faq.rows import (
     has_both,
     one_line,
     raise_problems,
-    split_alternates,
+    row_of,
 )
 
 HEADER_SEARCH = 10  # a title row or two above the header is common in a sheet
@@ -98,19 +98,9 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
             problems.append(_too_many(where, len(names), len(cells)))
             continue
         values = {key: cells[i] if i < len(cells) else "" for i, key in columns.items()}
-        question, answer = one_line(values["question"]), answer_text(values["answer"])
-        if has_both(problems, where, question, answer):
-            rows.append(
-                Row(
-                    where=where,
-                    question=question,
-                    answer=answer,
-                    alternates=split_alternates(values.get("alternates")),
-                    section=one_line(values.get("section")),
-                    guide=one_line(values.get("guide")),
-                    id=one_line(values.get("id")).lower(),
-                )
-            )
+        row = row_of(problems, where, values)
+        if row is not None:
+            rows.append(row)
     raise_problems(problems)
     notes = [f"{grid.shown}: ignored columns: {', '.join(ignored)}"] if ignored else []
     return rows, notes

@@ -4,7 +4,7 @@ the cleaning every cell goes through on the way in."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from guidebot.errors import InputError
@@ -107,6 +107,23 @@ def has_both(problems: list[str], where: str, question: str, answer: str) -> boo
         problems.append(f"{where}: the question '{question}' has no answer")
         return False
     return True
+
+
+def row_of(problems: list[str], where: str, values: Mapping[str, object]) -> Row | None:
+    """The Row of one record whose keys are our column names (question, answer, alternates,
+    section, guide, id), or None with a problem when its question or answer is missing."""
+    question, answer = one_line(values.get("question")), answer_text(values.get("answer"))
+    if not has_both(problems, where, question, answer):
+        return None
+    return Row(
+        where=where,
+        question=question,
+        answer=answer,
+        alternates=split_alternates(values.get("alternates")),
+        section=one_line(values.get("section")),
+        guide=one_line(values.get("guide")),
+        id=one_line(values.get("id")).lower(),
+    )
 
 
 def raise_problems(problems: list[str]) -> None:

@@ -9,11 +9,8 @@ from guidebot.errors import InputError
 from guidebot.ingest.faq.columns import column_key
 from guidebot.ingest.faq.rows import (
     Row,
-    answer_text,
-    has_both,
-    one_line,
     raise_problems,
-    split_alternates,
+    row_of,
 )
 from guidebot.knowledge.yamlsource import line_of
 
@@ -48,19 +45,9 @@ def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
                 record[key] = value
             else:
                 ignored.add(str(name))
-        question, answer = one_line(record.get("question")), answer_text(record.get("answer"))
-        if has_both(problems, where, question, answer):
-            rows.append(
-                Row(
-                    where=where,
-                    question=question,
-                    answer=answer,
-                    alternates=split_alternates(record.get("alternates")),
-                    section=one_line(record.get("section")),
-                    guide=one_line(record.get("guide")),
-                    id=one_line(record.get("id")).lower(),
-                )
-            )
+        row = row_of(problems, where, record)
+        if row is not None:
+            rows.append(row)
     if data and not any(any(column_key(str(k)) == "question" for k in item) for item in data):
         raise InputError(f"{shown}: no entry has a 'question' field")
     raise_problems(problems)
