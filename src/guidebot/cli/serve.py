@@ -1,16 +1,23 @@
 """`guidebot serve`: the chat app in a web browser, through textual-serve.
 
-The server starts one chat-app process per browser tab: `python -m guidebot.cli.serve
---app DIR`, which is also why this module can run as a script.
+The server (webserve.GuardedServer) starts one chat-app process per browser tab, running
+_serve_app below. Each launch makes a new token that the printed URL carries; without it the
+server refuses everything.
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
+import ipaddress
+import os
+import secrets
 import shlex
+import signal
 import socket
 import sys
+import threading
+import time
 from pathlib import Path
 
 from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
@@ -19,7 +26,10 @@ from guidebot.knowledge.loader import load_knowledge
 NAME = "serve"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+DEFAULT_MAX_SESSIONS = 8  # each tab is a process of about 80 MB
+_APP_SCRIPT = (
+    "import sys; from guidebot.cli.serve import _serve_app; sys.exit(_serve_app(sys.argv[1]))"
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         NAME,
         help="serve the chat app in a web browser (on this computer only by default)",
         description="Serve the chat app to web browsers with textual-serve. It listens on "
-        f"{DEFAULT_HOST} (this computer only) unless --host says otherwise. Ctrl+C stops it.",
+        f"{DEFAULT_HOST} (this computer only) unless --host says otherwise. Only the URL it "
+        "prints works: it carries a token made anew at each start. Ctrl+C stops it.",
     )
     parser.add_argument(
         "--host",
@@ -37,6 +48,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
     )
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"most browser tabs open at once, each its own process "
+        f"(default {DEFAULT_MAX_SESSIONS})",
+    )
     add_knowledge_option(parser)
     parser.set_defaults(run=run)
 
@@ -44,30 +63,60 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
+    if args.max_sessions < 1:
+        raise UsageError("--max-sessions must be at least 1")
     root = knowledge_path(args).resolve()
     load_knowledge(root)  # a broken knowledge directory is reported before anything listens
     check_port(args.host, args.port)
     try:
-        from textual_serve.server import Server
+        from guidebot.cli.webserve import GuardedServer
     except ImportError:
         raise UsageError(
             "guidebot serve needs textual-serve; install it with: pip install textual-serve"
         ) from None
-    command = " ".join(
-        shlex.quote(part)
-        for part in (sys.executable, "-m", "guidebot.cli.serve", "--app", str(root))
-    )
-    url = f"http://{_url_host(args.host)}:{args.port}"
+    # `-c`, not `-m guidebot.cli.serve`: runpy warns on every tab, as guidebot.cli imports it
+    parts = (sys.executable, "-c", _APP_SCRIPT, str(root))
+    # `exec`: the shell textual-serve starts becomes the app, so stopping it stops the app
+    command = ("exec " if os.name == "posix" else "") + " ".join(map(shlex.quote, parts))
+    token = secrets.token_urlsafe(32)
+    url = f"http://{_url_host(_browser_host(args.host))}:{args.port}/?token={token}"
     print(f"guidebot: serving the chat app at {url} — open it in a browser; Ctrl+C stops.")
-    if args.host not in LOOPBACK:
-        print(f"guidebot: note: {args.host} lets other computers on the network use it.")
+    if not is_loopback(args.host):
+        print(
+            f"guidebot: warning: listening on {args.host} lets anyone on the network who has "
+            "this URL use guidebot: the token in it is the only protection (no login, no "
+            "encryption). From another computer, put this computer's address in the URL.",
+            file=sys.stderr,
+        )
     sys.stdout.flush()
-    server = Server(command, host=args.host, port=args.port, title="guidebot", public_url=url)
+    server = GuardedServer(
+        command,
+        host=args.host,
+        port=args.port,
+        token=token,
+        max_sessions=args.max_sessions,
+        title="guidebot",
+    )
     try:
         server.serve()
     except OSError as error:  # the port was taken between the check and the start
         raise UsageError(_port_message(args.host, args.port, error)) from None
     return 0
+
+
+def is_loopback(host: str) -> bool:
+    """True when only this computer can connect (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a name other than localhost may resolve to anything
+        return False
+
+
+def _browser_host(host: str) -> str:
+    """The host to print in the URL: a wildcard bind address is not one a browser can use."""
+    return {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
 
 
 def check_port(host: str, port: int) -> None:
@@ -115,11 +164,17 @@ def _serve_app(root: str) -> int:
         print(f"guidebot: {error}", file=sys.stderr)
         return 2
     app = create_app(bot)
+    threading.Thread(target=_end_with_server, daemon=True).start()
     app.run()
     return app.return_code or 0
 
 
-if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--app":
-        sys.exit(_serve_app(sys.argv[2]))
-    sys.exit("usage: python -m guidebot.cli.serve --app KNOWLEDGE_DIR")
+def _end_with_server() -> None:
+    """Quit this tab's app once the server is gone without having stopped it (killed,
+    crashed): the app would not notice and would run on, unreachable, for good."""
+    server = os.getppid()
+    while os.getppid() == server:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)  # Textual's web driver quits the app on it
+    time.sleep(3)
+    os._exit(1)
