@@ -36,3 +36,18 @@ def test_a_figure_the_knowledge_never_states_counts_as_unknown(bot):
     assert _judge(bot, "is 3.5 enough? thanks")  # meets a passage only on "thanks"
     # stems are checked as the question's words: "courses" is everyday English
     assert _judge(bot, "best golf courses in scotland")
+
+
+def test_one_much_rarer_unknown_word_makes_a_question_about_something_else(make_knowledge):
+    """'When does the concert start?' meets an FAQ entry only on the everyday 'start'."""
+    from guidebot.bot import Bot
+
+    faq = (
+        "- question: When does the spring term start?\n"
+        "  answer: The spring term starts in the second week of January.\n"
+        "- question: How long is the lunch break?\n"
+        "  answer: Lunch runs for forty-five minutes from noon.\n"
+    )
+    bot = Bot.load(make_knowledge({"faq/school.yaml": faq}))
+    assert bot.ask("When does the concert start?").kind == "decline"
+    assert bot.ask("When does the term start?").kind == "answer"

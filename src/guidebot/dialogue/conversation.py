@@ -136,7 +136,9 @@ class Conversation:
             or (
                 not followup
                 and cue != "explicit"
-                and about_something_else(retriever, policy.decline_unknown_words, result)
+                and about_something_else(
+                    retriever, policy.decline_unknown_words, result, policy.decline_rarer_by
+                )
             )
         )
         if weak or outside:

@@ -6,10 +6,12 @@ The conversation asks these after searching; each takes what it needs and keeps 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.search.analysis import Analyzer, is_number
+from guidebot.search.english import EnglishWords
 from guidebot.search.retriever import Retriever, SearchResult
 
 
@@ -49,7 +51,9 @@ def led_by_naming(
     return None
 
 
-def about_something_else(retriever: Retriever, unknown_words: int, result: SearchResult) -> bool:
+def about_something_else(
+    retriever: Retriever, unknown_words: int, result: SearchResult, rarer_by: float = 0.0
+) -> bool:
     """True when the best passage shares a single word with the question, a word that names
     no heading, while `unknown_words` or more of the question's words appear nowhere in the
     knowledge: "how do I make lasagna from scratch" meets a passage only on "make". A
@@ -57,7 +61,12 @@ def about_something_else(retriever: Retriever, unknown_words: int, result: Searc
     topic ("my dad thinks it's a scam, is it accredited") or a word of the field rather than
     everyday English ("my advisor told me the GRE is optional"); words of three letters or
     fewer (mom, dow, a misspelt "ned") do not count as unknown, while a figure the knowledge
-    never states does ("is 3.5 enough? thanks" meets a passage only on "thanks")."""
+    never states does ("is 3.5 enough? thanks" meets a passage only on "thanks").
+
+    With `rarer_by` (nats), one unknown word is enough when it is that much rarer in English
+    than every word of the question the knowledge uses: "when does the concert start" is
+    about a concert, while in "which math topics should i brush up on" the rarest word,
+    "topics", is one the guide uses (english.EnglishWords.surprisal)."""
     if not result.best:
         return False
     shared = set(result.best.matched)
@@ -70,4 +79,23 @@ def about_something_else(retriever: Retriever, unknown_words: int, result: Searc
         for t in dict.fromkeys(result.terms)
         if not retriever.knows(t) and (is_number(t) or (len(t) > 3 and t.isalpha()))
     ]
-    return len(unknown) >= unknown_words
+    if len(unknown) >= unknown_words:
+        return True
+    if not rarer_by or not unknown or not shared:
+        return False
+    rarity = _rarity(retriever, result)
+    known = [t for t in result.terms if retriever.knows(t)]  # the shared word among them
+    return max(rarity(t) for t in unknown) >= max(rarity(t) for t in known) + rarer_by
+
+
+def _rarity(retriever: Retriever, result: SearchResult) -> Callable[[str], float]:
+    """A term's rarity: the surprisal of the rarest question word it comes from."""
+    english = retriever.repairer.english
+    if not isinstance(english, EnglishWords):
+        return lambda term: 0.0
+    by_term: dict[str, float] = {}
+    analyzer = retriever.analyzer
+    for word in analyzer.apply_synonyms(result.surface):
+        for term in analyzer.terms_of_words([word]):
+            by_term[term] = max(by_term.get(term, 0.0), english.surprisal(word))
+    return lambda term: by_term.get(term, 0.0)

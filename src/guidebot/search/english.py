@@ -1,45 +1,60 @@
-"""Common English words, so typo repair never "corrects" a real word ("care" into "core").
+"""Common English words and how often English uses them: typo repair never "corrects" a real
+word ("care" into "core"), and a word's rarity says how much it tells about a question.
 
-The word list comes from pyspellchecker's English frequency dictionary. Reading it takes
-about 0.4 s, so the words common enough to trust are written once to a plain text file in
-the user cache directory, which later starts read in milliseconds; and nothing is read
-until a question holds a word the knowledge does not use.
+The counts come from pyspellchecker's English frequency dictionary. Reading it takes about
+0.1-0.4 s, so the words common enough to trust are written once, with their counts, to a
+plain text file in the user cache directory, which later starts read in tens of ms; and
+nothing is read until a question needs it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 from pathlib import Path
 
 from guidebot import atomic
 
 MIN_COUNT = 20  # rarer dictionary entries include misspellings themselves
+CACHE_FORMAT = 2  # 1: words only; 2: "word count" lines after a "total N" line
 
 
 class EnglishWords:
-    """A lazily loaded set of common English words (lower-case)."""
+    """A lazily loaded table of common English words (lower-case) and their counts."""
 
     def __init__(self, cache_dir: Path | None) -> None:
         self._cache_dir = cache_dir
-        self._words: frozenset[str] | None = None
+        self._counts: dict[str, int] | None = None
+        self._total = 0
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = self._load()
-        return word in self._words
+        return word in self._table()
 
-    def _load(self) -> frozenset[str]:
+    def surprisal(self, word: str) -> float:
+        """How much the word tells, in nats: -ln of its share of running English text
+        (Shannon's self-information), from pyspellchecker's counts. "the" is about 3,
+        "take" 6, "salary" 12; a word English does not use ("gre", "mlops") gets the
+        most, ln(total words) (about 21)."""
+        counts = self._table()
+        total = max(self._total, 1)
+        return math.log(total / (counts.get(word, 0) + 1))
+
+    def _table(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts, self._total = self._load()
+        return self._counts
+
+    def _load(self) -> tuple[dict[str, int], int]:
         cached = self._cache_file()
         if cached and cached.is_file():
-            try:
-                return frozenset(cached.read_text(encoding="utf-8").split())
-            except (OSError, UnicodeDecodeError):
-                pass  # rebuilt below
-        words = _from_dictionary()
-        if cached and words:
+            with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+                return _parse(cached.read_text(encoding="utf-8"))
+        counts, total = _from_dictionary()
+        if cached and counts:
+            lines = [f"total {total}"] + [f"{w} {c}" for w, c in sorted(counts.items())]
             with contextlib.suppress(OSError):  # a read-only cache costs time, not correctness
-                atomic.write_text(cached, "\n".join(sorted(words)), overwrite=True)
-        return words
+                atomic.write_text(cached, "\n".join(lines), overwrite=True)
+        return counts, total
 
     def _cache_file(self) -> Path | None:
         if self._cache_dir is None:
@@ -50,13 +65,28 @@ class EnglishWords:
             tag = version("pyspellchecker")
         except Exception:  # noqa: BLE001 - any metadata trouble just means "no cache name"
             return None
-        return self._cache_dir / f"english-words-{tag}-{MIN_COUNT}.txt"
+        return self._cache_dir / f"english-words-{tag}-{MIN_COUNT}-v{CACHE_FORMAT}.txt"
 
 
-def _from_dictionary() -> frozenset[str]:
+def _parse(text: str) -> tuple[dict[str, int], int]:
+    """The cache file back; ValueError if it is not what _load wrote."""
+    lines = text.split("\n")
+    head = lines[0].split()
+    if len(head) != 2 or head[0] != "total":
+        raise ValueError("not an English word-count file")
+    counts = {}
+    for line in lines[1:]:
+        word, count = line.split(" ")
+        counts[word] = int(count)
+    return counts, int(head[1])
+
+
+def _from_dictionary() -> tuple[dict[str, int], int]:
     try:
         from spellchecker import SpellChecker
     except ImportError:
-        return frozenset()
+        return {}, 0
     frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return frozenset(w for w, count in frequencies.items() if count >= MIN_COUNT and w.isalpha())
+    total = sum(frequencies.values())
+    counts = {w: c for w, c in frequencies.items() if c >= MIN_COUNT and w.isalpha()}
+    return counts, total

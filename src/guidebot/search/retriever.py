@@ -40,6 +40,7 @@ class SearchResult:
     coverage: float  # idf-weighted share of the question's terms found in the best passage
     everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
     exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
+    surface: tuple[str, ...] = ()  # the question's words after typo repair
 
     @property
     def best(self) -> Hit | None:
@@ -113,7 +114,9 @@ class Retriever:
             self._second_stage(question, terms, scores, baseline)
         hits = self._top(scores, weights, k, baseline)
         coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
-        return SearchResult(tuple(hits), tuple(terms), tuple(repairs), coverage, everyday, exact)
+        return SearchResult(
+            tuple(hits), tuple(terms), tuple(repairs), coverage, everyday, exact, tuple(surface)
+        )
 
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly
