@@ -12,12 +12,15 @@ import yaml
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.quality.gaps import (
+    FEEDBACK,
     LogRecord,
     group_questions,
     is_unanswered,
     logging_disabled,
     read_log,
+    record_feedback,
     record_unanswered,
+    split_feedback,
     starter_faq,
 )
 from guidebot.reply import Reply, Source
@@ -193,13 +196,118 @@ def test_a_record_starts_on_a_fresh_line_after_a_half_written_one(tmp_path):
 def test_a_record_that_does_not_fit_is_not_kept_in_part(tmp_path, monkeypatch, data_dir):
     import os
 
-    from guidebot.quality import gaps
+    from guidebot.quality import log
 
-    log = tmp_path / "unanswered.jsonl"
-    log.write_text('{"time": "t", "question": "earlier", "kind": "decline"}\n', encoding="utf-8")
-    before = log.read_bytes()
+    path = tmp_path / "unanswered.jsonl"
+    path.write_text('{"time": "t", "question": "earlier", "kind": "decline"}\n', encoding="utf-8")
+    before = path.read_bytes()
     real_write = os.write
-    monkeypatch.setattr(gaps.os, "write", lambda fd, data: real_write(fd, data[:10]))
-    note = gaps.record_unanswered(reply("decline", 0.0, "is the dean nice"), path=log)
+    monkeypatch.setattr(log.os, "write", lambda fd, data: real_write(fd, data[:10]))
+    note = log.record_unanswered(reply("decline", 0.0, "is the dean nice"), path=path)
     assert note and "could not write" in note
-    assert log.read_bytes() == before  # the ten bytes that did get written are gone again
+    assert path.read_bytes() == before  # the ten bytes that did get written are gone again
+
+
+# --- feedback on answers (from `guidebot api`) ---------------------------------------------
+
+
+def feedback(question: str, helpful: bool, section: str = "Costs", comment: str = "") -> LogRecord:
+    return LogRecord(
+        "2026-02-01T10:00:00+00:00",
+        question,
+        FEEDBACK,
+        0.8,
+        helpful=helpful,
+        sources=(f"g/{section.lower()}/1",),
+        sections=(section,),
+        comment=comment,
+    )
+
+
+def test_feedback_is_one_whole_record_in_the_same_log(data_dir):
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    note = record_feedback(
+        "what does it cost", False, ["g/costs/1"], ["Costs"], "I meant per year", 0.75, now=now
+    )
+    assert note is None
+    record_unanswered(reply("decline", 0.0), now=now)
+    lines = (data_dir / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0]) == {
+        "time": "2026-03-01T12:00:00+00:00",
+        "question": "what does it cost",
+        "kind": "feedback",
+        "confidence": 0.75,
+        "score": None,
+        "helpful": False,
+        "sources": ["g/costs/1"],
+        "sections": ["Costs"],
+        "comment": "I meant per year",
+    }
+    assert "helpful" not in json.loads(lines[1])  # other records keep their shape
+    found, notes = read_log(data_dir / "unanswered.jsonl")
+    assert notes == [] and found[0].helpful is False and found[0].sections == ("Costs",)
+    assert found[0].comment == "I meant per year" and found[1].helpful is None
+
+
+def test_feedback_is_not_logged_when_logging_is_off(data_dir, monkeypatch):
+    monkeypatch.setenv("GUIDEBOT_NO_LOG", "1")
+    assert record_feedback("q", True) is None
+    assert not (data_dir / "unanswered.jsonl").exists()
+
+
+def test_split_feedback_separates_unanswered_from_unhelpful():
+    log = [*records("is there a dorm"), feedback("cost?", False), feedback("cost?", True)]
+    unanswered, unhelpful, helpful = split_feedback(log)
+    assert [r.question for r in unanswered] == ["is there a dorm"]
+    assert [r.question for r in unhelpful] == ["cost?"] and helpful == 1
+
+
+def test_unhelpful_answers_group_with_what_they_answered_from():
+    gaps = group_questions(
+        [
+            feedback("what does it cost", False, "Costs", "per year?"),
+            feedback("What does it cost?", False, "Fees", "per\nyear?"),
+            feedback("what does it cost", False, "Costs"),
+            feedback("can i apply late", False, "Admission"),
+        ]
+    )
+    assert [(g.question, g.count) for g in gaps] == [
+        ("what does it cost", 3),
+        ("can i apply late", 1),
+    ]
+    assert gaps[0].answered == ("Costs", "Fees") and gaps[0].sources[0] == "g/costs/1"
+    assert gaps[0].comments == ("per year?",)  # one line each, the same said once
+    assert gaps[0].to_dict()["answered"] == ["Costs", "Fees"]
+    assert "answered" not in group_questions(records("is there a dorm"))[0].to_dict()
+
+
+def test_the_starter_faq_says_what_unhelpful_answers_came_from(make_knowledge):
+    gaps = group_questions([feedback("what does it cost", False, "Costs", "per\nyear: [x]")])
+    text = starter_faq(gaps, "log.jsonl")
+    assert "# marked not helpful; answered from: Costs" in text
+    assert "# comment: per year: [x]" in text
+    assert [e["question"] for e in yaml.safe_load(text)] == ["What does it cost"]
+
+
+def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path):
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    log = [
+        *records("is there a dorm", "is there a dorm?"),
+        feedback("what does it cost", False, "Costs", "per year?"),
+        feedback("what does it cost?", False, "Costs"),
+        feedback("how long is it", True),
+    ]
+    (tmp_path / "unanswered.jsonl").write_text("".join(json.dumps(r.to_dict()) + "\n" for r in log))
+    result = guidebot("gaps", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "2 unanswered questions in 1 group " in result.stdout
+    assert "2 answers marked not helpful, in 1 group (1 marked helpful)" in result.stdout
+    assert "2×  what does it cost" in result.stdout
+    assert "answered from: Costs" in result.stdout and "comment: per year?" in result.stdout
+    data = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    assert data["questions"] == 2 and data["not_helpful_answers"] == 2
+    assert data["not_helpful"][0]["answered"] == ["Costs"] and data["helpful_answers"] == 1
+    target = tmp_path / "starter.yaml"
+    assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
+    entries = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [e["question"] for e in entries] == ["Is there a dorm", "What does it cost"]

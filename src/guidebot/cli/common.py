@@ -95,7 +95,7 @@ class UnansweredLogger:
     def __call__(self, reply: Reply) -> None:
         if not self.enabled:
             return
-        from guidebot.quality.gaps import record_unanswered
+        from guidebot.quality.log import record_unanswered
 
         note = record_unanswered(reply, self.guides)
         if note and not self.warned:

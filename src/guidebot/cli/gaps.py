@@ -1,4 +1,5 @@
-"""`guidebot gaps`: the questions guidebot could not answer, grouped, most asked first."""
+"""`guidebot gaps`: the questions guidebot could not answer, and the answers people marked
+not helpful (through `guidebot api`), each grouped, most asked first."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from pathlib import Path
 from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
-from guidebot.quality.gaps import SIMILARITY, group_questions, read_log, starter_faq
+from guidebot.quality.gaps import (
+    SIMILARITY,
+    Gap,
+    group_questions,
+    read_log,
+    split_feedback,
+    starter_faq,
+)
 
 NAME = "gaps"
 
@@ -19,8 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         NAME,
         help="show the questions guidebot could not answer, grouped, most asked first",
         description="Read the log of declined and low-confidence questions, group similar "
-        "ones, and list the groups most asked first. --export writes them as a starter FAQ "
-        "file whose answers say TODO, for you to fill in.",
+        "ones, and list the groups most asked first; beside them, the answers people marked "
+        "not helpful on the web page, with the sections they came from. --export writes both "
+        "as a starter FAQ file whose answers say TODO, for you to fill in.",
     )
     parser.add_argument(
         "--threshold",
@@ -44,31 +53,62 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--top must be 1 or more")
     log = unanswered_log()
     records, notes = read_log(log)
-    gaps = group_questions(records, args.threshold)[: args.top]
+    unanswered, unhelpful, helpful = split_feedback(records)
+    gaps = group_questions(unanswered, args.threshold)[: args.top]
+    bad = group_questions(unhelpful, args.threshold)[: args.top]
     if args.export:
-        return _export(gaps, Path(args.export), log)
+        return _export(gaps + bad, Path(args.export), log)
     if args.json:
-        data = {"log": str(log), "questions": len(records), "groups": [g.to_dict() for g in gaps]}
+        data = {
+            "log": str(log),
+            "questions": len(unanswered),
+            "groups": [g.to_dict() for g in gaps],
+            "not_helpful_answers": len(unhelpful),
+            "not_helpful": [g.to_dict() for g in bad],
+            "helpful_answers": helpful,
+        }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     for note in notes:
         print(f"note: {terminal_safe(note)}")
-    if not records:
+    if not unanswered and not unhelpful:
         print(f"No unanswered questions logged yet ({log}).")
         return 0
-    groups = f"{len(gaps)} group{'' if len(gaps) == 1 else 's'}"
-    print(f"{len(records)} unanswered questions in {groups} (log: {log})\n")
+    if unanswered:
+        print(f"{len(unanswered)} unanswered questions in {_groups(gaps)} (log: {log})\n")
+        _list(gaps)
+    else:
+        print(f"No unanswered questions logged yet ({log}).")
+    if unhelpful:
+        marked = f"{len(unhelpful)} answer{'' if len(unhelpful) == 1 else 's'}"
+        print(f"\n{marked} marked not helpful, in {_groups(bad)} ({helpful} marked helpful)\n")
+        _list(bad)
+    print("\nTurn them into FAQ entries: guidebot gaps --export new-questions.yaml")
+    return 0
+
+
+def _groups(gaps: list[Gap]) -> str:
+    return f"{len(gaps)} group{'' if len(gaps) == 1 else 's'}"
+
+
+def _list(gaps: list[Gap]) -> None:
+    """Each group, most asked first: its usual wording, others, and for answers marked not
+    helpful what they answered from (section and source ids) and what people wrote."""
     for gap in gaps:
         print(f"{gap.count:>4}×  {terminal_safe(gap.question)}   [last {gap.last_asked[:10]}]")
         for other in gap.wordings[1:4]:
             print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
-    print("\nTurn them into FAQ entries: guidebot gaps --export new-questions.yaml")
-    return 0
+        for section in gap.answered[:3]:
+            print(f"       answered from: {terminal_safe(section)}")
+        if gap.sources:
+            print(f"       sources: {terminal_safe(', '.join(gap.sources[:4]))}")
+        for comment in gap.comments[:3]:
+            print(f"       comment: {terminal_safe(comment)}")
 
 
-def _export(gaps, path: Path, log: Path) -> int:
+def _export(gaps: list[Gap], path: Path, log: Path) -> int:
     if path.suffix.lower() not in {".yaml", ".yml"}:
         raise UsageError(f"{path}: the export is an FAQ file and must end in .yaml")
     if path.exists():

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from guidebot import __version__
-from guidebot.cli import ask, chat, check, evaluate, gaps, guides, ingest, serve
+from guidebot.cli import api, ask, chat, check, evaluate, gaps, guides, ingest, serve
 from guidebot.cli.common import terminal_safe
 from guidebot.errors import EvalSetError, GuidebotError, KnowledgeError
 
-COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve)
+COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve, api)
 EXIT_PROBLEM = 2
 
 

@@ -1,60 +1,53 @@
-"""Questions guidebot could not answer: a local JSON Lines log, grouped into gaps to fill.
-
-Any front end records a turn with `record_unanswered(reply)`; it appends one line only when
-the reply is a decline or an answer below LOW_CONFIDENCE, and never raises for a log it
-cannot write (a note comes back instead). `read_log` and `group_questions` turn the log into
-`Gap`s, most asked first; `starter_faq` writes them as an FAQ file to fill in.
+"""Questions guidebot could not answer, grouped into gaps to fill: similar wordings together,
+most asked first (`group_questions`), and a starter FAQ file to write their answers in
+(`starter_faq`). The log they come from is log.py's.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from guidebot.errors import InputError
 from guidebot.knowledge.slugs import slugify, unique
-from guidebot.locations import unanswered_log
-from guidebot.reply import Reply
+from guidebot.quality.log import (  # re-exported: the log's API is used through this module
+    ENV_NO_LOG,
+    FEEDBACK,
+    LOW_CONFIDENCE,
+    LogRecord,
+    append_record,
+    is_unanswered,
+    logging_disabled,
+    read_log,
+    record_feedback,
+    record_unanswered,
+    split_feedback,
+)
 
-ENV_NO_LOG = "GUIDEBOT_NO_LOG"
-LOW_CONFIDENCE = 0.5  # answers below this share of the question found are logged as gaps
+__all__ = [
+    "ENV_NO_LOG",
+    "FEEDBACK",
+    "LOW_CONFIDENCE",
+    "SIMILARITY",
+    "Gap",
+    "LogRecord",
+    "append_record",
+    "group_questions",
+    "is_unanswered",
+    "logging_disabled",
+    "read_log",
+    "record_feedback",
+    "record_unanswered",
+    "split_feedback",
+    "starter_faq",
+]
+
 SIMILARITY = 80.0  # rapidfuzz token_set_ratio at or above which two questions are one gap
 TODO = "TODO"
-
-
-@dataclass(frozen=True)
-class LogRecord:
-    """One logged turn, as stored: time (UTC, ISO 8601), question, kind, confidence, score."""
-
-    time: str
-    question: str
-    kind: str
-    confidence: float
-    score: float | None = None
-    guides: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "time": self.time,
-            "question": self.question,
-            "kind": self.kind,
-            "confidence": self.confidence,
-            "score": self.score,
-        }
-        if self.guides:
-            data["guides"] = list(self.guides)
-        return data
 
 
 @dataclass(frozen=True)
@@ -66,120 +59,32 @@ class Gap:
     wordings: tuple[str, ...]  # every distinct wording, most frequent first
     last_asked: str
     kinds: tuple[str, ...]
+    answered: tuple[str, ...] = ()  # feedback: the sections answered from, most often first
+    sources: tuple[str, ...] = ()  # feedback: the ids of the passages answered, likewise
+    comments: tuple[str, ...] = ()  # feedback: what people wrote, latest first
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "question": self.question,
             "count": self.count,
             "wordings": list(self.wordings),
             "last_asked": self.last_asked,
             "kinds": list(self.kinds),
         }
-
-
-def logging_disabled() -> bool:
-    """True when $GUIDEBOT_NO_LOG is set to anything but '', '0', 'false' or 'no'."""
-    return os.environ.get(ENV_NO_LOG, "").strip().lower() not in {"", "0", "false", "no"}
-
-
-def is_unanswered(reply: Reply, low_confidence: float = LOW_CONFIDENCE) -> bool:
-    """A decline, or an answer that found less than low_confidence of the question."""
-    if reply.kind == "decline":
-        return True
-    return reply.kind == "answer" and reply.confidence < low_confidence
-
-
-def record_unanswered(
-    reply: Reply,
-    guides: Sequence[str] = (),
-    path: Path | None = None,
-    now: datetime | None = None,
-) -> str | None:
-    """Append reply to the log if it went unanswered; return a note if the log is unwritable.
-
-    Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log().
-    """
-    if logging_disabled() or not is_unanswered(reply) or not reply.question.strip():
-        return None
-    record = LogRecord(
-        time=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
-        question=reply.question,
-        kind=reply.kind,
-        confidence=round(reply.confidence, 4),
-        score=round(reply.sources[0].score, 4) if reply.sources else None,
-        guides=tuple(guides),
-    )
-    target = path or unanswered_log()
-    line = json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        append_record(target, line.encode("utf-8"))
-    except OSError as error:
-        return f"could not write the unanswered-questions log {target}: {error.strerror or error}"
-    return None
-
-
-def append_record(path: Path, record: bytes) -> None:
-    """Append one record (a line) whole or not at all, starting on a fresh line.
-
-    One write with O_APPEND, so records of several processes never interleave; a record
-    cut short (a full disk) is cut off again, so the next one is not glued to half of it;
-    and if an earlier crash left a line unfinished, this record starts on a line of its own.
-    Raises OSError when the record could not be written."""
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        size = os.fstat(fd).st_size
-        if size and os.pread(fd, 1, size - 1) != b"\n":
-            record = b"\n" + record
-        try:
-            written = os.write(fd, record)
-            if written != len(record):
-                raise OSError(errno.ENOSPC, "no space left for the whole record")
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)
-            raise
-    finally:
-        os.close(fd)
-
-
-def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
-    """Every record in the log (none if it does not exist yet) and notes on unreadable lines."""
-    target = path or unanswered_log()
-    if not target.is_file():
-        return [], []
-    records: list[LogRecord] = []
-    notes: list[str] = []
-    try:
-        text = target.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        raise InputError(f"{target}: cannot read the log ({error.strerror or error})") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            records.append(
-                LogRecord(
-                    time=str(data["time"]),
-                    question=str(data["question"]),
-                    kind=str(data.get("kind", "")),
-                    confidence=float(data.get("confidence") or 0.0),
-                    score=None if data.get("score") is None else float(data["score"]),
-                    guides=tuple(data.get("guides") or ()),
-                )
-            )
-        except (ValueError, KeyError, TypeError, AttributeError):
-            notes.append(f"{target}:{number}: not a log record, skipped")
-    return records, notes
+        for name in ("answered", "sources", "comments"):
+            if getattr(self, name):
+                data[name] = list(getattr(self, name))
+        return data
 
 
 def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY) -> list[Gap]:
-    """Group similar questions (rapidfuzz token_set_ratio >= threshold), most asked first."""
+    """Group similar questions (rapidfuzz token_set_ratio >= threshold), most asked first.
+    Feedback records bring what was answered (sections, source ids) and comments along."""
     counts: Counter[str] = Counter()
     wording: dict[str, Counter[str]] = {}
     last: dict[str, str] = {}
     kinds: dict[str, set[str]] = {}
+    answered: dict[str, list[LogRecord]] = {}
     for record in records:
         key = default_process(record.question)
         if not key:
@@ -188,6 +93,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
         wording.setdefault(key, Counter())[" ".join(record.question.split())] += 1
         last[key] = max(last.get(key, ""), record.time)
         kinds.setdefault(key, set()).add(record.kind)
+        answered.setdefault(key, []).append(record)
     groups: list[list[str]] = []
     leaders: list[str] = []
     with_word: dict[str, list[int]] = {}  # word -> the leaders that have it, in order
@@ -218,6 +124,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
         for key in keys:
             words.update(wording[key])
         ordered = tuple(w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])))
+        said = sorted((r for k in keys for r in answered[k]), key=lambda r: r.time, reverse=True)
         gaps.append(
             Gap(
                 question=ordered[0],
@@ -225,6 +132,9 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
                 wordings=ordered,
                 last_asked=max(last[k] for k in keys),
                 kinds=tuple(sorted(set().union(*(kinds[k] for k in keys)))),
+                answered=_most_often(s for r in said for s in r.sections),
+                sources=_most_often(s for r in said for s in r.sources),
+                comments=tuple(dict.fromkeys(c for r in said if (c := _one_line(r.comment)))),
             )
         )
     gaps.sort(key=lambda g: g.question)
@@ -247,6 +157,16 @@ def _blocking_keys(question: str) -> set[str]:
     if len(telling) == 1:
         telling |= {f"{w[:3]}…" for w in telling}
     return telling or set(question.split())
+
+
+def _most_often(items: Iterable[str]) -> tuple[str, ...]:
+    counts = Counter(items)  # ties keep the order first seen: the latest record first
+    return tuple(sorted(counts, key=lambda item: -counts[item]))
+
+
+def _one_line(text: str) -> str:
+    """Text as one line (a comment written into a YAML comment must not end it)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def starter_faq(gaps: Sequence[Gap], source: str) -> str:
@@ -272,6 +192,9 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             entry["alternates"] = list(gap.wordings[1:9])
         asked = "once" if gap.count == 1 else f"{gap.count} times"
         lines.append(f"# asked {asked}, last on {gap.last_asked[:10]}")
+        if FEEDBACK in gap.kinds:
+            lines += [f"# marked not helpful; answered from: {_one_line(a)}" for a in gap.answered]
+            lines += [f"# comment: {c}" for c in gap.comments[:3]]
         lines.append(
             yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100).rstrip()
         )

@@ -1,0 +1,217 @@
+"""The log of questions guidebot could not answer and of answers people marked: JSON Lines,
+one record a line, written whole or not at all.
+
+Any front end records a turn with `record_unanswered(reply)`; it appends one line only when
+the reply is a decline or an answer below LOW_CONFIDENCE, and never raises for a log it
+cannot write (a note comes back instead). `record_feedback` adds a person's verdict on an
+answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log` reads
+it back; `split_feedback` separates the unanswered questions from the answers marked not
+helpful. Grouping them into gaps to fill is gaps.py's job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from guidebot.errors import InputError
+from guidebot.locations import unanswered_log
+from guidebot.reply import Reply
+
+ENV_NO_LOG = "GUIDEBOT_NO_LOG"
+LOW_CONFIDENCE = 0.5  # answers below this share of the question found are logged as gaps
+FEEDBACK = "feedback"  # the kind of a record_feedback record
+
+
+@dataclass(frozen=True)
+class LogRecord:
+    """One logged turn, as stored: time (UTC, ISO 8601), question, kind, confidence, score.
+
+    A feedback record (kind FEEDBACK) also has `helpful`, the ids and sections of the
+    sources the judged reply answered from, and the person's comment ("" for none)."""
+
+    time: str
+    question: str
+    kind: str
+    confidence: float
+    score: float | None = None
+    guides: tuple[str, ...] = ()
+    helpful: bool | None = None
+    sources: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    comment: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "time": self.time,
+            "question": self.question,
+            "kind": self.kind,
+            "confidence": self.confidence,
+            "score": self.score,
+        }
+        if self.guides:
+            data["guides"] = list(self.guides)
+        if self.kind == FEEDBACK:
+            data["helpful"] = self.helpful
+            data["sources"] = list(self.sources)
+            data["sections"] = list(self.sections)
+            data["comment"] = self.comment
+        return data
+
+
+def logging_disabled() -> bool:
+    """True when $GUIDEBOT_NO_LOG is set to anything but '', '0', 'false' or 'no'."""
+    return os.environ.get(ENV_NO_LOG, "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def is_unanswered(reply: Reply, low_confidence: float = LOW_CONFIDENCE) -> bool:
+    """A decline, or an answer that found less than low_confidence of the question."""
+    if reply.kind == "decline":
+        return True
+    return reply.kind == "answer" and reply.confidence < low_confidence
+
+
+def record_unanswered(
+    reply: Reply,
+    guides: Sequence[str] = (),
+    path: Path | None = None,
+    now: datetime | None = None,
+) -> str | None:
+    """Append reply to the log if it went unanswered; return a note if the log is unwritable.
+
+    Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log().
+    """
+    if logging_disabled() or not is_unanswered(reply) or not reply.question.strip():
+        return None
+    record = LogRecord(
+        time=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        question=reply.question,
+        kind=reply.kind,
+        confidence=round(reply.confidence, 4),
+        score=round(reply.sources[0].score, 4) if reply.sources else None,
+        guides=tuple(guides),
+    )
+    return _write(record, path)
+
+
+def record_feedback(
+    question: str,
+    helpful: bool,
+    sources: Sequence[str] = (),
+    sections: Sequence[str] = (),
+    comment: str = "",
+    confidence: float = 0.0,
+    guides: Sequence[str] = (),
+    path: Path | None = None,
+    now: datetime | None = None,
+) -> str | None:
+    """Append a person's verdict on a reply to the log (a FEEDBACK record): the question,
+    whether the reply helped, the ids and sections of the sources it answered from, and
+    their comment. Returns a note if the log is unwritable; nothing when logging_disabled().
+    """
+    if logging_disabled():
+        return None
+    record = LogRecord(
+        time=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        question=question,
+        kind=FEEDBACK,
+        confidence=round(confidence, 4),
+        guides=tuple(guides),
+        helpful=helpful,
+        sources=tuple(sources),
+        sections=tuple(sections),
+        comment=comment,
+    )
+    return _write(record, path)
+
+
+def _write(record: LogRecord, path: Path | None) -> str | None:
+    target = path or unanswered_log()
+    line = json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        append_record(target, line.encode("utf-8"))
+    except OSError as error:
+        return f"could not write the unanswered-questions log {target}: {error.strerror or error}"
+    return None
+
+
+def append_record(path: Path, record: bytes) -> None:
+    """Append one record (a line) whole or not at all, starting on a fresh line.
+
+    One write with O_APPEND, so records of several processes never interleave; a record
+    cut short (a full disk) is cut off again, so the next one is not glued to half of it;
+    and if an earlier crash left a line unfinished, this record starts on a line of its own.
+    Raises OSError when the record could not be written."""
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            record = b"\n" + record
+        try:
+            written = os.write(fd, record)
+            if written != len(record):
+                raise OSError(errno.ENOSPC, "no space left for the whole record")
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
+    finally:
+        os.close(fd)
+
+
+def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
+    """Every record in the log (none if it does not exist yet) and notes on unreadable lines."""
+    target = path or unanswered_log()
+    if not target.is_file():
+        return [], []
+    records: list[LogRecord] = []
+    notes: list[str] = []
+    try:
+        text = target.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"{target}: cannot read the log ({error.strerror or error})") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            records.append(
+                LogRecord(
+                    time=str(data["time"]),
+                    question=str(data["question"]),
+                    kind=str(data.get("kind", "")),
+                    confidence=float(data.get("confidence") or 0.0),
+                    score=None if data.get("score") is None else float(data["score"]),
+                    guides=tuple(data.get("guides") or ()),
+                    helpful=None if data.get("helpful") is None else bool(data["helpful"]),
+                    sources=tuple(str(s) for s in data.get("sources") or ()),
+                    sections=tuple(str(s) for s in data.get("sections") or ()),
+                    comment=str(data.get("comment") or ""),
+                )
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            notes.append(f"{target}:{number}: not a log record, skipped")
+    return records, notes
+
+
+def split_feedback(
+    records: Iterable[LogRecord],
+) -> tuple[list[LogRecord], list[LogRecord], int]:
+    """The unanswered questions, the answers marked not helpful, and how many were marked
+    helpful: what `guidebot gaps` lists, side by side."""
+    unanswered, unhelpful, helpful = [], [], 0
+    for record in records:
+        if record.kind != FEEDBACK:
+            unanswered.append(record)
+        elif record.helpful:
+            helpful += 1
+        else:
+            unhelpful.append(record)
+    return unanswered, unhelpful, helpful

@@ -1,0 +1,218 @@
+"""The ASGI app behind `guidebot api`: the JSON API under /v1 and the chat page at /.
+
+    POST /v1/ask       {"question", "conversation"?, "guide"?} -> 200 {"reply", "conversation"}
+    POST /v1/feedback  {"question", "reply", "helpful", "comment"?} -> 204
+    GET  /v1/guides    -> 200 {"guides": [{"slug", "title", "sections", "faqs"}]}
+    GET  /v1/health    -> 200 {"status": "ok", "version"}
+
+Every error is JSON {"error": message}: 400 a body that is not JSON (or a Content-Length that
+is no number), 401 a missing or wrong token (when one is set), 404/405 no such endpoint, 413 a
+body over 64 KB, 422 fields of the wrong type or size, a conversation state that is not one
+this server gave out, an unknown guide or source id; 503 feedback that could not be written.
+Nothing a client sends is meant to produce a 500.
+
+The server keeps no per-visitor state; declines and low-confidence answers, and all feedback,
+go to the log `guidebot gaps` reads (quality/gaps.py) unless GUIDEBOT_NO_LOG is set.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+
+from guidebot.bot import Bot
+from guidebot.locations import cache_dir
+from guidebot.quality.log import record_feedback, record_unanswered
+from guidebot.version import __version__
+from guidebot.web import page
+from guidebot.web.guard import Guard
+from guidebot.web.schemas import (
+    AskRequest,
+    AskResponse,
+    ErrorResponse,
+    FeedbackError,
+    FeedbackRequest,
+    GuidesResponse,
+    Health,
+    judged_reply,
+)
+from guidebot.web.settings import Settings
+from guidebot.web.state import StateError, parse_state
+
+log = logging.getLogger("guidebot.api")
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in {
+        400: "The body is not JSON.",
+        401: "The token is missing or wrong.",
+        413: "The body is over 64 KB.",
+        422: "A field is missing, of the wrong type or size, or names nothing the guides have.",
+    }.items()
+}
+_UNRECORDED = {"model": ErrorResponse, "description": "The log could not be written."}
+
+
+class Problem(Exception):
+    """A request the API refuses: status and message become {"error": message}."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def create_app(settings: Settings | None = None, bot: Bot | None = None) -> FastAPI:
+    """The app for `settings` (default: from the environment, as each uvicorn worker does),
+    answering with `bot` (default: loaded from settings.knowledge, the index from the cache).
+    Raises KnowledgeError when the knowledge does not load."""
+    settings = settings or Settings.from_env()
+    bot = bot or Bot.load(settings.knowledge, cache_dir=cache_dir())
+    warm(bot)
+    app = FastAPI(
+        title="guidebot API",
+        version=__version__,
+        description="Answers questions about guides with cited passages. The conversation "
+        "travels with the client: send back the `conversation` of the last response.",
+        redoc_url=None,
+    )
+    _add_routes(app, _Engine(bot))
+    page.add_routes(app)
+    _add_error_handlers(app)
+    app.add_middleware(Guard, settings=settings)
+    if settings.origins:  # added last, so outermost: preflights and 401s get its headers too
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    return app
+
+
+def warm(bot: Bot) -> None:
+    """Answer one question, so that what the first turn loads (the English word list: 30 ms
+    from the cache, 150 ms to build and cache it) is loaded before any visitor asks."""
+    bot.ask(bot.context.example)
+
+
+class _Engine:
+    """The bot and what requests are checked against, computed once per process."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+        self.sections = frozenset(p.section for p in bot.passages)
+        self.section_of = {p.id: p.section for p in bot.passages}
+        self.guides = [
+            {
+                "slug": g.slug,
+                "title": g.title,
+                "sections": sum(1 for s in g.sections if not s.is_intro),
+                "faqs": len(bot.kb.faqs_of(g.slug)),
+            }
+            for g in bot.kb.guides
+        ]
+        self.warned = False
+
+    def note(self, note: str | None) -> None:
+        """Say once (on the server's stderr) that the log cannot be written; asking goes on."""
+        if note and not self.warned:
+            log.warning("guidebot: %s", note)
+            self.warned = True
+
+
+def _add_routes(app: FastAPI, engine: _Engine) -> None:
+    # `async def` handlers that answer in the event loop: a turn takes well under a
+    # millisecond, less than handing it to a thread would cost.
+    @app.post("/v1/ask", response_model=AskResponse, responses=_ERRORS)
+    async def ask(body: AskRequest) -> Response:
+        """Answer one turn; send the returned `conversation` back with the next question."""
+        guides = (body.guide,) if body.guide else ()
+        if body.guide and engine.bot.kb.guide(body.guide) is None:
+            raise Problem(422, "guide: no such guide (see GET /v1/guides)")
+        try:
+            state = parse_state(body.conversation, engine.sections)
+        except StateError as error:
+            raise Problem(422, str(error)) from None
+        conversation = engine.bot.conversation(state, guides)
+        reply = conversation.ask(body.question)
+        engine.note(record_unanswered(reply, guides))
+        return JSONResponse(
+            {"reply": reply.to_dict(), "conversation": conversation.state.to_dict()}
+        )
+
+    @app.post("/v1/feedback", status_code=204, responses={**_ERRORS, 503: _UNRECORDED})
+    async def feedback(body: FeedbackRequest) -> Response:
+        """Record whether a reply helped, in the log `guidebot gaps` reads."""
+        try:
+            ids, confidence = judged_reply(body.reply)
+        except FeedbackError as error:
+            raise Problem(422, str(error)) from None
+        unknown = [i for i in ids if i not in engine.section_of]
+        if unknown:
+            raise Problem(422, f"reply: no source with the id {unknown[0][:100]!r}")
+        sections = list(dict.fromkeys(engine.section_of[i] for i in ids))
+        note = record_feedback(
+            body.question, body.helpful, ids, sections, body.comment or "", confidence
+        )
+        if note:
+            log.warning("guidebot: %s", note)
+            raise Problem(503, "the feedback could not be recorded; please try again later")
+        return Response(status_code=204)
+
+    @app.get("/v1/guides", response_model=GuidesResponse, responses=_ERRORS)
+    async def guides() -> Response:
+        """The guides, with their slugs (for `guide`), titles and section and FAQ counts."""
+        return JSONResponse({"guides": engine.guides})
+
+    @app.get("/v1/health", response_model=Health)
+    async def health() -> Response:
+        """Whether the server answers; needs no token (for load balancers)."""
+        return JSONResponse({"status": "ok", "version": __version__})
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def problem(request: Request, error: Exception) -> Response:
+        assert isinstance(error, Problem)
+        return JSONResponse({"error": error.message}, status_code=error.status)
+
+    async def invalid(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        errors = error.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return JSONResponse({"error": "the request body is not valid JSON"}, status_code=400)
+        return JSONResponse({"error": _describe(errors)}, status_code=422)
+
+    async def http(request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        return JSONResponse(
+            {"error": str(error.detail)}, status_code=error.status_code, headers=error.headers
+        )
+
+    async def crash(request: Request, error: Exception) -> Response:
+        log.exception("guidebot: a request failed", exc_info=error)
+        return JSONResponse({"error": "internal error"}, status_code=500)
+
+    app.add_exception_handler(Problem, problem)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(HTTPException, http)
+    app.add_exception_handler(Exception, crash)
+
+
+def _describe(errors: Any) -> str:
+    """pydantic's errors as one line ("question: String should have at most 2000
+    characters"), without the input values they carry (they echo the request back)."""
+    parts = []
+    for e in list(errors)[:5]:
+        where = ".".join(str(p) for p in e.get("loc", ())[1:]) or "body"
+        message = str(e.get("msg", "invalid"))
+        if e.get("type") == "model_attributes_type" or where == "body":
+            message = "send a JSON object with Content-Type: application/json"
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts)

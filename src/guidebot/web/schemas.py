@@ -1,0 +1,119 @@
+"""The shapes of the API's requests and responses (pydantic models, shown at /docs).
+
+Requests are strict: no field may be of another type (`"helpful": "yes"` is refused, not
+read as true), unknown fields are refused, strings and lists have caps. A model that fails
+becomes a 422 (a body that is not JSON at all, a 400) in app.py. Responses are built as plain
+dicts for speed; their models are here for the documentation only.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+
+from guidebot.dialogue.conversation import MAX_QUESTION
+
+MAX_COMMENT = 2000
+MAX_SLUG = 200
+MAX_SOURCES = 20  # a reply cites top_k (3) passages; a client may send a few more ids
+MAX_ID = 300
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class AskRequest(_Strict):
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    conversation: dict[str, Any] | None = Field(
+        default=None,
+        description="The `conversation` object of the previous response, sent back unchanged "
+        "(null or absent: a new conversation).",
+    )
+    guide: StrictStr | None = Field(
+        default=None, max_length=MAX_SLUG, description="Answer from this guide slug only."
+    )
+
+
+class FeedbackRequest(_Strict):
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    reply: dict[str, Any] | list[StrictStr] = Field(
+        description="The reply judged (as /v1/ask returned it), or the ids of its sources."
+    )
+    helpful: StrictBool
+    comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT)
+
+
+class Source(BaseModel):
+    id: str
+    guide: str
+    section: str
+    headings: list[str]
+    text: str
+    score: float
+
+
+class ReplyModel(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    confidence: float
+    kind: str = Field(description="answer, clarify, smalltalk or decline")
+    sources: list[Source]
+    notes: list[str]
+    choices: list[str]
+    suggestions: list[str]
+    see_also: list[str]
+
+
+class AskResponse(BaseModel):
+    reply: ReplyModel
+    conversation: dict[str, Any] = Field(description="Send this back with the next question.")
+
+
+class Guide(BaseModel):
+    slug: str
+    title: str
+    sections: int
+    faqs: int
+
+
+class GuidesResponse(BaseModel):
+    guides: list[Guide]
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+class ErrorResponse(BaseModel):
+    error: str
+
+
+class FeedbackError(ValueError):
+    """The `reply` of a feedback request is neither a reply object nor a list of ids."""
+
+
+def judged_reply(reply: dict[str, Any] | list[str]) -> tuple[list[str], float]:
+    """The source ids (in order, without repeats) and the confidence of the reply judged.
+
+    A list is taken as the ids themselves (confidence 0); a reply object must have a
+    `sources` list of objects with a string `id`. Raises FeedbackError otherwise."""
+    if isinstance(reply, list):
+        ids, confidence = reply, 0.0
+    else:
+        sources = reply.get("sources", [])
+        if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources
+        ):
+            raise FeedbackError("reply.sources must be a list of sources, each with a string id")
+        ids = [s["id"] for s in sources]
+        given = reply.get("confidence", 0.0)
+        number = isinstance(given, int | float) and not isinstance(given, bool)
+        confidence = float(given) if number and math.isfinite(given) else 0.0
+    if len(ids) > MAX_SOURCES or any(len(i) > MAX_ID for i in ids):
+        raise FeedbackError(f"reply names more than {MAX_SOURCES} sources, or too long an id")
+    return list(dict.fromkeys(ids)), min(max(confidence, 0.0), 1.0)

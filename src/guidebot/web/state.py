@@ -1,0 +1,91 @@
+"""The conversation state a client sends back, checked before a conversation is resumed.
+
+The state is `ConversationState.to_dict()` as the last reply gave it:
+
+    {"topic_terms": {term: weight, ...}, "topic_question": str,
+     "pending_question": str, "pending_choices": [section heading, ...]}
+
+It comes from the client, so it is data anyone can write: `parse_state` accepts only that
+shape, within the sizes a real conversation produces, and raises StateError (a message saying
+which field is wrong) for anything else. The API turns that into a 422; nothing in it can
+reach the engine as an unexpected type or make a turn slower than a question can.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+
+from guidebot.dialogue.clarify import MAX_CHOICES
+from guidebot.dialogue.conversation import MAX_QUESTION, ConversationState
+
+MAX_TERMS = 50  # a turn keeps the terms of one question, and a follow-up adds the last turn's
+MAX_TERM = 64  # characters of one analysed term (a stem); longer is no word of any guide
+MAX_WEIGHT = 1.0  # weights are Policy.followup_weight (0.5) and its powers
+MAX_HEADING = 500  # characters of one pending choice, a section heading
+FIELDS = frozenset({"topic_terms", "topic_question", "pending_question", "pending_choices"})
+
+
+class StateError(ValueError):
+    """The conversation object is not a state this server gave out; the message says why."""
+
+
+def parse_state(data: object, sections: Collection[str] | None = None) -> ConversationState:
+    """The ConversationState in `data` (None or {} is a new conversation).
+
+    `sections`, when given, are the headings a pending choice may name: a choice the
+    knowledge has no section for can only be forged or stale. Missing fields take their
+    empty value; unknown fields, wrong types, non-finite or out-of-range weights and
+    over-long strings or lists raise StateError.
+    """
+    if data is None:
+        return ConversationState()
+    if not isinstance(data, dict):
+        raise StateError("conversation must be an object (the one the last reply returned)")
+    unknown = sorted(str(k) for k in data if k not in FIELDS)
+    if unknown:
+        raise StateError(f"conversation has unknown fields: {', '.join(unknown)[:200]}")
+    terms = _terms(data.get("topic_terms", {}))
+    topic = _text(data.get("topic_question", ""), "topic_question", MAX_QUESTION)
+    pending = _text(data.get("pending_question", ""), "pending_question", MAX_QUESTION)
+    choices = _choices(data.get("pending_choices", []), sections)
+    if choices and not pending:
+        raise StateError("conversation.pending_choices needs the pending_question they answer")
+    return ConversationState(terms, topic, pending, choices)
+
+
+def _terms(value: object) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise StateError("conversation.topic_terms must be an object of term: weight")
+    if len(value) > MAX_TERMS:
+        raise StateError(f"conversation.topic_terms has more than {MAX_TERMS} terms")
+    terms: dict[str, float] = {}
+    for term, weight in value.items():
+        if not isinstance(term, str) or not 0 < len(term) <= MAX_TERM:
+            raise StateError(f"conversation.topic_terms: a term must be 1-{MAX_TERM} characters")
+        # bool is an int to Python, and json.loads reads NaN and Infinity: refuse all three
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise StateError("conversation.topic_terms: every weight must be a number")
+        if not (math.isfinite(weight) and 0 <= weight <= MAX_WEIGHT):
+            raise StateError(f"conversation.topic_terms: weights lie between 0 and {MAX_WEIGHT:g}")
+        terms[term] = float(weight)
+    return terms
+
+
+def _text(value: object, name: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise StateError(f"conversation.{name} must be a string")
+    if len(value) > limit:
+        raise StateError(f"conversation.{name} is longer than {limit} characters")
+    return value
+
+
+def _choices(value: object, sections: Collection[str] | None) -> list[str]:
+    if not isinstance(value, list):
+        raise StateError("conversation.pending_choices must be a list of section headings")
+    if len(value) > MAX_CHOICES:
+        raise StateError(f"conversation.pending_choices has more than {MAX_CHOICES} choices")
+    choices = [_text(c, "pending_choices", MAX_HEADING) for c in value]
+    if sections is not None and any(c not in sections for c in choices):
+        raise StateError("conversation.pending_choices names a section the guides do not have")
+    return choices

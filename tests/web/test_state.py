@@ -1,0 +1,137 @@
+"""Checking the conversation state a client sends back (web.state), and the small pieces of
+the API that need no server: the token check and the judged reply of a feedback request."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guidebot.bot import Bot
+from guidebot.dialogue.conversation import ConversationState
+from guidebot.web.schemas import FeedbackError, judged_reply
+from guidebot.web.settings import Settings
+from guidebot.web.state import MAX_TERMS, StateError, parse_state
+
+SECTIONS = {"Costs", "Admission"}
+
+
+def test_a_state_the_server_gave_out_comes_back_the_same(bot: Bot) -> None:
+    conversation = bot.conversation()
+    conversation.ask("requirements?")
+    given = conversation.state.to_dict()
+    sections = {p.section for p in bot.passages}
+    assert parse_state(given, sections) == conversation.state
+    conversation.ask("What's the average salary?")
+    assert parse_state(conversation.state.to_dict(), sections) == conversation.state
+
+
+@pytest.mark.parametrize("empty", [None, {}])
+def test_none_or_nothing_is_a_new_conversation(empty: object) -> None:
+    assert parse_state(empty) == ConversationState()
+
+
+def test_integer_weights_are_numbers_too() -> None:
+    state = parse_state({"topic_terms": {"cost": 1, "fee": 0}})
+    assert state.topic_terms == {"cost": 1.0, "fee": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("a string", "must be an object"),
+        ([], "must be an object"),
+        ({"extra": 1}, "unknown fields: extra"),
+        ({"topic_terms": []}, "topic_terms must be an object"),
+        ({"topic_terms": {f"t{i}": 0.5 for i in range(MAX_TERMS + 1)}}, "more than 50"),
+        ({"topic_terms": {"": 0.5}}, "a term must be"),
+        ({"topic_terms": {"x" * 65: 0.5}}, "a term must be"),
+        ({"topic_terms": {"cost": "0.5"}}, "must be a number"),
+        ({"topic_terms": {"cost": True}}, "must be a number"),
+        ({"topic_terms": {"cost": None}}, "must be a number"),
+        ({"topic_terms": {"cost": math.nan}}, "between 0 and 1"),
+        ({"topic_terms": {"cost": math.inf}}, "between 0 and 1"),
+        ({"topic_terms": {"cost": -0.1}}, "between 0 and 1"),
+        ({"topic_terms": {"cost": 1e308}}, "between 0 and 1"),
+        ({"topic_question": 5}, "topic_question must be a string"),
+        ({"topic_question": "q" * 2001}, "longer than 2000"),
+        ({"pending_question": ["q"]}, "pending_question must be a string"),
+        ({"pending_question": "q", "pending_choices": "Costs"}, "must be a list"),
+        ({"pending_question": "q", "pending_choices": ["Costs"] * 4}, "more than 3"),
+        ({"pending_question": "q", "pending_choices": [1]}, "must be a string"),
+        ({"pending_question": "q", "pending_choices": ["c" * 501]}, "longer than 500"),
+        ({"pending_question": "q", "pending_choices": ["Tuition"]}, "guides do not have"),
+        ({"pending_choices": ["Costs"]}, "needs the pending_question"),
+    ],
+)
+def test_anything_else_is_refused_saying_which_field(data: object, says: str) -> None:
+    with pytest.raises(StateError, match=says):
+        parse_state(data, SECTIONS)
+
+
+def test_choices_are_not_checked_against_sections_when_none_are_given() -> None:
+    state = parse_state({"pending_question": "q", "pending_choices": ["Tuition"]})
+    assert state.pending_choices == ["Tuition"]
+
+
+def test_the_token_is_compared_as_a_bearer_token() -> None:
+    settings = Settings(Path("."), token="secret-token-0123456789")
+    assert settings.authorized("Bearer secret-token-0123456789")
+    assert settings.authorized("bearer  secret-token-0123456789")
+    for header in (None, "", "secret-token-0123456789", "Bearer wrong", "Basic x", "Bearer é"):
+        assert not settings.authorized(header)
+    assert Settings(Path(".")).authorized(None)  # no token set: open
+
+
+def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GUIDEBOT_KNOWLEDGE", "/k")
+    monkeypatch.setenv("GUIDEBOT_API_TOKEN", " t0123456789abcdef ")
+    monkeypatch.setenv("GUIDEBOT_API_ORIGINS", "https://a.example  http://b.example:3000")
+    settings = Settings.from_env()
+    assert settings.knowledge == Path("/k") and settings.token == "t0123456789abcdef"
+    assert settings.origins == ("https://a.example", "http://b.example:3000")
+    monkeypatch.setenv("GUIDEBOT_API_TOKEN", "")
+    assert Settings.from_env().token is None
+
+
+def test_a_judged_reply_is_a_reply_object_or_its_source_ids() -> None:
+    reply = {"sources": [{"id": "g/a/1"}, {"id": "g/b/2"}, {"id": "g/a/1"}], "confidence": 0.7}
+    assert judged_reply(reply) == (["g/a/1", "g/b/2"], 0.7)
+    assert judged_reply(["faq/x"]) == (["faq/x"], 0.0)
+    assert judged_reply({"sources": [], "confidence": math.nan}) == ([], 0.0)
+    for bad in ({"sources": "g/a/1"}, {"sources": [{"id": 5}]}, ["x"] * 21, ["x" * 301]):
+        with pytest.raises(FeedbackError):
+            judged_reply(bad)  # type: ignore[arg-type]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=80),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=70), inner, max_size=8)
+    ),
+    max_leaves=60,
+)
+FIELDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "topic_terms": st.dictionaries(st.text(max_size=70), JSON, max_size=55) | JSON,
+        "topic_question": st.text(max_size=2100) | JSON,
+        "pending_question": st.text(max_size=50) | JSON,
+        "pending_choices": st.lists(st.sampled_from(sorted(SECTIONS)) | st.text(), max_size=4)
+        | JSON,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=JSON | FIELDS)
+def test_any_json_is_a_state_or_a_state_error_and_a_state_answers(bot: Bot, data: object) -> None:
+    try:
+        state = parse_state(data, SECTIONS)
+    except StateError:
+        return
+    reply = bot.conversation(state).ask("and what about online?")
+    assert reply.kind in ("answer", "clarify", "smalltalk", "decline")
