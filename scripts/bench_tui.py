@@ -9,9 +9,13 @@
             app (target <= 50 ms): "painted" looks for the answer's words in each frame;
             "in app" is the app's own figure (its frame after the answer was mounted).
             Rounds of 10 questions then a new conversation, and one long conversation.
+  long:     one conversation of --long turns (default 30; e.g. 500): the answer time over the
+            10 turns up to each checkpoint (turn 30, 50, 100, 200, 500...), with the process's
+            resident memory and the number of widgets mounted in the conversation there. It
+            should stay flat however long the conversation gets.
 
 Caches, the unanswered-questions log and transcripts go to a temporary directory.
-Usage: python scripts/bench_tui.py [--runs N] [--knowledge DIR]
+Usage: python scripts/bench_tui.py [--runs N] [--knowledge DIR] [--long TURNS] [--no-startup]
 """
 
 from __future__ import annotations
@@ -82,6 +86,22 @@ QUESTIONS = [
     "what about the job outlook?",
 ]
 FRAME_CHARS = set(" \t\n█▊▎▏▔▁│╭╮╰╯─▌▐")
+CHECKPOINTS = (30, 50, 100, 200, 500, 1000, 2000)
+
+
+def rss_mb() -> float:
+    """The process's resident memory now, in MB (its peak where /proc is not there)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def startup(runs: int, knowledge: str, env: dict[str, str]) -> dict[str, list[float]]:
@@ -115,6 +135,8 @@ def _needle(reply) -> str:
 
 
 async def answers(knowledge: str, rounds: int = 3, long_turns: int = 30):
+    """Answer times of `rounds` rounds of QUESTIONS, then of one `long_turns` conversation:
+    per checkpoint turn, the times of the 10 turns up to it, the memory and widgets there."""
     from textual.app import App
 
     from guidebot.bot import Bot
@@ -161,7 +183,9 @@ async def answers(knowledge: str, rounds: int = 3, long_turns: int = 30):
         painted = watch["painted"]
         return (painted if painted is not None else float("inf")) - began, chat.last_latency
 
-    rounds_painted, rounds_app, long_painted = [], [], []
+    rounds_painted, rounds_app = [], []
+    long_painted: list[float] = []
+    checkpoints: dict[int, tuple[list[float], float, int]] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(rounds):
@@ -171,19 +195,23 @@ async def answers(knowledge: str, rounds: int = 3, long_turns: int = 30):
                 rounds_app.append(internal)
             await app.chat.action_new_conversation()
             expected.reset()
-        for n in range(long_turns):
-            painted, _ = await one(pilot, QUESTIONS[n % len(QUESTIONS)])
-            if n >= long_turns - 10:
-                long_painted.append(painted)
+        await app.chat.action_new_conversation()
+        expected.reset()
+        for n in range(1, long_turns + 1):
+            painted, _ = await one(pilot, QUESTIONS[(n - 1) % len(QUESTIONS)])
+            long_painted.append(painted)
+            if n in CHECKPOINTS or n == long_turns:
+                mounted = len(app.chat.query_one("#conversation").query("*"))
+                checkpoints[n] = (long_painted[-10:], rss_mb(), mounted)
     App._display = display
-    return rounds_painted, rounds_app, long_painted
+    return rounds_painted, rounds_app, checkpoints
 
 
 def describe(name: str, values: list[float], target: str) -> str:
     ms = sorted(v * 1000 for v in values)
     p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
     return (
-        f"{name:<34} median {statistics.median(ms):7.1f} ms   min {ms[0]:7.1f}   "
+        f"{name:<36} median {statistics.median(ms):7.1f} ms   min {ms[0]:7.1f}   "
         f"p90 {p90:7.1f}   (n={len(ms)}{', target ' + target if target else ''})"
     )
 
@@ -192,21 +220,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-up runs (default 7)")
     parser.add_argument("--knowledge", default="", help="knowledge directory")
+    parser.add_argument(
+        "--long", type=int, default=30, help="turns of the long conversation (default 30)"
+    )
+    parser.add_argument("--no-startup", action="store_true", help="answer times only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-tui-") as home:
         os.environ["XDG_CACHE_HOME"] = os.path.join(home, "cache")
         os.environ["GUIDEBOT_DATA_DIR"] = os.path.join(home, "data")
         env = dict(os.environ)
-        cold = startup(1, args.knowledge, env)
-        warm = startup(args.runs, args.knowledge, env)
-        print(describe("start-up to usable screen", warm["usable"], "1000 ms"))
-        print(describe("start-up to ready (suggestions)", warm["ready"], ""))
-        print(describe("  first run, empty cache: usable", cold["usable"], ""))
-        print(describe("  first run, empty cache: ready", cold["ready"], ""))
-        painted, internal, long = asyncio.run(answers(args.knowledge))
+        if not args.no_startup:
+            cold = startup(1, args.knowledge, env)
+            warm = startup(args.runs, args.knowledge, env)
+            print(describe("start-up to usable screen", warm["usable"], "1000 ms"))
+            print(describe("start-up to ready (suggestions)", warm["ready"], ""))
+            print(describe("  first run, empty cache: usable", cold["usable"], ""))
+            print(describe("  first run, empty cache: ready", cold["ready"], ""))
+        painted, internal, long = asyncio.run(answers(args.knowledge, long_turns=args.long))
         print(describe("Enter to answer painted", painted, "50 ms"))
         print(describe("Enter to answer (in app)", internal, "50 ms"))
-        print(describe("  turns 21-30 of one conversation", long, "50 ms"))
+        for turn, (times, memory, mounted) in long.items():
+            name = f"  turns {max(1, turn - len(times) + 1)}-{turn} of one conversation"
+            print(describe(name, times, "50 ms") + f"   rss {memory:.0f} MB, {mounted} widgets")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidebot.errors import GuidebotError, KnowledgeError
+from guidebot.errors import GuidebotError, KnowledgeError, Problem
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.reply import Reply
 from guidebot.tui.suggest import suggested_questions
@@ -136,7 +136,7 @@ class ChatSession:
         """Log the turn if it went unanswered (as `guidebot ask` does); a note if that failed."""
         if not self.log_unanswered:
             return None
-        from guidebot.quality.gaps import record_unanswered  # rapidfuzz and yaml: not for start-up
+        from guidebot.quality.log import record_unanswered  # not for start-up
 
         return record_unanswered(answered.reply, guides=answered.guides)
 
@@ -155,12 +155,24 @@ class ChatSession:
                 )
 
     def reload(self) -> Reloaded:
-        """Load the knowledge again (blocking); on a broken edit keep the last good bot."""
+        """Load the knowledge again (blocking); on a broken edit keep the last good bot.
+
+        Whatever goes wrong is a broken edit here, not only the problems the loader names:
+        the reload runs in a worker whose exception would end the app, and a chat that quits
+        on Ctrl+R (a file unreadable mid-save, an index too big for memory, text nested too
+        deep, a bug) loses the conversation. The last good knowledge answers on instead.
+        """
         self.ready.wait()
         old = self.bot
         if old is None:
             return Reloaded(False, None, self.failure)
-        new, error = old.reloaded()
+        try:
+            new, error = old.reloaded()
+        except Exception as failure:  # noqa: BLE001 - shown in the app, which keeps answering
+            name = type(failure).__name__
+            detail = f"{name}: {failure}" if str(failure) else name  # a MemoryError has no text
+            problem = Problem(self.kb.root, 0, f"could not load the knowledge ({detail})")
+            return Reloaded(False, KnowledgeError([problem]))
         if error is not None or new is old:
             return Reloaded(False, error)
         note = ""

@@ -102,8 +102,9 @@ class ChatScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        save_key = self.key_help.first("save")  # named where earlier turns left the screen
         with Horizontal(id="body"):
-            with ConversationLog(session=self.session, id="conversation", can_focus=False):
+            with ConversationLog(session=self.session, save_key=save_key, id="conversation"):
                 yield self._welcome()
             yield SourcesPanel(id="sources")
         yield Prompt(self.key_help.first("help"), self.cursor_blink, id="prompt")
@@ -159,6 +160,10 @@ class ChatScreen(Screen[None]):
         if self.focused is not prompt:
             await prompt.take_key(event)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while a citation or choice has focus goes to the question input too."""
+        self.query_one(Prompt).paste(event.text)
+
     def on_ask_requested(self, message: AskRequested) -> None:
         """A question typed or clicked; a number typed before the first answer asks that
         suggested question."""
@@ -191,7 +196,7 @@ class ChatScreen(Screen[None]):
     def _shown(self, started: float) -> None:
         self.last_latency = time.perf_counter() - started
         log = self.query_one(ConversationLog)
-        self.call_after_refresh(log.freeze_older)  # off the answer's own frame
+        self.call_after_refresh(log.compact)  # off the answer's own frame
 
     # Sources --------------------------------------------------------------------------------
 
@@ -242,14 +247,7 @@ class ChatScreen(Screen[None]):
             problems = ReloadProblems(
                 list(message.error.problems) or [message.error], self.key_help.first("reload")
             )
-            await self.query_one(ConversationLog).add_note(problems)
-            self.notify(
-                problems.summary(),
-                title="Knowledge not reloaded",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
+            await self.query_one(ConversationLog).add_note(problems)  # it notifies, too
             return
         if message.note:
             self.notify(message.note, severity="warning", markup=False, timeout=10)

@@ -1,7 +1,8 @@
 """Why an edited knowledge was not reloaded: a panel in the conversation listing its problems.
 
 A broken edit must not stop the chat, so the problems go where the person is reading and the
-last good knowledge keeps answering; the panel says both.
+last good knowledge keeps answering; the panel says both. A problem names a file, or quotes
+an error's message, that may hold control characters: they are shown as symbols.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
+from guidebot.tui.literal import visible
+
 
 class ReloadProblems(Static):
     """Every problem of the edit (file:line, shown literally) and how to try again."""
 
     def __init__(self, problems: Sequence[object], reload_key: str) -> None:
         """`reload_key`: the key that reloads, named in the advice to fix and try again."""
-        self.problems = [str(problem) for problem in problems]
+        self.problems = [visible(str(problem)) for problem in problems]
         again = f" and press {reload_key} again" if reload_key else " and reload again"
         super().__init__(
             Content.assemble(
@@ -26,6 +29,16 @@ class ReloadProblems(Static):
                 (f"\nStill answering from the last good knowledge. Fix them{again}.", "italic"),
             ),
             classes="reload-problems",
+        )
+
+    def on_mount(self) -> None:
+        """Say so in a notification too: the panel may be out of view, scrolled past."""
+        self.notify(
+            self.summary(),
+            title="Knowledge not reloaded",
+            severity="error",
+            markup=False,
+            timeout=15,
         )
 
     def summary(self) -> str:

@@ -1,7 +1,9 @@
 """The question input: Enter asks, up/down walk through earlier questions, "?" alone is help.
 
 Typing while something else has focus (a citation, a choice) goes here too: the screen hands
-such keys to `take_key`, so the person never has to click back into the input.
+such keys to `take_key`, so the person never has to click back into the input. A paste of
+several lines is one question, and no control character ever gets into the input (it would
+be written to the terminal as it is): see guidebot.tui.literal.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from guidebot.tui.literal import one_line, visible
 from guidebot.tui.messages import AskRequested
 
 
@@ -32,6 +35,29 @@ class Prompt(Input):
         self.history: list[str] = []
         self._position = 0  # == len(history) when editing a new line
         self._draft = ""
+
+    def validate_value(self, value: str) -> str:
+        """Whatever sets the value (a paste, the history, code), control characters show as
+        symbols: the input is drawn on the terminal, and so is the question it asks."""
+        return visible(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # Input._on_paste would paste the first line again
+        self.paste(event.text)
+
+    def paste(self, text: str) -> None:
+        """Paste every line of `text`, joined into one question, over the selection. Input's
+        own paste keeps only the first line, so the rest of a question copied over several
+        lines was silently lost, and a paste starting with a line break put in nothing."""
+        text = one_line(text)
+        if not text:
+            return
+        self.focus()
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Ask what was typed, and keep it in the history."""

@@ -2,8 +2,10 @@
 
 Answers are plain Statics over Content built here (knowledge text is never parsed as markup),
 one widget for the text, so a new answer is laid out and painted in a single frame. Older
-answers are `freeze()`d into one Static each, which keeps the number of widgets, and so the
-cost of every layout, nearly flat however long the conversation gets.
+answers are `freeze()`d into one Static each, and the oldest turns leave the screen for one
+EarlierTurns line, which keeps the number of widgets, and so the cost of every layout and
+the app's memory, flat however long the conversation gets. Questions are shown with their
+control characters made visible (guidebot.tui.literal).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from guidebot.reply import Reply
+from guidebot.tui.literal import visible
 from guidebot.tui.messages import AskRequested
 from guidebot.tui.widgets.citations import (
     LABEL_WIDTH,
@@ -80,7 +83,8 @@ class AskButton(Button):
 
 
 class QuestionView(Static):
-    """What the person asked, shown literally; its id is the turn's."""
+    """What the person asked, shown literally (markup as typed, control characters as
+    symbols, never sent to the terminal); its id is the turn's."""
 
     def __init__(self, text: str, id: str | None = None) -> None:
         super().__init__(self._content(text), classes="question", markup=False, id=id)
@@ -88,7 +92,7 @@ class QuestionView(Static):
 
     @staticmethod
     def _content(text: str) -> Content:
-        return Content.assemble(("› ", "bold $text-accent"), text)
+        return Content.assemble(("› ", "bold $text-accent"), visible(text))
 
     def show_text(self, text: str) -> None:
         self.text = text
@@ -159,3 +163,20 @@ class FrozenAnswer(Static):
             frozen_content(reply, turn, stale, width), classes=f"answer kind-{reply.kind}{cites}"
         )
         self.reply, self.turn, self.stale = reply, turn, stale
+
+
+class EarlierTurns(Static):
+    """Stands, at the top of the conversation, for the turns that left the screen: how many,
+    and that they are still in the transcript (the screen's Answers keeps every reply)."""
+
+    def __init__(self, save_key: str = "") -> None:
+        """`save_key`: the key that saves the transcript, named in the line."""
+        super().__init__(classes="earlier-turns")
+        self.count, self.save_key = 0, save_key
+
+    def add(self, count: int) -> None:
+        """`count` more turns have left the screen."""
+        self.count += count
+        turns = "1 earlier turn is" if self.count == 1 else f"{self.count} earlier turns are"
+        keep = f"{self.save_key} saves" if self.save_key else "Saving the transcript keeps"
+        self.update(Content(f"({turns} not shown here. {keep} the whole conversation.)"))
