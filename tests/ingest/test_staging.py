@@ -63,3 +63,28 @@ def test_a_linked_guide_stays_a_link_when_replaced(tmp_path):
     guide.symlink_to(real)
     ingest([FIXTURES / "article.md"], target, force=True)
     assert guide.is_symlink() and real.read_text(encoding="utf-8").startswith("---")
+
+
+def test_a_disk_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch):
+    import errno
+
+    from guidebot.errors import WriteFailed
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(staging.tempfile, "mkdtemp", full)
+    with pytest.raises(WriteFailed, match=r"cannot write .*kb: No space left on device"):
+        ingest([FIXTURES / "article.md"], tmp_path / "kb")
+    assert not (tmp_path / "kb").exists()
+
+
+def test_an_input_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    from guidebot.errors import InputError
+    from guidebot.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_INPUT_BYTES", 100)
+    big = tmp_path / "big.md"
+    big.write_text("# Big\n\n" + "word " * 100, encoding="utf-8")
+    with pytest.raises(InputError, match="over the 100 byte limit"):
+        ingest([big], tmp_path / "kb")

@@ -311,3 +311,12 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     entries = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert [e["question"] for e in entries] == ["Is there a dorm", "What does it cost"]
+
+
+def test_a_deeply_nested_log_line_is_skipped_with_a_note(tmp_path):
+    from guidebot.quality.log import read_log
+
+    path = tmp_path / "unanswered.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    records, notes = read_log(path)
+    assert records == [] and notes == [f"{path}:1: not a log record, skipped"]

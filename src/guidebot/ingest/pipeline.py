@@ -27,6 +27,7 @@ from guidebot.knowledge.model import Guide, KnowledgeBase
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import is_bundled
 
+MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
 _MAGIC = {
@@ -114,7 +115,13 @@ def read_source(path: Path) -> str:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory; name the files to bring in")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: {size:,} bytes is over the {MAX_INPUT_BYTES:,} byte limit")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     for magic, what in _MAGIC.items():

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from guidebot import atomic
+from guidebot.errors import WriteFailed
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, SPECIAL_FILES
 
 PREFIX = ".guidebot-staging-"
@@ -26,20 +27,31 @@ class Staging:
     """A staging folder for target: `path(rel)` to write to, then `commit` or `discard`."""
 
     def __init__(self, target: Path) -> None:
+        """Raises WriteFailed when the staging folder cannot be made (a read-only or full
+        disk), having made nothing."""
         self.target = target
         self.created = [d for d in (target, *target.parents) if not d.exists()][::-1]
-        target.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=target))
         self.new: list[str] = []
-        for rel in _knowledge_files(target):
-            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(target / rel, self.root / rel)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            self.root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=target))
+            for rel in _knowledge_files(target):
+                (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(target / rel, self.root / rel)
+        except OSError as error:
+            if hasattr(self, "root"):
+                shutil.rmtree(self.root, ignore_errors=True)
+            self._remove_created()
+            raise WriteFailed(target, error.strerror or str(error)) from None
 
     def write(self, rel: str, text: str) -> Path:
         """Stage text for target/rel; returns where it will be once committed."""
         staged = self.root / rel
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        staged.write_text(text, encoding="utf-8")
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise WriteFailed(self.target / rel, error.strerror or str(error)) from None
         self.new.append(rel)
         return self.target / rel
 
@@ -48,11 +60,17 @@ class Staging:
         journal = self.target / INTERRUPTED_INGEST
         moves = {"staging": self.root.name, "files": self.new}
         atomic.write_text(journal, json.dumps(moves, indent=1), overwrite=True)
-        finish_interrupted(self.target)
+        try:
+            finish_interrupted(self.target)
+        except OSError as error:  # the journal stays: the next ingest finishes the moves
+            raise WriteFailed(self.target, error.strerror or str(error)) from None
 
     def discard(self) -> None:
         """Forget everything staged; the knowledge directory is as it was."""
         shutil.rmtree(self.root, ignore_errors=True)
+        self._remove_created()
+
+    def _remove_created(self) -> None:
         for directory in reversed(self.created):
             if directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()

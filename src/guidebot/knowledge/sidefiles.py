@@ -21,6 +21,7 @@ def parse_synonyms(path: Path, shown: str) -> tuple[tuple[tuple[str, ...], ...],
         return (), [Problem(shown, 1, "synonyms must be a list of groups like [salary, pay, wage]")]
     groups: list[tuple[str, ...]] = []
     owner: dict[str, int] = {}
+    item_lines = _item_lines(path)  # read once: 20,000 bad groups re-read the file each
     for index, group in enumerate(data):
         if (
             not isinstance(group, list)
@@ -28,14 +29,14 @@ def parse_synonyms(path: Path, shown: str) -> tuple[tuple[tuple[str, ...], ...],
             or not all(isinstance(t, str) for t in group)
         ):
             problems.append(
-                Problem(shown, _item_line(path, index), "each group must list two or more terms")
+                Problem(shown, _line(item_lines, index), "each group must list two or more terms")
             )
             continue
         terms = tuple(" ".join(t.lower().split()) for t in group)
         for term in terms:
             if term in owner and owner[term] != index:
                 problems.append(
-                    Problem(shown, _item_line(path, index), f"'{term}' is in two groups")
+                    Problem(shown, _line(item_lines, index), f"'{term}' is in two groups")
                 )
             owner[term] = index
         groups.append(terms)
@@ -114,12 +115,11 @@ def optional_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     return (None, problems) if text is None else load_yaml(text, shown)
 
 
-def _item_line(path: Path, index: int) -> int:
-    """Line of the index-th top-level '- ' item, for lists whose items are not mappings."""
-    count = -1
-    for number, line in enumerate((read_text(path, "")[0] or "").splitlines(), start=1):
-        if line.startswith("-"):
-            count += 1
-            if count == index:
-                return number
-    return 1
+def _item_lines(path: Path) -> list[int]:
+    """Lines of the top-level '- ' items, for lists whose items are not mappings."""
+    text = read_text(path, "")[0] or ""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("-")]
+
+
+def _line(item_lines: list[int], index: int) -> int:
+    return item_lines[index] if index < len(item_lines) else 1

@@ -196,7 +196,7 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     comment=str(data.get("comment") or ""),
                 )
             )
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             notes.append(f"{target}:{number}: not a log record, skipped")
     return records, notes
 
