@@ -78,7 +78,8 @@ class GuidebotApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_help, self.session.can_pick_guide()))
+            several, answered = self.session.can_pick_guide(), bool(self.chat.replies)
+            self.push_screen(HelpScreen(self.key_help, several, answered))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

@@ -21,6 +21,7 @@ ACTIONS = (
     ("New conversation", "Forget the questions so far", "new_conversation", False),
     ("Save transcript", "Save the chat as Markdown with citations", "save", False),
     ("Copy last answer", "Copy it with its citations", "copy", False),
+    ("Mark answer not helpful", "Log the last answer for `guidebot gaps`", "not_helpful", False),
     ("Show next source", "Cycle through the latest answer's citations", "next_source", False),
     ("Reload knowledge", "Read the knowledge files again after editing them", "reload", False),
     ("Toggle light/dark theme", "Switch between light and dark", "toggle_theme", True),

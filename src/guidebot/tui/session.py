@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from guidebot.errors import GuidebotError, KnowledgeError, Problem
 from guidebot.knowledge.model import KnowledgeBase
-from guidebot.reply import Reply
+from guidebot.reply import Reply, Source
 from guidebot.tui.suggest import suggested_questions
 
 if TYPE_CHECKING:
@@ -139,6 +139,25 @@ class ChatSession:
         from guidebot.quality.log import record_unanswered  # not for start-up
 
         return record_unanswered(answered.reply, guides=answered.guides)
+
+    def feedback(self, reply: Reply, right: Source | None, comment: str = "") -> str | None:
+        """Log that `reply` did not help (blocking: call from a thread): with `right`, the one
+        of its sources that should have answered, else every source it answered from. None
+        when it was logged, else why not (the log is off, or could not be written)."""
+        from guidebot.quality.log import logging_disabled, record_feedback  # not for start-up
+
+        if not self.log_unanswered or logging_disabled():
+            return "the log is off (--no-log or GUIDEBOT_NO_LOG), so this was not recorded"
+        sources = (right,) if right is not None else reply.sources
+        return record_feedback(
+            reply.question,
+            helpful=False,
+            sources=[s.id for s in sources],
+            sections=list(dict.fromkeys(s.section for s in sources)),
+            comment=comment,
+            confidence=reply.confidence,
+            guides=self.guides,
+        )
 
     def reset(self) -> None:
         with self.lock:

@@ -33,6 +33,7 @@ from guidebot.tui.messages import (
     ReplyReady,
     SuggestionsReady,
 )
+from guidebot.tui.screens.feedback import FeedbackScreen
 from guidebot.tui.screens.guides import ALL, GuidePicker
 from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.conversation import ConversationLog
@@ -65,6 +66,7 @@ class ChatScreen(Screen[None]):
         Binding("ctrl+y", "copy", "Copy"),
         Binding("ctrl+g", "pick_guide", "Guide", show=False),  # the header names it
         Binding("ctrl+r", "reload", "Reload", show=False),
+        Binding("ctrl+b", "not_helpful", "Not helpful", show=False),
         Binding("escape", "close_sources", "Close sources", show=False),
     ]
 
@@ -286,7 +288,7 @@ class ChatScreen(Screen[None]):
         pick = f" ({key}: guide)" if key and self.session.can_pick_guide() else ""
         self.app.sub_title = self.session.guide_title() + pick
 
-    # Saving and copying ---------------------------------------------------------------------
+    # The last answer: saving, copying, marking it not helpful -------------------------------
 
     def action_save(self) -> None:
         """Save the conversation as Markdown with its citations; say where."""
@@ -306,3 +308,10 @@ class ChatScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(as_markdown(self.replies[-1]))
         self.notify("Copied the last answer with its citations.", markup=False)
+
+    def action_not_helpful(self) -> None:
+        """Mark the last answer as not helpful, naming the right source if it cited it."""
+        if not self.replies:
+            self.notify("No answer to mark yet.", markup=False)
+            return
+        self.app.push_screen(FeedbackScreen(self.session, self.replies[-1]))

@@ -44,6 +44,7 @@ ROWS = (
     Row("new conversation", "new_conversation"),
     Row("save the transcript as Markdown", "save"),
     Row("copy the last answer with its citations", "copy"),
+    Row("mark the last answer as not helpful", "not_helpful"),
     Row("answer from one guide, or from all of them", "pick_guide"),
     Row("reload the knowledge after editing its files", "reload"),
     Row("command palette", "command_palette"),
@@ -52,15 +53,17 @@ ROWS = (
     Row("quit", "quit"),
 )
 GUIDE_ACTION = "pick_guide"  # only there with several guides to pick from
+FEEDBACK_ACTION = "not_helpful"  # only there once there is an answer to mark
 
 
-def keys_table(keys: KeyHelp, several_guides: bool = False) -> Content:
+def keys_table(keys: KeyHelp, several_guides: bool = False, answered: bool = False) -> Content:
     """The key table: each row's keys in bold, padded to one column, then what they do.
     Actions that no key is bound to are left out."""
+    left_out = {GUIDE_ACTION: not several_guides, FEEDBACK_ACTION: not answered}
     rows = [
         (row.keys or keys.named(row.action), row.what)
         for row in ROWS
-        if several_guides or row.action != GUIDE_ACTION
+        if not left_out.get(row.action, False)
     ]
     rows = [(key, what) for key, what in rows if key]
     width = max(len(key) for key, _ in rows) + 2
@@ -76,14 +79,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,question_mark,q", "dismiss", "Close help"),
     ]
 
-    def __init__(self, keys: KeyHelp, several_guides: bool = False) -> None:
-        """`keys`: the app's and the chat screen's bindings, which the table names."""
+    def __init__(self, keys: KeyHelp, several_guides: bool = False, answered: bool = False) -> None:
+        """`keys`: the app's and the chat screen's bindings, which the table names;
+        `answered`: there is an answer to mark as not helpful."""
         super().__init__()
-        self.key_help, self.several_guides = keys, several_guides
+        self.key_help, self.several_guides, self.answered = keys, several_guides, answered
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "guidebot help"
             box.border_subtitle = f"{KeyHelp(self.BINDINGS).first('dismiss')} closes"
             yield Static(Content(INTRO), id="help-intro")
-            yield Static(keys_table(self.key_help, self.several_guides), id="help-keys")
+            yield Static(
+                keys_table(self.key_help, self.several_guides, self.answered), id="help-keys"
+            )
