@@ -278,3 +278,10 @@ def test_a_question_with_a_number_after_asking_back_is_a_new_question(bot):
     reply = conversation.ask("2 years part time?")
     assert reply.kind == "answer" and "how long" in reply.sources[0].section.lower()
     assert not any(n.startswith("Taking this as") for n in reply.notes)
+
+
+def test_a_short_question_the_earlier_topic_cannot_answer_is_a_new_question(bot):
+    conversation = bot.conversation()
+    assert conversation.ask("How is AI changing quality control?").kind == "answer"
+    reply = conversation.ask("requirements?")  # was read as a follow-up, then declined
+    assert reply.kind == "clarify" and not reply.notes

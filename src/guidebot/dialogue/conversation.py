@@ -103,7 +103,12 @@ class Conversation:
             combined = retriever.search(
                 question, k=10, context=self.state.topic_terms, guides=self.guides
             )
-            followup = _top_section(combined) != _top_section(result)
+            # ... and only if the earlier topic leaves something of this question's own found:
+            # "requirements?" after a quality-control answer is a new vague question, not a
+            # follow-up that no passage of that topic answers.
+            followup = _top_section(combined) != _top_section(result) and (
+                cue == "explicit" or combined.coverage >= self.context.policy.decline_coverage
+            )
             result = combined if followup else result
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         if followup:
