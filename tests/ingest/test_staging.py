@@ -88,3 +88,14 @@ def test_an_input_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
     big.write_text("# Big\n\n" + "word " * 100, encoding="utf-8")
     with pytest.raises(InputError, match="over the 100 byte limit"):
         ingest([big], tmp_path / "kb")
+
+
+def test_a_bare_folder_of_faq_files_is_not_ingested_into(tmp_path):
+    from guidebot.errors import InputError
+
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "desk.yaml").write_text("- question: When are you open?\n  answer: At nine.\n")
+    with pytest.raises(InputError, match=r"holds FAQ files directly in it \(desk.yaml\)"):
+        ingest([FIXTURES / "article.md"], bare)
+    assert sorted(p.name for p in bare.iterdir()) == ["desk.yaml"]  # nothing was lost

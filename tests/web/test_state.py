@@ -135,3 +135,9 @@ def test_any_json_is_a_state_or_a_state_error_and_a_state_answers(bot: Bot, data
         return
     reply = bot.conversation(state).ask("and what about online?")
     assert reply.kind in ("answer", "clarify", "smalltalk", "decline")
+
+
+def test_a_huge_integer_weight_is_refused_not_a_crash(bot: Bot) -> None:
+    sections = {p.section for p in bot.passages}
+    with pytest.raises(StateError, match="weights lie between"):
+        parse_state({"topic_terms": {"salari": 10**400}}, sections)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guidebot.errors import InputError, KnowledgeError, Problem, WriteRefused
+from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
@@ -22,7 +22,7 @@ from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, r
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
-from guidebot.knowledge.loader import load_knowledge, section_hash
+from guidebot.knowledge.loader import load_knowledge, loose_faq_files, section_hash
 from guidebot.knowledge.model import Guide, KnowledgeBase
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import is_bundled
@@ -69,7 +69,10 @@ def ingest(
     paths: list[Path], target: Path, force: bool = False, slug: str | None = None
 ) -> IngestResult:
     """Bring every file of paths into the knowledge directory target (see module docstring)."""
-    finish_interrupted(target)
+    try:
+        finish_interrupted(target)
+    except OSError as error:
+        raise WriteFailed(target, error.strerror or str(error)) from None
     _check_target(target)
     articles, tables, notes = _read_all(paths, slug)
     warnings = [w for table in tables for w in table.warnings]
@@ -146,6 +149,12 @@ def _check_target(target: Path) -> None:
         )
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: not a directory")
+    loose = [p.name for p in loose_faq_files(target)]
+    if loose:  # once guides/ or faq/ exists, the loader no longer reads them: they would be lost
+        raise InputError(
+            f"{target} holds FAQ files directly in it ({', '.join(loose)}); move them into "
+            f"{target / 'faq'} first, then run guidebot ingest again"
+        )
     has_knowledge = any(target.glob("guides/*.md")) or any(target.glob("faq/*.y*ml"))
     if has_knowledge:
         try:

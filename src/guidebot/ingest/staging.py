@@ -86,10 +86,14 @@ def finish_interrupted(target: Path) -> bool:
     staging = target / str(moves["staging"])
     for rel in moves["files"]:
         staged, final = staging / rel, target / rel
-        if staged.exists():
-            destination = Path(os.path.realpath(final)) if final.is_symlink() else final
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, destination)  # a linked guide stays a link
+        if not staged.exists():
+            continue  # moved before the run was killed
+        if final.is_symlink():  # a linked guide stays a link, wherever the file it names is
+            atomic.write_bytes(final, staged.read_bytes())
+            staged.unlink()
+        else:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, final)
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
     return True

@@ -10,7 +10,8 @@ from guidebot.knowledge.model import Guide, Paragraph, Section
 from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 
 FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 
 
 def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:

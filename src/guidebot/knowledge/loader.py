@@ -168,13 +168,20 @@ def _knowledge_files(root: Path) -> dict[str, list[Path]]:
     YAML files directly in root count as FAQ files only in a bare folder of FAQ files (no
     guides/ or faq/), so a stray notes.yaml beside a full knowledge base is not read."""
     special = [root / name for name in sorted(SPECIAL_FILES) if (root / name).is_file()]
-    structured = (root / "guides").is_dir() or (root / "faq").is_dir()
-    loose_faq = [] if structured else _files(root, "*.yaml", "*.yml", exclude=SPECIAL_FILES)
+    loose_faq = loose_faq_files(root)
     return {
         "guides": _files(root / "guides", "*.md"),
         "faq": _files(root / "faq", "*.yaml", "*.yml") + loose_faq,
         "special": special,
     }
+
+
+def loose_faq_files(root: Path) -> list[Path]:
+    """FAQ files directly in root, read only in a bare folder of FAQ files (no guides/ or
+    faq/ beside them)."""
+    if (root / "guides").is_dir() or (root / "faq").is_dir():
+        return []
+    return _files(root, "*.yaml", "*.yml", exclude=SPECIAL_FILES)
 
 
 def _files(

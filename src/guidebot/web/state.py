@@ -66,7 +66,8 @@ def _terms(value: object) -> dict[str, float]:
         # bool is an int to Python, and json.loads reads NaN and Infinity: refuse all three
         if isinstance(weight, bool) or not isinstance(weight, int | float):
             raise StateError("conversation.topic_terms: every weight must be a number")
-        if not (math.isfinite(weight) and 0 <= weight <= MAX_WEIGHT):
+        # compared before math.isfinite: a 400-digit integer overflows a float
+        if not (0 <= weight <= MAX_WEIGHT and math.isfinite(weight)):
             raise StateError(f"conversation.topic_terms: weights lie between 0 and {MAX_WEIGHT:g}")
         terms[term] = float(weight)
     return terms
