@@ -227,6 +227,9 @@ def test_a_guide_that_looks_like_a_menu_is_a_warning(make_knowledge):
 
 
 def test_a_heading_ending_in_a_hash_keeps_it(make_knowledge):
-    guide = "---\ntitle: T\n---\nIntro text.\n\n## Learning C#\nText about C sharp.\n\n## Done ##\nEnd.\n"
+    guide = (
+        "---\ntitle: T\n---\nIntro text.\n\n## Learning C#\nText about C sharp.\n\n"
+        "## Done ##\nEnd.\n"
+    )
     (loaded,) = load_knowledge(make_knowledge({"guides/t.md": guide})).guides
     assert [s.heading for s in loaded.sections[1:]] == ["Learning C#", "Done"]
