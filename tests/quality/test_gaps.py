@@ -11,17 +11,16 @@ import yaml
 
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.quality.gaps import (
+from guidebot.quality.gaps import group_questions, starter_faq
+from guidebot.quality.log import (
     FEEDBACK,
     LogRecord,
-    group_questions,
     is_unanswered,
     logging_disabled,
     read_log,
     record_feedback,
     record_unanswered,
     split_feedback,
-    starter_faq,
 )
 from guidebot.reply import Reply, Source
 from tests.conftest import GUIDE, run_guidebot
@@ -184,7 +183,7 @@ def test_gaps_export_writes_a_new_file_and_never_replaces_one(tmp_path):
 
 
 def test_a_record_starts_on_a_fresh_line_after_a_half_written_one(tmp_path):
-    from guidebot.quality.gaps import append_record, read_log
+    from guidebot.quality.log import append_record, read_log
 
     log = tmp_path / "unanswered.jsonl"
     log.write_text('{"time": "t", "question": "cut sho', encoding="utf-8")  # a crash

@@ -9,13 +9,12 @@ app. Bound to anything but loopback it refuses to start without a token.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import sys
 from urllib.parse import urlsplit
 
 from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, load_bot
-from guidebot.cli.serve import check_port
+from guidebot.cli.serve import check_port, is_loopback, url_host
 from guidebot.locations import ENV_KNOWLEDGE
 from guidebot.web.settings import ENV_ORIGINS, ENV_TOKEN, Settings  # light: no FastAPI
 
@@ -96,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ[ENV_KNOWLEDGE] = str(root)
     os.environ[ENV_ORIGINS] = " ".join(origins)
     os.environ[ENV_TOKEN] = token or ""
-    base = f"http://{_url_host(args.host)}:{args.port}"
+    base = f"http://{url_host(args.host)}:{args.port}"
     print(
         f"guidebot: serving the API at {base}/v1/ (docs: {base}/docs) and the chat page at "
         f"{base}/ — Ctrl+C stops."
@@ -117,16 +116,6 @@ def run(args: argparse.Namespace) -> int:
         access_log=args.access_log,
     )
     return 0
-
-
-def is_loopback(host: str) -> bool:
-    """True when only this computer can connect (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:  # a name other than localhost may resolve to anything
-        return False
 
 
 def _token(value: str) -> str | None:
@@ -164,8 +153,3 @@ def _origin(value: str) -> str:
             "http://localhost:3000 (scheme, host and port only)"
         )
     return value.rstrip("/")
-
-
-def _url_host(host: str) -> str:
-    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
-    return f"[{shown}]" if ":" in shown else shown

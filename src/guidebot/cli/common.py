@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from guidebot.dialogue.policy import Policy
 from guidebot.errors import GuidebotError
 from guidebot.knowledge.model import KnowledgeBase
+from guidebot.knowledge.yamlsource import CONTROL
 from guidebot.locations import cache_dir, knowledge_dir
 from guidebot.reply import Reply
 
@@ -24,14 +24,11 @@ class UsageError(GuidebotError):
     and exit code 2."""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def terminal_safe(text: str) -> str:
     """Text with control characters (escape sequences, NUL, C1) shown as U+FFFD, for
     anything printed that did not pass the knowledge check: log records, file names,
     messages quoting a file."""
-    return _CONTROL.sub("\ufffd", text)
+    return CONTROL.sub("\ufffd", text)
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser) -> None:

@@ -10,14 +10,8 @@ from pathlib import Path
 from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
-from guidebot.quality.gaps import (
-    SIMILARITY,
-    Gap,
-    group_questions,
-    read_log,
-    split_feedback,
-    starter_faq,
-)
+from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, starter_faq
+from guidebot.quality.log import read_log, split_feedback
 
 NAME = "gaps"
 

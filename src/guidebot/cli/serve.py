@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     # `exec`: the shell textual-serve starts becomes the app, so stopping it stops the app
     command = ("exec " if os.name == "posix" else "") + " ".join(map(shlex.quote, parts))
     token = secrets.token_urlsafe(32)
-    url = f"http://{_url_host(_browser_host(args.host))}:{args.port}/?token={token}"
+    url = f"http://{url_host(args.host)}:{args.port}/?token={token}"
     print(f"guidebot: serving the chat app at {url} — open it in a browser; Ctrl+C stops.")
     if not is_loopback(args.host):
         print(
@@ -114,9 +114,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _browser_host(host: str) -> str:
-    """The host to print in the URL: a wildcard bind address is not one a browser can use."""
-    return {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+def url_host(host: str) -> str:
+    """The host to print in a URL: a wildcard bind address is not one a browser can use,
+    and an IPv6 address goes in brackets."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    return f"[{shown}]" if ":" in shown else shown
 
 
 def check_port(host: str, port: int) -> None:
@@ -145,10 +147,6 @@ def _port_message(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EADDRNOTAVAIL:
         return f"{host} is not an address of this computer; try --host {DEFAULT_HOST}"
     return f"cannot listen on {host}:{port}: {error.strerror or error}"
-
-
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
 
 
 def _serve_app(root: str) -> int:

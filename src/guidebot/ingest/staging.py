@@ -18,7 +18,7 @@ from pathlib import Path
 
 from guidebot import atomic
 from guidebot.errors import WriteFailed
-from guidebot.knowledge.loader import INTERRUPTED_INGEST, SPECIAL_FILES
+from guidebot.knowledge.loader import INTERRUPTED_INGEST, knowledge_files
 
 PREFIX = ".guidebot-staging-"
 
@@ -35,9 +35,10 @@ class Staging:
         try:
             target.mkdir(parents=True, exist_ok=True)
             self.root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=target))
-            for rel in _knowledge_files(target):
-                (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(target / rel, self.root / rel)
+            for path in (p for group in knowledge_files(target).values() for p in group):
+                copy = self.root / path.relative_to(target)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
         except OSError as error:
             if hasattr(self, "root"):
                 shutil.rmtree(self.root, ignore_errors=True)
@@ -97,11 +98,3 @@ def finish_interrupted(target: Path) -> bool:
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
     return True
-
-
-def _knowledge_files(target: Path) -> list[str]:
-    """Paths, relative to target, of what load_knowledge reads there."""
-    found = [f"guides/{p.name}" for p in sorted(target.glob("guides/*.md")) if p.is_file()]
-    found += [f"faq/{p.name}" for p in sorted(target.glob("faq/*.y*ml")) if p.is_file()]
-    found += [name for name in sorted(SPECIAL_FILES) if (target / name).is_file()]
-    return found

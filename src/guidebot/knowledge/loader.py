@@ -29,7 +29,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
     root = Path(root)
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
-    files = _knowledge_files(root)
+    files = knowledge_files(root)
     problems: list[Problem] = []
     if (root / INTERRUPTED_INGEST).exists():
         problems.append(
@@ -156,13 +156,13 @@ def _menu_warnings(guides: list[Guide]) -> list[str]:
 def fingerprint(root: Path) -> str:
     """A hash of every knowledge file's name and bytes: equal fingerprints, equal knowledge."""
     digest = hashlib.sha256()
-    for group in _knowledge_files(root).values():
+    for group in knowledge_files(root).values():
         for path in group:
             digest.update(os.fsencode(path.relative_to(root)) + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-def _knowledge_files(root: Path) -> dict[str, list[Path]]:
+def knowledge_files(root: Path) -> dict[str, list[Path]]:
     """The files that make up a knowledge base; directories and dangling links are not files.
 
     YAML files directly in root count as FAQ files only in a bare folder of FAQ files (no

@@ -18,7 +18,7 @@ from guidebot.errors import Problem
 
 MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, not read
 # C0 controls but tab and newline (a CR of a CRLF line end is dropped first), DEL, C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class LineDict(dict):
@@ -60,7 +60,7 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
 def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     """Text, refused if a YAML escape ("\\e", "\\x1b") made a control character of it."""
     value = loader.construct_scalar(node)
-    found = _CONTROL.search(value)
+    found = CONTROL.search(value)
     if found:
         raise yaml.constructor.ConstructorError(
             None, None, f"control character U+{ord(found.group()):04X}", node.start_mark
@@ -100,7 +100,7 @@ def read_text(
     problems = [
         Problem(shown, number, f"control character U+{ord(found.group()):04X}")
         for number, line in enumerate(text.split("\n"), start=1)
-        for found in [_CONTROL.search(line)]
+        for found in [CONTROL.search(line)]
         if found
     ]
     return (None, problems) if problems else (text, [])

@@ -14,37 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from guidebot.knowledge.slugs import slugify, unique
-from guidebot.quality.log import (  # re-exported: the log's API is used through this module
-    ENV_NO_LOG,
-    FEEDBACK,
-    LOW_CONFIDENCE,
-    LogRecord,
-    append_record,
-    is_unanswered,
-    logging_disabled,
-    read_log,
-    record_feedback,
-    record_unanswered,
-    split_feedback,
-)
-
-__all__ = [
-    "ENV_NO_LOG",
-    "FEEDBACK",
-    "LOW_CONFIDENCE",
-    "SIMILARITY",
-    "Gap",
-    "LogRecord",
-    "append_record",
-    "group_questions",
-    "is_unanswered",
-    "logging_disabled",
-    "read_log",
-    "record_feedback",
-    "record_unanswered",
-    "split_feedback",
-    "starter_faq",
-]
+from guidebot.quality.log import FEEDBACK, LogRecord
 
 SIMILARITY = 80.0  # rapidfuzz token_set_ratio at or above which two questions are one gap
 TODO = "TODO"
