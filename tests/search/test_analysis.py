@@ -1,4 +1,9 @@
-from guidebot.search.analysis import Analyzer, normalise, words
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, normalise, words
 
 
 def test_words_normalise_case_accents_possessives_and_numbers():
@@ -38,3 +43,28 @@ def test_small_numbers_match_in_words_or_digits():
     analyzer = Analyzer()
     assert analyzer.terms("within six months") == analyzer.terms("within 6 months")
     assert analyzer.terms("six months") == ["6", "month"]
+
+
+def _words_token_by_token(text: str) -> list[str]:
+    """The definition words() must keep: clean each token on its own."""
+    out = []
+    for token in re.findall(TOKEN_PATTERN, normalise(text)):
+        if token[0].isdigit():
+            out.append(re.sub(r"(?<=\d),(?=\d{3})", "", token))
+        else:
+            token = token.replace("’", "'")
+            out.append(token[:-2] if token.endswith("'s") else token.replace("'", ""))
+    return out
+
+
+@given(st.text(alphabet="ab's’,.1 9\n-Éé", max_size=40))
+def test_whole_text_cleaning_equals_cleaning_each_token(text):
+    assert words(text) == _words_token_by_token(text)
+
+
+@given(st.lists(st.sampled_from("how long u r the is it's cost costs 2 two".split()), max_size=12))
+def test_terms_of_words_equals_one_word_at_a_time(surface):
+    analyzer = Analyzer([("how long", "hw long"), ("you", "u")])
+    fresh = Analyzer([("how long", "hw long"), ("you", "u")])
+    one_by_one = [t for w in fresh.apply_synonyms(surface) for t in fresh.terms_of_words([w])]
+    assert analyzer.terms_of_words(surface) == one_by_one

@@ -40,7 +40,6 @@ NUMBER_WORDS = {
     )
 }
 
-_NEEDS_CLEANING = re.compile(r"[\d'’]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 # A word: digits with separators ("145,000", "2.8") or letters with inner apostrophes.
 TOKEN_PATTERN = r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*"
@@ -63,17 +62,21 @@ def is_number(term: str) -> bool:
 def words(text: str) -> list[str]:
     """Surface words of text: lower-case, possessives and thousands separators removed."""
     text = normalise(text)
+    # Cleaning works on the whole text where it can (one C-level pass instead of a Python
+    # loop over every token): a comma between digits only ever sits inside one number token.
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
     tokens = _TOKEN.findall(text)
-    if not _NEEDS_CLEANING.search(text):
-        return tokens  # the common case on long texts: plain words, nothing to clean
-    out: list[str] = []
-    for token in tokens:
-        if token[0].isdigit():
-            out.append(_THOUSANDS.sub("", token).rstrip(".,"))
-        else:
-            token = token.replace("’", "'")
-            out.append(token[:-2] if token.endswith("'s") else token.replace("'", ""))
-    return out
+    if "'" not in text:
+        return tokens
+    return [_unquote(t) if "'" in t else t for t in tokens]
+
+
+def _unquote(token: str) -> str:
+    """A word without its possessive ("dean's" -> "dean") or inner apostrophes ("don't")."""
+    return token[:-2] if token.endswith("'s") else token.replace("'", "")
 
 
 class Analyzer:
@@ -107,23 +110,26 @@ class Analyzer:
 
     def terms_of_words(self, surface: Sequence[str]) -> list[str]:
         """Search terms of already-split words (after typo repair, say)."""
-        terms = []
-        for word in self.apply_synonyms(surface):
-            term = self._term_of.get(word, "")
-            if term == "":  # first sight of this word: compute once, reuse for every passage
-                term = None if word in STOP_WORDS else NUMBER_WORDS.get(word) or self.stem(word)
-                self._term_of[word] = term
-            if term is not None:
-                terms.append(term)
-        return terms
+        rewritten = self.apply_synonyms(surface)
+        term_of = self._term_of
+        # Words met for the first time get their term once; every later passage only looks
+        # them up, which at 100,000 passages is most of the build's analysis time.
+        for word in set(rewritten).difference(term_of):
+            term_of[word] = (
+                None if word in STOP_WORDS else NUMBER_WORDS.get(word) or self.stem(word)
+            )
+        return [t for t in map(term_of.__getitem__, rewritten) if t is not None]
 
     def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
         """Rewrite synonyms to their group's canonical words: single words first, so that
         shorthand can complete a phrase ("hw long" -> "how long" -> "duration"), then phrases,
         longest first."""
         single = self._single
-        surface = [w for word in surface for w in single.get(word, (word,))]
-        if not self._starts.intersection(surface):
+        if single.keys().isdisjoint(surface):
+            surface = list(surface)  # the common case, and a copy: callers may keep theirs
+        else:
+            surface = [w for word in surface for w in single.get(word, (word,))]
+        if self._starts.isdisjoint(surface):
             return surface
         out: list[str] = []
         i = 0

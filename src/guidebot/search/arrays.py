@@ -12,13 +12,17 @@ from collections.abc import Mapping
 import numpy as np
 
 from guidebot.search.config import VARIANTS, Bm25Params
+from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
 
 ARRAY_FORMAT = 1  # bump when the meaning or layout of the arrays changes
 
 
-def to_arrays(index: FieldIndex) -> dict[str, np.ndarray]:
-    """Terms are UTF-8, each followed by a NUL byte, in id order, as one uint8 array."""
+def to_arrays(index: FieldIndex | GroupedIndex) -> dict[str, np.ndarray]:
+    """Terms are UTF-8, each followed by a NUL byte, in id order, as one uint8 array; a
+    grouped index adds its `groups` array."""
+    if isinstance(index, GroupedIndex):
+        return {**to_arrays(index.index), "groups": index.groups}
     vocabulary = list(index.terms)
     if any("\0" in t for t in vocabulary):
         raise ValueError("a term contains a NUL character and cannot be stored")
@@ -36,9 +40,17 @@ def to_arrays(index: FieldIndex) -> dict[str, np.ndarray]:
     }
 
 
-def from_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex:
+def from_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex | GroupedIndex:
     """Raises ValueError naming the first problem: a missing array, a wrong dtype or shape,
-    parameters other than `params`, inconsistent postings, undecodable terms."""
+    parameters other than `params`, inconsistent postings, undecodable terms, groups out of
+    range."""
+    if "groups" in arrays:
+        groups = np.asarray(arrays["groups"])
+        if groups.dtype != np.int32 or groups.ndim != 1:
+            raise ValueError(f"array 'groups' is {groups.dtype}{list(groups.shape)}, not int32")
+        inner = from_arrays({k: v for k, v in arrays.items() if k != "groups"}, params)
+        assert isinstance(inner, FieldIndex)  # noqa: S101 - no groups left to find
+        return GroupedIndex(inner, groups)
     a = _checked_arrays(arrays, params)
     try:
         text = a["terms"].tobytes().decode("utf-8")

@@ -1,9 +1,9 @@
 """Building the field indexes of a set of passages: what the on-disk cache stores.
 
-Every passage is analysed once into title and body terms; three FieldIndexes are built from
-them (title, body, and the passage's whole guide section), with the surface-word counts that
-typo repair needs. Bump BUILD_VERSION when what a build produces changes meaning, so that
-caches of the old build are not used (the cache key records it).
+Every passage is analysed once into title and body terms; three field indexes are built from
+them (title, body, and the passage's whole guide section, stored once per section), with the
+surface-word counts that typo repair needs. Bump BUILD_VERSION when what a build produces
+changes meaning, so that caches of the old build are not used (the cache key records it).
 """
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.config import RetrievalConfig
+from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2  # 2: the section field is stored once per section
 FIELDS = ("title", "body", "section")
 
 
@@ -26,8 +29,16 @@ FIELDS = ("title", "body", "section")
 class Bundle:
     """What one build produces: field indexes by name and JSON-able metadata."""
 
-    fields: dict[str, FieldIndex]
+    fields: dict[str, FieldIndex | GroupedIndex]
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def flat(self, name: str) -> FieldIndex:
+        """The field `name`, one document per passage; raises ValueError when the bundle
+        has no such field or stores it grouped (a cache file from elsewhere)."""
+        index = self.fields.get(name)
+        if not isinstance(index, FieldIndex):
+            raise ValueError(f"the index has no per-passage field '{name}'")
+        return index
 
 
 @dataclass
@@ -58,16 +69,27 @@ def analyse_passages(passages: Sequence[Any], analyzer: Analyzer) -> Analysed:
     return Analysed(title, body, {w: c for w, c in vocabulary.items() if w.isalpha()})
 
 
-def _section_docs(passages: Sequence[Passage], body: list[list[str]]) -> list[list[str]]:
-    """Each passage's whole guide section as one document, so evidence spread over a
-    section's paragraphs counts for each of them. An FAQ entry drawn from a section shares
-    that section's document; a standalone entry has none (its answer is already the body
-    field, and counting it twice would let long answers win on filler words)."""
-    by_section: dict[tuple[str, str], list[str]] = {}
+def section_groups(
+    passages: Sequence[Passage], body: list[list[str]]
+) -> tuple[list[list[str]], np.ndarray]:
+    """Each guide section's whole text as one document, so evidence spread over a section's
+    paragraphs counts for each of them: (documents, the document row of every passage).
+
+    An FAQ entry drawn from a section shares that section's document; a standalone entry has
+    none, row -1 (its answer is already the body field, and counting it twice would let
+    long answers win on filler words)."""
+    rows: dict[tuple[str, str], int] = {}
+    docs: list[list[str]] = []
     for passage, terms in zip(passages, body, strict=True):
         if passage.kind == "guide":
-            by_section.setdefault((passage.guide, passage.section), []).extend(terms)
-    return [by_section.get((p.guide, p.section), []) for p in passages]
+            row = rows.setdefault((passage.guide, passage.section), len(docs))
+            if row == len(docs):
+                docs.append([])
+            docs[row].extend(terms)
+    groups = np.fromiter(
+        (rows.get((p.guide, p.section), -1) for p in passages), dtype=np.int32, count=len(passages)
+    )
+    return docs, groups
 
 
 def build_bundle(
@@ -75,9 +97,9 @@ def build_bundle(
 ) -> Bundle:
     """Analyse the passages once and build the three field indexes (what the cache stores)."""
     analysed = analyse_passages(passages, analyzer)
-    fields = {
+    fields: dict[str, FieldIndex | GroupedIndex] = {
         "title": FieldIndex.build(analysed.title, config.bm25),
         "body": FieldIndex.build(analysed.body, config.bm25),
-        "section": FieldIndex.build(_section_docs(passages, analysed.body), config.bm25),
+        "section": GroupedIndex.build(*section_groups(passages, analysed.body), config.bm25),
     }
     return Bundle(fields, {"passages": len(passages), "vocabulary": analysed.vocabulary})

@@ -44,6 +44,7 @@ from guidebot.search import analysis
 from guidebot.search.arrays import from_arrays, to_arrays
 from guidebot.search.bundle import BUILD_VERSION, Bundle
 from guidebot.search.config import Bm25Params
+from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
 
 CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
@@ -145,7 +146,7 @@ def _read(path: Path, key: CacheKey) -> Bundle:
         names, meta = header.get("fields"), header.get("meta")
         if not isinstance(names, list) or not isinstance(meta, dict):
             raise ValueError("the header lists no fields or metadata")
-        fields: dict[str, FieldIndex] = {}
+        fields: dict[str, FieldIndex | GroupedIndex] = {}
         for name in names:
             if not isinstance(name, str) or not _FIELD_NAME.match(name):
                 raise ValueError(f"bad field name {name!r}")
@@ -158,7 +159,9 @@ def _read(path: Path, key: CacheKey) -> Bundle:
     sizes = {index.size for index in fields.values()}
     if len(sizes) > 1 or ("passages" in meta and sizes and meta["passages"] not in sizes):
         raise ValueError("the fields disagree on the number of passages")
-    return Bundle(fields, meta)
+    bundle = Bundle(fields, meta)
+    bundle.flat("title"), bundle.flat("body")  # what the retriever reads passage by passage
+    return bundle
 
 
 def _check_key(found: dict[str, Any], key: CacheKey) -> None:

@@ -66,23 +66,37 @@ class FieldIndex:
         self.idf, self.indptr, self.docs, self.values = idf, indptr, docs, values
 
     @classmethod
-    def build(cls, docs: Sequence[Sequence[str]], params: Bm25Params) -> FieldIndex:
-        """Index passages given as lists of terms (passage number = position)."""
+    def build(
+        cls,
+        docs: Sequence[Sequence[str]],
+        params: Bm25Params,
+        copies: np.ndarray | None = None,
+    ) -> FieldIndex:
+        """Index passages given as lists of terms (passage number = position).
+
+        With `copies`, document i stands for copies[i] passages that share its text (the
+        paragraphs of one guide section share the section's document): document frequencies,
+        the passage count behind idf and the average length count it that many times, so
+        the scores equal those of the expanded collection while the postings stay one per
+        document. `size` is then the number of documents, not passages."""
         size = len(docs)
         flat = list(chain.from_iterable(docs))
         # Ids in order of first appearance, as rank-bm25 meets them (the Okapi idf floor
         # averages over them, so the order decides the last bits of the mean).
         terms = {t: i for i, t in enumerate(dict.fromkeys(flat))}
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=size)
-        total = int(lengths.sum())
-        avgdl = total / size if size else 0.0
+        weight = np.ones(size, dtype=np.int64) if copies is None else copies.astype(np.int64)
+        passages = int(weight.sum())
+        total = int((lengths * weight).sum())
+        avgdl = total / passages if passages else 0.0
         safe_avgdl = avgdl or 1.0  # only when every passage is empty
         flat_ids = _ids_of(flat, terms)
         del flat  # temporaries are dropped as soon as done: at 100k passages each is ~40 MB
         term_ids, doc_ids, tf = _term_frequencies(flat_ids, lengths)
         del flat_ids
         df = np.bincount(term_ids, minlength=len(terms))
-        idf = _idf(df.astype(np.float64), size, params)
+        counted = df if copies is None else np.bincount(term_ids, weight[doc_ids], len(terms))
+        idf = _idf(counted.astype(np.float64), passages, params)
         indptr = np.zeros(len(terms) + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
         postings = doc_ids.astype(np.int32)

@@ -10,11 +10,12 @@ import numpy as np
 
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import Analyzer, words
-from guidebot.search.bundle import FIELDS, Bundle
+from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.faqmatch import FaqMatcher
+from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
-from guidebot.search.index import FieldIndex, top_k
+from guidebot.search.index import top_k
 from guidebot.search.negation import ruled_out
 from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer
@@ -71,7 +72,8 @@ class Retriever:
         if bundle.meta.get("passages") != len(self.passages):
             raise ValueError("the index bundle was built for other passages")
         self.bundle = bundle
-        self.title, self.body, self.section = (bundle.fields[name] for name in FIELDS)
+        self.title, self.body = bundle.flat("title"), bundle.flat("body")
+        self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
         self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
         self.faqs = FaqMatcher(self.passages)
@@ -175,7 +177,7 @@ class Retriever:
             baseline += field.accumulate(scores, weights, field_weight)
         return scores, baseline
 
-    def _fields(self) -> list[tuple[FieldIndex, float]]:
+    def _fields(self) -> list[tuple[Scorer, float]]:
         weighted = (
             (self.title, self.config.title_weight),
             (self.body, self.config.body_weight),
