@@ -73,3 +73,23 @@ def _sweep(target: Path) -> None:
         with contextlib.suppress(OSError):
             if old.stat().st_mtime < cutoff:
                 old.unlink()
+
+
+def prune(keep: Path, pattern: str, count: int, max_total_bytes: int | None = None) -> None:
+    """Delete the older files matching pattern beside `keep`, so that `keep` and at most
+    count - 1 of the newest others stay, together under max_total_bytes when given. Caches
+    use it so that copies for old knowledge or old versions do not pile up; failing to
+    tidy changes nothing, so errors are ignored."""
+    try:
+        others = sorted(
+            (p for p in keep.parent.glob(pattern) if p != keep),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        total = keep.stat().st_size
+        for number, old in enumerate(others, start=1):
+            total += old.stat().st_size
+            if number >= count or (max_total_bytes is not None and total > max_total_bytes):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass

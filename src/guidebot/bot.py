@@ -13,6 +13,7 @@ from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher, builtin_intents
 from guidebot.errors import KnowledgeError
+from guidebot.knowledge import snapshot
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, build_passages
@@ -29,15 +30,20 @@ class Bot:
     """A loaded knowledge base, its index, and the policy for answering; shared by conversations."""
 
     def __init__(
-        self, kb: KnowledgeBase, policy: Policy | None = None, cache_dir: Path | None = None
+        self,
+        kb: KnowledgeBase,
+        policy: Policy | None = None,
+        cache_dir: Path | None = None,
+        passages: tuple[Passage, ...] | None = None,
     ) -> None:
         """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
-        English word list between runs. Cache trouble never fails: it is a note in `notes`."""
+        English word list between runs. Cache trouble never fails: it is a note in `notes`.
+        `passages`, when given, must be build_passages(kb) (a snapshot stores both)."""
         self.kb = kb
         self.policy = policy or Policy()
         self.cache_dir = cache_dir
         self.notes: list[str] = []
-        self.passages: tuple[Passage, ...] = build_passages(kb)
+        self.passages: tuple[Passage, ...] = build_passages(kb) if passages is None else passages
         analyzer = Analyzer(kb.synonyms)
         bundle = self._bundle(analyzer)
         english = EnglishWords(cache_dir)
@@ -85,8 +91,28 @@ class Bot:
     def load(
         cls, path: Path | str, policy: Policy | None = None, cache_dir: Path | None = None
     ) -> Bot:
-        """Load and validate the knowledge at path (raises KnowledgeError) and index it."""
-        return cls(load_knowledge(path), policy, cache_dir)
+        """Load and validate the knowledge at path (raises KnowledgeError) and index it.
+
+        With a cache_dir, knowledge whose files are unchanged since the last load (same
+        names, sizes and modification times) comes from a snapshot there instead of being
+        parsed again (knowledge/snapshot.py)."""
+        if cache_dir is None:
+            return cls(load_knowledge(path), policy)
+        root, notes = Path(path), []
+        key = _signature(root)
+        if key:
+            found, note = snapshot.load(cache_dir, key, __version__)
+            notes += [note] if note else []
+            if found is not None:
+                bot = cls(found[0], policy, cache_dir, passages=found[1])
+                bot.notes[:0] = notes
+                return bot
+        bot = cls(load_knowledge(root), policy, cache_dir)
+        if key and _signature(root) == key:  # not edited while it was being read
+            saved = snapshot.save(cache_dir, key, __version__, bot.kb, bot.passages)
+            notes += [saved] if saved else []
+        bot.notes[:0] = notes
+        return bot
 
     def reloaded(self) -> tuple[Bot, KnowledgeError | None]:
         """The bot for the knowledge as it is on disk now; on a broken edit, this same bot and
@@ -115,3 +141,12 @@ class Bot:
     def ask(self, question: str) -> Reply:
         """Answer one self-contained question."""
         return self.conversation().ask(question)
+
+
+def _signature(root: Path) -> str:
+    """The snapshot key of the knowledge at root, or "" when its files cannot be examined
+    (load_knowledge then reports what is wrong)."""
+    try:
+        return snapshot.signature(root)
+    except OSError:
+        return ""

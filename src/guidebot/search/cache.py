@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from guidebot.atomic import write_bytes
+from guidebot.atomic import prune, write_bytes
 from guidebot.errors import GuidebotError
 from guidebot.locations import cache_dir as default_cache_dir
 from guidebot.search import analysis
@@ -117,7 +117,7 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
         write_bytes(path, buffer.getvalue())
     except (OSError, ValueError, TypeError, GuidebotError) as exc:
         return f"could not save the index cache to {path.parent}: {_reason(exc)}"
-    _prune(path.parent, keep=path)
+    prune(path, f"{PREFIX}*.npz", KEEP, MAX_TOTAL_BYTES)
     return None
 
 
@@ -199,23 +199,6 @@ def _check_sizes(path: Path) -> None:
             claimed = int(np.prod(shape, dtype=np.int64)) * np.dtype(dtype).itemsize
             if claimed > info.compress_size:
                 raise ValueError(f"array '{info.filename}' claims {claimed:,} bytes")
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    """Keep the newest KEEP cache files, fewer when together they pass MAX_TOTAL_BYTES."""
-    try:
-        caches = sorted(
-            (p for p in directory.glob(f"{PREFIX}*.npz") if p != keep),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        total = keep.stat().st_size
-        for number, old in enumerate(caches, start=1):
-            total += old.stat().st_size
-            if number >= KEEP or total > MAX_TOTAL_BYTES:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # tidying up is a courtesy; failing at it changes nothing
 
 
 def _reason(exc: BaseException) -> str:
