@@ -26,3 +26,16 @@ def test_a_figure_with_a_thousands_separator_is_one_word(bot):
     # "$145,000" once split into "145" and "000", so it matched nothing and was declined
     reply = bot.ask("145,000?")
     assert reply.kind == "answer" and "145,000" in reply.sources[0].highlights
+
+
+def test_word_maps_kept_are_bounded_and_rebuilt_the_same(bot, monkeypatch):
+    from guidebot.search import highlights
+    from guidebot.search.highlights import PassageWords
+
+    monkeypatch.setattr(highlights, "MAX_MAPS", 3)
+    words = PassageWords(bot.passages, bot.retriever.analyzer)
+    first = words.matched(["salari"], 0)
+    for doc in range(1, 10):
+        words.matched(["salari"], doc)
+    assert len(words._maps) == 3
+    assert words.matched(["salari"], 0) == first  # dropped, then built again alike

@@ -4,6 +4,7 @@ passage holds, and which of its words to highlight."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Collection, Sequence
 
 from guidebot.knowledge.passages import Passage
@@ -16,14 +17,18 @@ _SURFACE = re.compile(TOKEN_PATTERN)
 WordMap = dict[str, list[tuple[int, str, tuple[str, ...]]]]
 
 
+MAX_MAPS = 4096  # word maps kept: a long-running server must not end up holding every one
+
+
 class PassageWords:
     """Per-passage word maps, each built the first time its passage is shown (a large
-    library never pays for all)."""
+    library never pays for all), the most recently used MAX_MAPS of them kept."""
 
     def __init__(self, passages: Sequence[Passage], analyzer: Analyzer) -> None:
         self._passages = passages
         self._analyzer = analyzer
-        self._maps: dict[int, WordMap] = {}
+        self._maps: OrderedDict[int, WordMap] = OrderedDict()
+        self._terms: dict[str, tuple[str, ...]] = {}  # token -> its terms; bounded by vocabulary
 
     def matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
         """The terms, in the order given, that passage `doc` holds (title or text)."""
@@ -46,12 +51,18 @@ class PassageWords:
 
     def _map(self, doc: int) -> WordMap:
         found = self._maps.get(doc)
-        if found is None:
-            passage = self._passages[doc]
-            found = {}
-            for position, token in enumerate(_SURFACE.findall(f"{passage.title} {passage.text}")):
-                terms = tuple(self._analyzer.terms_of_words(words(token)))
-                for term in dict.fromkeys(terms):
-                    found.setdefault(term, []).append((position, token, terms))
-            self._maps[doc] = found
+        if found is not None:
+            self._maps.move_to_end(doc)
+            return found
+        passage = self._passages[doc]
+        found = {}
+        for position, token in enumerate(_SURFACE.findall(f"{passage.title} {passage.text}")):
+            terms = self._terms.get(token)
+            if terms is None:
+                terms = self._terms[token] = tuple(self._analyzer.terms_of_words(words(token)))
+            for term in dict.fromkeys(terms):
+                found.setdefault(term, []).append((position, token, terms))
+        self._maps[doc] = found
+        if len(self._maps) > MAX_MAPS:
+            self._maps.popitem(last=False)
         return found
