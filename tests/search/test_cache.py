@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import zipfile
 from collections import Counter
@@ -257,8 +258,12 @@ def test_a_cache_of_an_older_build_is_a_note_and_a_rebuild(tmp_path, monkeypatch
     assert loaded is None and "an older index build" in note
 
 
-def test_an_array_claiming_more_than_the_file_holds_is_refused_unread(tmp_path, key, bundle):
-    """A crafted file (deflated member, huge declared shape) is refused from its header."""
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_an_array_claiming_more_than_the_file_holds_is_refused_unread(
+    tmp_path, key, bundle, compression
+):
+    """A crafted file (huge declared shape, a deflated member) is refused from its headers;
+    the cache maps stored members and never inflates one."""
     assert save(tmp_path, key, bundle) is None
     path = cache_path(tmp_path, key)
     with zipfile.ZipFile(path) as source:
@@ -269,10 +274,21 @@ def test_an_array_claiming_more_than_the_file_holds_is_refused_unread(tmp_path, 
     members["body.values.npy"] = big.getvalue() + bytes(4096)
     with zipfile.ZipFile(path, "w") as crafted:
         for name, data in members.items():
-            deflated = name == "body.values.npy"
-            crafted.writestr(name, data, zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED)
+            crafted.writestr(name, data, compression if name == "body.values.npy" else 0)
     loaded, note = load(tmp_path, key)
-    assert loaded is None and "claims 1,600,000,000 bytes" in note
+    expected = "claims 1,600,000,000 bytes" if compression == zipfile.ZIP_STORED else "compressed"
+    assert loaded is None and expected in note
+
+
+def test_loaded_arrays_are_read_only_maps_of_the_file(tmp_path, key, bundle):
+    assert save(tmp_path, key, bundle) is None
+    loaded, _ = load(tmp_path, key)
+    docs = loaded.fields["body"].docs
+    assert not docs.flags.writeable
+    view = docs.base.base  # the array's buffer: a view of the file's memory map
+    assert isinstance(view, memoryview) and isinstance(view.obj, mmap.mmap)
+    with pytest.raises(ValueError, match="read-only"):
+        docs[0] = 1
 
 
 @pytest.mark.parametrize("kind", ["directory", "device"])

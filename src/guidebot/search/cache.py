@@ -5,14 +5,14 @@ counts typo repair needs) for one `CacheKey`: the knowledge fingerprint, guidebo
 the BM25 parameters, a hash of the analyzer's settings, and the explicit versions of the
 cache layout (CACHE_FORMAT), the build (bundle.BUILD_VERSION) and the analysis
 (analysis.ANALYSIS_VERSION); moving or reformatting code changes none of them. The file is
-an uncompressed .npz of
-plain numeric arrays, read with `np.load(allow_pickle=False)`, so loading it cannot run code;
-the JSON header sits inside the same file, so arrays and header are replaced together by one
-atomic rename and can never come from two different builds.
+an uncompressed .npz of plain numeric arrays, memory-mapped read-only by search/npzmap.py
+(so processes opening the same file share its pages) and never unpickled, so loading it
+cannot run code; the JSON header sits inside the same file, so arrays and header are replaced
+together by one atomic rename and can never come from two different builds.
 
-Nothing read back is trusted: a file that is truncated, corrupt (the zip CRCs are checked on
-read), made for another key, or whose arrays have the wrong names, dtypes or shapes, is
-reported as a note and `load` returns None, so the caller rebuilds. Failing to write (read-only
+Nothing read back is trusted: a file that is truncated, corrupt (the zip CRCs are checked),
+made for another key, or whose arrays have the wrong names, dtypes or shapes, is reported
+as a note and `load` returns None, so the caller rebuilds. Failing to write (read-only
 or missing-and-uncreatable directory, full disk) is also a note, never an exception.
 
     key = CacheKey(kb.fingerprint, guidebot.__version__, params, analyzer_settings(kb.synonyms))
@@ -29,7 +29,6 @@ import hashlib
 import io
 import json
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,7 @@ from guidebot.search.bundle import BUILD_VERSION, Bundle
 from guidebot.search.config import Bm25Params
 from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
+from guidebot.search.npzmap import map_npz
 
 CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
 HEADER = "__header__"
@@ -135,27 +135,26 @@ def load(directory: Path | str | None, key: CacheKey) -> tuple[Bundle | None, st
 
 
 def _read(path: Path, key: CacheKey) -> Bundle:
-    _check_sizes(path)
-    with np.load(path, allow_pickle=False) as npz:
-        if HEADER not in npz.files:
-            raise ValueError("not a guidebot index cache (no header)")
-        header = json.loads(npz[HEADER].tobytes().decode("utf-8"))
-        if not isinstance(header, dict) or not isinstance(header.get("key"), dict):
-            raise ValueError("the header is not a guidebot index cache header")
-        _check_key(header["key"], key)
-        names, meta = header.get("fields"), header.get("meta")
-        if not isinstance(names, list) or not isinstance(meta, dict):
-            raise ValueError("the header lists no fields or metadata")
-        fields: dict[str, FieldIndex | GroupedIndex] = {}
-        for name in names:
-            if not isinstance(name, str) or not _FIELD_NAME.match(name):
-                raise ValueError(f"bad field name {name!r}")
-            prefix = f"{name}."
-            arrays = {k[len(prefix) :]: npz[k] for k in npz.files if k.startswith(prefix)}
-            try:
-                fields[name] = from_arrays(arrays, key.params)
-            except ValueError as exc:
-                raise ValueError(f"field '{name}': {exc}") from None
+    arrays = map_npz(path)
+    if HEADER not in arrays:
+        raise ValueError("not a guidebot index cache (no header)")
+    header = json.loads(arrays[HEADER].tobytes().decode("utf-8"))
+    if not isinstance(header, dict) or not isinstance(header.get("key"), dict):
+        raise ValueError("the header is not a guidebot index cache header")
+    _check_key(header["key"], key)
+    names, meta = header.get("fields"), header.get("meta")
+    if not isinstance(names, list) or not isinstance(meta, dict):
+        raise ValueError("the header lists no fields or metadata")
+    fields: dict[str, FieldIndex | GroupedIndex] = {}
+    for name in names:
+        if not isinstance(name, str) or not _FIELD_NAME.match(name):
+            raise ValueError(f"bad field name {name!r}")
+        prefix = f"{name}."
+        parts = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+        try:
+            fields[name] = from_arrays(parts, key.params)
+        except ValueError as exc:
+            raise ValueError(f"field '{name}': {exc}") from None
     sizes = {index.size for index in fields.values()}
     if len(sizes) > 1 or ("passages" in meta and sizes and meta["passages"] not in sizes):
         raise ValueError("the fields disagree on the number of passages")
@@ -178,27 +177,6 @@ def _check_key(found: dict[str, Any], key: CacheKey) -> None:
     }
     differs = [what[k] for k in expected if found.get(k) != expected[k]] or ["another key"]
     raise ValueError(f"it was built for {', '.join(differs)}")
-
-
-def _check_sizes(path: Path) -> None:
-    """Refuse, before unpacking anything, a file whose arrays claim more bytes than the file
-    stores: caches are written uncompressed, so a member that would inflate (a crafted 1.5 MB
-    file declaring 1.6 GB) is not ours. Each array's header is read alone for this."""
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            with archive.open(info) as member:
-                major, _ = np.lib.format.read_magic(member)
-                read_header = (
-                    np.lib.format.read_array_header_1_0
-                    if major == 1
-                    else np.lib.format.read_array_header_2_0
-                )
-                shape, _, dtype = read_header(member)
-            if dtype.hasobject:
-                raise ValueError(f"array '{info.filename}' holds Python objects (a pickle)")
-            claimed = int(np.prod(shape, dtype=np.int64)) * np.dtype(dtype).itemsize
-            if claimed > info.compress_size:
-                raise ValueError(f"array '{info.filename}' claims {claimed:,} bytes")
 
 
 def _reason(exc: BaseException) -> str:

@@ -1,0 +1,91 @@
+"""The arrays of an uncompressed .npz file as read-only views of one memory map.
+
+`np.load` copies every array of an .npz into the process. The index cache is written
+uncompressed (`np.savez`), so each array's bytes lie in the file as they are in memory:
+mapped instead of copied, the operating system's page cache holds them once for every
+process that opens the same file (several API workers), and pages are read only when a
+query touches them.
+
+Nothing in the file is trusted: each member must be stored (not compressed), lie inside the
+file, hold a plain numeric .npy array whose size matches the bytes stored, and match its
+CRC-32; otherwise ValueError names the problem. No pickle is ever read.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra length
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+
+
+def map_npz(path: Path) -> dict[str, np.ndarray]:
+    """Member name (without ".npy") -> read-only array backed by a map of the file.
+
+    Raises ValueError for a file that is not an uncompressed .npz of numeric arrays, or
+    whose members are damaged; OSError when it cannot be read."""
+    with path.open("rb") as handle:
+        try:
+            archive = zipfile.ZipFile(handle)
+        except zipfile.BadZipFile as exc:
+            raise ValueError(f"not an index cache: {exc}") from None
+        with archive:
+            members = archive.infolist()
+        size = handle.seek(0, 2)
+        if size == 0:
+            raise ValueError("the file is empty")
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    return {_name(info): _array(view, info, size) for info in members}
+
+
+def _name(info: zipfile.ZipInfo) -> str:
+    return info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+
+
+def _array(view: memoryview, info: zipfile.ZipInfo, size: int) -> np.ndarray:
+    if info.compress_type != zipfile.ZIP_STORED:
+        raise ValueError(f"array '{info.filename}' is compressed")
+    at = info.header_offset
+    if at + _LOCAL_HEADER.size > size:
+        raise ValueError(f"array '{info.filename}' lies outside the file")
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(view[at : at + _LOCAL_HEADER.size])
+    start = at + _LOCAL_HEADER.size + name_length + extra_length
+    end = start + info.file_size
+    if signature != _LOCAL_SIGNATURE or end > size:
+        raise ValueError(f"array '{info.filename}' lies outside the file")
+    member = view[start:end]
+    if zlib.crc32(member) != info.CRC:
+        raise ValueError(f"array '{info.filename}' is damaged (CRC)")
+    stream = _Reader(member)
+    major, _ = np.lib.format.read_magic(stream)
+    read_header = (
+        np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+    )
+    shape, fortran, dtype = read_header(stream)
+    if dtype.hasobject:
+        raise ValueError(f"array '{info.filename}' holds Python objects (a pickle)")
+    count = int(np.prod(shape, dtype=np.int64))
+    if stream.at + count * dtype.itemsize != len(member):
+        raise ValueError(f"array '{info.filename}' claims {count * dtype.itemsize:,} bytes")
+    array = np.frombuffer(member, dtype=dtype, count=count, offset=stream.at)
+    return array.reshape(shape, order="F" if fortran else "C")
+
+
+class _Reader:
+    """The file-like `read` that numpy's .npy header readers need, over a memoryview."""
+
+    def __init__(self, data: memoryview) -> None:
+        self.data, self.at = data, 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self.data) if size < 0 else self.at + size
+        chunk = bytes(self.data[self.at : end])
+        self.at += len(chunk)
+        return chunk
