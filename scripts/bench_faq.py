@@ -64,6 +64,7 @@ from faqsets import (
 import guidebot
 from guidebot import Bot
 from guidebot.dialogue.policy import Policy
+from guidebot.search.semantic.encoder import Encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 K = 10
@@ -202,7 +203,7 @@ def bench_set(faqset: FaqSet, args: argparse.Namespace, report: dict) -> Run:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=f"bench-{faqset.name}-") as tmp:
         knowledge, ids = ingest_entries(faqset.entries, faqset.name, Path(tmp))
-        bot = Bot.load(knowledge)
+        bot = Bot.load(knowledge, encoder=args.encoder)
     bot = bot.with_policy(dataclasses.replace(bot.policy, top_k=K))
     seconds["ingest_and_load"] = time.perf_counter() - start
     runs = [
@@ -243,7 +244,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--curve", action="store_true", help="sweep a Policy field (CLINC150)")
     parser.add_argument("--curve-field", default="decline_coverage")
     parser.add_argument("--curve-values", default="0,0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6")
+    parser.add_argument(
+        "--model", type=Path, help="a sentence-embedding model directory: semantic fusion on"
+    )
     args = parser.parse_args(argv)
+    args.encoder = Encoder.load(args.model) if args.model else None
     args.sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     if unknown := [s for s in args.sets if s not in SETS]:
         parser.error(f"unknown sets {unknown}; choose from {', '.join(SETS)}")
@@ -265,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     report: dict = {"commit": engine_commit(), "engine": str(Path(guidebot.__file__).parent)}
     report |= {"data": str(args.data), "split": args.split, "limit": args.limit, "top_k": K}
+    report["model"] = str(args.model) if args.model else None
     report |= {"sets": {}, "skipped": [], "seconds": {}}
     examples = []
     for name in args.sets:

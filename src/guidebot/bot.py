@@ -23,6 +23,8 @@ from guidebot.search.analysis import Analyzer
 from guidebot.search.bundle import Bundle, build_bundle
 from guidebot.search.english import EnglishWords
 from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.passages import PassageVectors
 from guidebot.version import __version__
 
 
@@ -35,19 +37,30 @@ class Bot:
         policy: Policy | None = None,
         cache_dir: Path | None = None,
         passages: tuple[Passage, ...] | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
         English word list between runs. Cache trouble never fails: it is a note in `notes`.
-        `passages`, when given, must be build_passages(kb) (a snapshot stores both)."""
+        `passages`, when given, must be build_passages(kb) (a snapshot stores both).
+        `encoder`, a sentence-embedding model (the semantic extra), turns on semantic
+        fusion; its passage embeddings are kept in cache_dir too."""
         self.kb = kb
         self.policy = policy or Policy()
         self.cache_dir = cache_dir
+        self.encoder = encoder
         self.notes: list[str] = []
         self.passages: tuple[Passage, ...] = build_passages(kb) if passages is None else passages
         analyzer = Analyzer(kb.synonyms)
         bundle = self._bundle(analyzer)
         english = EnglishWords(cache_dir)
-        retriever = Retriever(self.passages, analyzer, self.policy.retrieval, bundle, english)
+        vectors = None
+        if encoder is not None:
+            knowledge = f"{kb.fingerprint} {__version__}"
+            vectors, note = PassageVectors.build(encoder, self.passages, cache_dir, knowledge)
+            self.notes += [note] if note else []
+        retriever = Retriever(
+            self.passages, analyzer, self.policy.retrieval, bundle, english, vectors
+        )
         topics = question_topics(self.passages)
         self.context = TurnContext.of(
             self.passages,
@@ -89,7 +102,11 @@ class Bot:
 
     @classmethod
     def load(
-        cls, path: Path | str, policy: Policy | None = None, cache_dir: Path | None = None
+        cls,
+        path: Path | str,
+        policy: Policy | None = None,
+        cache_dir: Path | None = None,
+        encoder: Encoder | None = None,
     ) -> Bot:
         """Load and validate the knowledge at path (raises KnowledgeError) and index it.
 
@@ -97,17 +114,17 @@ class Bot:
         names, sizes and modification times) comes from a snapshot there instead of being
         parsed again (knowledge/snapshot.py)."""
         if cache_dir is None:
-            return cls(load_knowledge(path), policy)
+            return cls(load_knowledge(path), policy, encoder=encoder)
         root, notes = Path(path), []
         key = _signature(root)
         if key:
             found, note = snapshot.load(cache_dir, key, __version__)
             notes += [note] if note else []
             if found is not None:
-                bot = cls(found[0], policy, cache_dir, passages=found[1])
+                bot = cls(found[0], policy, cache_dir, passages=found[1], encoder=encoder)
                 bot.notes[:0] = notes
                 return bot
-        bot = cls(load_knowledge(root), policy, cache_dir)
+        bot = cls(load_knowledge(root), policy, cache_dir, encoder=encoder)
         if key and _signature(root) == key:  # not edited while it was being read
             saved = snapshot.save(cache_dir, key, __version__, bot.kb, bot.passages)
             notes += [saved] if saved else []
@@ -120,13 +137,13 @@ class Bot:
         kb, error = reload_knowledge(self.kb)
         if error is not None or kb is self.kb:
             return self, error
-        return Bot(kb, self.policy, self.cache_dir), None
+        return Bot(kb, self.policy, self.cache_dir, encoder=self.encoder), None
 
     def with_policy(self, policy: Policy) -> Bot:
         """This bot answering by another policy; the index is shared when the policy ranks
         the same way (same retrieval config), else built anew."""
         if policy.retrieval != self.policy.retrieval:
-            return Bot(self.kb, policy, self.cache_dir)
+            return Bot(self.kb, policy, self.cache_dir, self.passages, self.encoder)
         other = copy.copy(self)
         other.policy, other.notes = policy, []
         other.context = dataclasses.replace(self.context, policy=policy)

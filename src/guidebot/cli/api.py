@@ -13,10 +13,17 @@ import os
 import sys
 from urllib.parse import urlsplit
 
-from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, load_bot
+from guidebot.cli.common import (
+    UsageError,
+    add_knowledge_option,
+    add_model_option,
+    chosen_model,
+    knowledge_path,
+    load_bot,
+)
 from guidebot.cli.serve import check_port, is_loopback, url_host
 from guidebot.locations import ENV_KNOWLEDGE
-from guidebot.web.settings import ENV_ORIGINS, ENV_TOKEN, Settings  # light: no FastAPI
+from guidebot.web.settings import ENV_MODEL, ENV_ORIGINS, ENV_TOKEN, Settings  # light: no FastAPI
 
 NAME = "api"
 DEFAULT_HOST = "127.0.0.1"
@@ -63,6 +70,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--access-log", action="store_true", help="print a line for every request")
     add_knowledge_option(parser)
+    add_model_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -80,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
             f"characters), or listen on {DEFAULT_HOST}."
         )
     root = knowledge_path(args).resolve()
-    bot = load_bot(argparse.Namespace(knowledge=str(root)))  # reports problems, fills the cache
+    model = chosen_model(args)
+    # Reports problems and fills the caches (index, embeddings) that every worker then reads.
+    bot = load_bot(argparse.Namespace(knowledge=str(root), model=model))
     check_port(args.host, args.port)
     try:
         from guidebot.web.app import warm
@@ -95,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ[ENV_KNOWLEDGE] = str(root)
     os.environ[ENV_ORIGINS] = " ".join(origins)
     os.environ[ENV_TOKEN] = token or ""
+    os.environ[ENV_MODEL] = str(model or "")  # the workers use the model this process chose
     base = f"http://{url_host(args.host)}:{args.port}"
     print(
         f"guidebot: serving the API at {base}/v1/ (docs: {base}/docs) and the chat page at "
@@ -106,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             f"from its address: {base}/#token=YOUR-TOKEN"
         )
     sys.stdout.flush()
-    settings = Settings(root, token, origins)
+    settings = Settings(root, token, origins, model=model)
     serve(
         settings,
         bot,

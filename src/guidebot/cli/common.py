@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from guidebot.reply import Reply
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
+    from guidebot.search.semantic import Encoder
 
 
 class UsageError(GuidebotError):
@@ -39,12 +41,50 @@ def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        help="a sentence-embedding model (model.onnx and tokenizer.json) for the semantic "
+        "re-ranker (default: $GUIDEBOT_MODEL, else one in the Hugging Face cache when "
+        "guidebot[semantic] is installed; GUIDEBOT_SEMANTIC=0 turns it off)",
+    )
+
+
+def chosen_model(args: argparse.Namespace) -> Path | None:
+    """The sentence-embedding model directory the person chose (--model, GUIDEBOT_MODEL) or
+    one found in the Hugging Face cache, or None (GUIDEBOT_SEMANTIC=0, or none found). One
+    merely found in the cache counts only when the semantic extra is installed, so that
+    installing guidebot alone never changes its answers. Raises InputError for a named
+    directory that is not a model."""
+    from guidebot.search.semantic import find_model, semantic_available
+
+    explicit = getattr(args, "model", None)
+    found = find_model(Path(explicit) if explicit else None, os.environ)
+    if found is None:
+        return None
+    if not (explicit or os.environ.get("GUIDEBOT_MODEL")) and not semantic_available():
+        return None
+    return found
+
+
+def load_encoder(args: argparse.Namespace) -> Encoder | None:
+    """The chosen model (chosen_model), loaded; InputError when it does not load (e.g.
+    without the semantic extra)."""
+    from guidebot.search.semantic import Encoder
+
+    found = chosen_model(args)
+    return Encoder.load(found) if found is not None else None
+
+
 def load_bot(args: argparse.Namespace, policy: Policy | None = None) -> Bot:
-    """The Bot for the --knowledge the person chose (KnowledgeError propagates to main);
-    index-cache notes ("rebuilding it") go to stderr, since they cost time, not answers."""
+    """The Bot for the --knowledge (and --model) the person chose (KnowledgeError and
+    InputError propagate to main); cache notes ("rebuilding it") go to stderr, since they
+    cost time, not answers."""
     from guidebot.bot import Bot  # the engine loads numpy: only commands that answer pay
 
-    bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir())
+    encoder = load_encoder(args)
+    bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir(), encoder=encoder)
     for note in bot.notes:
         print(f"guidebot: {note}", file=sys.stderr)
     return bot

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidebot.cli.common import UsageError, add_knowledge_option, load_bot
+from guidebot.cli.common import UsageError, add_knowledge_option, add_model_option, load_bot
 from guidebot.dialogue.policy import Policy
 from guidebot.quality.evalset import load_cases
 
@@ -48,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "the file (to measure an imported copy of the article the cases were written for)",
     )
     add_knowledge_option(parser)
+    add_model_option(parser)
     parser.set_defaults(run=run)
 
 

@@ -252,20 +252,20 @@ def _passages(numbers: list[int], t: list[str]) -> tuple[Passage, ...]:
 
     return tuple(
         Passage(
-            t[ident],
-            t[guide],
-            t[gtitle],
-            t[section],
-            t[text],
-            t[title],
-            t[kind],
-            t[path],
-            line,
-            t[question],
-            split(alts),
-            split(heads),
-        )  # fmt: skip
-        for ident, guide, gtitle, section, text, title, kind, path, line, question, alts, heads in rows
+            id=t[r[0]],
+            guide=t[r[1]],
+            guide_title=t[r[2]],
+            section=t[r[3]],
+            text=t[r[4]],
+            title=t[r[5]],
+            kind=t[r[6]],
+            path=t[r[7]],
+            line=r[8],
+            question=t[r[9]],
+            alternates=split(r[10]),
+            headings=split(r[11]),
+        )
+        for r in rows
     )
 
 

@@ -17,6 +17,7 @@ from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.negation import ruled_out
+from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer
 
@@ -42,6 +43,9 @@ class SearchResult:
     everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
     exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
     surface: tuple[str, ...] = ()  # the question's words after typo repair
+    # Cosine similarity of the question to the best passage, with a sentence-embedding
+    # model (the semantic extra); None without one.
+    similarity: float | None = None
 
     @property
     def best(self) -> Hit | None:
@@ -61,17 +65,22 @@ class Retriever:
         config: RetrievalConfig,
         bundle: Bundle,
         english: Container[str] = frozenset(),
+        vectors: PassageVectors | None = None,
     ) -> None:
         """Search `passages` through `bundle`, their field indexes built by
         `bundle.build_bundle` with the same analyzer and config (or read from the cache);
-        `english` is the word list that typo repair never "corrects" (raises ValueError when
-        the bundle was built for another number of passages)."""
+        `english` is the word list that typo repair never "corrects"; `vectors`, the
+        passages' embeddings, turn on semantic fusion (raises ValueError when the bundle or
+        the vectors were built for another number of passages)."""
         self.passages = tuple(passages)
         self.analyzer = analyzer
         self.config = config
         if bundle.meta.get("passages") != len(self.passages):
             raise ValueError("the index bundle was built for other passages")
         self.bundle = bundle
+        if vectors is not None and vectors.size != len(self.passages):
+            raise ValueError("the embeddings were computed for other passages")
+        self.vectors = vectors
         self.title, self.body = bundle.flat("title"), bundle.flat("body")
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
@@ -114,11 +123,37 @@ class Retriever:
         exact = boost and self._lift_exact(question, scores, baseline)
         if boost and not exact:
             self._second_stage(question, terms, scores, baseline)
+        similarities = None
+        if boost and self.vectors is not None:
+            similarities = self.vectors.similarities(question, self.config.semantic_softness)
+            self._fuse(scores, baseline, similarities)
         hits = self._top(scores, weights, k, baseline)
         coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
+        similarity = float(similarities[hits[0].row]) if similarities is not None and hits else None
         return SearchResult(
-            tuple(hits), tuple(terms), tuple(repairs), coverage, everyday, exact, tuple(surface)
+            tuple(hits),
+            tuple(terms),
+            tuple(repairs),
+            coverage,
+            everyday,
+            exact,
+            tuple(surface),
+            similarity,
         )
+
+    def _fuse(self, scores: np.ndarray, baseline: float, similarities: np.ndarray) -> None:
+        """Mix each passage's cosine similarity into its score (config.semantic_weight), in
+        place, keeping the scale: the best BM25 passage had `top` above the baseline, and a
+        passage with BM25 share s of it and similarity c now has
+        top * ((1 - w) * s + w * max(c, 0)). Ruled-out passages (-inf) stay out."""
+        finite = np.isfinite(scores)
+        if not finite.any():
+            return
+        top = max(float(scores[finite].max()) - baseline, 1.0)
+        share = np.clip((scores - baseline) / top, 0.0, None)
+        w = self.config.semantic_weight
+        fused = baseline + top * ((1 - w) * share + w * np.clip(similarities, 0.0, None))
+        scores[finite] = fused[finite]
 
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly

@@ -29,6 +29,7 @@ from starlette.middleware.cors import CORSMiddleware
 from guidebot.bot import Bot
 from guidebot.locations import cache_dir
 from guidebot.quality.log import record_feedback, record_unanswered
+from guidebot.search.semantic import Encoder
 from guidebot.version import __version__
 from guidebot.web import page
 from guidebot.web.guard import Guard
@@ -70,9 +71,12 @@ class Problem(Exception):
 def create_app(settings: Settings | None = None, bot: Bot | None = None) -> FastAPI:
     """The app for `settings` (default: from the environment, as each uvicorn worker does),
     answering with `bot` (default: loaded from settings.knowledge, the index from the cache).
-    Raises KnowledgeError when the knowledge does not load."""
+    Raises KnowledgeError when the knowledge does not load, InputError when the model does
+    not."""
     settings = settings or Settings.from_env()
-    bot = bot or Bot.load(settings.knowledge, cache_dir=cache_dir())
+    if bot is None:
+        encoder = Encoder.load(settings.model) if settings.model else None
+        bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder)
     warm(bot)
     app = FastAPI(
         title="guidebot API",

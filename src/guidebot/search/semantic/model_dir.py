@@ -1,0 +1,139 @@
+"""Where the sentence-embedding model is: `--model DIR`, else GUIDEBOT_MODEL, else the Hugging
+Face cache; GUIDEBOT_SEMANTIC=0 turns the re-ranker off whatever else is set.
+
+A model directory holds `tokenizer.json` and `model.onnx` (or `onnx/model.onnx`, where the
+Hugging Face ONNX exports keep it). Only file names are looked at here; whether the files load
+is Encoder.load's business. Pure functions of their arguments and the file system: the
+environment comes in as a mapping, so callers (and tests) decide what it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from guidebot.errors import InputError
+
+OFF_VALUES = frozenset({"0", "false", "no", "off"})
+
+# Cached models tried first, in this order, when the Hugging Face cache holds several: the
+# small mean-pooled English sentence embedders the re-ranker was measured with.
+PREFERRED = (
+    "sentence-transformers/all-MiniLM-L6-v2",
+    "Xenova/all-MiniLM-L6-v2",
+    "sentence-transformers/all-MiniLM-L12-v2",
+    "Xenova/all-MiniLM-L12-v2",
+)
+
+
+def model_files(directory: Path) -> tuple[Path, Path] | None:
+    """(model.onnx, tokenizer.json) of a model directory, or None when it is not one."""
+    tokenizer = directory / "tokenizer.json"
+    if not tokenizer.is_file():
+        return None
+    for onnx in (directory / "model.onnx", directory / "onnx" / "model.onnx"):
+        # is_file() follows symbolic links, so a cache snapshot whose blob was never
+        # downloaded (a dangling link) does not count.
+        if onnx.is_file():
+            return onnx, tokenizer
+    return None
+
+
+def is_model_dir(directory: Path) -> bool:
+    return model_files(directory) is not None
+
+
+def semantic_switched_off(env: Mapping[str, str]) -> bool:
+    """GUIDEBOT_SEMANTIC is 0, false, no or off (any case)."""
+    return env.get("GUIDEBOT_SEMANTIC", "").strip().lower() in OFF_VALUES
+
+
+def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
+    """The model directory to use, or None for none (then guidebot stays lexical).
+
+    Precedence: GUIDEBOT_SEMANTIC=0 (None, even with --model), then `explicit` (--model DIR),
+    then GUIDEBOT_MODEL, then the first model in the Hugging Face hub cache (see
+    `hf_hub_cache`; PREFERRED repositories first, then by name; a repository whose
+    1_Pooling/config.json asks for other than mean pooling is passed over).
+
+    Raises InputError when --model or GUIDEBOT_MODEL names a directory that is not a model:
+    a person asked for that one, so falling back silently to another would hide their mistake.
+    """
+    if semantic_switched_off(env):
+        return None
+    if explicit is not None:
+        return _checked(explicit.expanduser(), "--model")
+    named = env.get("GUIDEBOT_MODEL", "").strip()
+    if named:
+        return _checked(Path(named).expanduser(), "GUIDEBOT_MODEL")
+    return next(_cached_models(hf_hub_cache(env)), None)
+
+
+def _checked(directory: Path, source: str) -> Path:
+    if not directory.is_dir():
+        raise InputError(f"{directory} (from {source}): no such directory")
+    if not is_model_dir(directory):
+        raise InputError(
+            f"{directory} (from {source}): not a model directory; "
+            "it needs tokenizer.json and model.onnx (or onnx/model.onnx)"
+        )
+    return directory
+
+
+def hf_hub_cache(env: Mapping[str, str]) -> Path:
+    """The Hugging Face hub cache, resolved as huggingface_hub does: HF_HUB_CACHE, else
+    HF_HOME/hub, else XDG_CACHE_HOME/huggingface/hub, else ~/.cache/huggingface/hub."""
+    hub = env.get("HF_HUB_CACHE") or env.get("HUGGINGFACE_HUB_CACHE")
+    if hub:
+        return Path(hub).expanduser()
+    if env.get("HF_HOME"):
+        return Path(env["HF_HOME"]).expanduser() / "hub"
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]).expanduser() / "huggingface" / "hub"
+    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    return home / ".cache" / "huggingface" / "hub"
+
+
+def _cached_models(hub: Path) -> Iterator[Path]:
+    """Snapshot directories of cached repositories that are models, best first."""
+    try:
+        repos = [p for p in hub.glob("models--*") if p.is_dir()]
+    except OSError:
+        return
+    by_id = {p.name.removeprefix("models--").replace("--", "/"): p for p in repos}
+    ranked = sorted(
+        by_id,
+        key=lambda r: (PREFERRED.index(r) if r in PREFERRED else len(PREFERRED), r.lower(), r),
+    )
+    for repo_id in ranked:
+        snapshot = _snapshot(by_id[repo_id])
+        if snapshot is not None and _mean_pooled(snapshot):
+            yield snapshot
+
+
+def _snapshot(repo: Path) -> Path | None:
+    """The snapshot refs/main points at when it is a model, else the newest one that is."""
+    snapshots = repo / "snapshots"
+    try:
+        main = (repo / "refs" / "main").read_text(encoding="utf-8").strip()
+    except OSError:
+        main = ""
+    if main and is_model_dir(snapshots / main):
+        return snapshots / main
+    try:
+        found = [p for p in snapshots.iterdir() if is_model_dir(p)]
+        found.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    except OSError:
+        return None
+    return found[0] if found else None
+
+
+def _mean_pooled(snapshot: Path) -> bool:
+    """False only when a sentence-transformers pooling config asks for other than mean pooling
+    (the encoder always mean-pools, which would give a CLS-pooled model poor embeddings)."""
+    try:
+        pooling = json.loads((snapshot / "1_Pooling" / "config.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return True
+    return not isinstance(pooling, dict) or bool(pooling.get("pooling_mode_mean_tokens", True))

@@ -1,0 +1,111 @@
+"""Semantic fusion through the real Bot and Retriever, on the tiny random encoder: which
+texts are embedded, the similarity of a question, the embeddings cache, and the fused
+ranking (a weight of 0 ranks as BM25 alone; no encoder, no change at all)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from guidebot.bot import Bot
+from guidebot.dialogue.policy import Policy
+from guidebot.search.semantic import Encoder
+from guidebot.search.semantic.passages import PassageVectors, passage_views
+from tests.conftest import GUIDE
+from tests.search.tinymodel import build_model
+
+FAQ = """
+- id: refund
+  question: How do I get my money back?
+  alternates: [refund policy, can i get a refund]
+  answer: Ask the student office within a week and the fee is paid back.
+- id: hours
+  question: When is the library open?
+  answer: The library opening hours are nine to five every day of the week.
+"""
+
+
+@pytest.fixture(scope="module")
+def encoder(onnx_bert, tmp_path_factory) -> Encoder:
+    return Encoder.load(build_model(onnx_bert, tmp_path_factory.mktemp("tiny")).path, threads=1)
+
+
+@pytest.fixture
+def knowledge(make_knowledge) -> Path:
+    return make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": FAQ})
+
+
+def test_faq_entries_are_embedded_as_each_way_of_asking_and_the_answer(knowledge):
+    bot = Bot.load(knowledge)
+    texts, rows = passage_views(bot.passages)
+    refund = next(n for n, p in enumerate(bot.passages) if p.id == "faq/refund")
+    assert [t for t, r in zip(texts, rows, strict=True) if r == refund] == [
+        "How do I get my money back?",
+        "refund policy",
+        "can i get a refund",
+        bot.passages[refund].text,
+    ]
+    guide = next(n for n, p in enumerate(bot.passages) if p.kind == "guide")
+    (view,) = [t for t, r in zip(texts, rows, strict=True) if r == guide]
+    assert view.startswith(bot.passages[guide].section) and bot.passages[guide].text in view
+    assert np.all(np.diff(rows) >= 0) and set(rows.tolist()) == set(range(len(bot.passages)))
+
+
+def test_similarity_is_the_closest_view_or_its_smooth_maximum(knowledge, encoder):
+    bot = Bot.load(knowledge)
+    vectors, _ = PassageVectors.build(encoder, bot.passages)
+    texts, rows = passage_views(bot.passages)
+    question = "how do i get a refund"
+    cosines = encoder.encode(texts) @ encoder.encode([question])[0]
+    for row in range(len(bot.passages)):
+        own = cosines[rows == row]
+        assert vectors.similarities(question)[row] == pytest.approx(own.max(), abs=1e-5)
+        smooth = 0.1 * np.log(np.exp(own / 0.1).sum())
+        assert vectors.similarities(question, 0.1)[row] == pytest.approx(smooth, abs=1e-4)
+
+
+def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(
+    knowledge, encoder, tmp_path, monkeypatch
+):
+    bot = Bot.load(knowledge)
+    first, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
+    assert note == ""
+    (path,) = tmp_path.glob("embeddings-*.npy")
+    with monkeypatch.context() as patch:
+        patch.setattr(Encoder, "encode", lambda *a, **k: pytest.fail("encoded again"))
+        again, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
+    assert note == "" and np.array_equal(again.vectors, first.vectors)
+    path.write_bytes(path.read_bytes()[:100])
+    fixed, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
+    assert "ignored the embeddings cache" in note
+    assert np.allclose(fixed.vectors, first.vectors)
+
+
+def test_without_an_encoder_nothing_changes_and_similarity_is_none(knowledge, encoder):
+    lexical = Bot.load(knowledge)
+    result = lexical.retriever.search("tuition fees", k=3)
+    assert result.similarity is None
+    fused = Bot.load(knowledge, encoder=encoder).retriever.search("tuition fees", k=3)
+    assert fused.similarity is not None and -1.0 <= fused.similarity <= 1.01
+
+
+def test_weight_zero_ranks_as_bm25_and_a_question_sharing_no_word_still_finds(knowledge, encoder):
+    policy = Policy()
+    lexical = Bot.load(knowledge)
+    none = dataclasses.replace(policy.retrieval, semantic_weight=0.0)
+    bm25_only = Bot.load(knowledge, dataclasses.replace(policy, retrieval=none), encoder=encoder)
+    question = "tuition fees for the programme"
+    ids = [h.passage.id for h in lexical.retriever.search(question, k=5).hits]
+    assert [h.passage.id for h in bm25_only.retriever.search(question, k=5).hits] == ids
+    semantic = Bot.load(knowledge, encoder=encoder)
+    assert lexical.retriever.search("zzz qqq", k=5).hits == ()
+    assert semantic.retriever.search("zzz qqq", k=5).hits  # similarity alone ranks
+
+
+def test_passages_of_other_guides_stay_out_when_fused(knowledge, encoder):
+    bot = Bot.load(knowledge, encoder=encoder)
+    hits = bot.retriever.search("refund policy", k=10, guides=["test"]).hits
+    assert hits and all(h.passage.guide == "test" for h in hits)
