@@ -74,6 +74,21 @@ def test_ask_answers_with_cited_sources_and_hands_back_the_state(server: ApiServ
     assert data["conversation"]["topic_question"] == "What's the average salary?"
 
 
+def test_two_questions_come_back_as_two_parts_and_the_talk_goes_on_from_the_last(
+    server: ApiServer,
+) -> None:
+    data = server.ask("How long does the program take? What's the average salary?").json()
+    reply = data["reply"]
+    duration, salary = reply["parts"]
+    assert reply["kind"] == duration["kind"] == salary["kind"] == "answer"
+    assert salary["question"] == "What's the average salary?"
+    assert salary["sources"][0]["section"].startswith(SALARY)
+    assert reply["sources"] == duration["sources"] + salary["sources"]
+    assert data["conversation"]["topic_question"] == "What's the average salary?"
+    follow = server.ask("what about early in a career?", data["conversation"]).json()["reply"]
+    assert follow["sources"][0]["section"].startswith(SALARY) and follow["parts"] == []
+
+
 def test_follow_ups_go_on_right_whichever_worker_takes_them(server: ApiServer) -> None:
     """Each turn of a conversation on a connection held by the other worker than the last."""
     one, other = _connections_to_two_workers(server)

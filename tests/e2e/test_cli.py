@@ -206,3 +206,19 @@ def test_a_sub_heading_is_cited_under_its_parent():
     assert f"Other Things You Should Know About Artificial Intelligence › {question}" in text
     markdown = run_guidebot("ask", "--no-log", "--format", "markdown", question).stdout
     assert f"Other Things You Should Know About Artificial Intelligence › {question}" in markdown
+
+
+def test_two_questions_are_answered_each_with_its_citation_in_every_format():
+    question = "what's the salary and how long does the program take?"
+    reply = json.loads(run_guidebot("ask", "--json", "--no-log", question).stdout)
+    salary, duration = reply["parts"]
+    assert reply["kind"] == "answer" and reply["sources"] == salary["sources"] + duration["sources"]
+    assert salary["sources"][0]["section"] == SALARY_SECTION
+    later = len(salary["sources"]) + 1
+    text = run_guidebot("ask", "--no-log", question).stdout
+    assert text.index("› what's the salary") < text.index("[1]") < text.index("› how long")
+    assert f"{duration['answer'].splitlines()[-1]} [{later}]" in text
+    assert f"  [{later}] 2026 AI Master's Degree Careers in Manufacturing › How long" in text
+    markdown = run_guidebot("ask", "--no-log", "--format", "markdown", question).stdout
+    assert f"{duration['answer'].splitlines()[-1]} [{later}]" in markdown
+    assert f"\n{later}. *2026 AI Master's Degree Careers in Manufacturing*" in markdown

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from guidebot.reply import KINDS, Reply, Source
+from guidebot.reply.render import as_markdown, as_text
 
 
 def test_an_faq_answer_keeps_its_question_apart_and_text_joins_them(bot):
@@ -38,3 +40,72 @@ def test_to_dict_is_plain_json_with_every_kind():
         data = Reply("q", "a", kind, sources=(source,)).to_dict()
         assert json.loads(json.dumps(data)) == data
         assert data["sources"][0]["guide"] == "A Guide"
+
+
+def _part(question: str, answer: str, ids: tuple[str, ...], **kwargs) -> Reply:
+    sources = tuple(
+        Source(n, source_id, "A Guide", "Costs", f"Text of {source_id}.", 1.0)
+        for n, source_id in enumerate(ids, start=1)
+    )
+    return Reply(question, answer, "answer", confidence=0.8, sources=sources, **kwargs)
+
+
+def _two_parts() -> Reply:
+    fee = _part("how much is it", "It costs $1.", ("g/fee", "g/extra"), title="What does it cost?")
+    hours = _part(
+        "when do you open",
+        "At 8 am.",
+        ("g/hours",),
+        notes=("Read 'opne' as 'open'.",),
+        see_also=("Holidays",),
+    )
+    return Reply.of_parts(
+        "how much is it and when do you opne", [fee, replace(hours, confidence=0.6)]
+    )
+
+
+def test_a_reply_of_parts_numbers_all_sources_once_and_cites_each_part():
+    reply = _two_parts()
+    fee, hours = reply.parts
+    assert reply.kind == "answer" and not reply.abstained and reply.confidence == 0.6
+    assert [s.number for s in fee.sources] == [1, 2] and [s.number for s in hours.sources] == [3]
+    assert reply.sources == fee.sources + hours.sources
+    assert reply.see_also == ("Holidays",) and reply.notes == ()
+    assert reply.text == (
+        "› how much is it\nWhat does it cost?\nIt costs $1. [1]\n\n› when do you open\nAt 8 am. [3]"
+    )
+    assert fee.text == "What does it cost?\nIt costs $1."  # a part's own text has no mark
+
+
+def test_to_dict_carries_the_parts_as_replies():
+    data = _two_parts().to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["answer"] == _two_parts().text
+    fee, hours = data["parts"]
+    assert (
+        fee["question"] == "how much is it" and fee["answer"] == "What does it cost?\nIt costs $1."
+    )
+    assert [s["id"] for s in fee["sources"]] == ["g/fee", "g/extra"]
+    assert hours["notes"] == ["Read 'opne' as 'open'."] and hours["parts"] == []
+    assert [s["id"] for s in data["sources"]] == ["g/fee", "g/extra", "g/hours"]
+    assert Reply("q", "a", "answer").to_dict()["parts"] == []
+
+
+def test_text_and_markdown_show_each_part_with_its_notes_and_citation():
+    reply = _two_parts()
+    text = as_text(reply)
+    assert text.index("› how much is it") < text.index("It costs $1. [1]")
+    assert text.index("(Read 'opne' as 'open'.)") < text.index("› when do you open")
+    assert "At 8 am. [3]\nSee also: Holidays" in text
+    assert text.count("[1]") == 2  # the mark and the source list, no stray one at the end
+    assert text.endswith("  [3] A Guide › Costs  (g/hours)")
+    markdown = as_markdown(reply)
+    assert "› how much is it\n\nWhat does it cost?\n\nIt costs $1. [1]" in markdown
+    assert "At 8 am. [3]\n\nSee also: “Holidays”" in markdown
+    assert markdown.endswith("3. *A Guide*, section “Costs”\n")
+
+
+def test_a_single_reply_renders_as_before():
+    reply = _part("how much is it", "It costs $1.", ("g/fee",))
+    assert as_text(reply) == "It costs $1. [1]\n\nSources:\n  [1] A Guide › Costs  (g/fee)"
+    assert as_markdown(reply) == "It costs $1. [1]\n\nSources:\n1. *A Guide*, section “Costs”\n"

@@ -56,3 +56,14 @@ def test_transcript_does_not_import_textual() -> None:
     code = "import sys, guidebot.reply.transcript, guidebot.cli; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_reply_to_two_questions_keeps_each_answer_and_its_notes() -> None:
+    reply = Bot.load(KNOWLEDGE).ask("what's the salry and how long does the program take?")
+    salary, duration = reply.parts
+    text = transcript.to_markdown([reply], when=WHEN)
+    assert "› what's the salry" in text and "› how long does the program take?" in text
+    assert f"[{duration.sources[0].number}]" in text
+    assert "*(Read 'salry' as 'salary'.)*" in text
+    for source in reply.sources:
+        assert f"[{source.number}] *{source.guide_title}*" in text

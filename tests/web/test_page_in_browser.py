@@ -136,3 +136,18 @@ def test_a_decline_offers_its_suggestions_as_buttons(server: ApiServer, browser)
     suggestions[0].send_keys(Keys.ENTER)  # reachable and usable from the keyboard
     WebDriverWait(browser, WAIT).until(lambda b: len(replies(b)) > count)
     assert replies(browser)[-1].find_elements(By.CSS_SELECTOR, ".sources summary")
+
+
+def test_two_questions_show_each_answer_with_its_own_citations(server: ApiServer, browser) -> None:
+    browser.get(server.base + "/")
+    reply = ask(browser, "what's the salary and how long does the program take?")
+    salary, duration = reply.find_elements(By.CSS_SELECTOR, ".part")
+    assert salary.find_element(By.CSS_SELECTOR, ".part-question").text == "› what's the salary"
+    assert "$145,000" in salary.find_element(By.CSS_SELECTOR, ".answer").text
+    assert "1.5 to 3 years" in duration.find_element(By.CSS_SELECTOR, ".answer").text
+    first = [c.text for c in salary.find_elements(By.CSS_SELECTOR, ".cite")]
+    then = [c.text for c in duration.find_elements(By.CSS_SELECTOR, ".cite")]
+    assert first[0] == "[1]" and then[0] == f"[{len(first) + 1}]"
+    listed = reply.find_elements(By.CSS_SELECTOR, ".sources > li")
+    assert len(listed) == len(first) + len(then)
+    assert "How long does it take" in listed[len(first)].text

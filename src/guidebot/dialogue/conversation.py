@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.dialogue.clarify import close_sections, led_by_heading
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
@@ -15,20 +18,6 @@ from guidebot.search.retriever import SearchResult
 
 MAX_QUESTION = 2000
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
-_FOLLOWUP_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
-_REFERENCES = {
-    "it",
-    "its",
-    "they",
-    "them",
-    "their",
-    "that",
-    "this",
-    "those",
-    "these",
-    "there",
-    "same",
-}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
 # Words that only pick ("the second one, please", "option 2", "I meant number 1").
 _PICKING = frozenset(
@@ -90,26 +79,59 @@ class Conversation:
         small = self.context.smalltalk.match(question, self._names_a_topic)
         if small:
             return smalltalk_reply(question, small[1])
-        return self._answer(question)
+        asked = after_smalltalk(question, self._is_smalltalk)
+        if asked:
+            return self._past_smalltalk(question, asked)
+        return self._several(question) or self._answer(question)
 
-    def _answer(self, question: str) -> Reply:
+    def _past_smalltalk(self, question: str, asked: str) -> Reply:
+        """The answer to what follows the small talk that opens a message ("ok thanks, what
+        jobs can I get?" asks `asked`, "what jobs can I get?"), which the small talk's words
+        would blur. Only when the whole message is answered too, so that what is declined
+        whole ("Good morning! Am I talking to a person?") stays declined."""
+        before = copy.deepcopy(self.state)
+        whole = self._answer(question)
+        if whole.kind != "answer":
+            return whole
+        after, self.state = self.state, before
+        reply = self._several(asked) or self._answer(asked)
+        if reply.kind != "answer":
+            self.state = after
+            return whole
+        return replace(reply, question=question)
+
+    def _several(self, question: str) -> Reply | None:
+        """The reply to each question of a message that asks several, when they stand apart
+        (dialogue.split), else None with the conversation as it was. Each part is asked as
+        a turn of its own, in order, so the conversation goes on from the last part's topic
+        ("and online?" next)."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return None
+        before = copy.deepcopy(self.state)
+        replies: list[Reply] = []
+        for part in parts:
+            reading = self._read(part)
+            # A part read as following on from the one before ("Why was my card declined?
+            # What is going on?") is no question of its own.
+            if replies and reading.followup:
+                self.state = before
+                return None
+            replies.append(self._answer(part, reading))
+        policy, retriever = self.context.policy, self.context.retriever
+        alone = [retriever.search(part, k=RANKED, guides=self.guides) for part in parts]
+        whole = retriever.search(question, k=1, guides=self.guides).best
+        if not stand_apart(replies, alone, whole, policy.split_confidence, policy.clarify_ratio):
+            self.state = before
+            return None
+        return Reply.of_parts(question, replies)
+
+    def _answer(self, question: str, reading: Reading | None = None) -> Reply:
+        """Answer, ask back about or decline a question (`reading`: how it is read, if that
+        is known already)."""
         retriever, policy = self.context.retriever, self.context.policy
-        result = retriever.search(question, k=10, guides=self.guides)
-        cue = self._followup_cue(question)
-        followup = False
-        if cue:
-            # Only a follow-up if the earlier topic changes the answer: "how long does it
-            # take?" after a salary question is a new topic even though it says "it".
-            combined = retriever.search(
-                question, k=10, context=self.state.topic_terms, guides=self.guides
-            )
-            # ... and only if the earlier topic leaves something of this question's own found:
-            # "requirements?" after a quality-control answer is a new vague question, not a
-            # follow-up that no passage of that topic answers.
-            followup = _top_section(combined) != _top_section(result) and (
-                cue == "explicit" or combined.coverage >= self.context.policy.decline_coverage
-            )
-            result = combined if followup else result
+        reading = reading or self._read(question)
+        result, cue, followup = reading.result, reading.cue, reading.followup
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         if followup:
             notes.append(
@@ -191,6 +213,15 @@ class Conversation:
         best = self.context.retriever.search(text, k=1, guides=self.guides).best
         return best.passage.section if best and best.passage.section in choices else None
 
+    def _is_smalltalk(self, text: str) -> bool:
+        """Small talk that names nothing the knowledge is about besides small talk's own
+        words ("ok thanks", not "ok and the GRE", which small talk reads as "ok and the
+        are")."""
+        smalltalk = self.context.smalltalk
+        if smalltalk.match(text, self._names_a_topic) is None:
+            return False
+        return not self._names_a_topic(" ".join(w for w in words(text) if not smalltalk.uses(w)))
+
     def _names_a_topic(self, text: str, besides: str = "") -> bool:
         """Whether text has a term the knowledge uses, other than the terms of `besides`."""
         retriever = self.context.retriever
@@ -198,22 +229,8 @@ class Conversation:
         terms = retriever.understand(text)[0]
         return any(t not in excused and retriever.knows(t) for t in terms)
 
-    def _followup_cue(self, question: str) -> str:
-        """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word
-        or two after an earlier answer; "" when the question stands on its own."""
-        if not self.state.topic_terms:
-            return ""
-        surface = words(question)
-        terms = self.context.retriever.analyzer.terms_of_words(surface)
-        if len(terms) > self.context.policy.followup_max_terms:
-            return ""
-        opener = bool(surface) and surface[0] in _FOLLOWUP_OPENERS
-        what_about = " ".join(surface[:3]).startswith(
-            ("what about", "how about", "what if", "and what")
-        )
-        if opener or what_about or any(w in _REFERENCES for w in surface):
-            return "explicit"
-        return "short" if len(terms) <= 1 else ""
+    def _read(self, question: str) -> Reading:
+        return read(self.context, self.state.topic_terms, self.guides, question)
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""
@@ -225,10 +242,6 @@ class Conversation:
         else:
             self.state.topic_question = question
         self.state.topic_terms = terms
-
-
-def _top_section(result: SearchResult) -> str:
-    return result.hits[0].passage.section if result.hits else ""
 
 
 def _clean(text: str) -> str:

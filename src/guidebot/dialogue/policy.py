@@ -41,3 +41,8 @@ class Policy:
     # with no topic words at all ("how much?")
     followup_weight: float = 0.5  # weight of the previous turn's terms in a follow-up
     followup_max_terms: int = 4  # longer questions stand on their own
+    # A message asking several questions is answered part by part when each part alone is
+    # answered with at least this confidence, from a passage of its own, and the passage
+    # answering the whole message is no tie (clarify_ratio) for some part's own best
+    # (dialogue.split). Half, as for a low-confidence answer.
+    split_confidence: float = 0.5

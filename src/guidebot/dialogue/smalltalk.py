@@ -102,6 +102,10 @@ class SmalltalkMatcher:
                 return matches[0]
         return self._match_whole(text, has_content)
 
+    def uses(self, word: str) -> bool:
+        """Whether the word (lower case) is one of the small-talk examples' own words."""
+        return word in self._vocabulary
+
     def _match_whole(
         self, text: str, has_content: Callable[[str, str], bool]
     ) -> tuple[str, str] | None:

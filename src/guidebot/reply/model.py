@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 Kind = Literal["answer", "clarify", "smalltalk", "decline"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
+PART_MARK = "› "  # before each question of a reply of several parts, as the chat shows questions
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class Reply:
     declines, whose `choices` or `suggestions` are separate fields. `text` is all of it as one
     plain text. `notes` say how the question was read; `confidence` is the idf-weighted share
     of the question's terms found in the best passage (0-1; 1 for small talk and picks).
+
+    A message that asks several questions gets one reply with a reply per question in `parts`
+    (see `of_parts`): each part keeps its own question, notes, sources and see-also, its
+    sources numbered on from the part before; the whole reply's `sources` (and `see_also`)
+    hold all of them in that order, so a citation number means the same source in a part
+    and in the whole reply, and a front end that knows nothing of parts still lists them.
     """
 
     question: str
@@ -56,11 +64,42 @@ class Reply:
     suggestions: tuple[str, ...] = ()  # for kind "decline": topics the knowledge does cover
     title: str = ""  # for an FAQ answer: the question it answers, shown above it
     see_also: tuple[str, ...] = ()  # for kind "answer": other sections it fits about as well
+    parts: tuple[Reply, ...] = ()  # for a message of several questions: a reply to each
+
+    @classmethod
+    def of_parts(cls, question: str, parts: Sequence[Reply]) -> Reply:
+        """One reply to a message asking several questions, from the reply to each: their
+        sources renumbered on from the part before, `answer` every part's `cited_text`, the
+        sources and "see also" of all parts together (front ends list them once). It is an
+        answer when any part is; its confidence is the least of the answers'."""
+        numbered: list[Reply] = []
+        for part in parts:
+            offset = sum(len(p.sources) for p in numbered)
+            sources = tuple(replace(s, number=offset + s.number) for s in part.sources)
+            numbered.append(replace(part, sources=sources))
+        answers = [p for p in numbered if p.kind == "answer"]
+        return cls(
+            question=question,
+            answer="\n\n".join(p.cited_text for p in numbered),
+            kind="answer" if answers else numbered[-1].kind,
+            abstained=all(p.abstained for p in numbered),
+            confidence=min((p.confidence for p in answers), default=0.0),
+            sources=tuple(s for p in numbered for s in p.sources),
+            see_also=tuple(dict.fromkeys(s for p in numbered for s in p.see_also)),
+            parts=tuple(numbered),
+        )
+
+    @property
+    def cited_text(self) -> str:
+        """This reply as one part of a reply of several: the question it answers, then its
+        `text` ending with the number of the source it quotes ("… [4]")."""
+        mark = f" [{self.sources[0].number}]" if self.sources else ""
+        return f"{PART_MARK}{self.question}\n{self.text}{mark}"
 
     @property
     def text(self) -> str:
         """The whole reply as plain text: title, answer, then numbered choices or bulleted
-        suggestions, one per line."""
+        suggestions, one per line (for a reply of several parts, each part's `cited_text`)."""
         lines = [self.title] if self.title else []
         lines.append(self.answer)
         if self.kind == "clarify":
@@ -92,4 +131,5 @@ class Reply:
             "choices": list(self.choices),
             "suggestions": list(self.suggestions),
             "see_also": list(self.see_also),
+            "parts": [part.to_dict() for part in self.parts],
         }

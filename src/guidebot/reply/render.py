@@ -6,12 +6,16 @@ from guidebot.reply import Reply
 
 
 def as_text(reply: Reply) -> str:
-    """Readable terminal output: notes, the answer with its citation mark, numbered sources."""
-    lines = [f"({note})" for note in reply.notes]
-    answer = reply.text + (" [1]" if reply.sources else "")
-    lines.append(answer)
-    if reply.see_also:
-        lines.append("See also: " + "; ".join(reply.see_also))
+    """Readable terminal output: notes, the answer with its citation mark, numbered sources.
+    A reply to several questions shows each part so (its notes, the question, its answer and
+    citation mark), then all the sources once."""
+    lines: list[str] = []
+    for n, part in enumerate(reply.parts or (reply,)):
+        lines += [""] if n else []
+        lines += [f"({note})" for note in part.notes]
+        lines.append(part.cited_text if reply.parts else _cited(part.text, part))
+        if part.see_also:
+            lines.append("See also: " + "; ".join(part.see_also))
     if reply.sources:
         lines.append("")
         lines.append("Sources:")
@@ -22,21 +26,29 @@ def as_text(reply: Reply) -> str:
 
 
 def as_markdown(reply: Reply) -> str:
-    """A reply to paste into an email or ticket: answer, then a numbered source list."""
+    """A reply to paste into an email or ticket: answer, then a numbered source list (for a
+    reply to several questions, each part's question and answer in turn)."""
     parts: list[str] = []
-    if reply.kind == "clarify" and reply.choices:
-        parts.append(reply.answer)
-        parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(reply.choices, start=1)))
-    else:
-        parts.append(_quote_free(reply.text) + (" [1]" if reply.sources else ""))
-    if reply.see_also:
-        parts.append("See also: " + "; ".join(f"“{s}”" for s in reply.see_also))
+    for part in reply.parts or (reply,):
+        if part.kind == "clarify" and part.choices:
+            parts.append(part.answer)
+            parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(part.choices, start=1)))
+        else:
+            text = part.cited_text if reply.parts else _cited(part.text, part)
+            parts.append(_quote_free(text))
+        if part.see_also:
+            parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
     if reply.sources:
         listed = "\n".join(
             f"{s.number}. *{s.guide_title}*, section “{s.heading_path}”" for s in reply.sources
         )
         parts.append("Sources:\n" + listed)
     return "\n\n".join(parts) + "\n"
+
+
+def _cited(text: str, reply: Reply) -> str:
+    """A single reply's text with the mark of the source it quotes, always [1]."""
+    return text + (" [1]" if reply.sources else "")
 
 
 def _quote_free(text: str) -> str:

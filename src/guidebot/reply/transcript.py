@@ -28,7 +28,8 @@ def to_markdown(replies: Sequence[Reply], title: str = "", when: datetime | None
         parts.append(f"## {number}. {_one_line(reply.question)}")
         parts.append(_quote("You", reply.question))
         parts.append("**guidebot:**\n\n" + _answer(reply))
-        for note in reply.notes:
+        # A reply to several questions keeps each part's notes with the part.
+        for note in (n for part in reply.parts or (reply,) for n in part.notes):
             parts.append(f"*({note})*")
         if reply.sources:
             parts.append("### Passages cited\n\n" + "\n\n".join(_passage(s) for s in reply.sources))

@@ -66,6 +66,10 @@ class ReplyModel(BaseModel):
     choices: list[str]
     suggestions: list[str]
     see_also: list[str]
+    parts: list[ReplyModel] = Field(
+        description="For a message asking several questions: the reply to each, in order "
+        "(its sources numbered on from the part before, as in `sources`); else empty."
+    )
 
 
 class AskResponse(BaseModel):

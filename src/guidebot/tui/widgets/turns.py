@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from guidebot.reply import Reply
+from guidebot.reply.model import PART_MARK
 from guidebot.tui.literal import visible
 from guidebot.tui.messages import AskRequested
 from guidebot.tui.widgets.citations import (
@@ -42,12 +43,32 @@ def answer_lines(answer: str) -> list[str]:
 
 
 def answer_content(reply: Reply, turn: int) -> Content:
-    """The answer as literal text in paragraphs, ending with a clickable [1] when it cites."""
-    body = Content("\n\n".join(answer_lines(reply.title) + answer_lines(reply.answer)))
-    if reply.sources:
-        link = Content("[1]").stylize(LINK).stylize(cite_style(turn, 1))
-        body = Content.assemble(body, " ", link)
-    return body
+    """The answer as literal text in paragraphs, ending with a clickable [1] when it cites;
+    for a reply to several questions, each part under its question, with its own link."""
+    if reply.parts:
+        return Content("\n\n").join(part_content(part, turn) for part in reply.parts)
+    return _cited(answer_lines(reply.title) + answer_lines(reply.answer), reply, turn)
+
+
+def part_content(part: Reply, turn: int) -> Content:
+    """One part of a reply to several questions: its notes, the question it answers (shown
+    literally, as typed), its text and a clickable link to the source it quotes. (The
+    parts' "see also" are the whole reply's, shown after them.)"""
+    pieces = [Content(f"({note})").stylize("italic $text-muted") for note in part.notes]
+    pieces.append(Content.assemble((PART_MARK, "bold $text-accent"), visible(part.question)))
+    pieces.append(_cited(answer_lines(part.text), part, turn))
+    return Content("\n").join(pieces)
+
+
+def _cited(paragraphs: list[str], reply: Reply, turn: int) -> Content:
+    """Paragraphs ending with a link to the reply's first source (numbered as in the whole
+    reply: a later part's is not [1])."""
+    body = Content("\n\n".join(paragraphs))
+    if not reply.sources:
+        return body
+    number = reply.sources[0].number
+    link = Content(f"[{number}]").stylize(LINK).stylize(cite_style(turn, number))
+    return Content.assemble(body, " ", link)
 
 
 def frozen_content(
@@ -58,7 +79,7 @@ def frozen_content(
         Content(f"({note})").stylize("italic $text-muted") for note in reply.notes
     ]
     options = reply.choices if reply.kind == "clarify" else reply.suggestions
-    if options:
+    if options and not reply.parts:
         parts.append(Content(reply.answer))
         parts += [Content(f"  {n}. {option}") for n, option in enumerate(options, start=1)]
     else:
@@ -120,7 +141,7 @@ class AnswerView(Vertical):
             notes = "\n".join(f"({note})" for note in reply.notes)
             yield Static(Content(notes), classes="note")
         options = reply.choices if reply.kind == "clarify" else reply.suggestions
-        if options:
+        if options and not reply.parts:
             hint = "type its number, or click it" if reply.kind == "clarify" else "click to ask"
             lead = Content.assemble(reply.answer, "\n", (f"({hint})", "italic $text-muted"))
             yield Static(lead, classes="lead")

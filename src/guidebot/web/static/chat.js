@@ -97,16 +97,35 @@
     return [source.guide].concat(source.headings).join(" › ");
   }
 
-  function showReply(reply, question) {
-    const item = addTurn("bot");
-    item.tabIndex = -1; // focusable by script, so a screen reader lands on the new reply
+  function showAnswer(item, reply, first) {
+    // The reply's notes, then its text with a mark per source; `first` is the number of
+    // its first source (a later part of a reply to several questions does not start at 1).
     if (reply.notes.length) item.appendChild(element("p", "notes", reply.notes.join(" ")));
     const answer = element("p", "answer", replyText(reply));
     reply.sources.forEach(function (_, n) {
       answer.appendChild(document.createTextNode(" "));
-      answer.appendChild(element("span", "cite", "[" + (n + 1) + "]"));
+      answer.appendChild(element("span", "cite", "[" + (first + n) + "]"));
     });
     item.appendChild(answer);
+  }
+
+  function showReply(reply, question) {
+    const item = addTurn("bot");
+    item.tabIndex = -1; // focusable by script, so a screen reader lands on the new reply
+    if (reply.parts.length) {
+      // A message of several questions: each part under the question it answers, its
+      // sources numbered on from the part before, as in the list of all sources below.
+      let first = 1;
+      reply.parts.forEach(function (part) {
+        const block = element("div", "part");
+        block.appendChild(element("p", "part-question", "› " + part.question));
+        showAnswer(block, part, first);
+        item.appendChild(block);
+        first += part.sources.length;
+      });
+    } else {
+      showAnswer(item, reply, 1);
+    }
     if (reply.kind === "clarify") {
       addOptions(item, "Which one?", reply.choices, function (choice, n) {
         ask(String(n + 1), choice); // the number picks it, as in the chat app

@@ -1,0 +1,68 @@
+"""Whether a question follows on from the conversation's topic ("and what does it cost?"), and
+the search it is answered from either way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from guidebot.dialogue.context import TurnContext
+from guidebot.search.analysis import words
+from guidebot.search.retriever import SearchResult
+
+_OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
+_REFERENCES = frozenset("it its they them their that this those these there same".split())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question is searched: the result to answer from, its follow-up cue (see `cue`)
+    and whether it was read against the conversation's topic."""
+
+    result: SearchResult
+    cue: str
+    followup: bool
+
+
+def read(
+    context: TurnContext, topic: Mapping[str, float], guides: Sequence[str], question: str
+) -> Reading:
+    """Search the question alone, and against the topic's weighted terms when it has a cue
+    for a follow-up; a follow-up it is only when that changes the answer."""
+    retriever = context.retriever
+    result = retriever.search(question, k=10, guides=guides)
+    said = cue(context, topic, question)
+    if not said:
+        return Reading(result, said, False)
+    # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
+    # after a salary question is a new topic even though it says "it".
+    combined = retriever.search(question, k=10, context=topic, guides=guides)
+    # ... and only if the earlier topic leaves something of this question's own found:
+    # "requirements?" after a quality-control answer is a new vague question, not a
+    # follow-up that no passage of that topic answers.
+    followup = top_section(combined) != top_section(result) and (
+        said == "explicit" or combined.coverage >= context.policy.decline_coverage
+    )
+    return Reading(combined if followup else result, said, followup)
+
+
+def cue(context: TurnContext, topic: Mapping[str, float], question: str) -> str:
+    """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word
+    or two after an earlier answer; "" when the question stands on its own."""
+    if not topic:
+        return ""
+    surface = words(question)
+    terms = context.retriever.analyzer.terms_of_words(surface)
+    if len(terms) > context.policy.followup_max_terms:
+        return ""
+    opener = bool(surface) and surface[0] in _OPENERS
+    what_about = " ".join(surface[:3]).startswith(
+        ("what about", "how about", "what if", "and what")
+    )
+    if opener or what_about or any(w in _REFERENCES for w in surface):
+        return "explicit"
+    return "short" if len(terms) <= 1 else ""
+
+
+def top_section(result: SearchResult) -> str:
+    return result.hits[0].passage.section if result.hits else ""

@@ -1,0 +1,149 @@
+"""A message asking several questions: where grammar lets it divide (dialogue.split), and
+whether the index agrees, on a small FAQ written for these tests and on the bundled guide."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidebot.dialogue.split import after_smalltalk, opens_a_question, question_parts
+
+LIBRARY = """
+- question: When is the library open?
+  answer: The library opens at 8 am and closes at 10 pm on weekdays.
+- question: How much is the late fee?
+  answer: Returning an item late costs 50 cents per day.
+- question: Can I borrow a projector?
+  answer: Projectors can be borrowed for two days with a staff card.
+- question: How do I get a library card?
+  answer: Bring a photo ID to the front desk and the card is printed on the spot.
+- question: What are the pros and cons of the study rooms?
+  answer: Study rooms are quiet and bookable, but they have no windows and fill up fast.
+"""
+
+
+@pytest.fixture
+def library(make_knowledge):
+    from guidebot.bot import Bot
+
+    return Bot.load(make_knowledge({"faq/library.yaml": LIBRARY}))
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "what's the salary and how long does the program take?",
+            ["what's the salary", "how long does the program take?"],
+        ),
+        (
+            "What does it cost? Is there an online option?",
+            ["What does it cost?", "Is there an online option?"],
+        ),
+        ("salary? cost?", ["salary?", "cost?"]),
+        (
+            "What is the salary, and is there an online option?",
+            ["What is the salary", "is there an online option?"],
+        ),
+        (
+            "What is the salary, also is there an online option?",
+            ["What is the salary", "is there an online option?"],
+        ),
+        (
+            "Can I borrow a projector plus when do you open",
+            ["Can I borrow a projector", "when do you open"],
+        ),
+        # a story before a question stays with it
+        (
+            "I work nights. What does it cost? Is there an online option?",
+            ["I work nights. What does it cost?", "Is there an online option?"],
+        ),
+    ],
+)
+def test_grammar_divides_where_each_side_opens_a_question(message, parts):
+    assert question_parts(message) == parts
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What are the pros and cons",
+        "salary and benefits",
+        "Python and R",
+        "How do AI and automation relate",
+        "do I need docker and kubernetes?",
+        "is it online or is it on campus?",  # "or" asks one question with two options
+        "When my ID is checked, what are the steps?",  # a bare comma divides nothing
+        "Which pays more, an engineer or one who also has a master's?",  # a bare "also"
+        "Is my account blocked? When I tried to pay I was declined.",  # a statement
+        "I paid in a week ago but it's still not there?? Where did my money go?",  # a story
+        "Why can they see when I am and when I am not logged in.",  # "when I am not" tells
+        "what's CAC and why does it matter for picking a program",  # "it": the CAC
+        "Salary? Cost? Duration? Admission?",  # more would-be questions than MAX_PARTS
+    ],
+)
+def test_grammar_leaves_one_question_whole(message):
+    assert question_parts(message) == [message]
+
+
+def test_what_opens_a_question():
+    assert opens_a_question("and how long is it?")
+    assert opens_a_question("ok, isn't there an online option")
+    assert not opens_a_question("automation relate")
+    assert not opens_a_question("")
+
+
+def test_the_question_after_opening_small_talk():
+    def is_smalltalk(text: str) -> bool:
+        return text.lower() in {"thanks", "great", "great, thanks"}
+
+    assert after_smalltalk("thanks! and how long is it?", is_smalltalk) == "and how long is it?"
+    assert after_smalltalk("great, thanks. is it online?", is_smalltalk) == "is it online?"
+    assert after_smalltalk("thanks! that helped.", is_smalltalk) == ""  # asks nothing
+    assert after_smalltalk("salary, how much?", is_smalltalk) == ""  # no small talk first
+
+
+def test_two_questions_of_a_new_knowledge_base_get_an_answer_each(library):
+    reply = library.ask("When is the library open and how much is the late fee?")
+    assert reply.kind == "answer" and len(reply.parts) == 2
+    opening, fee = reply.parts
+    assert opening.question == "When is the library open"
+    assert opening.sources[0].id == "faq/when-is-the-library-open"
+    assert fee.sources[0].id == "faq/how-much-is-the-late-fee"
+    assert "10 pm" in opening.answer and "50 cents" in fee.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What are the pros and cons of the study rooms?",
+        # both would be answered by the same entry: one answer serves the message
+        "How much is the late fee? How much does returning late cost?",
+        # the second asks nothing the knowledge answers on its own
+        "Can I borrow a projector? Is the dean nice?",
+    ],
+)
+def test_the_index_keeps_one_question_whole(library, message):
+    reply = library.ask(message)
+    assert reply.parts == ()
+    assert reply.question == message
+
+
+def test_a_part_that_follows_on_from_the_one_before_is_not_split(bot):
+    """'How much faster?' only means something after the question before it."""
+    message = (
+        "Do people from programs with a manufacturing specialization track find work faster "
+        "than general AI grads? How much faster?"
+    )
+    assert len(question_parts(message)) == 2
+    assert bot.ask(message).parts == ()
+
+
+def test_small_talk_before_a_question_is_left_out_of_the_answer(bot):
+    reply = bot.ask("ok thanks, what jobs can I get?")
+    assert reply.kind == "answer" and reply.question == "ok thanks, what jobs can I get?"
+    assert reply.sources[0].id == "faq/jobs-and-roles"
+    assert bot.ask("thanks! and how long is the program?").confidence == 1.0
+
+
+def test_small_talk_is_not_left_out_when_the_message_is_declined_whole(library):
+    assert library.ask("Good morning! Is the dean nice?").kind in {"decline", "smalltalk"}
