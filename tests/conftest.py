@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
 from guidebot.bot import Bot
+from tests.search.tinymodel import SCRIPTS
+
+if TYPE_CHECKING:
+    from guidebot.search.semantic import Encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -82,3 +89,24 @@ Scholarships and employer support can lower the price that students finally pay.
 ## Admission
 Applicants need a bachelor's degree and some programming experience in Python.
 """
+
+
+# The semantic re-ranker's tests run a tiny random model that tests/search/tinymodel.py builds.
+@pytest.fixture(scope="module")
+def onnx_bert() -> Iterator[ModuleType]:
+    """scripts/onnx_bert.py, imported with scripts/ on sys.path for this module only."""
+    pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tokenizers")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(SCRIPTS))
+        yield importlib.import_module("onnx_bert")
+
+
+@pytest.fixture(scope="module")
+def tiny_encoder(onnx_bert: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Encoder:
+    """The tiny random sentence encoder, loaded (skips without the semantic extra)."""
+    from guidebot.search.semantic import Encoder
+    from tests.search.tinymodel import build_model
+
+    return Encoder.load(build_model(onnx_bert, tmp_path_factory.mktemp("tiny")).path, threads=1)

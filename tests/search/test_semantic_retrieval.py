@@ -14,8 +14,8 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.search.semantic import Encoder
 from guidebot.search.semantic.passages import PassageVectors, passage_views
+from guidebot.search.sentences import sentences
 from tests.conftest import GUIDE
-from tests.search.tinymodel import build_model
 
 FAQ = """
 - id: refund
@@ -29,8 +29,8 @@ FAQ = """
 
 
 @pytest.fixture(scope="module")
-def encoder(onnx_bert, tmp_path_factory) -> Encoder:
-    return Encoder.load(build_model(onnx_bert, tmp_path_factory.mktemp("tiny")).path, threads=1)
+def encoder(tiny_encoder) -> Encoder:
+    return tiny_encoder
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def knowledge(make_knowledge) -> Path:
     return make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": FAQ})
 
 
-def test_faq_entries_are_embedded_as_each_way_of_asking_and_the_answer(knowledge):
+def test_views_are_each_way_of_asking_and_the_answer_or_heading_text_and_sentences(knowledge):
     bot = Bot.load(knowledge)
     texts, rows = passage_views(bot.passages)
     refund = next(n for n, p in enumerate(bot.passages) if p.id == "faq/refund")
@@ -48,9 +48,12 @@ def test_faq_entries_are_embedded_as_each_way_of_asking_and_the_answer(knowledge
         "can i get a refund",
         bot.passages[refund].text,
     ]
-    guide = next(n for n, p in enumerate(bot.passages) if p.kind == "guide")
-    (view,) = [t for t, r in zip(texts, rows, strict=True) if r == guide]
-    assert view.startswith(bot.passages[guide].section) and bot.passages[guide].text in view
+    for guide, passage in enumerate(bot.passages):
+        if passage.kind != "guide":
+            continue
+        whole, heading, *each = [t for t, r in zip(texts, rows, strict=True) if r == guide]
+        assert whole == f"{passage.section}\n{passage.text}" and heading == passage.section
+        assert each == (sentences(passage.text) if len(sentences(passage.text)) > 1 else [])
     assert np.all(np.diff(rows) >= 0) and set(rows.tolist()) == set(range(len(bot.passages)))
 
 

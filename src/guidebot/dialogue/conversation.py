@@ -157,17 +157,7 @@ class Conversation:
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
         # The decline names the gap and suggests the nearby topics that are covered.
-        weak = not result.exact and (
-            not result.hits
-            or result.coverage < policy.decline_coverage
-            or (
-                not followup
-                and cue != "explicit"
-                and about_something_else(
-                    retriever, policy.decline_unknown_words, result, policy.decline_rarer_by
-                )
-            )
-        )
+        weak = not result.exact and (not result.hits or self._unrelated(result, followup, cue))
         if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
@@ -180,6 +170,25 @@ class Conversation:
         return answer_reply(
             question, result, result.hits[: policy.top_k], retriever, notes, see_also
         )
+
+    def _unrelated(self, result: SearchResult, followup: bool, cue: str) -> bool:
+        """Whether the best passage answers something else than the question: it covers
+        too little of the question's words, or it shares an everyday one while the
+        question's telling words appear nowhere (about_something_else); with a sentence-
+        embedding model, also when it is far from the question in meaning, and not when it
+        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer)."""
+        retriever, policy = self.context.retriever, self.context.policy
+        on_its_own = not followup and cue != "explicit"
+        similarity = result.similarity
+        if similarity is not None and on_its_own and similarity < policy.semantic_decline:
+            return True
+        by_words = result.coverage < policy.decline_coverage or (
+            on_its_own
+            and about_something_else(
+                retriever, policy.decline_unknown_words, result, policy.decline_rarer_by
+            )
+        )
+        return by_words and (similarity is None or similarity < policy.semantic_answer)
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question

@@ -43,8 +43,10 @@ class SearchResult:
     everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
     exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
     surface: tuple[str, ...] = ()  # the question's words after typo repair
-    # Cosine similarity of the question to the best passage, with a sentence-embedding
-    # model (the semantic extra); None without one.
+    # Cosine similarity of the question to the best passage's closest view, with a
+    # sentence-embedding model (the semantic extra); None without one. The closest view
+    # alone, not the smooth maximum that ranks, so that it means the same for a guide
+    # passage (one view) and an FAQ entry asked ten ways: declines compare it to one line.
     similarity: float | None = None
 
     @property
@@ -123,13 +125,15 @@ class Retriever:
         exact = boost and self._lift_exact(question, scores, baseline)
         if boost and not exact:
             self._second_stage(question, terms, scores, baseline)
-        similarities = None
         if boost and self.vectors is not None:
-            similarities = self.vectors.similarities(question, self.config.semantic_softness)
-            self._fuse(scores, baseline, similarities)
+            self._fuse(
+                scores, baseline, self.vectors.similarities(question, self.config.semantic_softness)
+            )
         hits = self._top(scores, weights, k, baseline)
         coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
-        similarity = float(similarities[hits[0].row]) if similarities is not None and hits else None
+        similarity = None
+        if self.vectors is not None and hits:
+            similarity = float(self.vectors.similarities(question)[hits[0].row])
         return SearchResult(
             tuple(hits),
             tuple(terms),

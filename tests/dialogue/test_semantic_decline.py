@@ -1,0 +1,50 @@
+"""Declining with a sentence-embedding model: the similarity of the best passage decides
+next to the word rules (Policy.semantic_decline / semantic_answer), on the tiny random
+encoder, through the real conversation. Without a model the word rules alone decide."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from guidebot.bot import Bot
+from guidebot.dialogue.policy import Policy
+from tests.conftest import GUIDE
+
+FAQ = """
+- id: refund
+  question: How do I get my money back?
+  answer: Ask the student office within a week and the fee is paid back.
+"""
+ON_TOPIC = "what does tuition for the programme cost"
+UNKNOWN = "zzz qqq xxx"
+
+
+def _bot(make_knowledge, encoder, **policy) -> Bot:
+    knowledge = make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": FAQ})
+    return Bot.load(knowledge, dataclasses.replace(Policy(), **policy), encoder=encoder)
+
+
+def test_far_in_meaning_is_declined_whatever_the_words(make_knowledge, tiny_encoder):
+    everything_far = _bot(make_knowledge, tiny_encoder, semantic_decline=1.1)
+    assert everything_far.ask(ON_TOPIC).kind == "decline"
+    nothing_far = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1)
+    assert nothing_far.ask(ON_TOPIC).kind == "answer"
+
+
+def test_close_in_meaning_is_answered_when_the_words_rules_would_decline(
+    make_knowledge, tiny_encoder
+):
+    lexical = Bot.load(make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": FAQ}))
+    assert lexical.ask(UNKNOWN).kind == "decline"
+    close = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1, semantic_answer=-1.1)
+    reply = close.ask(UNKNOWN)
+    assert reply.kind == "answer" and reply.sources
+    words_decide = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1, semantic_answer=1.1)
+    assert words_decide.ask(UNKNOWN).kind == "decline"
+
+
+def test_a_follow_up_is_left_to_the_word_rules(make_knowledge, tiny_encoder):
+    bot = _bot(make_knowledge, tiny_encoder, semantic_decline=1.1, semantic_answer=-1.1)
+    conversation = bot.conversation()
+    conversation.ask(ON_TOPIC)
+    assert conversation.ask("and what about fees?").kind != "decline"
