@@ -112,7 +112,7 @@ def check_graph(source: Path, out: Path) -> float:
 
 def check_meaning(out: Path) -> tuple[float, float]:
     """Cosines of the money question with "Refund policy" and with the library's hours."""
-    from guidebot.search.semantic import Encoder
+    from guidebot.search.semantic.encoder import Encoder
 
     vectors = Encoder.load(out).encode(CHECK_SENTENCES[:3])
     return float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
@@ -120,7 +120,7 @@ def check_meaning(out: Path) -> tuple[float, float]:
 
 def check_published(out: Path) -> float:
     """Largest |cosine - published cosine| over PUBLISHED_COSINES."""
-    from guidebot.search.semantic import Encoder
+    from guidebot.search.semantic.encoder import Encoder
 
     vectors = Encoder.load(out).encode(PUBLISHED_SENTENCES)
     return max(abs(float(vectors[i] @ vectors[j]) - c) for (i, j), c in PUBLISHED_COSINES.items())

@@ -18,7 +18,7 @@ from guidebot.bot import Bot
 from tests.search.tinymodel import SCRIPTS
 
 if TYPE_CHECKING:
-    from guidebot.search.semantic import Encoder
+    from guidebot.search.semantic.encoder import Encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -104,9 +104,16 @@ def onnx_bert() -> Iterator[ModuleType]:
 
 
 @pytest.fixture(scope="module")
-def tiny_encoder(onnx_bert: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Encoder:
-    """The tiny random sentence encoder, loaded (skips without the semantic extra)."""
-    from guidebot.search.semantic import Encoder
+def tiny_model_dir(onnx_bert: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding the tiny random sentence encoder (skips without the extra)."""
     from tests.search.tinymodel import build_model
 
-    return Encoder.load(build_model(onnx_bert, tmp_path_factory.mktemp("tiny")).path, threads=1)
+    return build_model(onnx_bert, tmp_path_factory.mktemp("tiny")).path
+
+
+@pytest.fixture(scope="module")
+def tiny_encoder(tiny_model_dir: Path) -> Encoder:
+    """The tiny random sentence encoder, loaded."""
+    from guidebot.search.semantic.encoder import Encoder
+
+    return Encoder.load(tiny_model_dir, threads=1)

@@ -222,3 +222,18 @@ def test_two_questions_are_answered_each_with_its_citation_in_every_format():
     markdown = run_guidebot("ask", "--no-log", "--format", "markdown", question).stdout
     assert f"{duration['answer'].splitlines()[-1]} [{later}]" in markdown
     assert f"\n{later}. *2026 AI Master's Degree Careers in Manufacturing*" in markdown
+
+
+def test_ask_with_a_model_answers_and_a_bad_model_is_a_message(tiny_model_dir, tmp_path):
+    done = run_guidebot("ask", "--json", "--model", str(tiny_model_dir), "average salary?")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["sources"]
+    not_a_model = tmp_path / "empty"
+    not_a_model.mkdir()
+    done = run_guidebot("ask", "--model", str(not_a_model), "average salary?")
+    assert done.returncode == 2 and "not a model directory" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run_guidebot("ask", "average salary?", env={"GUIDEBOT_MODEL": str(not_a_model)})
+    assert done.returncode == 2 and "GUIDEBOT_MODEL" in done.stderr
+    off = {"GUIDEBOT_MODEL": str(not_a_model), "GUIDEBOT_SEMANTIC": "0"}
+    assert run_guidebot("ask", "average salary?", env=off).returncode == 0

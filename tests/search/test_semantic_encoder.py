@@ -21,7 +21,8 @@ import numpy as np
 import pytest
 
 from guidebot.errors import InputError
-from guidebot.search.semantic import Encoder, find_model, is_model_dir, semantic_available
+from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.model_dir import find_model, is_model_dir, semantic_available
 from tests.search.tinymodel import (
     MAX_LENGTH,
     TEXTS,

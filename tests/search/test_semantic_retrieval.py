@@ -12,7 +12,7 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
-from guidebot.search.semantic import Encoder
+from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors, passage_views
 from guidebot.search.sentences import sentences
 from tests.conftest import GUIDE

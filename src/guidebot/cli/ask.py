@@ -13,6 +13,7 @@ from guidebot.cli.common import (
     add_guide_option,
     add_knowledge_option,
     add_log_option,
+    add_model_option,
     chosen_guides,
     load_bot,
 )
@@ -44,6 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="text for the terminal, markdown to paste into an email, or json",
     )
     add_knowledge_option(parser)
+    add_model_option(parser)
     add_guide_option(parser)
     add_log_option(parser)
     parser.set_defaults(run=run)

@@ -10,7 +10,9 @@ from guidebot.cli.common import (
     add_guide_option,
     add_knowledge_option,
     add_log_option,
+    add_model_option,
     chosen_guides,
+    chosen_model,
     knowledge_path,
 )
 from guidebot.knowledge.loader import load_knowledge
@@ -28,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "save the transcript. Press F1 inside the app for its keys.",
     )
     add_knowledge_option(parser)
+    add_model_option(parser)
     add_guide_option(parser)
     add_log_option(parser)
     parser.set_defaults(run=run)
@@ -49,6 +52,7 @@ def build_app(args: argparse.Namespace, knowledge: KnowledgeBase, guides: tuple[
         cache_dir=cache_dir(),
         guides=guides,
         log_unanswered=not args.no_log,
+        model=chosen_model(args),
     )
 
 

@@ -17,7 +17,7 @@ from guidebot.reply import Reply
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
-    from guidebot.search.semantic import Encoder
+    from guidebot.search.semantic.encoder import Encoder
 
 
 class UsageError(GuidebotError):
@@ -57,7 +57,7 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
     merely found in the cache counts only when the semantic extra is installed, so that
     installing guidebot alone never changes its answers. Raises InputError for a named
     directory that is not a model."""
-    from guidebot.search.semantic import find_model, semantic_available
+    from guidebot.search.semantic.model_dir import find_model, semantic_available
 
     explicit = getattr(args, "model", None)
     found = find_model(Path(explicit) if explicit else None, os.environ)
@@ -71,7 +71,7 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
 def load_encoder(args: argparse.Namespace) -> Encoder | None:
     """The chosen model (chosen_model), loaded; InputError when it does not load (e.g.
     without the semantic extra)."""
-    from guidebot.search.semantic import Encoder
+    from guidebot.search.semantic.encoder import Encoder
 
     found = chosen_model(args)
     return Encoder.load(found) if found is not None else None

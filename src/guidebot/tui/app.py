@@ -95,16 +95,23 @@ def create_app(
     transcripts_dir: Path | None = None,
     suggestions: list[str] | None = None,
     cursor_blink: bool = True,
+    model: Path | None = None,
 ) -> GuidebotApp:
     """The app over `bot`, or over validated `knowledge` whose Bot (index in `cache_dir`) is
     built in the background once the first screen is up, so the app opens at once.
 
     `guides` restricts answers to those guide slugs (none: all); unanswered questions go to
     the log unless `log_unanswered` is False (or GUIDEBOT_NO_LOG is set). Tests pass a tmp
-    transcripts_dir and cursor_blink=False.
+    transcripts_dir and cursor_blink=False. `model`, a sentence-embedding model directory,
+    is loaded with the Bot, in the background too.
     """
     session = ChatSession(
-        bot, knowledge, cache_dir=cache_dir, guides=guides, log_unanswered=log_unanswered
+        bot,
+        knowledge,
+        cache_dir=cache_dir,
+        guides=guides,
+        log_unanswered=log_unanswered,
+        model=model,
     )
     return GuidebotApp(
         session, transcripts_dir=transcripts_dir, suggestions=suggestions, cursor_blink=cursor_blink

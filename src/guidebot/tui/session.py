@@ -55,6 +55,7 @@ class ChatSession:
         cache_dir: Path | None = None,
         guides: Sequence[str] = (),
         log_unanswered: bool = True,
+        model: Path | None = None,
     ) -> None:
         if bot is not None:
             knowledge = bot.kb
@@ -63,6 +64,7 @@ class ChatSession:
         self.kb: KnowledgeBase = knowledge
         self.bot = bot
         self.cache_dir = cache_dir
+        self.model = model
         self.guides = tuple(guides)
         self.log_unanswered = log_unanswered
         self.lock = threading.Lock()
@@ -79,11 +81,15 @@ class ChatSession:
     def build(self) -> Bot | None:
         """Index the knowledge (blocking: call from a thread). None, with `failure`, if it broke."""
         from guidebot.bot import Bot  # the engine: numpy and the index, not for the first frame
+        from guidebot.search.semantic.encoder import Encoder
 
+        doing = "load the model"
         try:
-            bot = Bot(self.kb, cache_dir=self.cache_dir)
+            encoder = Encoder.load(self.model) if self.model is not None else None
+            doing = "index the knowledge"
+            bot = Bot(self.kb, cache_dir=self.cache_dir, encoder=encoder)
         except Exception as error:  # noqa: BLE001 - shown in the app instead of a traceback
-            self.failure = f"could not index the knowledge: {error}"
+            self.failure = f"could not {doing}: {error}"
             self.ready.set()
             return None
         with self.lock:

@@ -29,7 +29,7 @@ from starlette.middleware.cors import CORSMiddleware
 from guidebot.bot import Bot
 from guidebot.locations import cache_dir
 from guidebot.quality.log import record_feedback, record_unanswered
-from guidebot.search.semantic import Encoder
+from guidebot.search.semantic.encoder import Encoder
 from guidebot.version import __version__
 from guidebot.web import page
 from guidebot.web.guard import Guard

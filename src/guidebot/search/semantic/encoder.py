@@ -32,16 +32,6 @@ _FEEDS = ("input_ids", "attention_mask", "token_type_ids")
 _FINGERPRINT_CHUNK = 1 << 20  # bytes hashed from each end of model.onnx for model_id
 
 
-def semantic_available() -> bool:
-    """True when the `semantic` extra is installed (onnxruntime and tokenizers import)."""
-    try:
-        importlib.import_module("onnxruntime")
-        importlib.import_module("tokenizers")
-    except (ImportError, OSError):  # OSError: a wheel whose shared library does not load
-        return False
-    return True
-
-
 class Encoder:
     """A loaded sentence-embedding model; make one with Encoder.load(model_dir). It keeps no
     state between encode() calls."""

@@ -9,6 +9,7 @@ environment comes in as a mapping, so callers (and tests) decide what it is.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -137,3 +138,13 @@ def _mean_pooled(snapshot: Path) -> bool:
     except (OSError, ValueError):
         return True
     return not isinstance(pooling, dict) or bool(pooling.get("pooling_mode_mean_tokens", True))
+
+
+def semantic_available() -> bool:
+    """True when the `semantic` extra is installed (onnxruntime and tokenizers import)."""
+    try:
+        importlib.import_module("onnxruntime")
+        importlib.import_module("tokenizers")
+    except (ImportError, OSError):  # OSError: a wheel whose shared library does not load
+        return False
+    return True
