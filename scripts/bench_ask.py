@@ -10,6 +10,7 @@ Prints, for the bundled knowledge:
 * a whole `guidebot ask "..."` process, start to exit (median of --processes runs), next to
   `python -c pass` and `python -c "import numpy"` measured the same way, since on a loaded
   machine the interpreter alone can take a good share of the budget.
+With --model DIR, also one ask with semantic fusion (the question encoded each time).
 Figures only: nothing here asserts a time (these machines are shared and noisy).
 """
 
@@ -20,12 +21,14 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
 from guidebot.bot import Bot
 from guidebot.locations import cache_dir, knowledge_dir
+from guidebot.search.semantic.encoder import Encoder
 
 QUESTIONS = [
     "What's the average salary?",
@@ -72,9 +75,28 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--processes", type=int, default=7)
     parser.add_argument("--knowledge")
+    parser.add_argument("--model", type=Path, help="also time asks with this embedding model")
     args = parser.parse_args()
     bot = Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
     ours = time_calls(lambda q: bot.conversation().ask(q), QUESTIONS, args.repeat)
+    if args.model:
+        start = time.perf_counter()
+        semantic = Bot.load(
+            knowledge_dir(args.knowledge), cache_dir=cache_dir(), encoder=Encoder.load(args.model)
+        )
+        print(f"loading the model and the bot: {time.perf_counter() - start:.2f} s")
+        vectors = semantic.retriever.vectors
+        assert vectors is not None  # noqa: S101 - the bot was given an encoder
+
+        def ask_anew(question: str) -> None:
+            # The re-ranker keeps the last questions' similarities for the searches of one
+            # turn; forgotten before each ask here, so every question is encoded afresh.
+            vectors.forget()
+            semantic.conversation().ask(question)
+
+        timed = time_calls(ask_anew, QUESTIONS, args.repeat)
+        p50, p95 = percentile(timed, 50), percentile(timed, 95)
+        print(f"{'guidebot ask + model':<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
     texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
     reference = BM25Okapi(texts)
     theirs = time_calls(

@@ -1,4 +1,4 @@
-"""Fusion of BM25 with embedding similarity: reciprocal rank fusion and the linear mix."""
+"""The linear mix of BM25 and similarity that the retriever applies (fusion.mix_into)."""
 
 from __future__ import annotations
 
@@ -7,116 +7,59 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidebot.search.semantic.fusion import linear_mix, rrf
+from guidebot.search.semantic.fusion import mix_into
 
 
-def test_rrf_sums_reciprocal_ranks_with_k_60() -> None:
-    ids, scores = rrf([[1, 2, 3], [3, 1, 2]])
-    assert ids.tolist() == [1, 3, 2]
-    expected = {1: 1 / 61 + 1 / 62, 3: 1 / 63 + 1 / 61, 2: 1 / 62 + 1 / 63}
-    assert scores.tolist() == pytest.approx([expected[i] for i in ids.tolist()])
-    assert ids.dtype == np.int64 and scores.dtype == np.float64
+def mixed(scores, similarities, weight, baseline=0.0) -> list[float]:
+    out = np.array(scores, dtype=np.float64)
+    mix_into(out, baseline, np.array(similarities, dtype=np.float64), weight)
+    return out.tolist()
 
 
-def test_rrf_rewards_agreement_over_one_top_rank() -> None:
-    # 2 is second in both lists; 1 and 3 are first in one and absent from the other.
-    ids, _ = rrf([[1, 2], [3, 2]])
-    assert ids.tolist() == [2, 1, 3]
+def test_weight_zero_keeps_bm25_and_one_keeps_the_similarity_in_bm25_units() -> None:
+    assert mixed([4.0, 2.0, 0.0], [0.9, 0.1, 0.5], 0.0) == pytest.approx([4.0, 2.0, 0.0])
+    assert mixed([4.0, 2.0, 0.0], [0.9, 0.1, 0.5], 1.0) == pytest.approx([3.6, 0.4, 2.0])
 
 
-def test_rrf_k_weights_the_top_ranks() -> None:
-    # With k = 0 a first place (1/1) outweighs two third places (2/3); with k = 60 it does not.
-    assert rrf([[7, 8, 9], [5, 6, 9]], k=0)[0][0] == 7
-    assert rrf([[7, 8, 9], [5, 6, 9]], k=60)[0][0] == 9
+def test_bm25_is_a_share_of_the_best_above_the_baseline() -> None:
+    # baseline 1 (BM25+'s constant): shares 1, 0.5, 0; similarities 0, 1, 0.5; weight 0.5
+    assert mixed([5.0, 3.0, 1.0], [0.0, 1.0, 0.5], 0.5, baseline=1.0) == pytest.approx(
+        [3.0, 4.0, 2.0]
+    )
 
 
-def test_rrf_ties_follow_the_first_list() -> None:
-    assert rrf([[1, 2], [2, 1]])[0].tolist() == [1, 2]
-    assert rrf([[2, 1], [1, 2]])[0].tolist() == [2, 1]
-    # Ids only the later lists name come after, in the order those lists first name them.
-    assert rrf([[1], [2], [3]])[0].tolist() == [1, 2, 3]
-    assert rrf([[4], [9, 8]])[0].tolist() == [4, 9, 8]
+def test_negative_similarities_count_as_zero_and_ruled_out_passages_stay_out() -> None:
+    result = mixed([2.0, -np.inf, 1.0], [-0.5, 0.9, -0.1], 0.5)
+    assert result[0] == pytest.approx(1.0) and result[1] == -np.inf
+    assert result[2] == pytest.approx(0.5)
 
 
-def test_rrf_same_ranks_in_another_order_tie_exactly() -> None:
-    # Each id is 1st, 2nd and 3rd once: the sums must be exactly equal, not 1 ulp apart.
-    ids, scores = rrf([[1, 2, 3], [2, 3, 1], [3, 1, 2]])
-    assert ids.tolist() == [1, 2, 3]
-    assert scores[0] == scores[1] == scores[2]
+def test_weak_matches_are_not_blown_up_and_no_match_lets_similarity_decide() -> None:
+    # The best BM25 score 0.2 counts as 1: shares stay 0.2 and 0.1, not 1 and 0.5.
+    assert mixed([0.2, 0.1], [0.0, 0.0], 0.5) == pytest.approx([0.1, 0.05])
+    assert np.argmax(mixed([0.0, 0.0, 0.0], [0.1, 0.7, 0.3], 0.85)) == 1
 
 
-def test_rrf_accepts_numpy_rankings() -> None:
-    ids, _ = rrf([np.array([4, 2]), np.array([2, 4], dtype=np.int32)])
-    assert ids.tolist() == [4, 2]
+def test_nothing_finite_is_left_alone_and_bad_input_is_refused() -> None:
+    assert mixed([-np.inf, -np.inf], [0.5, 0.5], 0.5) == [-np.inf, -np.inf]
+    with pytest.raises(ValueError, match="weight"):
+        mixed([1.0], [0.5], 1.5)
+    with pytest.raises(ValueError, match="differ"):
+        mix_into(np.zeros(2), 0.0, np.zeros(3), 0.5)
 
 
-def test_rrf_of_nothing_is_empty() -> None:
-    for lists in ([], [[]], [[], []]):
-        ids, scores = rrf(lists)
-        assert ids.shape == scores.shape == (0,)
-
-
-def test_rrf_rejects_bad_input() -> None:
-    with pytest.raises(ValueError, match="twice"):
-        rrf([[1, 2, 1]])
-    with pytest.raises(ValueError, match="k"):
-        rrf([[1]], k=-1)
-
-
-@given(st.lists(st.permutations(range(8)), min_size=1, max_size=4))
-def test_rrf_ranks_every_id_once_best_first(rankings: list[list[int]]) -> None:
-    ids, scores = rrf(rankings)
-    assert sorted(ids.tolist()) == list(range(8))
-    assert np.all(np.diff(scores) <= 0)
-    if len(rankings) == 1:
-        assert ids.tolist() == rankings[0]
-
-
-def test_linear_mix_divides_bm25_by_the_best_score() -> None:
-    fused = linear_mix([4.0, 2.0, 0.0], [0.0, 0.0, 0.0], weight=0.0)
-    assert fused.tolist() == [1.0, 0.5, 0.0]
-
-
-def test_linear_mix_weight_is_the_cosine_share() -> None:
-    bm25, cos = [4.0, 2.0], [0.1, 0.9]
-    assert linear_mix(bm25, cos, 1.0).tolist() == pytest.approx(cos)
-    assert linear_mix(bm25, cos, 0.5).tolist() == pytest.approx([0.55, 0.7])
-    # The cosine lifts the lexically weaker candidate above the stronger one.
-    assert np.argmax(linear_mix(bm25, cos, 0.5)) == 1
-
-
-def test_linear_mix_ignores_the_scale_of_bm25() -> None:
-    bm25, cos = np.array([3.0, 1.5, 0.2]), np.array([0.2, 0.5, 0.4])
-    assert np.allclose(linear_mix(bm25, cos, 0.3), linear_mix(bm25 * 17.0, cos, 0.3))
-
-
-def test_linear_mix_with_no_lexical_match_lets_the_cosines_decide() -> None:
-    fused = linear_mix([0.0, 0.0, 0.0], [0.2, 0.8, -0.1], weight=0.4)
-    assert fused.tolist() == pytest.approx([0.08, 0.32, -0.04])
-    assert np.isfinite(fused).all()
-
-
-def test_linear_mix_counts_negative_bm25_as_zero() -> None:
-    assert linear_mix([2.0, -1.0], [0.0, 0.0], 0.0).tolist() == [1.0, 0.0]
-    assert linear_mix([-2.0, -1.0], [0.0, 0.0], 0.0).tolist() == [0.0, 0.0]
-
-
-def test_linear_mix_of_one_candidate_and_of_none() -> None:
-    assert linear_mix([3.2], [0.5], 0.5).tolist() == [0.75]
-    assert linear_mix([], [], 0.5).shape == (0,)
-
-
-@pytest.mark.parametrize(
-    ("bm25", "cos", "weight", "match"),
-    [
-        ([1.0], [0.5], 1.5, "weight"),
-        ([1.0], [0.5], -0.1, "weight"),
-        ([1.0, 2.0], [0.5], 0.5, "equal length"),
-        ([[1.0]], [[0.5]], 0.5, "1-D"),
-        ([float("nan")], [0.5], 0.5, "finite"),
-        ([1.0], [float("inf")], 0.5, "finite"),
-    ],
+@given(
+    st.lists(st.floats(0, 50), min_size=1, max_size=20).flatmap(
+        lambda bm25: st.tuples(
+            st.just(bm25),
+            st.lists(st.floats(-1, 1), min_size=len(bm25), max_size=len(bm25)),
+            st.floats(0, 1),
+        )
+    )
 )
-def test_linear_mix_rejects_bad_input(bm25, cos, weight, match) -> None:
-    with pytest.raises(ValueError, match=match):
-        linear_mix(bm25, cos, weight)
+def test_the_mix_lies_between_its_two_parts(data) -> None:
+    bm25, sims, weight = data
+    top = max(max(bm25), 1.0)
+    for score, sim, fused in zip(bm25, sims, mixed(bm25, sims, weight), strict=True):
+        low, high = sorted((score, top * max(sim, 0.0)))
+        assert low - 1e-9 <= fused <= high + 1e-9

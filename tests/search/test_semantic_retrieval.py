@@ -112,3 +112,15 @@ def test_passages_of_other_guides_stay_out_when_fused(knowledge, encoder):
     bot = Bot.load(knowledge, encoder=encoder)
     hits = bot.retriever.search("refund policy", k=10, guides=["test"]).hits
     assert hits and all(h.passage.guide == "test" for h in hits)
+
+
+def test_a_follow_up_with_context_terms_ranks_by_its_words(knowledge, encoder):
+    """A follow-up ("and the fees?") means little alone, and the model sees only its text:
+    with the earlier turn's terms as context it is ranked by BM25, as without a model."""
+    context = {"tuition": 0.5, "programm": 0.5}
+    lexical = Bot.load(knowledge).retriever.search("and the fees?", k=5, context=context)
+    fused = Bot.load(knowledge, encoder=encoder).retriever.search(
+        "and the fees?", k=5, context=context
+    )
+    assert [h.passage.id for h in fused.hits] == [h.passage.id for h in lexical.hits]
+    assert fused.similarity is not None

@@ -17,6 +17,7 @@ from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.negation import ruled_out
+from guidebot.search.semantic.fusion import mix_into
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer
@@ -125,10 +126,12 @@ class Retriever:
         exact = boost and self._lift_exact(question, scores, baseline)
         if boost and not exact:
             self._second_stage(question, terms, scores, baseline)
-        if boost and self.vectors is not None:
-            self._fuse(
-                scores, baseline, self.vectors.similarities(question, self.config.semantic_softness)
-            )
+        # A follow-up's text alone ("and online?") says little, and the model sees only the
+        # text: with context terms from earlier turns, BM25 ranks (dev follow-ups with the
+        # model: 94.1% fused, 98.5% so; held-out 88.9% and 94.4%).
+        if boost and self.vectors is not None and not context:
+            similarities = self.vectors.similarities(question, self.config.semantic_softness)
+            mix_into(scores, baseline, similarities, self.config.semantic_weight)
         hits = self._top(scores, weights, k, baseline)
         coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
         similarity = None
@@ -144,20 +147,6 @@ class Retriever:
             tuple(surface),
             similarity,
         )
-
-    def _fuse(self, scores: np.ndarray, baseline: float, similarities: np.ndarray) -> None:
-        """Mix each passage's cosine similarity into its score (config.semantic_weight), in
-        place, keeping the scale: the best BM25 passage had `top` above the baseline, and a
-        passage with BM25 share s of it and similarity c now has
-        top * ((1 - w) * s + w * max(c, 0)). Ruled-out passages (-inf) stay out."""
-        finite = np.isfinite(scores)
-        if not finite.any():
-            return
-        top = max(float(scores[finite].max()) - baseline, 1.0)
-        share = np.clip((scores - baseline) / top, 0.0, None)
-        w = self.config.semantic_weight
-        fused = baseline + top * ((1 - w) * share + w * np.clip(similarities, 0.0, None))
-        scores[finite] = fused[finite]
 
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly

@@ -106,6 +106,11 @@ class PassageVectors:
             best = best + softness * np.log(np.add.reduceat(spread, self._starts))
         return best.astype(np.float64)
 
+    def forget(self) -> None:
+        """Drop the similarities kept for recent questions (so a benchmark times each
+        question as new)."""
+        self._recent.clear()
+
     def _cosines(self, question: str) -> np.ndarray:
         """The question's cosine similarity to every view. One turn searches the same text
         several times (split parts, follow-up readings), so the last few are kept rather
