@@ -315,3 +315,13 @@ def test_a_killed_save_leaves_no_temporary_file_for_long(tmp_path, key, bundle):
     os.utime(stale, (old, old))
     assert save(tmp_path, key, bundle) is None
     assert not stale.exists()
+
+
+def test_dropping_the_read_pages_keeps_the_arrays_usable(tmp_path, key, bundle):
+    """After the checks the cache lets go of the pages they read (madvise); the arrays
+    map them back from the file on first use, with the same values."""
+    assert save(tmp_path, key, bundle) is None
+    loaded, _ = load(tmp_path, key)
+    for name, index in bundle.fields.items():
+        for query in QUERIES:
+            assert np.array_equal(loaded.fields[name].scores(query), index.scores(query))

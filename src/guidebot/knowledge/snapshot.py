@@ -110,29 +110,38 @@ def load(
     if not path.is_file():
         return None, ""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValueError("the file is larger than any snapshot guidebot writes")
-        data = memoryview(path.read_bytes())
-        size = int.from_bytes(data[:8], "little")
-        header = json.loads(bytes(data[8 : 8 + size]).decode("ascii"))
-        if header.get("format") != SNAPSHOT_FORMAT or header.get("version") != version:
-            raise ValueError("it was written by another version")
-        if header.get("key") != key:
-            raise ValueError("it was written for other files")
-        ends, rows = array("q"), array("q")
-        start = 8 + size
-        ends.frombytes(data[start : start + 8 * _int(header["strings"])])
-        start += len(ends) * 8
-        rows.frombytes(data[start : start + 8 * PASSAGE_FIELDS * _int(header["passages"])])
-        blob = data[start + len(rows) * 8 :]
-        if zlib.crc32(blob, zlib.crc32(rows, zlib.crc32(ends))) != header["crc"]:
-            raise ValueError("the file is damaged (checksum)")
-        t = _table(str(blob, "utf-8"), ends.tolist())
+        header, ends, rows, text = _read(path, key, version)
+        t = _table(text, ends.tolist())
+        del text  # the texts now live in the table; this copy of them all can go
         kb = _knowledge(header["kb"], t)
         passages = _passages(rows.tolist(), t)
     except Exception as exc:  # noqa: BLE001 - whatever is wrong with the file, load the files
         return None, f"ignored the knowledge snapshot {path}: {_reason(exc)}"
     return (kb, passages), ""
+
+
+def _read(path: Path, key: str, version: str) -> tuple[dict[str, Any], array, array, str]:
+    """(header, text ends, passage rows, all texts) of a snapshot file, checked against the
+    key, the version and the checksum; raises ValueError (or OSError) otherwise. The file's
+    bytes are dropped on return, so they and the table cut from them are never both held."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ValueError("the file is larger than any snapshot guidebot writes")
+    data = memoryview(path.read_bytes())
+    size = int.from_bytes(data[:8], "little")
+    header = json.loads(bytes(data[8 : 8 + size]).decode("ascii"))
+    if header.get("format") != SNAPSHOT_FORMAT or header.get("version") != version:
+        raise ValueError("it was written by another version")
+    if header.get("key") != key:
+        raise ValueError("it was written for other files")
+    ends, rows = array("q"), array("q")
+    start = 8 + size
+    ends.frombytes(data[start : start + 8 * _int(header["strings"])])
+    start += len(ends) * 8
+    rows.frombytes(data[start : start + 8 * PASSAGE_FIELDS * _int(header["passages"])])
+    blob = data[start + len(rows) * 8 :]
+    if zlib.crc32(blob, zlib.crc32(rows, zlib.crc32(ends))) != header["crc"]:
+        raise ValueError("the file is damaged (checksum)")
+    return header, ends, rows, str(blob, "utf-8")
 
 
 def _encode(value: Any, strings: dict[str, int]) -> Any:

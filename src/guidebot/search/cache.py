@@ -135,7 +135,8 @@ def load(directory: Path | str | None, key: CacheKey) -> tuple[Bundle | None, st
 
 
 def _read(path: Path, key: CacheKey) -> Bundle:
-    arrays = map_npz(path)
+    mapped = map_npz(path)
+    arrays = mapped.arrays
     if HEADER not in arrays:
         raise ValueError("not a guidebot index cache (no header)")
     header = json.loads(arrays[HEADER].tobytes().decode("utf-8"))
@@ -160,6 +161,7 @@ def _read(path: Path, key: CacheKey) -> Bundle:
         raise ValueError("the fields disagree on the number of passages")
     bundle = Bundle(fields, meta)
     bundle.flat("title"), bundle.flat("body")  # what the retriever reads passage by passage
+    mapped.drop_pages()  # checking read every page; queries map back the ones they use
     return bundle
 
 

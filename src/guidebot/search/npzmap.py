@@ -17,6 +17,7 @@ import mmap
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +26,23 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra 
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 
 
-def map_npz(path: Path) -> dict[str, np.ndarray]:
-    """Member name (without ".npy") -> read-only array backed by a map of the file.
+@dataclass(frozen=True)
+class MappedNpz:
+    """The arrays of one file (member name without ".npy" -> read-only array) and its map."""
+
+    arrays: dict[str, np.ndarray]
+    mapped: mmap.mmap
+
+    def drop_pages(self) -> None:
+        """Let go of the pages read so far (checking CRCs reads them all): they stay in the
+        operating system's page cache, shared, and each is mapped again when a query first
+        touches it, so a process holds only the postings its questions use."""
+        if hasattr(mmap, "MADV_DONTNEED"):  # Linux and most Unixes; elsewhere a no-op
+            self.mapped.madvise(mmap.MADV_DONTNEED)
+
+
+def map_npz(path: Path) -> MappedNpz:
+    """The file's arrays, each a read-only view of one memory map of the file.
 
     Raises ValueError for a file that is not an uncompressed .npz of numeric arrays, or
     whose members are damaged; OSError when it cannot be read."""
@@ -42,7 +58,7 @@ def map_npz(path: Path) -> dict[str, np.ndarray]:
             raise ValueError("the file is empty")
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     view = memoryview(mapped)
-    return {_name(info): _array(view, info, size) for info in members}
+    return MappedNpz({_name(info): _array(view, info, size) for info in members}, mapped)
 
 
 def _name(info: zipfile.ZipInfo) -> str:
