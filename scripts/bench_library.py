@@ -52,7 +52,10 @@ for question in questions:
     t = time.perf_counter()
     bot.conversation().ask(question)
     asks.append(time.perf_counter() - t)
-print(json.dumps({"load": loaded, "memory": memory, "asks": asks, "notes": bot.notes}))
+import guidebot
+engine = guidebot.__file__
+print(json.dumps({"load": loaded, "memory": memory, "asks": asks, "notes": bot.notes,
+                  "engine": engine}))
 """
 
 
@@ -83,6 +86,7 @@ def run(src: Path | None, library: Path, questions: list[str], runs: int) -> dic
         "ask p50 ms": 1000 * asks[len(asks) // 2] if asks else float("nan"),
         "ask p95 ms": 1000 * asks[int(len(asks) * 0.95)] if asks else float("nan"),
         "notes": sorted({n for w in [first, *warm] for n in w["notes"]}),
+        "engine": first["engine"],
     }
 
 
@@ -96,18 +100,23 @@ def main() -> None:
     args = parser.parse_args()
     if not args.library.is_dir():
         sys.exit(f"{args.library}: no such library; run scripts/gen_library.py first")
+    if args.compare and not (args.compare / "guidebot" / "bot.py").is_file():
+        sys.exit(f"--compare {args.compare}: not a source folder (expected OLD/src/guidebot)")
     lines = args.queries.read_text().splitlines() if args.queries.is_file() else []
     questions = [json.loads(line)["query"] for line in lines[: args.asks]]
     results = {"this tree": run(None, args.library, questions, args.runs)}
     if args.compare:
         results[str(args.compare)] = run(args.compare, args.library, questions, args.runs)
     names = list(results)
+    engines = {results[n]["engine"] for n in names}
+    if len(engines) < len(names):
+        sys.exit(f"both runs imported the same guidebot ({engines.pop()}): check --compare")
     print(f"{args.library} ({args.runs} cached loads, {len(questions)} asks)")
     print(
         f"{'':22}" + "".join(f"{n[-24:]:>26}" for n in names) + ("  ratio" if args.compare else "")
     )
     for figure in results[names[0]]:
-        if figure == "notes":
+        if figure in ("notes", "engine"):
             continue
         values = [results[n][figure] for n in names]
         ratio = f"  {values[0] / values[1]:.2f}" if args.compare and values[1] else ""

@@ -84,7 +84,8 @@ class Encoder:
             from tokenizers import Tokenizer
         except (ImportError, OSError) as exc:
             raise InputError(
-                f"the semantic re-ranker needs its extra: pip install 'guidebot[semantic]' ({exc})"
+                "the semantic re-ranker needs its extra: pip install '.[semantic]' in guidebot's "
+                f"folder, or pip install onnxruntime tokenizers ({exc})"
             ) from exc
         max_length = _max_length(model_dir / METADATA)
         try:
