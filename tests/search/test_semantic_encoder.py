@@ -242,7 +242,7 @@ def test_load_without_the_extra_says_how_to_install_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import now raises ImportError
     assert not semantic_available()
-    with pytest.raises(InputError, match=r"guidebot\[semantic\]"):
+    with pytest.raises(InputError, match=r"pip install '\.\[semantic\]'"):
         Encoder.load(tiny.path)
 
 
