@@ -67,7 +67,10 @@ async def run():
             await pilot.pause(0.001)
         print("usable", usable[0], flush=True)
         session = getattr(app.chat, "session", None)
-        while session is not None and not (session.ready.is_set() and app.chat.suggestions):
+        # Ready: the bot can answer and its suggestions were tried (there may be none).
+        while session is not None and not (
+            session.ready.is_set() and app.chat.suggestions is not None
+        ):
             await pilot.pause(0.001)
         print("ready", time.time(), flush=True)
 asyncio.run(run())

@@ -13,7 +13,7 @@ from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher, builtin_intents
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge import snapshot
+from guidebot.knowledge.cached import load_cached, save_loaded
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, build_passages
@@ -115,20 +115,10 @@ class Bot:
         parsed again (knowledge/snapshot.py)."""
         if cache_dir is None:
             return cls(load_knowledge(path), policy, encoder=encoder)
-        root, notes = Path(path), []
-        key = _signature(root)
-        if key:
-            found, note = snapshot.load(cache_dir, key, __version__)
-            notes += [note] if note else []
-            if found is not None:
-                bot = cls(found[0], policy, cache_dir, passages=found[1], encoder=encoder)
-                bot.notes[:0] = notes
-                return bot
-        bot = cls(load_knowledge(root), policy, cache_dir, encoder=encoder)
-        if key and _signature(root) == key:  # not edited while it was being read
-            saved = snapshot.save(cache_dir, key, __version__, bot.kb, bot.passages)
-            notes += [saved] if saved else []
-        bot.notes[:0] = notes
+        loaded = load_cached(Path(path), cache_dir)
+        bot = cls(loaded.kb, policy, cache_dir, loaded.passages, encoder)
+        saved = save_loaded(loaded, cache_dir, bot.passages)
+        bot.notes[:0] = [*loaded.notes, *([saved] if saved else [])]
         return bot
 
     def reloaded(self) -> tuple[Bot, KnowledgeError | None]:
@@ -158,12 +148,3 @@ class Bot:
     def ask(self, question: str) -> Reply:
         """Answer one self-contained question."""
         return self.conversation().ask(question)
-
-
-def _signature(root: Path) -> str:
-    """The snapshot key of the knowledge at root, or "" when its files cannot be examined
-    (load_knowledge then reports what is wrong)."""
-    try:
-        return snapshot.signature(root)
-    except OSError:
-        return ""

@@ -39,7 +39,7 @@ def test_round_trip_equals_parsing_the_files(tmp_path, knowledge):
 
 def test_a_second_load_reads_the_snapshot_not_the_files(tmp_path, knowledge, monkeypatch):
     first = Bot.load(knowledge, cache_dir=tmp_path / "cache")
-    monkeypatch.setattr("guidebot.bot.load_knowledge", lambda path: pytest.fail("parsed"))
+    monkeypatch.setattr("guidebot.knowledge.cached.load_knowledge", lambda p: pytest.fail("parsed"))
     second = Bot.load(knowledge, cache_dir=tmp_path / "cache")
     assert second.notes == [] and second.kb == first.kb and second.passages == first.passages
     question = "how long does the program take"

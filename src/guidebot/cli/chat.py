@@ -15,8 +15,7 @@ from guidebot.cli.common import (
     chosen_model,
     knowledge_path,
 )
-from guidebot.knowledge.loader import load_knowledge
-from guidebot.knowledge.model import KnowledgeBase
+from guidebot.knowledge.cached import Loaded, load_cached
 from guidebot.locations import cache_dir
 
 NAME = "chat"
@@ -36,19 +35,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def checked(args: argparse.Namespace) -> tuple[KnowledgeBase, tuple[str, ...]]:
+def checked(args: argparse.Namespace) -> tuple[Loaded, tuple[str, ...]]:
     """The knowledge and the --guide choice, validated: KnowledgeError or UsageError (exit 2
-    from main, with file:line problems) come before any screen. Only the knowledge is loaded:
-    the app indexes it in the background once its first screen is up."""
-    knowledge = load_knowledge(knowledge_path(args))
-    return knowledge, chosen_guides(knowledge, args)
+    from main, with file:line problems) come before any screen. Only the knowledge is loaded
+    (from its snapshot when the files are unchanged): the app indexes it in the background
+    once its first screen is up."""
+    loaded = load_cached(knowledge_path(args), cache_dir())
+    return loaded, chosen_guides(loaded.kb, args)
 
 
-def build_app(args: argparse.Namespace, knowledge: KnowledgeBase, guides: tuple[str, ...]):
+def build_app(args: argparse.Namespace, loaded: Loaded, guides: tuple[str, ...]):
     from guidebot.tui import create_app  # only here, so other commands never import Textual
 
     return create_app(
-        knowledge=knowledge,
+        knowledge=loaded,
         cache_dir=cache_dir(),
         guides=guides,
         log_unanswered=not args.no_log,
@@ -57,9 +57,9 @@ def build_app(args: argparse.Namespace, knowledge: KnowledgeBase, guides: tuple[
 
 
 def run(args: argparse.Namespace) -> int:
-    knowledge, guides = checked(args)
+    loaded, guides = checked(args)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the chat app needs a terminal; use `guidebot ask` with pipes")
-    app = build_app(args, knowledge, guides)
+    app = build_app(args, loaded, guides)
     app.run()
     return app.return_code or 0

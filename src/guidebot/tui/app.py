@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from guidebot.knowledge.cached import Loaded
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import transcripts_dir as default_transcripts_dir
 from guidebot.tui.keys import KeyHelp
@@ -88,7 +89,7 @@ class GuidebotApp(App[None]):
 def create_app(
     bot: Bot | None = None,
     *,
-    knowledge: KnowledgeBase | None = None,
+    knowledge: KnowledgeBase | Loaded | None = None,
     cache_dir: Path | None = None,
     guides: Sequence[str] = (),
     log_unanswered: bool = True,
@@ -97,8 +98,9 @@ def create_app(
     cursor_blink: bool = True,
     model: Path | None = None,
 ) -> GuidebotApp:
-    """The app over `bot`, or over validated `knowledge` whose Bot (index in `cache_dir`) is
-    built in the background once the first screen is up, so the app opens at once.
+    """The app over `bot`, or over validated `knowledge` (as loaded, or loaded through its
+    snapshot) whose Bot (index in `cache_dir`) is built in the background once the first
+    screen is up, so the app opens at once.
 
     `guides` restricts answers to those guide slugs (none: all); unanswered questions go to
     the log unless `log_unanswered` is False (or GUIDEBOT_NO_LOG is set). Tests pass a tmp

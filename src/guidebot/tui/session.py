@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebot.errors import GuidebotError, KnowledgeError, Problem
+from guidebot.knowledge.cached import Loaded, save_loaded
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.reply import Reply, Source
 from guidebot.tui.suggest import suggested_questions
@@ -50,7 +51,7 @@ class ChatSession:
     def __init__(
         self,
         bot: Bot | None = None,
-        knowledge: KnowledgeBase | None = None,
+        knowledge: KnowledgeBase | Loaded | None = None,
         *,
         cache_dir: Path | None = None,
         guides: Sequence[str] = (),
@@ -61,7 +62,10 @@ class ChatSession:
             knowledge = bot.kb
         elif knowledge is None:
             raise ValueError("a ChatSession needs a bot or the knowledge to build one from")
-        self.kb: KnowledgeBase = knowledge
+        # Knowledge loaded through its snapshot brings its passages, or is snapshotted once
+        # the bot has built them (knowledge/cached.py).
+        self.loaded = knowledge if isinstance(knowledge, Loaded) else None
+        self.kb: KnowledgeBase = knowledge.kb if isinstance(knowledge, Loaded) else knowledge
         self.bot = bot
         self.cache_dir = cache_dir
         self.model = model
@@ -87,7 +91,11 @@ class ChatSession:
         try:
             encoder = Encoder.load(self.model) if self.model is not None else None
             doing = "index the knowledge"
-            bot = Bot(self.kb, cache_dir=self.cache_dir, encoder=encoder)
+            passages = self.loaded.passages if self.loaded else None
+            bot = Bot(self.kb, cache_dir=self.cache_dir, passages=passages, encoder=encoder)
+            if self.loaded is not None and self.cache_dir is not None:
+                note = save_loaded(self.loaded, self.cache_dir, bot.passages)
+                bot.notes += [note] if note else []
         except Exception as error:  # noqa: BLE001 - shown in the app instead of a traceback
             self.failure = f"could not {doing}: {error}"
             self.ready.set()

@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from guidebot.bot import Bot  # for the annotations only: the engine is not for start-up
 
 MAX_LENGTH = 60
+# Questions tried at most: each try is a whole answer, and in a library of thousands of
+# sections whose questions rarely lead back to their own section, trying them all kept the
+# welcome message waiting for many seconds (13 s at 100,000 passages).
+MAX_TRIES = 40
 
 
 def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = None) -> list[str]:
@@ -21,25 +25,27 @@ def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = 
     bot is already answering in another thread) only for itself.
     """
     guard: AbstractContextManager[object] = lock or nullcontext()
+    budget = [MAX_TRIES]
+
+    def answers(question: str, section: str) -> bool:
+        budget[0] -= 1
+        return budget[0] >= 0 and _answers(bot, question, section, guard)
+
     by_section: dict[str, list[str]] = {}
     for faq in bot.kb.faqs:
         by_section.setdefault(faq.section, []).append(faq.question)
     chosen: dict[str, str] = {}
     for section in [*bot.topics, *by_section]:
-        if len(chosen) >= limit or section in chosen:
+        if len(chosen) >= limit or section in chosen or budget[0] <= 0:
             continue
         short = [q for q in by_section.get(section, ()) if len(q) <= MAX_LENGTH]
-        question = next((q for q in short if _answers(bot, q, section, guard)), None)
+        question = next((q for q in short if answers(q, section)), None)
         if question:
             chosen[section] = question
     for section in bot.topics:
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or budget[0] <= 0:
             break
-        if (
-            section not in chosen
-            and len(section) <= MAX_LENGTH
-            and _answers(bot, section, section, guard)
-        ):
+        if section not in chosen and len(section) <= MAX_LENGTH and answers(section, section):
             chosen[section] = section
     return list(chosen.values())
 
