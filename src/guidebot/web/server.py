@@ -36,9 +36,11 @@ class NoDelayProtocol(HttpToolsProtocol):
 
 
 def serve(
-    settings: Settings, bot: Bot, *, host: str, port: int, workers: int, access_log: bool
+    settings: Settings, bot: Bot | None, *, host: str, port: int, workers: int, access_log: bool
 ) -> None:
-    """Serve until Ctrl+C (or SIGTERM); in-flight requests get 5 s to finish."""
+    """Serve until Ctrl+C (or SIGTERM); in-flight requests get 5 s to finish. With one
+    worker the app answers with `bot` (loaded from settings when None); with several, each
+    worker loads its own."""
     options: dict = {
         "host": host,
         "port": port,
