@@ -8,7 +8,9 @@ import dataclasses
 
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
-from tests.conftest import GUIDE
+from guidebot.dialogue.uncovered import about_something_else
+from guidebot.search.retriever import Hit
+from tests.conftest import GUIDE, KNOWLEDGE
 
 FAQ = """
 - id: refund
@@ -48,3 +50,16 @@ def test_a_follow_up_is_left_to_the_word_rules(make_knowledge, tiny_encoder):
     conversation = bot.conversation()
     conversation.ask(ON_TOPIC)
     assert conversation.ask("and what about fees?").kind != "decline"
+
+
+def test_a_shared_word_that_is_no_indexed_term_is_no_crash():
+    """'long' is indexed only inside the synonym phrase 'how long', so a passage the model
+    ranks first for its meaning can share the word but no term: no rarity to compare (this
+    raised ValueError with all-MiniLM-L6-v2 before)."""
+    bot = Bot.load(KNOWLEDGE)
+    result = bot.retriever.search("long", k=1)
+    assert not bot.retriever.knows("long")
+    row = next(n for n, p in enumerate(bot.passages) if "how long" in p.text.lower())
+    shown = Hit(bot.passages[row], 1.0, ("long",), row)
+    lifted = dataclasses.replace(result, hits=(shown,), terms=("long",))
+    assert about_something_else(bot.retriever, 2, lifted, 2.0) is False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,43 @@ def test_signature_names_every_knowledge_file(knowledge):
     assert len(files) > 2
     os.utime(files[-1], ns=(0, 0))
     assert snapshot.signature(knowledge) != before
+
+
+def test_a_changed_number_in_the_header_is_caught(tmp_path, knowledge):
+    cache = tmp_path / "cache"
+    Bot.load(knowledge, cache_dir=cache)
+    (path,) = cache.glob("knowledge-*.bin")
+    data = bytearray(path.read_bytes())
+    at = data.index(b'"kb":[') + 10
+    digit = next(i for i in range(at, at + 200) if chr(data[i]).isdigit())
+    data[digit] = ord("1") if data[digit] != ord("1") else ord("2")
+    path.write_bytes(bytes(data))
+    again = Bot.load(knowledge, cache_dir=cache)
+    assert any("damaged" in note for note in again.notes)
+    assert again.kb == load_knowledge(knowledge)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path, knowledge):
+    cache = tmp_path / "cache"
+    Bot.load(knowledge, cache_dir=cache)
+    guide = next((knowledge / "guides").glob("*.md"))
+    info = guide.stat()
+    guide.write_text(guide.read_text().replace("Imed", "Imeq", 1))
+    os.utime(guide, ns=(info.st_atime_ns, info.st_mtime_ns))  # the status-change time moves
+    assert Bot.load(knowledge, cache_dir=cache).kb == load_knowledge(knowledge)
+
+
+def test_files_changed_a_moment_ago_are_not_snapshotted(tmp_path, knowledge):
+    guide = next((knowledge / "guides").glob("*.md"))
+    guide.write_text(guide.read_text() + "\n")  # modified now
+    Bot.load(knowledge, cache_dir=tmp_path / "cache")
+    assert not list((tmp_path / "cache").glob("knowledge-*"))
+
+
+def test_a_folder_name_that_is_not_utf8_is_snapshotted_too(tmp_path, knowledge):
+    odd = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/kn\xe9"))
+    shutil.copytree(knowledge, odd)
+    first = Bot.load(odd, cache_dir=tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("knowledge-*"))
+    second = Bot.load(odd, cache_dir=tmp_path / "cache")
+    assert second.notes == [] and second.kb == first.kb and second.passages == first.passages

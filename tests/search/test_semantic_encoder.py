@@ -347,7 +347,9 @@ def test_cache_entries_that_are_no_model_are_passed_over(tmp_path: Path) -> None
     dangling.mkdir(parents=True)
     (dangling / "tokenizer.json").symlink_to(hub / "blobs" / "missing")
     (dangling / "model.onnx").symlink_to(hub / "blobs" / "missing-too")
+    cache_repo(hub, "yyy/not-a-sentence-encoder")  # no sentence-transformers files
     usable = cache_repo(hub, "zzz/usable")
+    (usable / "modules.json").write_text("[]", encoding="utf-8")
     assert find_model(None, {"HF_HUB_CACHE": str(hub)}) == usable
 
 
@@ -363,6 +365,8 @@ def test_the_snapshot_refs_main_names_wins_else_the_newest(tmp_path: Path) -> No
     env = {"HF_HUB_CACHE": str(hub)}
     older = cache_repo(hub, "org/model", revision="r1")
     newer = cache_repo(hub, "org/model", revision="r2")
+    for snapshot in (older, newer):
+        (snapshot / "config_sentence_transformers.json").write_text("{}", encoding="utf-8")
     os.utime(older, (1_000_000, 1_000_000))
     os.utime(newer, (2_000_000, 2_000_000))
     (hub / "models--org--model" / "refs" / "main").write_text("r1", encoding="utf-8")

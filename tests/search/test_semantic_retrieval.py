@@ -81,10 +81,13 @@ def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(
         patch.setattr(Encoder, "encode", lambda *a, **k: pytest.fail("encoded again"))
         again, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
     assert note == "" and np.array_equal(again.vectors, first.vectors)
-    path.write_bytes(path.read_bytes()[:100])
-    fixed, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
-    assert "ignored the embeddings cache" in note
-    assert np.allclose(fixed.vectors, first.vectors)
+    good = path.read_bytes()
+    nan = np.full(first.vectors.shape, np.nan, dtype=np.float32).tobytes()
+    for damage in (good[:100], b"", good[: len(good) - len(nan)] + nan):
+        path.write_bytes(damage)
+        fixed, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
+        assert "ignored the embeddings cache" in note
+        assert np.allclose(fixed.vectors, first.vectors)
 
 
 def test_without_an_encoder_nothing_changes_and_similarity_is_none(knowledge, encoder):

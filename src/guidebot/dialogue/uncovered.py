@@ -85,6 +85,10 @@ def about_something_else(
         return False
     rarity = _rarity(retriever, result)
     known = [t for t in result.terms if retriever.knows(t)]  # the shared word among them
+    if not known:
+        # The shared word is no indexed term ("long" only ever stands in "how long"): a
+        # passage shown for its meaning alone (the semantic re-ranker); no rarity to compare.
+        return False
     return max(rarity(t) for t in unknown) >= max(rarity(t) for t in known) + rarer_by
 
 

@@ -8,6 +8,7 @@ unchanged, else the files themselves, snapshotted once their passages are built.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage
 from guidebot.version import __version__
+
+# Files changed this recently are not snapshotted: FAT keeps times to 2 s, some network
+# file systems to 1 s.
+RACY_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,14 @@ def load_cached(root: Path, cache_dir: Path) -> Loaded:
 
 def save_loaded(loaded: Loaded, cache_dir: Path, passages: tuple[Passage, ...]) -> str | None:
     """Snapshot knowledge that was read from its files, with its passages, unless the files
-    changed while they were read; None when saved or nothing to save, else a note."""
+    changed while they were read or within the last RACY_SECONDS; None when saved or
+    nothing to save, else a note."""
     if loaded.passages is not None or not loaded.key or _signature(loaded.root) != loaded.key:
+        return None
+    try:
+        if time.time() - snapshot.newest_change(loaded.root) < RACY_SECONDS:
+            return None  # an edit in the same tick of a coarse clock would keep the key
+    except OSError:
         return None
     return snapshot.save(cache_dir, loaded.key, __version__, loaded.kb, passages)
 

@@ -3,16 +3,19 @@ parsing every guide and FAQ file again.
 
 At 100,000 passages, parsing and validating the files and cutting them into passages take
 several seconds on every start, while the files rarely change. A snapshot is keyed on the
-knowledge folder's path and on each knowledge file's name, size and modification time (what
-`make` and ccache trust too): any edit, added or removed file makes another key, and the
-files are read and checked in full again. A snapshot is only ever written from knowledge
-that loaded without problems, so a hit is knowledge that was valid when written.
+knowledge folder's path and on each knowledge file's name, size, inode, modification and
+status-change times (as git's index does): any edit, added or removed file makes another key,
+and the files are read and checked in full again. Knowledge whose files changed within the
+last seconds is not snapshotted (knowledge/cached.py), since on a file system with coarse
+times a second edit in the same tick would keep the key (git's "racily clean" case). A
+snapshot is only ever written from knowledge that loaded without problems, so a hit is
+knowledge that was valid when written.
 
-The file is an 8-byte length, a JSON header, the end offsets of the texts and the passages as
-rows of numbers (int64), then every distinct text once, as UTF-8, all under one CRC-32 (no
-pickle: reading it cannot run code). The header holds the knowledge as lists of fields in
-order, each text as its number in the table, and is checked while it is turned back into
-objects; a file that is damaged, from another version or for another key
+The file is an 8-byte header length and a CRC-32 of all that follows: a JSON header, the end
+offsets of the texts and the passages as rows of numbers (int64), then every distinct text
+once, as UTF-8 (no pickle: reading it cannot run code). The header holds the knowledge as
+lists of fields in order, each text as its number in the table, and is checked while it is
+turned back into objects; a file that is damaged, from another version or for another key
 is a note and None, and the caller loads the files as usual. Writes are atomic.
 """
 
@@ -60,8 +63,20 @@ def signature(root: Path) -> str:
         for path in group:
             info = path.stat()
             name = os.fsencode(path.relative_to(root))
-            digest.update(b"%s\0%d\0%d\0" % (name, info.st_size, info.st_mtime_ns))
+            digest.update(
+                b"%s\0%d\0%d\0%d\0%d\0"
+                % (name, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+            )
     return digest.hexdigest()
+
+
+def newest_change(root: Path) -> float:
+    """The latest modification time (seconds) of root's knowledge files; raises OSError when
+    a file cannot be examined."""
+    return max(
+        (path.stat().st_mtime for group in knowledge_files(root).values() for path in group),
+        default=0.0,
+    )
 
 
 def snapshot_path(directory: Path, key: str, version: str) -> Path:
@@ -87,10 +102,11 @@ def save(
     if any(SEPARATOR in x for p in passages for x in (*p.alternates, *p.headings)):
         return "did not cache the knowledge: a question or heading holds a NUL character"
     ends = array("q", accumulate(map(len, strings)))
-    blob = "".join(strings).encode("utf-8")
-    header["crc"] = zlib.crc32(blob, zlib.crc32(rows.tobytes(), zlib.crc32(ends.tobytes())))
+    # surrogateescape: a folder name that is not UTF-8 is kept as Python holds it
+    blob = "".join(strings).encode("utf-8", "surrogateescape")
     head = json.dumps(header, separators=(",", ":")).encode("ascii")
-    data = b"".join((len(head).to_bytes(8, "little"), head, ends.tobytes(), rows.tobytes(), blob))
+    body = b"".join((head, ends.tobytes(), rows.tobytes(), blob))
+    data = len(head).to_bytes(8, "little") + zlib.crc32(body).to_bytes(4, "little") + body
     if len(data) > MAX_BYTES:
         return f"did not cache the knowledge: {len(data):,} bytes is over the limit"
     try:
@@ -128,6 +144,9 @@ def _read(path: Path, key: str, version: str) -> tuple[dict[str, Any], array, ar
         raise ValueError("the file is larger than any snapshot guidebot writes")
     data = memoryview(path.read_bytes())
     size = int.from_bytes(data[:8], "little")
+    if zlib.crc32(data[12:]) != int.from_bytes(data[8:12], "little"):
+        raise ValueError("the file is damaged (checksum)")
+    data = data[4:]  # the header then starts at 8, as the offsets below count
     header = json.loads(bytes(data[8 : 8 + size]).decode("ascii"))
     if header.get("format") != SNAPSHOT_FORMAT or header.get("version") != version:
         raise ValueError("it was written by another version")
@@ -139,9 +158,7 @@ def _read(path: Path, key: str, version: str) -> tuple[dict[str, Any], array, ar
     start += len(ends) * 8
     rows.frombytes(data[start : start + 8 * PASSAGE_FIELDS * _int(header["passages"])])
     blob = data[start + len(rows) * 8 :]
-    if zlib.crc32(blob, zlib.crc32(rows, zlib.crc32(ends))) != header["crc"]:
-        raise ValueError("the file is damaged (checksum)")
-    return header, ends, rows, str(blob, "utf-8")
+    return header, ends, rows, str(blob, "utf-8", "surrogateescape")
 
 
 def _encode(value: Any, strings: dict[str, int]) -> Any:

@@ -50,9 +50,9 @@ class PassageWords:
         return tuple(t for t in dict.fromkeys(t for _, t in found) if t in text)
 
     def _map(self, doc: int) -> WordMap:
-        found = self._maps.get(doc)
+        found = self._maps.pop(doc, None)  # pop and put back: safe while another thread evicts
         if found is not None:
-            self._maps.move_to_end(doc)
+            self._maps[doc] = found
             return found
         passage = self._passages[doc]
         found = {}

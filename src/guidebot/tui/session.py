@@ -95,7 +95,7 @@ class ChatSession:
             bot = Bot(self.kb, cache_dir=self.cache_dir, passages=passages, encoder=encoder)
             if self.loaded is not None and self.cache_dir is not None:
                 note = save_loaded(self.loaded, self.cache_dir, bot.passages)
-                bot.notes += [note] if note else []
+                bot.notes[:0] = [*self.loaded.notes, *([note] if note else [])]
         except Exception as error:  # noqa: BLE001 - shown in the app instead of a traceback
             self.failure = f"could not {doing}: {error}"
             self.ready.set()

@@ -28,6 +28,10 @@ PREFERRED = (
 )
 
 
+# Files that sentence-transformers writes beside a model it saves.
+SENTENCE_MARKS = ("config_sentence_transformers.json", "modules.json", "1_Pooling/config.json")
+
+
 def model_files(directory: Path) -> tuple[Path, Path] | None:
     """(model.onnx, tokenizer.json) of a model directory, or None when it is not one."""
     tokenizer = directory / "tokenizer.json"
@@ -54,9 +58,10 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     """The model directory to use, or None for none (then guidebot stays lexical).
 
     Precedence: GUIDEBOT_SEMANTIC=0 (None, even with --model), then `explicit` (--model DIR),
-    then GUIDEBOT_MODEL, then the first model in the Hugging Face hub cache (see
-    `hf_hub_cache`; PREFERRED repositories first, then by name; a repository whose
-    1_Pooling/config.json asks for other than mean pooling is passed over).
+    then GUIDEBOT_MODEL, then the first sentence encoder in the Hugging Face hub cache (see
+    `hf_hub_cache`): a PREFERRED repository, else one sentence-transformers saved
+    (SENTENCE_MARKS), by name; one whose 1_Pooling/config.json asks for other than mean
+    pooling is passed over.
 
     Raises InputError when --model or GUIDEBOT_MODEL names a directory that is not a model:
     a person asked for that one, so falling back silently to another would hide their mistake.
@@ -109,7 +114,11 @@ def _cached_models(hub: Path) -> Iterator[Path]:
     )
     for repo_id in ranked:
         snapshot = _snapshot(by_id[repo_id])
-        if snapshot is not None and _mean_pooled(snapshot):
+        if snapshot is None or not _mean_pooled(snapshot):
+            continue
+        # Only a model that says it is a sentence encoder is taken unasked: a cached
+        # token classifier or GPT-2 export would load, or fail to, and change every answer.
+        if repo_id in PREFERRED or any((snapshot / name).is_file() for name in SENTENCE_MARKS):
             yield snapshot
 
 

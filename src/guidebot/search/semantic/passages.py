@@ -10,6 +10,7 @@ vector of everything at once would blur ten ways of asking into their average.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 from collections import OrderedDict
@@ -76,9 +77,10 @@ class PassageVectors:
         note = ""
         if path is not None and path.is_file():
             try:
-                return cls(encoder, np.load(path, mmap_mode="r", allow_pickle=False), rows), ""
-            except (OSError, ValueError) as exc:
-                note = f"ignored the embeddings cache {path}: {exc}"
+                stored = np.load(path, mmap_mode="r", allow_pickle=False)
+                return cls(encoder, _checked(stored), rows), ""
+            except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, embed again
+                note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
         vectors = encoder.encode(texts)
         if path is not None:
             buffer = io.BytesIO()
@@ -121,8 +123,20 @@ class PassageVectors:
             found.flags.writeable = False
             self._recent[question] = found
             if len(self._recent) > RECENT:
-                self._recent.popitem(last=False)
+                with contextlib.suppress(KeyError):  # another thread emptied it first
+                    self._recent.popitem(last=False)
         return found
+
+
+def _checked(vectors: np.ndarray) -> np.ndarray:
+    """Stored embeddings as computed: finite float32 rows of unit length (a file damaged
+    in place would otherwise decline every question without a word); raises ValueError."""
+    if vectors.ndim != 2 or vectors.dtype != np.float32:
+        raise ValueError(f"embeddings of shape {vectors.shape} and type {vectors.dtype}")
+    norms = np.linalg.norm(vectors, axis=1)
+    if not np.all(np.abs(norms - 1.0) < 1e-3):
+        raise ValueError("the embeddings are not unit vectors: the file is damaged")
+    return vectors
 
 
 def _path(directory: Path, knowledge: str, model: str, views: int) -> Path:
