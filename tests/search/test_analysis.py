@@ -62,6 +62,11 @@ def test_whole_text_cleaning_equals_cleaning_each_token(text):
     assert words(text) == _words_token_by_token(text)
 
 
+@given(st.text(alphabet="aBz's,.1 9\n-_", max_size=40))
+def test_ascii_text_gives_the_words_the_unicode_pattern_gives(text):
+    assert words(text) == _words_token_by_token(text)
+
+
 @given(st.lists(st.sampled_from("how long u r the is it's cost costs 2 two".split()), max_size=12))
 def test_terms_of_words_equals_one_word_at_a_time(surface):
     analyzer = Analyzer([("how long", "hw long"), ("you", "u")])
