@@ -66,6 +66,7 @@ def test_similarity_is_the_closest_view_or_its_smooth_maximum(knowledge, encoder
     for row in range(len(bot.passages)):
         own = cosines[rows == row]
         assert vectors.similarities(question)[row] == pytest.approx(own.max(), abs=1e-5)
+        assert vectors.closest(question, row) == pytest.approx(own.max(), abs=1e-5)
         smooth = 0.1 * np.log(np.exp(own / 0.1).sum())
         assert vectors.similarities(question, 0.1)[row] == pytest.approx(smooth, abs=1e-4)
 

@@ -48,9 +48,12 @@ def from_arrays(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIn
         groups = np.asarray(arrays["groups"])
         if groups.dtype != np.int32 or groups.ndim != 1:
             raise ValueError(f"array 'groups' is {groups.dtype}{list(groups.shape)}, not int32")
-        inner = from_arrays({k: v for k, v in arrays.items() if k != "groups"}, params)
-        assert isinstance(inner, FieldIndex)  # noqa: S101 - no groups left to find
-        return GroupedIndex(inner, groups)
+        return GroupedIndex(_field_index(arrays, params), groups)
+    return _field_index(arrays, params)
+
+
+def _field_index(arrays: Mapping[str, np.ndarray], params: Bm25Params) -> FieldIndex:
+    """The per-document index of the arrays (a grouped one's `groups` aside)."""
     a = _checked_arrays(arrays, params)
     try:
         text = a["terms"].tobytes().decode("utf-8")

@@ -136,7 +136,7 @@ class Retriever:
         coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
         similarity = None
         if self.vectors is not None and hits:
-            similarity = float(self.vectors.similarities(question)[hits[0].row])
+            similarity = self.vectors.closest(question, hits[0].row)
         return SearchResult(
             tuple(hits),
             tuple(terms),

@@ -25,25 +25,26 @@ def suggested_questions(bot: Bot, limit: int = 6, lock: threading.Lock | None = 
     bot is already answering in another thread) only for itself.
     """
     guard: AbstractContextManager[object] = lock or nullcontext()
-    budget = [MAX_TRIES]
+    tries = 0
 
     def answers(question: str, section: str) -> bool:
-        budget[0] -= 1
-        return budget[0] >= 0 and _answers(bot, question, section, guard)
+        nonlocal tries
+        tries += 1
+        return tries <= MAX_TRIES and _answers(bot, question, section, guard)
 
     by_section: dict[str, list[str]] = {}
     for faq in bot.kb.faqs:
         by_section.setdefault(faq.section, []).append(faq.question)
     chosen: dict[str, str] = {}
     for section in [*bot.topics, *by_section]:
-        if len(chosen) >= limit or section in chosen or budget[0] <= 0:
+        if len(chosen) >= limit or section in chosen or tries >= MAX_TRIES:
             continue
         short = [q for q in by_section.get(section, ()) if len(q) <= MAX_LENGTH]
         question = next((q for q in short if answers(q, section)), None)
         if question:
             chosen[section] = question
     for section in bot.topics:
-        if len(chosen) >= limit or budget[0] <= 0:
+        if len(chosen) >= limit or tries >= MAX_TRIES:
             break
         if section not in chosen and len(section) <= MAX_LENGTH and answers(section, section):
             chosen[section] = section

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidebot.locations import knowledge_dir
+from guidebot.search.semantic.model_dir import semantic_switched_off
 
 ENV_TOKEN = "GUIDEBOT_API_TOKEN"
 ENV_ORIGINS = "GUIDEBOT_API_ORIGINS"
 ENV_MODEL = "GUIDEBOT_MODEL"
-ENV_SEMANTIC = "GUIDEBOT_SEMANTIC"
 MAX_BODY = 64 * 1024  # bytes of one request body: a question, a state and a reply fit in 16 KB
 
 
@@ -41,8 +41,7 @@ class Settings:
         token = os.environ.get(ENV_TOKEN, "").strip() or None
         origins = tuple(os.environ.get(ENV_ORIGINS, "").split())
         named = os.environ.get(ENV_MODEL, "").strip()
-        off = os.environ.get(ENV_SEMANTIC, "").strip().lower() in ("0", "false", "no", "off")
-        model = Path(named) if named and not off else None
+        model = Path(named) if named and not semantic_switched_off(os.environ) else None
         return cls(knowledge_dir(), token, origins, model=model)
 
     def authorized(self, header: str | None) -> bool:

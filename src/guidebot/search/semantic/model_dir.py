@@ -9,7 +9,7 @@ environment comes in as a mapping, so callers (and tests) decide what it is.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -150,10 +150,10 @@ def _mean_pooled(snapshot: Path) -> bool:
 
 
 def semantic_available() -> bool:
-    """True when the `semantic` extra is installed (onnxruntime and tokenizers import)."""
+    """True when the `semantic` extra is installed (onnxruntime and tokenizers are found).
+    Found, not imported: onnxruntime brings numpy, and the chat app asks before its first
+    frame. A wheel that is found but does not load is Encoder.load's InputError."""
     try:
-        importlib.import_module("onnxruntime")
-        importlib.import_module("tokenizers")
-    except (ImportError, OSError):  # OSError: a wheel whose shared library does not load
+        return all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
+    except (ImportError, ValueError):  # ValueError: a module set to None in sys.modules
         return False
-    return True
