@@ -36,7 +36,7 @@ class Bot:
         kb: KnowledgeBase,
         policy: Policy | None = None,
         cache_dir: Path | None = None,
-        passages: tuple[Passage, ...] | None = None,
+        passages: Sequence[Passage] | None = None,
         encoder: Encoder | None = None,
     ) -> None:
         """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
@@ -49,7 +49,7 @@ class Bot:
         self.cache_dir = cache_dir
         self.encoder = encoder
         self.notes: list[str] = []
-        self.passages: tuple[Passage, ...] = build_passages(kb) if passages is None else passages
+        self.passages: Sequence[Passage] = build_passages(kb) if passages is None else passages
         analyzer = Analyzer(kb.synonyms)
         bundle = self._bundle(analyzer)
         english = EnglishWords(cache_dir)

@@ -11,7 +11,7 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge import loader, snapshot
+from guidebot.knowledge import loader, snapshot, snapshot_read
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.version import __version__
@@ -32,7 +32,7 @@ def test_round_trip_equals_parsing_the_files(tmp_path, knowledge):
     passages = build_passages(kb)
     key = snapshot.signature(knowledge)
     assert snapshot.save(tmp_path / "cache", key, VERSION, kb, passages) is None
-    found, note = snapshot.load(tmp_path / "cache", key, VERSION)
+    found, note = snapshot_read.load(tmp_path / "cache", key, VERSION)
     assert note == "" and found is not None
     assert found == (kb, passages)
     assert any(p.alternates for p in passages) and any(len(p.headings) > 1 for p in passages)
@@ -94,12 +94,12 @@ def test_a_snapshot_from_another_version_is_not_used(tmp_path, knowledge):
     kb = load_knowledge(knowledge)
     key = snapshot.signature(knowledge)
     snapshot.save(tmp_path, key, "0.0.1", kb, build_passages(kb))
-    assert snapshot.load(tmp_path, key, VERSION) == (None, "")
+    assert snapshot_read.load(tmp_path, key, VERSION) == (None, "")
     shutil.copy(
         snapshot.snapshot_path(tmp_path, key, "0.0.1"),
         snapshot.snapshot_path(tmp_path, key, VERSION),
     )
-    found, note = snapshot.load(tmp_path, key, VERSION)
+    found, note = snapshot_read.load(tmp_path, key, VERSION)
     assert found is None and "another version" in note
 
 

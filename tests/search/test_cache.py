@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import mmap
 import os
 import zipfile
@@ -21,6 +22,7 @@ from guidebot.search.analysis import Analyzer, words
 from guidebot.search.bundle import Bundle, analyse_passages
 from guidebot.search.cache import CacheKey, cache_path, load, save
 from guidebot.search.config import Bm25Params
+from guidebot.search.derived import derive
 from guidebot.search.index import FieldIndex
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,13 +37,15 @@ def kb():
 
 @pytest.fixture(scope="module")
 def bundle(kb) -> Bundle:
-    analysed = analyse_passages(build_passages(kb), Analyzer(kb.synonyms))
+    passages, analyzer = build_passages(kb), Analyzer(kb.synonyms)
+    analysed = analyse_passages(passages, analyzer)
     return Bundle(
         {
             "title": FieldIndex.build(analysed.title, PARAMS),
             "body": FieldIndex.build(analysed.body, PARAMS),
         },
-        {"passages": len(analysed.body), "vocabulary": analysed.vocabulary},
+        {"passages": len(analysed.body), "vocabulary": analysed.vocabulary}
+        | derive(passages, analyzer),
     )
 
 
@@ -325,3 +329,35 @@ def test_dropping_the_read_pages_keeps_the_arrays_usable(tmp_path, key, bundle):
     for name, index in bundle.fields.items():
         for query in QUERIES:
             assert np.array_equal(loaded.fields[name].scores(query), index.scores(query))
+
+
+def _meta_changed(change):
+    """A header change: change(meta) -> None applied to the stored metadata."""
+
+    def apply(arrays):
+        header = json.loads(arrays["__header__"].tobytes().decode())
+        change(header["meta"])
+        arrays["__header__"] = header_bytes(json.dumps(header))
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda m: m.pop("faq_wording"), "FAQ wording"),
+        (lambda m: m["faq_wording"].append([10**6, "out of range"]), "FAQ wording"),
+        (lambda m: m["faq_wording"].append([0, 7]), "FAQ wording"),
+        (lambda m: m["headings"].append(["guide", 3]), "headings"),
+        (lambda m: m["heading_terms"].update(salari=[10**6]), "heading terms"),
+        (lambda m: m["heading_terms"].update(salari=[True]), "heading terms"),
+        (lambda m: m.update(passages="many"), "number of passages"),
+    ],
+)
+def test_malformed_derived_metadata_is_a_note_and_a_rebuild(
+    tmp_path, key, bundle, change, expected
+):
+    assert save(tmp_path, key, bundle) is None
+    rewrite(cache_path(tmp_path, key), _meta_changed(change))
+    loaded, note = load(tmp_path, key)
+    assert loaded is None and expected in note

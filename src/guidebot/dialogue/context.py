@@ -10,6 +10,7 @@ from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.knowledge.passages import Passage
+from guidebot.knowledge.table import passage_column
 from guidebot.search.retriever import Hit, Retriever
 
 
@@ -41,8 +42,12 @@ class TurnContext:
         scope: ScopeMatcher,
     ) -> TurnContext:
         asked = frozenset(topics)  # a set: a large library has thousands of topics
-        pairs = tuple(dict.fromkeys((p.guide, p.section) for p in passages if p.section in asked))
-        example = topics[0] if topics else (passages[0].section if passages else "")
+        sections = passage_column(passages, "section")
+        guides = passage_column(passages, "guide")
+        pairs = tuple(
+            dict.fromkeys((g, s) for g, s in zip(guides, sections, strict=True) if s in asked)
+        )
+        example = topics[0] if topics else (sections[0] if sections else "")
         return cls(retriever, policy, smalltalk, scope, topics, pairs, example)
 
     def suggestions(
@@ -57,4 +62,5 @@ class TurnContext:
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
     """The sections whose heading is a question, in order of first passage."""
-    return tuple(dict.fromkeys(p.section for p in passages if p.section.endswith("?")))
+    sections = dict.fromkeys(passage_column(passages, "section"))
+    return tuple(s for s in sections if s.endswith("?"))

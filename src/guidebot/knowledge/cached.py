@@ -9,10 +9,11 @@ unchanged, else the files themselves, snapshotted once their passages are built.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidebot.knowledge import snapshot
+from guidebot.knowledge import snapshot, snapshot_read
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage
@@ -31,7 +32,7 @@ class Loaded:
 
     root: Path
     kb: KnowledgeBase
-    passages: tuple[Passage, ...] | None
+    passages: Sequence[Passage] | None
     key: str
     notes: tuple[str, ...] = ()
 
@@ -42,14 +43,14 @@ def load_cached(root: Path, cache_dir: Path) -> Loaded:
     key = _signature(root)
     notes: tuple[str, ...] = ()
     if key:
-        found, note = snapshot.load(cache_dir, key, __version__)
+        found, note = snapshot_read.load(cache_dir, key, __version__)
         notes = (note,) if note else ()
         if found is not None:
             return Loaded(root, found[0], found[1], key, notes)
     return Loaded(root, load_knowledge(root), None, key, notes)
 
 
-def save_loaded(loaded: Loaded, cache_dir: Path, passages: tuple[Passage, ...]) -> str | None:
+def save_loaded(loaded: Loaded, cache_dir: Path, passages: Sequence[Passage]) -> str | None:
     """Snapshot knowledge that was read from its files, with its passages, unless the files
     changed while they were read or within the last RACY_SECONDS; None when saved or
     nothing to save, else a note."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -45,7 +46,7 @@ class Guide:
     slug: str
     path: str
     title: str
-    sections: tuple[Section, ...]
+    sections: Sequence[Section]  # a tuple, or from a snapshot a LazyTuple (knowledge/lazy.py)
     author: str = ""
     author_title: str = ""
     edition: str = ""
@@ -96,7 +97,7 @@ class KnowledgeBase:
 
     root: str
     guides: tuple[Guide, ...]
-    faqs: tuple[FaqEntry, ...]
+    faqs: Sequence[FaqEntry]  # a tuple, or from a snapshot a LazyTuple (knowledge/lazy.py)
     synonyms: tuple[tuple[str, ...], ...] = ()
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     out_of_scope: tuple[ScopeTopic, ...] = ()

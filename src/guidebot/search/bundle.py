@@ -18,10 +18,11 @@ import numpy as np
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.config import RetrievalConfig
+from guidebot.search.derived import derive
 from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
 
-BUILD_VERSION = 2  # 2: the section field is stored once per section
+BUILD_VERSION = 3  # 2: the section field is stored once per section; 3: meta from derived.py
 FIELDS = ("title", "body", "section")
 
 
@@ -102,4 +103,5 @@ def build_bundle(
         "body": FieldIndex.build(analysed.body, config.bm25),
         "section": GroupedIndex.build(*section_groups(passages, analysed.body), config.bm25),
     }
-    return Bundle(fields, {"passages": len(passages), "vocabulary": analysed.vocabulary})
+    meta = {"passages": len(passages), "vocabulary": analysed.vocabulary}
+    return Bundle(fields, meta | derive(passages, analyzer))

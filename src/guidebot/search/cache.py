@@ -39,7 +39,7 @@ import numpy as np
 from guidebot.atomic import prune, write_bytes
 from guidebot.errors import GuidebotError
 from guidebot.locations import cache_dir as default_cache_dir
-from guidebot.search import analysis
+from guidebot.search import analysis, derived
 from guidebot.search.arrays import from_arrays, to_arrays
 from guidebot.search.bundle import BUILD_VERSION, Bundle
 from guidebot.search.config import Bm25Params
@@ -156,12 +156,16 @@ def _read(path: Path, key: CacheKey) -> Bundle:
             fields[name] = from_arrays(parts, key.params)
         except ValueError as exc:
             raise ValueError(f"field '{name}': {exc}") from None
+        mapped.drop_pages()  # checking read every page; queries map back the ones they use
     sizes = {index.size for index in fields.values()}
     if len(sizes) > 1 or ("passages" in meta and sizes and meta["passages"] not in sizes):
         raise ValueError("the fields disagree on the number of passages")
     bundle = Bundle(fields, meta)
     bundle.flat("title"), bundle.flat("body")  # what the retriever reads passage by passage
-    mapped.drop_pages()  # checking read every page; queries map back the ones they use
+    passages = meta.get("passages")
+    if not isinstance(passages, int) or isinstance(passages, bool) or passages < 0:
+        raise ValueError("the metadata gives no number of passages")
+    derived.check(meta, passages)
     return bundle
 
 

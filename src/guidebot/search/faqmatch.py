@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from guidebot.knowledge.passages import Passage
+from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
 
 
@@ -20,20 +21,27 @@ def plain(text: str) -> str:
     return " ".join(words(text))
 
 
+def faq_wording(passages: Sequence[Passage]) -> list[tuple[int, str]]:
+    """(passage row, plain text) of every FAQ question and alternate, in passage order: what
+    a FaqMatcher compares questions with (the index cache stores it, search/bundle.py)."""
+    rows = [row for row, question in enumerate(passage_column(passages, "question")) if question]
+    return [(row, plain(asked)) for row in rows for asked in passages[row].asked]
+
+
 class FaqMatcher:
     """Every FAQ question and alternate, each matched on its own."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
+    def __init__(self, wording: Iterable[tuple[int, str]]) -> None:
+        """wording: faq_wording(passages)."""
         self._rows: list[int] = []
         self._texts: list[str] = []
         self._of_row: dict[int, list[int]] = {}
         self._exact: dict[str, set[int]] = {}
-        for row, passage in enumerate(passages):
-            for asked in passage.asked:
-                self._of_row.setdefault(row, []).append(len(self._texts))
-                self._rows.append(row)
-                self._texts.append(plain(asked))
-                self._exact.setdefault(self._texts[-1], set()).add(row)
+        for row, text in wording:
+            self._of_row.setdefault(row, []).append(len(self._texts))
+            self._rows.append(row)
+            self._texts.append(text)
+            self._exact.setdefault(text, set()).add(row)
 
     def __bool__(self) -> bool:
         return bool(self._texts)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import mmap
 import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from guidebot import mapped as mapping
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra length
 _LOCAL_SIGNATURE = b"PK\x03\x04"
@@ -37,8 +38,7 @@ class MappedNpz:
         """Let go of the pages read so far (checking CRCs reads them all): they stay in the
         operating system's page cache, shared, and each is mapped again when a query first
         touches it, so a process holds only the postings its questions use."""
-        if hasattr(mmap, "MADV_DONTNEED"):  # Linux and most Unixes; elsewhere a no-op
-            self.mapped.madvise(mmap.MADV_DONTNEED)
+        mapping.release(self.mapped)
 
 
 def map_npz(path: Path) -> MappedNpz:
@@ -53,22 +53,19 @@ def map_npz(path: Path) -> MappedNpz:
             raise ValueError(f"not an index cache: {exc}") from None
         with archive:
             members = archive.infolist()
-        size = handle.seek(0, 2)
-        if size == 0:
-            raise ValueError("the file is empty")
-        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    mapped = mapping.map_file(path)
     view = memoryview(mapped)
-    return MappedNpz({_name(info): _array(view, info, size) for info in members}, mapped)
+    return MappedNpz({_name(info): _array(mapped, view, info) for info in members}, mapped)
 
 
 def _name(info: zipfile.ZipInfo) -> str:
     return info.filename[:-4] if info.filename.endswith(".npy") else info.filename
 
 
-def _array(view: memoryview, info: zipfile.ZipInfo, size: int) -> np.ndarray:
+def _array(mapped: mmap.mmap, view: memoryview, info: zipfile.ZipInfo) -> np.ndarray:
     if info.compress_type != zipfile.ZIP_STORED:
         raise ValueError(f"array '{info.filename}' is compressed")
-    at = info.header_offset
+    at, size = info.header_offset, len(view)
     if at + _LOCAL_HEADER.size > size:
         raise ValueError(f"array '{info.filename}' lies outside the file")
     signature, name_length, extra_length = _LOCAL_HEADER.unpack(view[at : at + _LOCAL_HEADER.size])
@@ -77,7 +74,7 @@ def _array(view: memoryview, info: zipfile.ZipInfo, size: int) -> np.ndarray:
     if signature != _LOCAL_SIGNATURE or end > size:
         raise ValueError(f"array '{info.filename}' lies outside the file")
     member = view[start:end]
-    if zlib.crc32(member) != info.CRC:
+    if mapping.crc32(mapped, start, end) != info.CRC:
         raise ValueError(f"array '{info.filename}' is damaged (CRC)")
     stream = _Reader(member)
     major, _ = np.lib.format.read_magic(stream)

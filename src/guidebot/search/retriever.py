@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from guidebot.knowledge.passages import Passage
+from guidebot.knowledge.table import passage_column
+from guidebot.search import derived
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
@@ -75,7 +77,7 @@ class Retriever:
         `english` is the word list that typo repair never "corrects"; `vectors`, the
         passages' embeddings, turn on semantic fusion (raises ValueError when the bundle or
         the vectors were built for another number of passages)."""
-        self.passages = tuple(passages)
+        self.passages = passages
         self.analyzer = analyzer
         self.config = config
         if bundle.meta.get("passages") != len(self.passages):
@@ -88,11 +90,11 @@ class Retriever:
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
         self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
-        self.faqs = FaqMatcher(self.passages)
+        self.faqs = FaqMatcher(derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
-        self._guide_of = np.array([p.guide for p in self.passages], dtype=object)
+        self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         self._words = PassageWords(self.passages, analyzer)
-        self._headings = _headings_by_term(self.passages, analyzer)
+        self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -318,13 +320,3 @@ class Retriever:
             ranked = pool[: config.rerank_pool]
             share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
             scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
-
-
-def _headings_by_term(
-    passages: Sequence[Passage], analyzer: Analyzer
-) -> dict[str, list[tuple[str, str]]]:
-    found: dict[str, list[tuple[str, str]]] = {}
-    for key in dict.fromkeys((p.guide, p.section) for p in passages if p.kind == "guide"):
-        for term in dict.fromkeys(analyzer.terms(key[1])):
-            found.setdefault(term, []).append(key)
-    return found

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from guidebot.bot import Bot
+from guidebot.knowledge.table import passage_column
 from guidebot.locations import cache_dir
 from guidebot.quality.log import record_feedback, record_unanswered
 from guidebot.search.semantic.encoder import Encoder
@@ -111,8 +112,9 @@ class _Engine:
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
-        self.sections = frozenset(p.section for p in bot.passages)
-        self.section_of = {p.id: p.section for p in bot.passages}
+        sections = passage_column(bot.passages, "section")
+        self.sections = frozenset(sections)
+        self.section_of = dict(zip(passage_column(bot.passages, "id"), sections, strict=True))
         self.guides = [
             {
                 "slug": g.slug,
