@@ -10,7 +10,7 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: capitals from compatibility decomposition lower-cased
 
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent.
@@ -54,7 +54,9 @@ def normalise(text: str) -> str:
     if text.isascii():  # most text: nothing to decompose, and 50x faster on large libraries
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Lower-cased again: compatibility forms decompose to capitals ("𝐀" -> "A"), which the
+    # ASCII token pattern would otherwise skip when the rest of the text is ASCII.
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def is_number(term: str) -> bool:
