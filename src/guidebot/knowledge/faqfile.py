@@ -22,6 +22,9 @@ FAQ_KEYS = {
     "metadata",
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_TEXT_FIELDS = ("id", "question", "answer", "section", "guide", "section_hash")
+_TEXT_TYPES = (str, int, float)  # a tuple: "str | int | float" makes a new union each time
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def parse_faq_file(path: Path, shown: str) -> tuple[list[FaqEntry], list[Problem]]:
@@ -59,27 +62,23 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
         if key not in FAQ_KEYS
     ]
     fields: dict[str, str] = {}
-    for key in ("id", "question", "answer", "section", "guide", "section_hash"):
+    for key in _TEXT_FIELDS:
         value = item.get(key)
         if value is None:
             continue
-        if (
-            not isinstance(value, str | int | float)
-            or isinstance(value, bool)
-            or not str(value).strip()
-        ):
+        if not isinstance(value, _TEXT_TYPES) or isinstance(value, bool) or not str(value).strip():
             problems.append(
                 Problem(shown, line_of(item, key, line), f"'{key}' must be non-empty text")
             )
-        elif key == "answer":  # line breaks in an answer are its paragraphs and list items
-            lines = (" ".join(line.split()) for line in str(value).strip().splitlines())
-            fields[key] = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+        elif key == "answer":
+            fields[key] = _answer(str(value))
         else:
             fields[key] = " ".join(str(value).split())
     for key in ("question", "answer"):
         if key not in item:
             problems.append(Problem(shown, line, f"entry is missing '{key}'"))
-    if fields.get("answer", "").upper() in {"TODO", "TODO."}:
+    answer = fields.get("answer", "")
+    if len(answer) <= 5 and answer.upper() in {"TODO", "TODO."}:  # upper() never shortens
         problems.append(
             Problem(shown, line_of(item, "answer", line), "the answer still says TODO: write it")
         )
@@ -106,6 +105,15 @@ def _entry(item: Any, shown: str) -> tuple[FaqEntry | None, list[Problem]]:
         follow_ups=follow_ups,
         metadata=metadata,
     ), []
+
+
+def _answer(text: str) -> str:
+    """An answer's text: line breaks are its paragraphs and list items, so each line is kept,
+    its spacing evened out, with at most one blank line in a row."""
+    lines = text.strip().splitlines()
+    if len(lines) == 1:  # most answers: no line break, so no blank lines to squeeze
+        return " ".join(lines[0].split())
+    return _BLANK_LINES.sub("\n\n", "\n".join(" ".join(line.split()) for line in lines))
 
 
 def _alternates(item: dict, shown: str, line: int) -> tuple[tuple[str, ...], list[Problem]]:

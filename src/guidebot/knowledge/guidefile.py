@@ -12,6 +12,7 @@ from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
 # A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
@@ -87,9 +88,7 @@ def _sections(
     def close_block() -> None:
         nonlocal block
         if block:
-            paragraphs.append(
-                Paragraph(" ".join(s.strip() for s in _join_bullets(block)), block_line)
-            )
+            paragraphs.append(Paragraph(_block_text(block), block_line))
             block = []
 
     def close_section() -> None:
@@ -109,7 +108,7 @@ def _sections(
         empty = None
 
     for number, raw in enumerate(lines[start:], start=start + 1):
-        match = _HEADING.match(raw)
+        match = _HEADING.match(raw) if raw[:1] == "#" else None  # most lines are text
         if match and len(match.group(1)) == 1:
             close_block()  # a '# Title' line repeats the title; it does not start a section
         elif match:
@@ -124,7 +123,7 @@ def _sections(
                 False,
             )
             stack.append((level, heading))
-        elif raw.strip():
+        elif raw and not raw.isspace():  # raw.strip(), without copying the line
             if not block:
                 block_line = number
             block.append(raw)
@@ -137,9 +136,16 @@ def _sections(
     return sections, problems
 
 
-def _join_bullets(block: list[str]) -> list[str]:
-    """Keep list items readable once a block is joined into one line: '- a', '- b' -> 'a; b'."""
-    items = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line) for line in block]
-    if len(block) > 1 and all(re.match(r"^\s*(?:[-*•]|\d+[.)])\s+", line) for line in block):
-        return [item.rstrip(".") + "." for item in items]
-    return items
+def _block_text(block: list[str]) -> str:
+    """A block's lines joined into one line; a list keeps its items apart: '- a', '- b' ->
+    'a. b.' (a single line only loses its list marker)."""
+    if len(block) == 1:  # most blocks are one line
+        found = _BULLET.match(block[0])
+        return (block[0][found.end() :] if found else block[0]).strip()
+    found_all = [_BULLET.match(line) for line in block]
+    items = [
+        line[found.end() :] if found else line for line, found in zip(block, found_all, strict=True)
+    ]
+    if all(found_all):
+        items = [item.rstrip(".") + "." for item in items]
+    return " ".join(item.strip() for item in items)

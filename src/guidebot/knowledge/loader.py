@@ -9,6 +9,7 @@ from pathlib import Path
 
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.knowledge.faqfile import parse_faq_file
+from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.model import (
     FaqEntry,
@@ -24,6 +25,7 @@ SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
 INTERRUPTED_INGEST = ".guidebot-ingest-journal.json"
 
 
+@paused_gc()
 def load_knowledge(root: Path | str) -> KnowledgeBase:
     """Load every file under root; raise KnowledgeError listing all problems if any file is bad."""
     root = Path(root)
@@ -144,13 +146,23 @@ def _menu_warnings(guides: list[Guide]) -> list[str]:
     warnings = []
     for guide in guides:
         body = [s for s in guide.sections if not s.is_intro]
-        tiny = [s for s in body if len(s.text.split()) < MENU_WORDS]
+        tiny = [s for s in body if _fewer_words(s, MENU_WORDS)]
         if len(body) >= 4 and len(tiny) * 2 > len(body):
             warnings.append(
                 f"{guide.path}: {len(tiny)} of its {len(body)} sections have fewer than "
                 f"{MENU_WORDS} words: this looks like a menu, not an article"
             )
     return warnings
+
+
+def _fewer_words(section: Section, limit: int) -> bool:
+    """len(section.text.split()) < limit, without joining and splitting all of its text."""
+    words = 0
+    for paragraph in section.paragraphs:
+        words += len(paragraph.text.split(None, limit))
+        if words >= limit:
+            return False
+    return True
 
 
 def fingerprint(root: Path) -> str:
@@ -232,7 +244,11 @@ def _link_faqs(
         guide_slug, problem = _resolve_link(entry, by_slug)
         if problem and check_links:
             problems.append(problem)
-        linked_entry = dataclasses.replace(entry, id=entry_id, guide=guide_slug)
+        linked_entry = (
+            entry  # already complete: spares a copy per entry of a large FAQ
+            if (entry.id, entry.guide) == (entry_id, guide_slug)
+            else dataclasses.replace(entry, id=entry_id, guide=guide_slug)
+        )
         seen[entry_id] = linked_entry
         taken.add(entry_id)
         linked.append(linked_entry)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Section
+from guidebot.knowledge.gcpause import paused_gc
+from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
 from guidebot.knowledge.slugs import unique
 
 MIN_WORDS = 12
 MAX_WORDS = 160
+# The whitespace of ASCII but the space (str.split() splits at each).
+_OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Passage:
         return (self.question, *self.alternates) if self.question else ()
 
 
+@paused_gc()
 def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
     """All passages of a knowledge base, guides first, in file order; same knowledge, same ids."""
     passages: list[Passage] = []
@@ -50,13 +57,14 @@ def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
             slug = unique(_section_slug(guide, section), used)
             passages += _section_passages(guide, section, slug)
     titles = {g.slug: g.title for g in kb.guides}
-    paths = {(g.slug, s.heading): s.path for g in kb.guides for s in g.sections}
-    passages += [_faq_passage(entry, titles, paths) for entry in kb.faqs]
+    sections = {(g.slug, s.heading): s for g in kb.guides for s in g.sections}
+    passages += [_faq_passage(entry, titles, sections) for entry in kb.faqs]
     return tuple(passages)
 
 
 def _section_passages(guide: Guide, section: Section, slug: str) -> list[Passage]:
-    chunks = _chunks([(p.text, p.line) for p in section.paragraphs])
+    chunks = _chunks(section.paragraphs)
+    headings = section.path
     return [
         Passage(
             id=f"{guide.slug}/{slug}/{n}",
@@ -68,16 +76,17 @@ def _section_passages(guide: Guide, section: Section, slug: str) -> list[Passage
             kind="guide",
             path=guide.path,
             line=line,
-            headings=section.path,
+            headings=headings,
         )
         for n, (text, line) in enumerate(chunks, start=1)
     ]
 
 
 def _faq_passage(
-    entry: FaqEntry, titles: dict[str, str], paths: dict[tuple[str, str], tuple[str, ...]]
+    entry: FaqEntry, titles: dict[str, str], sections: dict[tuple[str, str], Section]
 ) -> Passage:
     section = entry.section or entry.question
+    linked = sections.get((entry.guide, entry.section))
     return Passage(
         id=f"faq/{entry.id}",
         guide=entry.guide,
@@ -90,22 +99,25 @@ def _faq_passage(
         line=entry.line,
         question=entry.question,
         alternates=entry.alternates,
-        headings=paths.get((entry.guide, entry.section), (section,)),
+        headings=linked.path if linked is not None else (section,),
     )
 
 
-def _chunks(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
     """Merge paragraphs too short to stand alone into the next; split ones too long to read."""
     merged: list[tuple[str, int]] = []
     carry: tuple[str, int] | None = None
-    for text, line in paragraphs:
+    for paragraph in paragraphs:
+        text, line = paragraph.text, paragraph.line
         if carry:
             text, line = f"{carry[0]} {text}", carry[1]
             carry = None
-        if len(text.split()) < MIN_WORDS:
+        if len(text.split(None, MIN_WORDS)) < MIN_WORDS:  # splits no further than it must
             carry = (text, line)
-            continue
-        merged += [(piece, line) for piece in _split_long(text)]
+        elif _surely_at_most(text, MAX_WORDS):
+            merged.append((text, line))
+        else:
+            merged += [(piece, line) for piece in _split_long(text)]
     if carry:
         if merged:
             last_text, last_line = merged.pop()
@@ -115,16 +127,29 @@ def _chunks(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return merged
 
 
+def _surely_at_most(text: str, limit: int) -> bool:
+    """True when text cannot have more than limit words, known without splitting it: words
+    are what whitespace separates, so fewer spaces than limit and no other whitespace do."""
+    if text.count(" ") >= limit:
+        return False
+    if text.isascii():
+        return not any(space in text for space in _OTHER_ASCII_SPACES)
+    return text.isprintable()  # printable text holds no whitespace but the space
+
+
 def _split_long(text: str) -> list[str]:
     if len(text.split()) <= MAX_WORDS:
         return [text]
     pieces: list[str] = []
     current: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if current and len(" ".join([*current, sentence]).split()) > MAX_WORDS:
+    count = 0  # words in current: joining with spaces neither makes nor merges a word
+    for sentence in _SENTENCE_END.split(text):
+        words = len(sentence.split())
+        if current and count + words > MAX_WORDS:
             pieces.append(" ".join(current))
-            current = []
+            current, count = [], 0
         current.append(sentence)
+        count += words
     if current:
         pieces.append(" ".join(current))
     return pieces
@@ -137,5 +162,5 @@ def _section_slug(guide: Guide, section: Section) -> str:
 def heading_slug(heading: str) -> str:
     """The part of a passage id that names its heading: its first six words of two letters
     or more ("what-is-the-average-salary-for")."""
-    words = [w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1]
+    words = [w for w in _SLUG_WORD.findall(heading.lower()) if len(w) > 1]
     return "-".join(words[:6]) or "section"

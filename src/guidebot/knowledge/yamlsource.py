@@ -19,6 +19,12 @@ from guidebot.errors import Problem
 MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, not read
 # C0 controls but tab and newline (a CR of a CRLF line end is dropped first), DEL, C1.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every byte but those a control character (or the CR of a CRLF) can begin with in UTF-8:
+# C0 controls and DEL are one byte each, C1 controls two from 0xC2 (as are NBSP and "°").
+# A file made of these alone needs no look line by line.
+_INNOCENT_BYTES = bytes(
+    b for b in range(256) if b in (0x09, 0x0A) or 0x20 <= b < 0x7F or (b > 0x7F and b != 0xC2)
+)
 
 
 class LineDict(dict):
@@ -35,6 +41,25 @@ _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
     """A safe loader (no arbitrary objects) that records where each mapping and key stands."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        """Plain documents (text, lists, maps, numbers) are built by _plain, about four times
+        faster than PyYAML's general constructor; anything else, and every document with
+        a problem, goes through that constructor, so results and messages stay its own."""
+        try:
+            return _plain(self, node, 0, set())
+        except _NotPlain:
+            return super().construct_document(node)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's, but a value its constructors fail on ("2026-02-30", "!!int x") is a
+        problem at that value's line instead of an exception from inside PyYAML."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({exc})", node.start_mark
+            ) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         seen: set[object] = set()
@@ -55,6 +80,54 @@ class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
             str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value
         }
         return mapping
+
+
+class _NotPlain(Exception):
+    """A node _plain leaves to PyYAML's constructor: a tag, an alias, a problem, deep nesting."""
+
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_PLAIN_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float")}
+# Deeper than any knowledge file goes; deeper documents take PyYAML's path, whose recursion
+# limit ("nested too deeply") must stay the one that decides.
+_PLAIN_DEPTH = 32
+
+
+def _plain(loader: _LineLoader, node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """What the constructor would build from node, or _NotPlain when unsure: the same str
+    check, LineDicts with the same lines, and any problem left for the constructor to tell."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            if CONTROL.search(node.value):
+                raise _NotPlain
+            return node.value
+        if node.tag in _PLAIN_SCALARS:
+            try:
+                return loader.yaml_constructors[node.tag](loader, node)
+            except Exception as error:  # "!!int abc": whatever it raises, in its own order
+                raise _NotPlain from error
+        raise _NotPlain
+    if depth > _PLAIN_DEPTH or id(node) in seen:  # an alias shares one object: leave it
+        raise _NotPlain
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_plain(loader, item, depth + 1, seen) for item in node.value]
+    if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+        raise _NotPlain
+    values: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    for key_node, value_node in node.value:  # a merge key ("<<") has a tag of its own
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            raise _NotPlain
+        key = key_node.value
+        if key in values or CONTROL.search(key):
+            raise _NotPlain
+        values[key] = _plain(loader, value_node, depth + 1, seen)
+        key_lines[key] = key_node.start_mark.line + 1
+    mapping = LineDict(values)
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = key_lines
+    return mapping
 
 
 def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
@@ -96,14 +169,18 @@ def read_text(
         return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
     if len(data) > max_bytes:
         return None, [Problem(shown, 0, f"the file is over the {max_bytes:,} byte limit")]
+    if not data.translate(None, _INNOCENT_BYTES):  # the usual case: one quick pass, no CR
+        return text, []
     text = text.replace("\r\n", "\n")
+    if not CONTROL.search(text):  # CRLF line ends, or a 0xC2 of an NBSP or a "°"
+        return text, []
     problems = [
         Problem(shown, number, f"control character U+{ord(found.group()):04X}")
         for number, line in enumerate(text.split("\n"), start=1)
         for found in [CONTROL.search(line)]
         if found
     ]
-    return (None, problems) if problems else (text, [])
+    return None, problems
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
