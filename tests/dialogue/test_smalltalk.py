@@ -126,3 +126,35 @@ def test_the_knowledge_keeps_its_own_reply_and_gains_the_builtin_examples(make_k
     assert bot.ask("merci").answer == "My pleasure."
     assert bot.ask("thank you very much").answer == "My pleasure."
     assert bot.ask("goodbye").kind == "smalltalk"  # a built-in intent it did not name
+
+
+@pytest.mark.parametrize(
+    ("front", "author", "dating"),
+    [
+        (
+            "title: Test Guide\nauthor: A. Writer\nauthor_title: Editor\nedition: 2025\n",
+            "“Test Guide” was written by A. Writer, Editor.",
+            "This is the 2025 edition of “Test Guide”; it gives no exact date.",
+        ),
+        (
+            "title: Test Guide\n",
+            "“Test Guide” does not name its author.",
+            "“Test Guide” does not say when it was written.",
+        ),
+    ],
+)
+def test_any_guide_says_who_wrote_it_and_when_or_that_it_does_not(
+    make_knowledge, front, author, dating
+):
+    """Built-in intents: an imported guide answers from its front matter, and says plainly
+    when the front matter does not tell."""
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    guide = "---\n" + front + "---\n" + GUIDE.split("---\n", 2)[2]
+    bot = Bot.load(make_knowledge({"guides/test.md": guide}))
+    for text in ("who wrote this guide", "who's the author?"):
+        reply = bot.ask(text)
+        assert (reply.kind, reply.answer) == ("smalltalk", author), text
+    reply = bot.ask("when was this published?")
+    assert reply.kind == "smalltalk" and reply.answer.startswith(dating)

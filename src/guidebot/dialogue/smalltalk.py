@@ -16,14 +16,18 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
+from guidebot.knowledge.model import Guide, KnowledgeBase, SmalltalkIntent
 from guidebot.knowledge.sidefiles import parse_smalltalk
 from guidebot.search.analysis import normalise
 
 MATCH_FLOOR = 85.0
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
+_UNDATED = "Check the source for the latest figures."
 _CLAUSE = re.compile(r"[,.!?;:]+")
+# Texting spellings of the small-talk examples' own words, for knowledge without synonyms
+# saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
+_TEXTING = {"u": "you", "ur": "your", "r": "are", "ya": "you", "pls": "please", "plz": "please"}
 # A message that opens like this, or ends in "?", asks something: a statement such as "nice"
 # or "ok" found inside it ("is the dean nice?") does not make it small talk.
 _ASKING = frozenset(
@@ -146,7 +150,9 @@ class SmalltalkMatcher:
         """Cleaned words, each respelt as `respell` says (the analyzer's one-word synonyms),
         so "are u a bot" meets the example "are you a bot" (synonyms.yaml has u/you), and
         each misspelt one read as the example word it is closest to (`_repaired`)."""
-        return " ".join(self._repaired(self._respell(w)) for w in _clean(text).split())
+        return " ".join(
+            self._repaired(self._respell(_TEXTING.get(w, w))) for w in _clean(text).split()
+        )
 
     def _repaired(self, word: str) -> str:
         """An unknown word read as the one small-talk word it is close to: the same with
@@ -192,13 +198,31 @@ def _clean(text: str) -> str:
 def _fields(kb: KnowledgeBase, topics: Sequence[str]) -> dict[str, str]:
     first = kb.guides[0] if kb.guides else None
     titles = [g.title for g in kb.guides]
-    return {
+    fields = {
         "title": first.title if first else "the FAQ",
         "titles": "; ".join(titles) or "the FAQ",
         "author": (first.author if first else "") or "an unnamed author",
         "author_title": first.author_title if first else "",
         "edition": (first.edition if first else "") or "current",
         "topics": ", ".join(topics),
+    }
+    return fields | _about(first)
+
+
+def _about(guide: Guide | None) -> dict[str, str]:
+    """{byline} and {dating}: what the guide's front matter says of its author and edition,
+    and plainly that it says nothing when it does not (the built-in replies for any guide)."""
+    if guide is None:
+        return {"byline": "This FAQ does not name its authors.", "dating": _UNDATED}
+    title = f"“{guide.title}”"
+    role = f", {guide.author_title}" if guide.author_title else ""
+    return {
+        "byline": f"{title} was written by {guide.author}{role}."
+        if guide.author
+        else f"{title} does not name its author.",
+        "dating": f"This is the {guide.edition} edition of {title}; it gives no exact date."
+        if guide.edition
+        else f"{title} does not say when it was written. {_UNDATED}",
     }
 
 
