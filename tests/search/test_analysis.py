@@ -1,5 +1,6 @@
 import re
 
+import snowballstemmer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,3 +74,21 @@ def test_terms_of_words_equals_one_word_at_a_time(surface):
     fresh = Analyzer([("how long", "hw long"), ("you", "u")])
     one_by_one = [t for w in fresh.apply_synonyms(surface) for t in fresh.terms_of_words([w])]
     assert analyzer.terms_of_words(surface) == one_by_one
+
+
+def test_term_of_and_may_rewrite_agree_with_terms():
+    analyzer = Analyzer([("duration", "how long"), ("how", "hw"), ("salary", "pay")])
+    assert [analyzer.term_of(w) for w in ("the", "six", "careers")] == [None, "6", "career"]
+    rewriting = [w for w in ("hw", "how", "long", "pay", "salary") if analyzer.may_rewrite(w)]
+    assert rewriting == ["hw", "how", "pay"]  # a single-word synonym or a phrase's first word
+    for text in ("how long", "hw long", "long pay", "the salary"):
+        changed = analyzer.apply_synonyms(words(text)) != words(text)
+        assert changed <= any(map(analyzer.may_rewrite, words(text)))
+
+
+def test_stems_are_the_stemmers_own():
+    """Switching PyStemmer's cache off (Analyzer memoises stems itself) changes no stem."""
+    forms = [stem + end for stem in ("career", "manufactur", "run") for end in ("s", "ing", "ed")]
+    stemmer = snowballstemmer.stemmer("english")
+    analyzer = Analyzer()
+    assert [analyzer.stem(w) for w in forms] == [stemmer.stemWord(w) for w in forms]

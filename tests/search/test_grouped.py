@@ -14,6 +14,7 @@ from guidebot.search.cache import CacheKey
 from guidebot.search.config import Bm25Params
 from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
+from tests.search.test_index import assert_same_index
 
 TOLERANCE = 1e-9
 WORDS = ["w0", "w1", "w2", "w3", "w4"]
@@ -88,3 +89,17 @@ def test_a_cache_whose_per_passage_field_is_grouped_is_refused(tmp_path):
     assert cache.save(tmp_path, key, bundle) is None
     loaded, note = cache.load(tmp_path, key)
     assert loaded is None and "title" in note
+
+
+@settings(max_examples=100, deadline=None)
+@given(groups_st, params_st)
+def test_from_ids_equals_build(data, params):
+    docs, groups = data
+    names = [*reversed(WORDS), "unused"]  # numbered otherwise than in order of appearance
+    ids = np.array([names.index(t) for doc in docs for t in doc], dtype=np.int32)
+    lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
+    groups = np.array(groups, dtype=np.int32)
+    got = GroupedIndex.from_ids(ids, lengths, names, groups, params)
+    expected = GroupedIndex.build(docs, groups, params)
+    assert np.array_equal(got.groups, expected.groups) and got.groups.dtype == np.int32
+    assert_same_index(got.index, expected.index)

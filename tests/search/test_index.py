@@ -243,3 +243,37 @@ def test_parts_that_disagree_in_length_are_refused():
             built.params, built.size, built.avgdl, built.terms, built.idf[:-1],
             built.indptr, built.docs, built.values,
         )  # fmt: skip
+
+
+def assert_same_index(got: FieldIndex, expected: FieldIndex) -> None:
+    """Bit for bit: the same terms in the same order, every array of the same dtype and bytes."""
+    assert list(got.terms.items()) == list(expected.terms.items())
+    assert (got.params, got.size, got.avgdl) == (expected.params, expected.size, expected.avgdl)
+    for name in ("idf", "indptr", "docs", "values"):
+        a, b = getattr(got, name), getattr(expected, name)
+        assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.sampled_from(WORDS), max_size=12), max_size=25),
+    params=params_st,
+    data=st.data(),
+)
+def test_from_ids_equals_build(docs, params, data):
+    """From term ids numbered any way (names may hold terms no passage has), with or without
+    copies: the index `build` makes from the term lists."""
+    names = data.draw(st.permutations([*WORDS, "unused"]))
+    number = {term: i for i, term in enumerate(names)}
+    ids = np.array([number[t] for doc in docs for t in doc], dtype=np.int32)
+    lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
+    copies = data.draw(
+        st.none()
+        | st.lists(st.integers(1, 4), min_size=len(docs), max_size=len(docs)).map(
+            lambda c: np.array(c, dtype=np.int64)
+        )
+    )
+    assert_same_index(
+        FieldIndex.from_ids(ids, lengths, names, params, copies),
+        FieldIndex.build(docs, params, copies),
+    )

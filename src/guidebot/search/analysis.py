@@ -89,6 +89,10 @@ class Analyzer:
 
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._stemmer = snowballstemmer.stemmer("english")
+        if hasattr(self._stemmer, "maxCacheSize"):
+            # PyStemmer's own cache (when snowballstemmer uses it) only repeats _stems, and
+            # with more distinct words than it holds (10,000) it costs ten times the stemming.
+            self._stemmer.maxCacheSize = 0
         self._stems: dict[str, str] = {}
         self._single: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -120,10 +124,22 @@ class Analyzer:
         # Words met for the first time get their term once; every later passage only looks
         # them up, which at 100,000 passages is most of the build's analysis time.
         for word in set(rewritten).difference(term_of):
+            self.term_of(word)
+        return [t for t in map(term_of.__getitem__, rewritten) if t is not None]
+
+    def term_of(self, word: str) -> str | None:
+        """The search term of one word after synonyms (None for a stop word), memoised."""
+        term_of = self._term_of
+        if word not in term_of:
             term_of[word] = (
                 None if word in STOP_WORDS else NUMBER_WORDS.get(word) or self.stem(word)
             )
-        return [t for t in map(term_of.__getitem__, rewritten) if t is not None]
+        return term_of[word]
+
+    def may_rewrite(self, word: str) -> bool:
+        """Whether apply_synonyms can change words that hold this one: a single-word synonym
+        or a phrase's first word. Words holding none of them come back unchanged."""
+        return word in self._single or word in self._starts
 
     def apply_synonyms(self, surface: Sequence[str]) -> list[str]:
         """Rewrite synonyms to their group's canonical words: single words first, so that

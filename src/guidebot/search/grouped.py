@@ -47,14 +47,24 @@ class GroupedIndex:
         """docs[r] is group r's terms; groups (int32 [passages]) gives each passage's group,
         or -1 for a passage with no document in this field, which then scores as a passage
         matching nothing. Raises ValueError for a group no passage belongs to."""
-        rows = [*docs, []]  # the passages of no group share one empty document
-        groups = np.where(groups < 0, len(docs), groups).astype(np.int32)
-        copies = np.bincount(groups, minlength=len(rows))
-        if not copies[:-1].all():
-            raise ValueError("a group has no passage")
-        if not copies[-1]:
-            rows, copies = rows[:-1], copies[:-1]
+        groups, copies = _copies(groups, len(docs))
+        rows = [*docs, []][: len(copies)]  # the passages of no group share one empty document
         return cls(FieldIndex.build(rows, params, copies=copies), groups)
+
+    @classmethod
+    def from_ids(
+        cls,
+        ids: np.ndarray,
+        lengths: np.ndarray,
+        names: Sequence[str],
+        groups: np.ndarray,
+        params: Bm25Params,
+    ) -> GroupedIndex:
+        """As `build`, with the groups' terms given as `FieldIndex.from_ids` takes them: group
+        r's are the next lengths[r] (int [groups]) entries of ids, indices into names."""
+        groups, copies = _copies(groups, len(lengths))
+        lengths = np.append(lengths, 0)[: len(copies)]  # the empty document, when used
+        return cls(FieldIndex.from_ids(ids, lengths, names, params, copies=copies), groups)
 
     @property
     def size(self) -> int:
@@ -69,3 +79,14 @@ class GroupedIndex:
         constant = self.index.accumulate(rows, weights, scale)
         into += rows[self.groups]
         return constant
+
+
+def _copies(groups: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(groups with -1 made `size`, the row of one empty document; how many passages each
+    row stands for, int64 [size + 1], or [size] when no passage needs the empty row).
+    Raises ValueError for a group no passage belongs to."""
+    groups = np.where(groups < 0, size, groups).astype(np.int32)
+    copies = np.bincount(groups, minlength=size + 1)
+    if not copies[:-1].all():
+        raise ValueError("a group has no passage")
+    return groups, copies if copies[-1] else copies[:-1]

@@ -13,21 +13,22 @@ over every passage, which is what keeps large libraries fast:
 The one deliberate difference from rank-bm25: with b = 1 an empty passage makes rank-bm25
 divide 0 by 0 and report NaN for it; here it gets the score of a passage matching nothing.
 
-An index is built from tokenised passages (`FieldIndex.build`) or assembled from parts that
-were checked elsewhere (guidebot.search.arrays reads them back from the on-disk cache).
+An index is built from tokenised passages (`FieldIndex.build`), from their terms as ids
+(`FieldIndex.from_ids`, what bulk analysis gives, postings.py doing the arithmetic), or
+assembled from parts that were checked elsewhere (guidebot.search.arrays reads them back
+from the on-disk cache).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
-from operator import itemgetter
 
 import numpy as np
 
 from guidebot.search.config import Bm25Params
+from guidebot.search.postings import first_use, idf_of, ids_of, term_frequencies, tf_part
 
 
 class FieldIndex:
@@ -79,33 +80,65 @@ class FieldIndex:
         the passage count behind idf and the average length count it that many times, so
         the scores equal those of the expanded collection while the postings stay one per
         document. `size` is then the number of documents, not passages."""
-        size = len(docs)
         flat = list(chain.from_iterable(docs))
         # Ids in order of first appearance, as rank-bm25 meets them (the Okapi idf floor
         # averages over them, so the order decides the last bits of the mean).
         terms = {t: i for i, t in enumerate(dict.fromkeys(flat))}
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=size)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        flat_ids = ids_of(flat, terms)
+        del flat  # temporaries are dropped as soon as done: at 100k passages each is ~40 MB
+        return cls._from_numbered(flat_ids, lengths, terms, params, copies)
+
+    @classmethod
+    def from_ids(
+        cls,
+        ids: np.ndarray,
+        lengths: np.ndarray,
+        names: Sequence[str],
+        params: Bm25Params,
+        copies: np.ndarray | None = None,
+    ) -> FieldIndex:
+        """Index passages given as one flat array of term ids, without a string per term:
+        passage i is the next lengths[i] (int [passages]) entries of ids (int [terms]), each
+        an index into names (distinct terms); `copies` as in `build`. Equal to `build` over the
+        passages' terms: the index numbers the terms it meets in order of first appearance."""
+        met = first_use(ids, len(names))
+        number = np.zeros(len(names), dtype=np.int64)
+        number[met] = np.arange(len(met))
+        terms = {names[i]: n for n, i in enumerate(met.tolist())}
+        lengths = np.asarray(lengths, dtype=np.int64)
+        return cls._from_numbered(number[ids], lengths, terms, params, copies)
+
+    @classmethod
+    def _from_numbered(
+        cls,
+        flat_ids: np.ndarray,
+        lengths: np.ndarray,
+        terms: dict[str, int],
+        params: Bm25Params,
+        copies: np.ndarray | None,
+    ) -> FieldIndex:
+        """The index of passages whose terms are numbered by `terms` in order of first
+        appearance: flat_ids (int64 [terms], overwritten) holds them passage after passage,
+        lengths (int64 [passages]) how many each passage has."""
+        size = len(lengths)
         weight = np.ones(size, dtype=np.int64) if copies is None else copies.astype(np.int64)
         passages = int(weight.sum())
         total = int((lengths * weight).sum())
         avgdl = total / passages if passages else 0.0
         safe_avgdl = avgdl or 1.0  # only when every passage is empty
-        flat_ids = _ids_of(flat, terms)
-        del flat  # temporaries are dropped as soon as done: at 100k passages each is ~40 MB
-        term_ids, doc_ids, tf = _term_frequencies(flat_ids, lengths)
+        term_ids, doc_ids, tf = term_frequencies(flat_ids, lengths)
         del flat_ids
         df = np.bincount(term_ids, minlength=len(terms))
         counted = df if copies is None else np.bincount(term_ids, weight[doc_ids], len(terms))
-        idf = _idf(counted.astype(np.float64), passages, params)
+        idf = idf_of(counted.astype(np.float64), passages, params)
         indptr = np.zeros(len(terms) + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
-        postings = doc_ids.astype(np.int32)
-        dl = lengths[doc_ids].astype(np.float64)
-        del doc_ids
-        values = _tf_part(tf, dl, safe_avgdl, params)
+        dl = lengths.astype(np.float64)[doc_ids]
+        values = tf_part(tf, dl, safe_avgdl, params)
         del tf, dl
         values *= idf[term_ids]
-        return cls(params, size, avgdl, terms, idf, indptr, postings, values)
+        return cls(params, size, avgdl, terms, idf, indptr, doc_ids, values)
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -223,67 +256,3 @@ def _best(values: np.ndarray, k: int) -> np.ndarray:
         return np.concatenate((sure, ties))
     positions = np.arange(n)
     return positions[np.lexsort((positions, -values))]
-
-
-def _ids_of(flat: list[str], terms: dict[str, int], chunk: int = 1 << 19) -> np.ndarray:
-    """Term ids of a flat token list. itemgetter does the dict lookups in C; going by chunks
-    bounds the temporary tuple of Python ints (about 36 bytes a token) to a few MB."""
-    out = np.empty(len(flat), dtype=np.int64)
-    for start in range(0, len(flat), chunk):
-        part = flat[start : start + chunk]
-        ids = itemgetter(*part)(terms)
-        out[start : start + len(part)] = ids if len(part) > 1 else [ids]
-    return out
-
-
-def _term_frequencies(
-    flat_ids: np.ndarray, lengths: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(term, passage, count) triples, sorted by term and then passage."""
-    n = max(len(lengths), 1)
-    keys = flat_ids  # reused in place: the flat ids are not needed afterwards
-    keys *= n
-    keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    keys.sort()  # one flat int64 sort; np.unique does more work than this needs
-    if not len(keys):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float64)
-    change = np.empty(len(keys), dtype=bool)
-    change[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=change[1:])
-    starts = np.flatnonzero(change)
-    del change
-    tf = np.diff(starts, append=len(keys)).astype(np.float64)
-    unique = keys[starts]
-    del keys, starts
-    terms, docs = np.divmod(unique, n)
-    return terms, docs, tf
-
-
-def _idf(df: np.ndarray, n: int, params: Bm25Params) -> np.ndarray:
-    if params.variant == "plus":
-        return np.log((n + 1) / df)
-    if params.variant == "l":
-        return math.log(n + 1) - np.log(df + 0.5)
-    idf = np.log(n - df + 0.5) - np.log(df + 0.5)
-    if len(idf):
-        # rank-bm25 floors negative idfs (terms in over half the passages) at epsilon * mean.
-        idf = np.where(idf < 0, params.epsilon * idf.mean(), idf)
-    return idf
-
-
-def _tf_part(tf: np.ndarray, dl: np.ndarray, avgdl: float, p: Bm25Params) -> np.ndarray:
-    """rank-bm25's tf/length factor, operation for operation (so the same roundings), but in
-    place where it can be: dl is overwritten."""
-    norm = dl
-    norm *= p.b
-    norm /= avgdl
-    np.add(1 - p.b, norm, out=norm)  # 1 - b + b * dl / avgdl
-    if p.variant == "l":
-        ctd = tf / norm
-        return tf * (p.k1 + 1) * (ctd + p.delta) / (p.k1 + ctd + p.delta)
-    norm *= p.k1
-    norm += tf  # tf + k1 * norm
-    out = tf * (p.k1 + 1)
-    out /= norm
-    return out
