@@ -345,9 +345,10 @@ def _meta_changed(change):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda m: m.pop("faq_wording"), "FAQ wording"),
-        (lambda m: m["faq_wording"].append([10**6, "out of range"]), "FAQ wording"),
-        (lambda m: m["faq_wording"].append([0, 7]), "FAQ wording"),
+        (lambda m: m.pop("faq_rows"), "FAQ wording"),
+        (lambda m: m["faq_rows"].append(10**6), "FAQ wording"),  # and one row too many
+        (lambda m: m.update(faq_rows=m["faq_rows"][:-1] + [10**6]), "FAQ wording"),
+        (lambda m: m.update(faq_texts=m["faq_texts"][:-1] + [7]), "FAQ wording"),
         (lambda m: m["headings"].append(["guide", 3]), "headings"),
         (lambda m: m["heading_terms"].update(salari=[10**6]), "heading terms"),
         (lambda m: m["heading_terms"].update(salari=[True]), "heading terms"),

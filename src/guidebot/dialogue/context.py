@@ -44,9 +44,9 @@ class TurnContext:
         asked = frozenset(topics)  # a set: a large library has thousands of topics
         sections = passage_column(passages, "section")
         guides = passage_column(passages, "guide")
-        pairs = tuple(
-            dict.fromkeys((g, s) for g, s in zip(guides, sections, strict=True) if s in asked)
-        )
+        # Distinct pairs first, in C: 20,000 sections rather than 100,000 passages.
+        distinct = dict.fromkeys(zip(guides, sections, strict=True))
+        pairs = tuple(pair for pair in distinct if pair[1] in asked)
         example = topics[0] if topics else (sections[0] if sections else "")
         return cls(retriever, policy, smalltalk, scope, topics, pairs, example)
 

@@ -77,6 +77,7 @@ class PassageTable(Sequence[Passage]):
         self._rows = rows
         self._texts = texts
         self._count = len(rows) // WIDTH
+        self._columns: dict[str, tuple[str, ...]] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -111,9 +112,12 @@ class PassageTable(Sequence[Passage]):
         passage, in order: each distinct text is decoded once."""
         if name not in FIELDS or name in ("line", "alternates", "headings"):
             raise ValueError(f"'{name}' is not a text column")
-        numbers = self._rows[FIELDS.index(name) :: WIDTH].tolist()
-        decoded = {n: self._texts[n] for n in dict.fromkeys(numbers)}
-        return list(map(decoded.__getitem__, numbers))
+        column = self._columns.get(name)
+        if column is None:  # start-up reads the same columns in several places
+            numbers = self._rows[FIELDS.index(name) :: WIDTH].tolist()
+            decoded = {n: self._texts[n] for n in dict.fromkeys(numbers)}
+            column = self._columns[name] = tuple(map(decoded.__getitem__, numbers))
+        return list(column)
 
     def _passage(self, row: int) -> Passage:
         n = self._rows[row * WIDTH : (row + 1) * WIDTH].tolist()

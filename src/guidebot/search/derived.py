@@ -1,8 +1,9 @@
 """What the retriever derives from the passages besides the field indexes: built with them
 and cached with them (in Bundle.meta), so a large library does not derive it on every start.
 
-* "faq_wording": [[passage row, plain text], ...], every FAQ question and alternate as
-  faqmatch compares them (30,000 of them at 100,000 passages: 0.15 s to derive);
+* "faq_rows" and "faq_texts": every FAQ question and alternate as faqmatch compares them
+  (its plain text) and the row of its passage, in passage order (30,000 of them at 100,000
+  passages: 0.15 s to derive);
 * "headings": [[guide slug, section heading], ...], each guide section once, in passage
   order, and "heading_terms": {term: [number in "headings", ...]}, the sections whose
   heading holds the term (20,000 headings to analyse: 0.2 s).
@@ -14,6 +15,7 @@ damaged file is rebuilt rather than failing a question later.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from guidebot.knowledge.passages import Passage
@@ -21,7 +23,7 @@ from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import Analyzer
 from guidebot.search.faqmatch import faq_wording
 
-KEYS = ("faq_wording", "headings", "heading_terms")
+KEYS = ("faq_rows", "faq_texts", "headings", "heading_terms")
 
 
 def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
@@ -34,8 +36,10 @@ def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
     for number, (_, heading) in enumerate(headings):
         for term in dict.fromkeys(analyzer.terms(heading)):
             terms.setdefault(term, []).append(number)
+    wording = faq_wording(passages)
     return {
-        "faq_wording": [[row, text] for row, text in faq_wording(passages)],
+        "faq_rows": [row for row, _ in wording],
+        "faq_texts": [text for _, text in wording],
         "headings": [[g, s] for g, s in headings],
         "heading_terms": terms,
     }
@@ -44,25 +48,30 @@ def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
 def check(meta: dict[str, Any], passages: int) -> None:
     """Raises ValueError unless meta holds the entries above, well formed for that many
     passages."""
-    wording, headings, terms = (meta.get(key) for key in KEYS)
-    if not isinstance(wording, list) or not all(
-        _pair(item) and _row(item[0], passages) and isinstance(item[1], str) for item in wording
+    rows, texts, headings, terms = (meta.get(key) for key in KEYS)
+    if not (
+        isinstance(rows, list)
+        and isinstance(texts, list)
+        and len(texts) == len(rows)
+        and _numbers(rows, passages)
+        and all(type(text) is str for text in texts)
     ):
         raise ValueError("the FAQ wording is malformed")
     if not isinstance(headings, list) or not all(
-        _pair(item) and all(isinstance(x, str) for x in item) for item in headings
+        _pair(item) and type(item[0]) is str and type(item[1]) is str for item in headings
     ):
         raise ValueError("the headings are malformed")
-    if not isinstance(terms, dict) or not all(
-        isinstance(numbers, list) and all(_row(n, len(headings)) for n in numbers)
-        for numbers in terms.values()
+    if (
+        not isinstance(terms, dict)
+        or not all(isinstance(numbers, list) for numbers in terms.values())
+        or not _numbers(list(chain.from_iterable(terms.values())), len(headings))
     ):
         raise ValueError("the heading terms are malformed")
 
 
-def wording_of(meta: dict[str, Any]) -> list[tuple[int, str]]:
-    """(passage row, plain text) pairs of checked meta."""
-    return [(row, text) for row, text in meta["faq_wording"]]
+def wording_of(meta: dict[str, Any]) -> tuple[list[int], list[str]]:
+    """(passage rows, plain texts) of checked meta: FaqMatcher's input."""
+    return meta["faq_rows"], meta["faq_texts"]
 
 
 def headings_by_term(meta: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
@@ -75,5 +84,10 @@ def _pair(item: Any) -> bool:
     return isinstance(item, list) and len(item) == 2
 
 
-def _row(value: Any, size: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
+def _numbers(value: Any, size: int) -> bool:
+    """A list of ints (not bools) each in range(size)."""
+    return (
+        isinstance(value, list)
+        and all(type(n) is int for n in value)
+        and (not value or min(value) >= 0 and max(value) < size)
+    )

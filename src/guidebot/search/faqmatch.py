@@ -8,6 +8,7 @@ at all ("how much?") the wording is all there is to go on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from rapidfuzz import fuzz, process
 
@@ -31,16 +32,18 @@ def faq_wording(passages: Sequence[Passage]) -> list[tuple[int, str]]:
 class FaqMatcher:
     """Every FAQ question and alternate, each matched on its own."""
 
-    def __init__(self, wording: Iterable[tuple[int, str]]) -> None:
-        """wording: faq_wording(passages)."""
-        self._rows: list[int] = []
-        self._texts: list[str] = []
-        self._of_row: dict[int, list[int]] = {}
+    def __init__(self, rows: Sequence[int], texts: Sequence[str]) -> None:
+        """texts[i], a question or alternate as `plain` gives it, belongs to passage rows[i];
+        rows ascend (faq_wording's order)."""
+        self._rows, self._texts = list(rows), list(texts)
+        self._of_row: dict[int, range] = {}
+        start = 0
+        for row, group in groupby(self._rows):
+            size = sum(1 for _ in group)
+            self._of_row[row] = range(start, start + size)
+            start += size
         self._exact: dict[str, set[int]] = {}
-        for row, text in wording:
-            self._of_row.setdefault(row, []).append(len(self._texts))
-            self._rows.append(row)
-            self._texts.append(text)
+        for row, text in zip(self._rows, self._texts, strict=True):
             self._exact.setdefault(text, set()).add(row)
 
     def __bool__(self) -> bool:

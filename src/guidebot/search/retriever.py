@@ -90,7 +90,7 @@ class Retriever:
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
         self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
-        self.faqs = FaqMatcher(derived.wording_of(bundle.meta))
+        self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         self._words = PassageWords(self.passages, analyzer)
