@@ -7,7 +7,9 @@ and a process holds only the pages it touches. Checking a checksum touches every
 one stretch instead of the whole file.
 
 guidebot never rewrites a cache file in place (writes go through a new file and a rename,
-guidebot.atomic), so a map stays valid while another process replaces the file.
+guidebot.atomic), so a map stays valid while another process replaces or deletes the file.
+Another program truncating a mapped file in place would make the next read of a lost page
+end the process (SIGBUS): the price of sharing pages instead of copying them.
 """
 
 from __future__ import annotations

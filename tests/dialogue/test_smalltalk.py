@@ -158,3 +158,25 @@ def test_any_guide_says_who_wrote_it_and_when_or_that_it_does_not(
         assert (reply.kind, reply.answer) == ("smalltalk", author), text
     reply = bot.ask("when was this published?")
     assert reply.kind == "smalltalk" and reply.answer.startswith(dating)
+
+
+def test_small_talk_about_the_guide_speaks_of_the_chosen_one(make_knowledge):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    other = "---\ntitle: Other Guide\nauthor: Z. Other\n---\n" + GUIDE.split("---\n", 2)[2]
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "guides/zz-other.md": other}))
+    assert "A. Writer" in bot.ask("who wrote this guide?").answer  # the first, when all
+    chosen = bot.conversation(guides=["zz-other"]).ask("who wrote this guide?")
+    assert (chosen.kind, chosen.answer) == ("smalltalk", "“Other Guide” was written by Z. Other.")
+
+
+def test_a_close_wording_with_a_word_of_the_knowledge_is_a_question(make_knowledge):
+    """ "who wrote this study" is one letter-edit family away from "who wrote this guide",
+    but "study" is something the guide speaks of."""
+    from guidebot.bot import Bot
+
+    guide = "---\ntitle: T\nauthor: A. Writer\n---\n## Study\nThe study was done by nine people.\n"
+    bot = Bot.load(make_knowledge({"guides/test.md": guide}))
+    assert bot.context.smalltalk.match("who wrote this guide", bot.conversation()._names_a_topic)
+    assert bot.ask("who wrote this study").kind != "smalltalk"

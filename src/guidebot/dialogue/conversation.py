@@ -76,7 +76,7 @@ class Conversation:
             reply = self._resolve_choice(question)
             if reply:
                 return reply
-        small = self.context.smalltalk.match(question, self._names_a_topic)
+        small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
         if small:
             return smalltalk_reply(question, small[1])
         asked = after_smalltalk(question, self._is_smalltalk)

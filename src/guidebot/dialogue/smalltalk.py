@@ -87,31 +87,40 @@ class SmalltalkMatcher:
         for n, example_words in enumerate(self._words):
             for word in example_words:
                 self._with_word.setdefault(word, []).append(n)
-        self._fields = _fields(kb, topics)
+        self._guides = {g.slug: g for g in kb.guides}
+        self._fields = _fields(kb.guides, topics)
+        self._topics = topics
         self._floor = floor
 
-    def match(self, text: str, has_content: Callable[[str, str], bool]) -> tuple[str, str] | None:
+    def match(
+        self, text: str, has_content: Callable[[str, str], bool], guides: Sequence[str] = ()
+    ) -> tuple[str, str] | None:
         """(intent, reply) when text is small talk, else None.
 
         A close match of the whole utterance counts; so does an example contained in it
         ("thank you so much!") as long as the rest names nothing the knowledge is about
         besides the example's own words, which `has_content(rest, example)` judges: "hi,
-        what's the salary?" is a question, not a greeting.
+        what's the salary?" is a question, not a greeting. The reply speaks of the one guide
+        in `guides` (slugs the conversation is limited to), else of the first guide.
         """
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone.
         clauses = [c for c in _CLAUSE.split(text) if _clean(c)]
         if len(clauses) > 1:
-            matches = [self._match_whole(c, has_content) for c in clauses]
+            matches = [self._match_whole(c, has_content, guides) for c in clauses]
             if all(matches):
                 return matches[0]
-        return self._match_whole(text, has_content)
+        return self._match_whole(text, has_content, guides)
+
+    def _fields_of(self, guides: Sequence[str]) -> dict[str, str]:
+        chosen = self._guides.get(guides[0]) if len(guides) == 1 else None
+        return _fields((chosen,), self._topics) if chosen else self._fields
 
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
         return word in self._vocabulary
 
     def _match_whole(
-        self, text: str, has_content: Callable[[str, str], bool]
+        self, text: str, has_content: Callable[[str, str], bool], guides: Sequence[str] = ()
     ) -> tuple[str, str] | None:
         cleaned = self._normal(text)
         if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
@@ -120,11 +129,16 @@ class SmalltalkMatcher:
         # misspelling is, but it is a word of its own.
         floor = 100.0 if " " not in cleaned else self._floor
         close = process.extractOne(cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=floor)
+        # Close in letters is not the same: "who wrote this study" is near "who wrote this
+        # guide", and its own word the knowledge is about makes it a question.
+        rest = _rest(cleaned, close[0]) if close else ""
+        if close and rest and has_content(rest, close[0]):
+            close = None
         found = close[2] if close else self._containing(cleaned, has_content)
         if found is None:
             return None
         intent = self._intents[self._owner[found]]
-        return intent.intent, _fill(intent.reply, self._fields)
+        return intent.intent, _fill(intent.reply, self._fields_of(guides))
 
     def _containing(self, cleaned: str, has_content: Callable[[str, str], bool]) -> int | None:
         """The number of the first example whose words all stand in the text, provided the
@@ -195,9 +209,9 @@ def _clean(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
 
 
-def _fields(kb: KnowledgeBase, topics: Sequence[str]) -> dict[str, str]:
-    first = kb.guides[0] if kb.guides else None
-    titles = [g.title for g in kb.guides]
+def _fields(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
+    first = guides[0] if guides else None
+    titles = [g.title for g in guides]
     fields = {
         "title": first.title if first else "the FAQ",
         "titles": "; ".join(titles) or "the FAQ",

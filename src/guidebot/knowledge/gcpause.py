@@ -17,8 +17,9 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Within it, no automatic cycle collection; after it, the collector as it was (so a
-    nested pause, or one in another thread, does not switch it back on early)."""
+    """Within it, no automatic cycle collection; after it, the collector as it was, so a
+    nested pause does not switch it back on early. The switch is the process's: pauses in
+    two threads at once end with the first to finish, which only costs speed."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -3,8 +3,8 @@
 A snapshot of a large library (knowledge/snapshot.py) holds 20,000 guide sections with
 110,000 paragraphs and 10,000 FAQ entries. Answering questions needs none of them (the
 passages and the index carry what it needs), so a snapshot gives each guide's sections and
-the FAQ entries as LazyTuples: start-up skips making them, and `guidebot guides` or the
-FAQ-based suggestions make them when first used.
+the FAQ entries as LazyTuples: start-up skips making them, and the API's guide list or the
+chat app's FAQ-based suggestions make them when first used.
 """
 
 from __future__ import annotations
@@ -30,18 +30,17 @@ class LazyTuple(Sequence[T]):
         self._length = length
 
     def items(self) -> tuple[T, ...]:
-        """The items as a plain tuple (made now if they were not yet); raises ValueError when
-        they are not as many as the length given."""
+        """The items as a plain tuple (made now if they were not yet)."""
         items = self._items
         if items is None:
-            items = tuple(self._make())
-            if self._length is not None and len(items) != self._length:
-                raise ValueError(f"expected {self._length} items, made {len(items)}")
-            self._items = items
+            items = self._items = tuple(self._make())
         return items
 
     def __len__(self) -> int:
-        return len(self.items()) if self._length is None else self._length
+        # Once made, the items themselves say (should make() have given another number).
+        if self._items is not None or self._length is None:
+            return len(self.items())
+        return self._length
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -68,6 +67,9 @@ class LazyTuple(Sequence[T]):
 
     def __add__(self, other: Any) -> tuple[T, ...]:
         return self.items() + tuple(other)
+
+    def __radd__(self, other: Any) -> tuple[T, ...]:
+        return tuple(other) + self.items()
 
     def __repr__(self) -> str:
         return repr(self.items())

@@ -9,11 +9,14 @@ first use; only the small parts (synonyms, small talk, scope, guide titles) are 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from guidebot import mapped
+from guidebot.errors import GuidebotError
 from guidebot.knowledge.lazy import LazyTuple
+from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import (
     FaqEntry,
     Guide,
@@ -25,6 +28,8 @@ from guidebot.knowledge.model import (
 )
 from guidebot.knowledge.snapshot import MAX_BYTES, PREAMBLE, SNAPSHOT_FORMAT, snapshot_path
 from guidebot.knowledge.table import WIDTH, PassageTable, TextTable
+
+T = TypeVar("T")
 
 
 def load(
@@ -96,10 +101,11 @@ def _knowledge(row: Any, t: TextTable) -> KnowledgeBase:
     root, guides, (faqs, faq_count), synonyms, smalltalk, scope, fingerprint, warnings, stale = (
         _list(row)
     )
+    files = _Files(t[root])
     return KnowledgeBase(
         root=t[root],
-        guides=tuple(_guide(g, t) for g in _list(guides)),
-        faqs=LazyTuple(lambda: _faqs(t[faqs], t), _int(faq_count)),
+        guides=tuple(_guide(g, t, files) for g in _list(guides)),
+        faqs=_lazy(lambda: _faqs(t[faqs], t), _int(faq_count), files.faqs),
         synonyms=tuple(_strs(g, t) for g in _list(synonyms)),
         smalltalk=tuple(SmalltalkIntent(t[i], _strs(e, t), t[r]) for i, e, r in _list(smalltalk)),
         out_of_scope=tuple(ScopeTopic(t[topic], _strs(w, t)) for topic, w in _list(scope)),
@@ -109,16 +115,65 @@ def _knowledge(row: Any, t: TextTable) -> KnowledgeBase:
     )
 
 
-def _guide(row: Any, t: TextTable) -> Guide:
+def _guide(row: Any, t: TextTable, files: _Files) -> Guide:
     slug, path, title, sections, count, *about = _list(row)
-    number = _int(sections)
+    number, slug = _int(sections), t[slug]
     return Guide(
-        t[slug],
+        slug,
         t[path],
         t[title],
-        LazyTuple(lambda: [_section(s, t) for s in _list(json.loads(t[number]))], _int(count)),
+        _lazy(
+            lambda: [_section(s, t) for s in _list(json.loads(t[number]))],
+            _int(count),
+            lambda: files.sections(slug),
+        ),
         *_strs(about, t),
     )
+
+
+def _lazy(decode: Callable[[], list[T]], count: int, rescue: Callable[[], Sequence[T]]) -> Any:
+    """A LazyTuple of what decode() gives, or, should that fail or give other than `count`
+    items (a file whose checksum holds but whose parts do not: never one guidebot wrote),
+    what rescue() reads from the knowledge files instead: decoded late, a bad part must
+    not fail a question."""
+
+    def make() -> Sequence[T]:
+        try:
+            items = decode()
+            if len(items) == count:
+                return items
+        except Exception:  # noqa: BLE001, S110 - any fault in the part: read the files
+            pass
+        return rescue()
+
+    return LazyTuple(make, count)
+
+
+class _Files:
+    """The knowledge read from its files, once, for parts of a snapshot that cannot be
+    decoded; nothing when the files do not load either."""
+
+    def __init__(self, root: str) -> None:
+        self._root = root
+        self._kb: KnowledgeBase | None = None
+        self._tried = False
+
+    def _knowledge(self) -> KnowledgeBase | None:
+        if not self._tried:
+            self._tried = True
+            try:
+                self._kb = load_knowledge(self._root)
+            except (GuidebotError, OSError):
+                self._kb = None
+        return self._kb
+
+    def sections(self, slug: str) -> Sequence[Section]:
+        guide = (kb := self._knowledge()) and kb.guide(slug)
+        return guide.sections if guide else ()
+
+    def faqs(self) -> Sequence[FaqEntry]:
+        kb = self._knowledge()
+        return kb.faqs if kb else ()
 
 
 def _section(row: Any, t: TextTable) -> Section:

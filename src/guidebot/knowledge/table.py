@@ -101,7 +101,7 @@ class PassageTable(Sequence[Passage]):
         return map(self._passage, range(self._count))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or len(other) != len(self):
+        if not isinstance(other, tuple | PassageTable) or len(other) != len(self):
             return False
         return all(a == b for a, b in zip(self, other, strict=True))
 

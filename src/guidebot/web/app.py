@@ -17,7 +17,9 @@ go to the log `guidebot gaps` reads (quality/gaps.py) unless GUIDEBOT_NO_LOG is 
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections import Counter
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -115,16 +117,23 @@ class _Engine:
         sections = passage_column(bot.passages, "section")
         self.sections = frozenset(sections)
         self.section_of = dict(zip(passage_column(bot.passages, "id"), sections, strict=True))
-        self.guides = [
+        self.warned = False
+
+    @functools.cached_property
+    def guides(self) -> list[dict[str, Any]]:
+        """GET /v1/guides, made on first request: counting sections decodes every guide's
+        (a snapshot decodes them lazily), which a large library's start need not wait for.
+        Two requests racing here compute the same list."""
+        faqs = Counter(f.guide for f in self.bot.kb.faqs)
+        return [
             {
                 "slug": g.slug,
                 "title": g.title,
                 "sections": sum(1 for s in g.sections if not s.is_intro),
-                "faqs": len(bot.kb.faqs_of(g.slug)),
+                "faqs": faqs[g.slug],
             }
-            for g in bot.kb.guides
+            for g in self.bot.kb.guides
         ]
-        self.warned = False
 
     def note(self, note: str | None) -> None:
         """Say once (on the server's stderr) that the log cannot be written; asking goes on."""
