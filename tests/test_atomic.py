@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import stat
 
 import pytest
 
-from guidebot.atomic import write_text
+from guidebot.atomic import write_bytes, write_text
 from guidebot.errors import WriteRefused
 
 
@@ -50,3 +51,15 @@ def test_a_symbolic_link_stays_a_link(tmp_path):
     link.symlink_to(real)
     write_text(link, "new", overwrite=True)
     assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_pieces_are_written_one_after_another_and_a_cache_may_skip_the_fsync(
+    tmp_path, monkeypatch
+):
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    target = tmp_path / "cache.bin"
+    write_bytes(target, [b"ab", b"", b"cd"], durable=False)
+    assert target.read_bytes() == b"abcd" and synced == []
+    write_bytes(target, b"whole")
+    assert target.read_bytes() == b"whole" and len(synced) == 1

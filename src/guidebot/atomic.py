@@ -13,6 +13,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from guidebot.errors import WriteFailed, WriteRefused
@@ -31,11 +32,16 @@ def write_text(path: Path, text: str, overwrite: bool = False) -> Path:
     return write_bytes(path, text.encode("utf-8"))
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Atomically replace path with data: readers see the old file or the new, never half.
+def write_bytes(path: Path, data: bytes | Sequence[bytes], durable: bool = True) -> Path:
+    """Atomically replace path with data (bytes, or pieces written one after another, so a
+    large file need not be joined in memory first): readers see the old file or the new,
+    never half.
 
     A symbolic link stays a link: the file it points to is replaced. Raises WriteRefused
     when something other than a regular file stands at path, WriteFailed when writing fails.
+    `durable=False` skips the fsync, for caches: a power cut may then leave the new file
+    empty or cut short, which their checksums catch and a rebuild repairs, and 200 MB of
+    caches at 100,000 passages are not held up for the disk (0.2-0.6 s here).
     """
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -53,9 +59,13 @@ def write_bytes(path: Path, data: bytes) -> Path:
     try:
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher, builtin_intents
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.cached import load_cached, save_loaded
+from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, build_passages
@@ -113,11 +114,12 @@ class Bot:
         With a cache_dir, knowledge whose files are unchanged since the last load (same
         names, sizes and modification times) comes from a snapshot there instead of being
         parsed again (knowledge/snapshot.py)."""
-        if cache_dir is None:
-            return cls(load_knowledge(path), policy, encoder=encoder)
-        loaded = load_cached(Path(path), cache_dir)
-        bot = cls(loaded.kb, policy, cache_dir, loaded.passages, encoder)
-        saved = save_loaded(loaded, cache_dir, bot.passages)
+        with paused_gc():  # what a load makes lives on and holds no cycles: nothing to find
+            if cache_dir is None:
+                return cls(load_knowledge(path), policy, encoder=encoder)
+            loaded = load_cached(Path(path), cache_dir)
+            bot = cls(loaded.kb, policy, cache_dir, loaded.passages, encoder)
+            saved = save_loaded(loaded, cache_dir, bot.passages)
         bot.notes[:0] = [*loaded.notes, *([saved] if saved else [])]
         return bot
 

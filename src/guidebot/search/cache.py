@@ -114,7 +114,7 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
         np.savez(buffer, **arrays)  # type: ignore[arg-type]
         if buffer.tell() > MAX_FILE_BYTES:
             return f"did not cache the index: {buffer.tell():,} bytes is over the cache's limit"
-        write_bytes(path, buffer.getvalue())
+        write_bytes(path, buffer.getvalue(), durable=False)  # checked when read back
     except (OSError, ValueError, TypeError, GuidebotError) as exc:
         return f"could not save the index cache to {path.parent}: {_reason(exc)}"
     prune(path, f"{PREFIX}*.npz", KEEP, MAX_TOTAL_BYTES)

@@ -86,7 +86,7 @@ class PassageVectors:
             buffer = io.BytesIO()
             np.save(buffer, vectors, allow_pickle=False)
             try:
-                write_bytes(path, buffer.getvalue())
+                write_bytes(path, buffer.getvalue(), durable=False)
                 prune(path, f"{PREFIX}*.npy", KEEP)
             except (OSError, GuidebotError) as exc:
                 note = note or f"could not save the embeddings cache: {exc}"
