@@ -53,9 +53,7 @@ def test_a_symbolic_link_stays_a_link(tmp_path):
     assert link.is_symlink() and real.read_text() == "new"
 
 
-def test_pieces_are_written_one_after_another_and_a_cache_may_skip_the_fsync(
-    tmp_path, monkeypatch
-):
+def test_pieces_are_written_one_after_another_and_a_cache_may_skip_the_fsync(tmp_path, monkeypatch):
     synced = []
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
     target = tmp_path / "cache.bin"

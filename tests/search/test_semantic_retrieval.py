@@ -5,6 +5,7 @@ ranking (a weight of 0 ranks as BM25 alone; no encoder, no change at all)."""
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
+from guidebot.search.semantic import passages as semantic_passages
 from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors, passage_views
 from guidebot.search.sentences import sentences
@@ -77,14 +79,20 @@ def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(
     bot = Bot.load(knowledge)
     first, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
     assert note == ""
-    (path,) = tmp_path.glob("embeddings-*.npy")
+    (path,) = tmp_path.glob("embeddings-*.npz")
     with monkeypatch.context() as patch:
         patch.setattr(Encoder, "encode", lambda *a, **k: pytest.fail("encoded again"))
+        patch.setattr(semantic_passages, "passage_views", lambda *a: pytest.fail("cut again"))
         again, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
     assert note == "" and np.array_equal(again.vectors, first.vectors)
+    assert np.array_equal(again.rows, first.rows)
     good = path.read_bytes()
-    nan = np.full(first.vectors.shape, np.nan, dtype=np.float32).tobytes()
-    for damage in (good[:100], b"", good[: len(good) - len(nan)] + nan):
+    flipped = good[:-60] + bytes([good[-60] ^ 1]) + good[-59:]  # caught by the zip CRC
+    nan = io.BytesIO()  # well formed, CRC and all, but no unit vectors
+    np.savez(nan, vectors=np.full(first.vectors.shape, np.nan, np.float32), rows=first.rows)
+    skewed = io.BytesIO()  # rows of other passages
+    np.savez(skewed, vectors=first.vectors, rows=first.rows + 1)
+    for damage in (good[:100], b"", flipped, nan.getvalue(), skewed.getvalue()):
         path.write_bytes(damage)
         fixed, note = PassageVectors.build(encoder, bot.passages, tmp_path, "k")
         assert "ignored the embeddings cache" in note

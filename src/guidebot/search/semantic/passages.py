@@ -22,6 +22,7 @@ import numpy as np
 from guidebot.atomic import prune, write_bytes
 from guidebot.errors import GuidebotError
 from guidebot.knowledge.passages import Passage
+from guidebot.search.npzmap import map_npz
 from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.sentences import sentences
 
@@ -72,22 +73,25 @@ class PassageVectors:
         """The passages' vectors, from cache_dir when it holds them for this knowledge
         fingerprint and model, else computed (slow: a few ms a view) and saved there.
         Returns (vectors, note), the note saying what went wrong with the cache, if anything."""
-        texts, rows = passage_views(passages)
-        path = _path(cache_dir, knowledge, encoder.model_id, len(texts)) if cache_dir else None
+        # The cache holds the views' passage rows too, so a start that finds it need not cut
+        # every passage into its views again (5.6 s at 100,000 passages).
+        path = _path(cache_dir, knowledge, encoder.model_id) if cache_dir else None
         note = ""
         if path is not None and path.is_file():
             try:
-                stored = np.load(path, mmap_mode="r", allow_pickle=False)
-                return cls(encoder, _checked(stored), rows), ""
+                stored = map_npz(path).arrays
+                rows = _checked_rows(stored["rows"], len(passages))
+                return cls(encoder, _checked(stored["vectors"]), rows), ""
             except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, embed again
                 note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
+        texts, rows = passage_views(passages)
         vectors = encoder.encode(texts)
         if path is not None:
             buffer = io.BytesIO()
-            np.save(buffer, vectors, allow_pickle=False)
+            np.savez(buffer, vectors=vectors, rows=rows)  # uncompressed: mapped when read
             try:
                 write_bytes(path, buffer.getvalue(), durable=False)
-                prune(path, f"{PREFIX}*.npy", KEEP)
+                prune(path, f"{PREFIX}*.npz", KEEP)
             except (OSError, GuidebotError) as exc:
                 note = note or f"could not save the embeddings cache: {exc}"
         return cls(encoder, vectors, rows), note
@@ -145,6 +149,19 @@ def _checked(vectors: np.ndarray) -> np.ndarray:
     return vectors
 
 
-def _path(directory: Path, knowledge: str, model: str, views: int) -> Path:
-    key = f"{VIEWS_VERSION} {knowledge} {model} {views}"
-    return directory / f"{PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:24]}.npy"
+def _checked_rows(rows: np.ndarray, passages: int) -> np.ndarray:
+    """Stored view rows as passage_views gives them for that many passages: int64, from 0,
+    each passage's views together and every passage with one at least; raises ValueError."""
+    if rows.ndim != 1 or rows.dtype != np.int64 or not len(rows) or passages < 1:
+        raise ValueError("the view rows are not a list of passage numbers")
+    steps = np.diff(rows)
+    if rows[0] != 0 or rows[-1] != passages - 1 or not np.all((steps == 0) | (steps == 1)):
+        raise ValueError("the view rows were made for other passages")
+    return rows
+
+
+def _path(directory: Path, knowledge: str, model: str) -> Path:
+    """The cache file for the views (VIEWS_VERSION) of this knowledge embedded by this model:
+    what passage_views gives depends on nothing else."""
+    key = f"{VIEWS_VERSION} {knowledge} {model}"
+    return directory / f"{PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
