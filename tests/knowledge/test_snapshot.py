@@ -172,3 +172,15 @@ def test_a_folder_name_that_is_not_utf8_is_snapshotted_too(tmp_path, knowledge):
     assert list((tmp_path / "cache").glob("knowledge-*"))
     second = Bot.load(odd, cache_dir=tmp_path / "cache")
     assert second.notes == [] and second.kb == first.kb and second.passages == first.passages
+
+
+def test_texts_the_bulk_numbering_misses_are_numbered_when_met(tmp_path, knowledge, monkeypatch):
+    """The bulk pass only orders the table for speed: leaving out the lazily decoded parts'
+    texts still writes a snapshot that reads back as the files."""
+    monkeypatch.setattr(snapshot, "_lazy_texts", lambda kb: iter(()))
+    kb = load_knowledge(knowledge)
+    passages = build_passages(kb)
+    key = snapshot.signature(knowledge)
+    assert snapshot.save(tmp_path / "cache", key, VERSION, kb, passages) is None
+    found, note = snapshot_read.load(tmp_path / "cache", key, VERSION)
+    assert note == "" and found == (kb, passages)

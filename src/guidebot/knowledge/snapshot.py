@@ -124,17 +124,15 @@ class _Texts:
     """The text table being written: each distinct text once, numbered in bulk
     (dict.fromkeys dedupes in C) in the order start-up reads them, so that the few pages a
     start touches lie together: the knowledge's small parts, then the passages' short fields
-    column by column, then their texts, then the texts of the lazily decoded parts (and,
-    as `number` meets them, those parts' JSON)."""
+    column by column, then their texts, then the texts of the lazily decoded parts. A text
+    not met in bulk (the parts' JSON) is numbered when first asked for: the bulk order is a
+    matter of speed and locality, never of correctness."""
 
     def __init__(self, kb: KnowledgeBase, passages: Sequence[Passage]) -> None:
         self.columns = _passage_columns(passages)
         short = (self.columns[name] for name in FIELDS if name not in ("line", "text"))
         order = chain(_eager_texts(kb), *short, self.columns["text"], _lazy_texts(kb))
-        self.index: dict[str, int] = {t: i for i, t in enumerate(dict.fromkeys(order))}
-
-    def number(self, text: str) -> int:
-        return self.index.setdefault(text, len(self.index))
+        self.index = _Numbers((t, i) for i, t in enumerate(dict.fromkeys(order)))
 
     def passage_rows(self, passages: Sequence[Passage]) -> array[int]:
         """int64, WIDTH numbers per passage: `line` as it is, the other fields by number."""
@@ -143,6 +141,14 @@ class _Texts:
         }
         numbered["line"] = [p.line for p in passages]
         return array("q", chain.from_iterable(zip(*(numbered[n] for n in FIELDS), strict=True)))
+
+
+class _Numbers(dict[str, int]):
+    """Text -> its number in the table; a text not yet in it gets the next number."""
+
+    def __missing__(self, text: str) -> int:
+        number = self[text] = len(self)
+        return number
 
 
 def _passage_columns(passages: Sequence[Passage]) -> dict[str, list[str]]:
@@ -183,12 +189,12 @@ def _knowledge_row(kb: KnowledgeBase, texts: _Texts) -> list[Any]:
     """The header's "kb": root, guides, FAQ, synonyms, small talk, scope, fingerprint,
     warnings, stale FAQ ids, each text by its number (all numbered already: the lookup is
     a plain dict's, in C; only the parts' JSON texts are new)."""
-    n = texts.index.__getitem__
+    n = texts.index.__getitem__  # a dict lookup in C; the misses are numbered by __missing__
     faqs = json.dumps([_faq_row(f, n) for f in kb.faqs], separators=(",", ":"))
     return [
         n(kb.root),
-        [_guide_row(g, n, texts.number) for g in kb.guides],
-        [texts.number(faqs), len(kb.faqs)],
+        [_guide_row(g, n) for g in kb.guides],
+        [n(faqs), len(kb.faqs)],
         [[n(w) for w in group] for group in kb.synonyms],
         [[n(i.intent), [n(e) for e in i.examples], n(i.reply)] for i in kb.smalltalk],
         [[n(s.topic), [n(w) for w in s.terms]] for s in kb.out_of_scope],
@@ -198,10 +204,10 @@ def _knowledge_row(kb: KnowledgeBase, texts: _Texts) -> list[Any]:
     ]
 
 
-def _guide_row(g: Guide, n: Any, add: Any) -> list[Any]:
+def _guide_row(g: Guide, n: Any) -> list[Any]:
     sections = json.dumps([_section_row(s, n) for s in g.sections], separators=(",", ":"))
     about = (g.author, g.author_title, g.edition, g.summary, g.source)
-    return [n(g.slug), n(g.path), n(g.title), add(sections), len(g.sections), *map(n, about)]
+    return [n(g.slug), n(g.path), n(g.title), n(sections), len(g.sections), *map(n, about)]
 
 
 def _section_row(s: Section, n: Any) -> list[Any]:
