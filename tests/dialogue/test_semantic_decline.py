@@ -9,7 +9,7 @@ import dataclasses
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import about_something_else
-from guidebot.search.retriever import Hit
+from guidebot.search.results import Hit
 from tests.conftest import GUIDE, KNOWLEDGE
 
 FAQ = """

@@ -51,3 +51,29 @@ def test_one_much_rarer_unknown_word_makes_a_question_about_something_else(make_
     bot = Bot.load(make_knowledge({"faq/school.yaml": faq}))
     assert bot.ask("When does the concert start?").kind == "decline"
     assert bot.ask("When does the term start?").kind == "answer"
+
+
+BORROWING = (
+    "- question: Can I borrow a projector?\n"
+    "  answer: Yes. Projectors are booked at the front desk for up to three days.\n"
+    "- question: Can I borrow a camera?\n"
+    "  answer: Cameras can be borrowed for a week with a student card.\n"
+    "- question: Can I borrow a tripod?\n"
+    "  answer: Tripods are lent out with cameras or on their own for two days.\n"
+    "- question: Can I borrow a headset?\n"
+    "  answer: Headsets for recording are lent at the media desk for one day.\n"
+)
+
+
+def test_an_faq_answer_holding_another_word_of_the_stem_does_not_answer_it(make_knowledge):
+    """The stemmer joins "book" and "booked"; the projector entry's question never asks
+    about books, so "Can I borrow a book?" is declined, not answered with projectors."""
+    from guidebot.bot import Bot
+
+    bot = Bot.load(make_knowledge({"faq/loans.yaml": BORROWING}))
+    assert bot.ask("Can I borrow a book?").kind == "decline"
+    assert bot.ask("can i borrow books").kind == "decline"
+    camera = bot.ask("Can I borrow a camera?")
+    assert camera.kind == "answer" and camera.sources[0].id == "faq/can-i-borrow-a-camera"
+    booking = bot.ask("Can I book a projector?")  # the answer's word, in the question's sense
+    assert booking.kind == "answer" and booking.sources[0].id == "faq/can-i-borrow-a-projector"

@@ -161,6 +161,32 @@ def test_misspelt_thanks_and_greetings_are_small_talk(text):
     assert json.loads(result.stdout)["kind"] == "smalltalk"
 
 
+def test_an_imported_borrowing_faq_declines_what_it_does_not_lend(tmp_path: Path):
+    """Issue 14's borrowing FAQ, brought in by `guidebot ingest` from a spreadsheet export."""
+    table = tmp_path / "loans.csv"
+    table.write_text(
+        "question,answer\n"
+        'Can I borrow a projector?,"Yes. Projectors are booked at the front desk."\n'
+        "Can I borrow a camera?,Cameras are lent for a week with a student card.\n"
+        "Can I borrow a tripod?,Tripods are lent out for two days.\n"
+        "Can I borrow a headset?,Headsets are lent at the media desk for a day.\n",
+        encoding="utf-8",
+    )
+    kb = str(tmp_path / "kb")
+    assert run_guidebot("ingest", "--knowledge", kb, str(table)).returncode == 0
+    asked = run_guidebot(
+        "ask",
+        "--json",
+        "--no-log",
+        "--knowledge",
+        kb,
+        stdin="Can I borrow a book?\ncan i borrow a tripod\n",
+    )
+    book, tripod = (json.loads(line) for line in asked.stdout.splitlines())
+    assert book["kind"] == "decline"
+    assert tripod["kind"] == "answer" and tripod["sources"][0]["id"] == "faq/can-i-borrow-a-tripod"
+
+
 def test_a_question_about_something_else_is_not_acknowledged_as_small_talk():
     result = run_guidebot("ask", "--json", "--no-log", "Is the dean nice?")
     assert json.loads(result.stdout)["kind"] == "decline"

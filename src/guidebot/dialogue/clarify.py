@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import is_number
-from guidebot.search.retriever import SearchResult
+from guidebot.search.results import SearchResult
 
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from guidebot.reply import Reply, Source
-from guidebot.search.retriever import Hit, Retriever, SearchResult
+from guidebot.search.results import Hit, SearchResult
+from guidebot.search.retriever import Retriever
 
 
 def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:

@@ -11,7 +11,8 @@ from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
-from guidebot.search.retriever import Hit, Retriever
+from guidebot.search.results import Hit
+from guidebot.search.retriever import Retriever
 
 
 @dataclass(frozen=True)

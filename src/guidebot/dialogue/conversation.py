@@ -14,7 +14,7 @@ from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, sta
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
-from guidebot.search.retriever import SearchResult
+from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own

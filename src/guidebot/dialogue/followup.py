@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
-from guidebot.search.retriever import SearchResult
+from guidebot.search.results import SearchResult
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = frozenset("it its they them their that this those these there same".split())

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
-from guidebot.search.retriever import Hit, SearchResult
+from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sentences import sentences
 
 RANKED = 10  # how far down each part's own ranking other answers are looked for

@@ -12,7 +12,8 @@ from dataclasses import replace
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.search.analysis import Analyzer, is_number
 from guidebot.search.english import EnglishWords
-from guidebot.search.retriever import Retriever, SearchResult
+from guidebot.search.results import SearchResult
+from guidebot.search.retriever import Retriever
 
 
 def uncovered_topics(
@@ -69,7 +70,7 @@ def about_something_else(
     "topics", is one the guide uses (english.EnglishWords.surprisal)."""
     if not result.best:
         return False
-    shared = set(result.best.matched)
+    shared = set(result.best.matched) - result.loose
     if len(shared) > 1 or any(
         retriever.headings_naming(t) or t not in result.everyday for t in shared
     ):

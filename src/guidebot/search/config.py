@@ -58,6 +58,9 @@ class RetrievalConfig:
     # against those of the sentence that does ("My bachelor's is in history. ... Do I even
     # stand a chance of being accepted?").
     preamble_weight: float = 0.5
+    # What a question's word found in a passage only as another word of the same stem
+    # ("booked" for "book") counts towards coverage, against 1 for the word itself.
+    loose_credit: float = 0.0
     # With a sentence-embedding model (the `semantic` extra): a passage's score becomes
     # (1 - w) * its BM25 score as a share of the best one + w * its similarity to the
     # question, in units of the best BM25 score (linear fusion, Bruch et al., ACM TOIS 2023).

@@ -35,6 +35,14 @@ class PassageWords:
         where = self._map(doc)
         return tuple(t for t in terms if t in where)
 
+    def passage(self, doc: int) -> Passage:
+        return self._passages[doc]
+
+    def written(self, doc: int, terms: Collection[str]) -> dict[str, tuple[str, ...]]:
+        """For each of the terms that passage `doc` holds, its words yielding it, as written."""
+        where = self._map(doc)
+        return {t: tuple(token for _, token, _ in where[t]) for t in terms if t in where}
+
     def highlights(self, doc: int, matched: Collection[str]) -> tuple[str, ...]:
         """Words of passage `doc` whose search terms are all among `matched`, in passage
         order, once each, as they stand in its text."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Container, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -18,44 +17,13 @@ from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
+from guidebot.search.inflection import answer_only_variants
 from guidebot.search.negation import ruled_out
+from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.fusion import mix_into
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A passage with its score for one query, and the query terms it contains."""
-
-    passage: Passage
-    score: float
-    matched: tuple[str, ...]
-    row: int  # the passage's position in the retriever, for cheap look-ups
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """Ranked hits plus what the engine understood of the question."""
-
-    hits: tuple[Hit, ...]
-    terms: tuple[str, ...]
-    repairs: tuple[Repair, ...]
-    coverage: float  # idf-weighted share of the question's terms found in the best passage
-    everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
-    exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
-    surface: tuple[str, ...] = ()  # the question's words after typo repair
-    # Cosine similarity of the question to the best passage's closest view, with a
-    # sentence-embedding model (the semantic extra); None without one. The closest view
-    # alone, not the smooth maximum that ranks, so that it means the same for a guide
-    # passage (one view) and an FAQ entry asked ten ways: declines compare it to one line.
-    similarity: float | None = None
-
-    @property
-    def best(self) -> Hit | None:
-        return self.hits[0] if self.hits else None
-
 
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
 
@@ -135,7 +103,10 @@ class Retriever:
             similarities = self.vectors.similarities(question, self.config.semantic_softness)
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
         hits = self._top(scores, weights, k, baseline)
-        coverage = 1.0 if exact else self._coverage(terms, everyday, hits[0]) if hits else 0.0
+        loose = self._loose(surface, hits[0]) if hits and not exact else frozenset()
+        coverage = (
+            1.0 if exact else self._coverage(terms, everyday, hits[0], loose) if hits else 0.0
+        )
         similarity = None
         if self.vectors is not None and hits:
             similarity = self.vectors.closest(question, hits[0].row)
@@ -148,6 +119,7 @@ class Retriever:
             exact,
             tuple(surface),
             similarity,
+            loose,
         )
 
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
@@ -267,10 +239,16 @@ class Retriever:
     def coverage_of(self, question: str, hit: Hit) -> float:
         """idf-weighted share of the question's terms found in this hit's passage."""
         terms, surface, _ = self.understand(question)
-        return self._coverage(terms, self._everyday(surface), hit)
+        return self._coverage(terms, self._everyday(surface), hit, self._loose(surface, hit))
 
-    def _coverage(self, terms: Sequence[str], everyday: Collection[str], hit: Hit) -> float:
-        """idf-weighted share of the question's terms found in the best passage.
+    def _loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
+        return answer_only_variants(self.analyzer, self._words, hit.row, hit.matched, surface)
+
+    def _coverage(
+        self, terms: Sequence[str], everyday: Collection[str], hit: Hit, loose: Collection[str]
+    ) -> float:
+        """idf-weighted share of the question's terms found in the best passage, a term it
+        holds only loosely (another word of the same stem) counting `loose_credit` of one.
 
         A term the knowledge never uses counts as most telling ("fafsa", "gmat"), unless it
         is an everyday English word ("wife", "shortlist"): those pad long questions without
@@ -282,7 +260,12 @@ class Retriever:
             EVERYDAY_WEIGHT if not self.knows(t) and t in everyday else self.idf(t) for t in terms
         ]
         total = sum(weights)
-        found = sum(w for t, w in zip(terms, weights, strict=True) if t in hit.matched)
+        credit = self.config.loose_credit
+        found = sum(
+            w * (credit if t in loose else 1.0)
+            for t, w in zip(terms, weights, strict=True)
+            if t in hit.matched
+        )
         return found / total if total else 0.0
 
     def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:

@@ -1,0 +1,44 @@
+"""What a search gives back: ranked hits with their scores, and what was understood of the
+question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guidebot.knowledge.passages import Passage
+from guidebot.search.typos import Repair
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage with its score for one query, and the query terms it contains."""
+
+    passage: Passage
+    score: float
+    matched: tuple[str, ...]
+    row: int  # the passage's position in the retriever, for cheap look-ups
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits plus what the engine understood of the question."""
+
+    hits: tuple[Hit, ...]
+    terms: tuple[str, ...]
+    repairs: tuple[Repair, ...]
+    coverage: float  # idf-weighted share of the question's terms found in the best passage
+    everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
+    exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
+    surface: tuple[str, ...] = ()  # the question's words after typo repair
+    # Cosine similarity of the question to the best passage's closest view, with a
+    # sentence-embedding model (the semantic extra); None without one. The closest view
+    # alone, not the smooth maximum that ranks, so that it means the same for a guide
+    # passage (one view) and an FAQ entry asked ten ways: declines compare it to one line.
+    similarity: float | None = None
+    # Terms the best passage holds only as another word of the same stem ("booked" for
+    # "book"): they do not count towards coverage (inflection.loosely_matched).
+    loose: frozenset[str] = frozenset()
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
