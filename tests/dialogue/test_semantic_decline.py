@@ -63,3 +63,19 @@ def test_a_shared_word_that_is_no_indexed_term_is_no_crash():
     shown = Hit(bot.passages[row], 1.0, ("long",), row)
     lifted = dataclasses.replace(result, hits=(shown,), terms=("long",))
     assert about_something_else(bot.retriever, 2, lifted, 2.0) is False
+
+
+def test_a_tie_in_words_is_asked_back_only_when_meaning_is_a_tie_too(tiny_encoder):
+    """Policy.clarify_semantic_margin: a margin nothing reaches leaves asking back to the
+    words; one every section clears answers, offering the others as "see also"."""
+    open_minded = dict(semantic_decline=-1.1, semantic_answer=-1.1)
+    ties = Bot.load(
+        KNOWLEDGE, Policy(clarify_semantic_margin=2.0, **open_minded), encoder=tiny_encoder
+    )
+    assert ties.ask("requirements?").kind == "clarify"
+    settled = Bot.load(
+        KNOWLEDGE, Policy(clarify_semantic_margin=-2.0, **open_minded), encoder=tiny_encoder
+    )
+    reply = settled.ask("requirements?")
+    assert reply.kind == "answer" and reply.see_also
+    assert settled.ask("how much?").kind == "clarify"  # no topic word: judged by wording

@@ -57,6 +57,30 @@ def close_sections(
     return [s for s in close if not named or s in named][:MAX_CHOICES]
 
 
+def clear_in_meaning(
+    context: TurnContext, question: str, result: SearchResult, close: Sequence[str]
+) -> bool:
+    """With a sentence-embedding model: whether the answered section is closer in meaning
+    to the question than every other close section, by Policy.clarify_semantic_margin of
+    cosine similarity, so that a tie in words is no reason to ask back ("where would my
+    phone be" names one word that many entries use, but one entry is about finding a
+    phone). False without a model, and for a question with no topic words or only figures,
+    which close_sections judges otherwise."""
+    margin = context.policy.clarify_semantic_margin
+    vectors = context.retriever.vectors
+    if vectors is None or not margin or not result.hits:
+        return False
+    if not result.terms or all(is_number(t) for t in result.terms):
+        return False
+    rows: dict[str, int] = {}
+    for hit in result.hits:
+        rows.setdefault(hit.passage.section, hit.row)
+    best = result.hits[0].passage.section
+    similarity = vectors.closest(question, result.hits[0].row)
+    others = [vectors.closest(question, rows[s]) for s in close if s != best and s in rows]
+    return all(similarity >= other + margin for other in others)
+
+
 def led_by_heading(
     context: TurnContext, guides: Sequence[str], result: SearchResult
 ) -> SearchResult:

@@ -6,7 +6,7 @@ import copy
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from guidebot.dialogue.clarify import close_sections, led_by_heading
+from guidebot.dialogue.clarify import clear_in_meaning, close_sections, led_by_heading
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
@@ -150,7 +150,11 @@ class Conversation:
         vague = not followup and cue != "explicit" and not outside and not led and not result.exact
         close = close_sections(self.context, self.guides, question, result) if vague else []
         result = led_by_heading(self.context, self.guides, result) if vague else result
-        if len(close) > 1 and len(result.terms) <= policy.clarify_max_terms:
+        if (
+            len(close) > 1
+            and len(result.terms) <= policy.clarify_max_terms
+            and not clear_in_meaning(self.context, question, result, close)
+        ):
             self.state.pending_question, self.state.pending_choices = question, close
             return clarify_reply(question, close, notes)
         # A question naming an uncovered topic is declined even when it also names what the

@@ -37,6 +37,9 @@ class Policy:
     # Banking77 1.8 points of P@1 (the right entry was first) for 3 of dev's 24 clarify cases.
     clarify_max_terms: int = 1
     see_also_max_terms: int = 2
+    # With a sentence-embedding model, a short question is not asked back when the best
+    # section is this much closer in meaning (cosine) than every other close one.
+    clarify_semantic_margin: float = 0.1
     clarify_similarity: float = 85.0  # rapidfuzz score for FAQ questions worded like one
     # with no topic words at all ("how much?")
     followup_weight: float = 0.5  # weight of the previous turn's terms in a follow-up
