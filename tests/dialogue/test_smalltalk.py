@@ -180,3 +180,18 @@ def test_a_close_wording_with_a_word_of_the_knowledge_is_a_question(make_knowled
     bot = Bot.load(make_knowledge({"guides/test.md": guide}))
     assert bot.context.smalltalk.match("who wrote this guide", bot.conversation()._names_a_topic)
     assert bot.ask("who wrote this study").kind != "smalltalk"
+
+
+def test_an_faq_entry_asked_in_the_same_words_answers_before_small_talk(make_knowledge):
+    from guidebot.bot import Bot
+
+    faq = (
+        "- question: Who are you?\n"
+        "  answer: We are the student office of the media school, open every weekday.\n"
+        "- question: Where is the media desk?\n"
+        "  answer: The media desk is on the ground floor next to the library.\n"
+    )
+    bot = Bot.load(make_knowledge({"faq/office.yaml": faq}))
+    reply = bot.ask("who are you?")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/who-are-you"
+    assert bot.ask("hello").kind == "smalltalk"

@@ -77,7 +77,9 @@ class Conversation:
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
-        if small:
+        # An FAQ entry asked in exactly these words is the knowledge's own reply to them
+        # ("Who are you?" in a help desk's export), which built-in small talk must not hide.
+        if small and not self.context.retriever.faqs.exact(question):
             return smalltalk_reply(question, small[1])
         asked = after_smalltalk(question, self._is_smalltalk)
         if asked:
