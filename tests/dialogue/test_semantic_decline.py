@@ -79,3 +79,19 @@ def test_a_tie_in_words_is_asked_back_only_when_meaning_is_a_tie_too(tiny_encode
     reply = settled.ask("requirements?")
     assert reply.kind == "answer" and reply.see_also
     assert settled.ask("how much?").kind == "clarify"  # no topic word: judged by wording
+
+
+def test_small_talk_yields_to_an_faq_entry_close_in_meaning(make_knowledge, tiny_encoder):
+    """Policy.smalltalk_yield_similarity: at a floor every entry clears, "thanks" goes to the
+    knowledge's FAQ entry; above 1, built-in small talk answers as without a model."""
+    knowledge = make_knowledge({"faq/a.yaml": FAQ})
+
+    def bot(floor: float) -> Bot:
+        policy = Policy(
+            smalltalk_yield_similarity=floor, semantic_decline=-1.1, semantic_answer=-1.1
+        )
+        return Bot.load(knowledge, policy, encoder=tiny_encoder)
+
+    reply = bot(-1.1).ask("thanks")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/refund"
+    assert bot(1.1).ask("thanks").kind == "smalltalk"

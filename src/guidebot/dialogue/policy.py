@@ -59,5 +59,8 @@ class Policy:
     # decline alone (answer 0) at 0.3 47% / 1.0%, 0.35 60% / 2.3%, 0.4 75% / 4.2%; with
     # decline 0.3, answer 0.4 64% / 2.4%, 0.45 69% / 3.6%, 0.5 71% / 5.4%. The ingested
     # article's dev top-1 at (0.3, 0.4): 76.9%, wrongly declined 7.6%.
+    # ... and a message that small talk would answer goes to an FAQ entry whose question or
+    # an alternate is at least this similar to it (above 1: never).
+    smalltalk_yield_similarity: float = 0.8
     semantic_decline: float = 0.3
     semantic_answer: float = 0.4
