@@ -73,6 +73,28 @@ def test_similarity_is_the_closest_view_or_its_smooth_maximum(knowledge, encoder
         assert vectors.similarities(question, 0.1)[row] == pytest.approx(smooth, abs=1e-4)
 
 
+def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowledge, encoder):
+    """similarities(question, t, p): for an FAQ entry (1 - p) * the smooth maximum + p * the
+    cosine to the normalised mean of its views; a guide passage keeps the smooth maximum."""
+    bot = Bot.load(knowledge)
+    vectors, _ = PassageVectors.build(encoder, bot.passages)
+    texts, rows = passage_views(bot.passages)
+    question = "how do i get a refund"
+    embedded = encoder.encode(texts)
+    query = encoder.encode([question])[0]
+    plain = vectors.similarities(question, 0.05)
+    mixed = vectors.similarities(question, 0.05, 0.5)
+    kinds = {p.kind for p in bot.passages}
+    assert kinds == {"faq", "guide"}
+    for row, passage in enumerate(bot.passages):
+        if passage.kind == "guide":
+            assert mixed[row] == pytest.approx(plain[row], abs=1e-6)
+            continue
+        mean = embedded[rows == row].sum(axis=0)
+        prototype = float(mean @ query / np.linalg.norm(mean))
+        assert mixed[row] == pytest.approx(0.5 * plain[row] + 0.5 * prototype, abs=1e-4)
+
+
 def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(
     knowledge, encoder, tmp_path, monkeypatch
 ):

@@ -100,7 +100,9 @@ class Retriever:
         # text: with context terms from earlier turns, BM25 ranks (dev follow-ups with the
         # model: 94.1% fused, 98.5% so; held-out 88.9% and 94.4%).
         if boost and self.vectors is not None and not context:
-            similarities = self.vectors.similarities(question, self.config.semantic_softness)
+            similarities = self.vectors.similarities(
+                question, self.config.semantic_softness, self.config.semantic_prototype
+            )
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
         hits = self._top(scores, weights, k, baseline)
         loose = self._loose(surface, hits[0]) if hits and not exact else frozenset()
