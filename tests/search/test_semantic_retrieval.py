@@ -95,6 +95,25 @@ def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowle
         assert mixed[row] == pytest.approx(0.5 * plain[row] + 0.5 * prototype, abs=1e-4)
 
 
+def test_agreement_is_the_closest_view_mixed_with_an_faq_entrys_prototype(knowledge, encoder):
+    bot = Bot.load(knowledge)
+    vectors, _ = PassageVectors.build(encoder, bot.passages)
+    texts, rows = passage_views(bot.passages)
+    question = "how do i get a refund"
+    embedded = encoder.encode(texts)
+    query = encoder.encode([question])[0]
+    for row, passage in enumerate(bot.passages):
+        closest = vectors.closest(question, row)
+        assert vectors.agreement(question, row, 0.0) == pytest.approx(closest)
+        mean = embedded[rows == row].sum(axis=0)
+        prototype = float(mean @ query / np.linalg.norm(mean))
+        expected = closest if passage.kind == "guide" else 0.7 * closest + 0.3 * prototype
+        assert vectors.agreement(question, row, 0.3) == pytest.approx(expected, abs=1e-5)
+    result = Bot.load(knowledge, encoder=encoder).retriever.search(question)
+    best = result.hits[0]
+    assert result.similarity == pytest.approx(vectors.agreement(question, best.row, 0.5), abs=1e-5)
+
+
 def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(
     knowledge, encoder, tmp_path, monkeypatch
 ):

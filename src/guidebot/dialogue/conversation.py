@@ -230,16 +230,19 @@ class Conversation:
         """Whether an FAQ entry asks this question, so that its reply comes before built-in
         small talk ("Who are you?" in a help desk's export): one asked in exactly these
         words, or with a sentence-embedding model one whose question or alternate is as
-        close in meaning as a paraphrase (Policy.smalltalk_yield_similarity)."""
+        close in meaning as a paraphrase (Policy.smalltalk_yield_similarity, a cosine)."""
         retriever = self.context.retriever
         if retriever.faqs.exact(question):
             return True
         floor = self.context.policy.smalltalk_yield_similarity
         if retriever.vectors is None or not retriever.faqs or floor > 1:
             return False
-        result = retriever.search(question, k=1, guides=self.guides)
-        best = result.best
-        return bool(best and best.passage.kind == "faq" and (result.similarity or 0) >= floor)
+        best = retriever.search(question, k=1, guides=self.guides).best
+        return bool(
+            best
+            and best.passage.kind == "faq"
+            and retriever.vectors.closest(question, best.row) >= floor
+        )
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

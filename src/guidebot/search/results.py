@@ -30,10 +30,11 @@ class SearchResult:
     everyday: frozenset[str] = frozenset()  # terms that stem from everyday English words
     exact: bool = False  # the best passage is an FAQ entry asked in exactly these words
     surface: tuple[str, ...] = ()  # the question's words after typo repair
-    # Cosine similarity of the question to the best passage's closest view, with a
-    # sentence-embedding model (the semantic extra); None without one. The closest view
-    # alone, not the smooth maximum that ranks, so that it means the same for a guide
-    # passage (one view) and an FAQ entry asked ten ways: declines compare it to one line.
+    # Cosine similarity of the question to the best passage, with a sentence-embedding
+    # model (the semantic extra); None without one: its closest view's, for an FAQ entry
+    # mixed with the mean of its phrasings (PassageVectors.agreement). Not the smooth
+    # maximum that ranks, whose bonus grows with the number of views: declines compare it
+    # to one line whatever the passage.
     similarity: float | None = None
     # Terms the best passage holds only as another word of the same stem ("booked" for
     # "book"): they do not count towards coverage (inflection.loosely_matched).

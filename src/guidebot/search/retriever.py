@@ -111,7 +111,9 @@ class Retriever:
         )
         similarity = None
         if self.vectors is not None and hits:
-            similarity = self.vectors.closest(question, hits[0].row)
+            similarity = self.vectors.agreement(
+                question, hits[0].row, self.config.semantic_prototype
+            )
         return SearchResult(
             tuple(hits),
             tuple(terms),
