@@ -195,3 +195,29 @@ def test_an_faq_entry_asked_in_the_same_words_answers_before_small_talk(make_kno
     reply = bot.ask("who are you?")
     assert reply.kind == "answer" and reply.sources[0].id == "faq/who-are-you"
     assert bot.ask("hello").kind == "smalltalk"
+
+
+def test_small_talk_stays_when_no_single_entry_of_the_guides_asks_it(make_knowledge):
+    """Two entries asked in the same words: neither is lifted first, so small talk answers;
+    likewise for an entry of a guide the conversation is not limited to."""
+    from guidebot.bot import Bot
+
+    entry = "- question: Who are you?\n  answer: {}\n"
+    twice = {
+        "faq/a.yaml": entry.format("The student office, open every weekday morning."),
+        "faq/b.yaml": entry.format("The media desk, open every weekday afternoon."),
+    }
+    assert Bot.load(make_knowledge(twice)).ask("who are you?").kind == "smalltalk"
+
+
+def test_an_entry_of_another_guide_does_not_displace_small_talk(make_knowledge):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    faq = "- question: Who are you?\n  guide: other\n  answer: The office of another guide.\n"
+    knowledge = make_knowledge(
+        {"guides/test.md": GUIDE, "guides/other.md": GUIDE, "faq/office.yaml": faq}
+    )
+    bot = Bot.load(knowledge)
+    assert bot.conversation().ask("who are you?").kind == "answer"
+    assert bot.conversation(guides=["test"]).ask("who are you?").kind == "smalltalk"

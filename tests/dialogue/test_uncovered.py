@@ -55,13 +55,13 @@ def test_one_much_rarer_unknown_word_makes_a_question_about_something_else(make_
 
 BORROWING = (
     "- question: Can I borrow a projector?\n"
-    "  answer: Yes. Projectors are booked at the front desk for up to three days.\n"
+    "  answer: Yes. Projectors are booked at the front desk.\n"
     "- question: Can I borrow a camera?\n"
-    "  answer: Cameras can be borrowed for a week with a student card.\n"
+    "  answer: Cameras are lent for a week with a student card.\n"
     "- question: Can I borrow a tripod?\n"
-    "  answer: Tripods are lent out with cameras or on their own for two days.\n"
+    "  answer: Tripods are lent out for two days.\n"
     "- question: Can I borrow a headset?\n"
-    "  answer: Headsets for recording are lent at the media desk for one day.\n"
+    "  answer: Headsets are lent at the media desk for a day.\n"
 )
 
 
@@ -71,6 +71,8 @@ def test_an_faq_answer_holding_another_word_of_the_stem_does_not_answer_it(make_
     from guidebot.bot import Bot
 
     bot = Bot.load(make_knowledge({"faq/loans.yaml": BORROWING}))
+    found = bot.retriever.search("Can I borrow a book?")
+    assert found.best.passage.id == "faq/can-i-borrow-a-projector" and found.loose == {"book"}
     assert bot.ask("Can I borrow a book?").kind == "decline"
     assert bot.ask("can i borrow books").kind == "decline"
     camera = bot.ask("Can I borrow a camera?")

@@ -60,6 +60,30 @@ class TurnContext:
         first = [s for g, s in self.topic_guides if not guides or g in guides]
         return list(dict.fromkeys([*near, *first]))[:limit]
 
+    def faq_asks(self, question: str, guides: Sequence[str] = ()) -> bool:
+        """Whether an FAQ entry (of `guides`, if any) asks this question, so that its
+        reply comes before built-in small talk ("Who are you?" in a help desk's export):
+        the one entry asked in exactly these words (the search lifts it first), or with a
+        sentence-embedding model one with a view (its question, an alternate or its
+        answer) as close in meaning as a paraphrase (Policy.smalltalk_yield_similarity,
+        a cosine)."""
+        retriever = self.retriever
+        floor = self.policy.smalltalk_yield_similarity
+        semantic = retriever.vectors is not None and floor <= 1
+        if not retriever.faqs or not (semantic or retriever.faqs.exact(question)):
+            return False
+        result = retriever.search(question, k=1, guides=guides)
+        if result.exact:
+            return True
+        best = result.best
+        return bool(
+            semantic
+            and best
+            and best.passage.kind == "faq"
+            and retriever.vectors is not None
+            and retriever.vectors.closest(question, best.row) >= floor
+        )
+
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
     """The sections whose heading is a question, in order of first passage."""

@@ -77,7 +77,7 @@ class Conversation:
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
-        if small and not self._faq_asks(question):
+        if small and not self.context.faq_asks(question, self.guides):
             return smalltalk_reply(question, small[1])
         asked = after_smalltalk(question, self._is_smalltalk)
         if asked:
@@ -225,24 +225,6 @@ class Conversation:
     def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
         best = self.context.retriever.search(text, k=1, guides=self.guides).best
         return best.passage.section if best and best.passage.section in choices else None
-
-    def _faq_asks(self, question: str) -> bool:
-        """Whether an FAQ entry asks this question, so that its reply comes before built-in
-        small talk ("Who are you?" in a help desk's export): one asked in exactly these
-        words, or with a sentence-embedding model one whose question or alternate is as
-        close in meaning as a paraphrase (Policy.smalltalk_yield_similarity, a cosine)."""
-        retriever = self.context.retriever
-        if retriever.faqs.exact(question):
-            return True
-        floor = self.context.policy.smalltalk_yield_similarity
-        if retriever.vectors is None or not retriever.faqs or floor > 1:
-            return False
-        best = retriever.search(question, k=1, guides=self.guides).best
-        return bool(
-            best
-            and best.passage.kind == "faq"
-            and retriever.vectors.closest(question, best.row) >= floor
-        )
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

@@ -48,7 +48,8 @@ def led_by_naming(
     for hit in result.hits[1:shown]:
         if needed <= set(hit.matched):
             hits = (hit, *(h for h in result.hits if h is not hit))
-            return replace(result, hits=hits, coverage=retriever.coverage_of(question, hit))
+            coverage, loose = retriever.coverage_of(question, hit)
+            return replace(result, hits=hits, coverage=coverage, loose=loose)
     return None
 
 

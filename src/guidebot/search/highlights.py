@@ -36,6 +36,7 @@ class PassageWords:
         return tuple(t for t in terms if t in where)
 
     def passage(self, doc: int) -> Passage:
+        """Passage `doc` itself."""
         return self._passages[doc]
 
     def written(self, doc: int, terms: Collection[str]) -> dict[str, tuple[str, ...]]:

@@ -11,29 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from guidebot.search.analysis import Analyzer, words
+from guidebot.search.analysis import Analyzer, is_number, words
 from guidebot.search.highlights import PassageWords
 
-# Plurals made with "es" after a hissing sound ("boxes", "churches"), where the S-stemmer's
-# "es" -> "e" rule would leave "boxe".
-_HISSING = ("ches", "shes", "sses", "xes", "zes")
 
-
-def plural_stem(word: str) -> str:
-    """A lower-case word without its plural ending: Harman's S-stemmer ("How effective is
-    suffixing?", JASIS 42(1), 1991: -ies -> -y, -es -> -e, -s -> nothing, each with its
-    exceptions), and "-es" dropped after a hissing sound. Anything else comes back as given."""
+def plural_stems(word: str) -> set[str]:
+    """What a lower-case word may be without its plural ending: Harman's S-stemmer ("How
+    effective is suffixing?", JASIS 42(1), 1991: -ies -> -y, -es -> -e, -s -> nothing, each
+    with its exceptions), and for "-es" also the word without it, since the S-stemmer
+    leaves "boxe" and "campuse" ("causes" may be "cause", "campuses" is "campus"). Two
+    words are the same when their sets meet. A word with no plural ending is its own set."""
     if len(word) <= 3 or not word.endswith("s"):
-        return word
+        return {word}
     if word.endswith("ies") and not word.endswith(("eies", "aies")):
-        return word[:-3] + "y"
-    if word.endswith(_HISSING):
-        return word[:-2]
+        return {word[:-3] + "y"}
     if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
-        return word[:-1]
+        return {word[:-1], word[:-2]}
     if word.endswith(("us", "ss")):
-        return word
-    return word[:-1]
+        return {word}
+    return {word[:-1]}
 
 
 def forms_by_term(analyzer: Analyzer, surface: Iterable[str]) -> dict[str, set[str]]:
@@ -43,7 +39,7 @@ def forms_by_term(analyzer: Analyzer, surface: Iterable[str]) -> dict[str, set[s
     for word in analyzer.apply_synonyms(list(surface)):
         term = analyzer.term_of(word)
         if term is not None:
-            forms.setdefault(term, set()).add(plural_stem(word))
+            forms.setdefault(term, set()).update(plural_stems(word))
     return forms
 
 
@@ -54,11 +50,12 @@ def loosely_matched(
 ) -> frozenset[str]:
     """The terms a passage holds only as other words of the same stem: for each term of
     `asked` (forms_by_term of the question), `written` gives the passage's tokens yielding
-    it. A term with no tokens there (it came from a phrase) or no forms asked is not loose."""
+    it. A term with no tokens there (it came from a phrase) or no forms asked is not loose,
+    nor is a figure ("two" and "2" are one term and one number)."""
     loose = set()
     for term, forms in asked.items():
         tokens = list(written.get(term, ()))
-        if not tokens or not forms:
+        if not tokens or not forms or is_number(term):
             continue
         found = forms_by_term(analyzer, (w for token in tokens for w in words(token)))
         if forms.isdisjoint(found.get(term, ())):

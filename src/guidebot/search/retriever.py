@@ -240,12 +240,14 @@ class Retriever:
             for doc, score in self._scored(scores, k, baseline)
         ]
 
-    def coverage_of(self, question: str, hit: Hit) -> float:
-        """idf-weighted share of the question's terms found in this hit's passage."""
+    def coverage_of(self, question: str, hit: Hit) -> tuple[float, frozenset[str]]:
+        """(coverage, loose) as SearchResult gives them had this hit been the best."""
         terms, surface, _ = self.understand(question)
-        return self._coverage(terms, self._everyday(surface), hit, self._loose(surface, hit))
+        loose = self._loose(surface, hit)
+        return self._coverage(terms, self._everyday(surface), hit, loose), loose
 
     def _loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
+        """The terms this hit holds only loosely (inflection.answer_only_variants)."""
         return answer_only_variants(self.analyzer, self._words, hit.row, hit.matched, surface)
 
     def _coverage(

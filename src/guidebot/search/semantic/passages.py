@@ -5,7 +5,9 @@ of a question to every passage.
 A passage is embedded as several "views" and scores the best of them, as nearest-neighbour
 FAQ retrieval does (each example question of an intent is its own vector): an FAQ entry's
 question, each alternate, and its answer; a guide passage's heading with its text. One
-vector of everything at once would blur ten ways of asking into their average.
+vector of everything alone would blur ten ways of asking into their average; an FAQ
+entry's views are nonetheless also averaged into a prototype, which ranking mixes with the
+nearest view (similarities).
 """
 
 from __future__ import annotations
@@ -61,8 +63,9 @@ class PassageVectors:
         phrasings: np.ndarray | None = None,
     ) -> None:
         """vectors: float32 (views, dim), unit rows; rows as passage_views gives them;
-        phrasings: bool [passages], those whose views are ways of asking one question (FAQ
-        entries), the only ones with a prototype (similarities); none without it.
+        phrasings: bool [passages], those whose views are ways of asking one question and
+        its answer (FAQ entries), the only ones with a prototype (similarities); none
+        without it.
         Raises ValueError when they disagree with each other or with the encoder."""
         if vectors.shape != (len(rows), encoder.dim) or vectors.dtype != np.float32:
             raise ValueError(f"embeddings of shape {vectors.shape}, not ({len(rows)}, dim)")
@@ -122,12 +125,13 @@ class PassageVectors:
         sets' dev parts, t = 0.1 raised P@1 by 2.4 points on CLINC150, 0.2 on Banking77).
 
         prototype p > 0 mixes in, for an FAQ entry (`phrasings`), the cosine to its
-        prototype, the normalised mean of its views (J. Snell, K. Swersky, R. Zemel,
-        "Prototypical Networks for Few-shot Learning", NeurIPS 2017): (1 - p) * the above +
-        p * that cosine. The nearest phrasing alone follows one odd wording; the mean says
-        what all of them share. A guide passage's views are different parts of it, not
-        ways of saying one thing, so the nearest stays its score (with the mean for guide
-        passages too, the ingested article's dev top-1 fell from 76.7% to 75.8%).
+        prototype, the normalised mean of its views, the answer's among them (J. Snell,
+        K. Swersky, R. Zemel, "Prototypical Networks for Few-shot Learning", NeurIPS 2017):
+        (1 - p) * the above + p * that cosine. The nearest phrasing alone follows one odd
+        wording; the mean says what all of them share. A guide passage's views are
+        different parts of it, not ways of saying one thing, so the nearest stays its score
+        (with the mean for guide passages too, the ingested article's dev top-1 fell from
+        76.7% to 75.8%).
         """
         cosines = self._cosines(question)
         best = np.maximum.reduceat(cosines, self._starts)
@@ -159,7 +163,7 @@ class PassageVectors:
     def agreement(self, question: str, row: int, prototype: float) -> float:
         """How close the question is to passage `row` for deciding whether it answers: the
         closest view's cosine (closest) and, for an FAQ entry, mixed as (1 - prototype) *
-        that + prototype * the cosine to the mean of its phrasings, the ranking's own mix
+        that + prototype * the cosine to the mean of its views, the ranking's own mix
         without the smooth maximum's bonus. A question near one phrasing but far from what
         they share is less likely to be asked of the entry: on CLINC150's dev part,
         declining below the value that declines 3% of its questions declines 59% of the
