@@ -73,15 +73,30 @@ def test_similarity_is_the_closest_view_or_its_smooth_maximum(knowledge, encoder
         assert vectors.similarities(question, 0.1)[row] == pytest.approx(smooth, abs=1e-4)
 
 
-def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowledge, encoder):
-    """similarities(question, t, p): for an FAQ entry (1 - p) * the smooth maximum + p * the
-    cosine to the normalised mean of its views; a guide passage keeps the smooth maximum."""
+QUESTION = "how do i get a refund"
+
+
+def _prototypes(knowledge, encoder, question: str):
+    """(bot, its PassageVectors, row -> cosine of the question to that passage's normalised
+    mean view), the mean computed here from the encoder, not by PassageVectors."""
     bot = Bot.load(knowledge)
     vectors, _ = PassageVectors.build(encoder, bot.passages)
     texts, rows = passage_views(bot.passages)
-    question = "how do i get a refund"
     embedded = encoder.encode(texts)
     query = encoder.encode([question])[0]
+
+    def prototype_of(row: int) -> float:
+        mean = embedded[rows == row].sum(axis=0)
+        return float(mean @ query / np.linalg.norm(mean))
+
+    return bot, vectors, prototype_of
+
+
+def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowledge, encoder):
+    """similarities(question, t, p): for an FAQ entry (1 - p) * the smooth maximum + p * the
+    cosine to the normalised mean of its views; a guide passage keeps the smooth maximum."""
+    bot, vectors, prototype_of = _prototypes(knowledge, encoder, QUESTION)
+    question = QUESTION
     plain = vectors.similarities(question, 0.05)
     mixed = vectors.similarities(question, 0.05, 0.5)
     kinds = {p.kind for p in bot.passages}
@@ -90,24 +105,18 @@ def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowle
         if passage.kind == "guide":
             assert mixed[row] == pytest.approx(plain[row], abs=1e-6)
             continue
-        mean = embedded[rows == row].sum(axis=0)
-        prototype = float(mean @ query / np.linalg.norm(mean))
-        assert mixed[row] == pytest.approx(0.5 * plain[row] + 0.5 * prototype, abs=1e-4)
+        expected = 0.5 * plain[row] + 0.5 * prototype_of(row)
+        assert mixed[row] == pytest.approx(expected, abs=1e-4)
 
 
 def test_agreement_is_the_closest_view_mixed_with_an_faq_entrys_prototype(knowledge, encoder):
-    bot = Bot.load(knowledge)
-    vectors, _ = PassageVectors.build(encoder, bot.passages)
-    texts, rows = passage_views(bot.passages)
-    question = "how do i get a refund"
-    embedded = encoder.encode(texts)
-    query = encoder.encode([question])[0]
+    bot, vectors, prototype_of = _prototypes(knowledge, encoder, QUESTION)
+    question = QUESTION
     for row, passage in enumerate(bot.passages):
         closest = vectors.closest(question, row)
         assert vectors.agreement(question, row, 0.0) == pytest.approx(closest)
-        mean = embedded[rows == row].sum(axis=0)
-        prototype = float(mean @ query / np.linalg.norm(mean))
-        expected = closest if passage.kind == "guide" else 0.7 * closest + 0.3 * prototype
+        mixed = 0.7 * closest + 0.3 * prototype_of(row)
+        expected = closest if passage.kind == "guide" else mixed
         assert vectors.agreement(question, row, 0.3) == pytest.approx(expected, abs=1e-5)
     result = Bot.load(knowledge, encoder=encoder).retriever.search(question)
     best = result.hits[0]
