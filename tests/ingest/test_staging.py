@@ -99,3 +99,26 @@ def test_a_bare_folder_of_faq_files_is_not_ingested_into(tmp_path):
     with pytest.raises(InputError, match=r"holds FAQ files directly in it \(desk.yaml\)"):
         ingest([FIXTURES / "article.md"], bare)
     assert sorted(p.name for p in bare.iterdir()) == ["desk.yaml"]  # nothing was lost
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_swept_once_an_hour_old(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "article.txt"], target)
+    old, young = target / f"{staging.PREFIX}old", target / f"{staging.PREFIX}young"
+    for folder in (old, young):
+        (folder / "guides").mkdir(parents=True)
+        (folder / "guides" / "copy.md").write_text("# a copy\n", encoding="utf-8")
+    two_hours_ago = old.stat().st_mtime - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    ingest([FIXTURES / "faq.csv"], target)
+    assert not old.exists() and young.exists()  # the young one may be another ingest's
+    load_knowledge(target)
+
+
+def test_nothing_is_swept_while_a_journal_names_a_staging_folder(tmp_path):
+    target = tmp_path / "kb"
+    left = target / f"{staging.PREFIX}left"
+    left.mkdir(parents=True)
+    (target / INTERRUPTED_INGEST).write_text('{"staging": "x", "files": []}', encoding="utf-8")
+    assert staging.sweep_abandoned(target, now=left.stat().st_mtime + 10**6) == []
+    assert left.exists()

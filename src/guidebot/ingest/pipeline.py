@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, Wr
 from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
-from guidebot.ingest.staging import Staging, finish_interrupted
+from guidebot.ingest.staging import Staging, finish_interrupted, sweep_abandoned
 from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
@@ -73,6 +74,7 @@ def ingest(
         finish_interrupted(target)
     except OSError as error:
         raise WriteFailed(target, error.strerror or str(error)) from None
+    sweep_abandoned(target, time.time())
     _check_target(target)
     articles, tables, notes = _read_all(paths, slug)
     warnings = [w for table in tables for w in table.warnings]

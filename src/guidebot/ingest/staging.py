@@ -6,6 +6,8 @@ journal listing the moves is written, the files are moved into place (each an at
 rename), and the journal is removed. A run killed during the moves leaves the journal:
 the loader refuses a knowledge directory that has one (nothing half-imported is served),
 and the next ingest finishes the moves before anything else, since they were all checked.
+A run killed before its journal was written leaves only its staging folder, which the
+next ingest removes once it is an hour old (a younger one may be another ingest's).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from guidebot.errors import WriteFailed
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, knowledge_files
 
 PREFIX = ".guidebot-staging-"
+ABANDONED_AFTER = 3600.0  # seconds: an ingest takes seconds, so an older folder is left over
 
 
 class Staging:
@@ -98,3 +101,22 @@ def finish_interrupted(target: Path) -> bool:
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
     return True
+
+
+def sweep_abandoned(target: Path, now: float, older_than: float = ABANDONED_AFTER) -> list[Path]:
+    """Remove the staging folders in target that no journal names and that were last
+    changed more than `older_than` seconds before `now` (time.time()): copies left by an
+    ingest killed before it committed. Returns those removed; one that cannot be removed
+    is left for the next time."""
+    journal = target / INTERRUPTED_INGEST
+    if journal.exists() or not target.is_dir():
+        return []  # the journal's folder is finished first, by finish_interrupted
+    removed = []
+    for folder in target.glob(f"{PREFIX}*"):
+        try:
+            if folder.is_dir() and now - folder.stat().st_mtime > older_than:
+                shutil.rmtree(folder)
+                removed.append(folder)
+        except OSError:
+            continue
+    return removed
