@@ -331,3 +331,20 @@ def test_bad_options_are_refused_with_exit_2(args: list[str], says: str) -> None
 def test_a_port_in_use_is_reported(server: ApiServer) -> None:
     result = run_guidebot("api", "--port", str(server.port))
     assert result.returncode == 2 and "already in use" in result.stderr
+
+
+def test_one_worker_that_built_the_index_restarts_once_to_serve_from_the_cache(tmp_path) -> None:
+    """The build's memory is not kept: the process starts again (same pid) reading the
+    cache it just filled, and a later start that finds the cache does not restart."""
+    first = ApiServer(tmp_path)
+    try:
+        assert "starting again to serve from the cache" in first.output
+        assert first.process.poll() is None
+        assert first.request("GET", "/v1/health").status == 200
+    finally:
+        first.stop()
+    second = ApiServer(tmp_path)
+    try:
+        assert "starting again" not in second.output
+    finally:
+        second.stop()
