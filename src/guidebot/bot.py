@@ -17,7 +17,7 @@ from guidebot.knowledge.cached import load_cached, save_loaded
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
-from guidebot.knowledge.passages import Passage, build_passages
+from guidebot.knowledge.passages import Passage, build_passages, passages_version
 from guidebot.reply import Reply
 from guidebot.search import cache
 from guidebot.search.analysis import Analyzer
@@ -26,7 +26,6 @@ from guidebot.search.english import EnglishWords
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors
-from guidebot.version import __version__
 
 
 class Bot:
@@ -57,7 +56,7 @@ class Bot:
         english = EnglishWords(cache_dir)
         vectors = None
         if encoder is not None:
-            knowledge = f"{kb.fingerprint} {__version__}"
+            knowledge = f"{kb.fingerprint} {passages_version()}"
             vectors, note = PassageVectors.build(encoder, self.passages, cache_dir, knowledge)
             self.notes += [note] if note else []
         retriever = Retriever(
@@ -80,7 +79,10 @@ class Bot:
         (and saved there); what went wrong with the cache is a note."""
         config = self.policy.retrieval
         key = cache.CacheKey(
-            self.kb.fingerprint, __version__, config.bm25, cache.analyzer_settings(self.kb.synonyms)
+            self.kb.fingerprint,
+            passages_version(),
+            config.bm25,
+            cache.analyzer_settings(self.kb.synonyms),
         )
         if self.cache_dir is not None:
             bundle, trouble = cache.load(self.cache_dir, key)

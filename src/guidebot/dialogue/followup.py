@@ -40,8 +40,13 @@ def read(
     # ... and only if the earlier topic leaves something of this question's own found:
     # "requirements?" after a quality-control answer is a new vague question, not a
     # follow-up that no passage of that topic answers.
-    followup = top_section(combined) != top_section(result) and (
-        said == "explicit" or combined.coverage >= context.policy.decline_coverage
+    # ... and only toward the topic: its best passage holds one of the topic's words, so
+    # "requirements?" after a salary answer is not read as required courses.
+    toward = bool(combined.best and topic.keys() & set(combined.best.matched))
+    followup = (
+        toward
+        and top_section(combined) != top_section(result)
+        and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
     return Reading(combined if followup else result, said, followup)
 

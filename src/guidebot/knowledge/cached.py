@@ -16,8 +16,7 @@ from pathlib import Path
 from guidebot.knowledge import snapshot, snapshot_read
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
-from guidebot.knowledge.passages import Passage
-from guidebot.version import __version__
+from guidebot.knowledge.passages import Passage, passages_version
 
 # Files changed this recently are not snapshotted: FAT keeps times to 2 s, some network
 # file systems to 1 s.
@@ -43,7 +42,7 @@ def load_cached(root: Path, cache_dir: Path) -> Loaded:
     key = _signature(root)
     notes: tuple[str, ...] = ()
     if key:
-        found, note = snapshot_read.load(cache_dir, key, __version__)
+        found, note = snapshot_read.load(cache_dir, key, passages_version())
         notes = (note,) if note else ()
         if found is not None:
             return Loaded(root, found[0], found[1], key, notes)
@@ -61,7 +60,7 @@ def save_loaded(loaded: Loaded, cache_dir: Path, passages: Sequence[Passage]) ->
             return None  # an edit in the same tick of a coarse clock would keep the key
     except OSError:
         return None
-    return snapshot.save(cache_dir, loaded.key, __version__, loaded.kb, passages)
+    return snapshot.save(cache_dir, loaded.key, passages_version(), loaded.kb, passages)
 
 
 def _signature(root: Path) -> str:

@@ -9,13 +9,31 @@ from dataclasses import dataclass
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
 from guidebot.knowledge.slugs import unique
+from guidebot.version import __version__
 
-MIN_WORDS = 12
+# A guide's paragraphs are joined until a passage has at least MIN_WORDS words, and split
+# at sentences above MAX_WORDS: passages of about a hundred words, as dense and lexical
+# passage retrieval use (Karpukhin et al., "Dense Passage Retrieval", EMNLP 2020). A lone
+# paragraph of 40-60 words tends to be one point of a section, and a closing sentence
+# ("Evaluating program length, cost, and ROI is essential") won "cost?" by its shortness.
+# On dev (`guidebot eval tests/eval/dev.yaml`, top-1 / follow-ups), MIN_WORDS 12 / 40 / 60 /
+# 100: the article as `guidebot ingest` makes it 59.1 / 60.7 / 61.0 / 62.8% and 54.4 / 58.8
+# / 66.2 / 64.7%; the bundled guide 92.8 / 93.1 / 93.1 / 92.8%; with all-MiniLM-L6-v2 the
+# article 77.4 / 77.1 / 78.1 / 78.1% (follow-ups 61.8 / 60.3 / 66.2 / 64.7%) and the bundled
+# guide 94.7 / 94.5 / 94.0 / 94.2%.
+MIN_WORDS = 60
 MAX_WORDS = 160
+CHUNKING = 2  # bump when build_passages cuts passages differently (passages_version)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
+def passages_version() -> str:
+    """What the passages depend on besides the knowledge files: guidebot's version and how
+    they are cut. Caches of passages, and of what is built from them, key on it."""
+    return f"{__version__} chunking {CHUNKING}"
 
 
 @dataclass(frozen=True)

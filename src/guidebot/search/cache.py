@@ -15,7 +15,7 @@ made for another key, or whose arrays have the wrong names, dtypes or shapes, is
 as a note and `load` returns None, so the caller rebuilds. Failing to write (read-only
 or missing-and-uncreatable directory, full disk) is also a note, never an exception.
 
-    key = CacheKey(kb.fingerprint, guidebot.__version__, params, analyzer_settings(kb.synonyms))
+    key = CacheKey(kb.fingerprint, passages_version(), params, analyzer_settings(kb.synonyms))
     bundle, note = load(cache_dir(), key)
     if bundle is None:
         bundle = build_bundle(passages, analyzer, config)
@@ -61,7 +61,7 @@ class CacheKey:
     """Everything a cached index depends on; any difference means the cache is not for us."""
 
     knowledge: str  # KnowledgeBase.fingerprint
-    version: str  # guidebot.__version__
+    version: str  # knowledge.passages.passages_version(): guidebot's and the chunking's
     params: Bm25Params
     analyzer: str  # analyzer_settings(...) or any hash of what shapes the terms
 
