@@ -49,7 +49,7 @@ import numpy as np
 
 from guidebot import __version__
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.knowledge.passages import build_passages
+from guidebot.knowledge.passages import build_passages, passages_version
 from guidebot.search.analysis import Analyzer
 from guidebot.search.arrays import to_arrays
 from guidebot.search.bundle import build_bundle
@@ -112,7 +112,7 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict[str, object]
     bundle, r["build_s"] = timed(lambda: build_bundle(passages, analyzer, config))
     # The three engines below are compared over the same terms, analysed once here.
     body_terms = [analyzer.terms(p.text) for p in passages]
-    key = CacheKey(kb.fingerprint, __version__, config.bm25, analyzer_settings(kb.synonyms))
+    key = CacheKey(kb.fingerprint, passages_version(), config.bm25, analyzer_settings(kb.synonyms))
     with tempfile.TemporaryDirectory() as cache:
         note, r["cache_save_s"] = timed(lambda: save(cache, key, bundle))  # noqa: F821
         assert note is None, note

@@ -49,7 +49,7 @@ class Bot:
         self.cache_dir = cache_dir
         self.encoder = encoder
         self.notes: list[str] = []
-        self.built_index = False  # whether _bundle built the index rather than read it
+        self.cached_new_index = False  # _bundle built the index and saved it to cache_dir
         self.passages: Sequence[Passage] = build_passages(kb) if passages is None else passages
         analyzer = Analyzer(kb.synonyms)
         bundle = self._bundle(analyzer)
@@ -90,10 +90,10 @@ class Bot:
             if bundle is not None and bundle.meta.get("passages") == len(self.passages):
                 return bundle
         bundle = build_bundle(self.passages, analyzer, config)
-        self.built_index = True
         if self.cache_dir is not None:
             note = cache.save(self.cache_dir, key, bundle)
             self.notes += [note] if note else []
+            self.cached_new_index = not note
         return bundle
 
     @property

@@ -8,6 +8,7 @@ right if its whole state travelled with the client. Only ever connects to 127.0.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
@@ -333,18 +334,38 @@ def test_a_port_in_use_is_reported(server: ApiServer) -> None:
     assert result.returncode == 2 and "already in use" in result.stderr
 
 
+def _said(server: ApiServer, text: str) -> bool:
+    """Whether the server's output has `text` once it has said it serves (the restart's
+    line comes before that, so by then it is there or never will be)."""
+    for _ in range(100):
+        if "serving the API" in server.output:
+            break
+        time.sleep(0.05)
+    return text in server.output
+
+
 def test_one_worker_that_built_the_index_restarts_once_to_serve_from_the_cache(tmp_path) -> None:
     """The build's memory is not kept: the process starts again (same pid) reading the
     cache it just filled, and a later start that finds the cache does not restart."""
     first = ApiServer(tmp_path)
     try:
-        assert "starting again to serve from the cache" in first.output
-        assert first.process.poll() is None
+        assert _said(first, "starting again to serve from the cache")
+        assert first.output.count("starting again") == 1 and first.process.poll() is None
         assert first.request("GET", "/v1/health").status == 200
     finally:
         first.stop()
     second = ApiServer(tmp_path)
     try:
-        assert "starting again" not in second.output
+        assert not _said(second, "starting again")
     finally:
         second.stop()
+
+
+def test_no_restart_when_the_index_could_not_be_cached(tmp_path) -> None:
+    (tmp_path / "cache").write_text("a file where the cache folder would be", encoding="utf-8")
+    served = ApiServer(tmp_path)
+    try:
+        assert not _said(served, "starting again")
+        assert served.request("GET", "/v1/health").status == 200
+    finally:
+        served.stop()

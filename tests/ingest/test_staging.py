@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from guidebot.errors import KnowledgeError
+from guidebot.errors import KnowledgeError, WriteFailed
 from guidebot.ingest import staging
 from guidebot.ingest.pipeline import ingest
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, load_knowledge
@@ -122,3 +123,18 @@ def test_nothing_is_swept_while_a_journal_names_a_staging_folder(tmp_path):
     (target / INTERRUPTED_INGEST).write_text('{"staging": "x", "files": []}', encoding="utf-8")
     assert staging.sweep_abandoned(target, now=left.stat().st_mtime + 10**6) == []
     assert left.exists()
+
+
+def test_a_commit_whose_staged_files_were_swept_fails_and_changes_nothing(tmp_path):
+    """An ingest paused for over an hour may find its staging folder swept by another: it
+    must say so, not report files it never wrote."""
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "article.txt"], target)
+    before = sorted(p.name for p in (target / "guides").iterdir())
+    staged = staging.Staging(target)
+    staged.write("guides/late.md", "# Late\n")
+    shutil.rmtree(staged.root)
+    with pytest.raises(WriteFailed):
+        staged.commit()
+    assert sorted(p.name for p in (target / "guides").iterdir()) == before
+    assert not (target / INTERRUPTED_INGEST).exists()

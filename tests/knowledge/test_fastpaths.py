@@ -162,7 +162,7 @@ def chunks_as_before(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]
     if carry:
         if merged:
             last_text, last_line = merged.pop()
-            merged.append((f"{last_text} {carry[0]}", last_line))
+            merged += [(p, last_line) for p in split_long_as_before(f"{last_text} {carry[0]}")]
         else:
             merged.append(carry)
     return merged

@@ -1,5 +1,5 @@
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.knowledge.passages import build_passages
+from guidebot.knowledge.passages import MAX_WORDS, build_passages
 from tests.conftest import GUIDE, KNOWLEDGE
 
 
@@ -37,3 +37,14 @@ def test_short_paragraphs_merge_and_long_ones_split(make_knowledge):
     passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
     assert passages[0].text.startswith("Tiny. Sentence number 0")
     assert len(passages) == 3 and all(len(p.text.split()) <= 165 for p in passages)
+
+
+def test_a_short_last_paragraph_joins_the_passage_before_without_passing_the_limit(
+    make_knowledge,
+):
+    long_paragraph = " ".join(f"Point {i} of the section is made here." for i in range(19))
+    short_paragraph = " ".join(["A closing remark in plain words."] * 9)
+    guide = f"---\ntitle: T\n---\n## S\n{long_paragraph}\n\n{short_paragraph}\n"
+    passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
+    assert passages[-1].text.endswith("A closing remark in plain words.")
+    assert all(len(p.text.split()) <= MAX_WORDS for p in passages)

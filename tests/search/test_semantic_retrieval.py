@@ -95,8 +95,7 @@ def _prototypes(knowledge, encoder, question: str):
 def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowledge, encoder):
     """similarities(question, t, p): for an FAQ entry (1 - p) * the smooth maximum + p * the
     cosine to the normalised mean of its views; a guide passage keeps the smooth maximum."""
-    bot, vectors, prototype_of = _prototypes(knowledge, encoder, QUESTION)
-    question = QUESTION
+    bot, vectors, prototype_of = _prototypes(knowledge, encoder, question := QUESTION)
     plain = vectors.similarities(question, 0.05)
     mixed = vectors.similarities(question, 0.05, 0.5)
     kinds = {p.kind for p in bot.passages}
@@ -110,8 +109,7 @@ def test_an_faq_entry_mixes_in_its_prototype_and_a_guide_passage_does_not(knowle
 
 
 def test_agreement_is_the_closest_view_mixed_with_an_faq_entrys_prototype(knowledge, encoder):
-    bot, vectors, prototype_of = _prototypes(knowledge, encoder, QUESTION)
-    question = QUESTION
+    bot, vectors, prototype_of = _prototypes(knowledge, encoder, question := QUESTION)
     for row, passage in enumerate(bot.passages):
         closest = vectors.closest(question, row)
         assert vectors.agreement(question, row, 0.0) == pytest.approx(closest)

@@ -81,6 +81,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    restarted = os.environ.pop(ENV_RESTARTED, None)  # read once: nothing it starts inherits it
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
     if not 1 <= args.workers <= MAX_WORKERS:
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             "install them with: pip install fastapi uvicorn httptools"
         ) from None
     warm(bot)  # fills the cache of what the first turn loads, for every worker to read
-    if args.workers == 1 and bot.built_index:
+    if args.workers == 1 and bot.cached_new_index and not restarted:
         _restart_reading_the_caches()
     served: Bot | None = bot
     if args.workers > 1:
@@ -145,19 +146,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _restart_reading_the_caches() -> None:
-    """Start this command again in this process (same pid, arguments and terminal) now that
-    the index is cached, when it was started as `guidebot api` on a POSIX system and not
-    restarted already: building the index leaves the process holding the build's memory
-    (one worker at 100,000 passages kept 484 MB; dropping the bot and loading again from
-    the cache still kept 344 MB, the heap being fragmented) where a start that reads the
-    cache holds about 250 MB. Otherwise it returns and the process serves as it is."""
-    if os.name != "posix" or os.environ.get(ENV_RESTARTED) or "api" not in sys.argv[1:]:
+    """Start this command again in this process (same pid, interpreter options, arguments
+    and terminal; sys.orig_argv) now that the index is cached, when it was started as
+    `guidebot api` on a POSIX system: building the index leaves the process holding the
+    build's memory (one worker at 100,000 passages kept 484 MB; dropping the bot and loading
+    again from the cache still kept 344 MB, the heap being fragmented) where a start that
+    reads the cache holds about 250 MB. Otherwise, or if the restart fails, it returns and
+    the process serves as it is."""
+    if os.name != "posix" or sys.argv[1:2] != [NAME]:
         return
-    os.environ[ENV_RESTARTED] = "1"
     print("guidebot: index cached; starting again to serve from the cache", file=sys.stderr)
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "guidebot.cli", *sys.argv[1:]])
+    os.environ[ENV_RESTARTED] = "1"
+    try:
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+    except OSError:
+        os.environ.pop(ENV_RESTARTED, None)
 
 
 def _token(value: str) -> str | None:

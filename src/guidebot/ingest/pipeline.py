@@ -74,8 +74,8 @@ def ingest(
         finish_interrupted(target)
     except OSError as error:
         raise WriteFailed(target, error.strerror or str(error)) from None
-    sweep_abandoned(target, time.time())
     _check_target(target)
+    sweep_abandoned(target, time.time())
     articles, tables, notes = _read_all(paths, slug)
     warnings = [w for table in tables for w in table.warnings]
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]

@@ -62,6 +62,9 @@ class Staging:
     def commit(self) -> None:
         """Move the staged files into place, journalled (see the module docstring)."""
         journal = self.target / INTERRUPTED_INGEST
+        missing = [rel for rel in self.new if not (self.root / rel).is_file()]
+        if missing:  # a run paused for over an hour may have had its folder swept
+            raise WriteFailed(self.root / missing[0], "the staged file is gone; run it again")
         moves = {"staging": self.root.name, "files": self.new}
         atomic.write_text(journal, json.dumps(moves, indent=1), overwrite=True)
         try:
