@@ -82,9 +82,9 @@ def test_a_disk_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch):
 
 def test_an_input_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
     from guidebot.errors import InputError
-    from guidebot.ingest import pipeline
+    from guidebot.ingest import sources
 
-    monkeypatch.setattr(pipeline, "MAX_INPUT_BYTES", 100)
+    monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 100)
     big = tmp_path / "big.md"
     big.write_text("# Big\n\n" + "word " * 100, encoding="utf-8")
     with pytest.raises(InputError, match="over the 100 byte limit"):

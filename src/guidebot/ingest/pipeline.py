@@ -18,6 +18,7 @@ from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, Wr
 from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.sources import read_source
 from guidebot.ingest.staging import Staging, finish_interrupted, sweep_abandoned
 from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
 from guidebot.ingest.webpage import parse_html
@@ -28,14 +29,8 @@ from guidebot.knowledge.model import Guide, KnowledgeBase
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import is_bundled
 
-MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
-_MAGIC = {
-    b"%PDF": "a PDF",
-    b"PK\x03\x04": "a ZIP/Word/Excel file",
-    b"\xd0\xcf\x11\xe0": "an Office file",
-}
 
 
 @dataclass
@@ -112,35 +107,6 @@ def ingest(
 def _unstaged(problems: tuple[Problem, ...], staged: Path, target: Path) -> list[Problem]:
     """Problems as they would read in target: the staging folder is an inner detail."""
     return [dataclasses.replace(p, path=p.path.replace(str(staged), str(target))) for p in problems]
-
-
-def read_source(path: Path) -> str:
-    """The text of an input file, or an InputError saying plainly why it cannot be used."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; name the files to bring in")
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is over the {MAX_INPUT_BYTES:,} byte limit")
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(f"{path}: this is {what}, not text; save it as text or HTML first")
-    if b"\0" in data[:8192]:
-        raise InputError(f"{path}: this looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save it as UTF-8 and try again"
-        ) from None
 
 
 def _check_target(target: Path) -> None:
