@@ -35,10 +35,6 @@ class PassageWords:
         where = self._map(doc)
         return tuple(t for t in terms if t in where)
 
-    def passage(self, doc: int) -> Passage:
-        """Passage `doc` itself."""
-        return self._passages[doc]
-
     def written(self, doc: int, terms: Collection[str]) -> dict[str, tuple[str, ...]]:
         """For each of the terms that passage `doc` holds, its words yielding it, as written."""
         where = self._map(doc)

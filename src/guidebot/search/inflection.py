@@ -3,16 +3,24 @@
 The index stems with Snowball, which is right for ranking ("programs" finds "program") but
 joins words that a reader keeps apart: "book" the thing and "booked" the verb. Whether a
 passage really holds a question's word is decided here with a light stemmer that removes
-plural endings only, so "books" is "book" while "booked" and "booking" are other words
-(answer_only_variants says where the engine asks).
+plural endings only, so "books" is "book" while "booked" and "booking" are other words.
+
+The engine asks only of words an FAQ entry holds in its answer and not in its question or
+alternates (answer_only_variants): an entry's question says what it answers, so "Can I borrow
+a book?" is not the projector entry whose answer says "booked". Asking of guide passages
+too, whose prose says "adoption" where people ask "adopt", declined 60 of CLINC150's dev
+questions that stemming had rightly matched ("meaning" for "means"), 7 of the ingested
+article's and 3 of the bundled guide's; so limited, none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from guidebot.search.analysis import Analyzer, is_number, words
 from guidebot.search.highlights import PassageWords
+from guidebot.search.index import FieldIndex
+from guidebot.search.results import Hit
 
 
 def plural_stems(word: str) -> set[str]:
@@ -65,23 +73,19 @@ def loosely_matched(
 
 def answer_only_variants(
     analyzer: Analyzer,
+    title: FieldIndex,
     passage_words: PassageWords,
-    row: int,
-    matched: Collection[str],
+    hit: Hit,
     surface: Sequence[str],
 ) -> frozenset[str]:
-    """The question's terms (from its words, `surface`) that FAQ passage `row` holds only in
-    its answer, and only as other words of the same stem: an entry's question says what it
-    answers, so "Can I borrow a book?" is not the projector entry whose answer says
-    "booked". Not for words its question or alternates hold, nor for guide passages, whose
-    prose says "adoption" where people ask "adopt": counting every such match as missing
-    declined 60 of CLINC150's dev questions that stemming had rightly matched ("meaning"
-    for "means"), 7 of the ingested article's and 3 of the bundled guide's; so limited,
-    none. Empty for a guide passage."""
-    passage = passage_words.passage(row)
-    if passage.kind != "faq":
+    """The question's terms (from its words, `surface`) that FAQ hit holds only in its
+    answer, not in its title field (question and alternates), and there only as other words
+    of the same stem. Empty for a guide passage (see the module docstring)."""
+    if hit.passage.kind != "faq":
         return frozenset()
-    titled = set(analyzer.terms(passage.title))
-    asked = {t: f for t, f in forms_by_term(analyzer, surface).items() if t not in titled}
-    written = passage_words.written(row, [t for t in asked if t in matched])
-    return loosely_matched(analyzer, asked, written)
+    answer_only = [t for t in hit.matched if not title.contains(t, hit.row)]
+    if not answer_only:
+        return frozenset()
+    forms = forms_by_term(analyzer, surface)
+    asked = {t: forms[t] for t in answer_only if t in forms}
+    return loosely_matched(analyzer, asked, passage_words.written(hit.row, asked))

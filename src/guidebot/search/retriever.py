@@ -247,8 +247,7 @@ class Retriever:
         return self._coverage(terms, self._everyday(surface), hit, loose), loose
 
     def _loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
-        """The terms this hit holds only loosely (inflection.answer_only_variants)."""
-        return answer_only_variants(self.analyzer, self._words, hit.row, hit.matched, surface)
+        return answer_only_variants(self.analyzer, self.title, self._words, hit, surface)
 
     def _coverage(
         self, terms: Sequence[str], everyday: Collection[str], hit: Hit, loose: Collection[str]
