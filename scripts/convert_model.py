@@ -20,11 +20,13 @@ import argparse
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import onnx
 from onnx_bert import BertConfig, build_bert_onnx, numpy_forward, read_safetensors
+from onnx_mpnet import bert_weights, mpnet_config, relative_attention_bias
 from tokenizers import Tokenizer
 
 DEFAULT_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -58,20 +60,53 @@ def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def is_mpnet(source: Path) -> bool:
+    return read_json(source / "config.json").get("model_type") == "mpnet"
+
+
+def read_config(source: Path) -> BertConfig:
+    """The encoder's shape from config.json: BERT, or MPNet (onnx_mpnet.py)."""
+    path = source / "config.json"
+    return mpnet_config(path) if is_mpnet(source) else BertConfig.from_json(path)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A BERT-shaped encoder read from a sentence-transformers directory."""
+
+    config: BertConfig
+    weights: dict[str, np.ndarray]
+    attention_bias: np.ndarray | None  # (heads, n, n), MPNet's relative positions
+
+    @classmethod
+    def read(cls, source: Path, max_length: int) -> Source:
+        config, weights = read_config(source), read_safetensors(source / "model.safetensors")
+        if not is_mpnet(source):
+            return cls(config, weights, None)
+        bias = relative_attention_bias(weights, max_length)
+        return cls(config, bert_weights(weights, config), bias)
+
+
 def convert(source: Path, out: Path, name: str, max_length: int | None = None) -> dict:
     """Write the three files into `out`; return the guidebot-model.json contents."""
-    config = BertConfig.from_json(source / "config.json")
+    config = read_config(source)
     pooling = read_json(source / "1_Pooling" / "config.json")
     if pooling and not pooling.get("pooling_mode_mean_tokens"):
         raise SystemExit(f"{source}: not a mean-pooled model; guidebot's encoder mean-pools")
     if max_length is None:
         st_config = read_json(source / "sentence_bert_config.json")
         max_length = int(st_config.get("max_seq_length", 256))
-    max_length = min(max_length, config.max_position_embeddings)
-    weights = read_safetensors(source / "model.safetensors")
+    max_length = min(max_length, config.max_position_embeddings - config.position_offset)
+    model = Source.read(source, max_length)
 
     out.mkdir(parents=True, exist_ok=True)
-    onnx.save(build_bert_onnx(weights, config), out / "model.onnx")
+    graph = build_bert_onnx(
+        model.weights,
+        config,
+        token_type_ids=model.attention_bias is None,  # MPNet has no segments
+        attention_bias=model.attention_bias,
+    )
+    onnx.save(graph, out / "model.onnx")
     tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length)
@@ -88,12 +123,11 @@ def convert(source: Path, out: Path, name: str, max_length: int | None = None) -
     return meta
 
 
-def check_graph(source: Path, out: Path) -> float:
+def check_graph(source: Path, out: Path, max_length: int) -> float:
     """Largest |ONNX - numpy| of last_hidden_state over CHECK_SENTENCES, padded as a batch."""
     import onnxruntime as ort
 
-    config = BertConfig.from_json(source / "config.json")
-    weights = read_safetensors(source / "model.safetensors")
+    model = Source.read(source, max_length)
     tokenizer = Tokenizer.from_file(str(out / "tokenizer.json"))
     encodings = tokenizer.encode_batch(CHECK_SENTENCES)
     length = max(len(e.ids) for e in encodings)
@@ -104,8 +138,11 @@ def check_graph(source: Path, out: Path) -> float:
         mask[row, : len(e.ids)] = 1
     session = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
     feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-    (hidden,) = session.run(["last_hidden_state"], feed)
-    reference = numpy_forward(weights, config, ids, mask)
+    declared = {i.name for i in session.get_inputs()}
+    (hidden,) = session.run(["last_hidden_state"], {k: v for k, v in feed.items() if k in declared})
+    reference = numpy_forward(
+        model.weights, model.config, ids, mask, attention_bias=model.attention_bias
+    )
     real = mask.astype(bool)  # padding positions are not compared: nothing reads them
     return float(np.abs(hidden[real] - reference[real]).max())
 
@@ -143,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out}/model.onnx ({size / 1e6:.1f} MB), tokenizer.json, guidebot-model.json")
     print(f"  {meta['name']}: dim {meta['dim']}, max_length {meta['max_length']}, mean pooling")
 
-    diff = check_graph(source, args.out)
+    diff = check_graph(source, args.out, meta["max_length"])
     refund, library = check_meaning(args.out)
     print(f"check: ONNX vs numpy forward pass, max |difference| {diff:.2e} (limit {TOLERANCE})")
     print(f"check: cos(money back, Refund policy) {refund:.3f}", end=" ")

@@ -39,6 +39,9 @@ class BertConfig:
     max_position_embeddings: int = 512
     type_vocab_size: int = 2
     layer_norm_eps: float = 1e-12
+    # Row of the position table for the first token: 0 in BERT; RoBERTa-style models such as
+    # MPNet count positions from pad_token_id + 1 (onnx_mpnet.py).
+    position_offset: int = 0
 
     @classmethod
     def from_json(cls, path: Path) -> BertConfig:
@@ -178,20 +181,27 @@ class _Graph:
 
 
 def build_bert_onnx(
-    weights: dict[str, np.ndarray], config: BertConfig, *, token_type_ids: bool = True
+    weights: dict[str, np.ndarray],
+    config: BertConfig,
+    *,
+    token_type_ids: bool = True,
+    attention_bias: np.ndarray | None = None,
 ) -> onnx.ModelProto:
     """The encoder as an ONNX model (checked by onnx.checker). token_type_ids=False leaves that
-    input out (segment 0 is used), as some exports do."""
+    input out (segment 0 is used), as some exports do. `attention_bias`, float (heads, n, n),
+    is added to every layer's attention scores between query i and key j (relative position
+    buckets, onnx_mpnet.relative_attention_bias); sequences up to n tokens."""
     g = _Graph(weights)
     c = config
     word = g.op("Gather", g.weight("embeddings.word_embeddings.weight"), "input_ids")
-    # Positions 0..sequence-1: the first `sequence` rows of the position table.
+    # Positions offset..offset+sequence-1: `sequence` rows of the position table.
     seq_len = g.op("Shape", "input_ids", start=1, end=2)
+    offset = g.const("position_offset", np.array([c.position_offset], np.int64))
     positions = g.op(
         "Slice",
         g.weight("embeddings.position_embeddings.weight"),
-        g.const("zero", np.array([0], np.int64)),
-        seq_len,
+        offset,
+        g.op("Add", seq_len, offset),
         g.const("axis0", np.array([0], np.int64)),
     )
     x = g.op("Add", word, positions)
@@ -213,6 +223,16 @@ def build_bert_onnx(
     heads = g.const("heads_shape", np.array([0, 0, c.num_attention_heads, c.head_size], np.int64))
     merged = g.const("merged_shape", np.array([0, 0, c.hidden_size], np.int64))
     scale = g.const("scale", np.array(1 / math.sqrt(c.head_size), np.float32))
+    if attention_bias is not None:  # (1, heads, seq, seq): the table's top-left corner
+        square = g.op("Concat", seq_len, seq_len, axis=0)
+        corner = g.op(
+            "Slice",
+            g.const("attention_bias", attention_bias[None].astype(np.float32)),
+            g.const("zeros2", np.array([0, 0], np.int64)),
+            square,
+            g.const("axes_2_3", np.array([2, 3], np.int64)),
+        )
+        bias = g.op("Add", bias, corner)
 
     for n in range(c.num_hidden_layers):
         p = f"encoder.layer.{n}."
@@ -271,6 +291,7 @@ def numpy_forward(
     input_ids: np.ndarray,
     attention_mask: np.ndarray,
     token_type_ids: np.ndarray | None = None,
+    attention_bias: np.ndarray | None = None,
 ) -> np.ndarray:
     """last_hidden_state (batch, seq, hidden) in float64, written as plainly as the maths."""
     c = config
@@ -292,11 +313,13 @@ def numpy_forward(
     erf = np.frompyfunc(math.erf, 1, 1)
     x = (
         w["embeddings.word_embeddings.weight"][input_ids]
-        + w["embeddings.position_embeddings.weight"][:seq]
+        + w["embeddings.position_embeddings.weight"][c.position_offset : c.position_offset + seq]
         + w["embeddings.token_type_embeddings.weight"][token_type_ids]
     )
     x = layer_norm(x, "embeddings.LayerNorm")
     bias = (1.0 - attention_mask[:, None, None, :]) * MASK_BIAS
+    if attention_bias is not None:
+        bias = bias + attention_bias[None, :, :seq, :seq].astype(np.float64)
     batch = input_ids.shape[0]
     for n in range(c.num_hidden_layers):
         p = f"encoder.layer.{n}."

@@ -151,7 +151,7 @@ def test_convert_model_turns_safetensors_into_the_same_encoder(
     out = tmp_path / "out"
     meta = convert_model.convert(source, out, "tiny-st")
     assert (meta["dim"], meta["max_length"], meta["pooling"]) == (16, MAX_LENGTH, "mean")
-    assert convert_model.check_graph(source, out) < 1e-5
+    assert convert_model.check_graph(source, out, meta["max_length"]) < 1e-5
     converted = Encoder.load(out)
     assert np.abs(converted.encode(TEXTS) - encoder.encode(TEXTS)).max() < 1e-6
 
