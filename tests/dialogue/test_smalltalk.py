@@ -221,3 +221,74 @@ def test_an_entry_of_another_guide_does_not_displace_small_talk(make_knowledge):
     bot = Bot.load(knowledge)
     assert bot.conversation().ask("who are you?").kind == "answer"
     assert bot.conversation(guides=["test"]).ask("who are you?").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what are you able to help with",  # "what are you able to do" + "... help me with"
+        "what do you cover",  # "what do you do" + "what topics do you cover"
+        "what r u able to help with",
+    ],
+)
+def test_a_question_about_guidebot_may_recombine_its_examples_words(bot, text):
+    # `always`: the guide uses "able", "help", "cover"; words of the intent's own examples
+    # one word apart from one of them are excused even so
+    assert bot.context.smalltalk.match(text, always)[0] == "capabilities"
+    assert bot.ask(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what can you get",  # "what can you do", but "get" is no word of the intent
+        "what do you need",
+        "what jobs can you get",
+        "what are you able to earn after the degree",
+        "what can I do with an AI master's in manufacturing",
+        "can you help me with admission requirements",
+        "what sort of things do employers look for",
+    ],
+)
+def test_a_question_one_word_from_small_talk_is_still_a_question(bot, text):
+    assert bot.ask(text).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thx a lot, that cleared things up",
+        "cheers mate that answers it",  # no comma: the remark starts at "that"
+        "ok great thank you that's all I needed",
+        "perfect, that's what i was looking for, thanks",
+        "ty, that answers everything",
+    ],
+)
+def test_thanks_may_carry_a_remark_on_the_answer(bot, text):
+    assert bot.conversation().ask(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, that salary seems low for engineers",  # the remark names a topic
+        "thanks that cleared up the salary, what about tuition?",
+        "thanks, and how long does the degree take?",
+        "thanks that helps, is it any good",  # a clause asking of its own
+        "thanks, is it any good?",
+    ],
+)
+def test_a_remark_naming_a_topic_or_asking_is_a_question(bot, text):
+    assert bot.conversation().ask(text).kind != "smalltalk"
+
+
+def test_a_remark_goes_with_thanks_not_with_a_goodbye(bot):
+    """ "it was a pleasure talking to you, goodbye" is no remark on an answer: a help desk
+    whose FAQ answers goodbyes keeps answering it."""
+
+    def knows_needed(text: str, besides: str = "") -> bool:
+        return "needed" in text.split() and "needed" not in besides.split()
+
+    smalltalk = bot.context.smalltalk
+    assert smalltalk.match("thanks, that is all i needed", knows_needed)[0] == "thanks"
+    assert smalltalk.match("bye, that is all i needed", knows_needed) is None
