@@ -11,7 +11,8 @@ from guidebot.dialogue.context import TurnContext, question_topics
 from guidebot.dialogue.conversation import Conversation, ConversationState
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
-from guidebot.dialogue.smalltalk import SmalltalkMatcher, builtin_intents
+from guidebot.dialogue.smalltalk import SmalltalkMatcher
+from guidebot.dialogue.smalltalk_intents import builtin_intents
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.cached import load_cached, save_loaded
 from guidebot.knowledge.gcpause import paused_gc

@@ -1,10 +1,8 @@
 """Recognises greetings, thanks and questions about guidebot or the guide itself.
 
-Every knowledge base gets the built-in intents of smalltalk.yaml beside this module, so a
-guide imported today already answers "hi" and "thanks"; its own smalltalk.yaml replaces the
-reply of an intent of the same name and adds examples. Misspelt small talk ("thnaks",
-"hii", "tnx") is read against the examples' own words (see `SmalltalkMatcher._normal`), and
-so are new wordings: a question about guidebot in the words of its examples ("what are you
+Which intents a knowledge base has, and how their replies are filled, is smalltalk_intents.py.
+Misspelt small talk ("thnaks", "hii", "tnx") is read against the examples' own words (see
+`SmalltalkMatcher._normal`), and so are new wordings: a question about guidebot in the words of its examples ("what are you
 able to help with"), thanks with a remark on the answer ("thx, that cleared things up").
 """
 
@@ -12,14 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from guidebot.errors import KnowledgeError
-from guidebot.knowledge.model import Guide, KnowledgeBase, SmalltalkIntent
-from guidebot.knowledge.sidefiles import parse_smalltalk
+from guidebot.dialogue.smalltalk_intents import fields_of, fill, merged
+from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
 from guidebot.search.analysis import normalise
 
 MATCH_FLOOR = 85.0
@@ -27,8 +23,6 @@ MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 # A message may differ from an example by one word per this many of the example's ("what do
 # you cover" from "what do you do"); from an example of one or two words, by none.
 WORDS_PER_EDIT = 3
-BUILTIN = Path(__file__).with_name("smalltalk.yaml")
-_UNDATED = "Check the source for the latest figures."
 _CLAUSE = re.compile(r"[,.!?;:]+")
 # Texting spellings of the small-talk examples' own words, for knowledge without synonyms
 # saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
@@ -45,30 +39,6 @@ _POINTING = frozenset("that thats this it its".split())
 # The intents that respond to an answer, which such a remark goes with; not a greeting or a
 # goodbye: "it was a pleasure talking to you, goodbye" is no remark on an answer.
 _ON_AN_ANSWER = frozenset({"thanks", "acknowledge"})
-
-
-def builtin_intents(path: Path = BUILTIN) -> tuple[SmalltalkIntent, ...]:
-    """The small talk every knowledge base gets (raises KnowledgeError if the file is bad)."""
-    intents, problems = parse_smalltalk(path, path.name)
-    if problems:
-        raise KnowledgeError(problems)
-    return intents
-
-
-def merged(
-    own: Sequence[SmalltalkIntent], builtin: Sequence[SmalltalkIntent]
-) -> list[SmalltalkIntent]:
-    """The knowledge's intents, each with the built-in examples of the same name added, then
-    the built-in intents it does not name."""
-    extra = {i.intent: i.examples for i in builtin}
-    mine = {i.intent for i in own}
-    out = [
-        SmalltalkIntent(
-            i.intent, tuple(dict.fromkeys(i.examples + extra.get(i.intent, ()))), i.reply
-        )
-        for i in own
-    ]
-    return out + [i for i in builtin if i.intent not in mine]
 
 
 class SmalltalkMatcher:
@@ -106,7 +76,7 @@ class SmalltalkMatcher:
             for word in example_words:
                 self._with_word.setdefault(word, []).append(n)
         self._guides = {g.slug: g for g in kb.guides}
-        self._fields = _fields(kb.guides, topics)
+        self._fields = fields_of(kb.guides, topics)
         self._topics = topics
         self._floor = floor
 
@@ -142,7 +112,7 @@ class SmalltalkMatcher:
 
     def _fields_of(self, guides: Sequence[str]) -> dict[str, str]:
         chosen = self._guides.get(guides[0]) if len(guides) == 1 else None
-        return _fields((chosen,), self._topics) if chosen else self._fields
+        return fields_of((chosen,), self._topics) if chosen else self._fields
 
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
@@ -173,7 +143,7 @@ class SmalltalkMatcher:
         if found is None:
             return None
         intent = self._intents[self._owner[found]]
-        return intent.intent, _fill(intent.reply, self._fields_of(guides))
+        return intent.intent, fill(intent.reply, self._fields_of(guides))
 
     def _near_in_words(self, cleaned: str) -> int | None:
         """The example the text is fewest words from (WORDS_PER_EDIT), when all its words are
@@ -296,39 +266,3 @@ def _rest(text: str, example: str) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
-
-
-def _fields(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
-    first = guides[0] if guides else None
-    titles = [g.title for g in guides]
-    fields = {
-        "title": first.title if first else "the FAQ",
-        "titles": "; ".join(titles) or "the FAQ",
-        "author": (first.author if first else "") or "an unnamed author",
-        "author_title": first.author_title if first else "",
-        "edition": (first.edition if first else "") or "current",
-        "topics": ", ".join(topics),
-    }
-    return fields | _about(first)
-
-
-def _about(guide: Guide | None) -> dict[str, str]:
-    """{byline} and {dating}: what the guide's front matter says of its author and edition,
-    and plainly that it says nothing when it does not (the built-in replies for any guide)."""
-    if guide is None:
-        return {"byline": "This FAQ does not name its authors.", "dating": _UNDATED}
-    title = f"“{guide.title}”"
-    role = f", {guide.author_title}" if guide.author_title else ""
-    return {
-        "byline": f"{title} was written by {guide.author}{role}."
-        if guide.author
-        else f"{title} does not name its author.",
-        "dating": f"This is the {guide.edition} edition of {title}; it gives no exact date."
-        if guide.edition
-        else f"{title} does not say when it was written. {_UNDATED}",
-    }
-
-
-def _fill(template: str, fields: dict[str, str]) -> str:
-    """Fill {placeholders}; an unknown one is left as written rather than failing."""
-    return re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)), template)

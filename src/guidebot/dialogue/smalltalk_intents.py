@@ -1,0 +1,82 @@
+"""The small-talk intents a knowledge base has, and the values their replies are filled with.
+
+Every knowledge base gets the built-in intents of smalltalk.yaml beside this module; its own
+smalltalk.yaml replaces the reply of an intent of the same name and adds examples. Replies are
+templates: {title}, {author}, {byline}, {dating}, {topics} and the like come from the guides'
+front matter, so a guide imported today answers "who wrote this?" in its own terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from guidebot.errors import KnowledgeError
+from guidebot.knowledge.model import Guide, SmalltalkIntent
+from guidebot.knowledge.sidefiles import parse_smalltalk
+
+BUILTIN = Path(__file__).with_name("smalltalk.yaml")
+_UNDATED = "Check the source for the latest figures."
+
+
+def builtin_intents(path: Path = BUILTIN) -> tuple[SmalltalkIntent, ...]:
+    """The small talk every knowledge base gets (raises KnowledgeError if the file is bad)."""
+    intents, problems = parse_smalltalk(path, path.name)
+    if problems:
+        raise KnowledgeError(problems)
+    return intents
+
+
+def merged(
+    own: Sequence[SmalltalkIntent], builtin: Sequence[SmalltalkIntent]
+) -> list[SmalltalkIntent]:
+    """The knowledge's intents, each with the built-in examples of the same name added, then
+    the built-in intents it does not name."""
+    extra = {i.intent: i.examples for i in builtin}
+    mine = {i.intent for i in own}
+    out = [
+        SmalltalkIntent(
+            i.intent, tuple(dict.fromkeys(i.examples + extra.get(i.intent, ()))), i.reply
+        )
+        for i in own
+    ]
+    return out + [i for i in builtin if i.intent not in mine]
+
+
+def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
+    """The values of the reply templates' {placeholders} for these guides (the first one's
+    title, author and edition) and the knowledge's topics."""
+    first = guides[0] if guides else None
+    titles = [g.title for g in guides]
+    fields = {
+        "title": first.title if first else "the FAQ",
+        "titles": "; ".join(titles) or "the FAQ",
+        "author": (first.author if first else "") or "an unnamed author",
+        "author_title": first.author_title if first else "",
+        "edition": (first.edition if first else "") or "current",
+        "topics": ", ".join(topics),
+    }
+    return fields | _about(first)
+
+
+def _about(guide: Guide | None) -> dict[str, str]:
+    """{byline} and {dating}: what the guide's front matter says of its author and edition,
+    and plainly that it says nothing when it does not (the built-in replies for any guide)."""
+    if guide is None:
+        return {"byline": "This FAQ does not name its authors.", "dating": _UNDATED}
+    title = f"“{guide.title}”"
+    role = f", {guide.author_title}" if guide.author_title else ""
+    return {
+        "byline": f"{title} was written by {guide.author}{role}."
+        if guide.author
+        else f"{title} does not name its author.",
+        "dating": f"This is the {guide.edition} edition of {title}; it gives no exact date."
+        if guide.edition
+        else f"{title} does not say when it was written. {_UNDATED}",
+    }
+
+
+def fill(template: str, fields: dict[str, str]) -> str:
+    """Fill {placeholders}; an unknown one is left as written rather than failing."""
+    return re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)), template)
