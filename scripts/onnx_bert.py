@@ -168,7 +168,8 @@ class _Graph:
     def op(self, op_type: str, *inputs: str, **attrs: object) -> str:
         self._count += 1
         out = f"{op_type.lower()}_{self._count}"
-        self.nodes.append(helper.make_node(op_type, list(inputs), [out], **attrs))
+        # Named as its output, so that tools that pick nodes by name (quantize.py) can.
+        self.nodes.append(helper.make_node(op_type, list(inputs), [out], name=out, **attrs))
         return out
 
     def linear(self, x: str, prefix: str) -> str:
