@@ -2,7 +2,8 @@
 
 MPNet (Song et al., 2020, "MPNet: Masked and Permuted Pre-training for Language Understanding")
 is a BERT encoder with three differences, all expressible in onnx_bert's graph:
-- positions count from pad_token_id + 1, as in RoBERTa (BertConfig.position_offset);
+- positions count from 2, as in RoBERTa (BertConfig.position_offset): Hugging Face's
+  MPNetEmbeddings numbers them from its padding index, fixed at 1, plus one;
 - there are no segment embeddings (a zero table of one row stands in);
 - every layer adds a learned bias to its attention scores, one per head and per bucket of the
   relative position key - query, bucketed as T5 does (Raffel et al., 2020): exact up to 8
@@ -20,6 +21,7 @@ import numpy as np
 from onnx_bert import BertConfig
 
 MAX_DISTANCE = 128  # MPNet's relative_position_bucket default
+POSITION_OFFSET = 2  # MPNetEmbeddings.padding_idx (1, whatever the config says) + 1
 
 
 def mpnet_config(path: Path) -> BertConfig:
@@ -39,7 +41,7 @@ def mpnet_config(path: Path) -> BertConfig:
         max_position_embeddings=raw["max_position_embeddings"],
         type_vocab_size=1,
         layer_norm_eps=raw.get("layer_norm_eps", 1e-5),
-        position_offset=raw.get("pad_token_id", 1) + 1,
+        position_offset=POSITION_OFFSET,
     )
 
 

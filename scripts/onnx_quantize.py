@@ -17,6 +17,7 @@ import numpy as np
 import onnx
 
 MIN_COSINE = 0.97  # between float and int8 vectors of the same sentence, for the check
+QUANTIZED = "int8 weights, feed-forward outputs float32"  # guidebot-model.json's "quantized"
 
 
 def float_matmuls(model: onnx.ModelProto) -> list[str]:
@@ -37,7 +38,8 @@ def float_matmuls(model: onnx.ModelProto) -> list[str]:
 
 
 def quantize(source: Path, target: Path) -> None:
-    """Write `target`, the model at `source` with int8 weights (see the module docstring)."""
+    """Write `target`, the model at `source` with int8 weights (see the module docstring).
+    Raises OSError if a file cannot be read or written, onnx's errors if `source` is no model."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     keep = float_matmuls(onnx.load(str(source)))

@@ -45,6 +45,11 @@ def test_the_int8_model_encodes_close_to_the_float_one(
     (tmp_path / "int8.onnx").replace(tiny.path / "model.onnx")
     graph = onnx.load(str(tiny.path / "model.onnx"))
     assert any(n.op_type in ("MatMulInteger", "DynamicQuantizeMatMul") for n in graph.graph.node)
+    kept = onnx_quantize.float_matmuls(
+        onnx.load(str(build_model(onnx_bert, tmp_path / "f2").path / "model.onnx"))
+    )
+    still_float = {n.name for n in graph.graph.node if n.op_type == "MatMul"}
+    assert set(kept) <= still_float  # the exclusions were passed on
     after = Encoder.load(tiny.path).encode(TEXTS)
     assert after.shape == before.shape and after.dtype == np.float32
     assert onnx_quantize.lowest_cosine(before, after) > 0.99  # 0.9998 with onnxruntime 1.32
