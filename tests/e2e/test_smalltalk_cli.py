@@ -20,12 +20,21 @@ QUESTIONS = [
     "what jobs can you get",
     "can you help me with admission requirements",
     "thanks, that salary seems low for engineers",
+    "thanks, that's not up to date",
+    "ok that takes a year then",
+    "thanks that helps is it any good",
 ]
+INSURER = """
+- question: What does my home insurance policy cover?
+  answer: Fire, flood, theft and accidental damage to the building and its contents.
+- question: How do I make a claim?
+  answer: Claim online with photos of the damage, and the police report for a theft.
+"""
 
 
-def kinds(messages: list[str]) -> dict[str, str]:
+def kinds(messages: list[str], *options: str) -> dict[str, str]:
     """Each message asked in a conversation of its own (`/new` between them)."""
-    result = run_guidebot("ask", "--json", stdin="\n/new\n".join(messages) + "\n")
+    result = run_guidebot("ask", "--json", *options, stdin="\n/new\n".join(messages) + "\n")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     return {r["question"]: r["kind"] for r in replies}
@@ -42,3 +51,12 @@ def test_a_small_talk_reply_in_json_cites_nothing():
     reply = json.loads(result.stdout)
     assert reply["kind"] == "smalltalk" and reply["sources"] == []
     assert reply["answer"].startswith("I answer questions about")
+
+
+def test_an_faq_about_a_word_of_small_talk_answers_it(make_knowledge):
+    """ "cover" is what the insurer's FAQ asks about; "help" is not."""
+    knowledge = make_knowledge({"faq/insurer.yaml": INSURER})
+    got = kinds(
+        ["what do you cover", "what are you able to help with"], "--knowledge", str(knowledge)
+    )
+    assert got == {"what do you cover": "answer", "what are you able to help with": "smalltalk"}

@@ -66,7 +66,38 @@ class TurnContext:
         the one entry asked in exactly these words (the search lifts it first), or with a
         sentence-embedding model one with a view (its question, an alternate or its
         answer) as close in meaning as a paraphrase (Policy.smalltalk_yield_similarity,
-        a cosine)."""
+        a cosine); or the knowledge asks about the words a new wording of small talk
+        brings (`_asks_about`)."""
+        return self._entry_asks(question, guides) or self._asks_about(question, guides)
+
+    def _asks_about(self, question: str, guides: Sequence[str]) -> bool:
+        """Whether the words a question about guidebot in a new wording brings to the
+        example it is nearest (SmalltalkMatcher.new_words) are what the knowledge asks
+        about: the passages the search ranks first (the best, and those tied with it as
+        clarify.close_sections ties them) each name all their terms in an FAQ entry's
+        question or in their heading. To an insurer's FAQ "what do you cover" asks "What
+        does my policy cover?"; on the bundled guide "cover" is one word among the
+        alternates of "What courses will I take?", and "what are you able to help with"
+        finds "What proof of results should a program be able to show?"."""
+        retriever, policy = self.retriever, self.policy
+        analyzer = retriever.analyzer
+        brought = {
+            t
+            for w in self.smalltalk.new_words(question)
+            for t in analyzer.terms(w)
+            if not retriever.names_the_document(t)  # "who wrote this guide"
+        }
+        if not brought or not all(retriever.knows(t) for t in brought):
+            return False
+        result = retriever.search(question, k=policy.top_k, guides=guides)
+        top = result.hits[0].score if result.hits else 0.0
+        ratio = policy.clarify_ratio_one_word if len(result.terms) == 1 else policy.clarify_ratio
+        tied = [h.passage for h in result.hits if top > 0 and h.score / top >= ratio]
+        return bool(tied) and all(
+            brought <= set(analyzer.terms(p.question or p.section)) for p in tied
+        )
+
+    def _entry_asks(self, question: str, guides: Sequence[str]) -> bool:
         retriever = self.retriever
         floor = self.policy.smalltalk_yield_similarity
         semantic = retriever.vectors is not None and floor <= 1

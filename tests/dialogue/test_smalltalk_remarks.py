@@ -1,0 +1,176 @@
+"""Small talk in new wordings against real questions: thanks with a remark on the answer,
+and questions about guidebot one word from an example, on the bundled guide and on small
+FAQs written here (a bank's, an insurer's) whose own words overlap small talk's."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidebot.bot import Bot
+
+BANK = """
+- id: app-not-working
+  question: What should I do if the mobile app doesn't work?
+  answer: Update the app, restart your phone, and if the banking app still does not work
+    call the help line on 0800 123 456.
+- id: reset-password
+  question: How do I reset my online banking password?
+  answer: Choose "Forgot password" on the login screen and follow the steps we text you.
+- id: lost-card
+  question: How do I block a lost card?
+  answer: Block a lost or stolen card at once in the app under Cards, or call the help line.
+- id: opening-hours
+  question: What are your opening hours?
+  answer: Branches open 9am to 5pm on weekdays and 9am to noon on Saturdays.
+"""
+INSURER = """
+- id: policy-cover
+  question: What does my home insurance policy cover?
+  answer: The policy covers fire, flood, theft and accidental damage to the building and
+    its contents.
+- id: not-covered
+  question: What is not covered?
+  answer: Wear and tear, gradual damage and damage done on purpose are not covered.
+- id: make-a-claim
+  question: How do I make a claim?
+  answer: Claim online with photos of the damage, and the police report for a theft.
+- id: claim-time
+  question: How long does a claim take?
+  answer: Most claims are settled within ten working days.
+"""
+
+
+def always(_: str, __: str = "") -> bool:
+    return True
+
+
+@pytest.fixture
+def bank(make_knowledge) -> Bot:
+    return Bot.load(make_knowledge({"faq/bank.yaml": BANK}))
+
+
+@pytest.fixture
+def insurer(make_knowledge) -> Bot:
+    return Bot.load(make_knowledge({"faq/insurer.yaml": INSURER}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thx a lot, that cleared things up",
+        "ty, that cleared it up",
+        "thanks, that clarified things",
+        "cheers mate that answers it",  # no comma: the remark starts at "that"
+        "ok great thank you that's all I needed",
+        "perfect, that's what i was looking for, thanks",
+        "ty, that answers everything",
+        "cool that's all i needed, have a good one",  # a goodbye's words, in the goodbye
+        "thanks, that is it",  # "is" after its subject asks nothing
+    ],
+)
+def test_thanks_may_carry_a_remark_on_the_answer(bot, text):
+    assert bot.conversation().ask(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, that salary seems low for engineers",  # the remark names a topic
+        "thanks that cleared up the salary, what about tuition?",
+        "thanks, and how long does the degree take?",
+        "thanks that helps, is it any good",  # a clause asking of its own
+        "thanks, is it any good?",
+        # Words of other intents' examples are no remark's: "need" and "work" ("i need
+        # help", "how does this work"), "year" ("what year is this from")
+        "thanks, that's good to know, i need to work",
+        "ok that takes a year then",
+        # A remark that negates is a complaint, whatever words it uses
+        "thanks, that's not up to date",
+        "thanks, that doesn't make sense",
+        "thanks, that's not clear",
+        "thanks, that didn't answer my question",
+        "that didn't answer my question",  # not "that answers my question"
+    ],
+)
+def test_a_remark_naming_a_topic_asking_or_complaining_is_no_small_talk(bot, text):
+    assert bot.conversation().ask(text).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thanks that helps is it any good", "thanks that was useful do i need to work"],
+)
+def test_a_question_inside_a_remark_without_punctuation_is_answered(bot, text):
+    """An auxiliary before its subject ("is it", "do i") opens a question."""
+    assert bot.conversation().ask(text).kind == "answer"
+
+
+def test_a_complaint_after_thanks_reaches_the_entry_it_is_about(bank, insurer):
+    reply = bank.ask("ok, that didn't work")
+    assert (reply.kind, reply.sources[0].id) == ("answer", "faq/app-not-working")
+    assert insurer.ask("thanks, it's not covered").kind != "smalltalk"
+
+
+def test_a_remark_goes_with_thanks_not_with_a_goodbye(bot):
+    """ "it was a pleasure talking to you, goodbye" is no remark on an answer: a help desk
+    whose FAQ answers goodbyes keeps answering it."""
+
+    def knows_needed(text: str, besides: str = "") -> bool:
+        return "needed" in text.split() and "needed" not in besides.split()
+
+    smalltalk = bot.context.smalltalk
+    assert smalltalk.match("thanks, that is all i needed", knows_needed)[0] == "thanks"
+    assert smalltalk.match("bye, that is all i needed", knows_needed) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what are you able to help with",  # "what are you able to do" + "... help me with"
+        "what do you cover",  # "what do you do" + "what topics do you cover"
+        "what r u able to help with",
+        "what can you cover",
+    ],
+)
+def test_a_question_about_guidebot_may_recombine_its_examples_words(bot, text):
+    # `always`: the guide uses "able", "help", "cover"; words of the intent's own examples
+    # one word apart from one of them are excused even so
+    assert bot.context.smalltalk.match(text, always)[0] == "capabilities"
+    assert bot.ask(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what can you get",  # "what can you do", but "get" is no word of the intent
+        "what do you need",
+        "what jobs can you get",
+        "what are you able to earn after the degree",
+        "what can I do with an AI master's in manufacturing",
+        "can you help me with admission requirements",
+        "what sort of things do employers look for",
+    ],
+)
+def test_a_question_one_word_from_small_talk_is_still_a_question(bot, text):
+    assert bot.ask(text).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text", ["what do you cover", "what can you cover", "what are you able to cover"]
+)
+def test_a_word_the_knowledge_asks_about_makes_a_new_wording_its_question(insurer, text):
+    """ "cover" is what the insurer's entries ask about ("What does my home insurance policy
+    cover?", "What is not covered?"), so the knowledge answers or asks back among them."""
+    reply = insurer.ask(text)
+    assert reply.kind in ("answer", "clarify"), reply.kind
+    offered = [s.id for s in reply.sources] + list(reply.choices)
+    assert any("cover" in item.lower() for item in offered), offered
+
+
+@pytest.mark.parametrize(
+    "text", ["what topics do you cover", "what are you able to help with", "who are you"]
+)
+def test_small_talk_stays_on_an_faq_whose_words_it_shares(insurer, bank, text):
+    # an example itself, or a new wording whose own word ("help") no entry asks about
+    assert insurer.ask(text).kind == "smalltalk"
+    assert bank.ask(text).kind == "smalltalk"
