@@ -21,6 +21,16 @@ def test_suggestions_put_the_nearest_sections_first_without_repeats(bot):
     assert len(suggested) == len(set(suggested)) == 3
 
 
+def test_a_passage_sharing_no_word_is_no_nearby_topic(bot):
+    """With a sentence-embedding model every passage is ranked by meaning; one that shares
+    no word with a declined question is not offered as near it (the first topics are)."""
+    hits = bot.retriever.search("tuition fees", k=5).hits
+    far = dataclasses.replace(hits[-1], matched=())
+    suggested = bot.context.suggestions((far,), limit=3)
+    assert far.passage.section not in suggested[:1]
+    assert suggested == bot.context.suggestions((), limit=3)
+
+
 def test_suggestions_keep_to_the_chosen_guides(make_knowledge):
     from tests.conftest import GUIDE
 

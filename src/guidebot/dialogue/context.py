@@ -55,8 +55,11 @@ class TurnContext:
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
     ) -> list[str]:
         """Topics to offer when declining: the nearest sections, else the first ones (of the
-        guides the conversation is restricted to, if any)."""
-        near = [h.passage.section for h in hits]
+        guides the conversation is restricted to, if any). Nearest means sharing a word with
+        the question: a passage ranked for its meaning alone, in a question declined as far
+        from everything, is no nearby topic ("how do I bake bread" met "Table of contents"
+        and "Related Articles" with all-mpnet-base-v2)."""
+        near = [h.passage.section for h in hits if h.matched]
         first = [s for g, s in self.topic_guides if not guides or g in guides]
         return list(dict.fromkeys([*near, *first]))[:limit]
 
