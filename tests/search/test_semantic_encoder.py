@@ -318,6 +318,9 @@ def test_an_explicit_directory_that_is_no_model_is_an_error(tmp_path: Path) -> N
         find_model(None, {"GUIDEBOT_MODEL": str(half)})
     with pytest.raises(InputError, match="no such directory"):
         find_model(tmp_path / "nowhere", {})
+    (tmp_path / "dev.yaml").write_text("cases: []", encoding="utf-8")
+    with pytest.raises(InputError, match="a file, not a directory"):
+        find_model(tmp_path / "dev.yaml", {})
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,8 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
 
 def _checked(directory: Path, source: str) -> Path:
     if not directory.is_dir():
-        raise InputError(f"{directory} (from {source}): no such directory")
+        problem = "a file, not a directory" if directory.exists() else "no such directory"
+        raise InputError(f"{directory} (from {source}): {problem}")
     if not is_model_dir(directory):
         raise InputError(
             f"{directory} (from {source}): not a model directory; "
