@@ -84,12 +84,8 @@ def test_thanks_may_carry_a_remark_on_the_answer(bot, text):
         # help", "how does this work"), "year" ("what year is this from")
         "thanks, that's good to know, i need to work",
         "ok that takes a year then",
-        # A remark that negates is a complaint, whatever words it uses
+        # A remark that negates the answer and names a topic is a question about it
         "thanks, that's not up to date",
-        "thanks, that doesn't make sense",
-        "thanks, that's not clear",
-        "thanks, that didn't answer my question",
-        "that didn't answer my question",  # not "that answers my question"
     ],
 )
 def test_a_remark_naming_a_topic_asking_or_complaining_is_no_small_talk(bot, text):
@@ -174,3 +170,87 @@ def test_small_talk_stays_on_an_faq_whose_words_it_shares(insurer, bank, text):
     # an example itself, or a new wording whose own word ("help") no entry asks about
     assert insurer.ask(text).kind == "smalltalk"
     assert bank.ask(text).kind == "smalltalk"
+
+
+BANK_AND_LIBRARY = (
+    BANK
+    + """
+- id: mortgage
+  question: Can you help me with a mortgage?
+  answer: Our mortgage advisers can help you; book an appointment in the app.
+- id: card-not-working
+  question: What can I do if my card doesn't work?
+  answer: Ask at the front desk for a replacement card, which is free the first time.
+"""
+)
+
+
+@pytest.fixture
+def helpdesk(make_knowledge) -> Bot:
+    return Bot.load(make_knowledge({"faq/bank.yaml": BANK_AND_LIBRARY}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, that worked",
+        "ok that works",
+        "that works, thanks",
+        "thanks that did work",
+        "great thanks that worked",
+        "thanks, that covers it",
+    ],
+)
+def test_thanks_for_a_fix_is_small_talk_where_the_faq_is_about_the_fix(
+    helpdesk, insurer, bot, text
+):
+    """A bare verdict on the answer ("that worked") has nothing but the answer to be about,
+    even where "work" and "cover" are what the FAQ asks about."""
+    for knowledge in (helpdesk, insurer, bot):
+        assert knowledge.conversation().ask(text).kind == "smalltalk", text
+
+
+def test_a_fix_that_failed_still_reaches_the_entry_about_it(helpdesk):
+    for text in ("ok, that didn't work", "ok, my card doesn't work"):
+        reply = helpdesk.conversation().ask(text)
+        assert reply.kind == "answer" and "work" in reply.sources[0].id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, that's no problem",
+        "thanks, that's not a problem",
+        "thanks, that's not bad",
+        "thanks, that's no bother",
+        "ok that's all, no more questions",
+    ],
+)
+def test_a_negation_that_does_not_negate_the_answer_is_polite(helpdesk, insurer, bot, text):
+    for knowledge in (helpdesk, insurer, bot):
+        assert knowledge.conversation().ask(text).kind == "smalltalk", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that didn't answer my question",  # not "that answers my question"
+        "thanks, that does not answer my question",
+        "thanks that wasnt helpful",
+        "thanks, that didn't answer my question",
+        "thanks, that doesn't make sense",
+        "thanks, that's not clear",
+    ],
+)
+def test_a_complaint_naming_no_topic_is_met_with_an_apology_not_an_answer(helpdesk, bot, text):
+    for knowledge in (helpdesk, bot):
+        reply = knowledge.conversation().ask(text)
+        assert (reply.kind, reply.sources) == ("smalltalk", ()), text
+        assert reply.text.startswith("Sorry"), text
+
+
+def test_a_word_of_small_talk_one_entry_names_does_not_make_it_a_question(helpdesk):
+    """ "help" is a capabilities word; one entry ("Can you help me with a mortgage?") is
+    not the knowledge being about it."""
+    for text in ("what are you able to help with", "what can you help with"):
+        assert helpdesk.conversation().ask(text).kind == "smalltalk", text

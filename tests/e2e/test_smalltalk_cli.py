@@ -27,6 +27,8 @@ QUESTIONS = [
 INSURER = """
 - question: What does my home insurance policy cover?
   answer: Fire, flood, theft and accidental damage to the building and its contents.
+- question: What is not covered?
+  answer: Wear and tear, gradual damage and damage done on purpose.
 - question: How do I make a claim?
   answer: Claim online with photos of the damage, and the police report for a theft.
 """
@@ -54,7 +56,7 @@ def test_a_small_talk_reply_in_json_cites_nothing():
 
 
 def test_an_faq_about_a_word_of_small_talk_answers_it(make_knowledge):
-    """ "cover" is what the insurer's FAQ asks about; "help" is not."""
+    """ "cover" is what the insurer's FAQ asks about (two entries name it); "help" is not."""
     knowledge = make_knowledge({"faq/insurer.yaml": INSURER})
     got = kinds(
         ["what do you cover", "what are you able to help with"], "--knowledge", str(knowledge)

@@ -96,9 +96,22 @@ class TurnContext:
         top = result.hits[0].score if result.hits else 0.0
         ratio = policy.clarify_ratio_one_word if len(result.terms) == 1 else policy.clarify_ratio
         tied = [h.passage for h in result.hits if top > 0 and h.score / top >= ratio]
-        return bool(tied) and all(
-            brought <= set(analyzer.terms(p.question or p.section)) for p in tied
-        )
+        named = [set(analyzer.terms(p.question or p.section)) for p in tied]
+        if not named or not all(brought <= terms for terms in named):
+            return False
+        # A word of small talk's own examples ("help", "cover") is what the knowledge asks
+        # about only when several of the entries or headings found name it: a bank's one
+        # "Can you help me with a mortgage?" does not make "what are you able to help with"
+        # a question about mortgages; an insurer's "What does my policy cover?" and "What
+        # is not covered?" make "what do you cover" one.
+        own = {
+            t
+            for w in self.smalltalk.new_words(question)
+            if self.smalltalk.uses(w)
+            for t in analyzer.terms(w)
+        }
+        headings = {p.question or p.section for p in (h.passage for h in result.hits)}
+        return all(sum(t in analyzer.terms(h) for h in headings) > 1 for t in own & brought)
 
     def _entry_asks(self, question: str, guides: Sequence[str]) -> bool:
         retriever = self.retriever

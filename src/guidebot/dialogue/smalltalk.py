@@ -16,6 +16,11 @@ from collections.abc import Callable, Container, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from guidebot.dialogue.remarks import ASKING as _ASKING
+from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
+from guidebot.dialogue.remarks import asks as _asks
+from guidebot.dialogue.remarks import bare, remark_at, root, without_negations
+from guidebot.dialogue.remarks import negates as _negates
 from guidebot.dialogue.smalltalk_intents import fields_of, fill, merged
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
 from guidebot.search.analysis import normalise
@@ -29,29 +34,10 @@ _CLAUSE = re.compile(r"[,.!?;:]+")
 # Texting spellings of the small-talk examples' own words, for knowledge without synonyms
 # saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
 _TEXTING = {"u": "you", "ur": "your", "r": "are", "ya": "you", "pls": "please", "plz": "please"}
-# Words pointing back at the answer just given: a statement opening with one beside small
-# talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
-_POINTING = frozenset("that thats this it its".split())
-# An auxiliary before its subject opens a question, mid-message too: "that helps is it any
-# good", "that was useful do i need to work"; not "that is all", after its subject.
-_AUXILIARIES = frozenset("is are am was were do does did can could will would shall should".split())
-_SUBJECTS = _POINTING | set("i you he she we they there these those the a an my your our".split())
-# A message that opens like this, or ends in "?", asks something: a statement such as "nice"
-# or "ok" found inside it ("is the dean nice?") does not make it small talk.
-_ASKING = _AUXILIARIES | set(
-    "may might has have what who whom whose which when where why how".split()
-)
 # The intents that respond to an answer, which such a remark goes with, in their examples'
 # words only; not a greeting or a goodbye: "it was a pleasure talking to you, goodbye" is
 # no remark on an answer.
 _ON_AN_ANSWER = frozenset({"thanks", "acknowledge"})
-# English negations (apostrophes dropped), never read as misspelt small talk ("doesnt" is
-# not "does"): a remark that negates is a complaint ("thanks, that's not clear"), and a
-# message that negates an example ("that didn't answer my question") is not that example.
-_NEGATIONS = frozenset(
-    "not no never cannot dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt "
-    "shouldnt hasnt havent hadnt aint".split()
-)
 
 
 class SmalltalkMatcher:
@@ -88,6 +74,7 @@ class SmalltalkMatcher:
         # "answered" is excused by "answers"): never another intent's ("year", "work").
         on_an_answer = [n for n, i in enumerate(self._intents) if i.intent in _ON_AN_ANSWER]
         self._remark_words = " ".join(" ".join(self._intent_words[n]) for n in on_an_answer)
+        self._remark_roots = {root(w) for w in self._remark_words.split()}
         self._guides = {g.slug: g for g in kb.guides}
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
@@ -107,14 +94,17 @@ class SmalltalkMatcher:
         clauses = clauses if len(clauses) > 1 else []  # one is the whole text, matched below
         found = [self._match_whole(c, has_content, guides) for c in clauses]
         answered = any(m and m[0] in _ON_AN_ANSWER for m in found)
-        if answered and any(_remark_at(c.split()) is None for c in clauses):
-            return None  # a complaint: "thanks, it didn't help"
+        on, names = self._on_answer, _names(has_content)
+        if answered and any(
+            remark_at(c.split(), on, names) is None
+            for m, c in zip(found, clauses, strict=True)
+            if not m
+        ):
+            return self._complaint(text, has_content, guides)  # "thanks, it didn't help"
         # A remark points back at the answer, naming nothing the knowledge is about but the
         # examples' words on an answer: "that cleared things up", not "that takes a year".
         if any(found) and all(
-            m
-            or (answered and _remark_at(c.split()) == 0 and not has_content(c, self._remark_words))
-            for m, c in zip(found, clauses, strict=True)
+            m or self._remark(c, answered, has_content) for m, c in zip(found, clauses, strict=True)
         ):
             return next(m for m in found if m)
         # A remark is a statement: not in a message ending in "?", nor beside a clause that
@@ -122,7 +112,47 @@ class SmalltalkMatcher:
         asking = text.rstrip().endswith("?") or any(
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
-        return self._match_whole(self._normal(text), has_content, guides, remarks=not asking)
+        whole = self._match_whole(self._normal(text), has_content, guides, remarks=not asking)
+        return whole or (None if asking else self._complaint(text, has_content, guides))
+
+    def _on_answer(self, word: str) -> bool:
+        return root(word) in self._remark_roots
+
+    def _remark(self, clause: str, answered: bool, has_content: Callable[[str, str], bool]) -> bool:
+        """Whether a clause beside small talk remarks on the answer: pointing at it beside
+        thanks or an acknowledgement (`remark_at`), or saying what is absent ("no more
+        questions"), and naming nothing the knowledge is about but the words of small talk
+        on an answer, unless it is a bare verdict ("that worked", "that covers it")."""
+        words = clause.split()
+        kept = without_negations(words, self._on_answer, _names(has_content))
+        if kept is None:
+            return False
+        at = remark_at(words, self._on_answer, _names(has_content))
+        if not (answered and at == 0) and not _negates(words):
+            return False
+        return (answered and at == 0 and bare(kept)) or not has_content(
+            " ".join(kept), self._remark_words
+        )
+
+    def _complaint(
+        self, text: str, has_content: Callable[[str, str], bool], guides: Sequence[str]
+    ) -> tuple[str, str] | None:
+        """The frustration reply to a complaint about the answer that names no topic: it
+        negates a word of small talk on an answer, and names nothing else the knowledge is
+        about ("that didn't answer my question", "thanks that wasnt helpful"); "ok, that
+        didn't work" asks a bank's FAQ about its app that doesn't work."""
+        words = self._normal(text).split()
+        frustration = [i for i in self._intents if i.intent == "frustration"]
+        if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
+            return None
+        if _asks(" ".join(words)) or not _negates(words):
+            return None
+        if without_negations(words, self._on_answer, _names(has_content)) is not None:
+            return None
+        rest = " ".join(w for w in words if w not in _NEGATIONS)
+        if has_content(rest, self._remark_words):
+            return None
+        return frustration[0].intent, fill(frustration[0].reply, self._fields_of(guides))
 
     def new_words(self, text: str) -> list[str]:
         """The words each clause brings to the example it is close to in letters, else in
@@ -215,14 +245,28 @@ class SmalltalkMatcher:
             return None
         besides = " ".join(self._examples[n] for n in contained)
         answered = any(self._intents[self._owner[n]].intent in _ON_AN_ANSWER for n in contained)
-        at = _remark_at(words) if remarks and answered else len(words)
+        at = (
+            remark_at(words, self._on_answer, _names(has_content))
+            if remarks and answered
+            else len(words)
+        )
         if at is None:  # a complaint: "thanks, that's not up to date"
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
+        if (
+            without_negations(_rest(head, besides).split(), self._on_answer, _names(has_content))
+            is None
+        ):
+            return None  # "ok, my card doesn't work"
         if has_content(_rest(head, besides), besides):
             return None
         # In the words of the examples on an answer, or of one it holds ("have a good one")
-        if remark and has_content(_rest(remark, besides), self._remark_words):
+        kept = without_negations(words[at:], self._on_answer, _names(has_content)) or []
+        if (
+            remark
+            and not bare(kept)
+            and has_content(_rest(" ".join(kept), besides), self._remark_words)
+        ):
             return None
         return contained[0]
 
@@ -261,36 +305,6 @@ class SmalltalkMatcher:
         return ranked[0][1]
 
 
-def _asks(text: str) -> bool:
-    words = text.split()
-    return bool(words) and words[0] in _ASKING
-
-
-def _remark_at(words: Sequence[str]) -> int | None:
-    """Where a remark on the answer begins: the first word pointing back at it, unless a word
-    that asks comes first ("thanks, is it any good") or it asks (`_inverted`); else past the
-    end. None when it negates: "thanks, that didn't work" is a complaint."""
-    at = next((n for n, w in enumerate(words) if w in _ASKING or w in _POINTING), len(words))
-    if at == len(words) or words[at] not in _POINTING:
-        return len(words)
-    if _negates(words[at:]):
-        return None
-    return len(words) if _inverted(words[at:]) else at
-
-
-def _inverted(words: Sequence[str]) -> bool:
-    """Whether an auxiliary before its subject opens a question among the words ("that helps
-    is it any good"), not one after it ("that is all")."""
-    return any(
-        word in _AUXILIARIES and before not in _SUBJECTS and after in _SUBJECTS
-        for before, word, after in zip(words, words[1:], words[2:], strict=False)
-    )
-
-
-def _negates(words: Sequence[str]) -> bool:
-    return not _NEGATIONS.isdisjoint(words)
-
-
 def _rest(text: str, example: str) -> str:
     used = set(example.split())
     return " ".join(w for w in text.split() if w not in used)
@@ -298,3 +312,7 @@ def _rest(text: str, example: str) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
+
+
+def _names(has_content: Callable[[str, str], bool]) -> Callable[[str], bool]:
+    return lambda word: has_content(word, "")
