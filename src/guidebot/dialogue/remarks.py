@@ -136,3 +136,16 @@ def negates(words: Sequence[str]) -> bool:
 def asks(text: str) -> bool:
     words = text.split()
     return bool(words) and words[0] in ASKING
+
+
+def complains(
+    words: Sequence[str], on_answer: Judge, names: Judge, names_more: Callable[[str], bool]
+) -> bool:
+    """Whether the words complain about the answer and about nothing else: no question, a
+    negation of a word small talk on an answer uses ("didn't answer", "wasnt helpful"), and
+    besides the negations nothing the knowledge is about (`names_more`) beyond those words."""
+    if asks(" ".join(words)) or not negates(words):
+        return False
+    if without_negations(words, on_answer, names) is not None:
+        return False
+    return not names_more(" ".join(w for w in words if w not in NEGATIONS))

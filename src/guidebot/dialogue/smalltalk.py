@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from guidebot.dialogue.remarks import ASKING as _ASKING
 from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
 from guidebot.dialogue.remarks import asks as _asks
-from guidebot.dialogue.remarks import bare, remark_at, root, without_negations
+from guidebot.dialogue.remarks import bare, complains, remark_at, root, without_negations
 from guidebot.dialogue.remarks import negates as _negates
 from guidebot.dialogue.smalltalk_intents import fields_of, fill, merged
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
@@ -145,12 +145,11 @@ class SmalltalkMatcher:
         frustration = [i for i in self._intents if i.intent == "frustration"]
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
-        if _asks(" ".join(words)) or not _negates(words):
-            return None
-        if without_negations(words, self._on_answer, _names(has_content)) is not None:
-            return None
-        rest = " ".join(w for w in words if w not in _NEGATIONS)
-        if has_content(rest, self._remark_words):
+
+        def besides(rest: str) -> bool:
+            return has_content(rest, self._remark_words)
+
+        if not complains(words, self._on_answer, _names(has_content), besides):
             return None
         return frustration[0].intent, fill(frustration[0].reply, self._fields_of(guides))
 
