@@ -287,61 +287,6 @@ def test_a_short_question_the_earlier_topic_cannot_answer_is_a_new_question(bot)
     assert reply.kind == "clarify" and not reply.notes
 
 
-TWO_QUESTIONS = "what's the salary and how long does the program take?"
-
-
-def test_two_questions_in_one_message_are_answered_each_with_its_citation(bot):
-    reply = bot.ask(TWO_QUESTIONS)
-    assert reply.kind == "answer" and not reply.abstained and reply.question == TWO_QUESTIONS
-    salary, duration = reply.parts
-    assert (salary.question, duration.question) == (
-        "what's the salary",
-        "how long does the program take?",
-    )
-    assert salary.kind == duration.kind == "answer"
-    assert salary.sources[0].section == SALARY and "$145,000" in salary.answer
-    assert duration.sources[0].section == COSTS and "1.5 to 3 years" in duration.answer
-    # one numbering for the whole reply: the second part's sources go on from the first's
-    assert reply.sources == salary.sources + duration.sources
-    assert [s.number for s in reply.sources] == list(range(1, len(reply.sources) + 1))
-    assert duration.sources[0].number == len(salary.sources) + 1
-    # the plain text answers both, each with the number of the source it quotes
-    assert f"› what's the salary\n{salary.text} [1]" in reply.text
-    assert f"{duration.text} [{duration.sources[0].number}]" in reply.text
-    assert reply.confidence == min(salary.confidence, duration.confidence)
-
-
-def test_after_two_questions_a_followup_goes_on_from_the_last(bot):
-    conversation = bot.conversation()
-    assert (
-        len(conversation.ask("How long does the program take? What's the average salary?").parts)
-        == 2
-    )
-    assert conversation.state.topic_question == "What's the average salary?"
-    reply = conversation.ask("what about early in a career?")
-    assert reply.sources[0].section == SALARY
-    assert reply.notes[-1].endswith("(following on from: What's the average salary?)")
-    # ... and the other way round
-    conversation = bot.conversation()
-    conversation.ask("What's the average salary? How long does the program take?")
-    assert conversation.ask("and part time?").sources[0].id == "faq/part-time-accelerated"
-
-
-def test_a_message_left_whole_is_remembered_whole(bot):
-    conversation = bot.conversation()
-    message = "where do these stats come from, can i see the references list"
-    assert conversation.ask(message).parts == ()
-    assert conversation.state.topic_question == message
-
-
-def test_a_conversation_with_two_questions_survives_its_state_round_trip(bot):
-    conversation = bot.conversation()
-    conversation.ask(TWO_QUESTIONS)
-    state = json.loads(json.dumps(conversation.state.to_dict()))
-    resumed = bot.conversation(ConversationState.from_dict(state))
-    assert resumed.ask("and part time?").sources[0].id == "faq/part-time-accelerated"
-
-
 def test_a_bare_topic_word_follows_on_only_toward_the_earlier_topic(bot):
     """After a salary answer, "requirements?" found required courses once read with the
     salary words, but no salary word is in them: it is a new, vague question."""
