@@ -249,6 +249,16 @@ def test_a_complaint_naming_no_topic_is_met_with_an_apology_not_an_answer(helpde
         assert reply.text.startswith("Sorry"), text
 
 
+@pytest.mark.parametrize(
+    "text", ["tell fred that i don't have his guitar", "remind me that it doesn't help"]
+)
+def test_an_instruction_holding_a_negation_is_no_complaint(bot, text):
+    """CLINC150 asks "tell fred that i don't have his guitar" of a texting intent: a message
+    that opens on something else than the answer is not about the answer."""
+    reply = bot.conversation().ask(text)
+    assert not reply.text.startswith("Sorry"), text
+
+
 def test_a_word_of_small_talk_one_entry_names_does_not_make_it_a_question(helpdesk):
     """ "help" is a capabilities word; one entry ("Can you help me with a mortgage?") is
     not the knowledge being about it."""

@@ -29,7 +29,7 @@ ASKING = AUXILIARIES | set(
 # not "does").
 NEGATIONS = frozenset(
     "not no never cannot dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt "
-    "shouldnt hasnt havent hadnt aint".split()
+    "shouldnt hasnt havent hadnt aint nope nah".split()
 )
 # What stands between a negation and the word it negates: an article makes that word a
 # noun ("not a problem"), a degree word leaves it what it was ("not very clear").
@@ -141,10 +141,15 @@ def asks(text: str) -> bool:
 def complains(
     words: Sequence[str], on_answer: Judge, names: Judge, names_more: Callable[[str], bool]
 ) -> bool:
-    """Whether the words complain about the answer and about nothing else: no question, a
-    negation of a word small talk on an answer uses ("didn't answer", "wasnt helpful"), and
+    """Whether the words complain about the answer and about nothing else: no question; past
+    any thanks, they open on the answer ("that", "it"), on a negation ("no, that's wrong")
+    or on "you", not on an instruction ("tell fred that i don't have his guitar"); a
+    negation of a word small talk on an answer uses ("didn't answer", "wasnt helpful"); and
     besides the negations nothing the knowledge is about (`names_more`) beyond those words."""
     if asks(" ".join(words)) or not negates(words):
+        return False
+    opening = next((w for w in words if w in POINTING or not on_answer(w)), "")
+    if opening not in POINTING | NEGATIONS | {"you"}:
         return False
     if without_negations(words, on_answer, names) is not None:
         return False
