@@ -58,6 +58,7 @@ def insurer(make_knowledge) -> Bot:
     "text",
     [
         "thx a lot, that cleared things up",
+        "thanks, that cleared things up",  # "cleared" is no new word beside "clears"
         "ty, that cleared it up",
         "thanks, that clarified things",
         "cheers mate that answers it",  # no comma: the remark starts at "that"

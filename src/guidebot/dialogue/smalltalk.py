@@ -156,13 +156,16 @@ class SmalltalkMatcher:
     def new_words(self, text: str) -> list[str]:
         """The words each clause brings to the example it is close to in letters, else in
         words (`_near_in_words`): "cover" in "what do you cover", near "what do you do".
-        TurnContext.faq_asks lets the knowledge answer when they are what it asks about."""
+        TurnContext.faq_asks lets the knowledge answer when they are what it asks about.
+        Another ending brings nothing: "cleared" in "that cleared things up", near "that
+        clears things up", is no question about the guide's "clear pricing"."""
         brought: list[str] = []
         for cleaned in filter(None, map(self._normal, _CLAUSE.split(text))):
             close = self._close(cleaned)
             near = close[2] if close else self._near_in_words(cleaned)
             if near is not None:
-                brought += [w for w in cleaned.split() if w not in self._words[near]]
+                roots = {root(w) for w in self._words[near]}
+                brought += [w for w in cleaned.split() if root(w) not in roots]
         return brought
 
     def _fields_of(self, guides: Sequence[str]) -> dict[str, str]:
