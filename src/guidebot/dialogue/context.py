@@ -84,9 +84,10 @@ class TurnContext:
         finds "What proof of results should a program be able to show?"."""
         retriever, policy = self.retriever, self.policy
         analyzer = retriever.analyzer
+        new_words = self.smalltalk.new_words(question)
         brought = {
             t
-            for w in self.smalltalk.new_words(question)
+            for w in new_words
             for t in analyzer.terms(w)
             if not retriever.names_the_document(t)  # "who wrote this guide"
         }
@@ -104,12 +105,7 @@ class TurnContext:
         # "Can you help me with a mortgage?" does not make "what are you able to help with"
         # a question about mortgages; an insurer's "What does my policy cover?" and "What
         # is not covered?" make "what do you cover" one.
-        own = {
-            t
-            for w in self.smalltalk.new_words(question)
-            if self.smalltalk.uses(w)
-            for t in analyzer.terms(w)
-        }
+        own = {t for w in new_words if self.smalltalk.uses(w) for t in analyzer.terms(w)}
         headings = {p.question or p.section for p in (h.passage for h in result.hits)}
         return all(sum(t in analyzer.terms(h) for h in headings) > 1 for t in own & brought)
 

@@ -100,7 +100,8 @@ class SmalltalkMatcher:
             for m, c in zip(found, clauses, strict=True)
             if not m
         ):
-            return self._complaint(text, has_content, guides)  # "thanks, it didn't help"
+            # "thanks, it didn't help"
+            return self._complaint(text, self._normal(text), has_content, guides)
         # A remark points back at the answer, naming nothing the knowledge is about but the
         # examples' words on an answer: "that cleared things up", not "that takes a year".
         if any(found) and all(
@@ -112,8 +113,9 @@ class SmalltalkMatcher:
         asking = text.rstrip().endswith("?") or any(
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
-        whole = self._match_whole(self._normal(text), has_content, guides, remarks=not asking)
-        return whole or (None if asking else self._complaint(text, has_content, guides))
+        normal = self._normal(text)
+        whole = self._match_whole(normal, has_content, guides, remarks=not asking)
+        return whole or (None if asking else self._complaint(text, normal, has_content, guides))
 
     def _on_answer(self, word: str) -> bool:
         return root(word) in self._remark_roots
@@ -135,13 +137,18 @@ class SmalltalkMatcher:
         )
 
     def _complaint(
-        self, text: str, has_content: Callable[[str, str], bool], guides: Sequence[str]
+        self,
+        text: str,
+        normal: str,
+        has_content: Callable[[str, str], bool],
+        guides: Sequence[str],
     ) -> tuple[str, str] | None:
         """The frustration reply to a complaint about the answer that names no topic: it
         negates a word of small talk on an answer, and names nothing else the knowledge is
         about ("that didn't answer my question", "thanks that wasnt helpful"); "ok, that
-        didn't work" asks a bank's FAQ about its app that doesn't work."""
-        words = self._normal(text).split()
+        didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
+        text as `_normal` gives it."""
+        words = normal.split()
         frustration = [i for i in self._intents if i.intent == "frustration"]
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
