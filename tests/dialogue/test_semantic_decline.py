@@ -95,3 +95,32 @@ def test_small_talk_yields_to_an_faq_entry_close_in_meaning(make_knowledge, tiny
     reply = bot(-1.1).ask("thanks")
     assert reply.kind == "answer" and reply.sources[0].id == "faq/refund"
     assert bot(1.1).ask("thanks").kind == "smalltalk"
+
+
+CLOSER = """
+- id: greeting
+  question: How do you greet the office in the morning?
+  alternates: ["good morning how are you all"]
+  answer: Any greeting will do.
+"""
+
+
+def test_small_talk_yields_to_an_entry_closer_than_its_own_examples(make_knowledge, tiny_encoder):
+    """Policy.smalltalk_yield_closer: with the absolute floor out of reach, a message small
+    talk matches goes to an FAQ entry whose closest view is closer to it than every
+    small-talk example; a message that is an example itself stays small talk."""
+    knowledge = make_knowledge({"faq/a.yaml": CLOSER})
+    policy = Policy(smalltalk_yield_similarity=1.1, semantic_decline=-1.1, semantic_answer=-1.1)
+    bot = Bot.load(knowledge, policy, encoder=tiny_encoder)
+    near, example = "good morning, how are you", "thanks"
+    vectors = bot.retriever.vectors
+    assert vectors is not None
+    own = tiny_encoder.encode(bot.conversation().context.smalltalk.examples)
+    entry = next(n for n, p in enumerate(bot.passages) if p.id == "faq/greeting")
+    assert vectors.closest(near, entry) > float((own @ vectors.query(near)).max())
+
+    unchanged = dataclasses.replace(policy, smalltalk_yield_closer=False)
+    assert Bot.load(knowledge, unchanged, encoder=tiny_encoder).ask(near).kind == "smalltalk"
+    reply = bot.ask(near)
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/greeting"
+    assert bot.ask(example).kind == "smalltalk"

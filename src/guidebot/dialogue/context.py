@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
@@ -69,7 +72,8 @@ class TurnContext:
         the one entry asked in exactly these words (the search lifts it first), or with a
         sentence-embedding model one with a view (its question, an alternate or its
         answer) as close in meaning as a paraphrase (Policy.smalltalk_yield_similarity,
-        a cosine); or the knowledge asks about the words a new wording of small talk
+        a cosine) or closer than every example of small talk (smalltalk_yield_closer);
+        or the knowledge asks about the words a new wording of small talk
         brings (`_asks_about`)."""
         return self._entry_asks(question, guides) or self._asks_about(question, guides)
 
@@ -110,22 +114,34 @@ class TurnContext:
         return all(sum(t in analyzer.terms(h) for h in headings) > 1 for t in own & brought)
 
     def _entry_asks(self, question: str, guides: Sequence[str]) -> bool:
-        retriever = self.retriever
-        floor = self.policy.smalltalk_yield_similarity
-        semantic = retriever.vectors is not None and floor <= 1
-        if not retriever.faqs or not (semantic or retriever.faqs.exact(question)):
+        retriever, policy, vectors = self.retriever, self.policy, self.retriever.vectors
+        if not retriever.faqs or not (vectors is not None or retriever.faqs.exact(question)):
             return False
         result = retriever.search(question, k=1, guides=guides)
         if result.exact:
             return True
         best = result.best
-        return bool(
-            semantic
-            and best
-            and best.passage.kind == "faq"
-            and retriever.vectors is not None
-            and retriever.vectors.closest(question, best.row) >= floor
+        if vectors is None or best is None or best.passage.kind != "faq":
+            return False
+        closest = vectors.closest(question, best.row)
+        if closest >= policy.smalltalk_yield_similarity:
+            return True
+        # The owner's wording beats ours: an entry closer in meaning than every example of
+        # small talk was written for this message ("i don't know the answer" to an
+        # entry about not knowing, not the frustration reply).
+        return (
+            policy.smalltalk_yield_closer
+            and closest >= policy.semantic_answer
+            and closest > float(np.max(self._smalltalk_vectors @ vectors.query(question)))
         )
+
+    @cached_property
+    def _smalltalk_vectors(self) -> np.ndarray:
+        """float32 (examples, dim): small talk's examples embedded, on first use (a few
+        hundred ms with all-mpnet-base-v2), so a start that never needs them does not pay.
+        Only called with a model."""
+        assert self.retriever.vectors is not None
+        return self.retriever.vectors.encoder.encode(self.smalltalk.examples)
 
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:

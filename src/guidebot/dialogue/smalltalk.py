@@ -179,6 +179,11 @@ class SmalltalkMatcher:
         chosen = self._guides.get(guides[0]) if len(guides) == 1 else None
         return fields_of((chosen,), self._topics) if chosen else self._fields
 
+    @property
+    def examples(self) -> list[str]:
+        """Every intent's example phrasings, as written."""
+        return [e for i in self._intents for e in i.examples]
+
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
         return word in self._vocabulary

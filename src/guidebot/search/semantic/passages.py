@@ -139,9 +139,7 @@ class PassageVectors:
             spread = np.exp((cosines - best[self.rows]) / softness)
             best = best + softness * np.log(np.add.reduceat(spread, self._starts))
         if prototype > 0 and self._phrasings is not None and self._phrasings.any():
-            mixed = (1 - prototype) * best + prototype * (
-                self._prototypes() @ self._query(question)
-            )
+            mixed = (1 - prototype) * best + prototype * (self._prototypes() @ self.query(question))
             best = np.where(self._phrasings, mixed, best)
         return best.astype(np.float64)
 
@@ -171,7 +169,7 @@ class PassageVectors:
         closest = self.closest(question, row)
         if not prototype or self._phrasings is None or not self._phrasings[row]:
             return closest
-        shared = float(self._prototypes()[row] @ self._query(question))
+        shared = float(self._prototypes()[row] @ self.query(question))
         return (1 - prototype) * closest + prototype * shared
 
     def forget(self) -> None:
@@ -185,8 +183,8 @@ class PassageVectors:
         than encoded again."""
         return self._encoded(question)[1]
 
-    def _query(self, question: str) -> np.ndarray:
-        """The question's unit vector."""
+    def query(self, question: str) -> np.ndarray:
+        """The question's unit vector: float32 [dim], kept for the last few questions."""
         return self._encoded(question)[0]
 
     def _encoded(self, question: str) -> tuple[np.ndarray, np.ndarray]:
