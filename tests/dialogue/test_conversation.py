@@ -293,3 +293,30 @@ def test_a_bare_topic_word_follows_on_only_toward_the_earlier_topic(bot):
     conversation = bot.conversation()
     assert conversation.ask("What's the average salary?").kind == "answer"
     assert conversation.ask("requirements?").kind == "clarify"
+
+
+def test_a_complaint_names_the_answer_it_is_about(bot):
+    """Reply.complaint: "that's wrong" right after an answer names that answer (its
+    question, source ids and sections) for the log; after anything else, or as the first
+    message, there is no answer to name."""
+    conversation = bot.conversation()
+    assert conversation.ask("that's wrong").complaint is None
+    answer = conversation.ask("What's the average salary?")
+    complaint = conversation.ask("thanks, that didn't answer my question")
+    assert complaint.kind == "smalltalk" and complaint.complaint is not None
+    assert complaint.complaint.question == "What's the average salary?"
+    assert complaint.complaint.sources == tuple(s.id for s in answer.sources)
+    assert complaint.complaint.sections[0] == SALARY
+    assert complaint.to_dict()["complaint"]["sources"] == list(complaint.complaint.sources)
+    assert conversation.ask("that's wrong").complaint is None  # the complaint was no answer
+    conversation.ask("how much do nurses earn in texas")  # declined: logged as unanswered
+    assert conversation.ask("that's wrong").complaint is None
+    assert conversation.ask("thanks").complaint is None
+
+
+def test_the_answer_a_complaint_is_about_survives_a_saved_state(bot):
+    conversation = bot.conversation()
+    conversation.ask("What's the average salary?")
+    saved = json.loads(json.dumps(conversation.state.to_dict()))
+    resumed = bot.conversation(ConversationState.from_dict(saved))
+    assert resumed.ask("you're useless").complaint is not None

@@ -70,8 +70,12 @@ def test_ask_answers_with_cited_sources_and_hands_back_the_state(server: ApiServ
         "topic_question",
         "pending_question",
         "pending_choices",
+        "answered_question",
+        "answered_sources",
+        "answered_sections",
     }
     assert data["conversation"]["topic_question"] == "What's the average salary?"
+    assert data["conversation"]["answered_sources"] == [s["id"] for s in reply["sources"]]
 
 
 def test_two_questions_come_back_as_two_parts_and_the_talk_goes_on_from_the_last(
@@ -309,3 +313,23 @@ def test_the_page_and_its_files_are_served_with_a_strict_policy(server: ApiServe
 def test_a_port_in_use_is_reported(server: ApiServer) -> None:
     result = run_guidebot("api", "--port", str(server.port))
     assert result.returncode == 2 and "already in use" in result.stderr
+
+
+def test_a_complaint_after_an_answer_is_logged_as_that_answer_not_helping(
+    server: ApiServer,
+) -> None:
+    asked = "how many credits is the program?"
+    first = server.ask(asked).json()
+    assert first["reply"]["kind"] == "answer"
+    ids = [s["id"] for s in first["reply"]["sources"]]
+    data = server.ask("that's not what i asked", first["conversation"]).json()
+    assert data["reply"]["kind"] == "smalltalk"
+    assert data["reply"]["complaint"]["question"] == asked
+    assert data["reply"]["complaint"]["sources"] == ids
+    assert data["conversation"]["answered_question"] == ""
+    [record] = [r for r in server.log_records() if r["question"] == asked]
+    assert record["kind"] == "feedback" and not record["helpful"]
+    assert record["sources"] == ids and record["comment"] == "that's not what i asked"
+    forged = {**first["conversation"], "answered_sources": ["faq/no-such-entry"]}
+    refused = server.ask("that's wrong", forged)
+    assert refused.status == 422 and "answered_sources" in refused.json()["error"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from guidebot.quality.log import (
     record_unanswered,
     split_feedback,
 )
-from guidebot.reply import Reply, Source
+from guidebot.reply import Complaint, Reply, Source
 from tests.conftest import GUIDE, run_guidebot
 
 
@@ -74,6 +75,19 @@ def test_record_appends_one_json_line_with_time_question_score_and_kind(data_dir
         "score": None,
     }
     assert second["score"] == 3.25 and second["guides"] == ["g"]
+
+
+def test_a_complaint_is_logged_as_its_answer_marked_not_helpful(data_dir):
+    about = Complaint("what's the salary", ("faq/salary", "g/s/1"), ("Salary",))
+    said = Reply("that's wrong", "Sorry...", "smalltalk", confidence=1.0, complaint=about)
+    assert record_unanswered(said, guides=("g",)) is None
+    assert record_unanswered(replace(said, complaint=None)) is None  # small talk: not logged
+    [line] = (data_dir / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert record["kind"] == "feedback" and record["helpful"] is False
+    assert record["question"] == "what's the salary" and record["comment"] == "that's wrong"
+    assert record["sources"] == ["faq/salary", "g/s/1"] and record["sections"] == ["Salary"]
+    assert record["guides"] == ["g"]
 
 
 def test_the_env_var_turns_logging_off(data_dir, monkeypatch):

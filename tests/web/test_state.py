@@ -17,16 +17,18 @@ from guidebot.web.settings import Settings
 from guidebot.web.state import MAX_TERMS, StateError, parse_state
 
 SECTIONS = {"Costs", "Admission"}
+IDS = {"faq/a", "guide/costs/1"}
 
 
 def test_a_state_the_server_gave_out_comes_back_the_same(bot: Bot) -> None:
     conversation = bot.conversation()
     conversation.ask("requirements?")
     given = conversation.state.to_dict()
-    sections = {p.section for p in bot.passages}
-    assert parse_state(given, sections) == conversation.state
+    sections, ids = {p.section for p in bot.passages}, {p.id for p in bot.passages}
+    assert parse_state(given, sections, ids) == conversation.state
     conversation.ask("What's the average salary?")
-    assert parse_state(conversation.state.to_dict(), sections) == conversation.state
+    assert conversation.state.answered_sources
+    assert parse_state(conversation.state.to_dict(), sections, ids) == conversation.state
 
 
 @pytest.mark.parametrize("empty", [None, {}])
@@ -65,11 +67,25 @@ def test_integer_weights_are_numbers_too() -> None:
         ({"pending_question": "q", "pending_choices": ["c" * 501]}, "longer than 500"),
         ({"pending_question": "q", "pending_choices": ["Tuition"]}, "guides do not have"),
         ({"pending_choices": ["Costs"]}, "needs the pending_question"),
+        ({"answered_question": 1}, "answered_question must be a string"),
+        ({"answered_question": "q", "answered_sources": "faq/a"}, "must be a list"),
+        ({"answered_question": "q", "answered_sources": ["faq/a"] * 21}, "more than 20"),
+        ({"answered_question": "q", "answered_sources": ["faq/zzz"]}, "guides do not have"),
+        ({"answered_question": "q", "answered_sections": ["Tuition"]}, "guides do not have"),
+        ({"answered_question": "q", "answered_sources": ["x" * 301]}, "longer than 300"),
+        ({"answered_sources": ["faq/a"]}, "needs the answered_question"),
     ],
 )
 def test_anything_else_is_refused_saying_which_field(data: object, says: str) -> None:
     with pytest.raises(StateError, match=says):
-        parse_state(data, SECTIONS)
+        parse_state(data, SECTIONS, IDS)
+
+
+def test_the_answer_a_complaint_would_be_about_comes_back_the_same() -> None:
+    data = {"answered_question": "q", "answered_sources": ["faq/a"], "answered_sections": ["Costs"]}
+    state = parse_state(data, SECTIONS, IDS)
+    assert (state.answered_question, state.answered_sources) == ("q", ["faq/a"])
+    assert state.answered_sections == ["Costs"]
 
 
 def test_choices_are_not_checked_against_sections_when_none_are_given() -> None:

@@ -10,9 +10,10 @@ from guidebot.dialogue.clarify import clear_in_meaning, close_sections, led_by_h
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
-from guidebot.reply import Reply
+from guidebot.reply import Complaint, Reply
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
@@ -34,6 +35,11 @@ class ConversationState:
     topic_question: str = ""
     pending_question: str = ""
     pending_choices: list[str] = field(default_factory=list)
+    # The last turn's answer, for a complaint about it (Reply.complaint); empty after any
+    # other reply.
+    answered_question: str = ""
+    answered_sources: list[str] = field(default_factory=list)
+    answered_sections: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -45,6 +51,9 @@ class ConversationState:
             topic_question=str(data.get("topic_question", "")),
             pending_question=str(data.get("pending_question", "")),
             pending_choices=[str(c) for c in data.get("pending_choices", [])],
+            answered_question=str(data.get("answered_question", "")),
+            answered_sources=[str(c) for c in data.get("answered_sources", [])],
+            answered_sections=[str(c) for c in data.get("answered_sections", [])],
         )
 
 
@@ -68,7 +77,16 @@ class Conversation:
 
     def ask(self, text: str) -> Reply:
         """Answer one turn of the conversation."""
-        question = _clean(text)
+        reply = self._turn(_clean(text))
+        state = self.state
+        answered = reply.kind == "answer"
+        state.answered_question = reply.question if answered else ""
+        state.answered_sources = [s.id for s in reply.sources] if answered else []
+        sections = dict.fromkeys(s.section for s in reply.sources) if answered else {}
+        state.answered_sections = list(sections)
+        return reply
+
+    def _turn(self, question: str) -> Reply:
         if not re.search(r"[^\W_]", question):  # nothing to search for: say what works
             prompt = "Ask me a question about the guide, for example: " + self.context.example
             return replace(smalltalk_reply(question, prompt), confidence=0.0)
@@ -78,11 +96,23 @@ class Conversation:
                 return reply
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
         if small and not self.context.faq_asks(question, self.guides):
-            return smalltalk_reply(question, small[1])
+            return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
         asked = after_smalltalk(question, self._is_smalltalk)
         if asked:
             return self._past_smalltalk(question, asked)
         return self._several(question) or self._answer(question)
+
+    def _complaint(self, small: tuple[str, str]) -> Complaint | None:
+        """What a complaint ("that's wrong", "not helpful") is about: the answer just given,
+        if the turn before was one."""
+        state = self.state
+        if small[0] != COMPLAINT or not state.answered_question:
+            return None
+        return Complaint(
+            state.answered_question,
+            tuple(state.answered_sources),
+            tuple(state.answered_sections),
+        )
 
     def _past_smalltalk(self, question: str, asked: str) -> Reply:
         """The answer to what follows the small talk that opens a message ("ok thanks, what

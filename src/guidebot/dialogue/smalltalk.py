@@ -21,7 +21,7 @@ from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
 from guidebot.dialogue.remarks import asks as _asks
 from guidebot.dialogue.remarks import bare, complains, remark_at, root, without_negations
 from guidebot.dialogue.remarks import negates as _negates
-from guidebot.dialogue.smalltalk_intents import fields_of, fill, merged
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
 from guidebot.search.analysis import normalise
 
@@ -149,7 +149,7 @@ class SmalltalkMatcher:
         didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
         text as `_normal` gives it."""
         words = normal.split()
-        frustration = [i for i in self._intents if i.intent == "frustration"]
+        frustration = [i for i in self._intents if i.intent == COMPLAINT]
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
 

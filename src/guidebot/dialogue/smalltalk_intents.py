@@ -17,6 +17,7 @@ from guidebot.knowledge.model import Guide, SmalltalkIntent
 from guidebot.knowledge.sidefiles import parse_smalltalk
 
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
+COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
 _UNDATED = "Check the source for the latest figures."
 
 

@@ -2,8 +2,9 @@
 one record a line, written whole or not at all.
 
 Any front end records a turn with `record_unanswered(reply)`; it appends one line only when
-the reply is a decline or an answer below LOW_CONFIDENCE, and never raises for a log it
-cannot write (a note comes back instead). `record_feedback` adds a person's verdict on an
+the reply is a decline or an answer below LOW_CONFIDENCE, or complains about the answer
+before it (Reply.complaint, logged as that answer marked not helpful), and never raises for
+a log it cannot write (a note comes back instead). `record_feedback` adds a person's verdict on an
 answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log` reads
 it back; `split_feedback` separates the unanswered questions from the answers marked not
 helpful. Grouping them into gaps to fill is gaps.py's job.
@@ -84,9 +85,23 @@ def record_unanswered(
     now: datetime | None = None,
 ) -> str | None:
     """Append reply to the log if it went unanswered; return a note if the log is unwritable.
+    A complaint about the answer before it ("that's wrong") is appended as a verdict on
+    that answer: not helpful, the complaint its comment.
 
     Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log().
     """
+    about = reply.complaint
+    if about is not None:
+        return record_feedback(
+            about.question,
+            helpful=False,
+            sources=about.sources,
+            sections=about.sections,
+            comment=reply.question,
+            guides=guides,
+            path=path,
+            now=now,
+        )
     if logging_disabled() or not is_unanswered(reply) or not reply.question.strip():
         return None
     record = LogRecord(

@@ -37,6 +37,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Complaint:
+    """The answer a message complained about ("that's wrong", "not helpful"): the question
+    it answered and the ids and sections of the passages it answered from, for the log of
+    answers marked not helpful."""
+
+    question: str
+    sources: tuple[str, ...]
+    sections: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "sources": list(self.sources),
+            "sections": list(self.sections),
+        }
+
+
+@dataclass(frozen=True)
 class Reply:
     """One turn's reply, as data: a front end lays these fields out, it never re-parses text.
 
@@ -65,6 +83,7 @@ class Reply:
     title: str = ""  # for an FAQ answer: the question it answers, shown above it
     see_also: tuple[str, ...] = ()  # for kind "answer": other sections it fits about as well
     parts: tuple[Reply, ...] = ()  # for a message of several questions: a reply to each
+    complaint: Complaint | None = None  # for a complaint: the answer of the turn before
 
     @classmethod
     def of_parts(cls, question: str, parts: Sequence[Reply]) -> Reply:
@@ -132,4 +151,5 @@ class Reply:
             "suggestions": list(self.suggestions),
             "see_also": list(self.see_also),
             "parts": [part.to_dict() for part in self.parts],
+            "complaint": self.complaint.to_dict() if self.complaint else None,
         }

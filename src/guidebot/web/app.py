@@ -154,7 +154,7 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
         if body.guide and engine.bot.kb.guide(body.guide) is None:
             raise Problem(422, "guide: no such guide (see GET /v1/guides)")
         try:
-            state = parse_state(body.conversation, engine.sections)
+            state = parse_state(body.conversation, engine.sections, engine.section_of)
         except StateError as error:
             raise Problem(422, str(error)) from None
         conversation = engine.bot.conversation(state, guides)

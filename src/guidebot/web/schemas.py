@@ -55,6 +55,12 @@ class Source(BaseModel):
     score: float
 
 
+class ComplaintModel(BaseModel):
+    question: str
+    sources: list[str]
+    sections: list[str]
+
+
 class ReplyModel(BaseModel):
     question: str
     answer: str
@@ -69,6 +75,11 @@ class ReplyModel(BaseModel):
     parts: list[ReplyModel] = Field(
         description="For a message asking several questions: the reply to each, in order "
         "(its sources numbered on from the part before, as in `sources`); else empty."
+    )
+    complaint: ComplaintModel | None = Field(
+        default=None,
+        description='For a complaint about the answer before ("that\'s wrong"): that '
+        "answer's question, source ids and sections, logged as not helpful; else null.",
     )
 
 

@@ -3,7 +3,9 @@
 The state is `ConversationState.to_dict()` as the last reply gave it:
 
     {"topic_terms": {term: weight, ...}, "topic_question": str,
-     "pending_question": str, "pending_choices": [section heading, ...]}
+     "pending_question": str, "pending_choices": [section heading, ...],
+     "answered_question": str, "answered_sources": [passage id, ...],
+     "answered_sections": [section heading, ...]}
 
 It comes from the client, so it is data anyone can write: `parse_state` accepts only that
 shape, within the sizes a real conversation produces, and raises StateError (a message saying
@@ -23,18 +25,35 @@ MAX_TERMS = 50  # a turn keeps the terms of one question, and a follow-up adds t
 MAX_TERM = 64  # characters of one analysed term (a stem); longer is no word of any guide
 MAX_WEIGHT = 1.0  # weights are Policy.followup_weight (0.5) and its powers
 MAX_HEADING = 500  # characters of one pending choice, a section heading
-FIELDS = frozenset({"topic_terms", "topic_question", "pending_question", "pending_choices"})
+MAX_SOURCES = 20  # an answer cites top_k (3) passages
+MAX_ID = 300  # characters of one passage id
+FIELDS = frozenset(
+    {
+        "topic_terms",
+        "topic_question",
+        "pending_question",
+        "pending_choices",
+        "answered_question",
+        "answered_sources",
+        "answered_sections",
+    }
+)
 
 
 class StateError(ValueError):
     """The conversation object is not a state this server gave out; the message says why."""
 
 
-def parse_state(data: object, sections: Collection[str] | None = None) -> ConversationState:
+def parse_state(
+    data: object,
+    sections: Collection[str] | None = None,
+    ids: Collection[str] | None = None,
+) -> ConversationState:
     """The ConversationState in `data` (None or {} is a new conversation).
 
-    `sections`, when given, are the headings a pending choice may name: a choice the
-    knowledge has no section for can only be forged or stale. Missing fields take their
+    `sections`, when given, are the headings a pending choice or an answered section may
+    name, and `ids` the passage ids an answered source may: others can only be forged or
+    stale. Missing fields take their
     empty value; unknown fields, wrong types, non-finite or out-of-range weights and
     over-long strings or lists raise StateError.
     """
@@ -51,7 +70,12 @@ def parse_state(data: object, sections: Collection[str] | None = None) -> Conver
     choices = _choices(data.get("pending_choices", []), sections)
     if choices and not pending:
         raise StateError("conversation.pending_choices needs the pending_question they answer")
-    return ConversationState(terms, topic, pending, choices)
+    answered = _text(data.get("answered_question", ""), "answered_question", MAX_QUESTION)
+    sources = _names(data.get("answered_sources", []), "answered_sources", MAX_ID, ids)
+    headings = _names(data.get("answered_sections", []), "answered_sections", MAX_HEADING, sections)
+    if (sources or headings) and not answered:
+        raise StateError("conversation.answered_sources needs the answered_question")
+    return ConversationState(terms, topic, pending, choices, answered, sources, headings)
 
 
 def _terms(value: object) -> dict[str, float]:
@@ -82,11 +106,18 @@ def _text(value: object, name: str, limit: int) -> str:
 
 
 def _choices(value: object, sections: Collection[str] | None) -> list[str]:
-    if not isinstance(value, list):
-        raise StateError("conversation.pending_choices must be a list of section headings")
-    if len(value) > MAX_CHOICES:
+    if isinstance(value, list) and len(value) > MAX_CHOICES:
         raise StateError(f"conversation.pending_choices has more than {MAX_CHOICES} choices")
-    choices = [_text(c, "pending_choices", MAX_HEADING) for c in value]
-    if sections is not None and any(c not in sections for c in choices):
-        raise StateError("conversation.pending_choices names a section the guides do not have")
-    return choices
+    return _names(value, "pending_choices", MAX_HEADING, sections)
+
+
+def _names(value: object, name: str, limit: int, known: Collection[str] | None) -> list[str]:
+    """A list of section headings or passage ids, each one of `known` when that is given."""
+    if not isinstance(value, list):
+        raise StateError(f"conversation.{name} must be a list of strings")
+    if len(value) > MAX_SOURCES:
+        raise StateError(f"conversation.{name} has more than {MAX_SOURCES} items")
+    names = [_text(c, name, limit) for c in value]
+    if known is not None and any(c not in known for c in names):
+        raise StateError(f"conversation.{name} names something the guides do not have")
+    return names
