@@ -184,3 +184,14 @@ def test_a_follow_up_with_context_terms_ranks_by_its_words(knowledge, encoder):
     )
     assert [h.passage.id for h in fused.hits] == [h.passage.id for h in lexical.hits]
     assert fused.similarity is not None
+
+
+def test_the_model_reads_a_misspelt_question_as_repaired(knowledge, encoder):
+    """The tiny model has its own word pieces for "librray", so only the repair makes the
+    two questions the same to it."""
+    retriever = Bot.load(knowledge, encoder=encoder).retriever
+    misspelt = retriever.search("When is the librray open?")
+    assert [(r.original, r.replacement) for r in misspelt.repairs] == [("librray", "library")]
+    right = retriever.search("When is the library open?")
+    assert misspelt.similarity == pytest.approx(right.similarity, abs=1e-6)
+    assert misspelt.hits[0].row == right.hits[0].row

@@ -1,5 +1,5 @@
 from guidebot.search.analysis import Analyzer
-from guidebot.search.typos import Repair, TypoRepairer
+from guidebot.search.typos import Repair, TypoRepairer, as_repaired
 
 VOCAB = ["salary", "career", "manufacturing", "tuition", "online", "law", "lab", "data"]
 
@@ -21,3 +21,10 @@ def test_short_known_and_far_words_are_left_alone():
         ["law", "laws", "onlines", "xyzzy", "the"],
         [],
     )
+
+
+def test_the_text_as_repaired_replaces_whole_words_in_any_case():
+    repairs = [Repair("tution", "tuition"), Repair("salry", "salary")]
+    text = "Tution and salry? tution-fees, untution"
+    assert as_repaired(text, repairs) == "tuition and salary? tuition-fees, untution"
+    assert as_repaired(text, []) == text

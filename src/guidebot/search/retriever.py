@@ -23,7 +23,7 @@ from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.fusion import mix_into
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import sentences
-from guidebot.search.typos import Repair, TypoRepairer
+from guidebot.search.typos import Repair, TypoRepairer, as_repaired
 
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
 
@@ -99,9 +99,12 @@ class Retriever:
         # A follow-up's text alone ("and online?") says little, and the model sees only the
         # text: with context terms from earlier turns, BM25 ranks (dev follow-ups with the
         # model: 94.1% fused, 98.5% so; held-out 88.9% and 94.4%).
+        # The model reads the question as repaired: "tution range" is far from every
+        # passage in meaning, "tuition range" is not.
+        seen = as_repaired(question, repairs)
         if boost and self.vectors is not None and not context:
             similarities = self.vectors.similarities(
-                question, self.config.semantic_softness, self.config.semantic_prototype
+                seen, self.config.semantic_softness, self.config.semantic_prototype
             )
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
         hits = self._top(scores, weights, k, baseline)
@@ -111,9 +114,7 @@ class Retriever:
         )
         similarity = None
         if self.vectors is not None and hits:
-            similarity = self.vectors.agreement(
-                question, hits[0].row, self.config.semantic_prototype
-            )
+            similarity = self.vectors.agreement(seen, hits[0].row, self.config.semantic_prototype)
         return SearchResult(
             tuple(hits),
             tuple(terms),

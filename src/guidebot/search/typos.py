@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,15 @@ class Repair:
 
     original: str
     replacement: str
+
+
+def as_repaired(text: str, repairs: Sequence[Repair]) -> str:
+    """The text with each repaired word (whole words, any case) replaced by its repair, for
+    readers of the text itself, such as a sentence-embedding model."""
+    for repair in repairs:
+        pattern = rf"(?<![^\W_]){re.escape(repair.original)}(?![^\W_])"
+        text = re.sub(pattern, repair.replacement, text, flags=re.IGNORECASE)
+    return text
 
 
 class TypoRepairer:
