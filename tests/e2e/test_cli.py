@@ -263,3 +263,7 @@ def test_ask_with_a_model_answers_and_a_bad_model_is_a_message(tiny_model_dir, t
     assert done.returncode == 2 and "GUIDEBOT_MODEL" in done.stderr
     off = {"GUIDEBOT_MODEL": str(not_a_model), "GUIDEBOT_SEMANTIC": "0"}
     assert run_guidebot("ask", "average salary?", env=off).returncode == 0
+    # --model asks for a model: when the switch turns it off, that is said, not silent.
+    done = run_guidebot("ask", "--model", str(not_a_model), "average salary?", env=off)
+    assert done.returncode == 0 and "--model is not used" in done.stderr
+    assert "--model" not in run_guidebot("ask", "average salary?", env=off).stderr

@@ -57,9 +57,18 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
     merely found in the cache counts only when the semantic extra is installed, so that
     installing guidebot alone never changes its answers. Raises InputError for a named
     directory that is not a model."""
-    from guidebot.search.semantic.model_dir import find_model, semantic_available
+    from guidebot.search.semantic.model_dir import (
+        find_model,
+        semantic_available,
+        semantic_switched_off,
+    )
 
     explicit = getattr(args, "model", None)
+    if explicit and semantic_switched_off(os.environ):
+        # Said, not silent: the person asked for a model and gets answers without one.
+        print(
+            "guidebot: GUIDEBOT_SEMANTIC turns the model off; --model is not used", file=sys.stderr
+        )
     found = find_model(Path(explicit) if explicit else None, os.environ)
     if found is None:
         return None
