@@ -221,3 +221,54 @@ def test_an_entry_of_another_guide_does_not_displace_small_talk(make_knowledge):
     bot = Bot.load(knowledge)
     assert bot.conversation().ask("who are you?").kind == "answer"
     assert bot.conversation(guides=["test"]).ask("who are you?").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text", ["that's the wrong answer", "useless answer", "this answer is bad", "wrong"]
+)
+def test_fault_found_in_a_complaints_own_words_is_a_complaint_whatever_the_knowledge(bot, text):
+    # `always`: every word is one the knowledge is about, yet "wrong", "useless" and "bad"
+    # are the frustration examples' own, and "answer", "this", "is" find no fault and name
+    # nothing but the answer
+    assert bot.context.smalltalk.match(text, always)[0] == "frustration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wrong amount charged",  # words of no complaint's example
+        "my card is bad",
+        "i was wrong",  # the speaker's fault
+        "not a bad answer",  # a negated fault
+        "that's not wrong",
+        "you're a bot",  # "you" and "bot" are other intents' words: no fault
+        "is that the wrong answer?",
+    ],
+)
+def test_other_words_beside_a_fault_make_no_complaint(bot, text):
+    found = bot.context.smalltalk.match(text, never)
+    assert found is None or found[0] != "frustration", text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("thanks, that's not correct", "frustration"),  # negates a verdict on the answer
+        ("that's not accurate", "frustration"),
+        ("that's correct", "acknowledge"),
+        ("thanks, that's not bad", "thanks"),  # negates a fault
+        ("thanks, you don't understand", "frustration"),  # the complaint beside thanks
+    ],
+)
+def test_negating_a_verdict_that_the_answer_is_right_complains(bot, text, intent):
+    assert bot.context.smalltalk.match(text, never)[0] == intent
+
+
+def test_a_knowledge_s_own_complaint_examples_bring_their_fault_words(make_knowledge):
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    own = '- intent: frustration\n  examples: ["that is rubbish"]\n  reply: "Sorry!"\n'
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "smalltalk.yaml": own}))
+    assert bot.context.smalltalk.match("rubbish answer", always) == ("frustration", "Sorry!")
+    assert bot.context.smalltalk.match("rubbish tuition fees", never) is None

@@ -265,3 +265,137 @@ def test_a_word_of_small_talk_one_entry_names_does_not_make_it_a_question(helpde
     not the knowledge being about it."""
     for text in ("what are you able to help with", "what can you help with"):
         assert helpdesk.conversation().ask(text).kind == "smalltalk", text
+
+
+# A question each knowledge here answers: the bundled guide's, then the banks'.
+ANSWERED = {"faq/average-salary": "What's the average salary?"} | {
+    "faq/reset-password": "How do I reset my online banking password?"
+}
+
+
+def after_an_answer(knowledge: Bot, text: str):
+    """The reply to text right after an answer, whose complaint a complaint names."""
+    conversation = knowledge.conversation()
+    ids = {p.id for p in knowledge.retriever.passages}
+    question = next(q for entry, q in ANSWERED.items() if entry in ids)
+    assert conversation.ask(question).kind == "answer"
+    return conversation.ask(text)
+
+
+BANK_WITH_MISTAKES = (
+    BANK
+    + """
+- id: wrong-amount
+  question: What if I was charged the wrong amount?
+  answer: Dispute a wrong amount in the app under Payments within 60 days.
+- id: card-details
+  question: What if my card details are not correct?
+  answer: Correct your card details at a branch with photo ID.
+- id: bad-response
+  question: Why was my loan application answered with a bad response?
+  answer: A loan is refused when the credit check finds missed payments.
+"""
+)
+
+
+@pytest.fixture
+def mistakes(make_knowledge) -> Bot:
+    """A bank whose FAQ is about wrong amounts, incorrect details and bad responses."""
+    return Bot.load(make_knowledge({"faq/bank.yaml": BANK_WITH_MISTAKES}))
+
+
+COMPLAINTS = [
+    # negating a verdict that the answer is right
+    "thanks, that's not correct",
+    "that's not right",
+    "that's not accurate",
+    "not correct",
+    "thanks, that wasn't helpful",
+    # finding fault with it in the complaint's own words
+    "that's the wrong answer",
+    "wrong answer",
+    "this answer is bad",
+    "useless answer",
+    "that is incorrect",
+    "you misunderstood me",
+    "thanks, that's wrong",  # the complaint wins over the thanks
+    "that's incorrect, thanks",
+    "that response wasn't helpful",  # "response" names the answer, not a topic
+    # already complaints
+    "that's not what I meant",
+    "nope, wrong",
+    "that makes no sense",
+    "thanks, that didn't answer my question",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_a_complaint_about_the_answer_is_met_with_an_apology_and_logged(
+    bot, helpdesk, mistakes, text
+):
+    for knowledge in (bot, helpdesk, mistakes):
+        reply = after_an_answer(knowledge, text)
+        assert (reply.kind, reply.sources) == ("smalltalk", ()), (text, reply.kind)
+        assert reply.text.startswith("Sorry"), text
+        assert reply.complaint is not None and reply.complaint.sources, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negating a negative verdict, or saying what is absent
+        "no problem",
+        "not bad",
+        "no more questions",
+        "that's not wrong",
+        "not a bad answer",
+        "thanks, that's not bad",
+        # a verdict that the answer is right
+        "that's correct",
+        "thanks, that's right",
+        "exactly",
+        "thx a lot, that cleared things up",
+        "thanks, that worked",
+        "no thanks",
+        # the speaker's fault, or an instruction, is no complaint about the answer
+        "i was wrong",
+        "my question was wrong",
+        "tell fred that i don't have his guitar",
+    ],
+)
+def test_no_complaint_is_read_into_praise_or_a_negated_fault(bot, helpdesk, mistakes, text):
+    for knowledge in (bot, helpdesk, mistakes):
+        reply = after_an_answer(knowledge, text)
+        assert reply.complaint is None and not reply.text.startswith("Sorry"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that's correct", "thanks, that's right", "exactly", "thanks, that's not bad", "no thanks"],
+)
+def test_a_verdict_that_the_answer_is_right_is_small_talk(bot, helpdesk, text):
+    for knowledge in (bot, helpdesk):
+        assert knowledge.conversation().ask(text).kind == "smalltalk", text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("wrong amount charged", "faq/wrong-amount"),
+        ("my card is not correct", "faq/card-details"),
+        ("my card details are wrong", "faq/card-details"),
+        ("bad response to my loan application", "faq/bad-response"),
+    ],
+)
+def test_words_the_knowledge_is_about_make_a_fault_a_question(mistakes, text, entry):
+    """A complaint's words beside words the FAQ is about ask about them: "wrong" and "not
+    correct" are what this bank's entries ask about, with "amount", "card" and "loan"."""
+    reply = after_an_answer(mistakes, text)
+    assert (reply.kind, reply.sources[0].id) == ("answer", entry), text
+    assert reply.complaint is None
+
+
+def test_a_fix_that_failed_reaches_the_bank_entry_about_it(bank):
+    reply = after_an_answer(bank, "ok, that didn't work")
+    assert (reply.kind, reply.sources[0].id) == ("answer", "faq/app-not-working")
+    assert reply.complaint is None

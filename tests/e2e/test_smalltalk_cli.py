@@ -62,3 +62,34 @@ def test_an_faq_about_a_word_of_small_talk_answers_it(make_knowledge):
         ["what do you cover", "what are you able to help with"], "--knowledge", str(knowledge)
     )
     assert got == {"what do you cover": "answer", "what are you able to help with": "smalltalk"}
+
+
+COMPLAINTS = [
+    "thanks, that's not correct",
+    "that's the wrong answer",
+    "this answer is bad",
+    "that is incorrect",
+    "you misunderstood me",
+]
+NO_COMPLAINTS = ["thanks, that's right", "no problem", "not bad", "thanks, that worked"]
+
+
+def test_a_complaint_after_an_answer_is_apologised_for_and_names_that_answer():
+    """Each message right after an answer, in a conversation of its own: a complaint gets
+    the apology and names the answer it is about (kept as not helpful); praise does not."""
+    question = "What's the average salary?"
+    messages = COMPLAINTS + NO_COMPLAINTS
+    stdin = "\n/new\n".join(f"{question}\n{m}" for m in messages) + "\n"
+    result = run_guidebot("ask", "--json", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["kind"] for r in replies[::2]] == ["answer"] * len(messages)
+    got = {r["question"]: r for r in replies[1::2]}
+    for text in COMPLAINTS:
+        reply = got[text]
+        assert (reply["kind"], reply["sources"]) == ("smalltalk", []), text
+        assert reply["answer"].startswith("Sorry"), text
+        assert reply["complaint"]["question"] == replies[0]["question"], text
+    for text in NO_COMPLAINTS:
+        assert got[text]["complaint"] is None, text
+        assert not got[text]["answer"].startswith("Sorry"), text

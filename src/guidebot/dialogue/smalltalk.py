@@ -18,8 +18,16 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from guidebot.dialogue.remarks import ASKING as _ASKING
 from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
+from guidebot.dialogue.remarks import (
+    OnAnswer,
+    bare,
+    names_of,
+    remark_at,
+    root,
+    says,
+    without_negations,
+)
 from guidebot.dialogue.remarks import asks as _asks
-from guidebot.dialogue.remarks import bare, complains, remark_at, root, without_negations
 from guidebot.dialogue.remarks import negates as _negates
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
@@ -70,11 +78,14 @@ class SmalltalkMatcher:
             self._intent_words[owner].update(words)
             for word in words:
                 self._with_word.setdefault(word, []).append(n)
-        # The words a remark on the answer may use, for `has_content` to excuse (stems count:
-        # "answered" is excused by "answers"): never another intent's ("year", "work").
-        on_an_answer = [n for n, i in enumerate(self._intents) if i.intent in _ON_AN_ANSWER]
-        self._remark_words = " ".join(" ".join(self._intent_words[n]) for n in on_an_answer)
-        self._remark_roots = {root(w) for w in self._remark_words.split()}
+        # What small talk on an answer is made of (thanks and acknowledgements), and what a
+        # complaint finds fault with, in words of no other intent ("wrong", not "you")
+        named = [(i.intent, self._intent_words[n]) for n, i in enumerate(self._intents)]
+        self._on_answer = OnAnswer(
+            (w for intent, words in named if intent in _ON_AN_ANSWER for w in words),
+            (self._sequences[n] for n, o in enumerate(self._owner) if named[o][0] == COMPLAINT),
+            {w for intent, words in named if intent != COMPLAINT for w in words},
+        )
         self._guides = {g.slug: g for g in kb.guides}
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
@@ -88,53 +99,43 @@ class SmalltalkMatcher:
         knowledge is about besides their words, as `has_content(rest, example)` judges ("hi,
         what's the salary?" is a question). The reply speaks of the one guide in `guides`
         (slugs the conversation is limited to), else of the first guide."""
+        normal = self._normal(text)
+        # Fault found with the answer in a complaint's words is a complaint, whatever thanks
+        # go with it: "thanks, that's the wrong answer", "useless answer".
+        if self._on_answer.decries(normal.split()):
+            complaint = self._complaint(text, normal, has_content, guides)
+            if complaint:
+                return complaint
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone, or
         # remark on the answer beside one that does ("thx a lot, that cleared things up").
         clauses = [self._normal(c) for c in _CLAUSE.split(text) if _clean(c)]
         clauses = clauses if len(clauses) > 1 else []  # one is the whole text, matched below
         found = [self._match_whole(c, has_content, guides) for c in clauses]
         answered = any(m and m[0] in _ON_AN_ANSWER for m in found)
-        on, names = self._on_answer, _names(has_content)
+        on, names = self._on_answer, names_of(has_content)
         if answered and any(
             remark_at(c.split(), on, names) is None
             for m, c in zip(found, clauses, strict=True)
             if not m
         ):
             # "thanks, it didn't help"
-            return self._complaint(text, self._normal(text), has_content, guides)
+            return self._complaint(text, normal, has_content, guides)
         # A remark points back at the answer, naming nothing the knowledge is about but the
         # examples' words on an answer: "that cleared things up", not "that takes a year".
         if any(found) and all(
-            m or self._remark(c, answered, has_content) for m, c in zip(found, clauses, strict=True)
+            m or self._on_answer.remark(c, answered, has_content)
+            for m, c in zip(found, clauses, strict=True)
         ):
-            return next(m for m in found if m)
+            # A complaint beside other small talk is what the reply must meet: "thanks, you
+            # don't understand"
+            return min((m for m in found if m), key=lambda m: m[0] != COMPLAINT)
         # A remark is a statement: not in a message ending in "?", nor beside a clause that
         # asks something of its own ("thanks that helps, is it any good").
         asking = text.rstrip().endswith("?") or any(
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
-        normal = self._normal(text)
         whole = self._match_whole(normal, has_content, guides, remarks=not asking)
         return whole or (None if asking else self._complaint(text, normal, has_content, guides))
-
-    def _on_answer(self, word: str) -> bool:
-        return root(word) in self._remark_roots
-
-    def _remark(self, clause: str, answered: bool, has_content: Callable[[str, str], bool]) -> bool:
-        """Whether a clause beside small talk remarks on the answer: pointing at it beside
-        thanks or an acknowledgement (`remark_at`), or saying what is absent ("no more
-        questions"), and naming nothing the knowledge is about but the words of small talk
-        on an answer, unless it is a bare verdict ("that worked", "that covers it")."""
-        words = clause.split()
-        kept = without_negations(words, self._on_answer, _names(has_content))
-        if kept is None:
-            return False
-        at = remark_at(words, self._on_answer, _names(has_content))
-        if not (answered and at == 0) and not _negates(words):
-            return False
-        return (answered and at == 0 and bare(kept)) or not has_content(
-            " ".join(kept), self._remark_words
-        )
 
     def _complaint(
         self,
@@ -144,8 +145,9 @@ class SmalltalkMatcher:
         guides: Sequence[str],
     ) -> tuple[str, str] | None:
         """The frustration reply to a complaint about the answer that names no topic: it
-        negates a word of small talk on an answer, and names nothing else the knowledge is
-        about ("that didn't answer my question", "thanks that wasnt helpful"); "ok, that
+        finds fault with it in a complaint's words (`decries`: "that's the wrong answer"),
+        or negates a word of small talk on an answer, and names nothing else the knowledge
+        is about ("that didn't answer my question", "thanks that wasnt helpful"); "ok, that
         didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
         text as `_normal` gives it."""
         words = normal.split()
@@ -153,10 +155,7 @@ class SmalltalkMatcher:
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
 
-        def besides(rest: str) -> bool:
-            return has_content(rest, self._remark_words)
-
-        if not complains(words, self._on_answer, _names(has_content), besides):
+        if not self._on_answer.complains(words, has_content):
             return None
         return frustration[0].intent, fill(frustration[0].reply, self._fields_of(guides))
 
@@ -255,12 +254,13 @@ class SmalltalkMatcher:
         contained = [n for n in sharing if self._words[n] <= present]
         if _asks(cleaned):
             contained = [n for n in contained if _asks(self._examples[n])]
+        contained = [n for n in contained if says(words, self._words[n])]  # not "not a bad answer"
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)
         answered = any(self._intents[self._owner[n]].intent in _ON_AN_ANSWER for n in contained)
         at = (
-            remark_at(words, self._on_answer, _names(has_content))
+            remark_at(words, self._on_answer, names_of(has_content))
             if remarks and answered
             else len(words)
         )
@@ -268,18 +268,18 @@ class SmalltalkMatcher:
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
         if (
-            without_negations(_rest(head, besides).split(), self._on_answer, _names(has_content))
+            without_negations(_rest(head, besides).split(), self._on_answer, names_of(has_content))
             is None
         ):
             return None  # "ok, my card doesn't work"
         if has_content(_rest(head, besides), besides):
             return None
         # In the words of the examples on an answer, or of one it holds ("have a good one")
-        kept = without_negations(words[at:], self._on_answer, _names(has_content)) or []
+        kept = without_negations(words[at:], self._on_answer, names_of(has_content)) or []
         if (
             remark
             and not bare(kept)
-            and has_content(_rest(" ".join(kept), besides), self._remark_words)
+            and has_content(_rest(" ".join(kept), besides), self._on_answer.words)
         ):
             return None
         return contained[0]
@@ -326,7 +326,3 @@ def _rest(text: str, example: str) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
-
-
-def _names(has_content: Callable[[str, str], bool]) -> Callable[[str], bool]:
-    return lambda word: has_content(word, "")
