@@ -67,6 +67,10 @@ def insurer(make_knowledge) -> Bot:
         "ty, that answers everything",
         "cool that's all i needed, have a good one",  # a goodbye's words, in the goodbye
         "thanks, that is it",  # "is" after its subject asks nothing
+        # Thanks or an acknowledgement naming what it is for, where the guide uses "answer"
+        "thanks, great answer",
+        "great answer",
+        "thanks for the answer",
     ],
 )
 def test_thanks_may_carry_a_remark_on_the_answer(bot, text):
@@ -87,6 +91,7 @@ def test_thanks_may_carry_a_remark_on_the_answer(bot, text):
         "ok that takes a year then",
         # A remark that negates the answer and names a topic is a question about it
         "thanks, that's not up to date",
+        "thanks for the answer, what about tuition",
     ],
 )
 def test_a_remark_naming_a_topic_asking_or_complaining_is_no_small_talk(bot, text):

@@ -16,9 +16,8 @@ from collections.abc import Callable, Container, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from guidebot.dialogue.remarks import ASKING as _ASKING
-from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
 from guidebot.dialogue.remarks import (
+    ABOUT_THE_ANSWER,
     OnAnswer,
     bare,
     names_of,
@@ -27,6 +26,8 @@ from guidebot.dialogue.remarks import (
     says,
     without_negations,
 )
+from guidebot.dialogue.remarks import ASKING as _ASKING
+from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
 from guidebot.dialogue.remarks import asks as _asks
 from guidebot.dialogue.remarks import negates as _negates
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
@@ -272,7 +273,9 @@ class SmalltalkMatcher:
             is None
         ):
             return None  # "ok, my card doesn't work"
-        if has_content(_rest(head, besides), besides):
+        # Thanks or an acknowledgement may name what it is for: "great answer, thanks".
+        excused = f"{besides} {' '.join(sorted(ABOUT_THE_ANSWER))}" if answered else besides
+        if has_content(_rest(head, besides), excused):
             return None
         # In the words of the examples on an answer, or of one it holds ("have a good one")
         kept = without_negations(words[at:], self._on_answer, names_of(has_content)) or []
