@@ -124,3 +124,31 @@ def test_small_talk_yields_to_an_entry_closer_than_its_own_examples(make_knowled
     reply = bot.ask(near)
     assert reply.kind == "answer" and reply.sources[0].id == "faq/greeting"
     assert bot.ask(example).kind == "smalltalk"
+
+
+GREETING = """
+- id: greeting
+  question: How should I greet the front desk?
+  alternates: ["good morning"]
+  answer: Any greeting will do; the desk opens at eight.
+"""
+
+
+def test_an_entry_written_for_a_small_talk_intent_answers_it(make_knowledge, tiny_encoder):
+    """With an entry one of whose views is (a paraphrase of) an example of the intent small
+    talk matched, the entry answers that intent in other words ("hi there" goes to the
+    greeting entry holding "good morning"); small talk of another intent stays small talk,
+    and so does everything with smalltalk_yield_closer off."""
+    knowledge = make_knowledge({"faq/a.yaml": GREETING})
+    policy = Policy(
+        smalltalk_yield_similarity=0.999, semantic_decline=-1.1, semantic_answer=-1.1
+    )
+    bot = Bot.load(knowledge, policy, encoder=tiny_encoder)
+    vectors = bot.retriever.vectors
+    assert vectors is not None
+    assert vectors.closest("hi there", 0) < 0.999 and vectors.closest("thanks", 0) < 0.999
+    reply = bot.ask("hi there")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/greeting"
+    assert bot.ask("thanks").kind == "smalltalk"
+    off = dataclasses.replace(policy, smalltalk_yield_closer=False)
+    assert Bot.load(knowledge, off, encoder=tiny_encoder).ask("hi there").kind == "smalltalk"

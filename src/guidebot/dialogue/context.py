@@ -66,16 +66,16 @@ class TurnContext:
         first = [s for g, s in self.topic_guides if not guides or g in guides]
         return list(dict.fromkeys([*near, *first]))[:limit]
 
-    def faq_asks(self, question: str, guides: Sequence[str] = ()) -> bool:
-        """Whether an FAQ entry (of `guides`, if any) asks this question, so that its
-        reply comes before built-in small talk ("Who are you?" in a help desk's export):
-        the one entry asked in exactly these words (the search lifts it first), or with a
-        sentence-embedding model one with a view (its question, an alternate or its
-        answer) as close in meaning as a paraphrase (Policy.smalltalk_yield_similarity,
-        a cosine) or closer than every example of small talk (smalltalk_yield_closer);
-        or the knowledge asks about the words a new wording of small talk
-        brings (`_asks_about`)."""
-        return self._entry_asks(question, guides) or self._asks_about(question, guides)
+    def faq_asks(self, question: str, intent: str, guides: Sequence[str] = ()) -> bool:
+        """Whether an FAQ entry (of `guides`, if any) asks this question, which small talk
+        matched as `intent`, so that its reply comes before built-in small talk ("Who are
+        you?" in a help desk's export): the one entry asked in exactly these words (the
+        search lifts it first), or with a sentence-embedding model one with a view (its
+        question, an alternate or its answer) as close in meaning as a paraphrase
+        (Policy.smalltalk_yield_similarity, a cosine), or closer than every example of
+        small talk, or written for the intent (smalltalk_yield_closer); or the knowledge
+        asks about the words a new wording of small talk brings (`_asks_about`)."""
+        return self._entry_asks(question, intent, guides) or self._asks_about(question, guides)
 
     def _asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the
@@ -113,7 +113,7 @@ class TurnContext:
         headings = {p.question or p.section for p in (h.passage for h in result.hits)}
         return all(sum(t in analyzer.terms(h) for h in headings) > 1 for t in own & brought)
 
-    def _entry_asks(self, question: str, guides: Sequence[str]) -> bool:
+    def _entry_asks(self, question: str, intent: str, guides: Sequence[str]) -> bool:
         retriever, policy, vectors = self.retriever, self.policy, self.retriever.vectors
         if not retriever.faqs or not (vectors is not None or retriever.faqs.exact(question)):
             return False
@@ -126,14 +126,19 @@ class TurnContext:
         closest = vectors.closest(question, best.row)
         if closest >= policy.smalltalk_yield_similarity:
             return True
+        if not policy.smalltalk_yield_closer or closest < policy.semantic_answer:
+            return False
         # The owner's wording beats ours: an entry closer in meaning than every example of
-        # small talk was written for this message ("i don't know the answer" to an
-        # entry about not knowing, not the frustration reply).
-        return (
-            policy.smalltalk_yield_closer
-            and closest >= policy.semantic_answer
-            and closest > float(np.max(self._smalltalk_vectors @ vectors.query(question)))
-        )
+        # small talk was written for this message ("i don't know the answer" to an entry
+        # about not knowing, not the frustration reply), and one with a view that
+        # paraphrases an example of the intent matched was written for that intent (a
+        # help desk's greeting entry answers "hi", though none of its views is "hi").
+        own = self._smalltalk_vectors
+        if closest > float(np.max(own @ vectors.query(question))):
+            return True
+        mine = [n for n, name in enumerate(self.smalltalk.example_intents) if name == intent]
+        claimed = vectors.views(best.row) @ own[mine].T if mine else np.zeros(0)
+        return claimed.size > 0 and float(claimed.max()) >= policy.smalltalk_yield_similarity
 
     @cached_property
     def _smalltalk_vectors(self) -> np.ndarray:

@@ -95,7 +95,7 @@ class Conversation:
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
-        if small and not self.context.faq_asks(question, self.guides):
+        if small and not self.context.faq_asks(question, small[0], self.guides):
             return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
         asked = after_smalltalk(question, self._is_smalltalk)
         if asked:

@@ -184,6 +184,11 @@ class SmalltalkMatcher:
         """Every intent's example phrasings, as written."""
         return [e for i in self._intents for e in i.examples]
 
+    @property
+    def example_intents(self) -> list[str]:
+        """The intent of each of `examples`, in the same order."""
+        return [i.intent for i in self._intents for _ in i.examples]
+
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
         return word in self._vocabulary

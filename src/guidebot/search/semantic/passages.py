@@ -152,11 +152,18 @@ class PassageVectors:
             self._centroids = sums / np.maximum(norms, 1e-12)
         return self._centroids
 
+    def views(self, row: int) -> np.ndarray:
+        """float32 (views, dim): the unit vectors of passage `row`'s views."""
+        return self.vectors[self._span(row)]
+
+    def _span(self, row: int) -> slice:
+        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self.rows)
+        return slice(self._starts[row], end)
+
     def closest(self, question: str, row: int) -> float:
         """The cosine similarity of the question to passage `row`'s closest view (what
         similarities(question)[row] gives, without computing it for every passage)."""
-        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self.rows)
-        return float(self._cosines(question)[self._starts[row] : end].max())
+        return float(self._cosines(question)[self._span(row)].max())
 
     def agreement(self, question: str, row: int, prototype: float) -> float:
         """How close the question is to passage `row` for deciding whether it answers: the
