@@ -140,9 +140,7 @@ def test_an_entry_written_for_a_small_talk_intent_answers_it(make_knowledge, tin
     greeting entry holding "good morning"); small talk of another intent stays small talk,
     and so does everything with smalltalk_yield_closer off."""
     knowledge = make_knowledge({"faq/a.yaml": GREETING})
-    policy = Policy(
-        smalltalk_yield_similarity=0.999, semantic_decline=-1.1, semantic_answer=-1.1
-    )
+    policy = Policy(smalltalk_yield_similarity=0.999, semantic_decline=-1.1, semantic_answer=-1.1)
     bot = Bot.load(knowledge, policy, encoder=tiny_encoder)
     vectors = bot.retriever.vectors
     assert vectors is not None
