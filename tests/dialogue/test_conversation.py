@@ -320,3 +320,28 @@ def test_the_answer_a_complaint_is_about_survives_a_saved_state(bot):
     saved = json.loads(json.dumps(conversation.state.to_dict()))
     resumed = bot.conversation(ConversationState.from_dict(saved))
     assert resumed.ask("you're useless").complaint is not None
+
+
+def test_a_complaint_names_the_question_as_it_was_read(bot):
+    """The log gets a question that stands on its own: a pick is the question asked back,
+    a follow-up goes on from its topic, a message of several questions is whole."""
+    conversation = bot.conversation()
+    assert conversation.ask("requirements?").kind == "clarify"
+    picked = conversation.ask("2")
+    assert picked.kind == "answer"
+    complaint = conversation.ask("that's wrong").complaint
+    assert complaint is not None and complaint.question == "requirements?"
+    assert complaint.sections == tuple(dict.fromkeys(s.section for s in picked.sources))
+
+    conversation.ask("What's the average salary?")
+    assert conversation.ask("what about early in a career?").notes  # read as a follow-up
+    complaint = conversation.ask("that's wrong").complaint
+    assert complaint is not None
+    assert complaint.question == "What's the average salary? what about early in a career?"
+
+    both = "How long does the program take? What's the average salary?"
+    several = conversation.ask(both)
+    assert len(several.parts) == 2
+    complaint = conversation.ask("that's wrong").complaint
+    assert complaint is not None and complaint.question == both
+    assert complaint.confidence == pytest.approx(several.confidence)

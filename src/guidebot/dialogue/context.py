@@ -16,6 +16,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
+from guidebot.search.typos import as_repaired
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class TurnContext:
         best = result.best
         if vectors is None or best is None or best.passage.kind != "faq":
             return False
+        question = as_repaired(question, result.repairs, result.surface)  # as search reads it
         closest = vectors.closest(question, best.row)
         if closest >= policy.smalltalk_yield_similarity:
             return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 
 from guidebot.dialogue.clarify import clear_in_meaning, close_sections, led_by_heading
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
@@ -12,6 +12,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
+from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
 from guidebot.search.analysis import words
@@ -25,36 +26,6 @@ _PICKING = frozenset(
     "one option number no choice topic please pls plz pick choose want take go with mean "
     "meant".split()
 )
-
-
-@dataclass
-class ConversationState:
-    """All a conversation remembers; plain data, so a transcript can be saved and resumed."""
-
-    topic_terms: dict[str, float] = field(default_factory=dict)
-    topic_question: str = ""
-    pending_question: str = ""
-    pending_choices: list[str] = field(default_factory=list)
-    # The last turn's answer, for a complaint about it (Reply.complaint); empty after any
-    # other reply.
-    answered_question: str = ""
-    answered_sources: list[str] = field(default_factory=list)
-    answered_sections: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ConversationState:
-        return cls(
-            topic_terms={str(k): float(v) for k, v in dict(data.get("topic_terms", {})).items()},
-            topic_question=str(data.get("topic_question", "")),
-            pending_question=str(data.get("pending_question", "")),
-            pending_choices=[str(c) for c in data.get("pending_choices", [])],
-            answered_question=str(data.get("answered_question", "")),
-            answered_sources=[str(c) for c in data.get("answered_sources", [])],
-            answered_sections=[str(c) for c in data.get("answered_sections", [])],
-        )
 
 
 class Conversation:
@@ -78,12 +49,7 @@ class Conversation:
     def ask(self, text: str) -> Reply:
         """Answer one turn of the conversation."""
         reply = self._turn(_clean(text))
-        state = self.state
-        answered = reply.kind == "answer"
-        state.answered_question = reply.question if answered else ""
-        state.answered_sources = [s.id for s in reply.sources] if answered else []
-        sections = dict.fromkeys(s.section for s in reply.sources) if answered else {}
-        state.answered_sections = list(sections)
+        self.state.answered(reply)
         return reply
 
     def _turn(self, question: str) -> Reply:
@@ -112,6 +78,7 @@ class Conversation:
             state.answered_question,
             tuple(state.answered_sources),
             tuple(state.answered_sections),
+            state.answered_confidence,
         )
 
     def _past_smalltalk(self, question: str, asked: str) -> Reply:
@@ -282,7 +249,12 @@ class Conversation:
         if followup:
             for term, old in self.state.topic_terms.items():
                 terms.setdefault(term, old * weight)
-        else:
+        # The question as it was read, for the log should someone complain of the answer:
+        # "and online?" goes on from the topic; a pick answers the question asked back.
+        self.state.answered_question = (
+            f"{self.state.topic_question} {question}" if followup else question
+        )
+        if not followup:
             self.state.topic_question = question
         self.state.topic_terms = terms
 

@@ -98,6 +98,7 @@ def record_unanswered(
             sources=about.sources,
             sections=about.sections,
             comment=reply.question,
+            confidence=about.confidence,
             guides=guides,
             path=path,
             now=now,

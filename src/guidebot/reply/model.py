@@ -39,18 +39,20 @@ class Source:
 @dataclass(frozen=True)
 class Complaint:
     """The answer a message complained about ("that's wrong", "not helpful"): the question
-    it answered and the ids and sections of the passages it answered from, for the log of
-    answers marked not helpful."""
+    it answered (as read: a follow-up with its topic), the ids and sections of the passages
+    it answered from and its confidence (0-1), for the log of answers marked not helpful."""
 
     question: str
     sources: tuple[str, ...]
     sections: tuple[str, ...]
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {
             "question": self.question,
             "sources": list(self.sources),
             "sections": list(self.sections),
+            "confidence": round(self.confidence, 4),
         }
 
 

@@ -22,13 +22,24 @@ class Repair:
     replacement: str
 
 
-def as_repaired(text: str, repairs: Sequence[Repair]) -> str:
-    """The text with each repaired word (whole words, any case) replaced by its repair, for
-    readers of the text itself, such as a sentence-embedding model."""
-    for repair in repairs:
-        pattern = rf"(?<![^\W_]){re.escape(repair.original)}(?![^\W_])"
-        text = re.sub(pattern, repair.replacement, text, flags=re.IGNORECASE)
-    return text
+def as_repaired(text: str, repairs: Sequence[Repair], fixed: Sequence[str] = ()) -> str:
+    """The text with each repaired word (a whole word, any case) replaced by its repair, in
+    one pass, for readers of the text itself such as a sentence-embedding model. A repair
+    is of the word as analysed ("tutíon" is read as "tution"): when one is not found as
+    typed, the text is the `fixed` words (as TypoRepairer.repair gives them) if given."""
+    if not repairs:
+        return text
+    table = {r.original: r.replacement for r in repairs}
+    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    found: set[str] = set()
+
+    def replaced(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        found.add(word)
+        return table.get(word, match.group(0))
+
+    out = re.sub(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", replaced, text, flags=re.IGNORECASE)
+    return out if found >= table.keys() or not fixed else " ".join(fixed)
 
 
 class TypoRepairer:

@@ -56,9 +56,10 @@ class Source(BaseModel):
 
 
 class ComplaintModel(BaseModel):
-    question: str
-    sources: list[str]
-    sections: list[str]
+    question: str = Field(description="The question the answer complained of answered, as read.")
+    sources: list[str] = Field(description="The ids of the passages it answered from.")
+    sections: list[str] = Field(description="Their section headings, once each.")
+    confidence: float = Field(description="That answer's confidence, 0 to 1.")
 
 
 class ReplyModel(BaseModel):

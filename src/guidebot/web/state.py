@@ -5,7 +5,7 @@ The state is `ConversationState.to_dict()` as the last reply gave it:
     {"topic_terms": {term: weight, ...}, "topic_question": str,
      "pending_question": str, "pending_choices": [section heading, ...],
      "answered_question": str, "answered_sources": [passage id, ...],
-     "answered_sections": [section heading, ...]}
+     "answered_sections": [section heading, ...], "answered_confidence": 0-1}
 
 It comes from the client, so it is data anyone can write: `parse_state` accepts only that
 shape, within the sizes a real conversation produces, and raises StateError (a message saying
@@ -19,13 +19,16 @@ import math
 from collections.abc import Collection
 
 from guidebot.dialogue.clarify import MAX_CHOICES
-from guidebot.dialogue.conversation import MAX_QUESTION, ConversationState
+from guidebot.dialogue.conversation import MAX_QUESTION
+from guidebot.dialogue.state import ConversationState
 
 MAX_TERMS = 50  # a turn keeps the terms of one question, and a follow-up adds the last turn's
 MAX_TERM = 64  # characters of one analysed term (a stem); longer is no word of any guide
 MAX_WEIGHT = 1.0  # weights are Policy.followup_weight (0.5) and its powers
 MAX_HEADING = 500  # characters of one pending choice, a section heading
-MAX_SOURCES = 20  # an answer cites top_k (3) passages
+# An answer of several parts (dialogue.split.MAX_PARTS, 3) cites top_k (3) passages each;
+# room for a Policy with more.
+MAX_SOURCES = 50
 MAX_ID = 300  # characters of one passage id
 FIELDS = frozenset(
     {
@@ -36,6 +39,7 @@ FIELDS = frozenset(
         "answered_question",
         "answered_sources",
         "answered_sections",
+        "answered_confidence",
     }
 )
 
@@ -51,9 +55,9 @@ def parse_state(
 ) -> ConversationState:
     """The ConversationState in `data` (None or {} is a new conversation).
 
-    `sections`, when given, are the headings a pending choice or an answered section may
-    name, and `ids` the passage ids an answered source may: others can only be forged or
-    stale. Missing fields take their
+    `sections`, when given, are the headings a pending choice may name (another can only
+    be forged or stale); answered sections and sources (`ids`) the guides no longer have
+    are dropped. Missing fields take their
     empty value; unknown fields, wrong types, non-finite or out-of-range weights and
     over-long strings or lists raise StateError.
     """
@@ -71,11 +75,25 @@ def parse_state(
     if choices and not pending:
         raise StateError("conversation.pending_choices needs the pending_question they answer")
     answered = _text(data.get("answered_question", ""), "answered_question", MAX_QUESTION)
-    sources = _names(data.get("answered_sources", []), "answered_sources", MAX_ID, ids)
-    headings = _names(data.get("answered_sections", []), "answered_sections", MAX_HEADING, sections)
+    sources = _names(data.get("answered_sources", []), "answered_sources", MAX_ID, None)
+    headings = _names(data.get("answered_sections", []), "answered_sections", MAX_HEADING, None)
     if (sources or headings) and not answered:
-        raise StateError("conversation.answered_sources needs the answered_question")
-    return ConversationState(terms, topic, pending, choices, answered, sources, headings)
+        raise StateError("conversation.answered_sources and answered_sections need the question")
+    confidence = _share(data.get("answered_confidence", 0.0), "answered_confidence")
+    # Only the log reads the answer just given, and a knowledge reload renames passages: a
+    # source or section the guides no longer have is dropped, not a refused state.
+    sources = [i for i in sources if ids is None or i in ids]
+    headings = [h for h in headings if sections is None or h in sections]
+    return ConversationState(
+        terms, topic, pending, choices, answered, sources, headings, confidence
+    )
+
+
+def _share(value: object, name: str) -> float:
+    # bool is an int to Python; NaN fails the comparison
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise StateError(f"conversation.{name} must be a number from 0 to 1")
+    return float(value)
 
 
 def _terms(value: object) -> dict[str, float]:

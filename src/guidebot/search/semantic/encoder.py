@@ -151,8 +151,12 @@ class Encoder:
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Embeddings of `texts`: float32 array of shape (len(texts), dim), one unit-length
         row per text in the order given. Each text is cut to max_length tokens. Texts are
-        run in batches of similar length (less padding); the result does not depend on the
-        batching beyond float rounding (~1e-6).
+        run in batches of similar length (less padding); with a float model the result does
+        not depend on the batching beyond float rounding (~1e-6). A dynamically quantized
+        model (scripts/onnx_quantize.py) scales each batch's activations together, so a
+        text's vector moves with its batch (all-mpnet-base-v2 int8: cosine 0.88-0.99 to
+        the same text alone); encoding passages one at a time did not change its P@1 on the
+        outside sets' dev parts (CLINC150 0.854 -> 0.853, Banking77 0.847 -> 0.844).
 
         Raises TypeError for a single str (it would be read as a sequence of characters),
         ValueError for batch_size < 1, InputError when the model fails to run.

@@ -1,0 +1,56 @@
+"""What a conversation remembers between turns: plain data, so a transcript can be saved and
+resumed, and a web client can carry it (web.state checks what comes back)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from guidebot.reply import Reply
+
+
+@dataclass
+class ConversationState:
+    """The topic a follow-up goes on from, the choices a clarifying question offered, and the
+    answer just given, for a complaint about it (Reply.complaint; empty after any other
+    reply). `answered_question` is that answer's question as read: a follow-up with the
+    topic it goes on from, a pick as the question asked back, a message of several
+    questions whole."""
+
+    topic_terms: dict[str, float] = field(default_factory=dict)
+    topic_question: str = ""
+    pending_question: str = ""
+    pending_choices: list[str] = field(default_factory=list)
+    answered_question: str = ""
+    answered_sources: list[str] = field(default_factory=list)
+    answered_sections: list[str] = field(default_factory=list)
+    answered_confidence: float = 0.0
+
+    def answered(self, reply: Reply) -> None:
+        """Keep what a complaint about this turn's reply would name, if it is an answer: its
+        sources' ids and sections and its confidence, beside the question as read (set when
+        the answer was chosen), else forget the last answer."""
+        if reply.kind != "answer":
+            self.answered_question, self.answered_confidence = "", 0.0
+            self.answered_sources, self.answered_sections = [], []
+            return
+        if reply.parts or not self.answered_question:
+            self.answered_question = reply.question
+        self.answered_sources = [s.id for s in reply.sources]
+        self.answered_sections = list(dict.fromkeys(s.section for s in reply.sources))
+        self.answered_confidence = reply.confidence
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ConversationState:
+        return cls(
+            topic_terms={str(k): float(v) for k, v in dict(data.get("topic_terms", {})).items()},
+            topic_question=str(data.get("topic_question", "")),
+            pending_question=str(data.get("pending_question", "")),
+            pending_choices=[str(c) for c in data.get("pending_choices", [])],
+            answered_question=str(data.get("answered_question", "")),
+            answered_sources=[str(c) for c in data.get("answered_sources", [])],
+            answered_sections=[str(c) for c in data.get("answered_sections", [])],
+            answered_confidence=float(data.get("answered_confidence", 0.0)),
+        )
