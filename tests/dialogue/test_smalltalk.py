@@ -243,6 +243,13 @@ def test_fault_found_in_a_complaints_own_words_is_a_complaint_whatever_the_knowl
         "that's not wrong",
         "you're a bot",  # "you" and "bot" are other intents' words: no fault
         "is that the wrong answer?",
+        # negations beyond "not": praise
+        "nothing wrong with that answer",
+        "nothing bad about that answer",
+        # the speaker is the subject, though an example ("wrong answer") stands in it
+        "i gave the wrong answer",
+        "my answer was wrong",
+        "i got a bad answer in the quiz",
     ],
 )
 def test_other_words_beside_a_fault_make_no_complaint(bot, text):
@@ -258,6 +265,15 @@ def test_other_words_beside_a_fault_make_no_complaint(bot, text):
         ("that's correct", "acknowledge"),
         ("thanks, that's not bad", "thanks"),  # negates a fault
         ("thanks, you don't understand", "frustration"),  # the complaint beside thanks
+        # negations beyond "not" negate a word of small talk on an answer
+        ("hardly helpful", "frustration"),
+        ("none of that helped", "frustration"),
+        ("thanks, none of that helped", "frustration"),
+        ("that was neither clear nor useful", "frustration"),
+        ("thanks, nothing else", "thanks"),  # says what is absent
+        # guidebot, not the speaker, is the subject
+        ("you misunderstood my question", "frustration"),
+        ("wrong answer to my question", "frustration"),
     ],
 )
 def test_negating_a_verdict_that_the_answer_is_right_complains(bot, text, intent):
@@ -272,3 +288,20 @@ def test_a_knowledge_s_own_complaint_examples_bring_their_fault_words(make_knowl
     bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "smalltalk.yaml": own}))
     assert bot.context.smalltalk.match("rubbish answer", always) == ("frustration", "Sorry!")
     assert bot.context.smalltalk.match("rubbish tuition fees", never) is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("is that correct", "that's correct"),
+        ("is that right", "that's right"),
+        ("correct?", "correct"),
+        ("that's correct?", "thats correct"),
+        ("ok, is that right", "ok, that's right"),
+    ],
+)
+def test_a_verdict_on_the_answer_that_is_asked_is_no_small_talk(bot, asked, said):
+    """ "correct" and "that's correct" acknowledge an answer; asked (an auxiliary before its
+    subject, or "?"), they ask whether it is right."""
+    assert bot.context.smalltalk.match(asked, never) is None, asked
+    assert bot.context.smalltalk.match(said, never)[0] == "acknowledge", said

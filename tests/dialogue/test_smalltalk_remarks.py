@@ -230,6 +230,8 @@ def test_a_fix_that_failed_still_reaches_the_entry_about_it(helpdesk):
         "thanks, that's not bad",
         "thanks, that's no bother",
         "ok that's all, no more questions",
+        "thanks, nothing else",  # though the bundled guide asks if there is anything else
+        "thanks, that's hardly a problem",
     ],
 )
 def test_a_negation_that_does_not_negate_the_answer_is_polite(helpdesk, insurer, bot, text):
@@ -331,6 +333,10 @@ COMPLAINTS = [
     "nope, wrong",
     "that makes no sense",
     "thanks, that didn't answer my question",
+    # negations beyond "not"
+    "hardly helpful",
+    "thanks, none of that helped",
+    "that was neither clear nor useful",
 ]
 
 
@@ -366,6 +372,12 @@ def test_a_complaint_about_the_answer_is_met_with_an_apology_and_logged(
         "i was wrong",
         "my question was wrong",
         "tell fred that i don't have his guitar",
+        "i gave the wrong answer",  # though "wrong answer" is a complaint's example
+        "my answer was wrong",
+        # praise negating a fault with a negation beyond "not"
+        "nothing wrong with that answer",
+        "nothing bad about that answer",
+        "thanks, nothing else",
     ],
 )
 def test_no_complaint_is_read_into_praise_or_a_negated_fault(bot, helpdesk, mistakes, text):
@@ -404,3 +416,59 @@ def test_a_fix_that_failed_reaches_the_bank_entry_about_it(bank):
     reply = after_an_answer(bank, "ok, that didn't work")
     assert (reply.kind, reply.sources[0].id) == ("answer", "faq/app-not-working")
     assert reply.complaint is None
+
+
+SECURITY = (
+    BANK
+    + """
+- id: wrong-security-answer
+  question: What happens if I give a wrong answer to my security question?
+  answer: After three wrong answers the account is locked for 24 hours.
+- id: unknown-security-answer
+  question: What if I don't know the answer to my security question?
+  answer: Reset it from the login page with a code sent by text.
+"""
+)
+
+
+@pytest.fixture
+def security(make_knowledge) -> Bot:
+    """A bank whose FAQ asks about giving a wrong answer (to a security question)."""
+    return Bot.load(make_knowledge({"faq/bank.yaml": SECURITY}))
+
+
+@pytest.mark.parametrize(
+    "text", ["wrong answer", "that's the wrong answer", "i gave the wrong answer", "a wrong answer"]
+)
+def test_a_fault_the_faq_asks_about_in_the_same_words_reaches_the_entry(security, text):
+    """ "wrong answer" is what an entry asks about: with nothing saying whose answer it is,
+    or saying it is the speaker's, the owner's entry answers it, as before "wrong answer"
+    was a complaint; the bundled guide and the other banks keep the complaint (COMPLAINTS)."""
+    reply = after_an_answer(security, text)
+    assert (reply.kind, reply.sources[0].id) == ("answer", "faq/wrong-security-answer"), text
+    assert reply.complaint is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you gave the wrong answer",  # guidebot's answer
+        "that answer is wrong",  # the answer pointed at, not the FAQ's phrase
+        "useless answer",  # a fault no entry asks about
+        "this answer is bad",
+        "thanks, that's not correct",
+    ],
+)
+def test_a_fault_with_guidebot_s_answer_stays_a_complaint_where_the_faq_asks_of_faults(
+    security, text
+):
+    reply = after_an_answer(security, text)
+    assert (reply.kind, reply.sources) == ("smalltalk", ()), (text, reply.kind)
+    assert reply.complaint is not None, text
+
+
+@pytest.mark.parametrize("text", ["is that correct", "is that right", "correct?"])
+def test_a_verdict_that_is_asked_is_no_acknowledgement(bot, helpdesk, text):
+    for knowledge in (bot, helpdesk):
+        reply = after_an_answer(knowledge, text)
+        assert reply.kind != "smalltalk" and reply.complaint is None, (text, reply.text)

@@ -23,6 +23,8 @@ QUESTIONS = [
     "thanks, that's not up to date",
     "ok that takes a year then",
     "thanks that helps is it any good",
+    "is that correct",  # a verdict on the answer, asked
+    "correct?",
 ]
 INSURER = """
 - question: What does my home insurance policy cover?
@@ -70,8 +72,16 @@ COMPLAINTS = [
     "this answer is bad",
     "that is incorrect",
     "you misunderstood me",
+    "thanks, none of that helped",
 ]
-NO_COMPLAINTS = ["thanks, that's right", "no problem", "not bad", "thanks, that worked"]
+NO_COMPLAINTS = [
+    "thanks, that's right",
+    "no problem",
+    "not bad",
+    "thanks, that worked",
+    "nothing wrong with that answer",
+    "i gave the wrong answer",
+]
 
 
 def test_a_complaint_after_an_answer_is_apologised_for_and_names_that_answer():

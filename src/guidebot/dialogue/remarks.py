@@ -11,33 +11,29 @@ whether the knowledge is about it ("work" to a bank whose app "doesn't work").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Container, Iterable, Sequence
+from functools import cached_property
 
-# Words pointing back at the answer just given: a statement opening with one beside small
-# talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
-POINTING = frozenset("that thats this it its".split())
-# An auxiliary before its subject opens a question, mid-message too: "that helps is it any
-# good", "that was useful do i need to work"; not "that is all", after its subject.
-AUXILIARIES = frozenset("is are am was were do does did can could will would shall should".split())
-SUBJECTS = POINTING | set("i you he she we they there these those the a an my your our".split())
-# A message that opens like this, or ends in "?", asks something: a statement such as "nice"
-# or "ok" found inside it ("is the dean nice?") does not make it small talk.
-ASKING = AUXILIARIES | set(
-    "may might has have what who whom whose which when where why how".split()
+from guidebot.dialogue.wording import (
+    ARTICLES,
+    ASKING,
+    AUXILIARIES,
+    NEGATIONS,
+    POINTING,
+    asks,
+    inverted,
+    negated,
+    negated_at,
+    negates,
+    root,
 )
-# English negations (apostrophes dropped), never read as misspelt small talk ("doesnt" is
-# not "does").
-NEGATIONS = frozenset(
-    "not no never cannot dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt "
-    "shouldnt hasnt havent hadnt aint nope nah".split()
-)
-# What stands between a negation and the word it negates: an article makes that word a
-# noun ("not a problem"), a degree word leaves it what it was ("not very clear").
-_ARTICLES = frozenset("a an the".split())
-_DEGREE = frozenset("any too so very really quite at all".split())
-# Negations that answer rather than negate the word after them: "no thanks", "nah, great".
-_INTERJECTIONS = frozenset("no nope nah".split())
+
+# Negations naming what is absent, as "no" does: the word after is a noun ("no problem",
+# "nothing else", "none left") or what the absent thing would be ("nothing wrong with it").
+_ABSENCE = frozenset("no nothing none".split())
+# Negations bearing on the very word after them, as a bare "not" does ("not clear", "hardly
+# helpful", "neither clear nor useful"); the others negate a verb ("didn't work").
+_BARE = frozenset("not neither nor hardly".split())
 # Words naming the reply itself: "that's the wrong answer", "that response wasn't helpful"
 # speak of the answer, whatever the knowledge says of answers or responses.
 ABOUT_THE_ANSWER = frozenset("answer answers reply replies response responses".split())
@@ -46,17 +42,12 @@ ABOUT_THE_ANSWER = frozenset("answer answers reply replies response responses".s
 # wrong", "my question was wrong" are no complaint about the answer.
 _ADDRESSING = frozenset("you youre your me".split())
 _SPEAKER = frozenset("i im ive id my we our".split())
+_PRONOUNS = POINTING | _ADDRESSING | _SPEAKER
 
 Judge = Callable[[str], bool]
 # has_content(text, besides): whether text names something the knowledge is about, besides
 # the words of `besides` (SmalltalkMatcher.match)
 Content = Callable[[str, str], bool]
-
-
-def root(word: str) -> str:
-    """A word without its commonest English endings: "helpful", "helped" and "helps" are
-    "help"; "answers", "cleared" "answer", "clear"."""
-    return re.sub(r"(?<=..)(ful|ing|ed|es|s)$", "", word)
 
 
 def negation_end(
@@ -68,49 +59,20 @@ def negation_end(
     the knowledge is about ("ok, no fees then"), except in a remark pointing at the answer
     (`pointing`) where it names what is absent or how it was: a noun after "no" or an
     article ("that's no problem", "that's not a problem"), or a word after a bare "not"
-    that is no verb's participle ("that's not bad"; "it's not covered" negates). A verb
-    after a negated auxiliary always does: "that didn't work"."""
-    n = _negated_at(words, at)
-    noun = words[at] == "no" or not _ARTICLES.isdisjoint(words[at + 1 : n])
+    (`_BARE`) that is no verb's participle ("that's not bad"; "it's not covered" negates).
+    A verb after a negated auxiliary always does: "that didn't work"."""
+    n = negated_at(words, at)
+    noun = words[at] in _ABSENCE or not ARTICLES.isdisjoint(words[at + 1 : n])
     if n == len(words):  # "not at all"
         return n
     negated = words[n]
-    if on_answer(negated) or (not noun and words[at] not in ("no", "not")):
+    if on_answer(negated) or (not noun and words[at] not in _BARE):
         return None
     if names(negated):
-        verbal = not noun and (words[at] != "not" or negated.endswith("ed"))
+        verbal = not noun and (words[at] not in _BARE or negated.endswith("ed"))
         if not pointing or verbal:
             return None
     return n + 1
-
-
-def _negated_at(words: Sequence[str], at: int) -> int:
-    """Where the word the negation at words[at] bears on stands, past articles and degree
-    words ("not a problem", "not very clear"); len(words) when none follows."""
-    n = at + 1
-    while n < len(words) and (words[n] in _ARTICLES or words[n] in _DEGREE):
-        n += 1
-    return n
-
-
-def negated(words: Sequence[str]) -> list[tuple[str, str]]:
-    """(negation, word it bears on) for each negation that negates the word after it ("not
-    great", "isnt correct", "not a bad answer"); not "no", "nope" or "nah", which answer as
-    often as they negate ("no thanks", "nah, great")."""
-    pairs = []
-    for at, word in enumerate(words):
-        if word in NEGATIONS and word not in _INTERJECTIONS:
-            n = _negated_at(words, at)
-            if n < len(words):
-                pairs.append((word, words[n]))
-    return pairs
-
-
-def says(words: Sequence[str], example: Container[str]) -> bool:
-    """Whether words holding an example's words say what it says: no negation of theirs
-    negates a word of it ("not a bad answer", "that's not correct" say no "bad answer", no
-    "correct"), unless the negation is the example's own ("you don't understand")."""
-    return all(w not in example or no in example for no, w in negated(words))
 
 
 def without_negations(words: Sequence[str], on_answer: Judge, names: Judge) -> list[str] | None:
@@ -134,11 +96,16 @@ def without_negations(words: Sequence[str], on_answer: Judge, names: Judge) -> l
 
 
 def remark_at(words: Sequence[str], on_answer: Judge, names: Judge) -> int | None:
-    """Where a remark on the answer begins: the first word pointing back at it, unless a word
-    that asks comes first ("thanks, is it any good") or it asks (`inverted`); else past the
-    end. None when it negates the answer: "thanks, that didn't work" is a complaint;
-    "thanks, that's no problem" is not."""
-    at = next((n for n, w in enumerate(words) if w in ASKING or w in POINTING), len(words))
+    """Where a remark on the answer begins: the first word pointing back at it, not after
+    "of" ("thanks, none of that helped" is one remark), unless a word that asks comes first
+    ("thanks, is it any good") or it asks (`inverted`); else past the end. None when it
+    negates the answer: "thanks, that didn't work" is a complaint; "thanks, that's no
+    problem" is not."""
+    after = ["", *words]  # the word before each
+    at = next(
+        (n for n, w in enumerate(words) if w in ASKING or (w in POINTING and after[n] != "of")),
+        len(words),
+    )
     if at == len(words) or words[at] not in POINTING:
         return len(words)
     if without_negations(words[at:], on_answer, names) is None:
@@ -158,24 +125,6 @@ def bare(words: Sequence[str]) -> bool:
     while rest and rest[0] in AUXILIARIES:
         rest = rest[1:]
     return bool(rest) and rest[0] not in ASKING and all(w in POINTING for w in rest[1:])
-
-
-def inverted(words: Sequence[str]) -> bool:
-    """Whether an auxiliary before its subject opens a question among the words ("that helps
-    is it any good"), not one after it ("that is all")."""
-    return any(
-        word in AUXILIARIES and before not in SUBJECTS and after in SUBJECTS
-        for before, word, after in zip(words, words[1:], words[2:], strict=False)
-    )
-
-
-def negates(words: Sequence[str]) -> bool:
-    return not NEGATIONS.isdisjoint(words)
-
-
-def asks(text: str) -> bool:
-    words = text.split()
-    return bool(words) and words[0] in ASKING
 
 
 def complains(
@@ -203,7 +152,7 @@ def fault_words(complaints: Iterable[Sequence[str]], others: Container[str]) -> 
     pointing at the answer, articles, auxiliaries, words addressing guidebot and words about
     the answer."""
     plain = {w for example in complaints if not negates(example) for w in example}
-    neutral = POINTING | _ARTICLES | AUXILIARIES | _ADDRESSING | _SPEAKER | ABOUT_THE_ANSWER
+    neutral = POINTING | ARTICLES | AUXILIARIES | _ADDRESSING | _SPEAKER | ABOUT_THE_ANSWER
     return frozenset(w for w in plain if w not in others and w not in neutral)
 
 
@@ -217,7 +166,7 @@ def decries(words: Sequence[str], fault: Container[str], on_answer: Judge) -> bo
     amount charged" speak of something else, and "i was wrong" of the speaker."""
     if asks(" ".join(words)) or any(w in fault for _, w in negated(words)):
         return False
-    excused = POINTING | _ARTICLES | AUXILIARIES | _ADDRESSING | ABOUT_THE_ANSWER | NEGATIONS
+    excused = POINTING | ARTICLES | AUXILIARIES | _ADDRESSING | ABOUT_THE_ANSWER | NEGATIONS
     found = False
     for word in words:
         if word in fault:
@@ -227,15 +176,31 @@ def decries(words: Sequence[str], fault: Container[str], on_answer: Judge) -> bo
     return found
 
 
+def about_the_speaker(words: Sequence[str], example: Container[str]) -> bool:
+    """Whether the speaker is the subject of what the words say in an example's words: the
+    last pronoun up to the first of its words (past the speaker's own: "that's not what i
+    asked") is the speaker's ("i gave the wrong answer", "my answer was wrong"), not
+    guidebot's or the answer's ("you misunderstood my question", "i think that's wrong")."""
+    start = next((n for n, w in enumerate(words) if w in example and w not in _SPEAKER), len(words))
+    subject = next((w for w in reversed(words[: start + 1]) if w in _PRONOUNS), "")
+    return subject in _SPEAKER
+
+
 class OnAnswer:
     """Small talk on an answer, in one knowledge base's words: the words of its thanks and
     acknowledgements (`said`), which a remark on the answer is made of and a complaint negates
     ("that didn't help"), and those its complaint's examples find fault with (`fault_words`).
-    Called with a word, says whether it is one of `said` (stems count: "helped", "helps")."""
+    `asked` gives the knowledge's FAQ questions and alternates in the words small talk reads
+    (`owned`). Called with a word, says whether it is one of `said` (stems count: "helps")."""
 
     def __init__(
-        self, said: Iterable[str], complaints: Iterable[Sequence[str]], others: Container[str]
+        self,
+        said: Iterable[str],
+        complaints: Iterable[Sequence[str]],
+        others: Container[str],
+        asked: Callable[[], Iterable[str]] = tuple,
     ) -> None:
+        self._asked = asked
         said = set(said)
         self._roots = {root(w) for w in said}
         # For `has_content` to excuse: never another intent's words ("year", "work"), but
@@ -262,8 +227,32 @@ class OnAnswer:
         return (answered and at == 0 and bare(kept)) or not has_content(" ".join(kept), self.words)
 
     def decries(self, words: Sequence[str]) -> bool:
-        """`decries` with this knowledge's words: "that's the wrong answer"."""
-        return decries(words, self.fault, self)
+        """`decries` with this knowledge's words ("that's the wrong answer"), but for a fault
+        the knowledge itself asks about (`owned`)."""
+        return decries(words, self.fault, self) and not self.owned(words)
+
+    def disowns(self, words: Sequence[str], example: Container[str]) -> bool:
+        """Whether a complaint's example found in the words finds no fault with guidebot's
+        answer: the speaker is what they speak of ("i gave the wrong answer"), or the fault
+        is one the knowledge asks about (`owned`)."""
+        return about_the_speaker(words, example) or self.owned(words)
+
+    def owned(self, words: Sequence[str]) -> bool:
+        """Whether the words find fault with an answer in a phrase an FAQ entry asks about, a
+        fault word right before a word naming an answer, and say nothing of whose answer it
+        is: to a bank asked "What happens if I give a wrong answer to my security question?",
+        "wrong answer" may be that question, as it was before it was a complaint; "you gave
+        the wrong answer" speaks to guidebot, and the bundled guide asks of no wrong answer."""
+        pairs = set(zip(words, words[1:], strict=False))
+        named = {(root(a), root(b)) for a, b in pairs if a in self.fault and b in ABOUT_THE_ANSWER}
+        return bool(named) and _ADDRESSING.isdisjoint(words) and not named.isdisjoint(self._phrases)
+
+    @cached_property
+    def _phrases(self) -> frozenset[tuple[str, str]]:
+        """Each two words in a row of the FAQ's questions ending on a word naming an answer,
+        made on first need: a snapshot makes its FAQ entries only when they are used."""
+        pairs = (zip(w, w[1:], strict=False) for w in (t.split() for t in self._asked()))
+        return frozenset((root(a), root(b)) for p in pairs for a, b in p if b in ABOUT_THE_ANSWER)
 
     def complains(self, words: Sequence[str], has_content: Content) -> bool:
         """Whether the words complain about the answer naming no topic: in a complaint's own

@@ -2,7 +2,7 @@
 
 Which intents a knowledge base has, and how their replies are filled, is smalltalk_intents.py.
 Misspelt small talk ("thnaks", "hii", "tnx") is read against the examples' own words (see
-`SmalltalkMatcher._normal`), and so are new wordings: a question about guidebot in the
+`wording.Speller`), and so are new wordings: a question about guidebot in the
 words of its examples ("what are you able to help with"), thanks with a remark on the
 answer ("thx, that cleared things up").
 """
@@ -14,25 +14,24 @@ from collections import Counter
 from collections.abc import Callable, Container, Sequence
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from guidebot.dialogue.remarks import (
     ABOUT_THE_ANSWER,
+    Content,
     OnAnswer,
     bare,
     names_of,
     remark_at,
-    root,
-    says,
     without_negations,
 )
-from guidebot.dialogue.remarks import ASKING as _ASKING
-from guidebot.dialogue.remarks import NEGATIONS as _NEGATIONS
-from guidebot.dialogue.remarks import asks as _asks
-from guidebot.dialogue.remarks import negates as _negates
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
+from guidebot.dialogue.wording import ASKING as _ASKING
+from guidebot.dialogue.wording import Speller, clean, inverted, root, says
+from guidebot.dialogue.wording import asks as _asks
+from guidebot.dialogue.wording import negates as _negates
+from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
-from guidebot.search.analysis import normalise
 
 MATCH_FLOOR = 85.0
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
@@ -40,9 +39,6 @@ MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 # you cover" from "what do you do"); from an example of one or two words, by none.
 WORDS_PER_EDIT = 3
 _CLAUSE = re.compile(r"[,.!?;:]+")
-# Texting spellings of the small-talk examples' own words, for knowledge without synonyms
-# saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
-_TEXTING = {"u": "you", "ur": "your", "r": "are", "ya": "you", "pls": "please", "plz": "please"}
 # The intents that respond to an answer, which such a remark goes with, in their examples'
 # words only; not a greeting or a goodbye: "it was a pleasure talking to you, goodbye" is
 # no remark on an answer.
@@ -65,11 +61,10 @@ class SmalltalkMatcher:
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk."""
         self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
-        self._respell = respell
-        self._english = english
-        self._vocabulary: list[str] = []
-        self._examples = [self._normal(e) for i in self._intents for e in i.examples]
-        self._vocabulary = sorted({w for e in self._examples for w in e.split()})
+        plain = Speller((), respell, english)  # the examples are read as written
+        self._examples = [plain.normal(e) for i in self._intents for e in i.examples]
+        vocabulary = sorted({w for e in self._examples for w in e.split()})
+        self._speller = Speller(vocabulary, respell, english)
         self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
         self._sequences = [example.split() for example in self._examples]
         self._words = [frozenset(words) for words in self._sequences]
@@ -86,6 +81,7 @@ class SmalltalkMatcher:
             (w for intent, words in named if intent in _ON_AN_ANSWER for w in words),
             (self._sequences[n] for n, o in enumerate(self._owner) if named[o][0] == COMPLAINT),
             {w for intent, words in named if intent != COMPLAINT for w in words},
+            lambda: (plain.normal(q) for f in kb.faqs for q in (f.question, *f.alternates)),
         )
         self._guides = {g.slug: g for g in kb.guides}
         self._fields = fields_of(kb.guides, topics)
@@ -93,14 +89,14 @@ class SmalltalkMatcher:
         self._floor = floor
 
     def match(
-        self, text: str, has_content: Callable[[str, str], bool], guides: Sequence[str] = ()
+        self, text: str, has_content: Content, guides: Sequence[str] = ()
     ) -> tuple[str, str] | None:
         """(intent, reply) when text is small talk, else None: close to an example in letters
         or in words, or holding examples ("thank you so much!") whose rest names nothing the
         knowledge is about besides their words, as `has_content(rest, example)` judges ("hi,
         what's the salary?" is a question). The reply speaks of the one guide in `guides`
         (slugs the conversation is limited to), else of the first guide."""
-        normal = self._normal(text)
+        normal = self._speller.normal(text)
         # Fault found with the answer in a complaint's words is a complaint, whatever thanks
         # go with it: "thanks, that's the wrong answer", "useless answer".
         if self._on_answer.decries(normal.split()):
@@ -109,7 +105,7 @@ class SmalltalkMatcher:
                 return complaint
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone, or
         # remark on the answer beside one that does ("thx a lot, that cleared things up").
-        clauses = [self._normal(c) for c in _CLAUSE.split(text) if _clean(c)]
+        clauses = [self._speller.normal(c) for c in _CLAUSE.split(text) if clean(c)]
         clauses = clauses if len(clauses) > 1 else []  # one is the whole text, matched below
         found = [self._match_whole(c, has_content, guides) for c in clauses]
         answered = any(m and m[0] in _ON_AN_ANSWER for m in found)
@@ -136,13 +132,15 @@ class SmalltalkMatcher:
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
         whole = self._match_whole(normal, has_content, guides, remarks=not asking)
+        if asking and whole and whole[0] in _ON_AN_ANSWER:  # "correct?" asks
+            return None
         return whole or (None if asking else self._complaint(text, normal, has_content, guides))
 
     def _complaint(
         self,
         text: str,
         normal: str,
-        has_content: Callable[[str, str], bool],
+        has_content: Content,
         guides: Sequence[str],
     ) -> tuple[str, str] | None:
         """The frustration reply to a complaint about the answer that names no topic: it
@@ -150,12 +148,11 @@ class SmalltalkMatcher:
         or negates a word of small talk on an answer, and names nothing else the knowledge
         is about ("that didn't answer my question", "thanks that wasnt helpful"); "ok, that
         didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
-        text as `_normal` gives it."""
+        text as `Speller.normal` gives it."""
         words = normal.split()
         frustration = [i for i in self._intents if i.intent == COMPLAINT]
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
-
         if not self._on_answer.complains(words, has_content):
             return None
         return frustration[0].intent, fill(frustration[0].reply, self._fields_of(guides))
@@ -167,7 +164,7 @@ class SmalltalkMatcher:
         Another ending brings nothing: "cleared" in "that cleared things up", near "that
         clears things up", is no question about the guide's "clear pricing"."""
         brought: list[str] = []
-        for cleaned in filter(None, map(self._normal, _CLAUSE.split(text))):
+        for cleaned in filter(None, map(self._speller.normal, _CLAUSE.split(text))):
             close = self._close(cleaned)
             near = close[2] if close else self._near_in_words(cleaned)
             if near is not None:
@@ -191,16 +188,16 @@ class SmalltalkMatcher:
 
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
-        return word in self._vocabulary
+        return word in self._speller.vocabulary
 
     def _match_whole(
         self,
         cleaned: str,
-        has_content: Callable[[str, str], bool],
+        has_content: Content,
         guides: Sequence[str] = (),
         remarks: bool = False,
     ) -> tuple[str, str] | None:
-        """(intent, reply) for a text as `_normal` gives it, else None."""
+        """(intent, reply) for a text as `Speller.normal` gives it, else None."""
         if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
             return None
         close = self._close(cleaned)
@@ -210,12 +207,21 @@ class SmalltalkMatcher:
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
         found = close[2] if close else self._near_in_words(cleaned)
-        if found is None:
+        if found is None or self._disowned(cleaned.split(), found):
             found = self._containing(cleaned, has_content, remarks)
         if found is None:
             return None
         intent = self._intents[self._owner[found]]
+        # A verdict on the answer that is asked is a question about it: "is that correct"
+        if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
+            return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
+
+    def _disowned(self, words: Sequence[str], example: int) -> bool:
+        """Whether a complaint's example found in the words finds no fault with the answer
+        (`OnAnswer.disowns`): "i gave the wrong answer" speaks of the speaker."""
+        complaint = self._intents[self._owner[example]].intent == COMPLAINT
+        return complaint and self._on_answer.disowns(words, self._words[example])
 
     def _close(self, cleaned: str) -> tuple[str, float, int] | None:
         # One word is matched exactly (after repair): "than" is as close to "thanx" as a
@@ -245,9 +251,7 @@ class SmalltalkMatcher:
         brought = [w for w in words if w not in self._words[found]]
         return found if all(w in own for w in words) and not _negates(brought) else None
 
-    def _containing(
-        self, cleaned: str, has_content: Callable[[str, str], bool], remarks: bool = False
-    ) -> int | None:
+    def _containing(self, cleaned: str, has_content: Content, remarks: bool = False) -> int | None:
         """The number of the first example whose words all stand in the text, provided the
         words left once every contained example is taken out name nothing the knowledge is
         about (stems count as the same word): "bye, thanks for the help" holds "bye",
@@ -260,7 +264,10 @@ class SmalltalkMatcher:
         contained = [n for n in sharing if self._words[n] <= present]
         if _asks(cleaned):
             contained = [n for n in contained if _asks(self._examples[n])]
-        contained = [n for n in contained if says(words, self._words[n])]  # not "not a bad answer"
+        # Not "not a bad answer", nor "i gave the wrong answer"
+        contained = [
+            n for n in contained if says(words, self._words[n]) and not self._disowned(words, n)
+        ]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)
@@ -291,46 +298,3 @@ class SmalltalkMatcher:
         ):
             return None
         return contained[0]
-
-    def _normal(self, text: str) -> str:
-        """Cleaned words, each respelt as `respell` says (the analyzer's one-word synonyms),
-        so "are u a bot" meets the example "are you a bot" (synonyms.yaml has u/you), and
-        each misspelt one read as the example word it is closest to (`_repaired`)."""
-        return " ".join(
-            self._repaired(self._respell(_TEXTING.get(w, w))) for w in _clean(text).split()
-        )
-
-    def _repaired(self, word: str) -> str:
-        """An unknown word read as the one small-talk word it is close to: the same with
-        repeated letters run together ("hii", "thankss"), or one edit away (OSA: "thnaks",
-        "tnx"), two for words of five letters or more ("thanx"). Real English words and
-        words of the examples stay as they are, and so do negations ("doesnt")."""
-        vocabulary, english = self._vocabulary, self._english
-        if len(word) < 3 or word in english or word in _NEGATIONS or word in vocabulary:
-            return word
-        squeezed = re.sub(r"(.)\1+", r"\1", word)
-        if squeezed in vocabulary:
-            return squeezed
-        allowed = 2 if len(word) >= 5 else 1
-        close = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
-        if not close:
-            return word
-        nearest = min(distance for _, distance, _ in close)
-        # Among equally near words, the one sharing most letters in order ("helo": "hello"
-        # rather than "help"); still a tie, no guess.
-        ranked = sorted(
-            ((fuzz.ratio(word, w), w) for w, distance, _ in close if distance == nearest),
-            reverse=True,
-        )
-        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
-            return word
-        return ranked[0][1]
-
-
-def _rest(text: str, example: str) -> str:
-    used = set(example.split())
-    return " ".join(w for w in text.split() if w not in used)
-
-
-def _clean(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))

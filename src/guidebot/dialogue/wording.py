@@ -1,0 +1,165 @@
+"""How small talk reads a message as words: cleaned ("Thanks!!" is "thanks"), texting
+spellings respelt ("u" is "you"), misspelt words read as the examples' own ("thnaks" is
+"thanks"; `Speller`), and the English word classes the rules on small talk read them with
+(pointing words, auxiliaries, words that ask, negations), what a negation bears on
+(`negated`) and the commonest endings (`root`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from guidebot.search.analysis import normalise
+
+# Words pointing back at the answer just given: a statement opening with one beside small
+# talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
+POINTING = frozenset("that thats this it its".split())
+# An auxiliary before its subject opens a question, mid-message too: "that helps is it any
+# good", "that was useful do i need to work"; not "that is all", after its subject.
+AUXILIARIES = frozenset("is are am was were do does did can could will would shall should".split())
+SUBJECTS = POINTING | set("i you he she we they there these those the a an my your our".split())
+# A message that opens like this, or ends in "?", asks something: a statement such as "nice"
+# or "ok" found inside it ("is the dean nice?") does not make it small talk.
+ASKING = AUXILIARIES | set(
+    "may might has have what who whom whose which when where why how".split()
+)
+# English negations (apostrophes dropped), never read as misspelt small talk ("doesnt" is
+# not "does"). Besides "not" and its contractions, the words that deny what follows them:
+# "nothing wrong with it", "none of it helped", "neither clear nor useful", "hardly helpful".
+NEGATIONS = frozenset(
+    "not no never cannot dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt "
+    "shouldnt hasnt havent hadnt aint nope nah nothing none neither nor hardly".split()
+)
+# What stands between a negation and the word it negates: an article makes that word a
+# noun ("not a problem"), a degree word leaves it what it was ("not very clear").
+ARTICLES = frozenset("a an the".split())
+# "else" adds nothing to the negation it follows ("nothing else"), and "of" with a word
+# pointing at the answer names what a negation is part of ("none of that helped").
+_DEGREE = frozenset("any too so very really quite at all else of".split())
+# Negations that answer rather than negate the word after them: "no thanks", "nah, great".
+_INTERJECTIONS = frozenset("no nope nah".split())
+# Texting spellings of the small-talk examples' own words, for knowledge without synonyms
+# saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
+_TEXTING = {"u": "you", "ur": "your", "r": "are", "ya": "you", "pls": "please", "plz": "please"}
+
+
+def root(word: str) -> str:
+    """A word without its commonest English endings: "helpful", "helped" and "helps" are
+    "help"; "answers", "cleared" "answer", "clear"."""
+    return re.sub(r"(?<=..)(ful|ing|ed|es|s)$", "", word)
+
+
+def inverted(words: Sequence[str]) -> bool:
+    """Whether an auxiliary before its subject opens a question among the words ("that helps
+    is it any good"), not one after it ("that is all")."""
+    return any(
+        word in AUXILIARIES and before not in SUBJECTS and after in SUBJECTS
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+def negates(words: Sequence[str]) -> bool:
+    return not NEGATIONS.isdisjoint(words)
+
+
+def asks(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0] in ASKING
+
+
+def negated_at(words: Sequence[str], at: int) -> int:
+    """Where the word the negation at words[at] bears on stands, past articles and degree
+    words ("not a problem", "not very clear", "none of that"); len(words) when none
+    follows."""
+    n = at + 1
+    while n < len(words) and (
+        words[n] in ARTICLES
+        or words[n] in _DEGREE
+        or (words[n - 1] == "of" and words[n] in POINTING)
+    ):
+        n += 1
+    return n
+
+
+def negated(words: Sequence[str]) -> list[tuple[str, str]]:
+    """(negation, word it bears on) for each negation that negates the word after it ("not
+    great", "isnt correct", "not a bad answer"); not "no", "nope" or "nah", which answer as
+    often as they negate ("no thanks", "nah, great")."""
+    pairs = []
+    for at, word in enumerate(words):
+        if word in NEGATIONS and word not in _INTERJECTIONS:
+            n = negated_at(words, at)
+            if n < len(words):
+                pairs.append((word, words[n]))
+    return pairs
+
+
+def says(words: Sequence[str], example: Container[str]) -> bool:
+    """Whether words holding an example's words say what it says: no negation of theirs
+    negates a word of it ("not a bad answer", "that's not correct" say no "bad answer", no
+    "correct"), unless the negation is the example's own ("you don't understand")."""
+    return all(w not in example or no in example for no, w in negated(words))
+
+
+def clean(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", normalise(text).replace("'", "")))
+
+
+def rest(text: str, example: str) -> str:
+    """The words of text that are not the example's."""
+    used = set(example.split())
+    return " ".join(w for w in text.split() if w not in used)
+
+
+class Speller:
+    """Reads a text as the small-talk examples' words (`normal`), given their `vocabulary`
+    (none: only cleaned and respelt), `respell` (the analyzer's one-word synonyms) and
+    `english`, the real words never read as misspelt small talk."""
+
+    def __init__(
+        self,
+        vocabulary: Sequence[str],
+        respell: Callable[[str], str] = str,
+        english: Container[str] = frozenset(),
+    ) -> None:
+        self.vocabulary = list(vocabulary)
+        self._respell = respell
+        self._english = english
+
+    def normal(self, text: str) -> str:
+        """Cleaned words, each respelt as `respell` says, so "are u a bot" meets the example
+        "are you a bot" (synonyms.yaml has u/you), and each misspelt one read as the example
+        word it is closest to (`_repaired`)."""
+        return " ".join(
+            self._repaired(self._respell(_TEXTING.get(w, w))) for w in clean(text).split()
+        )
+
+    def _repaired(self, word: str) -> str:
+        """An unknown word read as the one small-talk word it is close to: the same with
+        repeated letters run together ("hii", "thankss"), or one edit away (OSA: "thnaks",
+        "tnx"), two for words of five letters or more ("thanx"). Real English words and
+        words of the examples stay as they are, and so do negations ("doesnt")."""
+        vocabulary = self.vocabulary
+        if len(word) < 3 or word in self._english or word in NEGATIONS or word in vocabulary:
+            return word
+        squeezed = re.sub(r"(.)\1+", r"\1", word)
+        if squeezed in vocabulary:
+            return squeezed
+        allowed = 2 if len(word) >= 5 else 1
+        close = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        if not close:
+            return word
+        nearest = min(distance for _, distance, _ in close)
+        # Among equally near words, the one sharing most letters in order ("helo": "hello"
+        # rather than "help"); still a tie, no guess.
+        ranked = sorted(
+            ((fuzz.ratio(word, w), w) for w, distance, _ in close if distance == nearest),
+            reverse=True,
+        )
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return word
+        return ranked[0][1]
