@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from guidebot.bot import Bot
+from guidebot.dialogue.followup import read
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import about_something_else
 from guidebot.search.results import Hit
@@ -150,3 +153,21 @@ def test_an_entry_written_for_a_small_talk_intent_answers_it(make_knowledge, tin
     assert bot.ask("thanks").kind == "smalltalk"
     off = dataclasses.replace(policy, smalltalk_yield_closer=False)
     assert Bot.load(knowledge, off, encoder=tiny_encoder).ask("hi there").kind == "smalltalk"
+
+
+def test_a_follow_up_is_close_in_meaning_as_read_with_its_topic(make_knowledge, tiny_encoder):
+    """A follow-up's similarity is that of the topic's question and the follow-up together
+    (the model sees text, and "and what about experience?" alone says little), so a
+    follow-up sharing no word with the passage its topic leads to can still be answered."""
+    bot = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1, semantic_answer=-1.1)
+    conversation = bot.conversation()
+    conversation.ask("what does the programme cost in total")
+    state = conversation.state
+    follow = "and what about experience?"
+    reading = read(conversation.context, state.topic_terms, (), follow, state.topic_question)
+    assert reading.followup and reading.result.best is not None
+    together = f"{state.topic_question} {follow}"
+    expected = bot.retriever.similarity(together, reading.result.best.row)
+    alone = bot.retriever.similarity(follow, reading.result.best.row)
+    assert expected != alone
+    assert reading.result.similarity == pytest.approx(expected)

@@ -240,7 +240,8 @@ class Conversation:
         return any(t not in excused and retriever.knows(t) for t in terms)
 
     def _read(self, question: str) -> Reading:
-        return read(self.context, self.state.topic_terms, self.guides, question)
+        state = self.state
+        return read(self.context, state.topic_terms, self.guides, question, state.topic_question)
 
     def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight."""

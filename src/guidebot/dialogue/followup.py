@@ -4,7 +4,7 @@ the search it is answered from either way."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
@@ -25,10 +25,16 @@ class Reading:
 
 
 def read(
-    context: TurnContext, topic: Mapping[str, float], guides: Sequence[str], question: str
+    context: TurnContext,
+    topic: Mapping[str, float],
+    guides: Sequence[str],
+    question: str,
+    topic_question: str = "",
 ) -> Reading:
     """Search the question alone, and against the topic's weighted terms when it has a cue
-    for a follow-up; a follow-up it is only when that changes the answer."""
+    for a follow-up; a follow-up it is only when that changes the answer. A follow-up's
+    similarity in meaning (with a model) is that of `topic_question` and the question
+    together: "and if i do the fast track version?" alone is far from every passage."""
     retriever = context.retriever
     result = retriever.search(question, k=10, guides=guides)
     said = cue(context, topic, question)
@@ -48,6 +54,10 @@ def read(
         and top_section(combined) != top_section(result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
+    if followup and combined.best and combined.similarity is not None:
+        together = f"{topic_question} {question}".strip()
+        similarity = retriever.similarity(together, combined.best.row)
+        combined = replace(combined, similarity=similarity)
     return Reading(combined if followup else result, said, followup)
 
 

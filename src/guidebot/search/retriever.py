@@ -127,6 +127,13 @@ class Retriever:
             loose,
         )
 
+    def similarity(self, text: str, row: int) -> float | None:
+        """How close `text` is in meaning to passage `row`, as SearchResult.similarity
+        measures it for the best passage; None without a model."""
+        if self.vectors is None:
+            return None
+        return self.vectors.agreement(text, row, self.config.semantic_prototype)
+
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly
         these words: its author said what it answers, which outweighs any word count, even
