@@ -175,8 +175,11 @@ def _split_long(text: str) -> list[str]:
     return pieces
 
 
+INTRO = "intro"  # the heading part of an introduction's passage ids (guide/intro/n)
+
+
 def _section_slug(guide: Guide, section: Section) -> str:
-    return "intro" if section.is_intro else heading_slug(section.heading)
+    return INTRO if section.is_intro else heading_slug(section.heading)
 
 
 def heading_slug(heading: str) -> str:

@@ -18,6 +18,7 @@ from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.inflection import answer_only_variants
+from guidebot.search.introduction import introduction_rows, lift_introductions
 from guidebot.search.negation import ruled_out
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.fusion import mix_into
@@ -64,6 +65,7 @@ class Retriever:
         self._words = PassageWords(self.passages, analyzer)
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
+        self._introductions = introduction_rows(passages)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -107,6 +109,10 @@ class Retriever:
                 seen, self.config.semantic_softness, self.config.semantic_prototype
             )
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
+        if boost and not exact:
+            exact = lift_introductions(
+                scores, baseline, self._introductions, terms, self._document_terms
+            )
         hits = self._top(scores, weights, k, baseline)
         loose = self._loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
