@@ -345,3 +345,14 @@ def test_a_complaint_names_the_question_as_it_was_read(bot):
     complaint = conversation.ask("that's wrong").complaint
     assert complaint is not None and complaint.question == both
     assert complaint.confidence == pytest.approx(several.confidence)
+
+
+def test_a_complaint_opening_a_new_question_still_names_the_answer_before(bot):
+    conversation = bot.conversation()
+    conversation.ask("What's the average salary?")
+    reply = conversation.ask("that's wrong, how much is tuition?")
+    assert reply.kind == "answer" and "40,000" in reply.answer
+    assert reply.complaint is not None
+    assert reply.complaint.question == "What's the average salary?"
+    follow = conversation.ask("thanks, and how long does it take?")
+    assert follow.kind == "answer" and follow.complaint is None

@@ -90,6 +90,16 @@ def test_a_complaint_is_logged_as_its_answer_marked_not_helpful(data_dir):
     assert record["guides"] == ["g"]
 
 
+def test_a_complaint_opening_a_declined_question_logs_both(data_dir):
+    about = Complaint("what's the salary", ("faq/salary",), ("Salary",), 0.8)
+    said = Reply("that's wrong, what about nurses?", "...", "decline", complaint=about)
+    assert record_unanswered(said) is None
+    lines = (data_dir / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    kinds = [json.loads(line)["kind"] for line in lines]
+    assert kinds == ["feedback", "decline"]
+    assert json.loads(lines[0])["confidence"] == 0.8
+
+
 def test_the_env_var_turns_logging_off(data_dir, monkeypatch):
     monkeypatch.setenv("GUIDEBOT_NO_LOG", "1")
     assert logging_disabled()

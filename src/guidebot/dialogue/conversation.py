@@ -85,17 +85,21 @@ class Conversation:
         """The answer to what follows the small talk that opens a message ("ok thanks, what
         jobs can I get?" asks `asked`, "what jobs can I get?"), which the small talk's words
         would blur. Only when the whole message is answered too, so that what is declined
-        whole ("Good morning! Am I talking to a person?") stays declined."""
+        whole ("Good morning! Am I talking to a person?") stays declined. A complaint that
+        opens it ("that's wrong, how much is tuition?") still names the answer before."""
+        opening = question[: len(question) - len(asked)]
+        small = self.context.smalltalk.match(opening, self._names_a_topic, self.guides)
+        complaint = self._complaint(small) if small else None
         before = copy.deepcopy(self.state)
         whole = self._answer(question)
         if whole.kind != "answer":
-            return whole
+            return replace(whole, complaint=complaint)
         after, self.state = self.state, before
         reply = self._several(asked) or self._answer(asked)
         if reply.kind != "answer":
             self.state = after
-            return whole
-        return replace(reply, question=question)
+            return replace(whole, complaint=complaint)
+        return replace(reply, question=question, complaint=complaint)
 
     def _several(self, question: str) -> Reply | None:
         """The reply to each question of a message that asks several, when they stand apart

@@ -85,14 +85,14 @@ def record_unanswered(
     now: datetime | None = None,
 ) -> str | None:
     """Append reply to the log if it went unanswered; return a note if the log is unwritable.
-    A complaint about the answer before it ("that's wrong") is appended as a verdict on
-    that answer: not helpful, the complaint its comment.
+    A complaint about the answer before it ("that's wrong", also opening a new question) is
+    appended as a verdict on that answer: not helpful, the message its comment.
 
     Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log().
     """
-    about = reply.complaint
+    about, note = reply.complaint, None
     if about is not None:
-        return record_feedback(
+        note = record_feedback(
             about.question,
             helpful=False,
             sources=about.sources,
@@ -104,7 +104,7 @@ def record_unanswered(
             now=now,
         )
     if logging_disabled() or not is_unanswered(reply) or not reply.question.strip():
-        return None
+        return note
     record = LogRecord(
         time=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
         question=reply.question,
@@ -113,7 +113,7 @@ def record_unanswered(
         score=round(reply.sources[0].score, 4) if reply.sources else None,
         guides=tuple(guides),
     )
-    return _write(record, path)
+    return _write(record, path) or note
 
 
 def record_feedback(
