@@ -374,6 +374,7 @@ def test_a_complaint_about_the_answer_is_met_with_an_apology_and_logged(
         "tell fred that i don't have his guitar",
         "i gave the wrong answer",  # though "wrong answer" is a complaint's example
         "my answer was wrong",
+        "i don't know the answer",  # "i" is a word of thanks ("what i needed"), still the speaker
         # praise negating a fault with a negation beyond "not"
         "nothing wrong with that answer",
         "nothing bad about that answer",

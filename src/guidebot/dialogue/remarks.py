@@ -137,7 +137,9 @@ def complains(
     besides the negations nothing the knowledge is about (`names_more`) beyond those words."""
     if asks(" ".join(words)) or not negates(words):
         return False
-    opening = next((w for w in words if w in POINTING or not on_answer(w)), "")
+    # The speaker's words stand in thanks ("just what i needed"), but a negation after them
+    # is the speaker's: "i don't know the answer" says nothing of guidebot's.
+    opening = next((w for w in words if w in POINTING | _SPEAKER or not on_answer(w)), "")
     if opening not in POINTING | NEGATIONS | {"you"}:
         return False
     if without_negations(words, on_answer, names) is not None:
