@@ -131,10 +131,10 @@ class TurnContext:
         if not policy.smalltalk_yield_closer or closest < policy.semantic_answer:
             return False
         # The owner's wording beats ours: an entry closer in meaning than every example of
-        # small talk was written for this message ("i don't know the answer" to an entry
-        # about not knowing, not the frustration reply), and one with a view that
-        # paraphrases an example of the intent matched was written for that intent (a
-        # help desk's greeting entry answers "hi", though none of its views is "hi").
+        # small talk was written for this message (CLINC150's "thank you for the help" to
+        # its own thank-you entry, 0.68 against 0.41, not the built-in thanks), and one
+        # with a view that paraphrases an example of the intent matched was written for
+        # that intent (a help desk's greeting entry answers "hi", though no view is "hi").
         own = self._smalltalk_vectors
         if closest > float(np.max(own @ vectors.query(question))):
             return True
