@@ -20,6 +20,7 @@ from guidebot.search.index import top_k
 from guidebot.search.inflection import answer_only_variants
 from guidebot.search.introduction import introduction_rows, lift_introductions
 from guidebot.search.negation import ruled_out
+from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.fusion import mix_into
 from guidebot.search.semantic.passages import PassageVectors
@@ -97,7 +98,9 @@ class Retriever:
         self._restrict(scores, guides)
         exact = boost and self._lift_exact(question, scores, baseline)
         if boost and not exact:
-            self._second_stage(question, terms, scores, baseline)
+            second_stage(
+                self.config, self.faqs, self.title, self.idf, question, terms, scores, baseline
+            )
         # A follow-up's text alone ("and online?") says little, and the model sees only the
         # text: with context terms from earlier turns, BM25 ranks (dev follow-ups with the
         # model: 94.1% fused, 98.5% so; held-out 88.9% and 94.4%).
@@ -295,30 +298,3 @@ class Retriever:
         """FAQ passages whose question or an alternate is worded like this one, stop words
         included: for "how much?" the wording is all there is to go on."""
         return [self.passages[row] for row, _ in self.faqs.best(question, floor, limit)]
-
-    def _second_stage(
-        self, question: str, terms: Sequence[str], scores: np.ndarray, baseline: float
-    ) -> None:
-        """Raise some of BM25's best passages, in proportion to the best BM25 score: FAQ
-        entries worded like the question, and passages whose title field (an FAQ question and
-        its alternates, or a heading) covers the question's terms on its own, idf-weighted,
-        since a title that asks the question is better evidence than an answer that uses its
-        words."""
-        config = self.config
-        pool = top_k(scores, max(config.faq_match_pool, config.rerank_pool), baseline)
-        top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
-        if top <= 0:
-            return
-        rows = pool.tolist()
-        if config.faq_match_weight and self.faqs and question.strip():
-            matches = self.faqs.best(
-                question, config.faq_match_floor, limit=5, rows=rows[: config.faq_match_pool]
-            )
-            for row, similarity in matches:
-                scores[row] += config.faq_match_weight * top * similarity / 100
-        if config.rerank_title_coverage and terms:
-            top = float(scores[pool].max()) - baseline  # the best after the wording boost
-            idf = {t: self.idf(t) for t in dict.fromkeys(terms)}
-            ranked = pool[: config.rerank_pool]
-            share = sum(w * self.title.has_term(t, ranked) for t, w in idf.items())
-            scores[ranked] += config.rerank_title_coverage * top * share / sum(idf.values())
