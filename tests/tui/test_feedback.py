@@ -62,6 +62,29 @@ async def test_mark_not_helpful_with_the_right_source_and_a_comment(make_app) ->
     assert record["confidence"] == round(reply.confidence, 4)
 
 
+async def test_after_small_talk_the_answer_before_it_is_marked(make_app) -> None:
+    """Ctrl+B after the apology to "that's the wrong answer" (or after thanks) marks the
+    answer, not the small talk."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, QUESTION)
+        await ask(pilot, "that's the wrong answer")
+        assert app.chat.replies[-1].kind == "smalltalk"
+        await pilot.press("ctrl+b")
+        screen = app.screen
+        assert isinstance(screen, FeedbackScreen)
+        assert QUESTION in shown_text(screen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await ask(pilot, "thanks")
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert not isinstance(app.screen, FeedbackScreen)
+        assert "No answer to mark yet." in notes(app)
+
+
 async def test_none_of_these_logs_every_source_answered(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="show the questions guidebot could not answer, grouped, most asked first",
         description="Read the log of declined and low-confidence questions, group similar "
         "ones, and list the groups most asked first; beside them, the answers people marked "
-        "not helpful on the web page, with the sections they came from. --export writes both "
+        "not helpful (on the web page, with Ctrl+B in the chat app, or by complaining right "
+        "after an answer), with the sections they came from. --export writes both "
         "as a starter FAQ file whose answers say TODO, for you to fill in.",
     )
     parser.add_argument(

@@ -310,8 +310,13 @@ class ChatScreen(Screen[None]):
         self.notify("Copied the last answer with its citations.", markup=False)
 
     def action_not_helpful(self) -> None:
-        """Mark the last answer as not helpful, naming the right source if it cited it."""
-        if not self.replies:
+        """Mark the last answer as not helpful, naming the right source if it cited it. Small
+        talk since ("thanks", the apology to "that's wrong") is no answer to mark: the
+        reply before it is."""
+        replies = list(self.replies)
+        while replies and replies[-1].kind == "smalltalk":
+            replies.pop()
+        if not replies:
             self.notify("No answer to mark yet.", markup=False)
             return
-        self.app.push_screen(FeedbackScreen(self.session, self.replies[-1]))
+        self.app.push_screen(FeedbackScreen(self.session, replies[-1]))
