@@ -356,3 +356,12 @@ def test_a_complaint_opening_a_new_question_still_names_the_answer_before(bot):
     assert reply.complaint.question == "What's the average salary?"
     follow = conversation.ask("thanks, and how long does it take?")
     assert follow.kind == "answer" and follow.complaint is None
+
+
+def test_a_declined_follow_up_says_nothing_of_how_it_was_read(bot):
+    """A decline is no answer read against the topic: its notes keep only the typos."""
+    conversation = bot.conversation()
+    conversation.ask("what's the average salary")
+    reply = conversation.ask("and for nurses in texas?")
+    assert reply.kind == "decline"
+    assert not any(note.startswith("Taking this as") for note in reply.notes)

@@ -267,3 +267,12 @@ def test_ask_with_a_model_answers_and_a_bad_model_is_a_message(tiny_model_dir, t
     done = run_guidebot("ask", "--model", str(not_a_model), "average salary?", env=off)
     assert done.returncode == 0 and "--model is not used" in done.stderr
     assert "--model" not in run_guidebot("ask", "average salary?", env=off).stderr
+
+
+def test_check_of_a_file_says_it_takes_a_folder(tmp_path):
+    faq = tmp_path / "new.yaml"
+    faq.write_text("- question: q\n  answer: a\n", encoding="utf-8")
+    result = run_guidebot("check", str(faq))
+    assert result.returncode == 2 and "a file, not a knowledge folder" in result.stderr
+    missing = run_guidebot("ask", "--knowledge", str(tmp_path / "nope"), "hi")
+    assert missing.returncode == 2 and "guidebot check" not in missing.stderr

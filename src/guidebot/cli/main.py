@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from guidebot import __version__
 from guidebot.cli import api, ask, chat, check, evaluate, gaps, guides, ingest, serve
@@ -46,7 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"guidebot: the knowledge has problems:\n{terminal_safe(str(error))}", file=sys.stderr
         )
         if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
-            print("(run `guidebot check DIR` after fixing them)", file=sys.stderr)
+            folder = getattr(args, "knowledge", None)
+            if not folder or Path(folder).is_dir():  # a folder that is not there: no hint
+                named = f" {folder}" if folder else ""
+                print(f"(run `guidebot check{named}` after fixing them)", file=sys.stderr)
         return EXIT_PROBLEM
     except EvalSetError as error:
         print(

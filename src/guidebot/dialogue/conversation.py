@@ -166,7 +166,12 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
-                question, self.context.suggestions(result.hits, self.guides), notes, outside
+                # Not "taking this as" a follow-up: the reading did not lead to an answer
+                # ("im so confused about all this" after an answer is no question about it).
+                question,
+                self.context.suggestions(result.hits, self.guides),
+                notes[: len(result.repairs)],
+                outside,
             )
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back

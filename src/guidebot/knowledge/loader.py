@@ -29,6 +29,17 @@ INTERRUPTED_INGEST = ".guidebot-ingest-journal.json"
 def load_knowledge(root: Path | str) -> KnowledgeBase:
     """Load every file under root; raise KnowledgeError listing all problems if any file is bad."""
     root = Path(root)
+    if root.is_file():
+        raise KnowledgeError(
+            [
+                Problem(
+                    str(root),
+                    0,
+                    "a file, not a knowledge folder; put it in a folder's faq/ "
+                    "or guides/ and name the folder",
+                )
+            ]
+        )
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
     files = knowledge_files(root)
