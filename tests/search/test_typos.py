@@ -39,3 +39,13 @@ def test_the_text_as_repaired_is_one_pass_and_falls_back_to_the_fixed_words():
     fixed = ["tuition", "range"]
     assert as_repaired("Tutíon range?", accented, fixed) == "tuition range"
     assert as_repaired("Tutíon range?", accented) == "Tutíon range?"
+
+
+def test_a_short_word_with_two_letters_swapped_is_read_as_the_one_word_it_gives():
+    analyzer = Analyzer()
+    vocab = ["bank", "card", "what", "salary"]
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
+    fixed, repairs = repairer.repair(["waht", "teh", "bnak", "hwo", "xq", "dog"])
+    # "hwo" swaps to "who" and to "how": no guess; "dog" is no slip of anything known
+    assert fixed == ["what", "the", "bank", "hwo", "xq", "dog"]
+    assert [r.original for r in repairs] == ["waht", "teh", "bnak"]

@@ -92,7 +92,20 @@ class TypoRepairer:
 
     def _closest(self, word: str) -> str | None:
         if len(word) < MIN_LENGTH:
-            return None
+            return self._swapped(word)
         allowed = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=allowed)
         return match[0] if match else None
+
+    def _swapped(self, word: str) -> str | None:
+        """A short word read as the one word, known or a stop word, that two neighbouring
+        letters swapped give ("waht" what, "teh" the, "bnak" bank): a swap is the commonest
+        slip of typing, and unlike other edits it leaves few candidates even in four
+        letters ("care" is one edit from "core", "cart" and "dare")."""
+        found = {
+            swapped
+            for n in range(len(word) - 1)
+            if (swapped := f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}") != word
+            and (swapped in self._known or self._analyzer.is_stop_word(swapped))
+        }
+        return found.pop() if len(found) == 1 else None
