@@ -14,6 +14,7 @@ from http.client import HTTPConnection
 
 import pytest
 
+from guidebot.web.state import FIELDS
 from tests.conftest import run_guidebot
 from tests.web.api_server import ApiServer
 
@@ -65,16 +66,8 @@ def test_ask_answers_with_cited_sources_and_hands_back_the_state(server: ApiServ
     source = reply["sources"][0]
     assert {"id", "guide", "section", "headings", "text", "score"} <= set(source)
     assert source["section"].startswith(SALARY)
-    assert set(data["conversation"]) == {
-        "topic_terms",
-        "topic_question",
-        "pending_question",
-        "pending_choices",
-        "answered_question",
-        "answered_sources",
-        "answered_sections",
-        "answered_confidence",
-    }
+    # Every field the server gives out is one it takes back (web.state.FIELDS).
+    assert set(data["conversation"]) == FIELDS
     assert data["conversation"]["topic_question"] == "What's the average salary?"
     assert data["conversation"]["answered_sources"] == [s["id"] for s in reply["sources"]]
 
