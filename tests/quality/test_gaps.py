@@ -178,6 +178,34 @@ def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
     assert data["groups"][0]["count"] == 2
 
 
+def test_the_log_keeps_the_folder_asked_and_gaps_can_keep_to_one(tmp_path):
+    """Two knowledge folders sharing a data directory: --knowledge lists (and would
+    export) only what was asked of one; a record from before the folder was kept, of
+    none."""
+    data, other = tmp_path / "data", tmp_path / "other"
+    other.mkdir()
+    (other / "faq").mkdir()
+    (other / "faq" / "a.yaml").write_text(
+        "- id: hours\n  question: When is the library open?\n  answer: Nine to five.\n",
+        encoding="utf-8",
+    )
+    env = {"GUIDEBOT_DATA_DIR": str(data), "GUIDEBOT_NO_LOG": ""}
+    assert guidebot("ask", "how much do nurses earn in texas", env=env).returncode == 0
+    asked = guidebot("ask", "--knowledge", str(other), "who won the super bowl", env=env)
+    assert asked.returncode == 0, asked.stderr
+    log = data / "unanswered.jsonl"
+    with log.open("a", encoding="utf-8") as old:
+        old.write(json.dumps({"time": "2026-01-01T00:00:00+00:00", "question": "old one"}))
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert records[1]["knowledge"] == str(other.resolve())
+    mine = json.loads(guidebot("gaps", "--json", "--knowledge", str(other), env=env).stdout)
+    assert [g["question"] for g in mine["groups"]] == ["who won the super bowl"]
+    every = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    assert len(every["groups"]) == 3
+    missing = guidebot("gaps", "--knowledge", str(tmp_path / "nope"), env=env)
+    assert missing.returncode == 2 and "no such knowledge folder" in missing.stderr
+
+
 def test_no_log_option_and_env_var_keep_the_log_empty(tmp_path):
     env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
     guidebot("ask", "--no-log", "how much do nurses earn in texas", env=env)

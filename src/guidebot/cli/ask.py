@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     bot = load_bot(args, Policy(top_k=args.top) if args.top is not None else None)
     guides = chosen_guides(bot.kb, args)
-    log = UnansweredLogger(args, guides)
+    log = UnansweredLogger(args, guides, bot.kb.root)
     if args.question:
         reply = bot.conversation(guides=guides).ask(" ".join(args.question))
         log(reply)

@@ -133,9 +133,12 @@ def add_log_option(parser: argparse.ArgumentParser) -> None:
 class UnansweredLogger:
     """Records declined and low-confidence replies unless --no-log; warns once if it cannot."""
 
-    def __init__(self, args: argparse.Namespace, guides: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, args: argparse.Namespace, guides: tuple[str, ...] = (), knowledge: str = ""
+    ) -> None:
         self.enabled = not getattr(args, "no_log", False)
         self.guides = guides
+        self.knowledge = knowledge  # the folder asked, for `guidebot gaps --knowledge`
         self.warned = False
 
     def __call__(self, reply: Reply) -> None:
@@ -143,7 +146,7 @@ class UnansweredLogger:
             return
         from guidebot.quality.log import record_unanswered
 
-        note = record_unanswered(reply, self.guides)
+        note = record_unanswered(reply, self.guides, knowledge=self.knowledge)
         if note and not self.warned:
             print(f"guidebot: {note}", file=sys.stderr)
             self.warned = True

@@ -11,7 +11,7 @@ from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
 from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, starter_faq
-from guidebot.quality.log import read_log, split_feedback
+from guidebot.quality.log import folder, read_log, split_feedback
 
 NAME = "gaps"
 
@@ -38,6 +38,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--export", metavar="FILE.yaml", help="write the groups as a starter FAQ file (new file)"
     )
+    parser.add_argument(
+        "--knowledge",
+        metavar="DIR",
+        help="only what was asked of this knowledge folder (records from before guidebot "
+        "kept the folder are left out)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -48,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--top must be 1 or more")
     log = unanswered_log()
     records, notes = read_log(log)
+    if args.knowledge:
+        if not Path(args.knowledge).is_dir():
+            raise UsageError(f"{args.knowledge}: no such knowledge folder")
+        asked = folder(args.knowledge)
+        records = [r for r in records if r.knowledge == asked]
     unanswered, unhelpful, helpful = split_feedback(records)
     gaps = group_questions(unanswered, args.threshold)[: args.top]
     bad = group_questions(unhelpful, args.threshold)[: args.top]
@@ -78,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         marked = f"{len(unhelpful)} answer{'' if len(unhelpful) == 1 else 's'}"
         print(f"\n{marked} marked not helpful, in {_groups(bad)} ({helpful} marked helpful)\n")
         _list(bad)
-    print("\nTurn them into FAQ entries: guidebot gaps --export new-questions.yaml")
+    only = f" --knowledge {args.knowledge}" if args.knowledge else ""
+    print(f"\nTurn them into FAQ entries: guidebot gaps{only} --export new-questions.yaml")
     return 0
 
 

@@ -32,7 +32,9 @@ FEEDBACK = "feedback"  # the kind of a record_feedback record
 
 @dataclass(frozen=True)
 class LogRecord:
-    """One logged turn, as stored: time (UTC, ISO 8601), question, kind, confidence, score.
+    """One logged turn, as stored: time (UTC, ISO 8601), question, kind, confidence, score,
+    and the knowledge folder asked (its absolute path; "" in records from before it was
+    kept).
 
     A feedback record (kind FEEDBACK) also has `helpful`, the ids and sections of the
     sources the judged reply answered from, and the person's comment ("" for none)."""
@@ -47,6 +49,7 @@ class LogRecord:
     sources: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     comment: str = ""
+    knowledge: str = ""
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -58,6 +61,8 @@ class LogRecord:
         }
         if self.guides:
             data["guides"] = list(self.guides)
+        if self.knowledge:
+            data["knowledge"] = self.knowledge
         if self.kind == FEEDBACK:
             data["helpful"] = self.helpful
             data["sources"] = list(self.sources)
@@ -83,12 +88,15 @@ def record_unanswered(
     guides: Sequence[str] = (),
     path: Path | None = None,
     now: datetime | None = None,
+    knowledge: str = "",
 ) -> str | None:
     """Append reply to the log if it went unanswered; return a note if the log is unwritable.
     A complaint about the answer before it ("that's wrong", also opening a new question) is
     appended as a verdict on that answer: not helpful, the message its comment.
 
-    Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log().
+    Does nothing when logging_disabled(). `path` defaults to locations.unanswered_log();
+    `knowledge` is the folder asked (KnowledgeBase.root), kept so `guidebot gaps` can tell
+    folders apart.
     """
     about, note = reply.complaint, None
     if about is not None:
@@ -102,6 +110,7 @@ def record_unanswered(
             guides=guides,
             path=path,
             now=now,
+            knowledge=knowledge,
         )
     if logging_disabled() or not is_unanswered(reply) or not reply.question.strip():
         return note
@@ -112,6 +121,7 @@ def record_unanswered(
         confidence=round(reply.confidence, 4),
         score=round(reply.sources[0].score, 4) if reply.sources else None,
         guides=tuple(guides),
+        knowledge=folder(knowledge),
     )
     return _write(record, path) or note
 
@@ -126,6 +136,7 @@ def record_feedback(
     guides: Sequence[str] = (),
     path: Path | None = None,
     now: datetime | None = None,
+    knowledge: str = "",
 ) -> str | None:
     """Append a person's verdict on a reply to the log (a FEEDBACK record): the question,
     whether the reply helped, the ids and sections of the sources it answered from, and
@@ -143,8 +154,14 @@ def record_feedback(
         sources=tuple(sources),
         sections=tuple(sections),
         comment=comment,
+        knowledge=folder(knowledge),
     )
     return _write(record, path)
+
+
+def folder(knowledge: str | Path) -> str:
+    """A knowledge folder as the log keeps it: its absolute path ("" stays "")."""
+    return str(Path(knowledge).resolve()) if str(knowledge) else ""
 
 
 def _write(record: LogRecord, path: Path | None) -> str | None:
@@ -210,6 +227,7 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     sources=tuple(str(s) for s in data.get("sources") or ()),
                     sections=tuple(str(s) for s in data.get("sections") or ()),
                     comment=str(data.get("comment") or ""),
+                    knowledge=str(data.get("knowledge") or ""),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):

@@ -152,7 +152,7 @@ class ChatSession:
             return None
         from guidebot.quality.log import record_unanswered  # not for start-up
 
-        return record_unanswered(answered.reply, guides=answered.guides)
+        return record_unanswered(answered.reply, guides=answered.guides, knowledge=self.kb.root)
 
     def feedback(self, reply: Reply, right: Source | None, comment: str = "") -> str | None:
         """Log that `reply` did not help (blocking: call from a thread): with `right`, the one
@@ -171,6 +171,7 @@ class ChatSession:
             comment=comment,
             confidence=reply.confidence,
             guides=self.guides,
+            knowledge=self.kb.root,
         )
 
     def reset(self) -> None:

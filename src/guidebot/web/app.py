@@ -159,7 +159,7 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
             raise Problem(422, str(error)) from None
         conversation = engine.bot.conversation(state, guides)
         reply = conversation.ask(body.question)
-        engine.note(record_unanswered(reply, guides))
+        engine.note(record_unanswered(reply, guides, knowledge=engine.bot.kb.root))
         return JSONResponse(
             {"reply": reply.to_dict(), "conversation": conversation.state.to_dict()}
         )
@@ -176,7 +176,13 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
             raise Problem(422, f"reply: no source with the id {unknown[0][:100]!r}")
         sections = list(dict.fromkeys(engine.section_of[i] for i in ids))
         note = record_feedback(
-            body.question, body.helpful, ids, sections, body.comment or "", confidence
+            body.question,
+            body.helpful,
+            ids,
+            sections,
+            body.comment or "",
+            confidence,
+            knowledge=engine.bot.kb.root,
         )
         if note:
             log.warning("guidebot: %s", note)
