@@ -87,9 +87,11 @@ class Conversation:
         would blur. Only when the whole message is answered too, so that what is declined
         whole ("Good morning! Am I talking to a person?") stays declined. A complaint that
         opens it ("that's wrong, how much is tuition?") still names the answer before."""
-        opening = question[: len(question) - len(asked)]
-        small = self.context.smalltalk.match(opening, self._names_a_topic, self.guides)
-        complaint = self._complaint(small) if small else None
+        complaint = None
+        if self.state.answered_question:  # else there is nothing to complain of
+            opening = question[: len(question) - len(asked)]
+            small = self.context.smalltalk.match(opening, self._names_a_topic, self.guides)
+            complaint = self._complaint(small) if small else None
         before = copy.deepcopy(self.state)
         whole = self._answer(question)
         if whole.kind != "answer":
@@ -134,10 +136,13 @@ class Conversation:
         reading = reading or self._read(question)
         result, cue, followup = reading.result, reading.cue, reading.followup
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
-        if followup:
-            notes.append(
-                f"Taking this as: {question} (following on from: {self.state.topic_question})"
-            )
+        # Said only with an answer: a decline is no reading against the topic ("im so
+        # confused about all this" after an answer is no question about it).
+        read_as = (
+            [f"Taking this as: {question} (following on from: {self.state.topic_question})"]
+            if followup
+            else []
+        )
         outside = uncovered_topics(self.context.scope, retriever.analyzer, question, result)
         led_result = (
             led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
@@ -157,7 +162,7 @@ class Conversation:
             and not clear_in_meaning(self.context, question, result, close)
         ):
             self.state.pending_question, self.state.pending_choices = question, close
-            return clarify_reply(question, close, notes)
+            return clarify_reply(question, close, notes + read_as)
         # A question naming an uncovered topic is declined even when it also names what the
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
@@ -166,19 +171,14 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             return decline_reply(
-                # Not "taking this as" a follow-up: the reading did not lead to an answer
-                # ("im so confused about all this" after an answer is no question about it).
-                question,
-                self.context.suggestions(result.hits, self.guides),
-                notes[: len(result.repairs)],
-                outside,
+                question, self.context.suggestions(result.hits, self.guides), notes, outside
             )
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != result.hits[0].passage.section]
         return answer_reply(
-            question, result, result.hits[: policy.top_k], retriever, notes, see_also
+            question, result, result.hits[: policy.top_k], retriever, notes + read_as, see_also
         )
 
     def _unrelated(self, result: SearchResult, followup: bool, cue: str) -> bool:

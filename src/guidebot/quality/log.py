@@ -4,8 +4,8 @@ one record a line, written whole or not at all.
 Any front end records a turn with `record_unanswered(reply)`; it appends one line only when
 the reply is a decline or an answer below LOW_CONFIDENCE, or complains about the answer
 before it (Reply.complaint, logged as that answer marked not helpful), and never raises for
-a log it cannot write (a note comes back instead). `record_feedback` adds a person's verdict on an
-answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log` reads
+a log it cannot write (a note comes back instead). `record_feedback` adds a person's verdict
+on an answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log` reads
 it back; `split_feedback` separates the unanswered questions from the answers marked not
 helpful. Grouping them into gaps to fill is gaps.py's job.
 """

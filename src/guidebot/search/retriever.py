@@ -105,8 +105,8 @@ class Retriever:
         # text: with context terms from earlier turns, BM25 ranks (dev follow-ups with the
         # model: 94.1% fused, 98.5% so; held-out 88.9% and 94.4%).
         # The model reads the question as repaired: "tution range" is far from every
-        # passage in meaning, "tuition range" is not.
-        seen = as_repaired(question, repairs, surface)
+        # passage in meaning, "tuition range" is not. (Without one, nothing reads it.)
+        seen = as_repaired(question, repairs, surface) if self.vectors is not None else question
         if boost and self.vectors is not None and not context:
             similarities = self.vectors.similarities(
                 seen, self.config.semantic_softness, self.config.semantic_prototype

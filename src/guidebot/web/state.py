@@ -57,9 +57,8 @@ def parse_state(
 
     `sections`, when given, are the headings a pending choice may name (another can only
     be forged or stale); answered sections and sources (`ids`) the guides no longer have
-    are dropped. Missing fields take their
-    empty value; unknown fields, wrong types, non-finite or out-of-range weights and
-    over-long strings or lists raise StateError.
+    are dropped. Missing fields take their empty value; unknown fields, wrong types,
+    non-finite or out-of-range weights and over-long strings or lists raise StateError.
     """
     if data is None:
         return ConversationState()
