@@ -44,14 +44,20 @@ def always(_: str, __: str = "") -> bool:
     return True
 
 
+def faq_bot(make_knowledge, name: str, faq: str) -> Bot:
+    """A bot over one FAQ file, in a knowledge folder of its own: tests that take two of
+    these must not see each other's entries."""
+    return Bot.load(make_knowledge({f"{name}/faq/{name}.yaml": faq}) / name)
+
+
 @pytest.fixture
 def bank(make_knowledge) -> Bot:
-    return Bot.load(make_knowledge({"faq/bank.yaml": BANK}))
+    return faq_bot(make_knowledge, "bank", BANK)
 
 
 @pytest.fixture
 def insurer(make_knowledge) -> Bot:
-    return Bot.load(make_knowledge({"faq/insurer.yaml": INSURER}))
+    return faq_bot(make_knowledge, "insurer", INSURER)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,7 @@ BANK_AND_LIBRARY = (
 
 @pytest.fixture
 def helpdesk(make_knowledge) -> Bot:
-    return Bot.load(make_knowledge({"faq/bank.yaml": BANK_AND_LIBRARY}))
+    return faq_bot(make_knowledge, "helpdesk", BANK_AND_LIBRARY)
 
 
 @pytest.mark.parametrize(
@@ -308,7 +314,7 @@ BANK_WITH_MISTAKES = (
 @pytest.fixture
 def mistakes(make_knowledge) -> Bot:
     """A bank whose FAQ is about wrong amounts, incorrect details and bad responses."""
-    return Bot.load(make_knowledge({"faq/bank.yaml": BANK_WITH_MISTAKES}))
+    return faq_bot(make_knowledge, "mistakes", BANK_WITH_MISTAKES)
 
 
 COMPLAINTS = [
@@ -435,7 +441,7 @@ SECURITY = (
 @pytest.fixture
 def security(make_knowledge) -> Bot:
     """A bank whose FAQ asks about giving a wrong answer (to a security question)."""
-    return Bot.load(make_knowledge({"faq/bank.yaml": SECURITY}))
+    return faq_bot(make_knowledge, "security", SECURITY)
 
 
 @pytest.mark.parametrize(

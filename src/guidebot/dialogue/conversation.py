@@ -244,9 +244,11 @@ class Conversation:
     def _names_a_topic(self, text: str, besides: str = "") -> bool:
         """Whether text has a term the knowledge uses, other than the terms of `besides`."""
         retriever = self.context.retriever
-        excused = set(retriever.understand(besides)[0]) if besides else set()
-        terms = retriever.understand(text)[0]
-        return any(t not in excused and retriever.knows(t) for t in terms)
+        known = [t for t in retriever.understand(text)[0] if retriever.knows(t)]
+        if not known or not besides:  # small talk passes long `besides` many times a turn
+            return bool(known)
+        excused = set(retriever.understand(besides)[0])
+        return any(t not in excused for t in known)
 
     def _read(self, question: str) -> Reading:
         state = self.state

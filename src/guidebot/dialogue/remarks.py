@@ -43,6 +43,13 @@ ABOUT_THE_ANSWER = frozenset("answer answers reply replies response responses".s
 _ADDRESSING = frozenset("you youre your me".split())
 _SPEAKER = frozenset("i im ive id my we our".split())
 _PRONOUNS = POINTING | _ADDRESSING | _SPEAKER
+# What a complaint may open on, past thanks ("that …", "no, …", "you …"), and the words a
+# look for that opening stops at besides those of small talk on an answer.
+_COMPLAINT_OPENINGS = POINTING | NEGATIONS | {"you"}
+_STOPS_A_LOOK = POINTING | _SPEAKER
+# Words that neither find fault nor name a topic: pointing at or naming the answer,
+# articles, auxiliaries and those addressing guidebot.
+_NEUTRAL = POINTING | ARTICLES | AUXILIARIES | _ADDRESSING | ABOUT_THE_ANSWER
 
 Judge = Callable[[str], bool]
 # has_content(text, besides): whether text names something the knowledge is about, besides
@@ -139,8 +146,8 @@ def complains(
         return False
     # The speaker's words stand in thanks ("just what i needed"), but a negation after them
     # is the speaker's: "i don't know the answer" says nothing of guidebot's.
-    opening = next((w for w in words if w in POINTING | _SPEAKER or not on_answer(w)), "")
-    if opening not in POINTING | NEGATIONS | {"you"}:
+    opening = next((w for w in words if w in _STOPS_A_LOOK or not on_answer(w)), "")
+    if opening not in _COMPLAINT_OPENINGS:
         return False
     if without_negations(words, on_answer, names) is not None:
         return False
@@ -154,8 +161,7 @@ def fault_words(complaints: Iterable[Sequence[str]], others: Container[str]) -> 
     pointing at the answer, articles, auxiliaries, words addressing guidebot and words about
     the answer."""
     plain = {w for example in complaints if not negates(example) for w in example}
-    neutral = POINTING | ARTICLES | AUXILIARIES | _ADDRESSING | _SPEAKER | ABOUT_THE_ANSWER
-    return frozenset(w for w in plain if w not in others and w not in neutral)
+    return frozenset(w for w in plain if w not in others and w not in _NEUTRAL | _SPEAKER)
 
 
 def decries(words: Sequence[str], fault: Container[str], on_answer: Judge) -> bool:
@@ -168,7 +174,7 @@ def decries(words: Sequence[str], fault: Container[str], on_answer: Judge) -> bo
     amount charged" speak of something else, and "i was wrong" of the speaker."""
     if asks(" ".join(words)) or any(w in fault for _, w in negated(words)):
         return False
-    excused = POINTING | ARTICLES | AUXILIARIES | _ADDRESSING | ABOUT_THE_ANSWER | NEGATIONS
+    excused = _NEUTRAL | NEGATIONS
     found = False
     for word in words:
         if word in fault:

@@ -27,7 +27,7 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
 from guidebot.dialogue.wording import ASKING as _ASKING
-from guidebot.dialogue.wording import Speller, clean, inverted, root, says
+from guidebot.dialogue.wording import Speller, inverted, root, says
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
@@ -39,6 +39,7 @@ MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 # you cover" from "what do you do"); from an example of one or two words, by none.
 WORDS_PER_EDIT = 3
 _CLAUSE = re.compile(r"[,.!?;:]+")
+_ANSWER_WORDS = " ".join(sorted(ABOUT_THE_ANSWER))  # as has_content excuses them
 # The intents that respond to an answer, which such a remark goes with, in their examples'
 # words only; not a greeting or a goodbye: "it was a pleasure talking to you, goodbye" is
 # no remark on an answer.
@@ -96,7 +97,9 @@ class SmalltalkMatcher:
         knowledge is about besides their words, as `has_content(rest, example)` judges ("hi,
         what's the salary?" is a question). The reply speaks of the one guide in `guides`
         (slugs the conversation is limited to), else of the first guide."""
-        normal = self._speller.normal(text)
+        # Each clause normalised once; the whole text is the clauses together.
+        parts = [c for c in map(self._speller.normal, _CLAUSE.split(text)) if c]
+        normal = " ".join(parts)
         # Fault found with the answer in a complaint's words is a complaint, whatever thanks
         # go with it: "thanks, that's the wrong answer", "useless answer".
         if self._on_answer.decries(normal.split()):
@@ -105,8 +108,7 @@ class SmalltalkMatcher:
                 return complaint
         # "thx!! super helpful" is two pieces of small talk: each clause may match alone, or
         # remark on the answer beside one that does ("thx a lot, that cleared things up").
-        clauses = [self._speller.normal(c) for c in _CLAUSE.split(text) if clean(c)]
-        clauses = clauses if len(clauses) > 1 else []  # one is the whole text, matched below
+        clauses = parts if len(parts) > 1 else []  # one is the whole text, matched below
         found = [self._match_whole(c, has_content, guides) for c in clauses]
         answered = any(m and m[0] in _ON_AN_ANSWER for m in found)
         on, names = self._on_answer, names_of(has_content)
@@ -257,7 +259,7 @@ class SmalltalkMatcher:
         about (stems count as the same word): "bye, thanks for the help" holds "bye",
         "thanks" and "help"; "help me, do i need to work" leaves "work", so it is a question.
         With `remarks`, a remark on the answer may follow thanks or an acknowledgement
-        (`_remark_at`): "cheers mate that answers it"."""
+        (`remark_at`): "cheers mate that answers it"."""
         words = cleaned.split()
         present = set(words)
         sharing = sorted({n for w in present for n in self._with_word.get(w, ())})
@@ -272,25 +274,19 @@ class SmalltalkMatcher:
             return None
         besides = " ".join(self._examples[n] for n in contained)
         answered = any(self._intents[self._owner[n]].intent in _ON_AN_ANSWER for n in contained)
-        at = (
-            remark_at(words, self._on_answer, names_of(has_content))
-            if remarks and answered
-            else len(words)
-        )
+        names = names_of(has_content)
+        at = remark_at(words, self._on_answer, names) if remarks and answered else len(words)
         if at is None:  # a complaint: "thanks, that's not up to date"
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
-        if (
-            without_negations(_rest(head, besides).split(), self._on_answer, names_of(has_content))
-            is None
-        ):
+        left = _rest(head, besides)
+        if without_negations(left.split(), self._on_answer, names) is None:
             return None  # "ok, my card doesn't work"
         # Thanks or an acknowledgement may name what it is for: "great answer, thanks".
-        excused = f"{besides} {' '.join(sorted(ABOUT_THE_ANSWER))}" if answered else besides
-        if has_content(_rest(head, besides), excused):
+        if has_content(left, f"{besides} {_ANSWER_WORDS}" if answered else besides):
             return None
         # In the words of the examples on an answer, or of one it holds ("have a good one")
-        kept = without_negations(words[at:], self._on_answer, names_of(has_content)) or []
+        kept = without_negations(words[at:], self._on_answer, names) or []
         if (
             remark
             and not bare(kept)
