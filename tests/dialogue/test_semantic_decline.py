@@ -174,3 +174,27 @@ def test_a_follow_up_is_close_in_meaning_as_read_with_its_topic(make_knowledge, 
     alone = bot.retriever.similarity(follow, reading.result.best.row)
     assert expected != alone
     assert reading.result.similarity == pytest.approx(expected)
+
+
+def test_an_faq_entry_is_judged_by_its_similarity_alone(make_knowledge, tiny_encoder):
+    """Policy.semantic_entry_line: when the best passage is an FAQ entry, one line decides
+    and the word rules, which decline these unknown words, are not asked; a guide
+    passage's lines (semantic_decline 1.1 here: decline everything) do not apply."""
+    knowledge = make_knowledge({"faq/a.yaml": FAQ})
+
+    def kind(line: float) -> str:
+        policy = Policy(semantic_decline=1.1, semantic_answer=1.1, semantic_entry_line=line)
+        return Bot.load(knowledge, policy, encoder=tiny_encoder).ask(UNKNOWN).kind
+
+    assert kind(-1.1) == "answer"
+    assert kind(1.1) == "decline"
+
+
+def test_a_guide_passage_keeps_the_word_rules_between_its_lines(make_knowledge, tiny_encoder):
+    """Between semantic_decline and semantic_answer a guide passage is judged by the word
+    rules, whatever the FAQ entries' line says."""
+    knowledge = make_knowledge({"guides/test.md": GUIDE})
+    policy = Policy(semantic_decline=-1.1, semantic_answer=1.1, semantic_entry_line=-1.1)
+    bot = Bot.load(knowledge, policy, encoder=tiny_encoder)
+    assert bot.ask(UNKNOWN).kind == "decline"
+    assert bot.ask(ON_TOPIC).kind == "answer"

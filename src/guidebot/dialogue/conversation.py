@@ -186,11 +186,15 @@ class Conversation:
         too little of the question's words, or it shares an everyday one while the
         question's telling words appear nowhere (about_something_else); with a sentence-
         embedding model, also when it is far from the question in meaning, and not when it
-        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer)."""
+        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer; for
+        an FAQ entry, Policy.semantic_entry_line)."""
         retriever, policy = self.context.retriever, self.context.policy
         on_its_own = not followup and cue != "explicit"
         similarity = result.similarity
-        if similarity is not None and on_its_own and similarity < policy.semantic_decline:
+        decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
+        if result.best and result.best.passage.kind == "faq":
+            decline_below = answer_from = policy.semantic_entry_line
+        if similarity is not None and on_its_own and similarity < decline_below:
             return True
         by_words = result.coverage < policy.decline_coverage or (
             on_its_own
@@ -198,7 +202,7 @@ class Conversation:
                 retriever, policy.decline_unknown_words, result, policy.decline_rarer_by
             )
         )
-        return by_words and (similarity is None or similarity < policy.semantic_answer)
+        return by_words and (similarity is None or similarity < answer_from)
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
