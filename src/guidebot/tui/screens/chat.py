@@ -3,7 +3,8 @@
 The first frame needs only the knowledge (title, author): the ChatSession builds the Bot in a
 thread worker after it is painted, and a question sent before then waits for it. Reloads
 (Ctrl+R) and the guide choice (Ctrl+G) are the session's too; this screen shows what they come
-to. ConversationLog lays out the turns and has them answered, in thread workers.
+to. ConversationLog lays out the turns and has them answered, in thread workers. What the keys
+on the last answer do is in last_answer.py.
 """
 
 from __future__ import annotations
@@ -16,13 +17,9 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
-from guidebot.errors import GuidebotError
-from guidebot.reply import Reply, Source, transcript
-from guidebot.reply.render import as_markdown
+from guidebot.reply import Reply, Source
 from guidebot.tui.answers import Answers
 from guidebot.tui.keys import KeyHelp
 from guidebot.tui.messages import (
@@ -33,8 +30,8 @@ from guidebot.tui.messages import (
     ReplyReady,
     SuggestionsReady,
 )
-from guidebot.tui.screens.feedback import FeedbackScreen
 from guidebot.tui.screens.guides import ALL, GuidePicker
+from guidebot.tui.screens.last_answer import LastAnswerActions
 from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.conversation import ConversationLog
 from guidebot.tui.widgets.problems import ReloadProblems
@@ -47,7 +44,7 @@ if TYPE_CHECKING:
     from guidebot.dialogue.conversation import Conversation
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(LastAnswerActions):
     """One conversation with the bot: the chat, its sources and input, and the keys on them."""
 
     CSS_PATH = [
@@ -287,36 +284,3 @@ class ChatScreen(Screen[None]):
         key = self.key_help.first("pick_guide")
         pick = f" ({key}: guide)" if key and self.session.can_pick_guide() else ""
         self.app.sub_title = self.session.guide_title() + pick
-
-    # The last answer: saving, copying, marking it not helpful -------------------------------
-
-    def action_save(self) -> None:
-        """Save the conversation as Markdown with its citations; say where."""
-        title = self.session.guide_title()
-        try:
-            path = transcript.save(self.replies, self.transcripts_dir, title)
-        except (OSError, GuidebotError) as error:
-            self.notify(f"Could not save the transcript: {error}", severity="error", markup=False)
-            return
-        note = Static(Content(f"Transcript saved to {path}"), classes="saved")
-        self.query_one(ConversationLog).add_note(note)
-        self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
-
-    def action_copy(self) -> None:
-        if not self.replies:
-            self.notify("Nothing to copy yet: ask a question first.", markup=False)
-            return
-        self.app.copy_to_clipboard(as_markdown(self.replies[-1]))
-        self.notify("Copied the last answer with its citations.", markup=False)
-
-    def action_not_helpful(self) -> None:
-        """Mark the last answer as not helpful, naming the right source if it cited it. Small
-        talk since ("thanks", the apology to "that's wrong") is no answer to mark: the
-        reply before it is."""
-        replies = list(self.replies)
-        while replies and replies[-1].kind == "smalltalk":
-            replies.pop()
-        if not replies:
-            self.notify("No answer to mark yet.", markup=False)
-            return
-        self.app.push_screen(FeedbackScreen(self.session, replies[-1]))

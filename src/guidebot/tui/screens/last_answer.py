@@ -1,0 +1,63 @@
+"""The chat's actions on the last answer: saving the conversation, copying the answer, marking it
+not helpful.
+
+Apart from chat.py so that each module keeps to one job. The keys stay bound on ChatScreen (its
+BINDINGS are what the key help, the palette and the footer read); this base class only holds
+what those keys do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from guidebot.errors import GuidebotError
+from guidebot.reply import transcript
+from guidebot.reply.render import as_markdown
+from guidebot.tui.answers import Answers
+from guidebot.tui.screens.feedback import FeedbackScreen
+from guidebot.tui.session import ChatSession
+from guidebot.tui.widgets.conversation import ConversationLog
+
+
+class LastAnswerActions(Screen[None]):
+    """What Ctrl+S, Ctrl+Y and Ctrl+B do on the chat screen, which sets these attributes."""
+
+    session: ChatSession
+    answers: Answers  # the replies shown so far, oldest first
+    transcripts_dir: Path
+
+    def action_save(self) -> None:
+        """Save the conversation as Markdown with its citations; say where."""
+        title = self.session.guide_title()
+        try:
+            path = transcript.save(self.answers.replies, self.transcripts_dir, title)
+        except (OSError, GuidebotError) as error:
+            self.notify(f"Could not save the transcript: {error}", severity="error", markup=False)
+            return
+        note = Static(Content(f"Transcript saved to {path}"), classes="saved")
+        self.query_one(ConversationLog).add_note(note)
+        self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
+
+    def action_copy(self) -> None:
+        replies = self.answers.replies
+        if not replies:
+            self.notify("Nothing to copy yet: ask a question first.", markup=False)
+            return
+        self.app.copy_to_clipboard(as_markdown(replies[-1]))
+        self.notify("Copied the last answer with its citations.", markup=False)
+
+    def action_not_helpful(self) -> None:
+        """Mark the last answer as not helpful, naming the right source if it cited it. Small
+        talk since ("thanks", the apology to "that's wrong") is no answer to mark: the
+        reply before it is."""
+        replies = list(self.answers.replies)
+        while replies and replies[-1].kind == "smalltalk":
+            replies.pop()
+        if not replies:
+            self.notify("No answer to mark yet.", markup=False)
+            return
+        self.app.push_screen(FeedbackScreen(self.session, replies[-1]))
