@@ -198,3 +198,39 @@ def test_a_guide_passage_keeps_the_word_rules_between_its_lines(make_knowledge, 
     bot = Bot.load(knowledge, policy, encoder=tiny_encoder)
     assert bot.ask(UNKNOWN).kind == "decline"
     assert bot.ask(ON_TOPIC).kind == "answer"
+
+
+JOBS = """
+- id: jobs
+  question: Which roles can I apply for?
+  alternates: ["what job do you do"]
+  answer: Engineering and data roles.
+"""
+
+
+def test_an_entry_closer_than_the_matched_intents_examples_is_the_owners_reply(
+    make_knowledge, tiny_encoder
+):
+    """The examples an entry must be closer than are those of the intent small talk matched
+    (CLINC150's "thank you for the chat, goodbye", read as thanks, goes to its goodbye
+    entry), not every example: an example of another intent may be nearer still. Read as
+    the intent whose example the message is, it stays small talk."""
+    knowledge = make_knowledge({"faq/a.yaml": JOBS})
+    policy = Policy(smalltalk_yield_similarity=1.1, semantic_decline=-1.1, semantic_answer=-1.1)
+    context = Bot.load(knowledge, policy, encoder=tiny_encoder).conversation().context
+    vectors = context.retriever.vectors
+    assert vectors is not None
+    message = "what do you do"  # an example of "capabilities"
+    entry = vectors.closest(message, 0)
+    smalltalk = context.smalltalk
+    nearest = {
+        name: max(
+            float(vectors.query(message) @ vectors.query(example))
+            for example, intent in zip(smalltalk.examples, smalltalk.example_intents, strict=True)
+            if intent == name
+        )
+        for name in ("identity", "capabilities")
+    }
+    assert entry < nearest["capabilities"] and entry > nearest["identity"]
+    assert context.faq_asks(message, "identity")
+    assert not context.faq_asks(message, "capabilities")

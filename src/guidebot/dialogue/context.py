@@ -74,7 +74,7 @@ class TurnContext:
         search lifts it first), or with a sentence-embedding model one with a view (its
         question, an alternate or its answer) as close in meaning as a paraphrase
         (Policy.smalltalk_yield_similarity, a cosine), or closer than every example of
-        small talk, or written for the intent (smalltalk_yield_closer); or the knowledge
+        the intent matched, or written for it (smalltalk_yield_closer); or the knowledge
         asks about the words a new wording of small talk brings (`_asks_about`)."""
         return self._entry_asks(question, intent, guides) or self._asks_about(question, guides)
 
@@ -131,14 +131,16 @@ class TurnContext:
         if not policy.smalltalk_yield_closer or closest < policy.semantic_answer:
             return False
         # The owner's wording beats ours: an entry closer in meaning than every example of
-        # small talk was written for this message (CLINC150's "thank you for the help" to
-        # its own thank-you entry, 0.68 against 0.41, not the built-in thanks), and one
-        # with a view that paraphrases an example of the intent matched was written for
-        # that intent (a help desk's greeting entry answers "hi", though no view is "hi").
+        # the intent matched was written for this message more aptly than our reply
+        # (CLINC150's "thank you for the help" to its own thank-you entry, 0.68 against
+        # 0.41; its "thank you for the chat, goodbye", read as thanks, to its goodbye
+        # entry, though our "goodbye" is nearer still), and one with a view that
+        # paraphrases an example of the intent matched was written for that intent (a
+        # help desk's greeting entry answers "hi", though no view is "hi").
         own = self._smalltalk_vectors
-        if closest > float(np.max(own @ vectors.query(question))):
-            return True
         mine = [n for n, name in enumerate(self.smalltalk.example_intents) if name == intent]
+        if closest > float(np.max(own[mine or slice(None)] @ vectors.query(question))):
+            return True
         claimed = vectors.views(best.row) @ own[mine].T if mine else np.zeros(0)
         return claimed.size > 0 and float(claimed.max()) >= policy.smalltalk_yield_similarity
 
