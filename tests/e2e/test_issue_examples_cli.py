@@ -32,7 +32,11 @@ def test_an_off_topic_question_sharing_an_everyday_word_is_declined(question):
     assert _ask(question)["kind"] == "decline"
 
 
-@pytest.mark.xfail(strict=True, reason="still answered without a model (issue 14)")
+class StillAnswered(AssertionError):
+    """The expected failure itself, so that a crash of the command is no expected failure."""
+
+
+@pytest.mark.xfail(raises=StillAnswered, strict=True, reason="answered without a model")
 @pytest.mark.parametrize(
     "question",
     [
@@ -43,7 +47,9 @@ def test_an_off_topic_question_sharing_an_everyday_word_is_declined(question):
     ],
 )
 def test_an_off_topic_question_the_word_rules_cannot_tell_apart(question):
-    assert _ask(question)["kind"] == "decline"
+    kind = _ask(question)["kind"]
+    if kind != "decline":
+        raise StillAnswered(f"{question!r} got {kind}")
 
 
 @pytest.mark.parametrize("message", ["thnaks", "thanx", "tnx", "hii"])

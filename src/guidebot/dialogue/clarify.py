@@ -8,9 +8,9 @@ outside FAQ sets most two-word questions that were asked back had the right entr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
 from guidebot.search.results import SearchResult
 
@@ -82,7 +82,7 @@ def clear_in_meaning(
 
 
 def led_by_heading(
-    context: TurnContext, guides: Sequence[str], result: SearchResult
+    context: TurnContext, guides: Sequence[str], question: str, result: SearchResult
 ) -> SearchResult:
     """A one-word question that one heading names is about that section ("ethics?" when a
     heading is about ethical considerations): its best passage leads, whatever the scores
@@ -97,4 +97,4 @@ def led_by_heading(
     first = [h for h in result.hits if h.passage.section == named[0]][:1]
     if not first:
         return result
-    return replace(result, hits=(*first, *(h for h in result.hits if h is not first[0])))
+    return lead_with(context.retriever, question, result, first[0])

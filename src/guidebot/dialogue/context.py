@@ -139,7 +139,8 @@ class TurnContext:
         # help desk's greeting entry answers "hi", though no view is "hi").
         own = self._smalltalk_vectors
         mine = [n for n, name in enumerate(self.smalltalk.example_intents) if name == intent]
-        if closest > float(np.max(own[mine or slice(None)] @ vectors.query(question))):
+        compared = own[mine] if mine else own  # an intent without examples: all of them
+        if closest > float(np.max(compared @ vectors.query(question))):
             return True
         claimed = vectors.views(best.row) @ own[mine].T if mine else np.zeros(0)
         return claimed.size > 0 and float(claimed.max()) >= policy.smalltalk_yield_similarity

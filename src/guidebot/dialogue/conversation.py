@@ -155,7 +155,7 @@ class Conversation:
         # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
         vague = not followup and cue != "explicit" and not outside and not led and not result.exact
         close = close_sections(self.context, self.guides, question, result) if vague else []
-        result = led_by_heading(self.context, self.guides, result) if vague else result
+        result = led_by_heading(self.context, self.guides, question, result) if vague else result
         if (
             len(close) > 1
             and len(result.terms) <= policy.clarify_max_terms

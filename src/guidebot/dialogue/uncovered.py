@@ -12,8 +12,9 @@ from dataclasses import replace
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.search.analysis import Analyzer, is_number
 from guidebot.search.english import EnglishWords
-from guidebot.search.results import SearchResult
+from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
+from guidebot.search.typos import as_repaired
 
 
 def uncovered_topics(
@@ -47,10 +48,22 @@ def led_by_naming(
     needed = set(result.best.matched).union(*named)
     for hit in result.hits[1:shown]:
         if needed <= set(hit.matched):
-            hits = (hit, *(h for h in result.hits if h is not hit))
-            coverage, loose = retriever.coverage_of(question, hit)
-            return replace(result, hits=hits, coverage=coverage, loose=loose)
+            return lead_with(retriever, question, result, hit)
     return None
+
+
+def lead_with(retriever: Retriever, question: str, result: SearchResult, hit: Hit) -> SearchResult:
+    """The result with `hit` (one of its hits) first, and what it says of the best passage
+    (coverage, loose terms, similarity in meaning) recomputed for that hit, so that the
+    decline rules read the passage that will be shown."""
+    hits = (hit, *(h for h in result.hits if h is not hit))
+    coverage, loose = retriever.coverage_of(question, hit)
+    similarity = result.similarity
+    if similarity is not None:
+        similarity = retriever.similarity(
+            as_repaired(question, result.repairs, result.surface), hit.row
+        )
+    return replace(result, hits=hits, coverage=coverage, loose=loose, similarity=similarity)
 
 
 def about_something_else(

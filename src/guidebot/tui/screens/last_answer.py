@@ -24,7 +24,8 @@ from guidebot.tui.widgets.conversation import ConversationLog
 
 
 class LastAnswerActions(Screen[None]):
-    """What Ctrl+S, Ctrl+Y and Ctrl+B do on the chat screen, which sets these attributes."""
+    """What the save, copy and not-helpful keys do on the chat screen (ChatScreen.BINDINGS
+    names the keys), which sets these attributes."""
 
     session: ChatSession
     answers: Answers  # the replies shown so far, oldest first
@@ -43,6 +44,7 @@ class LastAnswerActions(Screen[None]):
         self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:
+        """Copy the last reply as Markdown with its citations, to paste into an email."""
         replies = self.answers.replies
         if not replies:
             self.notify("Nothing to copy yet: ask a question first.", markup=False)
