@@ -134,8 +134,8 @@ def test_small_talk_yields_to_an_entry_closer_than_its_own_examples(make_knowled
     reply = bot.ask(near)
     assert reply.kind == "answer" and reply.sources[0].id == "faq/greeting"
     assert bot.ask(example).kind == "smalltalk"
-    # Below semantic_answer an entry is too far to answer for small talk, closer or not.
-    far = dataclasses.replace(policy, semantic_answer=1.1)
+    # Below semantic_entry_line the entry would be declined: no reply for small talk.
+    far = dataclasses.replace(policy, semantic_entry_line=1.1)
     assert Bot.load(knowledge, far, encoder=tiny_encoder).ask(near).kind == "smalltalk"
 
 

@@ -128,7 +128,10 @@ class TurnContext:
         closest = vectors.closest(question, best.row)
         if closest >= policy.smalltalk_yield_similarity:
             return True
-        if not policy.smalltalk_yield_closer or closest < policy.semantic_answer:
+        # Only to an entry the decline rules would answer from (Policy.semantic_entry_line),
+        # or the message would be neither small talk nor answered.
+        similarity = result.similarity if result.similarity is not None else -1.0
+        if not policy.smalltalk_yield_closer or similarity < policy.semantic_entry_line:
             return False
         # The owner's wording beats ours: an entry closer in meaning than every example of
         # the intent matched was written for this message more aptly than our reply
