@@ -16,7 +16,6 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
-from guidebot.search.typos import as_repaired
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ class TurnContext:
         best = result.best
         if vectors is None or best is None or best.passage.kind != "faq":
             return False
-        question = as_repaired(question, result.repairs, result.surface)  # as search reads it
+        question = result.as_read(question)
         closest = vectors.closest(question, best.row)
         if closest >= policy.smalltalk_yield_similarity:
             return True
@@ -145,8 +144,10 @@ class TurnContext:
         compared = own[mine] if mine else own  # an intent without examples: all of them
         if closest > float(np.max(compared @ vectors.query(question))):
             return True
-        claimed = vectors.views(best.row) @ own[mine].T if mine else np.zeros(0)
-        return claimed.size > 0 and float(claimed.max()) >= policy.smalltalk_yield_similarity
+        if not mine:
+            return False
+        claimed = float((vectors.views(best.row) @ own[mine].T).max())
+        return claimed >= policy.smalltalk_yield_similarity
 
     @cached_property
     def _smalltalk_vectors(self) -> np.ndarray:

@@ -190,7 +190,7 @@ class SmalltalkMatcher:
 
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
-        return word in self._speller.vocabulary
+        return self._speller.knows(word)
 
     def _match_whole(
         self,

@@ -14,7 +14,6 @@ from guidebot.search.analysis import Analyzer, is_number
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
-from guidebot.search.typos import as_repaired
 
 
 def uncovered_topics(
@@ -60,9 +59,7 @@ def lead_with(retriever: Retriever, question: str, result: SearchResult, hit: Hi
     coverage, loose = retriever.coverage_of(question, hit)
     similarity = result.similarity
     if similarity is not None:
-        similarity = retriever.similarity(
-            as_repaired(question, result.repairs, result.surface), hit.row
-        )
+        similarity = retriever.similarity(result.as_read(question), hit.row)
     return replace(result, hits=hits, coverage=coverage, loose=loose, similarity=similarity)
 
 

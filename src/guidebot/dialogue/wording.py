@@ -126,9 +126,14 @@ class Speller:
         respell: Callable[[str], str] = str,
         english: Container[str] = frozenset(),
     ) -> None:
-        self.vocabulary = list(vocabulary)
+        self._vocabulary = list(vocabulary)  # for rapidfuzz
+        self._known = frozenset(vocabulary)  # for membership, asked for every word read
         self._respell = respell
         self._english = english
+
+    def knows(self, word: str) -> bool:
+        """Whether the word (lower case) is one of the vocabulary's."""
+        return word in self._known
 
     def normal(self, text: str) -> str:
         """Cleaned words, each respelt as `respell` says, so "are u a bot" meets the example
@@ -143,14 +148,14 @@ class Speller:
         repeated letters run together ("hii", "thankss"), or one edit away (OSA: "thnaks",
         "tnx"), two for words of five letters or more ("thanx"). Real English words and
         words of the examples stay as they are, and so do negations ("doesnt")."""
-        vocabulary = self.vocabulary
-        if len(word) < 3 or word in self._english or word in NEGATIONS or word in vocabulary:
+        known = self._known
+        if len(word) < 3 or word in self._english or word in NEGATIONS or word in known:
             return word
         squeezed = re.sub(r"(.)\1+", r"\1", word)
-        if squeezed in vocabulary:
+        if squeezed in known:
             return squeezed
         allowed = 2 if len(word) >= 5 else 1
-        close = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        close = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed)
         if not close:
             return word
         nearest = min(distance for _, distance, _ in close)
