@@ -77,8 +77,9 @@ def test_a_shared_word_that_is_no_indexed_term_is_no_crash():
 
 def test_a_tie_in_words_is_asked_back_only_when_meaning_is_a_tie_too(tiny_encoder):
     """Policy.clarify_semantic_margin: a margin nothing reaches leaves asking back to the
-    words; one every section clears answers, offering the others as "see also"."""
-    open_minded = dict(semantic_decline=-1.1, semantic_answer=-1.1)
+    words; one every section clears answers, offering the others as "see also". No entry
+    is close enough to settle it alone (Policy.clarify_entry_similarity above 1)."""
+    open_minded = dict(semantic_decline=-1.1, semantic_answer=-1.1, clarify_entry_similarity=1.1)
     ties = Bot.load(
         KNOWLEDGE, Policy(clarify_semantic_margin=2.0, **open_minded), encoder=tiny_encoder
     )
@@ -244,3 +245,34 @@ def test_an_entry_closer_than_the_matched_intents_examples_is_the_owners_reply(
     assert entry < nearest["capabilities"] and entry > nearest["identity"]
     assert context.faq_asks(message, "identity")
     assert not context.faq_asks(message, "capabilities")
+
+
+NAMES = """
+- id: your-name
+  question: What is your name?
+  answer: I am the front desk assistant.
+- id: my-name
+  question: What is my name on the badge?
+  answer: The name you registered with.
+"""
+
+
+def test_a_question_close_to_an_entry_is_not_asked_back(make_knowledge, tiny_encoder):
+    """Policy.clarify_entry_similarity: a question of several words but one topic word,
+    which both entries name, is asked back while the entry that leads is not close enough
+    in meaning, and answered (offering the other) once it is; a one-word question stays
+    a vague one at any similarity."""
+    knowledge = make_knowledge({"faq/a.yaml": NAMES})
+
+    def bot(floor: float) -> Bot:
+        policy = Policy(
+            clarify_entry_similarity=floor,
+            clarify_semantic_margin=2.0,
+            semantic_entry_line=-1.1,
+        )
+        return Bot.load(knowledge, policy, encoder=tiny_encoder)
+
+    assert bot(1.1).ask("tell me the name").kind == "clarify"
+    reply = bot(-1.1).ask("tell me the name")
+    assert reply.kind == "answer" and reply.see_also
+    assert bot(-1.1).ask("name?").kind == "clarify"

@@ -65,11 +65,14 @@ def clear_in_meaning(
     cosine similarity, so that a tie in words is no reason to ask back ("where would my
     phone be" names one word that many entries use, but one entry is about finding a
     phone). False without a model, and for a question with no topic words or only figures,
-    which close_sections judges otherwise."""
+    which close_sections judges otherwise; True for a question close to the FAQ entry that
+    leads (Policy.clarify_entry_similarity), whatever its words."""
     margin = context.policy.clarify_semantic_margin
     vectors = context.retriever.vectors
     if vectors is None or not margin or not result.hits:
         return False
+    if _close_to_an_entry(context, result):
+        return True
     if not result.terms or all(is_number(t) for t in result.terms):
         return False
     rows: dict[str, int] = {}
@@ -79,6 +82,16 @@ def clear_in_meaning(
     similarity = vectors.closest(question, result.hits[0].row)
     others = [vectors.closest(question, rows[s]) for s in close if s != best and s in rows]
     return all(similarity >= other + margin for other in others)
+
+
+def _close_to_an_entry(context: TurnContext, result: SearchResult) -> bool:
+    """Whether a question of more than one word is close in meaning to the FAQ entry that
+    leads (Policy.clarify_entry_similarity): worded as people ask that entry, it is not
+    vague, whatever few topic words it has."""
+    best, similarity = result.best, result.similarity
+    if best is None or best.passage.kind != "faq" or similarity is None:
+        return False
+    return len(result.surface) > 1 and similarity >= context.policy.clarify_entry_similarity
 
 
 def led_by_heading(
