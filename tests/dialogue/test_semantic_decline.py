@@ -276,3 +276,20 @@ def test_a_question_close_to_an_entry_is_not_asked_back(make_knowledge, tiny_enc
     reply = bot(-1.1).ask("tell me the name")
     assert reply.kind == "answer" and reply.see_also
     assert bot(-1.1).ask("name?").kind == "clarify"
+
+
+def test_a_follow_up_is_read_by_the_model_with_its_typos_repaired(make_knowledge, tiny_encoder):
+    """As every other question, a follow-up reaches the model as repaired: its similarity
+    is that of the topic and the follow-up spelled right."""
+    bot = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1, semantic_answer=-1.1)
+    conversation = bot.conversation()
+    conversation.ask("what does the programme cost in total")
+    state = conversation.state
+    typed, meant = "and the degre?", "and the degree?"
+    reading = read(conversation.context, state.topic_terms, (), typed, state.topic_question)
+    assert reading.followup and reading.result.best is not None
+    row = reading.result.best.row
+    as_typed = bot.retriever.similarity(f"{state.topic_question} {typed}", row)
+    spelled_right = bot.retriever.similarity(f"{state.topic_question} {meant}", row)
+    assert as_typed != spelled_right
+    assert reading.result.similarity == pytest.approx(spelled_right)

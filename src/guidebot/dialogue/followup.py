@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
+from guidebot.search.typos import as_repaired
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = frozenset("it its they them their that this those these there same".split())
@@ -55,8 +56,12 @@ def read(
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
     if followup and combined.best and combined.similarity is not None:
+        # Typos repaired, as the model reads every question ("tution" is far from tuition).
         together = f"{topic_question} {question}".strip()
-        similarity = retriever.similarity(together, combined.best.row)
+        _, surface, repairs = retriever.understand(together)
+        similarity = retriever.similarity(
+            as_repaired(together, repairs, surface), combined.best.row
+        )
         combined = replace(combined, similarity=similarity)
     return Reading(combined if followup else result, said, followup)
 
