@@ -174,7 +174,7 @@ def test_a_follow_up_is_close_in_meaning_as_read_with_its_topic(make_knowledge, 
     conversation = bot.conversation()
     conversation.ask("what does the programme cost in total")
     state = conversation.state
-    follow = "and what about experience?"
+    follow = "and for applicants?"
     reading = read(conversation.context, state.topic_terms, (), follow, state.topic_question)
     assert reading.followup and reading.result.best is not None
     together = f"{state.topic_question} {follow}"

@@ -175,15 +175,36 @@ def test_passages_of_other_guides_stay_out_when_fused(knowledge, encoder):
 
 
 def test_a_follow_up_with_context_terms_ranks_by_its_words(knowledge, encoder):
-    """A follow-up ("and the fees?") means little alone, and the model sees only its text:
-    with the earlier turn's terms as context it is ranked by BM25, as without a model."""
+    """A follow-up ("and the fees?") means little alone: with the earlier turn's terms as
+    context and nothing else given for the model to read, BM25 ranks, as without one."""
     context = {"tuition": 0.5, "programm": 0.5}
     lexical = Bot.load(knowledge).retriever.search("and the fees?", k=5, context=context)
     fused = Bot.load(knowledge, encoder=encoder).retriever.search(
         "and the fees?", k=5, context=context
     )
     assert [h.passage.id for h in fused.hits] == [h.passage.id for h in lexical.hits]
+    assert [h.score for h in fused.hits] == [h.score for h in lexical.hits]
     assert fused.similarity is not None
+
+
+def test_a_follow_up_read_with_its_topic_is_ranked_by_that_meaning(knowledge, encoder):
+    """Given `meaning` (the follow-up with the question it follows), the model reads that in
+    the question's place, repaired, for the ranking and for the similarity; the words
+    searched stay the follow-up's and the context's."""
+    retriever = Bot.load(knowledge, encoder=encoder).retriever
+    context = {"tuition": 0.5, "programm": 0.5}
+    meaning = "when is the library open and the fees?"
+    lexical = retriever.search("and the fees?", k=5, context=context)
+    read = retriever.search("and the fees?", k=5, context=context, meaning=meaning)
+    assert [h.score for h in read.hits] != [h.score for h in lexical.hits]
+    assert read.terms == lexical.terms
+    misspelt = meaning.replace("library", "librray")
+    again = retriever.search("and the fees?", k=5, context=context, meaning=misspelt)
+    assert retriever.read(misspelt) == meaning
+    assert [h.score for h in again.hits] == pytest.approx([h.score for h in read.hits])
+    assert read.best is not None and read.similarity == pytest.approx(
+        retriever.similarity(meaning, read.best.row)
+    )
 
 
 def test_the_model_reads_a_misspelt_question_as_repaired(knowledge, encoder):

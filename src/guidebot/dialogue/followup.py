@@ -4,12 +4,11 @@ the search it is answered from either way."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
-from guidebot.search.typos import as_repaired
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = frozenset("it its they them their that this those these there same".split())
@@ -33,9 +32,10 @@ def read(
     topic_question: str = "",
 ) -> Reading:
     """Search the question alone, and against the topic's weighted terms when it has a cue
-    for a follow-up; a follow-up it is only when that changes the answer. A follow-up's
-    similarity in meaning (with a model) is that of `topic_question` and the question
-    together: "and if i do the fast track version?" alone is far from every passage."""
+    for a follow-up; a follow-up it is only when that changes the answer. With a model, a
+    follow-up is read in meaning as `topic_question` and the question together, for its
+    ranking and its similarity: "and if i do the fast track version?" alone is far from
+    every passage."""
     retriever = context.retriever
     result = retriever.search(question, k=10, guides=guides)
     said = cue(context, topic, question)
@@ -43,7 +43,8 @@ def read(
         return Reading(result, said, False)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
     # after a salary question is a new topic even though it says "it".
-    combined = retriever.search(question, k=10, context=topic, guides=guides)
+    together = f"{topic_question} {question}".strip()
+    combined = retriever.search(question, k=10, context=topic, guides=guides, meaning=together)
     # ... and only if the earlier topic leaves something of this question's own found:
     # "requirements?" after a quality-control answer is a new vague question, not a
     # follow-up that no passage of that topic answers.
@@ -55,14 +56,6 @@ def read(
         and top_section(combined) != top_section(result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
-    if followup and combined.best and combined.similarity is not None:
-        # Typos repaired, as the model reads every question ("tution" is far from tuition).
-        together = f"{topic_question} {question}".strip()
-        _, surface, repairs = retriever.understand(together)
-        similarity = retriever.similarity(
-            as_repaired(together, repairs, surface), combined.best.row
-        )
-        combined = replace(combined, similarity=similarity)
     return Reading(combined if followup else result, said, followup)
 
 
