@@ -293,3 +293,18 @@ def test_a_follow_up_is_read_by_the_model_with_its_typos_repaired(make_knowledge
     spelled_right = bot.retriever.similarity(f"{state.topic_question} {meant}", row)
     assert as_typed != spelled_right
     assert reading.result.similarity == pytest.approx(spelled_right)
+
+
+def test_a_word_naming_one_heading_is_not_declined_for_its_meaning(make_knowledge, tiny_encoder):
+    """One word is far from every passage's whole meaning: a bare word that names one
+    heading ("admission?") is about that section, and only the word rules may decline it;
+    a bare word naming no heading is judged by its similarity as any question."""
+    bot = _bot(
+        make_knowledge,
+        tiny_encoder,
+        semantic_decline=1.1,
+        semantic_entry_line=1.1,
+        clarify_max_terms=0,  # never asked back: declined or answered
+    )
+    assert bot.ask("admission?").kind == "answer"
+    assert bot.ask("tuition?").kind == "decline"

@@ -13,6 +13,7 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
+from guidebot.search.config import RetrievalConfig
 from guidebot.search.semantic import passages as semantic_passages
 from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors, passage_views
@@ -118,7 +119,36 @@ def test_agreement_is_the_closest_view_mixed_with_an_faq_entrys_prototype(knowle
         assert vectors.agreement(question, row, 0.3) == pytest.approx(expected, abs=1e-5)
     result = Bot.load(knowledge, encoder=encoder).retriever.search(question)
     best = result.hits[0]
-    assert result.similarity == pytest.approx(vectors.agreement(question, best.row, 0.5), abs=1e-5)
+    config = RetrievalConfig()
+    expected = vectors.agreement(question, best.row, 0.5, config.semantic_cohesion)
+    assert result.similarity == pytest.approx(expected, abs=1e-5)
+
+
+def _own_agreement(views: np.ndarray, prototype: float) -> float:
+    """The mean agreement of each view with the rest of its entry, written out."""
+    found = []
+    for i, view in enumerate(views):
+        rest = np.delete(views, i, axis=0)
+        mean = rest.sum(axis=0) / np.linalg.norm(rest.sum(axis=0))
+        found.append((1 - prototype) * float((rest @ view).max()) + prototype * float(mean @ view))
+    return float(np.mean(found))
+
+
+def test_cohesion_asks_more_of_an_entry_whose_phrasings_are_alike(knowledge, encoder):
+    """PassageVectors.agreement with cohesion c: an FAQ entry's agreement less c times how
+    much more alike its own views are (each against the rest) than the entries' mean; a
+    guide passage's is unchanged."""
+    bot, vectors, _ = _prototypes(knowledge, encoder, QUESTION)
+    entries = [row for row, p in enumerate(bot.passages) if p.kind == "faq"]
+    own = {row: _own_agreement(vectors.views(row), 0.5) for row in entries}
+    mean = float(np.mean(list(own.values())))
+    for row, passage in enumerate(bot.passages):
+        plain = vectors.agreement(QUESTION, row, 0.5)
+        offset = own[row] - mean if passage.kind == "faq" else 0.0
+        assert vectors.agreement(QUESTION, row, 0.5, 0.3) == pytest.approx(
+            plain - 0.3 * offset, abs=1e-5
+        )
+    assert any(abs(own[row] - mean) > 1e-3 for row in entries)
 
 
 def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(

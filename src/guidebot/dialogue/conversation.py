@@ -194,7 +194,13 @@ class Conversation:
         decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
         if result.best and result.best.passage.kind == "faq":
             decline_below = answer_from = policy.semantic_entry_line
-        if similarity is not None and on_its_own and similarity < decline_below:
+        # A bare word that names one heading ("ethics?") is about that section, whatever its
+        # similarity to a passage: one word is far from every passage's whole meaning.
+        named = (
+            len(result.terms) == 1
+            and len(retriever.headings_naming(result.terms[0], self.guides)) == 1
+        )
+        if similarity is not None and on_its_own and not named and similarity < decline_below:
             return True
         by_words = result.coverage < policy.decline_coverage or (
             on_its_own

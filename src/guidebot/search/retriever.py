@@ -135,7 +135,7 @@ class Retriever:
         )
         similarity = None
         if self.vectors is not None and hits:
-            similarity = self.vectors.agreement(seen, hits[0].row, self.config.semantic_prototype)
+            similarity = self.similarity(seen, hits[0].row)
         return SearchResult(
             tuple(hits),
             tuple(terms),
@@ -153,7 +153,10 @@ class Retriever:
         measures it for the best passage; None without a model."""
         if self.vectors is None:
             return None
-        return self.vectors.agreement(text, row, self.config.semantic_prototype)
+        config = self.config
+        return self.vectors.agreement(
+            text, row, config.semantic_prototype, config.semantic_cohesion
+        )
 
     def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly

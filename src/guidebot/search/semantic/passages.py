@@ -74,6 +74,7 @@ class PassageVectors:
         self._starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
         self._recent: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._centroids: np.ndarray | None = None
+        self._cohesions: np.ndarray | None = None
         if phrasings is not None and phrasings.shape != (self.size,):
             raise ValueError(f"{phrasings.shape} phrasing flags for {self.size} passages")
         self._phrasings = phrasings
@@ -165,19 +166,46 @@ class PassageVectors:
         similarities(question)[row] gives, without computing it for every passage)."""
         return float(self._cosines(question)[self._span(row)].max())
 
-    def agreement(self, question: str, row: int, prototype: float) -> float:
+    def agreement(self, question: str, row: int, prototype: float, cohesion: float = 0.0) -> float:
         """How close the question is to passage `row` for deciding whether it answers: the
         closest view's cosine (closest) and, for an FAQ entry, mixed as (1 - prototype) *
         that + prototype * the cosine to the mean of its views, the ranking's own mix
         without the smooth maximum's bonus. A question near one phrasing but far from what
         they share is less likely to be asked of the entry: on CLINC150's dev part,
         declining below the value that declines 3% of its questions declines 59% of the
-        out-of-scope ones with the closest view alone, 68% with this."""
+        out-of-scope ones with the closest view alone, 68% with this. With `cohesion` c, an
+        FAQ entry's value is lowered by c times how much more alike its own views are than
+        the entries' are on average (_cohesion; RetrievalConfig.semantic_cohesion)."""
         closest = self.closest(question, row)
         if not prototype or self._phrasings is None or not self._phrasings[row]:
             return closest
         shared = float(self._prototypes()[row] @ self.query(question))
-        return (1 - prototype) * closest + prototype * shared
+        value = (1 - prototype) * closest + prototype * shared
+        if cohesion:
+            value -= cohesion * self._cohesion(prototype)[row]
+        return value
+
+    def _cohesion(self, prototype: float) -> np.ndarray:
+        """float64 [passages]: how alike an FAQ entry's own views are, less the mean over the
+        entries (0 for other passages): each view's agreement with the rest of its entry
+        (left out of its closest view and of the prototype), averaged. Made on first use."""
+        if self._cohesions is None:
+            found = np.zeros(self.size)
+            phrasings = self._phrasings if self._phrasings is not None else found.astype(bool)
+            for row in np.flatnonzero(phrasings):
+                views = self.views(int(row))
+                if len(views) < 2:
+                    continue
+                cosines = views @ views.T
+                np.fill_diagonal(cosines, -np.inf)
+                rest = views.sum(axis=0) - views
+                rest /= np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-12)
+                shared = np.einsum("ij,ij->i", views, rest)
+                found[row] = np.mean((1 - prototype) * cosines.max(axis=1) + prototype * shared)
+            if phrasings.any():
+                found[phrasings] -= found[phrasings].mean()
+            self._cohesions = found
+        return self._cohesions
 
     def forget(self) -> None:
         """Drop the similarities kept for recent questions (so a benchmark times each
