@@ -33,6 +33,7 @@ VIEWS_VERSION = 2  # bump when passage_views changes what is embedded
 PREFIX = "embeddings-"
 KEEP = 4
 RECENT = 16  # questions whose similarities are kept
+CHUNK = 2048  # entries whose views are compared at once (memory: CHUNK * views * dim)
 
 
 def passage_views(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]:
@@ -187,25 +188,38 @@ class PassageVectors:
 
     def _cohesion(self, prototype: float) -> np.ndarray:
         """float64 [passages]: how alike an FAQ entry's own views are, less the mean over the
-        entries (0 for other passages): each view's agreement with the rest of its entry
-        (left out of its closest view and of the prototype), averaged. Made on first use."""
+        entries (0 for other passages and entries of one view): each view's agreement with
+        the rest of its entry (left out of its closest view and of the prototype), averaged.
+        Made on first use, entries with as many views together (0.3 s for 20,000 of five)."""
         if self._cohesions is None:
             found = np.zeros(self.size)
-            phrasings = self._phrasings if self._phrasings is not None else found.astype(bool)
-            for row in np.flatnonzero(phrasings):
-                views = self.views(int(row))
-                if len(views) < 2:
-                    continue
-                cosines = views @ views.T
-                np.fill_diagonal(cosines, -np.inf)
-                rest = views.sum(axis=0) - views
-                rest /= np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-12)
-                shared = np.einsum("ij,ij->i", views, rest)
-                found[row] = np.mean((1 - prototype) * cosines.max(axis=1) + prototype * shared)
-            if phrasings.any():
-                found[phrasings] -= found[phrasings].mean()
+            counts = np.diff(np.r_[self._starts, len(self.rows)])
+            entries = counts >= 2
+            if self._phrasings is not None:
+                entries &= self._phrasings
+            else:
+                entries[:] = False
+            for count in np.unique(counts[entries]):
+                group = np.flatnonzero(entries & (counts == count))
+                for chunk in np.array_split(group, -(-len(group) // CHUNK)):
+                    found[chunk] = self._own_agreement(chunk, int(count), prototype)
+            if entries.any():
+                found[entries] -= found[entries].mean()
             self._cohesions = found
         return self._cohesions
+
+    def _own_agreement(self, rows: np.ndarray, count: int, prototype: float) -> np.ndarray:
+        """float64 [rows]: for passages of `count` views each, the mean over their views of
+        (1 - prototype) * the cosine to the closest other view + prototype * that to the
+        normalised sum of the others."""
+        views = self.vectors[self._starts[rows][:, None] + np.arange(count)]
+        cosines = np.einsum("eid,ejd->eij", views, views)
+        cosines[:, np.arange(count), np.arange(count)] = -np.inf
+        rest = views.sum(axis=1, keepdims=True) - views
+        rest /= np.maximum(np.linalg.norm(rest, axis=2, keepdims=True), 1e-12)
+        shared = np.einsum("eid,eid->ei", views, rest)
+        own = (1 - prototype) * cosines.max(axis=2) + prototype * shared
+        return own.mean(axis=1).astype(np.float64)
 
     def forget(self) -> None:
         """Drop the similarities kept for recent questions (so a benchmark times each
