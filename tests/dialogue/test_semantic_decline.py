@@ -168,7 +168,7 @@ def test_an_entry_written_for_a_small_talk_intent_answers_it(make_knowledge, tin
 
 def test_a_follow_up_is_close_in_meaning_as_read_with_its_topic(make_knowledge, tiny_encoder):
     """A follow-up's similarity is that of the topic's question and the follow-up together
-    (the model sees text, and "and what about experience?" alone says little), so a
+    (the model sees text, and "and for applicants?" alone says little), so a
     follow-up sharing no word with the passage its topic leads to can still be answered."""
     bot = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1, semantic_answer=-1.1)
     conversation = bot.conversation()
@@ -276,6 +276,13 @@ def test_a_question_close_to_an_entry_is_not_asked_back(make_knowledge, tiny_enc
     reply = bot(-1.1).ask("tell me the name")
     assert reply.kind == "answer" and reply.see_also
     assert bot(-1.1).ask("name?").kind == "clarify"
+
+
+def test_a_question_without_topic_words_stays_asked_back_however_close(tiny_encoder):
+    """ "how much?" is worded like several FAQ questions, so near them in meaning too:
+    Policy.clarify_entry_similarity does not settle a question with no topic word."""
+    policy = Policy(clarify_entry_similarity=-1.1, semantic_decline=-1.1, semantic_answer=-1.1)
+    assert Bot.load(KNOWLEDGE, policy, encoder=tiny_encoder).ask("how much?").kind == "clarify"
 
 
 def test_a_follow_up_is_read_by_the_model_with_its_typos_repaired(make_knowledge, tiny_encoder):

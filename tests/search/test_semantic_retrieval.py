@@ -27,6 +27,7 @@ FAQ = """
   answer: Ask the student office within a week and the fee is paid back.
 - id: hours
   question: When is the library open?
+  alternates: [library opening hours, is the library open today]
   answer: The library opening hours are nine to five every day of the week.
 """
 
@@ -141,14 +142,32 @@ def test_cohesion_asks_more_of_an_entry_whose_phrasings_are_alike(knowledge, enc
     bot, vectors, _ = _prototypes(knowledge, encoder, QUESTION)
     entries = [row for row, p in enumerate(bot.passages) if p.kind == "faq"]
     own = {row: _own_agreement(vectors.views(row), 0.5) for row in entries}
-    mean = float(np.mean(list(own.values())))
-    for row, passage in enumerate(bot.passages):
+    count = {row: len(vectors.views(row)) for row in entries}
+    mean = {
+        n: float(np.mean([own[row] for row in entries if count[row] == n]))
+        for n in set(count.values())
+    }
+    offsets = {row: own[row] - mean[count[row]] for row in entries}
+    for row in range(len(bot.passages)):
         plain = vectors.agreement(QUESTION, row, 0.5)
-        offset = own[row] - mean if passage.kind == "faq" else 0.0
         assert vectors.agreement(QUESTION, row, 0.5, 0.3) == pytest.approx(
-            plain - 0.3 * offset, abs=1e-5
+            plain - 0.3 * offsets.get(row, 0.0), abs=1e-5
         )
-    assert any(abs(own[row] - mean) > 1e-3 for row in entries)
+    assert any(abs(offset) > 1e-3 for offset in offsets.values())
+    # Kept per prototype: another mix gives other offsets.
+    row = max(offsets, key=lambda r: abs(offsets[r]))
+    other = own[row] - _own_agreement(vectors.views(row), 0.9) != 0
+    assert other and vectors.agreement(QUESTION, row, 0.9, 0.3) != pytest.approx(
+        vectors.agreement(QUESTION, row, 0.9) - 0.3 * offsets[row], abs=1e-6
+    )
+
+
+def test_cohesion_in_chunks_is_the_same(knowledge, encoder, monkeypatch):
+    bot, vectors, _ = _prototypes(knowledge, encoder, QUESTION)
+    whole = vectors._cohesion(0.5).copy()
+    monkeypatch.setattr(semantic_passages, "CHUNK", 1)
+    vectors._cohesions.clear()
+    assert np.allclose(vectors._cohesion(0.5), whole)
 
 
 def test_embeddings_are_cached_and_a_damaged_cache_is_recomputed(

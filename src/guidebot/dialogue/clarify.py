@@ -65,16 +65,17 @@ def clear_in_meaning(
     cosine similarity, so that a tie in words is no reason to ask back ("where would my
     phone be" names one word that many entries use, but one entry is about finding a
     phone). False without a model, and for a question with no topic words or only figures,
-    which close_sections judges otherwise; True for a question close to the FAQ entry that
-    leads (Policy.clarify_entry_similarity), whatever its words."""
+    which close_sections judges otherwise ("how much?" is worded like several FAQ
+    questions, so close to them); else True for a question close to the FAQ entry that
+    leads (Policy.clarify_entry_similarity), whatever the margin."""
     margin = context.policy.clarify_semantic_margin
     vectors = context.retriever.vectors
     if vectors is None or not margin or not result.hits:
         return False
-    if _close_to_an_entry(context, result):
-        return True
     if not result.terms or all(is_number(t) for t in result.terms):
         return False
+    if _close_to_an_entry(context, result):
+        return True
     rows: dict[str, int] = {}
     for hit in result.hits:
         rows.setdefault(hit.passage.section, hit.row)

@@ -186,20 +186,18 @@ class Conversation:
         too little of the question's words, or it shares an everyday one while the
         question's telling words appear nowhere (about_something_else); with a sentence-
         embedding model, also when it is far from the question in meaning, and not when it
-        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer; for
-        an FAQ entry, Policy.semantic_entry_line)."""
+        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer;
+        for an FAQ entry, semantic_entry_line; not one word naming one heading)."""
         retriever, policy = self.context.retriever, self.context.policy
         on_its_own = not followup and cue != "explicit"
         similarity = result.similarity
         decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
         if result.best and result.best.passage.kind == "faq":
             decline_below = answer_from = policy.semantic_entry_line
-        # A bare word that names one heading ("ethics?") is about that section, whatever its
-        # similarity to a passage: one word is far from every passage's whole meaning.
-        named = (
-            len(result.terms) == 1
-            and len(retriever.headings_naming(result.terms[0], self.guides)) == 1
-        )
+        # One topic word naming one heading ("ethics?") is about that section, whatever the
+        # model says: one word is far from every passage's whole meaning.
+        terms = result.terms
+        named = len(terms) == 1 and len(retriever.headings_naming(terms[0], self.guides)) == 1
         if similarity is not None and on_its_own and not named and similarity < decline_below:
             return True
         by_words = result.coverage < policy.decline_coverage or (

@@ -43,7 +43,9 @@ def read(
         return Reading(result, said, False)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
     # after a salary question is a new topic even though it says "it".
-    together = f"{topic_question} {question}".strip()
+    # Without the topic's question (an older saved state) the follow-up alone says too
+    # little for the model: BM25 ranks.
+    together = f"{topic_question} {question}" if topic_question else None
     combined = retriever.search(question, k=10, context=topic, guides=guides, meaning=together)
     # ... and only if the earlier topic leaves something of this question's own found:
     # "requirements?" after a quality-control answer is a new vague question, not a

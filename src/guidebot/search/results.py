@@ -32,7 +32,8 @@ class SearchResult:
     surface: tuple[str, ...] = ()  # the question's words after typo repair
     # Cosine similarity of the question to the best passage, with a sentence-embedding
     # model (the semantic extra); None without one: its closest view's, for an FAQ entry
-    # mixed with the mean of its views (PassageVectors.agreement). Not the smooth
+    # mixed with the mean of its views and lowered when its own views are alike
+    # (PassageVectors.agreement; so not always within [-1, 1]). Not the smooth
     # maximum that ranks, whose bonus grows with the number of views: declines compare it
     # to one line whatever the passage.
     similarity: float | None = None

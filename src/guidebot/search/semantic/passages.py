@@ -33,7 +33,7 @@ VIEWS_VERSION = 2  # bump when passage_views changes what is embedded
 PREFIX = "embeddings-"
 KEEP = 4
 RECENT = 16  # questions whose similarities are kept
-CHUNK = 2048  # entries whose views are compared at once (memory: CHUNK * views * dim)
+CHUNK = 16_384  # views compared at once (memory: CHUNK * views of an entry * dim)
 
 
 def passage_views(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]:
@@ -75,7 +75,7 @@ class PassageVectors:
         self._starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
         self._recent: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._centroids: np.ndarray | None = None
-        self._cohesions: np.ndarray | None = None
+        self._cohesions: dict[float, np.ndarray] = {}
         if phrasings is not None and phrasings.shape != (self.size,):
             raise ValueError(f"{phrasings.shape} phrasing flags for {self.size} passages")
         self._phrasings = phrasings
@@ -188,25 +188,24 @@ class PassageVectors:
 
     def _cohesion(self, prototype: float) -> np.ndarray:
         """float64 [passages]: how alike an FAQ entry's own views are, less the mean over the
-        entries (0 for other passages and entries of one view): each view's agreement with
-        the rest of its entry (left out of its closest view and of the prototype), averaged.
-        Made on first use, entries with as many views together (0.3 s for 20,000 of five)."""
-        if self._cohesions is None:
+        entries with as many views (0 for other passages and entries of one view): each
+        view's agreement with the rest of its entry (left out of its closest view and of
+        the prototype), averaged. With more views the closest other is nearer by chance,
+        so entries are compared with those of their own count. Made on first use, entries
+        of one count together (0.3 s for 20,000 of five views)."""
+        found = self._cohesions.get(prototype)
+        if found is None:
             found = np.zeros(self.size)
             counts = np.diff(np.r_[self._starts, len(self.rows)])
-            entries = counts >= 2
-            if self._phrasings is not None:
-                entries &= self._phrasings
-            else:
-                entries[:] = False
+            entries = (counts >= 2) & (self._phrasings if self._phrasings is not None else False)
             for count in np.unique(counts[entries]):
                 group = np.flatnonzero(entries & (counts == count))
-                for chunk in np.array_split(group, -(-len(group) // CHUNK)):
+                size = max(1, CHUNK // int(count))
+                for chunk in np.array_split(group, -(-len(group) // size)):
                     found[chunk] = self._own_agreement(chunk, int(count), prototype)
-            if entries.any():
-                found[entries] -= found[entries].mean()
-            self._cohesions = found
-        return self._cohesions
+                found[group] -= found[group].mean()
+            self._cohesions[prototype] = found
+        return found
 
     def _own_agreement(self, rows: np.ndarray, count: int, prototype: float) -> np.ndarray:
         """float64 [rows]: for passages of `count` views each, the mean over their views of
