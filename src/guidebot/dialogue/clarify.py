@@ -105,10 +105,18 @@ def led_by_heading(
         return result
     if context.retriever.names_the_document(result.terms[0]):
         return result  # "what is this article about" is not about "Related Articles"
-    named = context.retriever.headings_naming(result.terms[0], guides)
-    if len(named) != 1 or result.hits[0].passage.section == named[0]:
+    named = heading_named(context, guides, result)
+    if named is None or result.hits[0].passage.section == named:
         return result
-    first = [h for h in result.hits if h.passage.section == named[0]][:1]
+    first = [h for h in result.hits if h.passage.section == named][:1]
     if not first:
         return result
     return lead_with(context.retriever, question, result, first[0])
+
+
+def heading_named(context: TurnContext, guides: Sequence[str], result: SearchResult) -> str | None:
+    """The section whose heading alone a one-term question names ("ethics?"), else None."""
+    if len(result.terms) != 1:
+        return None
+    named = context.retriever.headings_naming(result.terms[0], guides)
+    return named[0] if len(named) == 1 else None

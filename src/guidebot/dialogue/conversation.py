@@ -6,7 +6,12 @@ import copy
 import re
 from dataclasses import replace
 
-from guidebot.dialogue.clarify import clear_in_meaning, close_sections, led_by_heading
+from guidebot.dialogue.clarify import (
+    clear_in_meaning,
+    close_sections,
+    heading_named,
+    led_by_heading,
+)
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
@@ -194,10 +199,8 @@ class Conversation:
         decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
         if result.best and result.best.passage.kind == "faq":
             decline_below = answer_from = policy.semantic_entry_line
-        # One topic word naming one heading ("ethics?") is about that section, whatever the
-        # model says: one word is far from every passage's whole meaning.
-        terms = result.terms
-        named = len(terms) == 1 and len(retriever.headings_naming(terms[0], self.guides)) == 1
+        # "ethics?" is about the one section so headed, far as one word is from any passage.
+        named = heading_named(self.context, self.guides, result) is not None
         if similarity is not None and on_its_own and not named and similarity < decline_below:
             return True
         by_words = result.coverage < policy.decline_coverage or (
