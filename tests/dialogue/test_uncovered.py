@@ -53,6 +53,38 @@ def test_one_much_rarer_unknown_word_makes_a_question_about_something_else(make_
     assert bot.ask("When does the term start?").kind == "answer"
 
 
+THEMES = (
+    "- question: Will I earn less at the start of my career?\n"
+    "  alternates: [entry level pay, first year earnings, pay for new graduates, do juniors"
+    " earn less]\n"
+    "  answer: New graduates earn about $80,000 in their first year.\n"
+    "- question: Can you tell me a fact about the campus?\n"
+    "  alternates: [tell me a fact about the library, give me a campus fact, a fun fact"
+    " please, any fact about the dorms]\n"
+    "  answer: The library holds two million books.\n"
+)
+
+
+def test_an_unknown_word_beside_a_word_on_an_entrys_edge_is_something_else(make_knowledge):
+    """'start' stands in one of the pay entry's five phrasings, 'fact' in all of the facts
+    entry's: one unknown word beside the first is off topic, beside the second a detail of
+    the kind the entry is asked about, however rare ('reno'), unless the entry was just
+    given and the message goes on about it."""
+    from guidebot.bot import Bot
+
+    bot = Bot.load(make_knowledge({"faq/themes.yaml": THEMES}))
+    assert bot.ask("When does the party start?").kind == "decline"
+    assert bot.ask("tell me a fact about reno").kind == "answer"
+    conversation = bot.conversation()
+    assert conversation.ask("Will I earn less at the start of my career?").kind == "answer"
+    assert conversation.ask("what if i start in ohio").kind == "answer"
+    assert bot.ask("what if i start in ohio").kind == "decline"
+    result = bot.retriever.search("When does the party start?")
+    assert not about_something_else(bot.retriever, 2, result, 0.0, 0.0)  # the rule off
+    assert about_something_else(bot.retriever, 2, result, 0.0, 0.3)
+    assert not about_something_else(bot.retriever, 2, result, 0.0, 0.3, continuing=True)
+
+
 BORROWING = (
     "- question: Can I borrow a projector?\n"
     "  answer: Yes. Projectors are booked at the front desk.\n"

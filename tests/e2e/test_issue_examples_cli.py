@@ -3,11 +3,12 @@
 guide are declined, misspelt thanks and greetings are small talk, a ruled-out topic does
 not drive the answer, and two questions get two cited answers.
 
-The four off-topic questions still answered without a model are strict expected failures:
-each shares a word the guide's headings or synonyms use ("paid", "take") or only a word
-about as common in English as the one it shares ("party"/"start", "dog"/"bring"), which
-the word rules cannot tell from an on-topic question; the test fails, to be turned into a
-plain one, the day they are declined."""
+The three off-topic questions still answered without a model are strict expected
+failures: each shares a word the guide's headings or synonyms use ("paid", "take"), or its
+one unknown word is too short to count as one ("dog", beside "bring"), so the word rules
+cannot tell it from an on-topic question; the test fails, to be turned into a plain one,
+the day they are declined. ("party" beside "start" is declined since the FAQ entry it meets
+uses "start" in few of its phrasings.)"""
 
 from __future__ import annotations
 
@@ -26,7 +27,12 @@ def _ask(question: str) -> dict:
 
 @pytest.mark.parametrize(
     "question",
-    ["When does the concert start?", "Is the cafeteria good?", "Write me a poem about cats"],
+    [
+        "When does the concert start?",
+        "Is the cafeteria good?",
+        "Write me a poem about cats",
+        "When does the party start?",
+    ],
 )
 def test_an_off_topic_question_sharing_an_everyday_word_is_declined(question):
     assert _ask(question)["kind"] == "decline"
@@ -41,7 +47,6 @@ class StillAnswered(AssertionError):
     "question",
     [
         "How much do janitors get paid?",
-        "When does the party start?",
         "Can I bring my dog?",
         "How long does it take to become a pilot?",
     ],

@@ -206,7 +206,13 @@ class Conversation:
         by_words = result.coverage < policy.decline_coverage or (
             on_its_own
             and about_something_else(
-                retriever, policy.decline_unknown_words, result, policy.decline_rarer_by
+                retriever,
+                policy.decline_unknown_words,
+                result,
+                policy.decline_rarer_by,
+                policy.decline_peripheral_share,
+                continuing=result.best is not None
+                and self.state.answered_sources[:1] == [result.best.passage.id],
             )
         )
         return by_words and (similarity is None or similarity < answer_from)

@@ -63,8 +63,18 @@ def lead_with(retriever: Retriever, question: str, result: SearchResult, hit: Hi
     return replace(result, hits=hits, coverage=coverage, loose=loose, similarity=similarity)
 
 
+# Phrasings an FAQ entry needs for the share of them using a word to tell its theme; with
+# fewer (a question alone, as in most exports) rarity in English decides, as for a guide.
+THEME_VIEWS = 3
+
+
 def about_something_else(
-    retriever: Retriever, unknown_words: int, result: SearchResult, rarer_by: float = 0.0
+    retriever: Retriever,
+    unknown_words: int,
+    result: SearchResult,
+    rarer_by: float = 0.0,
+    peripheral_share: float = 0.0,
+    continuing: bool = False,
 ) -> bool:
     """True when the best passage shares a single word with the question, a word that names
     no heading, while `unknown_words` or more of the question's words appear nowhere in the
@@ -78,7 +88,16 @@ def about_something_else(
     With `rarer_by` (nats), one unknown word is enough when it is that much rarer in English
     than every word of the question the knowledge uses: "when does the concert start" is
     about a concert, while in "which math topics should i brush up on" the rarest word,
-    "topics", is one the guide uses (english.EnglishWords.surprisal)."""
+    "topics", is one the guide uses (english.EnglishWords.surprisal).
+
+    With `peripheral_share` (0 to 1), when the best passage is an FAQ entry with at least
+    THEME_VIEWS phrasings (question and alternates), they decide instead of rarity: one
+    unknown word is enough when the shared word stands in fewer than that share of them, a
+    word on the entry's edge rather than its theme. "When does the party start?" meets an
+    entry about pay only on "start" ("at the start of my career"), "tell me a fact about
+    reno" meets the entry of facts on "fact", which most of its phrasings use. Not when
+    `continuing`: the best passage is the one just answered with, and the message goes on
+    about it ("my bachelors is in history tho" after the admission requirements)."""
     if not result.best:
         return False
     shared = set(result.best.matched) - result.loose
@@ -93,7 +112,14 @@ def about_something_else(
     ]
     if len(unknown) >= unknown_words:
         return True
-    if not rarer_by or not unknown or not shared:
+    if not unknown or not shared:
+        return False
+    views = result.best.passage.asked if result.best.passage.kind == "faq" else ()
+    if peripheral_share and len(views) >= THEME_VIEWS:
+        (term,) = shared
+        using = sum(term in retriever.analyzer.terms(view) for view in views)
+        return not continuing and using < peripheral_share * len(views)
+    if not rarer_by:
         return False
     rarity = _rarity(retriever, result)
     known = [t for t in result.terms if retriever.knows(t)]  # the shared word among them
