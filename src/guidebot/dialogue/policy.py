@@ -27,7 +27,9 @@ class Policy:
     # the question the knowledge uses ("concert" against "start"); 0 turns that off. On the
     # dev parts 0 / 1 / 2 gave CLINC150 out-of-scope declined 43 / 65 / 59% at in-scope
     # declined 5.7 / 11.1 / 9.9% and P@1 0.687 / 0.662 / 0.670; Banking77 0.728 / 0.725 /
-    # 0.725; dev unchanged; the ingested article's decline recall 37.3 -> 42.7%.
+    # 0.725; dev unchanged; the ingested article's decline recall 37.3 -> 42.7%. (Measured
+    # when it judged every passage; it now judges guide passages and FAQ entries of fewer
+    # than three phrasings, decline_peripheral_share the others.)
     decline_rarer_by: float = 2.0
     # ... except that for an FAQ entry, one unknown word is enough when the one word shared
     # stands in under this share of the entry's own phrasings (uncovered.about_something_else;
