@@ -21,14 +21,14 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
 from guidebot.bot import Bot
 from guidebot.locations import cache_dir, knowledge_dir
-from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import named_model
 
 QUESTIONS = [
     "What's the average salary?",
@@ -75,14 +75,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--processes", type=int, default=7)
     parser.add_argument("--knowledge")
-    parser.add_argument("--model", type=Path, help="also time asks with this embedding model")
+    parser.add_argument(
+        "--model", type=named_model, help="also time asks with this model (or builtin)"
+    )
     args = parser.parse_args()
     bot = Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
     ours = time_calls(lambda q: bot.conversation().ask(q), QUESTIONS, args.repeat)
     if args.model:
         start = time.perf_counter()
         semantic = Bot.load(
-            knowledge_dir(args.knowledge), cache_dir=cache_dir(), encoder=Encoder.load(args.model)
+            knowledge_dir(args.knowledge), cache_dir=cache_dir(), encoder=load_model(args.model)
         )
         print(f"loading the model and the bot: {time.perf_counter() - start:.2f} s")
         vectors = semantic.retriever.vectors

@@ -64,7 +64,8 @@ from faqsets import (
 import guidebot
 from guidebot import Bot
 from guidebot.dialogue.policy import Policy
-from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import named_model
 
 ROOT = Path(__file__).resolve().parent.parent
 K = 10
@@ -245,10 +246,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--curve-field", default="decline_coverage")
     parser.add_argument("--curve-values", default="0,0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6")
     parser.add_argument(
-        "--model", type=Path, help="a sentence-embedding model directory: semantic fusion on"
+        "--model",
+        type=named_model,
+        help="a sentence-embedding model directory, or builtin (the word vectors guidebot "
+        "ships): semantic fusion on",
     )
     args = parser.parse_args(argv)
-    args.encoder = Encoder.load(args.model) if args.model else None
+    args.encoder = load_model(args.model) if args.model else None
     args.sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     if unknown := [s for s in args.sets if s not in SETS]:
         parser.error(f"unknown sets {unknown}; choose from {', '.join(SETS)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guidebot.dialogue.context import TurnContext, question_topics
 from guidebot.dialogue.conversation import Conversation, ConversationState
-from guidebot.dialogue.policy import Policy
+from guidebot.dialogue.policy import Policy, default_policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.dialogue.smalltalk_intents import builtin_intents
@@ -25,8 +25,8 @@ from guidebot.search.analysis import Analyzer
 from guidebot.search.bundle import Bundle, build_bundle
 from guidebot.search.english import EnglishWords
 from guidebot.search.retriever import Retriever
-from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors
+from guidebot.search.semantic.textencoder import TextEncoder
 
 
 class Bot:
@@ -38,7 +38,7 @@ class Bot:
         policy: Policy | None = None,
         cache_dir: Path | None = None,
         passages: Sequence[Passage] | None = None,
-        encoder: Encoder | None = None,
+        encoder: TextEncoder | None = None,
     ) -> None:
         """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
         English word list between runs. Cache trouble never fails: it is a note in `notes`.
@@ -46,7 +46,7 @@ class Bot:
         `encoder`, a sentence-embedding model (the semantic extra), turns on semantic
         fusion; its passage embeddings are kept in cache_dir too."""
         self.kb = kb
-        self.policy = policy or Policy()
+        self.policy = policy or default_policy(encoder is not None and encoder.word_level)
         self.cache_dir = cache_dir
         self.encoder = encoder
         self.notes: list[str] = []
@@ -112,7 +112,7 @@ class Bot:
         path: Path | str,
         policy: Policy | None = None,
         cache_dir: Path | None = None,
-        encoder: Encoder | None = None,
+        encoder: TextEncoder | None = None,
     ) -> Bot:
         """Load and validate the knowledge at path (raises KnowledgeError) and index it.
 

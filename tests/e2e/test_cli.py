@@ -269,6 +269,26 @@ def test_ask_with_a_model_answers_and_a_bad_model_is_a_message(tiny_model_dir, t
     assert "--model" not in run_guidebot("ask", "average salary?", env=off).stderr
 
 
+def test_ask_and_eval_with_the_builtin_word_vectors(tmp_path):
+    """`--model builtin` needs no extra and no model files: the word vectors ship with
+    guidebot. A damaged table named by path is a message, not a traceback."""
+    done = run_guidebot("ask", "--json", "--no-log", "--model", "builtin", "average salary?")
+    assert done.returncode == 0, done.stderr
+    reply = json.loads(done.stdout)
+    assert reply["kind"] == "answer"
+    assert reply["sources"][0]["section"].startswith("What is the average salary")
+    env = {"GUIDEBOT_MODEL": "builtin"}
+    done = run_guidebot("eval", "--json", "tests/eval/heldout.yaml", env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["top1"] > 0.8
+    broken = tmp_path / "vectors"
+    broken.mkdir()
+    (broken / "word-vectors.npz").write_bytes(b"PK\x03\x04 cut short")
+    done = run_guidebot("ask", "--model", str(broken), "average salary?")
+    assert done.returncode == 2 and "not a word-vector table" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_check_of_a_file_says_it_takes_a_folder(tmp_path):
     faq = tmp_path / "new.yaml"
     faq.write_text("- question: q\n  answer: a\n", encoding="utf-8")

@@ -17,7 +17,6 @@ from guidebot.cli.common import (
     chosen_guides,
     load_bot,
 )
-from guidebot.dialogue.policy import Policy
 from guidebot.reply import Reply
 from guidebot.reply.render import as_markdown, as_text
 
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.format not in {"text", "json"}:
         raise UsageError("--json and --format markdown ask for two formats; choose one")
     fmt = "json" if args.json else args.format
-    bot = load_bot(args, Policy(top_k=args.top) if args.top is not None else None)
+    bot = load_bot(args, top_k=args.top)
     guides = chosen_guides(bot.kb, args)
     log = UnansweredLogger(args, guides, bot.kb.root)
     if args.question:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidebot.dialogue.policy import Policy
+from guidebot.dialogue.policy import default_policy
 from guidebot.errors import GuidebotError
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.yamlsource import CONTROL
@@ -17,7 +18,7 @@ from guidebot.reply import Reply
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
-    from guidebot.search.semantic.encoder import Encoder
+    from guidebot.search.semantic.textencoder import TextEncoder
 
 
 class UsageError(GuidebotError):
@@ -46,8 +47,9 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
         "--model",
         metavar="DIR",
         help="a sentence-embedding model (model.onnx and tokenizer.json) for the semantic "
-        "re-ranker (default: $GUIDEBOT_MODEL, else one in the Hugging Face cache when "
-        "guidebot[semantic] is installed; GUIDEBOT_SEMANTIC=0 turns it off)",
+        "re-ranker, or `builtin` for the word vectors guidebot ships (default: "
+        "$GUIDEBOT_MODEL, else one in the Hugging Face cache when guidebot[semantic] is "
+        "installed; GUIDEBOT_SEMANTIC=0 turns it off)",
     )
 
 
@@ -77,22 +79,25 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
     return found
 
 
-def load_encoder(args: argparse.Namespace) -> Encoder | None:
+def load_encoder(args: argparse.Namespace) -> TextEncoder | None:
     """The chosen model (chosen_model), loaded; InputError when it does not load (e.g.
     without the semantic extra)."""
-    from guidebot.search.semantic.encoder import Encoder
+    from guidebot.search.semantic.load import load_model
 
     found = chosen_model(args)
-    return Encoder.load(found) if found is not None else None
+    return load_model(found) if found is not None else None
 
 
-def load_bot(args: argparse.Namespace, policy: Policy | None = None) -> Bot:
-    """The Bot for the --knowledge (and --model) the person chose (KnowledgeError and
-    InputError propagate to main); cache notes ("rebuilding it") go to stderr, since they
-    cost time, not answers."""
+def load_bot(args: argparse.Namespace, top_k: int | None = None) -> Bot:
+    """The Bot for the --knowledge (and --model) the person chose, answering with `top_k`
+    sources when given (KnowledgeError and InputError propagate to main); cache notes
+    ("rebuilding it") go to stderr, since they cost time, not answers."""
     from guidebot.bot import Bot  # the engine loads numpy: only commands that answer pay
 
     encoder = load_encoder(args)
+    policy = default_policy(encoder is not None and encoder.word_level)
+    if top_k is not None:
+        policy = replace(policy, top_k=top_k)
     bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir(), encoder=encoder)
     for note in bot.notes:
         print(f"guidebot: {note}", file=sys.stderr)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebot.cli.common import UsageError, add_knowledge_option, add_model_option, load_bot
-from guidebot.dialogue.policy import Policy
 from guidebot.quality.evalset import load_cases
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such evaluation file")
-    bot = load_bot(args, Policy(top_k=MRR_DEPTH))
+    bot = load_bot(args, top_k=MRR_DEPTH)
     cases = load_cases(path)
     cases = resolve_cases(bot, cases, str(path), allow_missing=args.allow_missing)
     report = _run_with_progress(bot, cases)

@@ -85,11 +85,11 @@ class ChatSession:
     def build(self) -> Bot | None:
         """Index the knowledge (blocking: call from a thread). None, with `failure`, if it broke."""
         from guidebot.bot import Bot  # the engine: numpy and the index, not for the first frame
-        from guidebot.search.semantic.encoder import Encoder
+        from guidebot.search.semantic.load import load_model
 
         doing = "load the model"
         try:
-            encoder = Encoder.load(self.model) if self.model is not None else None
+            encoder = load_model(self.model) if self.model is not None else None
             doing = "index the knowledge"
             passages = self.loaded.passages if self.loaded else None
             bot = Bot(self.kb, cache_dir=self.cache_dir, passages=passages, encoder=encoder)

@@ -32,7 +32,7 @@ from guidebot.bot import Bot
 from guidebot.knowledge.table import passage_column
 from guidebot.locations import cache_dir
 from guidebot.quality.log import record_feedback, record_unanswered
-from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.load import load_model
 from guidebot.version import __version__
 from guidebot.web import page
 from guidebot.web.guard import Guard
@@ -78,7 +78,7 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     not."""
     settings = settings or Settings.from_env()
     if bot is None:
-        encoder = Encoder.load(settings.model) if settings.model else None
+        encoder = load_model(settings.model) if settings.model else None
         bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder)
     warm(bot)
     app = FastAPI(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidebot.locations import knowledge_dir
-from guidebot.search.semantic.model_dir import semantic_switched_off
+from guidebot.search.semantic.model_dir import named_model, semantic_switched_off
 
 ENV_TOKEN = "GUIDEBOT_API_TOKEN"
 ENV_ORIGINS = "GUIDEBOT_API_ORIGINS"
@@ -41,7 +41,7 @@ class Settings:
         token = os.environ.get(ENV_TOKEN, "").strip() or None
         origins = tuple(os.environ.get(ENV_ORIGINS, "").split())
         named = os.environ.get(ENV_MODEL, "").strip()
-        model = Path(named) if named and not semantic_switched_off(os.environ) else None
+        model = named_model(named) if named and not semantic_switched_off(os.environ) else None
         return cls(knowledge_dir(), token, origins, model=model)
 
     def authorized(self, header: str | None) -> bool:

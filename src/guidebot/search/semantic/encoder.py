@@ -36,6 +36,8 @@ class Encoder:
     """A loaded sentence-embedding model; make one with Encoder.load(model_dir). It keeps no
     state between encode() calls."""
 
+    word_level = False  # a word's vector depends on its sentence (TextEncoder)
+
     def __init__(
         self,
         session: Any,

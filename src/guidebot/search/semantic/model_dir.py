@@ -32,6 +32,22 @@ PREFERRED = (
 SENTENCE_MARKS = ("config_sentence_transformers.json", "modules.json", "1_Pooling/config.json")
 
 
+# `--model builtin` (or GUIDEBOT_MODEL=builtin): the word vectors guidebot ships
+# (wordvectors.py), a model directory holding only word-vectors.npz.
+BUILTIN = "builtin"
+WORD_VECTORS = "word-vectors.npz"
+
+
+def builtin_dir() -> Path:
+    """The directory of the word vectors shipped with guidebot."""
+    return Path(__file__).parent / BUILTIN
+
+
+def named_model(name: str) -> Path:
+    """The directory a --model or GUIDEBOT_MODEL value names: builtin_dir() for `builtin`."""
+    return builtin_dir() if name == BUILTIN else Path(name).expanduser()
+
+
 def model_files(directory: Path) -> tuple[Path, Path] | None:
     """(model.onnx, tokenizer.json) of a model directory, or None when it is not one."""
     tokenizer = directory / "tokenizer.json"
@@ -46,7 +62,8 @@ def model_files(directory: Path) -> tuple[Path, Path] | None:
 
 
 def is_model_dir(directory: Path) -> bool:
-    return model_files(directory) is not None
+    """A sentence-embedding model (model_files) or a table of word vectors."""
+    return model_files(directory) is not None or (directory / WORD_VECTORS).is_file()
 
 
 def semantic_switched_off(env: Mapping[str, str]) -> bool:
@@ -58,10 +75,10 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     """The model directory to use, or None for none (then guidebot stays lexical).
 
     Precedence: GUIDEBOT_SEMANTIC=0 (None, even with --model), then `explicit` (--model DIR),
-    then GUIDEBOT_MODEL, then the first sentence encoder in the Hugging Face hub cache (see
-    `hf_hub_cache`): a PREFERRED repository, else one sentence-transformers saved
-    (SENTENCE_MARKS), by name; one whose 1_Pooling/config.json asks for other than mean
-    pooling is passed over.
+    then GUIDEBOT_MODEL (either may be `builtin`, the shipped word vectors: builtin_dir),
+    then the first sentence encoder in the Hugging Face hub cache (see `hf_hub_cache`): a
+    PREFERRED repository, else one sentence-transformers saved (SENTENCE_MARKS), by name;
+    one whose 1_Pooling/config.json asks for other than mean pooling is passed over.
 
     Raises InputError when --model or GUIDEBOT_MODEL names a directory that is not a model:
     a person asked for that one, so falling back silently to another would hide their mistake.
@@ -69,10 +86,10 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     if semantic_switched_off(env):
         return None
     if explicit is not None:
-        return _checked(explicit.expanduser(), "--model")
+        return _checked(named_model(str(explicit)), "--model")
     named = env.get("GUIDEBOT_MODEL", "").strip()
     if named:
-        return _checked(Path(named).expanduser(), "GUIDEBOT_MODEL")
+        return _checked(named_model(named), "GUIDEBOT_MODEL")
     return next(_cached_models(hf_hub_cache(env)), None)
 
 
@@ -83,7 +100,7 @@ def _checked(directory: Path, source: str) -> Path:
     if not is_model_dir(directory):
         raise InputError(
             f"{directory} (from {source}): not a model directory; "
-            "it needs tokenizer.json and model.onnx (or onnx/model.onnx)"
+            "it needs tokenizer.json and model.onnx (or onnx/model.onnx), or word-vectors.npz"
         )
     return directory
 

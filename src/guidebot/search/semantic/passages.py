@@ -26,7 +26,7 @@ from guidebot.errors import GuidebotError
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.npzmap import map_npz
-from guidebot.search.semantic.encoder import Encoder
+from guidebot.search.semantic.textencoder import TextEncoder
 from guidebot.search.sentences import sentences
 
 VIEWS_VERSION = 2  # bump when passage_views changes what is embedded
@@ -58,7 +58,7 @@ class PassageVectors:
 
     def __init__(
         self,
-        encoder: Encoder,
+        encoder: TextEncoder,
         vectors: np.ndarray,
         rows: np.ndarray,
         phrasings: np.ndarray | None = None,
@@ -83,7 +83,7 @@ class PassageVectors:
     @classmethod
     def build(
         cls,
-        encoder: Encoder,
+        encoder: TextEncoder,
         passages: Sequence[Passage],
         cache_dir: Path | None = None,
         knowledge: str = "",
@@ -255,12 +255,14 @@ def _phrasings(passages: Sequence[Passage]) -> np.ndarray:
 
 
 def _checked(vectors: np.ndarray) -> np.ndarray:
-    """Stored embeddings as computed: finite float32 rows of unit length (a file damaged
-    in place would otherwise decline every question without a word); raises ValueError."""
+    """Stored embeddings as computed: finite float32 rows of unit length, or zero for a text
+    none of whose words a table of word vectors holds, and not all zero (a file damaged in
+    place would otherwise decline every question without a word); raises ValueError."""
     if vectors.ndim != 2 or vectors.dtype != np.float32:
         raise ValueError(f"embeddings of shape {vectors.shape} and type {vectors.dtype}")
     norms = np.linalg.norm(vectors, axis=1)
-    if not np.all(np.abs(norms - 1.0) < 1e-3):
+    unit = np.abs(norms - 1.0) < 1e-3
+    if not np.all(unit | (norms == 0)) or (len(norms) and not unit.any()):
         raise ValueError("the embeddings are not unit vectors: the file is damaged")
     return vectors
 

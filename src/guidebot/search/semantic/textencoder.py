@@ -1,0 +1,27 @@
+"""What ranking needs of whatever turns text into vectors: a sentence-embedding model
+(encoder.Encoder) or a table of word vectors (wordvectors.WordVectors)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+
+class TextEncoder(Protocol):
+    """Unit vectors for texts, and a fingerprint for the caches that keep them."""
+
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def word_level(self) -> bool:
+        """True when a word's vector is the same in every sentence (static word vectors),
+        whose similarities answer to their own calibration (dialogue.policy)."""
+        ...
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray: ...
