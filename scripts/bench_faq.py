@@ -3,6 +3,7 @@
 Usage: python scripts/bench_faq.py [--split test|dev] [--sets clinc150,banking77,stackfaq]
            [--data DIR] [--json PATH] [--limit N] [--show-misses N]
            [--curve [--curve-field decline_coverage] [--curve-values 0,0.05,...]]
+           [--model DIR|builtin|none]
 
 The data is read in place (default ../shared/benchmarks beside the repository; see each set's
 README.txt). The recipes are fixed in advance and written out in faqsets.py: one FAQ entry per
@@ -17,7 +18,9 @@ Per set, the entries are written as a JSON table (question, alternates list, ans
 in by guidebot.ingest.pipeline.ingest, the function behind `guidebot ingest`, then Bot.load.
 Systems, over the same entries and queries in the same run:
 
-  guidebot        a fresh bot.conversation().ask(query) with policy top_k=10, as `guidebot ask`;
+  guidebot        a fresh bot.conversation().ask(query) with policy top_k=10, as `guidebot ask`
+                  (--model: builtin, the word vectors `guidebot ask` uses unless told
+                  otherwise, by default; none for words alone, GUIDEBOT_SEMANTIC=0);
                   a clarify, decline or small-talk reply to an in-scope query is a miss
   guidebot-raw    bot.retriever.search(query, k=10): the ranking before the dialogue decisions
   rank-bm25       BM25Okapi over lower-cased whitespace tokens
@@ -247,9 +250,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--curve-values", default="0,0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6")
     parser.add_argument(
         "--model",
-        type=named_model,
-        help="a sentence-embedding model directory, or builtin (the word vectors guidebot "
-        "ships): semantic fusion on",
+        type=lambda value: None if value == "none" else named_model(value),
+        default=named_model("builtin"),
+        help="a sentence-embedding model directory, builtin (the word vectors guidebot ships, "
+        "as `guidebot ask` uses them; the default) or none (words alone)",
     )
     args = parser.parse_args(argv)
     args.encoder = load_model(args.model) if args.model else None

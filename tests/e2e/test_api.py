@@ -93,7 +93,7 @@ def test_follow_ups_go_on_right_whichever_worker_takes_them(server: ApiServer) -
     try:
         for first, then in [(one, other), (other, one)] * 3:
             asked = server.ask("What's the average salary?", connection=first).json()
-            follow = server.ask("what about early in a career?", asked["conversation"], then)
+            follow = server.ask("what about at smaller companies?", asked["conversation"], then)
             reply = follow.json()["reply"]
             assert reply["sources"][0]["section"].startswith(SALARY), reply
             assert any("following on from: What's the average salary?" in n for n in reply["notes"])
@@ -105,8 +105,8 @@ def test_follow_ups_go_on_right_whichever_worker_takes_them(server: ApiServer) -
     finally:
         one.close()
         other.close()
-    # without the state the same follow-up is a question of its own, about careers
-    alone = server.ask("what about early in a career?").json()["reply"]
+    # without the state the same follow-up is a question of its own, about the job market
+    alone = server.ask("what about at smaller companies?").json()["reply"]
     assert not alone["sources"][0]["section"].startswith(SALARY)
 
 

@@ -22,7 +22,12 @@ import pytest
 
 from guidebot.errors import InputError
 from guidebot.search.semantic.encoder import Encoder
-from guidebot.search.semantic.model_dir import find_model, is_model_dir, semantic_available
+from guidebot.search.semantic.model_dir import (
+    builtin_dir,
+    find_model,
+    is_model_dir,
+    semantic_available,
+)
 from tests.search.tinymodel import (
     MAX_LENGTH,
     TEXTS,
@@ -291,14 +296,14 @@ def test_a_model_needs_both_files(tmp_path: Path) -> None:
     assert not is_model_dir(tmp_path / "missing")
 
 
-def test_explicit_then_env_then_cache(tmp_path: Path) -> None:
+def test_explicit_then_env_then_cache_then_the_builtin_word_vectors(tmp_path: Path) -> None:
     explicit, named = fake_model(tmp_path / "explicit"), fake_model(tmp_path / "named")
     cached = cache_repo(tmp_path / "hf" / "hub", "sentence-transformers/all-MiniLM-L6-v2")
     env = {"GUIDEBOT_MODEL": str(named), "HF_HOME": str(tmp_path / "hf")}
     assert find_model(explicit, env) == explicit
     assert find_model(None, env) == named
     assert find_model(None, {**env, "GUIDEBOT_MODEL": ""}) == cached
-    assert find_model(None, {"HOME": str(tmp_path / "nobody")}) is None
+    assert find_model(None, {"HOME": str(tmp_path / "nobody")}) == builtin_dir()
 
 
 @pytest.mark.parametrize("value", ["0", "off", "False", " no "])

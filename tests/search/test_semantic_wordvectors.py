@@ -121,7 +121,9 @@ def test_word_vectors_bring_their_own_policy() -> None:
         dataclasses.replace(
             calibrated,
             semantic_entry_line=0.39,
+            semantic_entry_answer=0.0,
             clarify_semantic_margin=0.1,
+            clarify_entry_similarity=0.6,
             retrieval=Policy().retrieval,
         )
         == Policy()
@@ -164,3 +166,34 @@ def test_a_view_of_no_known_word_is_cached_as_zero_and_an_all_zero_cache_is_not(
     np.savez(path.with_suffix(""), vectors=np.zeros_like(first.vectors), rows=rows)
     _, note = PassageVectors.build(tiny, bot.passages, tmp_path, "k")
     assert "ignored the embeddings cache" in note
+
+
+def test_known_share_weighs_what_the_table_lacks_as_its_rarest_words(tiny: WordVectors) -> None:
+    assert tiny.known_share("") == 1.0
+    assert tiny.known_share("the cat") == 1.0
+    assert tiny.known_share("zebra") == 0.0
+    # "cat" is rare in the list (weight about 1), as the unknown "zebra" counts: half known
+    assert 0.45 < tiny.known_share("cat zebra") < 0.55
+
+
+def test_a_question_of_words_the_table_lacks_is_read_by_its_words(make_knowledge) -> None:
+    """'docker kubernetes necesary??' is 'necessary' to the table, far from every entry: below
+    semantic_known_share the question has no similarity and is judged by its words."""
+    faq = (
+        "- question: Do I need Docker and Kubernetes?\n"
+        "  answer: Container tools help with deployment courses.\n"
+        "- question: What is the refund policy?\n"
+        "  answer: Fees are returned in full within 14 days.\n"
+    )
+    root = make_knowledge({"faq/desk.yaml": faq})
+    bot = Bot.load(root, encoder=load_model(builtin_dir()))
+    question = "docker kubernetes necesary??"
+    found = bot.retriever.search(question)
+    assert (
+        found.similarity is None and found.best.passage.id == "faq/do-i-need-docker-and-kubernetes"
+    )
+    assert bot.ask(question).kind == "answer"
+    everyone = dataclasses.replace(bot.policy.retrieval, semantic_known_share=0.0)
+    reading = bot.with_policy(dataclasses.replace(bot.policy, retrieval=everyone))
+    assert reading.retriever.search(question).similarity is not None
+    assert bot.retriever.search("can i get my money back").similarity is not None

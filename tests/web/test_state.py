@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from guidebot.bot import Bot
 from guidebot.dialogue.conversation import ConversationState
+from guidebot.search.semantic.model_dir import builtin_dir
 from guidebot.web.schemas import FeedbackError, judged_reply
 from guidebot.web.settings import Settings
 from guidebot.web.state import MAX_TERMS, StateError, parse_state
@@ -125,6 +126,18 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert settings.origins == ("https://a.example", "http://b.example:3000")
     monkeypatch.setenv("GUIDEBOT_API_TOKEN", "")
     assert Settings.from_env().token is None
+
+
+def test_the_model_setting_defaults_to_the_builtin_word_vectors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("GUIDEBOT_MODEL", raising=False)
+    monkeypatch.delenv("GUIDEBOT_SEMANTIC", raising=False)
+    assert Settings.from_env().model == builtin_dir()
+    monkeypatch.setenv("GUIDEBOT_MODEL", "/models/mpnet")
+    assert Settings.from_env().model == Path("/models/mpnet")
+    monkeypatch.setenv("GUIDEBOT_SEMANTIC", "0")
+    assert Settings.from_env().model is None
 
 
 def test_a_judged_reply_is_a_reply_object_or_its_source_ids() -> None:

@@ -49,18 +49,20 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
         help="a sentence-embedding model (model.onnx and tokenizer.json) for the semantic "
         "re-ranker, or `builtin` for the word vectors guidebot ships (default: "
         "$GUIDEBOT_MODEL, else one in the Hugging Face cache when guidebot[semantic] is "
-        "installed; GUIDEBOT_SEMANTIC=0 turns it off)",
+        "installed, else builtin; GUIDEBOT_SEMANTIC=0 turns it off: words alone)",
     )
 
 
 def chosen_model(args: argparse.Namespace) -> Path | None:
-    """The sentence-embedding model directory the person chose (--model, GUIDEBOT_MODEL) or
-    one found in the Hugging Face cache, or None (GUIDEBOT_SEMANTIC=0, or none found). One
-    merely found in the cache counts only when the semantic extra is installed, so that
-    installing guidebot alone never changes its answers. Raises InputError for a named
-    directory that is not a model."""
+    """The model directory the person chose (--model, GUIDEBOT_MODEL), else a sentence-
+    embedding model found in the Hugging Face cache, else the built-in word vectors; None
+    with GUIDEBOT_SEMANTIC=0. One merely found in the cache counts only when the semantic
+    extra is installed, so that installing guidebot alone never changes its answers. Raises
+    InputError for a named directory that is not a model."""
     from guidebot.search.semantic.model_dir import (
+        builtin_dir,
         find_model,
+        model_files,
         semantic_available,
         semantic_switched_off,
     )
@@ -74,8 +76,9 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
     found = find_model(Path(explicit) if explicit else None, os.environ)
     if found is None:
         return None
-    if not (explicit or os.environ.get("GUIDEBOT_MODEL")) and not semantic_available():
-        return None
+    asked = explicit or os.environ.get("GUIDEBOT_MODEL")
+    if not asked and model_files(found) is not None and not semantic_available():
+        return builtin_dir()
     return found
 
 

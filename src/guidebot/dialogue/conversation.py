@@ -198,7 +198,8 @@ class Conversation:
         similarity = result.similarity
         decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
         if result.best and result.best.passage.kind == "faq":
-            decline_below = answer_from = policy.semantic_entry_line
+            decline_below = policy.semantic_entry_line
+            answer_from = max(decline_below, policy.semantic_entry_answer)
         # "ethics?" is about the one section so headed, far as one word is from any passage.
         named = heading_named(self.context, self.guides, result) is not None
         if similarity is not None and on_its_own and not named and similarity < decline_below:

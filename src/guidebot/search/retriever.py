@@ -119,8 +119,12 @@ class Retriever:
             seen = (
                 as_repaired(question, repairs, surface) if meaning is None else self.read(meaning)
             )
-        if boost and self.vectors is not None and (not context or meaning is not None):
-            similarities = self.vectors.similarities(
+        # A table of word vectors lacking most of a question's telling words ("docker
+        # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
+        vectors, floor = self.vectors, self.config.semantic_known_share
+        reading = vectors if vectors is not None and vectors.reads(seen, floor) else None
+        if boost and reading is not None and (not context or meaning is not None):
+            similarities = reading.similarities(
                 seen, self.config.semantic_softness, self.config.semantic_prototype
             )
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
@@ -134,7 +138,7 @@ class Retriever:
             1.0 if exact else self._coverage(terms, everyday, hits[0], loose) if hits else 0.0
         )
         similarity = None
-        if self.vectors is not None and hits:
+        if reading is not None and hits:
             similarity = self.similarity(seen, hits[0].row)
         return SearchResult(
             tuple(hits),

@@ -4,8 +4,9 @@
 worker process (uvicorn starts them afresh and calls `create_app()` in each) builds the same
 app: GUIDEBOT_KNOWLEDGE (the knowledge directory, as everywhere in guidebot),
 GUIDEBOT_API_TOKEN (the bearer token; unset or empty: none), GUIDEBOT_API_ORIGINS (the
-origins CORS allows, separated by spaces; unset: none) and GUIDEBOT_MODEL (the sentence-
-embedding model directory the main process chose; unset or GUIDEBOT_SEMANTIC=0: none).
+origins CORS allows, separated by spaces; unset: none) and GUIDEBOT_MODEL (the model
+directory the main process chose; unset: the built-in word vectors, as on the command line;
+GUIDEBOT_SEMANTIC=0: none, words alone).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidebot.locations import knowledge_dir
-from guidebot.search.semantic.model_dir import named_model, semantic_switched_off
+from guidebot.search.semantic.model_dir import builtin_dir, named_model, semantic_switched_off
 
 ENV_TOKEN = "GUIDEBOT_API_TOKEN"
 ENV_ORIGINS = "GUIDEBOT_API_ORIGINS"
@@ -34,14 +35,16 @@ class Settings:
     token: str | None = None
     origins: tuple[str, ...] = ()
     max_body: int = MAX_BODY
-    model: Path | None = None  # the semantic re-ranker's model directory, if any
+    model: Path | None = None  # the model directory that reads meaning; None: words alone
 
     @classmethod
     def from_env(cls) -> Settings:
         token = os.environ.get(ENV_TOKEN, "").strip() or None
         origins = tuple(os.environ.get(ENV_ORIGINS, "").split())
         named = os.environ.get(ENV_MODEL, "").strip()
-        model = named_model(named) if named and not semantic_switched_off(os.environ) else None
+        model = None
+        if not semantic_switched_off(os.environ):
+            model = named_model(named) if named else builtin_dir()
         return cls(knowledge_dir(), token, origins, model=model)
 
     def authorized(self, header: str | None) -> bool:

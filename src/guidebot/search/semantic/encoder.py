@@ -133,6 +133,10 @@ class Encoder:
         encoder._dim = encoder._embed(tokenizer.encode_batch(["probe"])).shape[1]
         return encoder
 
+    def known_share(self, text: str) -> float:
+        """1.0: the tokenizer splits any word into pieces the model reads (TextEncoder)."""
+        return 1.0
+
     @property
     def dim(self) -> int:
         """Width of an embedding (384 for all-MiniLM-L6-v2)."""

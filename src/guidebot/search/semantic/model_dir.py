@@ -72,13 +72,14 @@ def semantic_switched_off(env: Mapping[str, str]) -> bool:
 
 
 def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
-    """The model directory to use, or None for none (then guidebot stays lexical).
+    """The model directory to use, or None for none (GUIDEBOT_SEMANTIC=0: BM25 alone).
 
     Precedence: GUIDEBOT_SEMANTIC=0 (None, even with --model), then `explicit` (--model DIR),
     then GUIDEBOT_MODEL (either may be `builtin`, the shipped word vectors: builtin_dir),
     then the first sentence encoder in the Hugging Face hub cache (see `hf_hub_cache`): a
     PREFERRED repository, else one sentence-transformers saved (SENTENCE_MARKS), by name;
-    one whose 1_Pooling/config.json asks for other than mean pooling is passed over.
+    one whose 1_Pooling/config.json asks for other than mean pooling is passed over; else
+    the built-in word vectors.
 
     Raises InputError when --model or GUIDEBOT_MODEL names a directory that is not a model:
     a person asked for that one, so falling back silently to another would hide their mistake.
@@ -90,7 +91,7 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     named = env.get("GUIDEBOT_MODEL", "").strip()
     if named:
         return _checked(named_model(named), "GUIDEBOT_MODEL")
-    return next(_cached_models(hf_hub_cache(env)), None)
+    return next(_cached_models(hf_hub_cache(env)), None) or builtin_dir()
 
 
 def _checked(directory: Path, source: str) -> Path:

@@ -154,6 +154,11 @@ class PassageVectors:
             self._centroids = sums / np.maximum(norms, 1e-12)
         return self._centroids
 
+    def reads(self, text: str, floor: float) -> bool:
+        """Whether the encoder reads at least `floor` (0 to 1) of the text's weight
+        (TextEncoder.known_share), enough to judge its meaning."""
+        return self.encoder.known_share(text) >= floor
+
     def views(self, row: int) -> np.ndarray:
         """float32 (views, dim): the unit vectors of passage `row`'s views."""
         return self.vectors[self._span(row)]

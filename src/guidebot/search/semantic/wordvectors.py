@@ -1,7 +1,8 @@
 """Static word vectors: a sentence-embedding model distilled into one vector per English word,
 so that ranking and declining read meaning with numpy alone (no onnxruntime, no model files
 to fetch) at a small cost per question. guidebot ships one such table, distilled from
-all-MiniLM-L6-v2 (`--model builtin`); scripts/distill_words.py makes them.
+all-MiniLM-L6-v2, and reads with it unless told otherwise (model_dir.find_model; `--model
+builtin` names it); scripts/distill_words.py makes them.
 
 A text's vector is the mean of its words' vectors weighted by a / (a + p(w)), p(w) the
 word's share of the frequency list (S. Arora, Y. Liang, T. Ma, "A Simple but Tough-to-Beat
@@ -105,6 +106,20 @@ class WordVectors:
         for start in range(0, len(texts), CHUNK):
             self._encode_into(out[start : start + CHUNK], texts[start : start + CHUNK])
         return out
+
+    def known_share(self, text: str) -> float:
+        """The share of the text's weight the table holds, 0 to 1 (1 for a text without
+        words): each word it holds weighs what it weighs in `encode`, each word or number
+        it lacks 1, the weight of the rarest words, since jargon and names ("kubernetes",
+        "27001") are what a question is about."""
+        known = unknown = 0.0
+        for word in words_of(text):
+            row = self._index.get(word)
+            if row is None:
+                unknown += 1.0
+            else:
+                known += float(self._weights[row])
+        return known / (known + unknown) if known + unknown else 1.0
 
     def _encode_into(self, out: np.ndarray, texts: Sequence[str]) -> None:
         rows = [[self._index[w] for w in words_of(t) if w in self._index] for t in texts]
