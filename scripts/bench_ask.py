@@ -3,14 +3,16 @@
 Usage: python scripts/bench_ask.py [--repeat N] [--knowledge DIR]
 
 Prints, for the bundled knowledge:
-* one `conversation.ask()` (everything: small talk check, typo repair, three BM25 fields,
-  FAQ match, decline/clarify policy, reply with highlights): p50 and p95 in ms;
+* one `conversation.ask()` by words alone (everything: small talk check, typo repair, three
+  BM25 fields, FAQ match, decline/clarify policy, reply with highlights): p50 and p95 in ms;
 * plain rank-bm25 (BM25Okapi over whitespace tokens of the same passages, get_scores +
   argsort) on the same questions, and the ratio;
-* a whole `guidebot ask "..."` process, start to exit (median of --processes runs), next to
+* a whole `guidebot ask "..."` process as installed (the built-in word vectors reading
+  meaning unless GUIDEBOT_SEMANTIC=0), start to exit (median of --processes runs), next to
   `python -c pass` and `python -c "import numpy"` measured the same way, since on a loaded
   machine the interpreter alone can take a good share of the budget.
-With --model DIR, also one ask with semantic fusion (the question encoded each time).
+With --model DIR (or builtin, the word vectors `guidebot ask` uses by default), also one ask
+reading meaning that way (the question encoded each time).
 Figures only: nothing here asserts a time (these machines are shared and noisy).
 """
 
@@ -98,14 +100,14 @@ def main() -> None:
 
         timed = time_calls(ask_anew, QUESTIONS, args.repeat)
         p50, p95 = percentile(timed, 50), percentile(timed, 95)
-        print(f"{'guidebot ask + model':<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
+        print(f"{'ask + --model':<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
     texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
     reference = BM25Okapi(texts)
     theirs = time_calls(
         lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10], QUESTIONS, args.repeat
     )
     print(f"knowledge: {len(bot.passages)} passages; {len(ours)} asks per engine")
-    for name, times in (("guidebot ask", ours), ("rank-bm25 (plain)", theirs)):
+    for name, times in (("ask, words alone", ours), ("rank-bm25 (plain)", theirs)):
         p50, p95 = percentile(times, 50), percentile(times, 95)
         print(f"{name:<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
     print(f"ratio guidebot/rank-bm25 (p50): {percentile(ours, 50) / percentile(theirs, 50):.2f}")

@@ -20,7 +20,8 @@ Systems, over the same entries and queries in the same run:
 
   guidebot        a fresh bot.conversation().ask(query) with policy top_k=10, as `guidebot ask`
                   (--model: builtin, the word vectors `guidebot ask` uses unless told
-                  otherwise, by default; none for words alone, GUIDEBOT_SEMANTIC=0);
+                  otherwise, by default; none for words alone, as GUIDEBOT_SEMANTIC=0 makes
+                  `guidebot ask` answer; this script does not read that variable);
                   a clarify, decline or small-talk reply to an in-scope query is a miss
   guidebot-raw    bot.retriever.search(query, k=10): the ranking before the dialogue decisions
   rank-bm25       BM25Okapi over lower-cased whitespace tokens

@@ -47,8 +47,9 @@ def private_user_dirs(
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("GUIDEBOT_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    # No sentence-embedding model from the person's environment: the semantic re-ranker is
-    # on only in the tests that give it one (its Hugging Face cache is under XDG_CACHE_HOME).
+    # No model from the person's environment: commands read meaning with the built-in word
+    # vectors, as installed, and a sentence model only in the tests that give one (its
+    # Hugging Face cache is under XDG_CACHE_HOME).
     for name in ("GUIDEBOT_MODEL", "GUIDEBOT_SEMANTIC", "HF_HOME", "HF_HUB_CACHE"):
         monkeypatch.delenv(name, raising=False)
 

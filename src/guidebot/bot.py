@@ -43,8 +43,10 @@ class Bot:
         """Index kb; cache_dir (e.g. locations.cache_dir()) keeps the built index and the
         English word list between runs. Cache trouble never fails: it is a note in `notes`.
         `passages`, when given, must be build_passages(kb) (a snapshot stores both).
-        `encoder`, a sentence-embedding model (the semantic extra), turns on semantic
-        fusion; its passage embeddings are kept in cache_dir too."""
+        `encoder` (search.semantic.load.load_model: a sentence-embedding model or the
+        built-in word vectors) reads meaning beside the words; its passage embeddings are
+        kept in cache_dir too. Word vectors that read none of the passages, or more of them
+        than policy.retrieval.word_vector_passages, are left out, with a note."""
         self.kb = kb
         self.policy = policy or default_policy(encoder is not None and encoder.word_level)
         self.cache_dir = cache_dir
@@ -56,10 +58,16 @@ class Bot:
         bundle = self._bundle(analyzer)
         english = EnglishWords(cache_dir)
         vectors = None
-        if encoder is not None:
+        limit = self.policy.retrieval.word_vector_passages
+        if encoder is not None and encoder.word_level and len(self.passages) > limit:
+            self.notes.append(f"over {limit} passages: read by their words alone")
+        elif encoder is not None:
             knowledge = f"{kb.fingerprint} {passages_version()}"
             vectors, note = PassageVectors.build(encoder, self.passages, cache_dir, knowledge)
             self.notes += [note] if note else []
+            if encoder.word_level and not vectors.vectors.any():
+                self.notes.append("the word vectors know none of the words: words alone")
+                vectors = None
         retriever = Retriever(
             self.passages, analyzer, self.policy.retrieval, bundle, english, vectors
         )

@@ -14,7 +14,7 @@ from guidebot.dialogue.policy import Policy, default_policy
 from guidebot.errors import InputError
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir, find_model, is_model_dir
-from guidebot.search.semantic.wordvectors import SIF_A, WordVectors, pack
+from guidebot.search.semantic.wordvectors import WordVectors, pack
 
 
 def _table(directory: Path, vectors: dict[str, list[float]], counts: dict[str, float]) -> Path:
@@ -54,9 +54,10 @@ def test_a_text_is_the_weighted_mean_of_its_words(tiny: WordVectors) -> None:
 
 
 def test_the_weights_follow_the_frequency_list(tiny: WordVectors) -> None:
-    cat, tax, both = tiny.encode(["cat", "tax", "cat tax"])
+    cat, tax, both, the, the_tax = tiny.encode(["cat", "tax", "cat tax", "the", "the tax"])
     assert np.isclose(float(both @ cat), float(both @ tax), atol=1e-3)  # equal counts
-    assert SIF_A / (SIF_A + 1e6 / (1e6 + 30)) < 0.01
+    # "the" is nearly every word of the list: beside "tax" it all but vanishes
+    assert float(the_tax @ tax) > 0.99 and float(the_tax @ the) < 0.1
 
 
 def test_encoding_in_chunks_gives_the_same_vectors(tiny: WordVectors, monkeypatch) -> None:
@@ -96,9 +97,11 @@ def test_the_model_id_fingerprints_the_table(tmp_path: Path, tiny: WordVectors) 
 
 def test_builtin_names_the_shipped_table() -> None:
     assert is_model_dir(builtin_dir())
-    assert find_model(Path("builtin"), {}) == builtin_dir()
+    assert find_model("builtin", {}) == builtin_dir()
+    with pytest.raises(InputError, match="no such directory"):
+        find_model("./builtin", {})  # a folder of that name, as typed
     assert find_model(None, {"GUIDEBOT_MODEL": "builtin"}) == builtin_dir()
-    assert find_model(Path("builtin"), {"GUIDEBOT_SEMANTIC": "0"}) is None
+    assert find_model("builtin", {"GUIDEBOT_SEMANTIC": "0"}) is None
     vectors = load_model(builtin_dir())
     assert isinstance(vectors, WordVectors) and vectors.word_level
 
@@ -197,3 +200,47 @@ def test_a_question_of_words_the_table_lacks_is_read_by_its_words(make_knowledge
     reading = bot.with_policy(dataclasses.replace(bot.policy, retrieval=everyone))
     assert reading.retriever.search(question).similarity is not None
     assert bot.retriever.search("can i get my money back").similarity is not None
+
+
+def test_a_table_with_bad_weights_or_no_dimensions_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "word-vectors.npz"
+    parts = {
+        "words": np.array(["a", "b"]),
+        "weights": np.ones(2, np.float32),
+        "codes": np.ones((2, 3), np.int8),
+        "scale": np.float32(1),
+        "source": np.array("{}"),
+    }
+    for name, value in [
+        ("weights", np.array(["x", "y"])),
+        ("weights", np.array([1.0, np.nan], np.float32)),
+        ("weights", np.array([1.0, -1.0], np.float32)),
+        ("codes", np.ones((2, 0), np.int8)),
+    ]:
+        np.savez(bad, **{**parts, name: value})
+        with pytest.raises(InputError, match="word-vector table"):
+            WordVectors.load(bad)
+    np.savez(bad, **parts)
+    assert WordVectors.load(bad).dim == 3
+
+
+def test_a_knowledge_the_table_cannot_read_is_read_by_its_words(make_knowledge, tmp_path) -> None:
+    """A guide in another language: no view has a word of the table. No embeddings are kept
+    (they would read as damaged at every start) and the bot answers by its words."""
+    faq = "- question: 学费是多少？\n  answer: 每年两万元。\n"
+    root = make_knowledge({"faq/zh.yaml": faq})
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        bot = Bot.load(root, cache_dir=cache, encoder=load_model(builtin_dir()))
+        assert bot.retriever.vectors is None
+        assert bot.notes == ["the word vectors know none of the words: words alone"]
+    assert not list(cache.glob("embeddings-*.npz"))
+
+
+def test_a_library_past_the_limit_is_read_by_its_words(make_knowledge) -> None:
+    faq = "- question: What is the refund policy?\n  answer: Fees are returned in full.\n"
+    root = make_knowledge({"faq/desk.yaml": faq})
+    small = dataclasses.replace(default_policy(True).retrieval, word_vector_passages=0)
+    policy = dataclasses.replace(default_policy(True), retrieval=small)
+    bot = Bot.load(root, policy, encoder=load_model(builtin_dir()))
+    assert bot.retriever.vectors is None and "over 0 passages" in bot.notes[0]

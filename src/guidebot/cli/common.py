@@ -73,7 +73,7 @@ def chosen_model(args: argparse.Namespace) -> Path | None:
         print(
             "guidebot: GUIDEBOT_SEMANTIC turns the model off; --model is not used", file=sys.stderr
         )
-    found = find_model(Path(explicit) if explicit else None, os.environ)
+    found = find_model(explicit or None, os.environ)
     if found is None:
         return None
     asked = explicit or os.environ.get("GUIDEBOT_MODEL")

@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
+from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, load_encoder
 from guidebot.knowledge.loader import load_knowledge
 
 NAME = "serve"
@@ -157,7 +157,9 @@ def _serve_app(root: str) -> int:
     from guidebot.tui import create_app
 
     try:
-        bot = Bot.load(Path(root), cache_dir=cache_dir())
+        # The model as `guidebot chat` would choose it: GUIDEBOT_MODEL, else the default.
+        encoder = load_encoder(argparse.Namespace(model=None))
+        bot = Bot.load(Path(root), cache_dir=cache_dir(), encoder=encoder)
     except GuidebotError as error:
         print(f"guidebot: {error}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
-from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
+from guidebot.dialogue.uncovered import by_words, led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
@@ -189,11 +189,12 @@ class Conversation:
     def _unrelated(self, result: SearchResult, followup: bool, cue: str) -> bool:
         """Whether the best passage answers something else than the question: it covers
         too little of the question's words, or it shares an everyday one while the
-        question's telling words appear nowhere (about_something_else); with a sentence-
-        embedding model, also when it is far from the question in meaning, and not when it
-        is close in meaning whatever the words (Policy.semantic_decline / semantic_answer;
-        for an FAQ entry, semantic_entry_line; not one word naming one heading)."""
-        retriever, policy = self.context.retriever, self.context.policy
+        question's telling words appear nowhere (uncovered.by_words); reading meaning,
+        also when it is far from the question in meaning, and not when it is close in
+        meaning whatever the words (Policy.semantic_decline / semantic_answer; for an FAQ
+        entry, semantic_entry_line / semantic_entry_answer; not one word naming one
+        heading)."""
+        policy = self.context.policy
         on_its_own = not followup and cue != "explicit"
         similarity = result.similarity
         decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
@@ -204,19 +205,10 @@ class Conversation:
         named = heading_named(self.context, self.guides, result) is not None
         if similarity is not None and on_its_own and not named and similarity < decline_below:
             return True
-        by_words = result.coverage < policy.decline_coverage or (
-            on_its_own
-            and about_something_else(
-                retriever,
-                policy.decline_unknown_words,
-                result,
-                policy.decline_rarer_by,
-                policy.decline_peripheral_share,
-                continuing=result.best is not None
-                and self.state.answered_sources[:1] == [result.best.passage.id],
-            )
-        )
-        return by_words and (similarity is None or similarity < answer_from)
+        best = result.best
+        just_given = best is not None and self.state.answered_sources[:1] == [best.passage.id]
+        unrelated = by_words(self.context.retriever, policy, result, on_its_own, just_given)
+        return unrelated and (similarity is None or similarity < answer_from)
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question

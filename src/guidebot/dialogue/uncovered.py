@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.search.analysis import Analyzer, is_number
 from guidebot.search.english import EnglishWords
@@ -128,6 +129,25 @@ def about_something_else(
         # passage shown for its meaning alone (the semantic re-ranker); no rarity to compare.
         return False
     return max(rarity(t) for t in unknown) >= max(rarity(t) for t in known) + rarer_by
+
+
+def by_words(
+    retriever: Retriever, policy: Policy, result: SearchResult, on_its_own: bool, continuing: bool
+) -> bool:
+    """Whether the words say the best passage answers something else: it covers less than
+    policy.decline_coverage of the question's, or, for a question on its own (no
+    follow-up), about_something_else with the policy's settings; `continuing` as there."""
+    return result.coverage < policy.decline_coverage or (
+        on_its_own
+        and about_something_else(
+            retriever,
+            policy.decline_unknown_words,
+            result,
+            policy.decline_rarer_by,
+            policy.decline_peripheral_share,
+            continuing,
+        )
+    )
 
 
 def _rarity(retriever: Retriever, result: SearchResult) -> Callable[[str], float]:

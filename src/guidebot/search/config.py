@@ -101,3 +101,8 @@ class RetrievalConfig:
     # and ingested dev top-1): off 0.748 / 61%, 0.767, 92.4%, 70.0%; 0.5 0.749 / 62%, 0.767,
     # 92.8%, 70.2%; 0.8 0.745 / 66%, 0.759, 94.5%, 70.2%; 0.9 0.744 / 66%, 0.757, 94.5%, 68.4%.
     semantic_known_share: float = 0.8
+    # Word vectors read knowledge of at most this many passages: on a synthetic library of
+    # 91,500 (scripts/gen_library.py) the first start took 38 s and 2.2 GB with them, 6.3 s
+    # and 551 MB without, and the embeddings cache 776 MB. A sentence model, named on
+    # purpose, is not limited.
+    word_vector_passages: int = 20_000

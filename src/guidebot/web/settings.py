@@ -5,8 +5,8 @@ worker process (uvicorn starts them afresh and calls `create_app()` in each) bui
 app: GUIDEBOT_KNOWLEDGE (the knowledge directory, as everywhere in guidebot),
 GUIDEBOT_API_TOKEN (the bearer token; unset or empty: none), GUIDEBOT_API_ORIGINS (the
 origins CORS allows, separated by spaces; unset: none) and GUIDEBOT_MODEL (the model
-directory the main process chose; unset: the built-in word vectors, as on the command line;
-GUIDEBOT_SEMANTIC=0: none, words alone).
+directory the main process chose, which `guidebot api` always sets; unset, as when uvicorn
+runs create_app itself: the built-in word vectors; GUIDEBOT_SEMANTIC=0: none, words alone).
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ def semantic_switched_off(env: Mapping[str, str]) -> bool:
     return env.get("GUIDEBOT_SEMANTIC", "").strip().lower() in OFF_VALUES
 
 
-def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
+def find_model(explicit: Path | str | None, env: Mapping[str, str]) -> Path | None:
     """The model directory to use, or None for none (GUIDEBOT_SEMANTIC=0: BM25 alone).
 
     Precedence: GUIDEBOT_SEMANTIC=0 (None, even with --model), then `explicit` (--model DIR),
@@ -81,13 +81,16 @@ def find_model(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     one whose 1_Pooling/config.json asks for other than mean pooling is passed over; else
     the built-in word vectors.
 
-    Raises InputError when --model or GUIDEBOT_MODEL names a directory that is not a model:
+    `explicit` as typed (str) or a directory (Path). Raises InputError when --model or
+    GUIDEBOT_MODEL names a directory that is not a model:
     a person asked for that one, so falling back silently to another would hide their mistake.
     """
     if semantic_switched_off(env):
         return None
     if explicit is not None:
-        return _checked(named_model(str(explicit)), "--model")
+        # As typed: "./builtin" names a folder of that name, only "builtin" the shipped table.
+        chosen = named_model(explicit) if isinstance(explicit, str) else explicit.expanduser()
+        return _checked(chosen, "--model")
     named = env.get("GUIDEBOT_MODEL", "").strip()
     if named:
         return _checked(named_model(named), "GUIDEBOT_MODEL")

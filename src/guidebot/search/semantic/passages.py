@@ -105,7 +105,9 @@ class PassageVectors:
                 note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
         texts, rows = passage_views(passages)
         vectors = encoder.encode(texts)
-        if path is not None:
+        # Nothing read (a table of English words over a guide in another language) is no
+        # file worth keeping: _checked would call it damaged at every start.
+        if path is not None and vectors.any():
             buffer = io.BytesIO()
             np.savez(buffer, vectors=vectors, rows=rows)  # uncompressed: mapped when read
             try:

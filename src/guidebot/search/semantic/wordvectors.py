@@ -31,8 +31,8 @@ import numpy as np
 
 from guidebot.errors import InputError
 from guidebot.search.analysis import words as words_of
+from guidebot.search.semantic.model_dir import WORD_VECTORS
 
-FILE_NAME = "word-vectors.npz"  # model_dir.WORD_VECTORS
 SIF_A = 1e-3  # Arora et al.'s a, for a frequency list of this size
 CHUNK = 4096  # texts encoded together: bounds the temporary [words in them, dim] array
 _PARTS = ("words", "weights", "codes", "scale", "source")
@@ -60,7 +60,6 @@ class WordVectors:
     """A loaded table of word vectors; make one with WordVectors.load(path)."""
 
     word_level = True  # a word's vector is the same in every sentence (TextEncoder)
-    max_length = 0  # no token limit: every word of a text counts
 
     def __init__(
         self, index: dict[str, int], weights: np.ndarray, codes: np.ndarray, model_id: str
@@ -75,7 +74,7 @@ class WordVectors:
     def load(cls, path: Path) -> WordVectors:
         """The table in `path` (a word-vectors.npz, or a directory holding one). Raises
         InputError, naming the file, when it cannot be read or its parts disagree."""
-        file = path / FILE_NAME if path.is_dir() else path
+        file = path / WORD_VECTORS if path.is_dir() else path
         try:
             data = file.read_bytes()
             with np.load(io.BytesIO(data), allow_pickle=False) as stored:
@@ -85,13 +84,17 @@ class WordVectors:
         words, weights, codes = parts["words"], parts["weights"], parts["codes"]
         if (
             words.ndim != 1
+            or words.dtype.kind != "U"
             or codes.dtype != np.int8
             or codes.ndim != 2
+            or 0 in codes.shape
             or codes.shape[0] != len(words)
             or weights.shape != (len(words),)
             or parts["scale"].shape != ()
         ):
             raise InputError(f"{file}: a word-vector table whose parts disagree in shape")
+        if weights.dtype.kind != "f" or not (np.isfinite(weights) & (weights >= 0)).all():
+            raise InputError(f"{file}: a word-vector table whose weights are not all numbers >= 0")
         index = {str(w): i for i, w in enumerate(words.tolist())}
         model_id = hashlib.sha256(data).hexdigest()[:32]
         return cls(index, weights.astype(np.float32), codes, model_id)
