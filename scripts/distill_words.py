@@ -25,14 +25,11 @@ an existing one.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import os
 import sys
 from pathlib import Path
 
 import numpy as np
-import spellchecker
+from spellchecker import SpellChecker
 
 from guidebot.atomic import write_bytes
 from guidebot.search.semantic.encoder import Encoder
@@ -43,10 +40,9 @@ BATCH = 512
 
 def frequent_words(count: int) -> tuple[list[str], np.ndarray]:
     """The `count` most frequent alphabetic words of pyspellchecker's English list and their
-    counts (float64), most frequent first (ties by word, so the list is reproducible)."""
-    path = Path(os.path.dirname(spellchecker.__file__)) / "resources" / "en.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        table = json.load(handle)
+    counts (float64), most frequent first (ties by word, so the list is reproducible); read
+    through its public API, as search/english.py reads it."""
+    table = SpellChecker(language="en", distance=1).word_frequency.dictionary
     ranked = sorted(((w, c) for w, c in table.items() if w.isalpha()), key=lambda x: (-x[1], x[0]))
     chosen = ranked[:count]
     return [w for w, _ in chosen], np.array([c for _, c in chosen], dtype=np.float64)
