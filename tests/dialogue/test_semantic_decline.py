@@ -108,6 +108,20 @@ def test_small_talk_yields_to_an_faq_entry_close_in_meaning(make_knowledge, tiny
     assert bot(1.1).ask("thanks").kind == "smalltalk"
 
 
+def test_small_talk_the_encoder_cannot_read_is_not_claimed_by_meaning(make_knowledge, tiny_encoder):
+    """A message the encoder is not trusted to read (RetrievalConfig.semantic_known_share,
+    here out of reach) is read by its words: an entry sharing its word does not claim it
+    by a similarity, however low the floor."""
+    faq = "- question: Who do I thank for the grant?\n  answer: The dean's office.\n"
+    policy = Policy(smalltalk_yield_similarity=-1.1, semantic_decline=-1.1, semantic_answer=-1.1)
+    bot = Bot.load(make_knowledge({"faq/a.yaml": faq}), policy, encoder=tiny_encoder)
+    assert bot.ask("thanks").kind == "answer"
+    unread = dataclasses.replace(policy.retrieval, semantic_known_share=1.1)
+    blind = bot.with_policy(dataclasses.replace(policy, retrieval=unread))
+    assert blind.retriever.search("thanks").best is not None
+    assert blind.ask("thanks").kind == "smalltalk"
+
+
 CLOSER = """
 - id: greeting
   question: How do you greet the office in the morning?

@@ -121,7 +121,12 @@ class TurnContext:
         if result.exact:
             return True
         best = result.best
+        # No similarity: the message was read by its words alone (a table of word vectors
+        # lacking most of its weight, RetrievalConfig.semantic_known_share), so its few
+        # known words must not claim an entry either.
         if vectors is None or best is None or best.passage.kind != "faq":
+            return False
+        if result.similarity is None:
             return False
         question = result.as_read(question)
         closest = vectors.closest(question, best.row)
