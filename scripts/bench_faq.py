@@ -44,6 +44,7 @@ import argparse
 import dataclasses
 import functools
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,35 @@ class Run:
 
 def _mean(values: Sequence[float]) -> float:
     return float(sum(values)) / len(values) if values else 0.0
+
+
+def wilson(share: float, count: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% interval (z = 1.96) of a share measured on `count` questions, by the Wilson
+    score method (E. B. Wilson, "Probable inference, the law of succession, and statistical
+    inference", JASA 1927), which stays inside [0, 1] for small counts and extreme shares.
+    (0, 1) for no questions."""
+    if count <= 0:
+        return 0.0, 1.0
+    centre = share + z * z / (2 * count)
+    spread = z * math.sqrt(share * (1 - share) / count + z * z / (4 * count * count))
+    scale = 1 + z * z / count
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)
+
+
+def interval_note(run: Run) -> str:
+    """How far chance alone moves the guidebot figures on this many questions: a change
+    inside these intervals is no evidence (CLINC150's dev part has 100 out-of-scope
+    questions: 69% declined is 59-77%)."""
+    figures = run.figures()
+    low, high = wilson(figures["p_at_1"] or 0.0, len(run.ranks))
+    parts = [f"P@1 {low:.3f}-{high:.3f} over {len(run.ranks)} questions"]
+    if run.oos_kinds:
+        share = (figures["oos_declined_pct"] or 0.0) / 100
+        low, high = wilson(share, len(run.oos_kinds))
+        parts.append(
+            f"out-of-scope declined {100 * low:.0f}-{100 * high:.0f}% over {len(run.oos_kinds)}"
+        )
+    return "guidebot's 95% intervals (Wilson): " + ", ".join(parts)
 
 
 def guidebot_ranker(bot: Bot, ids: list[str]) -> Ranker:
@@ -227,6 +257,7 @@ def bench_set(faqset: FaqSet, args: argparse.Namespace, report: dict) -> Run:
             f"{len(faqset.entries)} entries with {alternates} alternates",
             f"ingest kept every entry as given, ids from the questions (e.g. {ids[0]})",
             *faqset.notes,
+            interval_note(runs[0]),
         ],
         "systems": {run.system: run.figures() for run in runs},
     }
