@@ -40,6 +40,11 @@ def library(make_knowledge):
             ["What does it cost?", "Is there an online option?"],
         ),
         ("salary? cost?", ["salary?", "cost?"]),
+        # "whats" is "what's" typed without its apostrophe
+        (
+            "whats the tuition and is there an online option?",
+            ["whats the tuition", "is there an online option?"],
+        ),
         (
             "What is the salary, and is there an online option?",
             ["What is the salary", "is there an online option?"],
@@ -89,6 +94,8 @@ def test_what_opens_a_question():
     assert opens_a_question("and how long is it?")
     assert opens_a_question("ok, isn't there an online option")
     assert not opens_a_question("automation relate")
+    assert opens_a_question("whats the pay") and opens_a_question("and hows the workload")
+    assert not opens_a_question("thats all") and not opens_a_question("ways to pay")
     assert not opens_a_question("")
 
 

@@ -39,6 +39,9 @@ OPENERS = frozenset(
     "is isnt are arent was wasnt were werent am do dont does doesnt did didnt have has had "
     "can cant could couldnt will wont would wouldnt should shouldnt shall may might must".split()
 )
+# Question words that people contract without the apostrophe ("whats", "hows", "wheres"):
+# such a word with its "s" is "<word> is", an opener as "what's" is.
+_CONTRACTED = frozenset("what how when where which who why".split())
 # Words that point back to something said before: a part holding one ("why does it matter")
 # is about the part before it, not a question of its own.
 _POINTING = frozenset(
@@ -58,11 +61,12 @@ _BREAK = re.compile(r"[,.!;:]+\s*")
 
 def opens_a_question(text: str) -> bool:
     """Whether text opens like a question: its first word, after lead-ins such as "and" or
-    "ok", is a question word or an auxiliary."""
+    "ok", is a question word (contracted without its apostrophe too: "whats") or an
+    auxiliary."""
     said = words(text)
     while said and said[0] in _LEAD_INS:
         said = said[1:]
-    return bool(said) and said[0] in OPENERS
+    return bool(said) and (said[0] in OPENERS or said[0].removesuffix("s") in _CONTRACTED)
 
 
 def _asks(sentence: str) -> bool:
