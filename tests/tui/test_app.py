@@ -106,6 +106,23 @@ async def test_keys_show_sources_and_copy(make_app) -> None:
         assert app.clipboard == as_markdown(reply)
 
 
+async def test_tab_from_the_question_box_goes_to_the_newest_citations(make_app) -> None:
+    """Not to the welcome suggestions at the top of the chat: Tab, Down, Enter opens the
+    newest answer's second source."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, "What's the average salary?")
+        await ask(pilot, "How much does the degree cost?")
+        newest = list(app.chat.query(AnswerView))[-1].query_one(CitationList)
+        await pilot.press("tab")
+        assert app.focused is newest
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.chat.replies[-1].sources[1].text in shown_text(app.chat.query_one(SourcesPanel))
+        await pilot.press("tab")  # from there on, Textual's own order
+        assert app.focused is not newest
+
+
 async def test_citation_link_in_the_answer_selects_the_source(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,6 +8,7 @@ from pathlib import Path
 from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
 from guidebot.errors import WriteRefused
 from guidebot.knowledge.model import KnowledgeBase
+from guidebot.locations import bundled_knowledge
 
 NAME = "ingest"
 
@@ -47,9 +48,12 @@ def run(args: argparse.Namespace) -> int:
     print(summary(target, result.kb))
     for warning in result.kb.warnings:
         print(f"warning: {warning}")
+    # The format's description travels with the bundled knowledge, installed or not.
+    guide = bundled_knowledge() / "README.md"
+    where = f" (the format: {guide})" if guide.is_file() else ""
     print(
-        "Next: read the new files and put the text in your own words where needed "
-        f"(see knowledge/README.md), then run `guidebot check {target}`."
+        "Next: read the new files and put the text in your own words where needed"
+        f"{where}, then run `guidebot check {target}`."
     )
     return 0
 

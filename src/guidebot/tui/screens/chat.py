@@ -65,6 +65,7 @@ class ChatScreen(LastAnswerActions):
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("ctrl+b", "not_helpful", "Not helpful", show=False),
         Binding("escape", "close_sources", "Close sources", show=False),
+        Binding("tab", "focus_reply", "Newest citations", show=False),
     ]
 
     def __init__(
@@ -122,6 +123,17 @@ class ChatScreen(LastAnswerActions):
             self._show_notes(self.session.notes())
         else:
             self.call_after_refresh(self._build)  # after the first frame is painted
+
+    def action_focus_reply(self) -> None:
+        """Tab from the question box goes to the newest reply's citations or choices, the
+        ones just read; Textual's order would start at the top of the chat, with the
+        welcome suggestions. From anywhere else Tab goes on to the next as usual."""
+        if isinstance(self.focused, Prompt):
+            chain = [w for w in self.query_one(ConversationLog).query("*") if w.focusable]
+            if chain:
+                chain[-1].focus()
+                return
+        self.focus_next()
 
     # The bot, built in the background -------------------------------------------------------
 

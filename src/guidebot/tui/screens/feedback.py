@@ -25,7 +25,7 @@ from guidebot.tui.literal import one_line, visible
 from guidebot.tui.session import ChatSession
 
 SNIPPET = 60  # characters of a source's passage shown under its section
-THANKS = "Thanks — noted as not helpful; `guidebot gaps` lists it."
+THANKS = "Thanks — noted as not helpful; the command guidebot gaps lists it."
 
 
 class Comment(Input):
