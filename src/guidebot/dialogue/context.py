@@ -120,13 +120,11 @@ class TurnContext:
         result = retriever.search(question, k=1, guides=guides)
         if result.exact:
             return True
-        best = result.best
+        best, similarity = result.best, result.similarity
         # No similarity: the message was read by its words alone (a table of word vectors
         # lacking most of its weight, RetrievalConfig.semantic_known_share), so its few
         # known words must not claim an entry either.
-        if vectors is None or best is None or best.passage.kind != "faq":
-            return False
-        if result.similarity is None:
+        if vectors is None or similarity is None or best is None or best.passage.kind != "faq":
             return False
         question = result.as_read(question)
         closest = vectors.closest(question, best.row)
@@ -134,7 +132,6 @@ class TurnContext:
             return True
         # Only to an entry the decline rules would answer from (Policy.semantic_entry_line),
         # or the message would be neither small talk nor answered.
-        similarity = result.similarity if result.similarity is not None else -1.0
         if not policy.smalltalk_yield_closer or similarity < policy.semantic_entry_line:
             return False
         # The owner's wording beats ours: an entry closer in meaning than every example of
