@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+from guidebot.bot import Bot
 from guidebot.errors import EvalSetError
 from guidebot.quality.evalset import load_cases
 from guidebot.quality.evaluation import evaluate, resolve_cases
-from tests.conftest import run_guidebot
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
+from tests.conftest import KNOWLEDGE, run_guidebot
 
 
 @pytest.mark.parametrize(
@@ -91,3 +97,22 @@ def test_allow_missing_counts_a_lacking_section_as_a_miss(make_knowledge, tmp_pa
         resolve_cases(bot, load_cases(path), str(path))
     cases = resolve_cases(bot, load_cases(path), str(path), allow_missing=True)
     assert evaluate(bot, cases).top1 == 0.5
+
+
+def test_showing_more_sources_changes_no_reply():
+    """`guidebot eval` asks for ten sources (for MRR), chat and `guidebot ask` show three:
+    every dev case must get the same reply either way, or eval measures another bot. (With
+    the built-in word vectors, "what are you able to help with" once found a second heading
+    naming "help" among ten and was answered instead of taken as small talk.)"""
+    shown = Bot.load(KNOWLEDGE, encoder=load_model(builtin_dir()))
+    deeper = shown.with_policy(dataclasses.replace(shown.policy, top_k=10))
+    cases = load_cases(Path(__file__).parents[1] / "eval" / "dev.yaml")
+    for case in cases:
+        three, ten = shown.conversation(), deeper.conversation()
+        for turn in case.turns:
+            a, b = three.ask(turn), ten.ask(turn)
+        assert (a.kind, a.choices, [s.id for s in a.sources]) == (
+            b.kind,
+            b.choices,
+            [s.id for s in b.sources][:3],
+        ), case.id

@@ -97,7 +97,7 @@ class TurnContext:
         }
         if not brought or not all(retriever.knows(t) for t in brought):
             return False
-        result = retriever.search(question, k=policy.top_k, guides=guides)
+        result = retriever.search(question, k=policy.naming_depth, guides=guides)
         top = result.hits[0].score if result.hits else 0.0
         ratio = policy.clarify_ratio_one_word if len(result.terms) == 1 else policy.clarify_ratio
         tied = [h.passage for h in result.hits if top > 0 and h.score / top >= ratio]

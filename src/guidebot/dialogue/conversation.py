@@ -150,7 +150,9 @@ class Conversation:
         )
         outside = uncovered_topics(self.context.scope, retriever.analyzer, question, result)
         led_result = (
-            led_by_naming(retriever, policy.top_k, question, result, outside) if outside else None
+            led_by_naming(retriever, policy.naming_depth, question, result, outside)
+            if outside
+            else None
         )
         led = led_result is not None
         if led_result is not None:

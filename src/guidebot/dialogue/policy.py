@@ -17,7 +17,11 @@ class Policy:
     """Configuration of a Bot; pass a different one to experiment, nothing here is global."""
 
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
-    top_k: int = 3
+    top_k: int = 3  # sources a reply shows
+    # How many of the best passages the rules that look past the best one read
+    # (uncovered.led_by_naming, TurnContext.faq_asks): apart from top_k, so that a reply
+    # showing more sources (`guidebot eval` shows ten, for MRR) is the same reply.
+    naming_depth: int = 3
     decline_coverage: float = 0.15  # below this share of the question found, decline
     # A best passage sharing one word with a question that has this many words the knowledge
     # never uses is a coincidence, so decline. On dev, 2 declines ten off-topic questions and
