@@ -50,9 +50,7 @@ def qna_zip(path: Path) -> Path:
 
 def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
     target = tmp_path / "kb"
-    out, reply = ingest_check_ask(
-        target, [FIXTURES / "qnamaker.tsv"], "how much is a tune up at your workshop"
-    )
+    out, reply = ingest_check_ask(target, [FIXTURES / "qnamaker.tsv"], "how much is a tune up")
     assert "read qnamaker.tsv as a QnA Maker export (4 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
     written = entries(target / "faq" / "qnamaker.yaml")

@@ -124,8 +124,14 @@ class Retriever:
         vectors, floor = self.vectors, self.config.semantic_known_share
         reading = vectors if vectors is not None and vectors.reads(seen, floor) else None
         if boost and reading is not None and (not context or meaning is not None):
+            config = self.config
             similarities = reading.similarities(
-                seen, self.config.semantic_softness, self.config.semantic_prototype
+                seen,
+                config.semantic_softness,
+                config.semantic_prototype,
+                config.semantic_alignment,
+                config.semantic_alignment_floor,
+                config.semantic_alignment_body,
             )
             mix_into(scores, baseline, similarities, self.config.semantic_weight)
         if boost and not exact:

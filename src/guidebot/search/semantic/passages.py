@@ -26,7 +26,9 @@ from guidebot.errors import GuidebotError
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.npzmap import map_npz
+from guidebot.search.semantic.alignment import WordAlignment
 from guidebot.search.semantic.textencoder import TextEncoder
+from guidebot.search.semantic.wordvectors import WordVectors
 from guidebot.search.sentences import sentences
 
 VIEWS_VERSION = 2  # bump when passage_views changes what is embedded
@@ -62,11 +64,13 @@ class PassageVectors:
         vectors: np.ndarray,
         rows: np.ndarray,
         phrasings: np.ndarray | None = None,
+        alignment: WordAlignment | None = None,
     ) -> None:
         """vectors: float32 (views, dim), unit rows; rows as passage_views gives them;
         phrasings: bool [passages], those whose views are ways of asking one question and
         its answer (FAQ entries), the only ones with a prototype (similarities); none
-        without it.
+        without it. alignment: the passages' words for soft term matching (word vectors
+        only; similarities).
         Raises ValueError when they disagree with each other or with the encoder."""
         if vectors.shape != (len(rows), encoder.dim) or vectors.dtype != np.float32:
             raise ValueError(f"embeddings of shape {vectors.shape}, not ({len(rows)}, dim)")
@@ -79,6 +83,9 @@ class PassageVectors:
         if phrasings is not None and phrasings.shape != (self.size,):
             raise ValueError(f"{phrasings.shape} phrasing flags for {self.size} passages")
         self._phrasings = phrasings
+        if alignment is not None and alignment.size != self.size:
+            raise ValueError(f"word alignment for {alignment.size} passages, not {self.size}")
+        self.alignment = alignment
 
     @classmethod
     def build(
@@ -100,7 +107,7 @@ class PassageVectors:
                 stored = map_npz(path).arrays
                 rows = _checked_rows(stored["rows"], len(passages))
                 vectors = _checked(stored["vectors"])
-                return cls(encoder, vectors, rows, _phrasings(passages)), ""
+                return cls(encoder, vectors, rows, *_extras(encoder, passages)), ""
             except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, embed again
                 note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
         texts, rows = passage_views(passages)
@@ -115,10 +122,16 @@ class PassageVectors:
                 prune(path, f"{PREFIX}*.npz", KEEP)
             except (OSError, GuidebotError) as exc:
                 note = note or f"could not save the embeddings cache: {exc}"
-        return cls(encoder, vectors, rows, _phrasings(passages)), note
+        return cls(encoder, vectors, rows, *_extras(encoder, passages)), note
 
     def similarities(
-        self, question: str, softness: float = 0.0, prototype: float = 0.0
+        self,
+        question: str,
+        softness: float = 0.0,
+        prototype: float = 0.0,
+        alignment: float = 0.0,
+        floor: float = 0.0,
+        body: float = 1.0,
     ) -> np.ndarray:
         """How similar the question is to each passage: float64 [passages].
 
@@ -145,6 +158,8 @@ class PassageVectors:
         if prototype > 0 and self._phrasings is not None and self._phrasings.any():
             mixed = (1 - prototype) * best + prototype * (self._prototypes() @ self.query(question))
             best = np.where(self._phrasings, mixed, best)
+        if alignment and self.alignment is not None:
+            best = best + alignment * self.alignment.scores(question, floor, body)
         return best.astype(np.float64)
 
     def _prototypes(self) -> np.ndarray:
@@ -254,6 +269,16 @@ class PassageVectors:
                 with contextlib.suppress(KeyError):  # another thread emptied it first
                     self._recent.popitem(last=False)
         return found
+
+
+def _extras(
+    encoder: TextEncoder, passages: Sequence[Passage]
+) -> tuple[np.ndarray, WordAlignment | None]:
+    """(phrasings, alignment): the FAQ entries, and for word vectors each passage's words."""
+    if not isinstance(encoder, WordVectors):
+        return _phrasings(passages), None
+    fields = [(" ".join(p.asked) if p.kind == "faq" else p.section, p.text) for p in passages]
+    return _phrasings(passages), WordAlignment(encoder, fields)
 
 
 def _phrasings(passages: Sequence[Passage]) -> np.ndarray:

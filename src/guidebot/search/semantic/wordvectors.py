@@ -110,6 +110,21 @@ class WordVectors:
             self._encode_into(out[start : start + CHUNK], texts[start : start + CHUNK])
         return out
 
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """int64 [n]: the table's rows for those of `words` it holds, in order, repeats kept."""
+        index = self._index
+        return np.fromiter((index[w] for w in words if w in index), dtype=np.int64)
+
+    def weights(self, rows: np.ndarray) -> np.ndarray:
+        """float32 [n]: the words' weights a / (a + p(w)), as `encode` weighs them."""
+        return self._weights[rows]
+
+    def unit_vectors(self, rows: np.ndarray) -> np.ndarray:
+        """float32 [n, dim]: the words' vectors scaled to unit length (zero stays zero)."""
+        vectors = self._codes[rows].astype(np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms > 0, norms, 1.0)
+
     def known_share(self, text: str) -> float:
         """The share of the text's weight the table holds, 0 to 1 (1 for a text without
         words): each word it holds weighs what it weighs in `encode`, each word or number

@@ -1,0 +1,86 @@
+"""Soft term matching with word vectors: how well each word of a question finds a word of
+like meaning in a passage, for ranking with a table of static word vectors.
+
+The table reads a text as the weighted mean of its words (wordvectors.py), and a mean
+blurs: in "what classes will i take" the everyday "take" pulls as hard towards a heading
+"How long does it take ..." as "classes" pulls towards "coursework". Here each question word
+is matched with the one passage word nearest to it in meaning, and a passage scores the
+weighted mean of those best matches: the word-level alignment of BERTScore (T. Zhang et al.,
+"BERTScore: Evaluating Text Generation with BERT", ICLR 2020) and of ColBERT's late
+interaction (O. Khattab, M. Zaharia, SIGIR 2020), with static vectors in place of
+contextual ones, and the question word's weight in the table (Arora et al.'s a / (a + p(w)))
+as its importance. Matches under a floor count as none: two unrelated words are still
+somewhat alike, and that likeness favours long passages, which hold more words to pick from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from guidebot.search.analysis import words as words_of
+from guidebot.search.semantic.wordvectors import WordVectors
+
+# Question words weighing less than this are left out: the most frequent words of English
+# ("the", "what", "is", "my"), which match themselves in nearly every passage and cost as
+# much to align as a telling word.
+MIN_WEIGHT = 0.1
+
+
+class WordAlignment:
+    """For a fixed set of passages, the words of each that the table holds, as postings:
+    for each word, the passages holding it and whether their title does."""
+
+    def __init__(self, table: WordVectors, fields: Sequence[tuple[str, str]]) -> None:
+        """fields: (title, body) of each passage: an FAQ entry's phrasings and its answer, a
+        guide passage's heading and its text."""
+        self.table = table
+        self.size = len(fields)
+        vocabulary: dict[int, int] = {}  # row in the table -> its number here
+        words: list[int] = []
+        titled: list[bool] = []
+        lengths = np.zeros(self.size, dtype=np.int64)
+
+        def numbered(text: str) -> set[int]:
+            return {vocabulary.setdefault(r, len(vocabulary)) for r in table.rows(words_of(text))}
+
+        for passage, (title, body) in enumerate(fields):
+            heading = numbered(title)
+            own = heading | numbered(body)
+            words += own
+            titled += [w in heading for w in own]
+            lengths[passage] = len(own)
+        self._vectors = table.unit_vectors(np.fromiter(vocabulary, dtype=np.int64))
+        numbers = np.asarray(words, dtype=np.int64)
+        order = np.argsort(numbers, kind="stable")
+        self._holders = np.repeat(np.arange(self.size), lengths)[order]
+        self._titled = np.asarray(titled, dtype=bool)[order]
+        self._counts = np.bincount(numbers, minlength=len(vocabulary))
+        self._bounds = np.r_[0, np.cumsum(self._counts)]
+
+    def scores(self, question: str, floor: float, body: float = 1.0) -> np.ndarray:
+        """float64 [passages] in [0, 1]: the weighted mean over the question's words
+        (each once, those of weight MIN_WEIGHT or more) of the cosine to their nearest word
+        in each passage, a cosine under `floor` counting as 0 and one to a word only in the
+        passage's body `body` times as much; zero for every passage when the table holds
+        none of those words, and for a passage when it holds none of its."""
+        rows = np.unique(self.table.rows(words_of(question)))
+        weights = self.table.weights(rows)
+        rows, weights = rows[weights >= MIN_WEIGHT], weights[weights >= MIN_WEIGHT]
+        if not len(rows) or not len(self._holders):
+            return np.zeros(self.size)
+        cosines = self.table.unit_vectors(rows) @ self._vectors.T  # [words, vocabulary]
+        # Above the floor a word has few near words, so only their passages are visited:
+        # the postings of every (question word, near word) pair, one after another.
+        word, near = np.nonzero(cosines >= floor)
+        starts, counts = self._bounds[near], self._counts[near]
+        spans = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        values = np.repeat(cosines[word, near], counts)
+        if body != 1.0:
+            values = np.where(self._titled[spans], values, body * values)
+        nearest = np.zeros((len(rows), self.size))
+        np.maximum.at(
+            nearest.reshape(-1), np.repeat(word, counts) * self.size + self._holders[spans], values
+        )
+        return (weights @ nearest) / float(weights.sum())

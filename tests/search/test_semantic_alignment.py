@@ -1,0 +1,123 @@
+"""Soft term matching with word vectors (search/semantic/alignment.py): each question word's
+nearest passage word, against a brute-force computation, and how the built-in table's bot
+uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guidebot.bot import Bot
+from guidebot.search.analysis import words
+from guidebot.search.semantic.alignment import MIN_WEIGHT, WordAlignment
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
+from guidebot.search.semantic.wordvectors import WordVectors, pack
+
+VOCABULARY = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima the".split()
+
+
+def _table(directory: Path, seed: int = 0) -> WordVectors:
+    """Twelve rare words with random vectors and one very frequent one ("the")."""
+    rng = np.random.default_rng(seed)
+    vectors = rng.normal(size=(len(VOCABULARY), 4))
+    counts = np.array([10.0] * 12 + [1e7])
+    directory.mkdir(exist_ok=True)
+    (directory / "word-vectors.npz").write_bytes(pack(VOCABULARY, counts, vectors, {}))
+    return WordVectors.load(directory)
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory) -> WordVectors:
+    return _table(tmp_path_factory.mktemp("table"))
+
+
+def _brute_force(
+    table: WordVectors, question: str, fields: list[tuple[str, str]], floor: float, body: float
+) -> np.ndarray:
+    rows = np.unique(table.rows(words(question)))
+    weights = table.weights(rows)
+    rows, weights = rows[weights >= MIN_WEIGHT], weights[weights >= MIN_WEIGHT]
+    out = []
+    for title, text in fields:
+        found = []
+        for row in rows:
+            question_word = table.unit_vectors(np.array([row]))[0]
+            best = 0.0
+            for words_of, factor in ((title, 1.0), (text, body)):
+                for other in table.rows(words(words_of)):
+                    cosine = float(table.unit_vectors(np.array([other]))[0] @ question_word)
+                    best = max(best, factor * cosine if cosine >= floor else 0.0)
+            found.append(best)
+        out.append(float(np.dot(weights, found) / weights.sum()) if len(rows) else 0.0)
+    return np.array(out)
+
+
+texts = st.lists(st.sampled_from(VOCABULARY + ["zebra"]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    question=texts,
+    fields=st.lists(st.tuples(texts, texts), min_size=1, max_size=5),
+    floor=st.sampled_from([-1.0, 0.0, 0.5]),
+    body=st.sampled_from([1.0, 0.7, 0.0]),
+)
+def test_scores_are_each_question_words_nearest_passage_word(table, question, fields, floor, body):
+    got = WordAlignment(table, fields).scores(question, floor, body)
+    assert got.shape == (len(fields),) and got.dtype == np.float64
+    assert np.allclose(got, _brute_force(table, question, fields, floor, body), atol=1e-5)
+
+
+def test_a_question_of_unknown_or_frequent_words_aligns_with_nothing(table):
+    alignment = WordAlignment(table, [("bravo the", "charlie"), ("", "")])
+    assert not alignment.scores("zebra", 0.0).any()
+    assert not alignment.scores("the the", 0.0).any()  # under MIN_WEIGHT
+    assert alignment.scores("bravo", 0.5).tolist() == pytest.approx([1.0, 0.0])
+
+
+def test_a_word_found_only_in_the_body_counts_for_less(table):
+    alignment = WordAlignment(table, [("bravo", ""), ("", "bravo")])
+    assert alignment.scores("bravo", 0.5, body=0.7).tolist() == pytest.approx([1.0, 0.7])
+
+
+BORROWING = """
+- question: Can I borrow the projector?
+  answer: Staff lend it for a day.
+- question: Is the camera available to borrow?
+  answer: Yes, for up to two days.
+"""
+
+
+def test_the_built_in_bot_ranks_with_the_alignment(make_knowledge):
+    """With the built-in table, a passage's similarity is the sentence vectors' plus the
+    configured share of the alignment; with that share 0, just the sentence vectors'."""
+    bot = Bot.load(make_knowledge({"faq/lend.yaml": BORROWING}), encoder=load_model(builtin_dir()))
+    vectors = bot.retriever.vectors
+    assert vectors is not None and vectors.alignment is not None
+    config = bot.policy.retrieval
+    assert config.semantic_alignment > 0
+    question = "may i borrow a camera"
+    args = (question, config.semantic_softness, config.semantic_prototype)
+    plain = vectors.similarities(*args)
+    mixed = vectors.similarities(
+        *args,
+        config.semantic_alignment,
+        config.semantic_alignment_floor,
+        config.semantic_alignment_body,
+    )
+    aligned = vectors.alignment.scores(
+        question, config.semantic_alignment_floor, config.semantic_alignment_body
+    )
+    assert np.allclose(mixed, plain + config.semantic_alignment * aligned)
+    assert aligned.argmax() == 1  # "camera" is only the second entry's
+    assert bot.ask(question).sources[0].section == "Is the camera available to borrow?"
+
+
+def test_a_sentence_model_has_no_words_to_align(make_knowledge, tiny_encoder):
+    bot = Bot.load(make_knowledge({"faq/lend.yaml": BORROWING}), encoder=tiny_encoder)
+    assert bot.retriever.vectors is not None and bot.retriever.vectors.alignment is None
