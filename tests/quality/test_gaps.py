@@ -24,7 +24,7 @@ from guidebot.quality.log import (
     split_feedback,
 )
 from guidebot.reply import Complaint, Reply, Source
-from tests.conftest import GUIDE, run_guidebot
+from tests.conftest import GUIDE, KNOWLEDGE, run_guidebot
 
 
 @pytest.fixture
@@ -202,6 +202,19 @@ def test_the_log_keeps_the_folder_asked_and_gaps_can_keep_to_one(tmp_path):
     assert [g["question"] for g in mine["groups"]] == ["who won the super bowl"]
     every = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert len(every["groups"]) == 3
+    bundled = str(KNOWLEDGE.resolve())
+    assert every["knowledge_folders"] == {bundled: 1, str(other.resolve()): 1}
+    listed = guidebot("gaps", env=env)
+    assert "note: asked of 2 knowledge folders:" in listed.stdout
+    assert f"{bundled} (1)" in listed.stdout
+    assert "guidebot gaps --knowledge DIR --export" in listed.stdout
+    mixed = guidebot("gaps", "--export", str(tmp_path / "new.yaml"), env=env)
+    assert mixed.returncode == 2 and "--knowledge DIR" in mixed.stderr
+    assert not (tmp_path / "new.yaml").exists()
+    one = guidebot(
+        "gaps", "--knowledge", str(other), "--export", str(tmp_path / "new.yaml"), env=env
+    )
+    assert one.returncode == 0 and (tmp_path / "new.yaml").exists()
     missing = guidebot("gaps", "--knowledge", str(tmp_path / "nope"), env=env)
     assert missing.returncode == 2 and "no such knowledge folder" in missing.stderr
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 
 from guidebot import atomic
@@ -59,14 +60,22 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.knowledge}: no such knowledge folder")
         asked = folder(args.knowledge)
         records = [r for r in records if r.knowledge == asked]
+    # One data directory serves every knowledge folder asked: say when the log mixes them.
+    folders = Counter(r.knowledge for r in records if r.knowledge)
     unanswered, unhelpful, helpful = split_feedback(records)
     gaps = group_questions(unanswered, args.threshold)[: args.top]
     bad = group_questions(unhelpful, args.threshold)[: args.top]
     if args.export:
+        if len(folders) > 1:
+            raise UsageError(
+                f"the log holds questions asked of {len(folders)} knowledge folders; export "
+                f"those of one with --knowledge DIR ({', '.join(sorted(folders))})"
+            )
         return _export(gaps + bad, Path(args.export), log)
     if args.json:
         data = {
             "log": str(log),
+            "knowledge_folders": dict(folders.most_common()),
             "questions": len(unanswered),
             "groups": [g.to_dict() for g in gaps],
             "not_helpful_answers": len(unhelpful),
@@ -77,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for note in notes:
         print(f"note: {terminal_safe(note)}")
+    if len(folders) > 1:
+        asked_of = ", ".join(f"{terminal_safe(f)} ({n})" for f, n in folders.most_common())
+        print(f"note: asked of {len(folders)} knowledge folders: {asked_of}.")
+        print("      --knowledge DIR lists those of one.")
     if not unanswered and not unhelpful:
         print(f"No unanswered questions logged yet ({log}).")
         return 0
@@ -90,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n{marked} marked not helpful, in {_groups(bad)} ({helpful} marked helpful)\n")
         _list(bad)
     only = f" --knowledge {args.knowledge}" if args.knowledge else ""
+    only = " --knowledge DIR" if len(folders) > 1 else only
     print(f"\nTurn them into FAQ entries: guidebot gaps{only} --export new-questions.yaml")
     return 0
 
