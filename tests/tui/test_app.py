@@ -12,7 +12,7 @@ from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.widgets.citations import CitationList
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
-from guidebot.tui.widgets.turns import AnswerView, QuestionView
+from guidebot.tui.widgets.turns import AnswerView, FrozenAnswer, QuestionView
 from guidebot.tui.widgets.welcome import Welcome
 
 
@@ -66,6 +66,8 @@ async def test_a_whole_conversation(make_app, tui_bot, tmp_path: Path) -> None:
         assert "What's the average salary?" in content and "and the cost?" in content
         assert second.section in content
         assert str(saved[0]) in shown_text(chat.query_one("#conversation"))
+        (toast,) = app._notifications
+        assert toast.message.startswith(saved[0].name)
 
         # A new conversation forgets everything and welcomes again.
         await pilot.press("ctrl+n")
@@ -244,3 +246,24 @@ async def test_buttons_are_compact_one_line(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert all(b.size.height == 1 for b in app.chat.query(Button))
+
+
+async def test_an_earlier_answers_options_are_still_clickable(make_app) -> None:
+    """Once a reply is an earlier one (one Static, no buttons), its suggested topics still
+    ask themselves when clicked, and it still says so."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ask(pilot, "who won the super bowl")
+        offered = app.chat.replies[-1].suggestions
+        assert app.chat.replies[-1].kind == "decline" and len(offered) >= 2
+        await ask(pilot, "What courses will I take?")
+        await ask(pilot, "is it online?")  # the latest two stay live: the first is frozen
+        await pilot.pause()
+        frozen = app.chat.query_one(FrozenAnswer)
+        assert "(click to ask)" in frozen.visual.plain
+        lines = [s.text for s in frozen.render_lines(frozen.region.reset_offset)]
+        y = next(n for n, line in enumerate(lines) if "2. " in line)
+        await pilot.click(frozen, offset=(lines[y].index("2. ") + 1, y))
+        await answered(pilot, 3)
+        assert list(app.chat.query(QuestionView))[-1].text == offered[1]
+        assert app.chat.replies[-1].sources[0].section == offered[1]

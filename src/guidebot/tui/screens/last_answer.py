@@ -41,7 +41,9 @@ class LastAnswerActions(Screen[None]):
             return
         note = Static(Content(f"Transcript saved to {path}"), classes="saved")
         self.query_one(ConversationLog).add_note(note)
-        self.notify(f"Saved to {path}", title="Transcript saved", markup=False, timeout=8)
+        # A toast is narrow and cuts a long path short: the line above has it whole.
+        where = f"{path.name}, in the folder the conversation names"
+        self.notify(where, title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:
         """Copy the last reply as Markdown with its citations, to paste into an email."""

@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Button, Static
 
 from guidebot.reply import Reply
@@ -80,8 +81,14 @@ def frozen_content(
     ]
     options = reply.choices if reply.kind == "clarify" else reply.suggestions
     if options and not reply.parts:
-        parts.append(Content(reply.answer))
-        parts += [Content(f"  {n}. {option}") for n, option in enumerate(options, start=1)]
+        # Still clickable, but what they ask stands alone: a number typed now would pick
+        # from the latest question asked back, not this one.
+        hint = Content("(click to ask)").stylize("italic $text-muted")
+        parts.append(Content.assemble(reply.answer, "\n", hint))
+        parts += [
+            Content(f"  {n}. {option}").stylize(LINK).stylize(option_style(n))
+            for n, option in enumerate(options, start=1)
+        ]
     else:
         parts.append(answer_content(reply, turn))
     if reply.see_also:
@@ -89,6 +96,11 @@ def frozen_content(
     if reply.sources:
         parts += [Content(""), citation_lines(turn, reply.sources, stale, width=width)]
     return Content("\n").join(parts)
+
+
+def option_style(number: int) -> Style:
+    """A click on text with this style asks option `number` of the FrozenAnswer it is in."""
+    return Style.from_meta({"@click": f"ask_option({number})"})
 
 
 class AskButton(Button):
@@ -184,6 +196,13 @@ class FrozenAnswer(Static):
             frozen_content(reply, turn, stale, width), classes=f"answer kind-{reply.kind}{cites}"
         )
         self.reply, self.turn, self.stale = reply, turn, stale
+
+    def action_ask_option(self, number: int) -> None:
+        """Ask option `number` (1-based) of this earlier reply, in its own words."""
+        options = self.reply.choices if self.reply.kind == "clarify" else self.reply.suggestions
+        if 1 <= number <= len(options):
+            option = options[number - 1]
+            self.post_message(AskRequested(option, option))
 
 
 class EarlierTurns(Static):
