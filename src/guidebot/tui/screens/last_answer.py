@@ -41,8 +41,9 @@ class LastAnswerActions(Screen[None]):
             return
         note = Static(Content(f"Transcript saved to {path}"), classes="saved")
         self.query_one(ConversationLog).add_note(note)
-        # A toast is narrow and cuts a long path short: the line above has it whole.
-        where = f"{path.name}, in the folder the conversation names"
+        # A toast wraps at spaces and cuts a long path, which has none, short: the name and
+        # the folder go on lines of their own (the conversation's line has the whole path).
+        where = f"{path.name}\nin {path.parent}"
         self.notify(where, title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:
