@@ -111,8 +111,8 @@ def test_showing_more_sources_changes_no_reply():
         three, ten = shown.conversation(), deeper.conversation()
         for turn in case.turns:
             a, b = three.ask(turn), ten.ask(turn)
-        assert (a.kind, a.choices, [s.id for s in a.sources]) == (
-            b.kind,
-            b.choices,
-            [s.id for s in b.sources][:3],
-        ), case.id
+            assert (a.kind, a.choices, [s.id for s in a.sources]) == (
+                b.kind,
+                b.choices,
+                [s.id for s in b.sources][:3],
+            ), (case.id, turn)

@@ -384,3 +384,23 @@ def test_a_deeply_nested_log_line_is_skipped_with_a_note(tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     records, notes = read_log(path)
     assert records == [] and notes == [f"{path}:1: not a log record, skipped"]
+
+
+def test_answers_marked_helpful_elsewhere_do_not_mix_the_export(tmp_path):
+    """Only what gaps lists (and would export) counts as mixing folders: answers marked
+    helpful in another folder are neither listed nor exported."""
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    mine, other = str(tmp_path / "mine"), str(tmp_path / "other")
+    lines = [
+        LogRecord("2026-01-01T10:00:00+00:00", "is there a dorm", "decline", 0.0, knowledge=mine),
+        LogRecord(
+            "2026-01-02T10:00:00+00:00", "salary?", FEEDBACK, 0.9, helpful=True, knowledge=other
+        ),
+    ]
+    (tmp_path / "unanswered.jsonl").write_text(
+        "".join(json.dumps(r.to_dict()) + "\n" for r in lines)
+    )
+    listed = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    assert listed["knowledge_folders"] == {mine: 1} and listed["helpful_answers"] == 1
+    result = guidebot("gaps", "--export", str(tmp_path / "new.yaml"), env=env)
+    assert result.returncode == 0, result.stderr

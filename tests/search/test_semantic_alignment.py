@@ -4,6 +4,7 @@ uses it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -64,7 +65,7 @@ texts = st.lists(st.sampled_from(VOCABULARY + ["zebra"]), max_size=6).map(" ".jo
 @given(
     question=texts,
     fields=st.lists(st.tuples(texts, texts), min_size=1, max_size=5),
-    floor=st.sampled_from([-1.0, 0.0, 0.5]),
+    floor=st.sampled_from([0.01, 0.3, 0.5, 0.9]),
     body=st.sampled_from([1.0, 0.7, 0.0]),
 )
 def test_scores_are_each_question_words_nearest_passage_word(table, question, fields, floor, body):
@@ -75,9 +76,23 @@ def test_scores_are_each_question_words_nearest_passage_word(table, question, fi
 
 def test_a_question_of_unknown_or_frequent_words_aligns_with_nothing(table):
     alignment = WordAlignment(table, [("bravo the", "charlie"), ("", "")])
-    assert not alignment.scores("zebra", 0.0).any()
-    assert not alignment.scores("the the", 0.0).any()  # under MIN_WEIGHT
+    assert not alignment.scores("zebra", 0.1).any()
+    assert not alignment.scores("the the", 0.1).any()  # under MIN_WEIGHT
     assert alignment.scores("bravo", 0.5).tolist() == pytest.approx([1.0, 0.0])
+
+
+def test_a_floor_of_zero_or_less_or_a_body_weight_over_one_is_refused(table):
+    alignment = WordAlignment(table, [("bravo", "")])
+    for floor, body in ((0.0, 1.0), (-0.5, 1.0), (1.5, 1.0), (0.5, 1.5), (0.5, -0.1)):
+        with pytest.raises(ValueError):
+            alignment.scores("bravo", floor, body)
+
+
+def test_the_word_lookups_agree_with_encoding_one_word(table):
+    rows = table.rows(["golf", "zebra", "alpha", "golf"])
+    assert rows.tolist() == [VOCABULARY.index("golf"), 0, VOCABULARY.index("golf")]
+    assert np.allclose(table.unit_vectors(rows), table.encode(["golf", "alpha", "golf"]), atol=1e-6)
+    assert table.weights(rows)[0] > 0.99 > 0.01 > table.weights(table.rows(["the"]))[0]
 
 
 def test_a_word_found_only_in_the_body_counts_for_less(table):
@@ -90,6 +105,12 @@ BORROWING = """
   answer: Staff lend it for a day.
 - question: Is the camera available to borrow?
   answer: Yes, for up to two days.
+"""
+
+
+THIRD = """
+- question: Can I borrow a tripod for the weekend?
+  answer: Tripods go out on Friday and come back on Monday.
 """
 
 
@@ -116,6 +137,29 @@ def test_the_built_in_bot_ranks_with_the_alignment(make_knowledge):
     assert np.allclose(mixed, plain + config.semantic_alignment * aligned)
     assert aligned.argmax() == 1  # "camera" is only the second entry's
     assert bot.ask(question).sources[0].section == "Is the camera available to borrow?"
+
+
+def test_the_retriever_ranks_with_the_alignment(make_knowledge):
+    """Through the search itself: turning the alignment off lowers each passage's score by
+    one constant times its alignment (fusion keeps BM25's scale), and nothing else."""
+    knowledge = make_knowledge({"faq/lend.yaml": BORROWING + THIRD})
+    bot = Bot.load(knowledge, encoder=load_model(builtin_dir()))
+    config = bot.policy.retrieval
+    off = bot.with_policy(
+        dataclasses.replace(bot.policy, retrieval=dataclasses.replace(config, semantic_alignment=0))
+    )
+    question = "may i borrow a camera"
+    with_it = {h.row: h.score for h in bot.retriever.search(question, 10).hits}
+    without = {h.row: h.score for h in off.retriever.search(question, 10).hits}
+    assert with_it.keys() == without.keys() and len(with_it) == 3
+    vectors = bot.retriever.vectors
+    assert vectors is not None and vectors.alignment is not None
+    aligned = vectors.alignment.scores(
+        question, config.semantic_alignment_floor, config.semantic_alignment_body
+    )
+    assert aligned.min() > 0  # "borrow" is in every entry
+    ratios = [(with_it[row] - without[row]) / aligned[row] for row in with_it]
+    assert min(ratios) > 0 and np.allclose(ratios, ratios[0])
 
 
 def test_a_sentence_model_has_no_words_to_align(make_knowledge, tiny_encoder):

@@ -60,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.knowledge}: no such knowledge folder")
         asked = folder(args.knowledge)
         records = [r for r in records if r.knowledge == asked]
-    # One data directory serves every knowledge folder asked: say when the log mixes them.
-    folders = Counter(r.knowledge for r in records if r.knowledge)
     unanswered, unhelpful, helpful = split_feedback(records)
+    # One data directory serves every knowledge folder asked: say when what is listed (and
+    # would be exported) mixes them. Records from before the folder was kept name none.
+    folders = Counter(r.knowledge for r in unanswered + unhelpful if r.knowledge)
     gaps = group_questions(unanswered, args.threshold)[: args.top]
     bad = group_questions(unhelpful, args.threshold)[: args.top]
     if args.export:

@@ -33,9 +33,9 @@ def uncovered_topics(
 
 
 def led_by_naming(
-    retriever: Retriever, shown: int, question: str, result: SearchResult, outside: list[str]
+    retriever: Retriever, depth: int, question: str, result: SearchResult, outside: list[str]
 ) -> SearchResult | None:
-    """The result led by one of the first `shown` passages that names the uncovered topics
+    """The result led by one of the first `depth` passages that names the uncovered topics
     and matches every word the best one does, else None: "articles on writing a statement of
     purpose for a PhD" is answered by the related article about just that, ranked below an
     admission tip that never says PhD, while "how long does a PhD take" has no passage with
@@ -46,7 +46,7 @@ def led_by_naming(
     if not result.best or not all(named):
         return None
     needed = set(result.best.matched).union(*named)
-    for hit in result.hits[1:shown]:
+    for hit in result.hits[1:depth]:
         if needed <= set(hit.matched):
             return lead_with(retriever, question, result, hit)
     return None

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from guidebot.knowledge.passages import Passage
+from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words as words_of
 from guidebot.search.semantic.wordvectors import WordVectors
 
@@ -59,12 +61,23 @@ class WordAlignment:
         self._counts = np.bincount(numbers, minlength=len(vocabulary))
         self._bounds = np.r_[0, np.cumsum(self._counts)]
 
+    @classmethod
+    def of_passages(cls, table: WordVectors, passages: Sequence[Passage]) -> WordAlignment:
+        """The alignment of passages: title (an FAQ entry's question and alternates, a guide
+        passage's heading) and text, read by column (no Passage made from a snapshot)."""
+        titles, texts = passage_column(passages, "title"), passage_column(passages, "text")
+        return cls(table, list(zip(titles, texts, strict=True)))
+
     def scores(self, question: str, floor: float, body: float = 1.0) -> np.ndarray:
-        """float64 [passages] in [0, 1]: the weighted mean over the question's words
-        (each once, those of weight MIN_WEIGHT or more) of the cosine to their nearest word
-        in each passage, a cosine under `floor` counting as 0 and one to a word only in the
-        passage's body `body` times as much; zero for every passage when the table holds
-        none of those words, and for a passage when it holds none of its."""
+        """float64 [passages] in [0, 1] (up to float32 rounding): the weighted mean over the
+        question's words (each once, those of weight MIN_WEIGHT or more) of the cosine to
+        their nearest word in each passage, a cosine under `floor` counting as 0 and one to
+        a word only in the passage's body `body` times as much; zero for every passage when
+        the table holds none of those words, and for a passage when it holds none of its.
+        Raises ValueError for a floor outside (0, 1] (at 0 or less every word is near every
+        other, and a question visits every posting) or a body weight outside [0, 1]."""
+        if not 0.0 < floor <= 1.0 or not 0.0 <= body <= 1.0:
+            raise ValueError(f"floor {floor} must be in (0, 1] and body {body} in [0, 1]")
         rows = np.unique(self.table.rows(words_of(question)))
         weights = self.table.weights(rows)
         rows, weights = rows[weights >= MIN_WEIGHT], weights[weights >= MIN_WEIGHT]

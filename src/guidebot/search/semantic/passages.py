@@ -13,27 +13,22 @@ nearest view (similarities).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
-from guidebot.atomic import prune, write_bytes
-from guidebot.errors import GuidebotError
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
-from guidebot.search.npzmap import map_npz
+from guidebot.search.semantic import viewcache
 from guidebot.search.semantic.alignment import WordAlignment
 from guidebot.search.semantic.textencoder import TextEncoder
 from guidebot.search.semantic.wordvectors import WordVectors
 from guidebot.search.sentences import sentences
 
 VIEWS_VERSION = 2  # bump when passage_views changes what is embedded
-PREFIX = "embeddings-"
-KEEP = 4
 RECENT = 16  # questions whose similarities are kept
 CHUNK = 16_384  # views compared at once (memory: CHUNK * views of an entry * dim)
 
@@ -64,13 +59,13 @@ class PassageVectors:
         vectors: np.ndarray,
         rows: np.ndarray,
         phrasings: np.ndarray | None = None,
-        alignment: WordAlignment | None = None,
+        alignment: Callable[[], WordAlignment] | None = None,
     ) -> None:
         """vectors: float32 (views, dim), unit rows; rows as passage_views gives them;
         phrasings: bool [passages], those whose views are ways of asking one question and
         its answer (FAQ entries), the only ones with a prototype (similarities); none
-        without it. alignment: the passages' words for soft term matching (word vectors
-        only; similarities).
+        without it. alignment: makes the passages' WordAlignment for soft term matching
+        (word vectors only; similarities), called on first use.
         Raises ValueError when they disagree with each other or with the encoder."""
         if vectors.shape != (len(rows), encoder.dim) or vectors.dtype != np.float32:
             raise ValueError(f"embeddings of shape {vectors.shape}, not ({len(rows)}, dim)")
@@ -83,9 +78,8 @@ class PassageVectors:
         if phrasings is not None and phrasings.shape != (self.size,):
             raise ValueError(f"{phrasings.shape} phrasing flags for {self.size} passages")
         self._phrasings = phrasings
-        if alignment is not None and alignment.size != self.size:
-            raise ValueError(f"word alignment for {alignment.size} passages, not {self.size}")
-        self.alignment = alignment
+        self._make_alignment = alignment
+        self._alignment: WordAlignment | None = None
 
     @classmethod
     def build(
@@ -100,28 +94,20 @@ class PassageVectors:
         Returns (vectors, note), the note saying what went wrong with the cache, if anything."""
         # The cache holds the views' passage rows too, so a start that finds it need not cut
         # every passage into its views again (5.6 s at 100,000 passages).
-        path = _path(cache_dir, knowledge, encoder.model_id) if cache_dir else None
+        key = f"{VIEWS_VERSION} {knowledge} {encoder.model_id}"
+        path = viewcache.path(cache_dir, key) if cache_dir else None
         note = ""
         if path is not None and path.is_file():
             try:
-                stored = map_npz(path).arrays
-                rows = _checked_rows(stored["rows"], len(passages))
-                vectors = _checked(stored["vectors"])
+                vectors, rows = viewcache.read(path, len(passages))
                 return cls(encoder, vectors, rows, *_extras(encoder, passages)), ""
             except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, embed again
                 note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
         texts, rows = passage_views(passages)
         vectors = encoder.encode(texts)
-        # Nothing read (a table of English words over a guide in another language) is no
-        # file worth keeping: _checked would call it damaged at every start.
-        if path is not None and vectors.any():
-            buffer = io.BytesIO()
-            np.savez(buffer, vectors=vectors, rows=rows)  # uncompressed: mapped when read
-            try:
-                write_bytes(path, buffer.getvalue(), durable=False)
-                prune(path, f"{PREFIX}*.npz", KEEP)
-            except (OSError, GuidebotError) as exc:
-                note = note or f"could not save the embeddings cache: {exc}"
+        if path is not None:
+            saved = viewcache.write(path, vectors, rows)
+            note = note or saved
         return cls(encoder, vectors, rows, *_extras(encoder, passages)), note
 
     def similarities(
@@ -130,7 +116,7 @@ class PassageVectors:
         softness: float = 0.0,
         prototype: float = 0.0,
         alignment: float = 0.0,
-        floor: float = 0.0,
+        floor: float = 0.5,
         body: float = 1.0,
     ) -> np.ndarray:
         """How similar the question is to each passage: float64 [passages].
@@ -149,6 +135,10 @@ class PassageVectors:
         different parts of it, not ways of saying one thing, so the nearest stays its score
         (with the mean for guide passages too, the ingested article's dev top-1 fell from
         76.7% to 75.8%).
+
+        alignment a > 0 adds, with word vectors, a * WordAlignment.scores(question, floor,
+        body), each question word's nearest word in the passage, so a passage's value may
+        exceed 1 (by at most a).
         """
         cosines = self._cosines(question)
         best = np.maximum.reduceat(cosines, self._starts)
@@ -161,6 +151,17 @@ class PassageVectors:
         if alignment and self.alignment is not None:
             best = best + alignment * self.alignment.scores(question, floor, body)
         return best.astype(np.float64)
+
+    @property
+    def alignment(self) -> WordAlignment | None:
+        """The passages' words for soft term matching, made on first use (a start that never
+        ranks with it does not pay: 1.3 s at 20,000 passages); None for a sentence model."""
+        if self._alignment is None and self._make_alignment is not None:
+            alignment = self._make_alignment()
+            if alignment.size != self.size:
+                raise ValueError(f"word alignment for {alignment.size} passages, not {self.size}")
+            self._alignment = alignment
+        return self._alignment
 
     def _prototypes(self) -> np.ndarray:
         """float32 (passages, dim): each passage's views averaged and scaled to unit length,
@@ -273,45 +274,14 @@ class PassageVectors:
 
 def _extras(
     encoder: TextEncoder, passages: Sequence[Passage]
-) -> tuple[np.ndarray, WordAlignment | None]:
-    """(phrasings, alignment): the FAQ entries, and for word vectors each passage's words."""
+) -> tuple[np.ndarray, Callable[[], WordAlignment] | None]:
+    """(phrasings, alignment): the FAQ entries, and for word vectors what makes the
+    passages' WordAlignment."""
     if not isinstance(encoder, WordVectors):
         return _phrasings(passages), None
-    fields = [(" ".join(p.asked) if p.kind == "faq" else p.section, p.text) for p in passages]
-    return _phrasings(passages), WordAlignment(encoder, fields)
+    return _phrasings(passages), partial(WordAlignment.of_passages, encoder, passages)
 
 
 def _phrasings(passages: Sequence[Passage]) -> np.ndarray:
     """bool [passages]: the FAQ entries, whose views are ways of asking one question."""
     return np.array([kind == "faq" for kind in passage_column(passages, "kind")], dtype=bool)
-
-
-def _checked(vectors: np.ndarray) -> np.ndarray:
-    """Stored embeddings as computed: finite float32 rows of unit length, or zero for a text
-    none of whose words a table of word vectors holds, and not all zero (a file damaged in
-    place would otherwise decline every question without a word); raises ValueError."""
-    if vectors.ndim != 2 or vectors.dtype != np.float32:
-        raise ValueError(f"embeddings of shape {vectors.shape} and type {vectors.dtype}")
-    norms = np.linalg.norm(vectors, axis=1)
-    unit = np.abs(norms - 1.0) < 1e-3
-    if not np.all(unit | (norms == 0)) or (len(norms) and not unit.any()):
-        raise ValueError("the embeddings are not unit vectors: the file is damaged")
-    return vectors
-
-
-def _checked_rows(rows: np.ndarray, passages: int) -> np.ndarray:
-    """Stored view rows as passage_views gives them for that many passages: int64, from 0,
-    each passage's views together and every passage with one at least; raises ValueError."""
-    if rows.ndim != 1 or rows.dtype != np.int64 or not len(rows) or passages < 1:
-        raise ValueError("the view rows are not a list of passage numbers")
-    steps = np.diff(rows)
-    if rows[0] != 0 or rows[-1] != passages - 1 or not np.all((steps == 0) | (steps == 1)):
-        raise ValueError("the view rows were made for other passages")
-    return rows
-
-
-def _path(directory: Path, knowledge: str, model: str) -> Path:
-    """The cache file for the views (VIEWS_VERSION) of this knowledge embedded by this model:
-    what passage_views gives depends on nothing else."""
-    key = f"{VIEWS_VERSION} {knowledge} {model}"
-    return directory / f"{PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
