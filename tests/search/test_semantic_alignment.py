@@ -18,6 +18,7 @@ from guidebot.search.semantic.alignment import MIN_WEIGHT, WordAlignment
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
 from guidebot.search.semantic.wordvectors import WordVectors, pack
+from tests.conftest import run_guidebot
 
 VOCABULARY = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima the".split()
 
@@ -165,3 +166,18 @@ def test_the_retriever_ranks_with_the_alignment(make_knowledge):
 def test_a_sentence_model_has_no_words_to_align(make_knowledge, tiny_encoder):
     bot = Bot.load(make_knowledge({"faq/lend.yaml": BORROWING}), encoder=tiny_encoder)
     assert bot.retriever.vectors is not None and bot.retriever.vectors.alignment is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss: word by word, 'how much' is not 'cost', and the booking entry holds "
+    "'workshop' in an alternate and 'tune-up' in its answer; the mean vector alone had it",
+)
+def test_how_much_at_the_workshop_is_the_price(tmp_path):
+    """The QnA Maker export of tests/fixtures/ingest, brought in as `guidebot ingest` does."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "ingest" / "qnamaker.tsv"
+    result = run_guidebot("ingest", "--knowledge", str(tmp_path / "kb"), str(fixture))
+    assert result.returncode == 0, result.stderr
+    bot = Bot.load(tmp_path / "kb", encoder=load_model(builtin_dir()))
+    reply = bot.ask("how much is a tune up at your workshop")
+    assert reply.sources[0].id == "faq/what-does-a-tune-up-cost"
