@@ -104,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n{marked} marked not helpful, in {_groups(bad)} ({helpful} marked helpful)\n")
         _list(bad)
     only = f" --knowledge {args.knowledge}" if args.knowledge else ""
-    only = " --knowledge DIR" if len(folders) > 1 else only
+    if len(folders) > 1:  # the export would refuse: name the choice to make
+        only = " --knowledge DIR"
     print(f"\nTurn them into FAQ entries: guidebot gaps{only} --export new-questions.yaml")
     return 0
 

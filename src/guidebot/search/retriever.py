@@ -133,7 +133,7 @@ class Retriever:
                 config.semantic_alignment_floor,
                 config.semantic_alignment_body,
             )
-            mix_into(scores, baseline, similarities, self.config.semantic_weight)
+            mix_into(scores, baseline, similarities, config.semantic_weight)
         if boost and not exact:
             exact = lift_introductions(
                 scores, baseline, self._introductions, terms, self._document_terms

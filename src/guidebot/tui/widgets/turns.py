@@ -79,7 +79,7 @@ def frozen_content(
     parts: list[Content] = [
         Content(f"({note})").stylize("italic $text-muted") for note in reply.notes
     ]
-    options = reply.choices if reply.kind == "clarify" else reply.suggestions
+    options = offered(reply)
     if options and not reply.parts:
         # Still clickable, but what they ask stands alone: a number typed now would pick
         # from the latest question asked back, not this one.
@@ -96,6 +96,12 @@ def frozen_content(
     if reply.sources:
         parts += [Content(""), citation_lines(turn, reply.sources, stale, width=width)]
     return Content("\n").join(parts)
+
+
+def offered(reply: Reply) -> tuple[str, ...]:
+    """What the reply offers to ask next: its choices when it asks back, else its
+    suggestions (numbered and clickable either way)."""
+    return reply.choices if reply.kind == "clarify" else reply.suggestions
 
 
 def option_style(number: int) -> Style:
@@ -152,7 +158,7 @@ class AnswerView(Vertical):
         if reply.notes:
             notes = "\n".join(f"({note})" for note in reply.notes)
             yield Static(Content(notes), classes="note")
-        options = reply.choices if reply.kind == "clarify" else reply.suggestions
+        options = offered(reply)
         if options and not reply.parts:
             hint = "type its number, or click it" if reply.kind == "clarify" else "click to ask"
             lead = Content.assemble(reply.answer, "\n", (f"({hint})", "italic $text-muted"))
@@ -199,7 +205,7 @@ class FrozenAnswer(Static):
 
     def action_ask_option(self, number: int) -> None:
         """Ask option `number` (1-based) of this earlier reply, in its own words."""
-        options = self.reply.choices if self.reply.kind == "clarify" else self.reply.suggestions
+        options = offered(self.reply)
         if 1 <= number <= len(options):
             option = options[number - 1]
             self.post_message(AskRequested(option, option))
