@@ -256,6 +256,29 @@ def test_a_follow_up_read_with_its_topic_is_ranked_by_that_meaning(knowledge, en
     )
 
 
+def test_a_follow_up_is_also_read_alone_by_its_share(knowledge, encoder):
+    """RetrievalConfig.followup_own_share of a follow-up's similarities come from the
+    follow-up read alone: at 0 the scores are those of the text together, at 1 those of
+    the follow-up as its own `meaning`, and in between the linear mix of the two (fusion
+    is linear in the similarity)."""
+    bot = Bot.load(knowledge, encoder=encoder)
+
+    def scores(share: float, meaning: str) -> np.ndarray:
+        config = dataclasses.replace(bot.policy.retrieval, followup_own_share=share)
+        policy = dataclasses.replace(bot.policy, retrieval=config)
+        result = bot.with_policy(policy).retriever.search(
+            "and the fees?", k=10, context={"tuition": 0.5}, meaning=meaning
+        )
+        return np.array([h.score for h in sorted(result.hits, key=lambda h: h.row)])
+
+    together = "when is the library open and the fees?"
+    assert bot.policy.retrieval.followup_own_share > 0
+    plain, alone = scores(0.0, together), scores(1.0, together)
+    assert not np.allclose(plain, alone)
+    assert np.allclose(alone, scores(0.0, "and the fees?"))
+    assert np.allclose(scores(0.3, together), 0.7 * plain + 0.3 * alone)
+
+
 def test_the_model_reads_a_misspelt_question_as_repaired(knowledge, encoder):
     """The tiny model has its own word pieces for "librray", so only the repair makes the
     two questions the same to it."""

@@ -114,26 +114,26 @@ class Retriever:
         # follow-up's text alone ("and online?") says little: fused with it, the bundled
         # dev set's follow-ups fell from 98.5% to 94.1%; read with the question it follows,
         # the ingested article's rose from 72.1% to 80.9% (all-mpnet-base-v2 int8).
-        seen = question
-        if self.vectors is not None:
-            seen = (
-                as_repaired(question, repairs, surface) if meaning is None else self.read(meaning)
-            )
+        alone = as_repaired(question, repairs, surface)
+        seen = (
+            question if self.vectors is None else alone if meaning is None else self.read(meaning)
+        )
         # A table of word vectors lacking most of a question's telling words ("docker
         # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
         vectors, floor = self.vectors, self.config.semantic_known_share
         reading = vectors if vectors is not None and vectors.reads(seen, floor) else None
         if boost and reading is not None and (not context or meaning is not None):
-            config = self.config
-            similarities = reading.similarities(
-                seen,
-                config.semantic_softness,
-                config.semantic_prototype,
-                config.semantic_alignment,
-                config.semantic_alignment_floor,
-                config.semantic_alignment_body,
-            )
-            mix_into(scores, baseline, similarities, config.semantic_weight)
+            similarities = self._similarities(reading, seen)
+            # Read together, the longer question before outweighs the follow-up's own
+            # words ("what jobs can i get after graduating how much do those pay?"), as
+            # its terms do not in BM25 (Policy.followup_weight): the follow-up alone is
+            # mixed in. Not only when the table knows most of it: together they passed
+            # that gate, and "vs other occupations?" is still read as "other occupations"
+            # (with the gate, dev follow-ups gained nothing: the figures in config.py).
+            own = self.config.followup_own_share
+            if meaning is not None and own > 0:
+                similarities = (1 - own) * similarities + own * self._similarities(reading, alone)
+            mix_into(scores, baseline, similarities, self.config.semantic_weight)
         if boost and not exact:
             exact = lift_introductions(
                 scores, baseline, self._introductions, terms, self._document_terms
@@ -156,6 +156,18 @@ class Retriever:
             tuple(surface),
             similarity,
             loose,
+        )
+
+    def _similarities(self, vectors: PassageVectors, text: str) -> np.ndarray:
+        """PassageVectors.similarities of the text to every passage, by this config."""
+        config = self.config
+        return vectors.similarities(
+            text,
+            config.semantic_softness,
+            config.semantic_prototype,
+            config.semantic_alignment,
+            config.semantic_alignment_floor,
+            config.semantic_alignment_body,
         )
 
     def similarity(self, text: str, row: int) -> float | None:
