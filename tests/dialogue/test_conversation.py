@@ -6,8 +6,11 @@ import json
 
 import pytest
 
+from guidebot.bot import Bot
 from guidebot.dialogue import uncovered
 from guidebot.dialogue.conversation import ConversationState
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
 
 SALARY = (
     "What is the average salary for professionals with an AI Master's degree "
@@ -130,6 +133,45 @@ def test_a_longer_reply_to_a_clarifying_question_is_a_new_question(bot):
     assert conversation.ask("what are the requirements?").kind == "clarify"
     reply = conversation.ask("what is the average salary in the first year?")
     assert reply.sources[0].section == SALARY
+
+
+SCHOOL = """
+---
+title: Studying at Example College
+---
+What a student at Example College should know.
+
+## Admission requirements
+Applicants need a bachelor's degree and a grade average of 3.0 to be admitted.
+
+## Curriculum requirements
+Every student completes core classes in machine learning, statistics and ethics.
+
+## Program length
+Most students take two years to finish; part-time students take three years and take fewer
+classes each term.
+"""
+
+
+def test_a_reply_to_a_clarifying_question_is_read_with_the_question_asked_back(make_knowledge):
+    """Alone, "take" leads the reply to the program's length; read with "requirements?"
+    (as the built-in word vectors read it), to the curriculum, one of the choices offered.
+    A reply naming nothing of its own, or a new question, picks nothing."""
+    bot = Bot.load(make_knowledge({"guides/school.md": SCHOOL}), encoder=load_model(builtin_dir()))
+    reply = "i mean which classes i have to take"
+    assert bot.retriever.search(reply, k=1).hits[0].passage.section == "Program length"
+    for then, section in (
+        (reply, "Curriculum requirements"),
+        ("how long does it take?", "Program length"),
+    ):
+        conversation = bot.conversation()
+        asked = conversation.ask("requirements?")
+        assert asked.kind == "clarify" and "Curriculum requirements" in asked.choices
+        answer = conversation.ask(then)
+        assert answer.kind == "answer" and answer.sources[0].section == section, then
+    conversation = bot.conversation()
+    conversation.ask("requirements?")
+    assert conversation.ask("thanks").kind == "smalltalk"
 
 
 def test_choice_by_number_after_a_question_without_topic_words(bot):

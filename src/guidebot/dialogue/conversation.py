@@ -215,7 +215,7 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        chosen = self._choice_by_words(text, choices)
+        chosen = self._choice_by_words(text, choices, original)
         said = words(text)
         # "2", "the first one" pick a choice; "2 years part time?" is a question of its own:
         # besides the number it names what the knowledge is about.
@@ -240,9 +240,21 @@ class Conversation:
             answer_reply(text, result, top, self.context.retriever, [note]), confidence=1.0
         )
 
-    def _choice_by_words(self, text: str, choices: list[str]) -> str | None:
-        best = self.context.retriever.search(text, k=1, guides=self.guides).best
-        return best.passage.section if best and best.passage.section in choices else None
+    def _choice_by_words(self, text: str, choices: list[str], original: str) -> str | None:
+        """The choice the reply's words lead to: searched alone, else read with the question
+        asked back, as a follow-up is with its topic ("requirements?", then "i mean which
+        courses i have to take": alone, "take" leads to how long a degree takes). Only
+        when the choice's passage holds a word of the reply's own: "thanks" picks nothing,
+        and "what is the average salary in the first year?" is a new question."""
+        retriever = self.context.retriever
+        best = retriever.search(text, k=1, guides=self.guides).best
+        if best and best.passage.section in choices:
+            return best.passage.section
+        own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
+        best = retriever.search(f"{original} {text}", k=1, guides=self.guides).best
+        if best is None or best.passage.section not in choices or not own & set(best.matched):
+            return None
+        return best.passage.section
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own
