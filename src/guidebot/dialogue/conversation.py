@@ -15,6 +15,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.picks import MAX_PICK_WORDS, is_pick, ordinal
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
@@ -24,13 +25,6 @@ from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
-MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
-# Words that only pick ("the second one, please", "option 2", "I meant number 1").
-_PICKING = frozenset(
-    "one option number no choice topic please pls plz pick choose want take go with mean "
-    "meant".split()
-)
 
 
 class Conversation:
@@ -220,9 +214,9 @@ class Conversation:
         # "2", "the first one" pick a choice; "2 years part time?" is a question of its own:
         # besides the number it names what the knowledge is about.
         if len(said) <= MAX_PICK_WORDS and not self._names_a_topic(
-            " ".join(w for w in said if not _is_pick(w))
+            " ".join(w for w in said if not is_pick(w))
         ):
-            chosen = _ordinal(text, choices) or chosen
+            chosen = ordinal(text, choices) or chosen
         if not chosen:
             return None
         result = self.context.retriever.search(f"{original} {text}", k=50, guides=self.guides)
@@ -299,18 +293,3 @@ def _clean(text: str) -> str:
     """Drop control characters and cap the length, so no input can break a front end."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(text.split())[:MAX_QUESTION]
-
-
-def _is_pick(word: str) -> bool:
-    return word.isdigit() or word in _ORDINALS or word in _PICKING
-
-
-def _ordinal(text: str, choices: list[str]) -> str | None:
-    """The choice picked by number or position ("2", "the first one", "last")."""
-    for word in words(text):
-        number = int(word) if word.isdigit() else _ORDINALS.get(word)
-        if number == -1:
-            number = len(choices)
-        if number and 1 <= number <= len(choices):
-            return choices[number - 1]
-    return None
