@@ -7,6 +7,8 @@ import dataclasses
 import pytest
 
 from guidebot.bot import Bot
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
 
 
 def test_topics_are_question_headings_in_guide_order(bot):
@@ -45,3 +47,24 @@ def test_suggestions_keep_to_the_chosen_guides(make_knowledge):
 def test_the_context_is_frozen(bot):
     with pytest.raises(dataclasses.FrozenInstanceError):
         bot.context.policy = None  # type: ignore[misc]
+
+
+def test_an_introduction_lifted_for_the_document_is_no_entry_asked_in_those_words(
+    make_knowledge,
+):
+    """ "who am i talking to" names "talk", a word naming the document ("what does the guide
+    talk about"), so the search lifts the introduction and calls the result exact; small
+    talk yields only to an FAQ entry asked in those words ("who are you?" here), so it
+    stays small talk, with word vectors as without (search.introduction,
+    TurnContext.faq_asks)."""
+    from tests.conftest import GUIDE
+
+    faq = "- id: office\n  question: Who are you?\n  answer: We are the student office.\n"
+    root = make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": faq})
+    for bot in (Bot.load(root), Bot.load(root, encoder=load_model(builtin_dir()))):
+        assert bot.retriever.search("who am i talking to", k=1).exact
+        assert bot.ask("who am i talking to").kind == "smalltalk"
+        guide = bot.ask("what does the guide talk about")
+        assert guide.kind == "answer" and guide.sources[0].id == "test/intro/1"
+        office = bot.ask("who are you?")
+        assert office.kind == "answer" and office.sources[0].id == "faq/office"

@@ -118,9 +118,12 @@ class TurnContext:
         if not retriever.faqs or not (vectors is not None or retriever.faqs.exact(question)):
             return False
         result = retriever.search(question, k=1, guides=guides)
-        if result.exact:
-            return True
         best, similarity = result.best, result.similarity
+        # Exact for an entry asked in these words, not for an introduction lifted for a
+        # question about the document (search.introduction): "who am i talking to" names
+        # "talk", as "what does the guide talk about" does, and stays small talk.
+        if result.exact and best is not None and best.row in retriever.faqs.exact(question):
+            return True
         # No similarity: the message was read by its words alone (a table of word vectors
         # lacking most of its weight, RetrievalConfig.semantic_known_share), so its few
         # known words must not claim an entry either.
