@@ -14,6 +14,7 @@ import pytest
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.search.config import RetrievalConfig
+from guidebot.search.results import SearchResult
 from guidebot.search.semantic import passages as semantic_passages
 from guidebot.search.semantic.encoder import Encoder
 from guidebot.search.semantic.passages import PassageVectors, passage_views
@@ -258,25 +259,32 @@ def test_a_follow_up_read_with_its_topic_is_ranked_by_that_meaning(knowledge, en
 
 def test_a_follow_up_is_also_read_alone_by_its_share(knowledge, encoder):
     """RetrievalConfig.followup_own_share of a follow-up's similarities come from the
-    follow-up read alone: at 0 the scores are those of the text together, at 1 those of
-    the follow-up as its own `meaning`, and in between the linear mix of the two (fusion
-    is linear in the similarity)."""
+    follow-up read alone, typos repaired: at 0 the scores are those of the text together,
+    at 1 those of the repaired follow-up as its own `meaning`, and in between the linear
+    mix of the two (fusion is linear in a similarity that is not negative; the tiny
+    model's are all positive here). The similarity declines read stays the text
+    together's."""
     bot = Bot.load(knowledge, encoder=encoder)
+    followup, together = "and the librray fees?", "when is the library open and the fees?"
 
-    def scores(share: float, meaning: str) -> np.ndarray:
+    def search(share: float, meaning: str) -> SearchResult:
         config = dataclasses.replace(bot.policy.retrieval, followup_own_share=share)
         policy = dataclasses.replace(bot.policy, retrieval=config)
-        result = bot.with_policy(policy).retriever.search(
-            "and the fees?", k=10, context={"tuition": 0.5}, meaning=meaning
-        )
+        retriever = bot.with_policy(policy).retriever
+        return retriever.search(followup, k=10, context={"tuition": 0.5}, meaning=meaning)
+
+    def scores(result: SearchResult) -> np.ndarray:
         return np.array([h.score for h in sorted(result.hits, key=lambda h: h.row)])
 
-    together = "when is the library open and the fees?"
     assert bot.policy.retrieval.followup_own_share > 0
-    plain, alone = scores(0.0, together), scores(1.0, together)
-    assert not np.allclose(plain, alone)
-    assert np.allclose(alone, scores(0.0, "and the fees?"))
-    assert np.allclose(scores(0.3, together), 0.7 * plain + 0.3 * alone)
+    vectors = bot.retriever.vectors
+    assert vectors is not None and bot.retriever.read(followup) == "and the library fees?"
+    assert (vectors.similarities(together) > 0).all()
+    plain, alone, mixed = search(0.0, together), search(1.0, together), search(0.3, together)
+    assert not np.allclose(scores(plain), scores(alone))
+    assert np.allclose(scores(alone), scores(search(0.0, "and the library fees?")))
+    assert np.allclose(scores(mixed), 0.7 * scores(plain) + 0.3 * scores(alone))
+    assert plain.similarity == alone.similarity == mixed.similarity
 
 
 def test_the_model_reads_a_misspelt_question_as_repaired(knowledge, encoder):

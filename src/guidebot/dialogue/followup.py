@@ -34,8 +34,9 @@ def read(
     """Search the question alone, and against the topic's weighted terms when it has a cue
     for a follow-up; a follow-up it is only when that changes the answer. With a model, a
     follow-up is read in meaning as `topic_question` and the question together, for its
-    ranking and its similarity: "and if i do the fast track version?" alone is far from
-    every passage."""
+    similarity and most of its ranking (the follow-up alone ranks for
+    RetrievalConfig.followup_own_share): "and if i do the fast track version?" alone is far
+    from every passage."""
     retriever = context.retriever
     result = retriever.search(question, k=10, guides=guides)
     said = cue(context, topic, question)

@@ -24,7 +24,7 @@ from guidebot.search.introduction import introduction_rows, lift_introductions
 from guidebot.search.negation import ruled_out
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
-from guidebot.search.semantic.fusion import mix_into
+from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import sentences
 from guidebot.search.typos import Repair, TypoRepairer, as_repaired
@@ -89,8 +89,10 @@ class Retriever:
     ) -> SearchResult:
         """Best k passages for the question; `context` adds weighted terms from earlier turns,
         `boost=False` ranks by BM25 alone (no FAQ question match). With a sentence-embedding
-        model, `meaning` is what it reads in the question's place (a follow-up together with
-        the question it follows); with `context` and no `meaning`, BM25 alone ranks."""
+        model or word vectors, `meaning` is what they read in the question's place (a
+        follow-up together with the question it follows) for the similarity declines read
+        and for most of the ranking, the question alone ranking for
+        config.followup_own_share; with `context` and no `meaning`, BM25 alone ranks."""
         terms, surface, repairs = self.understand(question)
         terms = self._less_ruled_out(question, terms)
         everyday = self._everyday(surface)
@@ -111,29 +113,21 @@ class Retriever:
             )
         # The model reads the question as repaired: "tution range" is far from every
         # passage in meaning, "tuition range" is not. (Without one, nothing reads it.) A
-        # follow-up's text alone ("and online?") says little: fused with it, the bundled
-        # dev set's follow-ups fell from 98.5% to 94.1%; read with the question it follows,
-        # the ingested article's rose from 72.1% to 80.9% (all-mpnet-base-v2 int8).
-        alone = as_repaired(question, repairs, surface)
-        seen = (
-            question if self.vectors is None else alone if meaning is None else self.read(meaning)
-        )
-        # A table of word vectors lacking most of a question's telling words ("docker
-        # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
-        vectors, floor = self.vectors, self.config.semantic_known_share
-        reading = vectors if vectors is not None and vectors.reads(seen, floor) else None
+        # follow-up's text alone ("and online?") says little: fused with it in its place,
+        # the bundled dev set's follow-ups fell from 98.5% to 94.1%; read with the question
+        # it follows, the ingested article's rose from 72.1% to 80.9% (all-mpnet-base-v2
+        # int8). Its own words still count for a share (semantic.fusion.fuse_meaning).
+        seen, alone, reading = question, None, None
+        if self.vectors is not None:
+            alone = as_repaired(question, repairs, surface)
+            seen = alone if meaning is None else self.read(meaning)
+            # A table of word vectors lacking most of a question's telling words ("docker
+            # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
+            if self.vectors.reads(seen, self.config.semantic_known_share):
+                reading = self.vectors
         if boost and reading is not None and (not context or meaning is not None):
-            similarities = self._similarities(reading, seen)
-            # Read together, the longer question before outweighs the follow-up's own
-            # words ("what jobs can i get after graduating how much do those pay?"), as
-            # its terms do not in BM25 (Policy.followup_weight): the follow-up alone is
-            # mixed in. Not only when the table knows most of it: together they passed
-            # that gate, and "vs other occupations?" is still read as "other occupations"
-            # (with the gate, dev follow-ups gained nothing: the figures in config.py).
-            own = self.config.followup_own_share
-            if meaning is not None and own > 0:
-                similarities = (1 - own) * similarities + own * self._similarities(reading, alone)
-            mix_into(scores, baseline, similarities, self.config.semantic_weight)
+            own = alone if meaning is not None else None
+            fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
             exact = lift_introductions(
                 scores, baseline, self._introductions, terms, self._document_terms
@@ -156,18 +150,6 @@ class Retriever:
             tuple(surface),
             similarity,
             loose,
-        )
-
-    def _similarities(self, vectors: PassageVectors, text: str) -> np.ndarray:
-        """PassageVectors.similarities of the text to every passage, by this config."""
-        config = self.config
-        return vectors.similarities(
-            text,
-            config.semantic_softness,
-            config.semantic_prototype,
-            config.semantic_alignment,
-            config.semantic_alignment_floor,
-            config.semantic_alignment_body,
         )
 
     def similarity(self, text: str, row: int) -> float | None:

@@ -10,6 +10,45 @@ from __future__ import annotations
 
 import numpy as np
 
+from guidebot.search.config import RetrievalConfig
+from guidebot.search.semantic.passages import PassageVectors
+
+
+def fuse_meaning(
+    scores: np.ndarray,
+    baseline: float,
+    vectors: PassageVectors,
+    config: RetrievalConfig,
+    seen: str,
+    own: str | None = None,
+) -> None:
+    """Mix the similarity of `seen` to every passage (PassageVectors.similarities, by the
+    config) into the scores, in place (mix_into, at config.semantic_weight).
+
+    own: for a follow-up read together with the question it follows (`seen`), the
+    follow-up alone, whose similarities make config.followup_own_share of those mixed in.
+    Read together, the longer question before outweighs the follow-up's own words ("what
+    jobs can i get after graduating how much do those pay?"), as its terms do not in BM25
+    (Policy.followup_weight). Mixed in even when the table lacks most of the follow-up's
+    words (RetrievalConfig.semantic_known_share): the text together passed that gate, and
+    "vs other occupations?" is still read as "other occupations"."""
+    similarities = _similarities(vectors, config, seen)
+    share = config.followup_own_share
+    if own is not None and share > 0:
+        similarities = (1 - share) * similarities + share * _similarities(vectors, config, own)
+    mix_into(scores, baseline, similarities, config.semantic_weight)
+
+
+def _similarities(vectors: PassageVectors, config: RetrievalConfig, text: str) -> np.ndarray:
+    return vectors.similarities(
+        text,
+        config.semantic_softness,
+        config.semantic_prototype,
+        config.semantic_alignment,
+        config.semantic_alignment_floor,
+        config.semantic_alignment_body,
+    )
+
 
 def mix_into(scores: np.ndarray, baseline: float, similarities: np.ndarray, weight: float) -> None:
     """Mix each passage's similarity into its score, in place, keeping BM25's scale.
