@@ -9,6 +9,7 @@ import pytest
 from guidebot.bot import Bot
 from guidebot.dialogue import uncovered
 from guidebot.dialogue.conversation import ConversationState
+from guidebot.dialogue.followup import cue
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
 
@@ -335,6 +336,41 @@ def test_a_bare_topic_word_follows_on_only_toward_the_earlier_topic(bot):
     conversation = bot.conversation()
     assert conversation.ask("What's the average salary?").kind == "answer"
     assert conversation.ask("requirements?").kind == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("before", "then"),
+    [
+        ("whats the salary", "what kind of jobs are there"),  # "there" as in "are there"
+        ("how much does it cost", "wat jobs can i get"),  # one term, but a whole clause
+    ],
+)
+def test_a_clause_naming_a_headings_topic_is_a_new_question(bot, before, then):
+    """A question of its own about a topic a heading names is no follow-up, though it is
+    short or says "there": it was answered from the salary or cost topic before it."""
+    conversation = bot.conversation()
+    assert conversation.ask(before).kind == "answer"
+    reply = conversation.ask(then)
+    assert not any(note.startswith("Taking this as") for note in reply.notes)
+    assert reply.to_dict() == bot.ask(then).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is there an internship?", "explicit"),  # a detail, no heading's topic
+        ("online?", "short"),  # a bare word, though a heading names it
+        ("how much?", "short"),
+        ("what kind of jobs are there", ""),
+        ("wat jobs can i get", ""),
+        ("is it cheaper online?", "explicit"),
+    ],
+)
+def test_which_questions_may_go_on_from_the_topic(bot, question, expected):
+    """followup.cue after an answer: a clause naming a heading's topic stands on its own;
+    a bare word, or a clause about a detail, may go on from the topic."""
+    topic = {"tuition": 0.5, "cost": 0.5}
+    assert cue(bot.context, topic, question) == expected
 
 
 def test_a_complaint_names_the_answer_it_is_about(bot):

@@ -12,6 +12,15 @@ from guidebot.search.results import SearchResult
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = frozenset("it its they them their that this those these there same".split())
+# A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
+_BE = frozenset("is are was were be been isn aren wasn weren".split())
+# An auxiliary or modal verb makes a message a clause of its own ("wat jobs can i get"),
+# not a bare topic word or two ("online?", "how much?"): one naming a heading's topic asks
+# about that topic, whatever was said before.
+_AUXILIARIES = frozenset(
+    "am is are was were be been do does did can could will would shall should may might must "
+    "have has had".split()
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,10 @@ def read(
 
 
 def cue(context: TurnContext, topic: Mapping[str, float], question: str) -> str:
-    """ "explicit" for "and …", "what about …", "does it …"; "short" for a bare topic word
-    or two after an earlier answer; "" when the question stands on its own."""
+    """ "explicit" for "and …", "what about …", "does it …" (and an existential "there"
+    about a detail: "is there an internship?"); "short" for a bare topic word after an
+    earlier answer; "" when the question stands on its own: longer, or a clause naming a
+    heading's topic ("what kind of jobs are there", "wat jobs can i get")."""
     if not topic:
         return ""
     surface = words(question)
@@ -75,9 +86,26 @@ def cue(context: TurnContext, topic: Mapping[str, float], question: str) -> str:
     what_about = " ".join(surface[:3]).startswith(
         ("what about", "how about", "what if", "and what")
     )
-    if opener or what_about or any(w in _REFERENCES for w in surface):
+    if opener or what_about or any(_refers(surface, n) for n in range(len(surface))):
         return "explicit"
-    return "short" if len(terms) <= 1 else ""
+    if len(terms) > 1:
+        return ""
+    # A clause naming a heading's topic asks about that topic ("what kind of jobs are
+    # there" after the salary); one naming only a detail goes on from the topic ("is there
+    # an internship?" after the curriculum), as a bare word does ("online?").
+    if _AUXILIARIES.intersection(surface) and any(
+        context.retriever.headings_naming(t) for t in terms
+    ):
+        return ""
+    return "explicit" if "there" in surface else "short"
+
+
+def _refers(surface: Sequence[str], n: int) -> bool:
+    """Whether the n-th word points back ("it", "those", "there" as a place)."""
+    word = surface[n]
+    if word != "there":
+        return word in _REFERENCES
+    return not _BE.intersection(surface[max(n - 1, 0) : n + 2])
 
 
 def top_section(result: SearchResult) -> str:
