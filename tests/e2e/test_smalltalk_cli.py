@@ -13,6 +13,8 @@ SMALL_TALK = [
     "thx a lot, that cleared things up",
     "cheers mate that answers it",
     "ok great thank you that's all I needed",
+    "who wrote this",  # near an entry in meaning, which would only ask back
+    "who am i talking to",  # "talk" names the document, as in "what does it talk about"
 ]
 QUESTIONS = [
     "what can I do with an AI master's in manufacturing",

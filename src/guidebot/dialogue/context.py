@@ -74,10 +74,10 @@ class TurnContext:
         question, an alternate or its answer) as close in meaning as a paraphrase
         (Policy.smalltalk_yield_similarity, a cosine), or closer than every example of
         the intent matched, or written for it (smalltalk_yield_closer); or the knowledge
-        asks about the words a new wording of small talk brings (`_asks_about`)."""
-        return self._entry_asks(question, intent, guides) or self._asks_about(question, guides)
+        asks about the words a new wording of small talk brings (`asks_about`)."""
+        return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
 
-    def _asks_about(self, question: str, guides: Sequence[str]) -> bool:
+    def asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the
         example it is nearest (SmalltalkMatcher.new_words) are what the knowledge asks
         about: the passages the search ranks first (the best, and those tied with it as

@@ -62,10 +62,26 @@ class Conversation:
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
         if small and not self.context.faq_asks(question, small[0], self.guides):
             return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
+        before = copy.deepcopy(self.state) if small else None
         asked = after_smalltalk(question, self._is_smalltalk)
-        if asked:
-            return self._past_smalltalk(question, asked)
-        return self._several(question) or self._answer(question)
+        reply = (
+            self._past_smalltalk(question, asked)
+            if asked
+            else self._several(question) or self._answer(question)
+        )
+        # Small talk yields to an entry near in meaning only if it then answers: "who wrote
+        # this" is near one, yet asking back between sections would be no reply to it. To
+        # knowledge that asks about the message's words it yields anyway: an insurer's
+        # FAQ may ask back which of its "cover" entries "what do you cover" means.
+        if (
+            before is not None
+            and small
+            and reply.kind != "answer"
+            and not self.context.asks_about(question, self.guides)
+        ):
+            self.state = before
+            return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
+        return reply
 
     def _complaint(self, small: tuple[str, str]) -> Complaint | None:
         """What a complaint ("that's wrong", "not helpful") is about: the answer just given,
