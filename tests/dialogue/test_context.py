@@ -68,3 +68,23 @@ def test_an_introduction_lifted_for_the_document_is_no_entry_asked_in_those_word
         assert guide.kind == "answer" and guide.sources[0].id == "test/intro/1"
         office = bot.ask("who are you?")
         assert office.kind == "answer" and office.sources[0].id == "faq/office"
+
+
+def test_a_decline_names_the_knowledge_as_it_is(make_knowledge):
+    """A help desk's FAQ alone is no guide: its declines say "The FAQ"; several guides are
+    "The guides"; one guide, with or without an FAQ, "The guide"."""
+    from tests.conftest import GUIDE
+
+    faq = "- id: office\n  question: When is the office open?\n  answer: From nine to five.\n"
+    other = GUIDE.replace("Test Guide", "Other Guide")
+    cases = [
+        ({"faq/a.yaml": faq}, "The FAQ doesn't cover that"),
+        ({"guides/one.md": GUIDE, "faq/a.yaml": faq}, "The guide doesn't cover that"),
+        ({"guides/one.md": GUIDE, "guides/two.md": other}, "The guides don't cover that"),
+    ]
+    for n, (files, start) in enumerate(cases):
+        bot = Bot.load(
+            make_knowledge({f"{n}/{name}": text for name, text in files.items()}) / str(n)
+        )
+        reply = bot.ask("how do I fix my bike chain")
+        assert reply.kind == "decline" and reply.answer.startswith(start), reply.answer

@@ -1,3 +1,4 @@
+from guidebot.knowledge.passages import heading_slug
 from guidebot.knowledge.slugs import slugify, unique
 
 
@@ -12,3 +13,9 @@ def test_unique_counts_up_and_records_what_it_gave():
     taken = {"a"}
     assert [unique("a", taken), unique("a", taken), unique("b", taken)] == ["a-2", "a-3", "b"]
     assert taken == {"a", "a-2", "a-3", "b"}
+
+
+def test_accents_are_dropped_not_their_letters():
+    assert slugify("Is there a café?") == "is-there-a-cafe"
+    assert slugify("Öffnungszeiten für Schüler") == "offnungszeiten-fur-schuler"
+    assert heading_slug("Café hours") == "cafe-hours"

@@ -172,7 +172,10 @@ def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
     ]
     result = guidebot("gaps", env=env)
     assert result.returncode == 0, result.stderr
-    assert "2 unanswered questions in 1 group " in result.stdout
+    assert (
+        "2 unanswered questions (declined, or answered with little confidence) in 1 group "
+        in result.stdout
+    )
     assert "2×  how much do nurses earn" in result.stdout
     data = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data["groups"][0]["count"] == 2
@@ -364,7 +367,10 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     (tmp_path / "unanswered.jsonl").write_text("".join(json.dumps(r.to_dict()) + "\n" for r in log))
     result = guidebot("gaps", env=env)
     assert result.returncode == 0, result.stderr
-    assert "2 unanswered questions in 1 group " in result.stdout
+    assert (
+        "2 unanswered questions (declined, or answered with little confidence) in 1 group "
+        in result.stdout
+    )
     assert "2 answers marked not helpful, in 1 group (1 marked helpful)" in result.stdout
     assert "2×  what does it cost" in result.stdout
     assert "answered from: Costs" in result.stdout and "comment: per year?" in result.stdout
@@ -404,3 +410,22 @@ def test_answers_marked_helpful_elsewhere_do_not_mix_the_export(tmp_path):
     assert listed["knowledge_folders"] == {mine: 1} and listed["helpful_answers"] == 1
     result = guidebot("gaps", "--export", str(tmp_path / "new.yaml"), env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_gaps_says_what_each_group_got(tmp_path):
+    """A group lists whether its questions were declined or answered with little confidence
+    (which may be right already), so support staff know which to check first."""
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    log = [
+        *records("is there a dorm"),
+        LogRecord("2026-01-02T10:00:00+00:00", "is there a dorm?", "answer", 0.3),
+        LogRecord("2026-01-03T10:00:00+00:00", "can i take out ten books", "answer", 0.2),
+    ]
+    (tmp_path / "unanswered.jsonl").write_text("".join(json.dumps(r.to_dict()) + "\n" for r in log))
+    result = guidebot("gaps", env=env)
+    assert result.returncode == 0, result.stderr
+    groups = result.stdout.split("×  ")[1:]
+    got = {g.splitlines()[0].split("   [")[0]: g for g in groups}
+    assert "got: declined and a low-confidence answer" in got["is there a dorm"]
+    assert "got: a low-confidence answer" in got["can i take out ten books"]
+    assert "declined" not in got["can i take out ten books"]

@@ -95,7 +95,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"No unanswered questions logged yet ({log}).")
         return 0
     if unanswered:
-        print(f"{len(unanswered)} unanswered questions in {_groups(gaps)} (log: {log})\n")
+        print(
+            f"{len(unanswered)} unanswered question{'' if len(unanswered) == 1 else 's'} "
+            f"(declined, or answered with little confidence) in {_groups(gaps)} (log: {log})\n"
+        )
         _list(gaps)
     else:
         print(f"No unanswered questions logged yet ({log}).")
@@ -108,6 +111,11 @@ def run(args: argparse.Namespace) -> int:
         only = " --knowledge DIR"
     print(f"\nTurn them into FAQ entries: guidebot gaps{only} --export new-questions.yaml")
     return 0
+
+
+# What an unanswered question got, as a group lists it: a decline, or an answer that found
+# little of the question (log.is_unanswered), which may still be right.
+_GOT = {"decline": "declined", "answer": "a low-confidence answer"}
 
 
 def _groups(gaps: list[Gap]) -> str:
@@ -123,6 +131,9 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
+        got = [text for kind, text in _GOT.items() if kind in gap.kinds]
+        if got:
+            print(f"       got: {' and '.join(got)}")
         for section in gap.answered[:3]:
             print(f"       answered from: {terminal_safe(section)}")
         if gap.sources:

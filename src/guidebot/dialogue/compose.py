@@ -56,10 +56,14 @@ def decline_reply(
     suggestions: Sequence[str],
     notes: Sequence[str] = (),
     missing: Sequence[str] = (),
+    knowledge: str = "The guide",
 ) -> Reply:
-    """An honest 'not covered', naming what was missing and what the knowledge does cover."""
+    """An honest 'not covered', naming what was missing and what the knowledge does cover;
+    `knowledge` is what the knowledge is called ("The guide", "The guides", "The FAQ":
+    TurnContext.knowledge_name)."""
     about = f" ({', '.join(missing)})" if missing else ""
-    text = f"The guide doesn't cover that{about}, so I won't guess."
+    verb = "don't" if knowledge.endswith("s") else "doesn't"
+    text = f"{knowledge} {verb} cover that{about}, so I won't guess."
     if suggestions:
         text += " Nearby topics it does answer:"
     return Reply(

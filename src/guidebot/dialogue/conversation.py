@@ -187,9 +187,8 @@ class Conversation:
         weak = not result.exact and (not result.hits or self._unrelated(result, followup, cue))
         if weak or outside:
             self.state.pending_choices = []
-            return decline_reply(
-                question, self.context.suggestions(result.hits, self.guides), notes, outside
-            )
+            suggested = self.context.suggestions(result.hits, self.guides)
+            return decline_reply(question, suggested, notes, outside, self.context.knowledge_name)
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
-from guidebot.knowledge.slugs import unique
+from guidebot.knowledge.slugs import folded, unique
 from guidebot.version import __version__
 
 # A guide's paragraphs are joined until a passage has at least MIN_WORDS words, and split
@@ -184,6 +184,6 @@ def _section_slug(guide: Guide, section: Section) -> str:
 
 def heading_slug(heading: str) -> str:
     """The part of a passage id that names its heading: its first six words of two letters
-    or more ("what-is-the-average-salary-for")."""
-    words = [w for w in _SLUG_WORD.findall(heading.lower()) if len(w) > 1]
+    or more, accents dropped ("what-is-the-average-salary-for", "cafe-hours")."""
+    words = [w for w in _SLUG_WORD.findall(folded(heading)) if len(w) > 1]
     return "-".join(words[:6]) or "section"

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+
+
+def folded(text: str) -> str:
+    """Lower-case text with accents dropped ("Café" -> "cafe"), so an id keeps the word
+    rather than losing the letter ("caf")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def slugify(text: str, words: int = 6, fallback: str = "entry") -> str:
-    """Lower-case words of text joined by '-', apostrophes dropped ("master's" -> "masters")."""
-    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", text.lower()))
+    """Lower-case words of text joined by '-', apostrophes dropped ("master's" -> "masters")
+    and accents too ("café" -> "cafe")."""
+    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", folded(text)))
     return "-".join(parts[:words])[:80].strip("-") or fallback
 
 

@@ -43,7 +43,7 @@ from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Section
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import FIELDS, LINE, SEPARATOR
 
-SNAPSHOT_FORMAT = 2  # bump when the layout below or what the loader produces changes
+SNAPSHOT_FORMAT = 3  # bump when the layout below or what the loader produces changes
 PREFIX = "knowledge-"
 KEEP = 4  # snapshots kept per cache directory, newest first
 MAX_BYTES = 1 << 30  # knowledge whose snapshot would be larger is simply not snapshotted

@@ -145,10 +145,11 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         f"# Starter FAQ from {len(gaps)} groups of questions guidebot could not answer",
         f"# (exported from {source}).",
         "#",
-        f"# Every answer says {TODO}: replace it with 2 to 4 sentences from the guide, add",
-        "# 'section:' with the exact heading the answer comes from, and delete the entries",
-        "# you do not want. `guidebot check` reports every answer still left as TODO, so",
-        "# this file cannot go live unfinished. See knowledge/README.md for the format.",
+        f"# Every answer says {TODO}: replace it with a short answer (2 to 4 sentences); if",
+        "# it comes from a guide, add 'section:' with the exact heading. Some of these were",
+        "# answered with little confidence and may be right already: delete the entries you",
+        "# do not want. `guidebot check` reports every answer still left as TODO, so this",
+        "# file cannot go live unfinished. See knowledge/README.md for the format.",
         "",
     ]
     used: set[str] = set()
