@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidebot.search.negation import ruled_out
+from guidebot.search.negation import less_ruled_out, ruled_out
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,13 @@ def test_a_ruled_out_topic_does_not_drive_the_answer(bot):
 def test_ruling_out_every_word_leaves_the_question_as_it_was(bot):
     text = "never mind salary"
     assert list(bot.retriever.search(text, k=3).terms) == bot.retriever.understand(text)[0]
+
+
+def test_terms_of_a_ruled_out_topic_are_dropped_unless_none_would_be_left():
+    terms_of = str.split
+    question = "I don't care about salary, how long does the degree take?"
+    terms = ["care", "salary", "long", "degree", "take"]
+    kept = less_ruled_out(question, terms, terms_of)
+    assert "salary" not in kept and {"long", "degree", "take"} <= set(kept)
+    assert less_ruled_out("not salary", ["salary"], terms_of) == ["salary"]
+    assert less_ruled_out("how long is it", ["long"], terms_of) == ["long"]

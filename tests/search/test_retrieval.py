@@ -108,6 +108,14 @@ def test_sentences_end_at_full_stops_but_not_after_abbreviations():
     assert _sentences("My GPA is 2.8. Is that ok?") == ["My GPA is 2.8.", "Is that ok?"]
 
 
+def test_the_asking_sentences_are_those_after_a_story():
+    from guidebot.search.sentences import asking_sentences
+
+    assert asking_sentences("My GPA is 2.8. Is that ok?") == ["Is that ok?"]
+    assert asking_sentences("Is that ok? Is it worth it?") == []  # all ask: no story
+    assert asking_sentences("My GPA is 2.8.") == []
+
+
 def test_a_question_naming_no_topic_does_not_outweigh_the_story(bot: Bot):
     # "Is that a problem?" names nothing of the field, so the GPA sentence keeps its weight
     section = _first_section(bot, "My GPA is 2.8. Is that a problem?")

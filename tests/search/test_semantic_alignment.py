@@ -179,3 +179,30 @@ def test_how_much_at_the_workshop_is_the_price(tmp_path):
     bot = Bot.load(tmp_path / "kb", encoder=load_model(builtin_dir()))
     reply = bot.ask("how much is a tune up at your workshop")
     assert reply.sources[0].id == "faq/what-does-a-tune-up-cost"
+
+
+PARKING = """
+- question: Is there parking?
+  alternates: [Where can I park?]
+  answer: There is a free car park behind the building. Bicycle racks are by the main entrance.
+"""
+
+
+def test_a_word_near_in_meaning_covers_a_question_word(make_knowledge):
+    """With the built-in table, "bikes" is found in "Bicycle racks" for coverage
+    (RetrievalConfig.soft_coverage), so "what about bikes?" after the parking question is
+    answered, not declined as covering too little; with the line off it is declined."""
+    bot = Bot.load(make_knowledge({"faq/visit.yaml": PARKING}), encoder=load_model(builtin_dir()))
+    alignment = bot.retriever.vectors.alignment
+    line = bot.policy.retrieval.soft_coverage
+    assert alignment is not None and alignment.nearest("bikes", 0, line) >= line > 0
+    assert alignment.nearest("leave", 0, line) == 0.0
+    off = bot.with_policy(
+        dataclasses.replace(
+            bot.policy, retrieval=dataclasses.replace(bot.policy.retrieval, soft_coverage=0.0)
+        )
+    )
+    for each, kind in ((bot, "answer"), (off, "decline")):
+        conversation = each.conversation()
+        assert conversation.ask("is there parking").kind == "answer"
+        assert conversation.ask("what about bikes?").kind == kind

@@ -39,3 +39,21 @@ def term_weight(
     English word ("wife", "shortlist"): those pad long questions without making them out of
     scope, so they weigh like a common term."""
     return EVERYDAY_WEIGHT if not knows(term) and term in everyday else idf(term)
+
+
+def nearly_found(
+    surface: Sequence[str],
+    found: Collection[str],
+    terms_of: Callable[[str], Sequence[str]],
+    nearness: Callable[[str], float],
+    line: float,
+) -> set[str]:
+    """The terms (`terms_of` a word) of the question's words (`surface`) not `found` whose
+    word has one at least `line` near in meaning in the passage (`nearness`, a cosine):
+    "bikes" is found in "Bicycle racks are by the main entrance" (0.80)."""
+    nearly: set[str] = set()
+    for word in surface:
+        missing = [t for t in terms_of(word) if t not in found]
+        if missing and nearness(word) >= line:
+            nearly.update(missing)
+    return nearly

@@ -10,6 +10,7 @@ question word). English phrasing, not any guide's words, so every knowledge base
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 _RULING_OUT = re.compile(
     r"\b(?:(?:do\s*n[o'’]?t|dont|didn'?t|doesn'?t)\s+(?:really\s+)?care\s+(?:about|for)"
@@ -36,3 +37,15 @@ def ruled_out(text: str) -> list[tuple[str, str]]:
         if span:
             found.append((match.group(0).strip(), span))
     return found
+
+
+def less_ruled_out(
+    question: str, terms: list[str], terms_of: Callable[[str], Sequence[str]]
+) -> list[str]:
+    """The terms less those (`terms_of` a text) of topics the question rules out and of the
+    phrases that rule them out, as long as some are left: "I don't care about salary, how
+    long does the degree take?" is searched for how long the degree takes."""
+    found = ruled_out(question)
+    out = {t for pair in found for text in pair for t in terms_of(text)}
+    kept = [t for t in terms if t not in out]
+    return kept if found and kept else terms

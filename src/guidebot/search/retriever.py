@@ -14,19 +14,19 @@ from guidebot.search import derived
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
-from guidebot.search.coverage import coverage, term_weight
+from guidebot.search.coverage import coverage, nearly_found, term_weight
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.inflection import answer_only_variants
 from guidebot.search.introduction import introduction_rows, lift_introductions
-from guidebot.search.negation import ruled_out
+from guidebot.search.negation import less_ruled_out
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
-from guidebot.search.sentences import sentences
+from guidebot.search.sentences import asking_sentences
 from guidebot.search.typos import Repair, TypoRepairer, as_repaired
 
 
@@ -94,7 +94,7 @@ class Retriever:
         and for most of the ranking, the question alone ranking for
         config.followup_own_share; with `context` and no `meaning`, BM25 alone ranks."""
         terms, surface, repairs = self.understand(question)
-        terms = self._less_ruled_out(question, terms)
+        terms = less_ruled_out(question, terms, self._terms_of_text)
         everyday = self._everyday(surface)
         asked = self._asked_terms(question)
         weights: dict[str, float] = {}
@@ -135,7 +135,11 @@ class Retriever:
         hits = self._top(scores, weights, k, baseline)
         loose = self._loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
-            1.0 if exact else self._coverage(terms, everyday, hits[0], loose) if hits else 0.0
+            1.0
+            if exact
+            else self._coverage(terms, surface, everyday, hits[0], loose)
+            if hits
+            else 0.0
         )
         similarity = None
         if reading is not None and hits:
@@ -173,22 +177,13 @@ class Retriever:
         scores[rows[0]] = baseline + 2 * max(top, 1.0)
         return True
 
-    def _less_ruled_out(self, question: str, terms: list[str]) -> list[str]:
-        """The terms less those of topics the question rules out (negation.ruled_out) and of
-        the phrases that rule them out, as long as some are left."""
-        found = ruled_out(question)
-        out = {t for pair in found for text in pair for t in self.understand(text)[0]}
-        kept = [t for t in terms if t not in out]
-        return kept if found and kept else terms
-
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has
         sentences that do not, when those asking sentences name a topic (a heading's word,
         or one of the field rather than everyday English); else None. People put their
         story first and the question last, but "Is that a problem?" names no topic."""
-        parts = sentences(question)
-        asking = [s for s in parts if s.rstrip().endswith("?")]
-        if not asking or len(asking) == len(parts):
+        asking = asking_sentences(question)
+        if not asking:
             return None
         terms: set[str] = set()
         topical = False
@@ -280,17 +275,35 @@ class Retriever:
         """(coverage, loose) as SearchResult gives them had this hit been the best."""
         terms, surface, _ = self.understand(question)
         loose = self._loose(surface, hit)
-        return self._coverage(terms, self._everyday(surface), hit, loose), loose
+        return self._coverage(terms, surface, self._everyday(surface), hit, loose), loose
 
     def _loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
         return answer_only_variants(self.analyzer, self.title, self._words, hit, surface)
 
     def _coverage(
-        self, terms: Sequence[str], everyday: Collection[str], hit: Hit, loose: Collection[str]
+        self,
+        terms: Sequence[str],
+        surface: Sequence[str],
+        everyday: Collection[str],
+        hit: Hit,
+        loose: Collection[str],
     ) -> float:
-        """coverage.coverage of the question's terms by the hit's."""
+        """coverage.coverage of the question's terms by the hit's, a term also found when,
+        with word vectors, the passage holds a word near in meaning to one of the question's
+        words it comes from (config.soft_coverage: "bikes" for "Bicycle racks")."""
         weight = partial(term_weight, everyday=everyday, knows=self.knows, idf=self.idf)
-        return coverage(terms, hit.matched, loose, weight, self.config.loose_credit)
+        found = set(hit.matched)
+        line, vectors = self.config.soft_coverage, self.vectors
+        if line and vectors is not None and vectors.alignment is not None:
+            near = partial(vectors.alignment.nearest, row=hit.row, floor=line)
+            found |= nearly_found(surface, found, self._terms_of_word, near, line)
+        return coverage(terms, tuple(found), loose, weight, self.config.loose_credit)
+
+    def _terms_of_word(self, word: str) -> list[str]:
+        return self.analyzer.terms_of_words([word])
+
+    def _terms_of_text(self, text: str) -> list[str]:
+        return self.understand(text)[0]
 
     def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
         """Guide section headings that contain the term, in guide order."""

@@ -20,3 +20,11 @@ def sentences(text: str) -> list[str]:
         elif piece:
             found.append(piece)
     return found
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences that ask (end in "?") of a message that also has sentences that do
+    not, else none: people put their story first and the question last."""
+    parts = sentences(text)
+    asking = [s for s in parts if s.rstrip().endswith("?")]
+    return asking if len(asking) < len(parts) else []

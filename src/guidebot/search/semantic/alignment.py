@@ -97,3 +97,9 @@ class WordAlignment:
             nearest.reshape(-1), np.repeat(word, counts) * self.size + self._holders[spans], values
         )
         return (weights @ nearest) / float(weights.sum())
+
+    def nearest(self, word: str, row: int, floor: float) -> float:
+        """The cosine of `word` to its nearest word in passage `row` (title or body alike),
+        0.0 under `floor`, for a word the table lacks, or one of weight under MIN_WEIGHT.
+        Raises ValueError for a floor outside (0, 1]."""
+        return float(self.scores(word, floor)[row])
