@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -12,6 +13,7 @@ from guidebot.dialogue.conversation import ConversationState
 from guidebot.dialogue.followup import cue
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
+from tests.conftest import KNOWLEDGE
 
 SALARY = (
     "What is the average salary for professionals with an AI Master's degree "
@@ -173,6 +175,20 @@ def test_a_reply_to_a_clarifying_question_is_read_with_the_question_asked_back(m
     conversation = bot.conversation()
     conversation.ask("requirements?")
     assert conversation.ask("thanks").kind == "smalltalk"
+
+
+def test_a_new_question_after_a_clarifying_question_is_no_pick():
+    """Read with "requirements?", "how long does it take" leads to the admission section
+    (it holds "take"), but alone the question finds the program's length far closer: it
+    is a new question (Policy.choice_reading_ratio; at 0 it was taken as a pick)."""
+    bot = Bot.load(KNOWLEDGE, encoder=load_model(builtin_dir()))
+    anything = bot.with_policy(dataclasses.replace(bot.policy, choice_reading_ratio=0.0))
+    for each, picked in ((bot, False), (anything, True)):
+        conversation = each.conversation()
+        assert conversation.ask("requirements?").kind == "clarify"
+        reply = conversation.ask("how long does it take")
+        assert any(note.startswith("Taking this as") for note in reply.notes) is picked
+        assert (reply.sources[0].section == ADMISSION) is picked
 
 
 def test_choice_by_number_after_a_question_without_topic_words(bot):

@@ -252,18 +252,23 @@ class Conversation:
     def _choice_by_words(self, text: str, choices: list[str], original: str) -> str | None:
         """The choice the reply's words lead to: searched alone, else read with the question
         asked back, as a follow-up is with its topic ("requirements?", then "i mean which
-        courses i have to take": alone, "take" leads to how long a degree takes). Only
-        when the choice's passage holds a word of the reply's own: "thanks" picks nothing,
-        and "what is the average salary in the first year?" is a new question."""
+        courses i have to take": alone, "take" leads to how long a degree takes). Read so,
+        only a choice whose passage holds a word of the reply's own ("thanks" picks
+        nothing), and that the reply alone finds nearly as close as its best passage
+        (Policy.choice_reading_ratio): "how long does it take" is a new question."""
         retriever = self.context.retriever
-        best = retriever.search(text, k=1, guides=self.guides).best
-        if best and best.passage.section in choices:
-            return best.passage.section
+        alone = retriever.search(text, k=10, guides=self.guides)
+        if alone.best is None or alone.best.passage.section in choices:
+            return alone.best.passage.section if alone.best else None
         own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
         best = retriever.search(f"{original} {text}", k=1, guides=self.guides).best
         if best is None or best.passage.section not in choices or not own & set(best.matched):
             return None
-        return best.passage.section
+        line = self.context.policy.choice_reading_ratio * alone.best.score
+        near = any(
+            h.passage.section == best.passage.section and h.score >= line for h in alone.hits
+        )
+        return best.passage.section if near else None
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

@@ -69,6 +69,10 @@ class Policy:
     clarify_similarity: float = 85.0  # rapidfuzz score for FAQ questions worded like one
     # with no topic words at all ("how much?")
     followup_weight: float = 0.5  # weight of the previous turn's terms in a follow-up
+    # A reply to a clarifying question read with the question asked back picks the choice
+    # that reading leads to only if the reply alone scores that choice at least this share
+    # of its own best (else it is a new question).
+    choice_reading_ratio: float = 0.8
     followup_max_terms: int = 4  # longer questions stand on their own
     # A message asking several questions is answered part by part when each part alone is
     # answered with at least this confidence, from a passage of its own, and the passage
