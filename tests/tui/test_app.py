@@ -247,6 +247,21 @@ async def test_buttons_are_compact_one_line(make_app) -> None:
         assert all(b.size.height == 1 for b in app.chat.query(Button))
 
 
+async def test_a_long_choice_wraps_rather_than_being_cut(make_app) -> None:
+    """A heading longer than the chat is wide is shown whole on two lines or more: cut,
+    the choices of "requirements?" read alike ("What are the admission requirements and")."""
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await ask(pilot, "requirements?")
+        await pilot.pause()
+        choices = list(app.chat.query(".choice"))
+        assert app.chat.replies[-1].kind == "clarify" and len(choices) >= 2
+        for button in choices:
+            label = button.label.plain
+            assert len(label) > button.size.width and button.size.height >= 2
+            assert button.size.width * button.size.height >= len(label)
+
+
 async def test_an_earlier_answers_options_are_still_clickable(make_app) -> None:
     """Once a reply is an earlier one (one Static, no buttons), its suggested topics still
     ask themselves when clicked, and it still says so."""
@@ -266,3 +281,43 @@ async def test_an_earlier_answers_options_are_still_clickable(make_app) -> None:
         await answered(pilot, 3)
         assert list(app.chat.query(QuestionView))[-1].text == offered[1]
         assert app.chat.replies[-1].sources[0].section == offered[1]
+
+
+async def test_a_source_is_cited_by_its_id_and_a_browser_sees_no_server_path(
+    make_app, monkeypatch
+) -> None:
+    """The sources panel cites the passage id; in a terminal the knowledge file and line
+    follow it, for whoever edits the knowledge; served in a browser they do not."""
+    for web in (False, True):
+        monkeypatch.setattr(type(make_app()), "is_web", property(lambda self, web=web: web))
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ask(pilot, "How much does the degree cost?")
+            source = app.chat.replies[-1].sources[0]
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            where = str(app.chat.query_one("#source-where").visual)
+            assert where.startswith(source.id)
+            assert (str(source.path) in where) is (not web) and source.path
+
+
+async def test_saving_in_a_browser_downloads_the_transcript(
+    make_app, monkeypatch, tmp_path: Path
+) -> None:
+    """Under `guidebot serve` Ctrl+S hands the visitor the Markdown (App.deliver_text)
+    and writes nothing on the server."""
+    delivered: list[tuple[str, str | None]] = []
+    app = make_app(transcripts_dir=tmp_path / "server")
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        app,
+        "deliver_text",
+        lambda f, save_filename=None, **_: delivered.append((f.read(), save_filename)),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, "How much does the degree cost?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    ((text, name),) = delivered
+    assert "How much does the degree cost?" in text and name and name.endswith(".md")
+    assert not (tmp_path / "server").exists()

@@ -21,11 +21,11 @@ from guidebot.tui.palette import GuidebotCommands
 from guidebot.tui.screens.chat import ChatScreen
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.session import ChatSession
+from guidebot.tui.themes import DARK, LIGHT, LIGHT_THEME
 
 if TYPE_CHECKING:
     from guidebot.bot import Bot
 
-LIGHT, DARK = "textual-light", "textual-dark"
 HELP_KEYS = ("?",)  # "?" on an empty input opens the help too (Prompt): not a binding
 
 
@@ -50,6 +50,7 @@ class GuidebotApp(App[None]):
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.register_theme(LIGHT_THEME)
         self.session = session
         if suggestions is None and session.bot is not None:
             suggestions = session.suggestions()

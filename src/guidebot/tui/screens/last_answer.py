@@ -8,6 +8,7 @@ what those keys do.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual.content import Content
@@ -32,8 +33,15 @@ class LastAnswerActions(Screen[None]):
     transcripts_dir: Path
 
     def action_save(self) -> None:
-        """Save the conversation as Markdown with its citations; say where."""
+        """Save the conversation as Markdown with its citations; say where. Served in a
+        browser (`guidebot serve`), the visitor downloads it: the server's folders are
+        neither theirs to write to nor to see."""
         title = self.session.guide_title()
+        if self.app.is_web:
+            text = transcript.to_markdown(self.answers.replies, title)
+            self.app.deliver_text(io.StringIO(text), save_filename=transcript.default_name())
+            self.notify("Downloading the transcript.", markup=False)
+            return
         try:
             path = transcript.save(self.answers.replies, self.transcripts_dir, title)
         except (OSError, GuidebotError) as error:

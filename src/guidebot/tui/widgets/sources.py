@@ -59,7 +59,11 @@ class SourcesPanel(VerticalScroll):
         self.query_one("#source-guide", Static).update(Text(source.guide_title))
         self.query_one("#source-section", Static).update(Text(source.heading_path))
         self.query_one("#source-text", Static).update(passage_text(source))
-        where = f"{source.path}:{source.line}" if source.path and source.line else source.id
+        # The passage id is the citation; the file and line help whoever edits the
+        # knowledge on this machine, and would show a browser's visitor the server's folders.
+        where = source.id
+        if source.path and source.line and not self.app.is_web:
+            where = f"{source.id}  ({source.path}:{source.line})"
         self.query_one("#source-where", Static).update(Text(where))
         self.scroll_home(animate=False)
 
