@@ -207,6 +207,13 @@ def test_one_word_naming_one_heading_is_answered_and_several_is_asked_back(bot):
     assert all("requirements" in choice for choice in reply.choices)
 
 
+def test_a_heading_word_alone_is_answered_by_the_entry_asked_like_the_heading(bot):
+    """"salary" names the salary section's heading: the entry asked most like it ("What is
+    the average salary?") answers, not another salary entry that uses the word more."""
+    for question in ("salary", "salary?"):
+        assert bot.ask(question).sources[0].id == "faq/average-salary"
+
+
 def test_one_word_naming_no_heading_is_asked_back_when_sections_are_close(bot):
     reply = bot.ask("experience?")
     assert reply.kind == "clarify" and len(reply.choices) >= 2

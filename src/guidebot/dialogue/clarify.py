@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
-from guidebot.search.results import SearchResult
+from guidebot.search.results import Hit, SearchResult
 
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
 
@@ -99,19 +101,27 @@ def led_by_heading(
     context: TurnContext, guides: Sequence[str], question: str, result: SearchResult
 ) -> SearchResult:
     """A one-word question that one heading names is about that section ("ethics?" when a
-    heading is about ethical considerations): its best passage leads, whatever the scores
-    of passages that merely use the word."""
+    heading is about ethical considerations): its passage that best stands for the section
+    leads, whatever the scores of passages that merely use the word. That is the FAQ entry
+    asked most like the heading ("salary": "What is the average salary?", not "Will pay
+    keep rising, and how should I judge a salary offer?"), else the best scored."""
     if len(result.terms) != 1 or not result.hits:
         return result
     if context.retriever.names_the_document(result.terms[0]):
         return result  # "what is this article about" is not about "Related Articles"
     named = heading_named(context, guides, result)
-    if named is None or result.hits[0].passage.section == named:
+    inside = [h for h in result.hits if h.passage.section == named]
+    if named is None or not inside:
         return result
-    first = [h for h in result.hits if h.passage.section == named][:1]
-    if not first:
-        return result
-    return lead_with(context.retriever, question, result, first[0])
+
+    def standing(hit: Hit) -> tuple[float, float]:
+        asked = hit.passage.question if hit.passage.kind == "faq" else ""
+        return (fuzz.token_set_ratio(asked.lower(), named.lower()) if asked else -1.0, hit.score)
+
+    lead = max(inside, key=standing)
+    return (
+        result if lead is result.hits[0] else lead_with(context.retriever, question, result, lead)
+    )
 
 
 def heading_named(context: TurnContext, guides: Sequence[str], result: SearchResult) -> str | None:
