@@ -208,7 +208,7 @@ def test_one_word_naming_one_heading_is_answered_and_several_is_asked_back(bot):
 
 
 def test_a_heading_word_alone_is_answered_by_the_entry_asked_like_the_heading(bot):
-    """"salary" names the salary section's heading: the entry asked most like it ("What is
+    """ "salary" names the salary section's heading: the entry asked most like it ("What is
     the average salary?") answers, not another salary entry that uses the word more."""
     for question in ("salary", "salary?"):
         assert bot.ask(question).sources[0].id == "faq/average-salary"

@@ -321,3 +321,17 @@ async def test_saving_in_a_browser_downloads_the_transcript(
     ((text, name),) = delivered
     assert "How much does the degree cost?" in text and name and name.endswith(".md")
     assert not (tmp_path / "server").exists()
+
+
+async def test_function_keys_do_what_a_browser_keeps_ctrl_n_and_ctrl_t_for(make_app) -> None:
+    """Under `guidebot serve` a browser takes Ctrl+N and Ctrl+T itself: F2 starts a new
+    conversation and F4 switches the theme as they do."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, "What courses will I take?")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.chat.replies == []
+        dark = app.current_theme.dark
+        await pilot.press("f4")
+        assert app.current_theme.dark is not dark

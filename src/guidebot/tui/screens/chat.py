@@ -57,12 +57,12 @@ class ChatScreen(LastAnswerActions):
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("ctrl+n", "new_conversation", "New chat"),
+        Binding("ctrl+n,f2", "new_conversation", "New chat"),
         Binding("ctrl+o", "next_source", "Sources"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+y", "copy", "Copy"),
         Binding("ctrl+g", "pick_guide", "Guide", show=False),  # the header names it
-        Binding("ctrl+r", "reload", "Reload", show=False),
+        Binding("ctrl+r,f8", "reload", "Reload", show=False),
         Binding("ctrl+b", "not_helpful", "Not helpful", show=False),
         Binding("escape", "close_sources", "Close sources", show=False),
         Binding("tab", "focus_reply", "Newest citations", show=False),
