@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from textual.widgets import OptionList
@@ -149,4 +150,5 @@ async def test_help_and_palette_name_the_key(make_app) -> None:
         await ask(pilot, QUESTION)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        assert "Ctrl+B      mark the last answer as not helpful" in shown_text(app.screen)
+        help_text = shown_text(app.screen)
+        assert re.search(r"^Ctrl\+B +mark the last answer as not helpful", help_text, re.M)
