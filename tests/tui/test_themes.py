@@ -44,3 +44,13 @@ async def test_the_theme_key_switches_to_the_readable_light_theme(make_app) -> N
         assert app.theme == LIGHT
         colours = app.get_css_variables()
         assert contrast(colours["text-accent"], colours["background"]) >= 4.5
+
+
+async def test_the_header_names_the_guide_undimmed(make_app) -> None:
+    """Textual dims the sub-title (2.4:1 on the dark panel); the guide's title is shown at
+    full strength."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        title = app.format_title("guidebot", "A Guide")
+        assert title.plain == "guidebot — A Guide"
+        assert not any("dim" in str(span.style) for span in title.spans)
