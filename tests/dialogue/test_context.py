@@ -88,3 +88,5 @@ def test_a_decline_names_the_knowledge_as_it_is(make_knowledge):
         )
         reply = bot.ask("how do I fix my bike chain")
         assert reply.kind == "decline" and reply.answer.startswith(start), reply.answer
+    kept = bot.conversation(guides=["one"]).ask("how do I fix my bike chain")
+    assert kept.answer.startswith("The guide doesn't cover that")  # kept to one guide

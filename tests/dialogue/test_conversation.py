@@ -191,6 +191,19 @@ def test_a_new_question_after_a_clarifying_question_is_no_pick():
         assert (reply.sources[0].section == ADMISSION) is picked
 
 
+def test_small_talk_near_an_entry_stays_small_talk_after_an_answer():
+    """With the built-in word vectors "who wrote this" is near an FAQ entry, so small talk
+    yields; read on from the answer before ("this"), it would be answered with the tuition.
+    It is small talk, and the conversation goes on from the tuition as before."""
+    bot = Bot.load(KNOWLEDGE, encoder=load_model(builtin_dir()))
+    conversation = bot.conversation()
+    conversation.ask("how much does it cost")
+    topic = dict(conversation.state.topic_terms)
+    reply = conversation.ask("who wrote this")
+    assert reply.kind == "smalltalk" and not reply.sources
+    assert conversation.state.topic_terms == topic
+
+
 def test_choice_by_number_after_a_question_without_topic_words(bot):
     conversation = bot.conversation()
     reply = conversation.ask("how much?")
@@ -212,6 +225,35 @@ def test_a_heading_word_alone_is_answered_by_the_entry_asked_like_the_heading(bo
     the average salary?") answers, not another salary entry that uses the word more."""
     for question in ("salary", "salary?"):
         assert bot.ask(question).sources[0].id == "faq/average-salary"
+
+
+SHORT_HEADING = """
+---
+title: Pay
+---
+About pay.
+
+## Salary
+Graduates earn $145,000 on average.
+"""
+SALARY_FAQ = """
+- id: offer
+  question: How should I judge a salary offer?
+  answer: Compare it with the $145,000 average and the cost of living.
+  section: Salary
+- id: average
+  question: What is the average salary?
+  answer: The average is $145,000.
+  section: Salary
+"""
+
+
+def test_a_short_heading_is_matched_by_words_not_by_its_question_mark(make_knowledge):
+    """Heading "Salary": "What is the average salary?" and "How should I judge a salary
+    offer?" both hold it whole; punctuation aside they are alike, and the plainer question
+    stands for the section."""
+    root = make_knowledge({"guides/pay.md": SHORT_HEADING, "faq/pay.yaml": SALARY_FAQ})
+    assert Bot.load(root).ask("salary").sources[0].id == "faq/average"
 
 
 def test_one_word_naming_no_heading_is_asked_back_when_sections_are_close(bot):
@@ -385,7 +427,9 @@ def test_a_clause_naming_a_headings_topic_is_a_new_question(bot, before, then):
         ("online?", "short"),  # a bare word, though a heading names it
         ("how much?", "short"),
         ("what kind of jobs are there", ""),
+        ("what kind of jobs aren't there", ""),  # words() makes it "arent"
         ("wat jobs can i get", ""),
+        ("what jobs cant i get", ""),
         ("is it cheaper online?", "explicit"),
     ],
 )

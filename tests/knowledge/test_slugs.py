@@ -19,3 +19,4 @@ def test_accents_are_dropped_not_their_letters():
     assert slugify("Is there a café?") == "is-there-a-cafe"
     assert slugify("Öffnungszeiten für Schüler") == "offnungszeiten-fur-schuler"
     assert heading_slug("Café hours") == "cafe-hours"
+    assert slugify("Straße, Smørrebrød and Œuvre") == "strasse-smorrebrod-and-oeuvre"

@@ -320,6 +320,7 @@ async def test_saving_in_a_browser_downloads_the_transcript(
         await pilot.pause()
     ((text, name),) = delivered
     assert "How much does the degree cost?" in text and name and name.endswith(".md")
+    assert "faq/" in text and ".yaml:" not in text and ".md:" not in text  # ids, no files
     assert not (tmp_path / "server").exists()
 
 

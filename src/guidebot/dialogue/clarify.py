@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
@@ -113,10 +113,15 @@ def led_by_heading(
     inside = [h for h in result.hits if h.passage.section == named]
     if named is None or not inside:
         return result
+    # Of those that hold the word, when some do: "2032?" is answered with the figure.
+    inside = [h for h in inside if h.matched] or inside
 
-    def standing(hit: Hit) -> tuple[float, float]:
+    def standing(hit: Hit) -> tuple[float, float, float]:
         asked = hit.passage.question if hit.passage.kind == "faq" else ""
-        return (fuzz.token_set_ratio(asked.lower(), named.lower()) if asked else -1.0, hit.score)
+        if not asked:
+            return (-1.0, 0.0, hit.score)
+        alike = fuzz.token_set_ratio(asked, named, processor=utils.default_process)
+        return (alike, -len(asked), hit.score)  # alike as much: the plainer question
 
     lead = max(inside, key=standing)
     return (

@@ -15,7 +15,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
-from guidebot.dialogue.picks import MAX_PICK_WORDS, is_pick, ordinal
+from guidebot.dialogue.picks import picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
@@ -40,6 +40,7 @@ class Conversation:
         self.context = context
         self.state = state or ConversationState()
         self.guides = guides
+        self._followed_on = False  # whether this turn's answer was read on from the last
 
     def reset(self) -> None:
         """Forget everything said so far."""
@@ -63,20 +64,22 @@ class Conversation:
         if small and not self.context.faq_asks(question, small[0], self.guides):
             return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
         before = copy.deepcopy(self.state) if small else None
+        self._followed_on = False
         asked = after_smalltalk(question, self._is_smalltalk)
         reply = (
             self._past_smalltalk(question, asked)
             if asked
             else self._several(question) or self._answer(question)
         )
-        # Small talk yields to an entry near in meaning only if it then answers: "who wrote
-        # this" is near one, yet asking back between sections would be no reply to it. To
+        # Small talk yields to an entry near in meaning only if it then answers, and on its
+        # own: "who wrote this" is near one, yet asking back between sections, or the
+        # tuition read on from the question before ("this"), would be no reply to it. To
         # knowledge that asks about the message's words it yields anyway: an insurer's
         # FAQ may ask back which of its "cover" entries "what do you cover" means.
         if (
             before is not None
             and small
-            and reply.kind != "answer"
+            and (reply.kind != "answer" or self._followed_on)
             and not self.context.asks_about(question, self.guides)
         ):
             self.state = before
@@ -150,6 +153,7 @@ class Conversation:
         retriever, policy = self.context.retriever, self.context.policy
         reading = reading or self._read(question)
         result, cue, followup = reading.result, reading.cue, reading.followup
+        self._followed_on = self._followed_on or followup
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         # Said only with an answer: a decline is no reading against the topic ("im so
         # confused about all this" after an answer is no question about it).
@@ -188,7 +192,10 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             suggested = self.context.suggestions(result.hits, self.guides)
-            return decline_reply(question, suggested, notes, outside, self.context.knowledge_name)
+            name = self.context.knowledge_name  # a conversation kept to guides names them
+            if self.guides:
+                name = "The guide" if len(self.guides) == 1 else "The guides"
+            return decline_reply(question, suggested, notes, outside, name)
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
@@ -224,14 +231,7 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        chosen = self._choice_by_words(text, choices, original)
-        said = words(text)
-        # "2", "the first one" pick a choice; "2 years part time?" is a question of its own:
-        # besides the number it names what the knowledge is about.
-        if len(said) <= MAX_PICK_WORDS and not self._names_a_topic(
-            " ".join(w for w in said if not is_pick(w))
-        ):
-            chosen = ordinal(text, choices) or chosen
+        chosen = picked(self.context, self.guides, text, choices, original, self._names_a_topic)
         if not chosen:
             return None
         result = self.context.retriever.search(f"{original} {text}", k=50, guides=self.guides)
@@ -248,27 +248,6 @@ class Conversation:
         return replace(
             answer_reply(text, result, top, self.context.retriever, [note]), confidence=1.0
         )
-
-    def _choice_by_words(self, text: str, choices: list[str], original: str) -> str | None:
-        """The choice the reply's words lead to: searched alone, else read with the question
-        asked back, as a follow-up is with its topic ("requirements?", then "i mean which
-        courses i have to take": alone, "take" leads to how long a degree takes). Read so,
-        only a choice whose passage holds a word of the reply's own ("thanks" picks
-        nothing), and that the reply alone finds nearly as close as its best passage
-        (Policy.choice_reading_ratio): "how long does it take" is a new question."""
-        retriever = self.context.retriever
-        alone = retriever.search(text, k=10, guides=self.guides)
-        if alone.best is None or alone.best.passage.section in choices:
-            return alone.best.passage.section if alone.best else None
-        own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
-        best = retriever.search(f"{original} {text}", k=1, guides=self.guides).best
-        if best is None or best.passage.section not in choices or not own & set(best.matched):
-            return None
-        line = self.context.policy.choice_reading_ratio * alone.best.score
-        near = any(
-            h.passage.section == best.passage.section and h.score >= line for h in alone.hits
-        )
-        return best.passage.section if near else None
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

@@ -13,13 +13,15 @@ from guidebot.search.results import SearchResult
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _REFERENCES = frozenset("it its they them their that this those these there same".split())
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
-_BE = frozenset("is are was were be been isn aren wasn weren".split())
+# (words() joins a contraction: "aren't" is "arent"; "there's" is "there" alone.)
+_BE = frozenset("is are was were be been isnt arent wasnt werent".split())
 # An auxiliary or modal verb makes a message a clause of its own ("wat jobs can i get"),
 # not a bare topic word or two ("online?", "how much?"): one naming a heading's topic asks
 # about that topic, whatever was said before.
 _AUXILIARIES = frozenset(
     "am is are was were be been do does did can could will would shall should may might must "
-    "have has had".split()
+    "have has had isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt "
+    "shouldnt havent hasnt".split()
 )
 
 
@@ -48,7 +50,7 @@ def read(
     from every passage."""
     retriever = context.retriever
     result = retriever.search(question, k=10, guides=guides)
-    said = cue(context, topic, question)
+    said = cue(context, topic, question, guides)
     if not said:
         return Reading(result, said, False)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
@@ -71,7 +73,9 @@ def read(
     return Reading(combined if followup else result, said, followup)
 
 
-def cue(context: TurnContext, topic: Mapping[str, float], question: str) -> str:
+def cue(
+    context: TurnContext, topic: Mapping[str, float], question: str, guides: Sequence[str] = ()
+) -> str:
     """ "explicit" for "and …", "what about …", "does it …" (and an existential "there"
     about a detail: "is there an internship?"); "short" for a bare topic word after an
     earlier answer; "" when the question stands on its own: longer, or a clause naming a
@@ -94,7 +98,7 @@ def cue(context: TurnContext, topic: Mapping[str, float], question: str) -> str:
     # there" after the salary); one naming only a detail goes on from the topic ("is there
     # an internship?" after the curriculum), as a bare word does ("online?").
     if _AUXILIARIES.intersection(surface) and any(
-        context.retriever.headings_naming(t) for t in terms
+        context.retriever.headings_naming(t, guides) for t in terms
     ):
         return ""
     return "explicit" if "there" in surface else "short"

@@ -1,8 +1,11 @@
-"""Replies that pick one of a clarifying question's choices by number or position ("2",
-"the first one, please"), rather than by naming it."""
+"""Which of a clarifying question's choices a reply picks: by number or position ("2", "the
+first one, please"), or by its words, alone or read with the question asked back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
 
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
@@ -28,3 +31,46 @@ def ordinal(text: str, choices: list[str]) -> str | None:
         if number and 1 <= number <= len(choices):
             return choices[number - 1]
     return None
+
+
+def picked(
+    context: TurnContext,
+    guides: Sequence[str],
+    text: str,
+    choices: list[str],
+    original: str,
+    names_a_topic: Callable[[str], bool],
+) -> str | None:
+    """The choice (a section heading) the reply `text` picks after `original` was asked
+    back with `choices`, else None: a new question. "2", "the first one" pick by
+    position; "2 years part time?" is a question of its own, as besides the number it
+    names what the knowledge is about (`names_a_topic`)."""
+    chosen = _by_words(context, guides, text, choices, original)
+    said = words(text)
+    if len(said) <= MAX_PICK_WORDS and not names_a_topic(
+        " ".join(w for w in said if not is_pick(w))
+    ):
+        chosen = ordinal(text, choices) or chosen
+    return chosen
+
+
+def _by_words(
+    context: TurnContext, guides: Sequence[str], text: str, choices: list[str], original: str
+) -> str | None:
+    """The choice the reply's words lead to: searched alone, else read with the question
+    asked back, as a follow-up is with its topic ("requirements?", then "i mean which
+    courses i have to take": alone, "take" leads to how long a degree takes). Read so,
+    only a choice whose passage holds a word of the reply's own ("thanks" picks nothing),
+    and that the reply alone finds nearly as close as its best passage
+    (Policy.choice_reading_ratio): "how long does it take" is a new question."""
+    retriever = context.retriever
+    alone = retriever.search(text, k=10, guides=guides)
+    if alone.best is None or alone.best.passage.section in choices:
+        return alone.best.passage.section if alone.best else None
+    own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
+    best = retriever.search(f"{original} {text}", k=1, guides=guides).best
+    if best is None or best.passage.section not in choices or not own & set(best.matched):
+        return None
+    line = context.policy.choice_reading_ratio * alone.best.score
+    near = any(h.passage.section == best.passage.section and h.score >= line for h in alone.hits)
+    return best.passage.section if near else None

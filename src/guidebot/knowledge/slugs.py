@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
+
 
 def folded(text: str) -> str:
-    """Lower-case text with accents dropped ("Café" -> "cafe"), so an id keeps the word
-    rather than losing the letter ("caf")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case text with accents dropped ("Café" -> "cafe", "Straße" -> "strasse"), so
+    an id keeps the word rather than losing the letter ("caf")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -14,8 +14,12 @@ from guidebot.reply.render import as_markdown
 _MAX_TRIES = 100
 
 
-def to_markdown(replies: Sequence[Reply], title: str = "", when: datetime | None = None) -> str:
-    """Every turn as "You" / "guidebot", each answer followed by its numbered sources.
+def to_markdown(
+    replies: Sequence[Reply], title: str = "", when: datetime | None = None, files: bool = True
+) -> str:
+    """Every turn as "You" / "guidebot", each answer followed by its numbered sources,
+    cited by passage id and, with `files`, the knowledge file and line (not for a browser's
+    visitor: they are the server's).
 
     User and knowledge text is quoted as written; only the layout is Markdown.
     """
@@ -32,7 +36,8 @@ def to_markdown(replies: Sequence[Reply], title: str = "", when: datetime | None
         for note in (n for part in reply.parts or (reply,) for n in part.notes):
             parts.append(f"*({note})*")
         if reply.sources:
-            parts.append("### Passages cited\n\n" + "\n\n".join(_passage(s) for s in reply.sources))
+            cited = "\n\n".join(_passage(s, files) for s in reply.sources)
+            parts.append("### Passages cited\n\n" + cited)
     return "\n\n".join(parts) + "\n"
 
 
@@ -64,8 +69,10 @@ def _answer(reply: Reply) -> str:
     return as_markdown(reply).rstrip("\n")
 
 
-def _passage(source: Source) -> str:
-    where = f"{source.path}:{source.line}" if source.path and source.line else source.id
+def _passage(source: Source, files: bool = True) -> str:
+    where = source.id
+    if files and source.path and source.line:
+        where = f"{source.id}, {source.path}:{source.line}"
     head = f"[{source.number}] *{source.guide_title}*, section “{source.heading_path}” ({where})"
     return head + "\n\n" + "\n".join(f"> {line}" for line in source.text.splitlines())
 

@@ -38,7 +38,7 @@ class LastAnswerActions(Screen[None]):
         neither theirs to write to nor to see."""
         title = self.session.guide_title()
         if self.app.is_web:
-            text = transcript.to_markdown(self.answers.replies, title)
+            text = transcript.to_markdown(self.answers.replies, title, files=False)
             self.app.deliver_text(io.StringIO(text), save_filename=transcript.default_name())
             self.notify("Downloading the transcript.", markup=False)
             return
