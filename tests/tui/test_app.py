@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button
 from tui_support import SUGGESTIONS, answered, ask, click_citation, shown_text
 
@@ -212,9 +213,6 @@ async def test_palette_theme_and_quit(make_app) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.chat.replies == []
-        dark = app.current_theme.dark
-        await pilot.press("ctrl+t")
-        assert app.current_theme.dark is not dark
         await pilot.press("ctrl+q")
     assert app.return_code == 0
 
@@ -324,15 +322,16 @@ async def test_saving_in_a_browser_downloads_the_transcript(
     assert not (tmp_path / "server").exists()
 
 
-async def test_function_keys_do_what_a_browser_keeps_ctrl_n_and_ctrl_t_for(make_app) -> None:
+@pytest.mark.parametrize(("new_chat", "theme"), [("ctrl+n", "ctrl+t"), ("f2", "f4")])
+async def test_keys_for_a_new_chat_and_the_theme(make_app, new_chat, theme) -> None:
     """Under `guidebot serve` a browser takes Ctrl+N and Ctrl+T itself: F2 starts a new
     conversation and F4 switches the theme as they do."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ask(pilot, "What courses will I take?")
-        await pilot.press("f2")
+        await pilot.press(new_chat)
         await pilot.pause()
         assert app.chat.replies == []
         dark = app.current_theme.dark
-        await pilot.press("f4")
+        await pilot.press(theme)
         assert app.current_theme.dark is not dark
