@@ -90,3 +90,24 @@ def test_a_decline_names_the_knowledge_as_it_is(make_knowledge):
         assert reply.kind == "decline" and reply.answer.startswith(start), reply.answer
     kept = bot.conversation(guides=["one"]).ask("how do I fix my bike chain")
     assert kept.answer.startswith("The guide doesn't cover that")  # kept to one guide
+
+
+def test_a_question_of_no_topic_words_is_asked_back_within_the_chosen_guides(make_knowledge):
+    """ "how much?" is asked back among the FAQ questions worded like it: only those of the
+    guides the conversation keeps to."""
+    from tests.conftest import GUIDE
+
+    other = GUIDE.replace("Test Guide", "Other Guide")
+    faq = (
+        "- question: How much is the parking permit?\n  answer: Fifty a term.\n  guide: two\n"
+        "- question: How much is the library card?\n  answer: It is free.\n  guide: two\n"
+        "- question: How much is the tuition?\n  answer: See Costs.\n  guide: one\n"
+        "- question: How much is the exam fee?\n  answer: Twenty.\n  guide: one\n"
+    )
+    root = make_knowledge({"guides/one.md": GUIDE, "guides/two.md": other, "faq/a.yaml": faq})
+    bot = Bot.load(root)
+    everywhere = bot.ask("how much?")
+    kept = bot.conversation(guides=["one"]).ask("how much?")
+    assert everywhere.kind == "clarify" and len(everywhere.choices) > len(kept.choices)
+    questions = {p.section: p.guide for p in bot.passages}
+    assert kept.choices and all(questions[c] == "one" for c in kept.choices)

@@ -141,6 +141,24 @@ async def test_a_broken_edit_is_shown_and_the_last_good_knowledge_keeps_answerin
         assert "$10,000" in app.chat.replies[-1].answer
 
 
+async def test_a_browser_visitor_is_told_how_many_problems_not_where(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Under `guidebot serve` the knowledge files are the server's: a broken edit is
+    reported to the visitor by its count, with no path."""
+    root = write(tmp_path / "kb", {"guides/costs.md": costs_text()})
+    app = lazy_app(root, tmp_path)
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, "How much is the tuition?")
+        write(root, {"faq/extra.yaml": "- question: Is there a fee?\n  answer: Yes.\n  guide: x\n"})
+        await pilot.press("f8")
+        await settle(pilot)
+        problems = shown_text(app.chat.query_one(".reload-problems").parent)
+        assert "1 problem(s) in the server's knowledge files" in problems
+        assert str(root) not in problems
+
+
 async def test_reload_without_changes_says_so(tmp_path: Path) -> None:
     root = write(tmp_path / "kb", {"guides/costs.md": costs_text()})
     app = lazy_app(root, tmp_path)

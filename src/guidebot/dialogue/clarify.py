@@ -35,7 +35,8 @@ def close_sections(
     policy = context.policy
     if not result.terms:
         similar = context.retriever.similar_questions(question, policy.clarify_similarity)
-        return list(dict.fromkeys(p.section for p in similar))[:MAX_CHOICES]
+        kept = [p for p in similar if not guides or p.guide in guides]  # the chosen guides'
+        return list(dict.fromkeys(p.section for p in kept))[:MAX_CHOICES]
     if len(result.terms) > policy.see_also_max_terms:
         return []
     ratio, named = policy.clarify_ratio, []

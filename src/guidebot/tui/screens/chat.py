@@ -255,9 +255,10 @@ class ChatScreen(LastAnswerActions):
 
     async def on_knowledge_reloaded(self, message: KnowledgeReloaded) -> None:
         if message.error is not None:
-            problems = ReloadProblems(
-                list(message.error.problems) or [message.error], self.key_help.first("reload")
-            )
+            found: list[object] = [*message.error.problems] or [message.error]
+            if self.app.is_web:  # the files are the server's: a visitor gets the count
+                found = [f"{len(found)} problem(s) in the server's knowledge files"]
+            problems = ReloadProblems(found, self.key_help.first("reload"))
             await self.query_one(ConversationLog).add_note(problems)  # it notifies, too
             return
         if message.note:
