@@ -75,6 +75,19 @@ def test_scores_are_each_question_words_nearest_passage_word(table, question, fi
     assert np.allclose(got, _brute_force(table, question, fields, floor, body), atol=1e-5)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    word=st.sampled_from([*VOCABULARY, "zebra"]),
+    fields=st.lists(st.tuples(texts, texts), min_size=1, max_size=5),
+    floor=st.sampled_from([0.01, 0.3, 0.5, 0.9]),
+)
+def test_nearest_reads_one_passage_as_the_scores_read_them_all(table, word, fields, floor):
+    alignment = WordAlignment(table, fields)
+    everywhere = alignment.scores(word, floor)
+    for row in range(len(fields)):
+        assert alignment.nearest(word, row, floor) == pytest.approx(everywhere[row], abs=1e-5)
+
+
 def test_a_question_of_unknown_or_frequent_words_aligns_with_nothing(table):
     alignment = WordAlignment(table, [("bravo the", "charlie"), ("", "")])
     assert not alignment.scores("zebra", 0.1).any()
@@ -87,6 +100,9 @@ def test_a_floor_of_zero_or_less_or_a_body_weight_over_one_is_refused(table):
     for floor, body in ((0.0, 1.0), (-0.5, 1.0), (1.5, 1.0), (0.5, 1.5), (0.5, -0.1)):
         with pytest.raises(ValueError):
             alignment.scores("bravo", floor, body)
+    for floor in (0.0, -0.5, 1.5):
+        with pytest.raises(ValueError):
+            alignment.nearest("bravo", 0, floor)
 
 
 def test_the_word_lookups_agree_with_encoding_one_word(table):

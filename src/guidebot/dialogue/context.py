@@ -25,8 +25,7 @@ class TurnContext:
     `topics` are the guide headings phrased as questions, in guide order; `topic_guides` pairs
     each with the guide (slug) it belongs to, so suggestions can keep to the chosen guides;
     `example` is the question offered when a message has nothing to search for;
-    `knowledge_name` what a decline calls the knowledge ("The guide", "The guides", "The
-    FAQ").
+    `guide_count` how many guides hold passages of their own (0: an FAQ alone).
     """
 
     retriever: Retriever
@@ -36,7 +35,7 @@ class TurnContext:
     topics: tuple[str, ...]
     topic_guides: tuple[tuple[str, str], ...]
     example: str
-    knowledge_name: str = "The guide"
+    guide_count: int = 1
 
     @classmethod
     def of(
@@ -55,7 +54,15 @@ class TurnContext:
         distinct = dict.fromkeys(zip(guides, sections, strict=True))
         pairs = tuple(pair for pair in distinct if pair[1] in asked)
         example = topics[0] if topics else (sections[0] if sections else "")
-        return cls(retriever, policy, smalltalk, scope, topics, pairs, example, _name(passages))
+        kinds = passage_column(passages, "kind")
+        count = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"})
+        return cls(retriever, policy, smalltalk, scope, topics, pairs, example, count)
+
+    def knowledge_name(self, guides: Sequence[str] = ()) -> str:
+        """What a decline calls the knowledge, or the guides a conversation keeps to: "The
+        guide", "The guides", or "The FAQ" for a help desk's export alone."""
+        count = len(guides) if guides else self.guide_count
+        return "The FAQ" if count == 0 else "The guide" if count == 1 else "The guides"
 
     def suggestions(
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
@@ -164,18 +171,6 @@ class TurnContext:
         Only called with a model."""
         assert self.retriever.vectors is not None
         return self.retriever.vectors.encoder.encode(self.smalltalk.examples)
-
-
-def _name(passages: Sequence[Passage]) -> str:
-    """What a decline calls the knowledge: "The guide" or "The guides" when it holds guide
-    passages, else "The FAQ" (a help desk's export alone)."""
-    kinds = passage_column(passages, "kind")
-    guides = {
-        g for g, k in zip(passage_column(passages, "guide"), kinds, strict=True) if k == "guide"
-    }
-    if not guides:
-        return "The FAQ" if passages else "The guide"
-    return "The guide" if len(guides) == 1 else "The guides"
 
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:

@@ -192,9 +192,7 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             suggested = self.context.suggestions(result.hits, self.guides)
-            name = self.context.knowledge_name  # a conversation kept to guides names them
-            if self.guides:
-                name = "The guide" if len(self.guides) == 1 else "The guides"
+            name = self.context.knowledge_name(self.guides)
             return decline_reply(question, suggested, notes, outside, name)
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back

@@ -55,6 +55,7 @@ class WordAlignment:
             lengths[passage] = len(own)
         self._vectors = table.unit_vectors(np.fromiter(vocabulary, dtype=np.int64))
         numbers = np.asarray(words, dtype=np.int64)
+        self._own, self._starts = numbers, np.r_[0, np.cumsum(lengths)]  # by passage
         order = np.argsort(numbers, kind="stable")
         self._holders = np.repeat(np.arange(self.size), lengths)[order]
         self._titled = np.asarray(titled, dtype=bool)[order]
@@ -100,6 +101,15 @@ class WordAlignment:
 
     def nearest(self, word: str, row: int, floor: float) -> float:
         """The cosine of `word` to its nearest word in passage `row` (title or body alike),
-        0.0 under `floor`, for a word the table lacks, or one of weight under MIN_WEIGHT.
-        Raises ValueError for a floor outside (0, 1]."""
-        return float(self.scores(word, floor)[row])
+        0.0 under `floor`, for a word the table lacks, or one of weight under MIN_WEIGHT:
+        scores(word, floor)[row], reading that passage's words only (coverage asks it of
+        the best passage on every search). Raises ValueError for a floor outside (0, 1]."""
+        if not 0.0 < floor <= 1.0:
+            raise ValueError(f"floor {floor} must be in (0, 1]")
+        rows = np.unique(self.table.rows(words_of(word)))
+        rows = rows[self.table.weights(rows) >= MIN_WEIGHT]
+        own = self._own[self._starts[row] : self._starts[row + 1]]
+        if not len(rows) or not len(own):
+            return 0.0
+        best = float((self.table.unit_vectors(rows) @ self._vectors[own].T).max())
+        return best if best >= floor else 0.0
