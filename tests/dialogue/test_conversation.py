@@ -510,3 +510,19 @@ def test_a_declined_follow_up_says_nothing_of_how_it_was_read(bot):
     reply = conversation.ask("and for nurses in texas?")
     assert reply.kind == "decline"
     assert not any(note.startswith("Taking this as") for note in reply.notes)
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "<b>hi</b><script>alert(1)</script> what is the tuition?",
+        "<p>What is the tuition?</p>",
+        "<div><span>what is the</span> <em>tuition</em>?</div>",
+    ],
+)
+def test_pasted_markup_is_read_as_its_text(bot, pasted):
+    plain = bot.conversation().ask("what is the tuition?")
+    reply = bot.conversation().ask(pasted)
+    assert reply.kind == "answer" == plain.kind
+    assert reply.sources[0].id == plain.sources[0].id
+    assert "<" not in reply.question

@@ -15,6 +15,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.markup import without_markup
 from guidebot.dialogue.picks import picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
@@ -287,6 +288,7 @@ class Conversation:
 
 
 def _clean(text: str) -> str:
-    """Drop control characters and cap the length, so no input can break a front end."""
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    """Drop control characters and pasted markup (markup.without_markup) and cap the
+    length, so no input can break a front end."""
+    text = "".join(ch if ch.isprintable() else " " for ch in without_markup(text))
     return " ".join(text.split())[:MAX_QUESTION]
