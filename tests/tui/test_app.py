@@ -335,3 +335,21 @@ async def test_keys_for_a_new_chat_and_the_theme(make_app, new_chat, theme) -> N
         dark = app.current_theme.dark
         await pilot.press(theme)
         assert app.current_theme.dark is not dark
+
+
+async def test_a_browser_footer_names_keys_the_browser_lets_through(make_app, monkeypatch) -> None:
+    """The footer shows Ctrl+N for a new chat in a terminal; in a browser, which keeps
+    Ctrl+N for a new window, it shows F2, and the key it shows starts a new chat."""
+    for web, key in ((False, "^n"), (True, "f2")):
+        monkeypatch.setattr(type(make_app()), "is_web", property(lambda self, web=web: web))
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            # Textual's footer keys, by their CSS type name (the class is not public).
+            shown = {k.action: k.key_display for k in app.screen.query("FooterKey")}
+            assert shown["new_conversation"].lower() == key
+            await ask(pilot, "what is the salary?")
+            assert app.chat.replies
+            await pilot.press(key.replace("^", "ctrl+"))
+            await pilot.pause()
+            assert not app.chat.replies

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from guidebot.bot import Bot
 
 HELP_KEYS = ("?",)  # "?" on an empty input opens the help too (Prompt): not a binding
+# Keys a browser keeps for itself (new window, new tab, reload, close tab): a page served
+# by `guidebot serve` never receives them, so every action bound to one has another key.
+BROWSER_KEYS = frozenset({"ctrl+n", "ctrl+t", "ctrl+r", "ctrl+w"})
 
 
 class GuidebotApp(App[None]):
@@ -82,6 +85,16 @@ class GuidebotApp(App[None]):
         if not sub_title:
             return Content(title)
         return Content.assemble(Content(title).stylize("bold"), " — ", Content(sub_title))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The key the footer shows for `binding`: in a browser, for a key the browser keeps
+        (BROWSER_KEYS), the action's other key ("F2 New chat", not "^n New chat")."""
+        if self.is_web and binding.key in BROWSER_KEYS:
+            bound = Binding.make_bindings([*self.BINDINGS, *ChatScreen.BINDINGS])
+            for other in bound:
+                if other.action == binding.action and other.key not in BROWSER_KEYS:
+                    return super().get_key_display(other)
+        return super().get_key_display(binding)
 
     def on_mount(self) -> None:
         self.push_screen(self.chat)  # pushed (not the default screen) so its .tcss files load
