@@ -11,9 +11,11 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.dialogue.followup import read
-from guidebot.dialogue.policy import Policy
+from guidebot.dialogue.policy import Policy, default_policy
 from guidebot.dialogue.uncovered import about_something_else
 from guidebot.search.results import Hit
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
 from tests.conftest import GUIDE, KNOWLEDGE
 
 FAQ = """
@@ -329,3 +331,31 @@ def test_a_word_naming_one_heading_is_not_declined_for_its_meaning(make_knowledg
     )
     assert bot.ask("admission?").kind == "answer"
     assert bot.ask("tuition?").kind == "decline"
+
+
+ASSISTANT_FAQ = """
+- question: Who is your employer?
+  alternates: [Which company do you work for?, Who runs you?]
+  answer: This assistant is run by the shop.
+- question: How do I pay?
+  alternates: [Which payment methods do you take?, Can I pay by card?]
+  answer: We take cards and bank transfers.
+- question: Where is my parcel?
+  alternates: [Track my order, When will my delivery arrive?]
+  answer: The tracking link is in the confirmation email.
+"""
+
+
+def test_close_to_an_entry_in_other_words_is_not_declined_for_sharing_none(make_knowledge):
+    """With the built-in word vectors, "who is your supervisor" shares no word with the
+    employer entry but is at or above the entry line in meaning: answered, where the
+    coverage rule alone used to decline it. "who won the world cup" stays declined."""
+    knowledge = make_knowledge({"faq/assistant.yaml": ASSISTANT_FAQ})
+    bot = Bot.load(knowledge, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    result = bot.retriever.search("who is your supervisor", k=1)
+    assert result.coverage < bot.policy.decline_coverage
+    assert result.similarity is not None
+    assert result.similarity >= bot.policy.semantic_entry_line
+    reply = bot.ask("who is your supervisor")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/who-is-your-employer"
+    assert bot.ask("who won the world cup").kind == "decline"

@@ -224,7 +224,17 @@ class Conversation:
             return True
         best = result.best
         just_given = best is not None and self.state.answered_sources[:1] == [best.passage.id]
-        unrelated = by_words(self.context.retriever, policy, result, on_its_own, just_given)
+        # At or above an FAQ entry's line, meaning found a question on its own close to how
+        # people ask that entry, in words it may not share ("abort it" for the entry asked
+        # "cancel"): few shared words are then no reason to decline, only words that say
+        # the question is about something else (uncovered.about_something_else). Not for
+        # a follow-up, whose similarity is that of the question it follows.
+        entry = best is not None and best.passage.kind == "faq"
+        close = on_its_own and similarity is not None and similarity >= decline_below
+        by_coverage = not (entry and close)
+        unrelated = by_words(
+            self.context.retriever, policy, result, on_its_own, just_given, by_coverage
+        )
         return unrelated and (similarity is None or similarity < answer_from)
 
     def _resolve_choice(self, text: str) -> Reply | None:

@@ -132,12 +132,18 @@ def about_something_else(
 
 
 def by_words(
-    retriever: Retriever, policy: Policy, result: SearchResult, on_its_own: bool, continuing: bool
+    retriever: Retriever,
+    policy: Policy,
+    result: SearchResult,
+    on_its_own: bool,
+    continuing: bool,
+    by_coverage: bool = True,
 ) -> bool:
     """Whether the words say the best passage answers something else: it covers less than
-    policy.decline_coverage of the question's, or, for a question on its own (no
-    follow-up), about_something_else with the policy's settings; `continuing` as there."""
-    return result.coverage < policy.decline_coverage or (
+    policy.decline_coverage of the question's (unless not `by_coverage`), or, for a
+    question on its own (no follow-up), about_something_else with the policy's settings;
+    `continuing` as there."""
+    return (by_coverage and result.coverage < policy.decline_coverage) or (
         on_its_own
         and about_something_else(
             retriever,
