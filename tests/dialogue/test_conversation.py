@@ -442,16 +442,18 @@ def test_which_questions_may_go_on_from_the_topic(bot, question, expected):
 
 def test_a_complaint_names_the_answer_it_is_about(bot):
     """Reply.complaint: "that's wrong" right after an answer names that answer (its
-    question, source ids and sections) for the log; after anything else, or as the first
-    message, there is no answer to name."""
+    question, and the id and section of the source it quoted, not the others listed beside
+    it) for the log; after anything else, or as the first message, there is no answer to
+    name."""
     conversation = bot.conversation()
     assert conversation.ask("that's wrong").complaint is None
     answer = conversation.ask("What's the average salary?")
     complaint = conversation.ask("thanks, that didn't answer my question")
     assert complaint.kind == "smalltalk" and complaint.complaint is not None
     assert complaint.complaint.question == "What's the average salary?"
-    assert complaint.complaint.sources == tuple(s.id for s in answer.sources)
-    assert complaint.complaint.sections[0] == SALARY
+    assert len(answer.sources) > 1 and answer.quoted == answer.sources[:1]
+    assert complaint.complaint.sources == (answer.sources[0].id,)
+    assert complaint.complaint.sections == (SALARY,)
     assert complaint.to_dict()["complaint"]["sources"] == list(complaint.complaint.sources)
     assert conversation.ask("that's wrong").complaint is None  # the complaint was no answer
     conversation.ask("how much do nurses earn in texas")  # declined: logged as unanswered

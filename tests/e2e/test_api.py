@@ -69,7 +69,8 @@ def test_ask_answers_with_cited_sources_and_hands_back_the_state(server: ApiServ
     # Every field the server gives out is one it takes back (web.state.FIELDS).
     assert set(data["conversation"]) == FIELDS
     assert data["conversation"]["topic_question"] == "What's the average salary?"
-    assert data["conversation"]["answered_sources"] == [s["id"] for s in reply["sources"]]
+    # The source the answer quoted, which a complaint about it names.
+    assert data["conversation"]["answered_sources"] == [reply["sources"][0]["id"]]
 
 
 def test_two_questions_come_back_as_two_parts_and_the_talk_goes_on_from_the_last(
@@ -153,7 +154,10 @@ def test_feedback_is_recorded_where_gaps_reads_it(server: ApiServer) -> None:
     assert server.request("POST", "/v1/feedback", good).status == 204
     feedback = [r for r in server.log_records() if r["kind"] == "feedback"]
     assert [r["helpful"] for r in feedback] == [False, False, True]
-    assert feedback[0]["sources"] == ids and feedback[0]["comment"] == "I meant in Ohio"
+    # The reply object: the source its answer quoted; a list of ids: those ids.
+    assert len(ids) > 1 and feedback[0]["sources"] == ids[:1] and feedback[1]["sources"] == ids
+    assert feedback[0]["comment"] == "I meant in Ohio"
+    assert feedback[0]["sections"] == [reply["sources"][0]["section"]]
     assert feedback[0]["sections"][0].startswith(SALARY)
     result = run_guidebot("gaps", "--json", env={"GUIDEBOT_DATA_DIR": str(server.data)})
     data = json.loads(result.stdout)
@@ -315,7 +319,7 @@ def test_a_complaint_after_an_answer_is_logged_as_that_answer_not_helping(
     asked = "how many credits is the program?"
     first = server.ask(asked).json()
     assert first["reply"]["kind"] == "answer"
-    ids = [s["id"] for s in first["reply"]["sources"]]
+    ids = [s["id"] for s in first["reply"]["sources"][:1]]  # the source the answer quoted
     data = server.ask("that's not what i asked", first["conversation"]).json()
     assert data["reply"]["kind"] == "smalltalk"
     assert data["reply"]["complaint"]["question"] == asked

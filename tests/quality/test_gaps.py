@@ -248,6 +248,10 @@ def test_gaps_export_writes_a_new_file_and_never_replaces_one(tmp_path):
     assert target.read_bytes() == before
     wrong = guidebot("gaps", "--export", str(tmp_path / "x.txt"), env=env)
     assert wrong.returncode == 2 and "must end in .yaml" in wrong.stderr
+    typo = tmp_path / "no-such-folder" / "starter.yaml"
+    missing = guidebot("gaps", "--export", str(typo), env=env)
+    assert missing.returncode == 2 and "no folder" in missing.stderr
+    assert not typo.parent.exists()
 
 
 def test_a_record_starts_on_a_fresh_line_after_a_half_written_one(tmp_path):
@@ -354,6 +358,22 @@ def test_the_starter_faq_says_what_unhelpful_answers_came_from(make_knowledge):
     assert "# marked not helpful; answered from: Costs" in text
     assert "# comment: per year: [x]" in text
     assert [e["question"] for e in yaml.safe_load(text)] == ["What does it cost"]
+
+
+def test_answers_from_several_sections_are_one_line(tmp_path):
+    """A group whose answers came from two sections says so on one line, in the list and
+    in the export, not one "answered from" line per section."""
+    gaps = group_questions(
+        [
+            feedback("what does it cost", False, "Costs"),
+            feedback("what does it cost?", False, "Fees"),
+        ]
+    )
+    text = starter_faq(gaps, "log.jsonl")
+    assert text.count("answered from") == 1
+    assert "# marked not helpful; answered from: Costs; Fees" in text or (
+        "# marked not helpful; answered from: Fees; Costs" in text
+    )
 
 
 def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path):

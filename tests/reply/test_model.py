@@ -77,6 +77,14 @@ def test_a_reply_of_parts_numbers_all_sources_once_and_cites_each_part():
     assert fee.text == "What does it cost?\nIt costs $1."  # a part's own text has no mark
 
 
+def test_quoted_is_the_source_each_answer_quotes():
+    reply = _two_parts()
+    assert [s.id for s in reply.quoted] == ["g/fee", "g/hours"]  # not g/extra, listed beside
+    assert [s.id for s in reply.parts[0].quoted] == ["g/fee"]
+    declined = Reply("dog?", "Not covered.", "decline", True, sources=reply.sources)
+    assert declined.quoted == () and Reply("q", "a", "answer").quoted == ()
+
+
 def test_to_dict_carries_the_parts_as_replies():
     data = _two_parts().to_dict()
     assert json.loads(json.dumps(data)) == data

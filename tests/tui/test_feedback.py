@@ -86,7 +86,8 @@ async def test_after_small_talk_the_answer_before_it_is_marked(make_app) -> None
         assert "No answer to mark yet." in notes(app)
 
 
-async def test_none_of_these_logs_every_source_answered(make_app) -> None:
+async def test_none_of_these_logs_the_source_the_answer_quoted(make_app) -> None:
+    """Not the others listed beside it: `guidebot gaps` says "answered from" of these."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, QUESTION)
@@ -94,7 +95,8 @@ async def test_none_of_these_logs_every_source_answered(make_app) -> None:
         await pilot.press("ctrl+b", *["down"] * (len(reply.sources) + 2), "enter")
         await settle(pilot)
     [record] = feedback()
-    assert record["sources"] == [s.id for s in reply.sources] and record["comment"] == ""
+    assert len(reply.sources) > 1 and record["comment"] == ""
+    assert record["sources"] == [reply.sources[0].id] == [s.id for s in reply.quoted]
 
 
 async def test_escape_and_no_answer_record_nothing(make_app) -> None:

@@ -134,8 +134,8 @@ def _list(gaps: list[Gap]) -> None:
         got = [text for kind, text in _GOT.items() if kind in gap.kinds]
         if got:
             print(f"       got: {' and '.join(got)}")
-        for section in gap.answered[:3]:
-            print(f"       answered from: {terminal_safe(section)}")
+        if gap.answered:
+            print(f"       answered from: {terminal_safe('; '.join(gap.answered[:3]))}")
         if gap.sources:
             print(f"       sources: {terminal_safe(', '.join(gap.sources[:4]))}")
         for comment in gap.comments[:3]:
@@ -147,6 +147,8 @@ def _export(gaps: list[Gap], path: Path, log: Path) -> int:
         raise UsageError(f"{path}: the export is an FAQ file and must end in .yaml")
     if path.exists():
         raise UsageError(f"{path} already exists; choose a new file name (it is never replaced)")
+    if not path.parent.is_dir():  # a mistyped folder, more likely than one wanted new
+        raise UsageError(f"{path}: no folder {path.parent}; create it first or choose another")
     if not gaps:
         raise UsageError(f"nothing to export: no unanswered questions logged yet ({log})")
     atomic.write_text(path, starter_faq(gaps, str(log)))

@@ -26,17 +26,17 @@ class ConversationState:
     answered_confidence: float = 0.0
 
     def answered(self, reply: Reply) -> None:
-        """Keep what a complaint about this turn's reply would name, if it is an answer: its
-        sources' ids and sections and its confidence, beside the question as read (set when
-        the answer was chosen), else forget the last answer."""
+        """Keep what a complaint about this turn's reply would name, if it is an answer: the
+        ids and sections of the sources it quoted (Reply.quoted) and its confidence, beside
+        the question as read (set when the answer was chosen), else forget the last answer."""
         if reply.kind != "answer":
             self.answered_question, self.answered_confidence = "", 0.0
             self.answered_sources, self.answered_sections = [], []
             return
         if reply.parts or not self.answered_question:
             self.answered_question = reply.question
-        self.answered_sources = [s.id for s in reply.sources]
-        self.answered_sections = list(dict.fromkeys(s.section for s in reply.sources))
+        self.answered_sources = [s.id for s in reply.quoted]
+        self.answered_sections = list(dict.fromkeys(s.section for s in reply.quoted))
         self.answered_confidence = reply.confidence
 
     def to_dict(self) -> dict[str, object]:

@@ -164,7 +164,9 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         asked = "once" if gap.count == 1 else f"{gap.count} times"
         lines.append(f"# asked {asked}, last on {gap.last_asked[:10]}")
         if FEEDBACK in gap.kinds:
-            lines += [f"# marked not helpful; answered from: {_one_line(a)}" for a in gap.answered]
+            if gap.answered:
+                said = "; ".join(_one_line(a) for a in gap.answered)
+                lines.append(f"# marked not helpful; answered from: {said}")
             lines += [f"# comment: {c}" for c in gap.comments[:3]]
         lines.append(
             yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100).rstrip()

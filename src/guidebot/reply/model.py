@@ -111,6 +111,15 @@ class Reply:
         )
 
     @property
+    def quoted(self) -> tuple[Source, ...]:
+        """The sources the answer quotes, which it answered from: its first, or for a reply
+        of several parts the first of each part that answers; the others listed are shown
+        beside it. () when it quotes none (asking back, declining, small talk)."""
+        if self.parts:
+            return tuple(p.sources[0] for p in self.parts if p.kind == "answer" and p.sources)
+        return self.sources[:1] if self.kind == "answer" else ()
+
+    @property
     def cited_text(self) -> str:
         """This reply as one part of a reply of several: the question it answers, then its
         `text` ending with the number of the source it quotes ("… [4]")."""

@@ -156,13 +156,13 @@ class ChatSession:
 
     def feedback(self, reply: Reply, right: Source | None, comment: str = "") -> str | None:
         """Log that `reply` did not help (blocking: call from a thread): with `right`, the one
-        of its sources that should have answered, else every source it answered from. None
+        of its sources that should have answered, else the sources it quoted (Reply.quoted). None
         when it was logged, else why not (the log is off, or could not be written)."""
         from guidebot.quality.log import logging_disabled, record_feedback  # not for start-up
 
         if not self.log_unanswered or logging_disabled():
             return "the log is off (--no-log or GUIDEBOT_NO_LOG), so this was not recorded"
-        sources = (right,) if right is not None else reply.sources
+        sources = (right,) if right is not None else reply.quoted or reply.sources
         return record_feedback(
             reply.question,
             helpful=False,

@@ -40,7 +40,8 @@ class AskRequest(_Strict):
 class FeedbackRequest(_Strict):
     question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
     reply: dict[str, Any] | list[StrictStr] = Field(
-        description="The reply judged (as /v1/ask returned it), or the ids of its sources."
+        description="The reply judged (as /v1/ask returned it: the log keeps the source its "
+        "answer quoted), or the ids of the sources to log."
     )
     helpful: StrictBool
     comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT)
@@ -113,8 +114,28 @@ class FeedbackError(ValueError):
     """The `reply` of a feedback request is neither a reply object nor a list of ids."""
 
 
+def _quoted(reply: dict[str, Any]) -> list[str]:
+    """The ids of the sources an answer quoted (Reply.quoted): the first of the reply's, or
+    of each answering part's; [] when the reply does not say (then every source counts)."""
+    parts = reply.get("parts") or [reply]
+    if not isinstance(parts, list):
+        return []
+    quoted = []
+    for part in parts:
+        if not isinstance(part, dict) or part.get("kind") != "answer":
+            continue
+        sources = part.get("sources")
+        if isinstance(sources, list) and sources:
+            first = sources[0]
+            if isinstance(first, dict) and isinstance(first.get("id"), str):
+                quoted.append(first["id"])
+    return quoted
+
+
 def judged_reply(reply: dict[str, Any] | list[str]) -> tuple[list[str], float]:
-    """The source ids (in order, without repeats) and the confidence of the reply judged.
+    """The source ids (in order, without repeats) and the confidence of the reply judged:
+    for a reply object, those its answer quoted (the first source of it or of each part),
+    for a list, the ids listed.
 
     A list is taken as the ids themselves (confidence 0); a reply object must have a
     `sources` list of objects with a string `id`. Raises FeedbackError otherwise."""
@@ -126,7 +147,7 @@ def judged_reply(reply: dict[str, Any] | list[str]) -> tuple[list[str], float]:
             isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources
         ):
             raise FeedbackError("reply.sources must be a list of sources, each with a string id")
-        ids = [s["id"] for s in sources]
+        ids = _quoted(reply) or [s["id"] for s in sources]
         given = reply.get("confidence", 0.0)
         number = isinstance(given, int | float) and not isinstance(given, bool)
         confidence = float(given) if number and math.isfinite(given) else 0.0
