@@ -214,6 +214,35 @@ def test_unusable_files_get_a_clear_message(tmp_path, data, message):
         read_source(path)
 
 
+def test_a_text_not_in_utf8_is_named_by_its_line_and_likely_encoding(tmp_path):
+    path = tmp_path / "input.md"
+    path.write_bytes("# Menu\n\nCaf\u00e9 au lait\n".encode("cp1252"))
+    with pytest.raises(InputError) as raised:
+        read_source(path)
+    assert str(raised.value).startswith(f"{path}:3: not UTF-8 text (byte 0xe9)")
+    assert "Windows-1252" in str(raised.value) and "'Café'" in str(raised.value)
+
+
+def test_a_saved_page_is_read_in_the_encoding_it_declares(tmp_path):
+    page = '<html><head><meta charset="windows-1252"></head><body>Caf\u00e9 \u2013 menu</body>'
+    http_equiv = page.replace(
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    ).replace(" \u2013", "")
+    for name, html, codec in (("a.html", page, "cp1252"), ("b.htm", http_equiv, "latin-1")):
+        path = tmp_path / name
+        path.write_bytes(html.encode(codec))
+        assert "Caf\u00e9" in read_source(path)
+    undeclared = tmp_path / "c.html"
+    undeclared.write_bytes("<p>Caf\u00e9</p>".encode("cp1252"))
+    with pytest.raises(InputError, match=r"c\.html:1: not UTF-8 text"):
+        read_source(undeclared)
+    wrong = tmp_path / "d.html"
+    wrong.write_bytes(b'<meta charset="us-ascii"><p>Caf\xe9</p>')
+    with pytest.raises(InputError, match=r"d\.html:1: the page says it is ascii text"):
+        read_source(wrong)
+
+
 def test_bad_inputs_through_the_cli_exit_2_without_traceback(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)))

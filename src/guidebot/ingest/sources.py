@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from guidebot.errors import InputError
+from guidebot.ingest.faq.textfile import not_utf8
 
+# A <meta> tag naming a charset: <meta charset="windows-1252"> or <meta http-equiv=
+# "Content-Type" content="text/html; charset=iso-8859-1">.
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 _MAGIC = {
     b"%PDF": "a PDF",
@@ -37,7 +43,27 @@ def read_source(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        codec = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
+        if codec is None:
+            raise InputError(not_utf8(data, str(path), error.start)) from None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
         raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save it as UTF-8 and try again"
+            f"{path}:{line}: the page says it is {codec} text, but byte "
+            f"0x{data[error.start]:02x} is not; save it as UTF-8"
         ) from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a web page declares in its head (<meta charset> or the http-equiv
+    Content-Type), as a Python codec name; None if none is declared, or one Python does not
+    know. A saved page that is not UTF-8 is read as the page says, as a browser would."""
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None

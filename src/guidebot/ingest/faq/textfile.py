@@ -33,10 +33,13 @@ def decode(data: bytes, shown: str, spreadsheet: bool = True) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(_not_utf8(data, shown, error.start, spreadsheet)) from None
+        raise InputError(not_utf8(data, shown, error.start, spreadsheet)) from None
 
 
-def _not_utf8(data: bytes, shown: str, start: int, spreadsheet: bool) -> str:
+def not_utf8(data: bytes, shown: str, start: int, spreadsheet: bool = False) -> str:
+    """The message for text that is not UTF-8 at byte `start`: `shown:line:`, the byte, the
+    8-bit encoding it most likely has with the word around it read that way, and how to save
+    it as UTF-8 (for a spreadsheet, from Excel)."""
     line = data.count(b"\n", 0, start) + 1
     message = f"{shown}:{line}: not UTF-8 text (byte 0x{data[start]:02x})"
     fix = EXCEL_HINT if spreadsheet else "save it as UTF-8 and try again"
