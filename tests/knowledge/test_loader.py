@@ -233,3 +233,25 @@ def test_a_heading_ending_in_a_hash_keeps_it(make_knowledge):
     )
     (loaded,) = load_knowledge(make_knowledge({"guides/t.md": guide})).guides
     assert [s.heading for s in loaded.sections[1:]] == ["Learning C#", "Done"]
+
+
+def test_every_problem_of_a_file_is_listed_at_once_in_line_order(make_knowledge):
+    """A missing answer does not hide a duplicate id above it until the next run."""
+    root = make_knowledge(
+        {
+            "faq/a.yaml": """
+            - id: one
+              question: First?
+              answer: Yes.
+            - id: one
+              question: Second?
+              answer: Yes.
+            - id: three
+              question: Third?
+            """
+        }
+    )
+    assert problems_of(root) == [
+        f"{root}/faq/a.yaml:4: duplicate id 'one' (first at {root}/faq/a.yaml:1)",
+        f"{root}/faq/a.yaml:7: entry is missing 'answer'",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from guidebot.cli.common import terminal_safe
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.locations import knowledge_dir
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         f"{_count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}, {_count(len(passages), 'passage')}"
     )
     for warning in kb.warnings:
-        print(f"warning: {warning}")
+        print(f"warning: {terminal_safe(warning)}")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path
+from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, terminal_safe
 from guidebot.errors import WriteRefused
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import bundled_knowledge
@@ -44,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
     for item in result.written:
         print(f"wrote {item.path} — {item.what}")
     for note in result.notes:
-        print(f"note: {note}")
+        print(f"note: {terminal_safe(note)}")
     print(summary(target, result.kb))
     for warning in result.kb.warnings:
-        print(f"warning: {warning}")
+        print(f"warning: {terminal_safe(warning)}")
     # The format's description travels with the bundled knowledge, installed or not.
     guide = bundled_knowledge() / "README.md"
     where = f" (the format: {guide})" if guide.is_file() else ""

@@ -17,6 +17,7 @@ from guidebot.knowledge.model import (
     KnowledgeBase,
     Section,
 )
+from guidebot.knowledge.repeats import repeated_questions
 from guidebot.knowledge.sidefiles import parse_scope, parse_smalltalk, parse_synonyms
 from guidebot.knowledge.slugs import slugify, unique
 
@@ -82,10 +83,10 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         problems.append(
             Problem(str(root), 0, "no knowledge found (expected guides/*.md or faq/*.yaml)")
         )
-    if problems:
-        raise KnowledgeError(problems)
+    if problems:  # file by file, top to bottom, as someone fixing them reads
+        raise KnowledgeError(sorted(problems, key=lambda p: (p.path, p.line)))
     warnings, stale = _staleness(faqs, guides)
-    warnings += _menu_warnings(guides)
+    warnings += _menu_warnings(guides) + repeated_questions(faqs)
     return KnowledgeBase(
         root=str(root),
         guides=tuple(guides),

@@ -1,0 +1,35 @@
+"""FAQ entries asked in the same words as an earlier one are a warning, one per pair of files."""
+
+from __future__ import annotations
+
+from guidebot.knowledge.loader import load_knowledge
+from tests.conftest import run_guidebot
+
+SHOP = """
+- question: Do you offer gift cards?
+  answer: Yes, in the shop.
+- question: Where are you?
+  answer: On Main Street.
+"""
+
+
+def test_an_export_brought_in_twice_is_one_warning_naming_both_files(make_knowledge):
+    copy = SHOP.replace("Do you offer gift cards?", "do you offer GIFT cards")
+    kb = load_knowledge(make_knowledge({"faq/a.yaml": SHOP, "faq/b.yaml": copy}))
+    [warning] = [w for w in kb.warnings if "same words" in w]
+    assert warning.startswith(f"{kb.root}/faq/b.yaml:1: 2 questions are asked in the same words")
+    assert f"in {kb.root}/faq/a.yaml (the first at line 1: 'Do you offer gift cards?')" in warning
+
+
+def test_a_repeat_in_one_file_says_so_and_distinct_questions_say_nothing(make_knowledge):
+    again = SHOP + "- question: Where are you?\n  answer: Main Street, by the bank.\n"
+    kb = load_knowledge(make_knowledge({"faq/a.yaml": again}))
+    assert [w for w in kb.warnings if "1 question is asked in the same words earlier" in w]
+    plain = load_knowledge(make_knowledge({"faq/a.yaml": SHOP}))
+    assert not [w for w in plain.warnings if "same words" in w]
+
+
+def test_check_prints_the_warning_and_still_passes(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": SHOP, "faq/b.yaml": SHOP})
+    result = run_guidebot("check", str(root))
+    assert result.returncode == 0 and "warning:" in result.stdout and "same words" in result.stdout
