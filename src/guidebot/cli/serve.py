@@ -139,7 +139,7 @@ def check_port(host: str, port: int) -> None:
 def _port_message(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EADDRINUSE:
         return (
-            f"port {port} on {host} is already in use (is guidebot serve already running?); "
+            f"port {port} on {host} is already in use (by another guidebot, or another server); "
             f"choose another with --port, e.g. --port {port + 1 if port < 65535 else 8000}"
         )
     if error.errno == errno.EACCES:
