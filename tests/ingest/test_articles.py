@@ -108,6 +108,23 @@ def test_plain_text_numbered_and_capital_headings():
     ]
 
 
+def test_a_heading_with_its_text_right_under_it_is_still_a_heading():
+    text = (
+        "Bike Care\n\nWhy does saddle height matter?\nA low saddle strains your knees.\n\n"
+        "HOW OFTEN TO OIL\nEvery two weeks in winter.\n\n"
+        "Summary\n- Keep it clean.\n- Keep it oiled.\n\n"
+        "The Main Street Shop\nis open every day, and this wrapped line stays text.\n"
+    )
+    article = parse_plain_text(text)
+    assert [s.heading for s in article.sections] == [
+        "Why does saddle height matter?",
+        "HOW OFTEN TO OIL",
+        "Summary",
+    ]
+    assert article.sections[0].blocks == ["A low saddle strains your knees."]
+    assert article.sections[2].blocks[-1].startswith("The Main Street Shop is open every day")
+
+
 def test_an_article_without_headings_is_one_section_with_a_note(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text("Shed Rules\n\nClose the shed door after use and lock it at night.\n")

@@ -3,9 +3,10 @@
 A heading is a standalone line that asks a question ("...?"), a usual heading name ("Table
 of contents", "References"), a short Title-Case line ("Key Things You Should Know"), a
 numbered line ("2.3 Sample Results": its numbering gives its depth) or a short line in
-capitals ("ADMISSION"). A heading with no text of its own followed by more headings is
-their parent, up to the next usual heading name. Everything after a "Related Articles"
-heading is a list of links, never headings.
+capitals ("ADMISSION"). A question, a usual heading name or a line in capitals is a heading
+also with its text right under it, no blank line between. A heading with no text of its own
+followed by more headings is their parent, up to the next usual heading name. Everything
+after a "Related Articles" heading is a list of links, never headings.
 """
 
 from __future__ import annotations
@@ -108,12 +109,32 @@ def parse_plain_text(text: str) -> Article:
             section = ArticleSection(*_heading(line, article.sections))
             current = section.blocks
             article.sections.append(section)
+        elif len(block) > 1 and _glued_heading(block):
+            section = ArticleSection(*_heading(line, article.sections))
+            current = section.blocks
+            article.sections.append(section)
+            current.append(_block_text(block[1:]))
         else:
             current.append(_block_text(block))
     for item in article.sections:
         if heading_key(item.heading) in TRAILING_LISTS and item.blocks:
             item.blocks[:] = [_link_list(item.blocks)]
     return finish(article)
+
+
+def _glued_heading(block: list[str]) -> bool:
+    """Whether a block's first line is a heading written with its text right under it, no
+    blank line between: a short question ("Why does saddle height matter?"), a usual heading
+    name or a line in capitals, followed by a sentence or a list. Title-Case lines are left
+    as text here: the first line of a wrapped paragraph can look like one."""
+    first, after = block[0], block[1]
+    shaped = (
+        first.endswith("?")
+        or heading_key(first) in KNOWN_HEADINGS
+        or (first.isupper() and any(c.isalpha() for c in first))
+    )
+    starts = after[:1].isupper() or after[:1].isdigit() or bool(_BULLET.match(after))
+    return shaped and len(first.split()) <= 15 and starts and looks_like_heading(first)
 
 
 def _heading(line: str, before: list[ArticleSection]) -> tuple[str, list[str], int]:
