@@ -528,3 +528,14 @@ def test_pasted_markup_is_read_as_its_text(bot, pasted):
     assert reply.kind == "answer" == plain.kind
     assert reply.sources[0].id == plain.sources[0].id
     assert "<" not in reply.question
+
+
+def test_a_question_no_passage_holds_a_word_of_is_declined_not_asked_back():
+    """With the built-in word vectors every passage is ranked by meaning: sections tied as
+    far from it are no choice to offer ("tell me a joke" was asked back between the
+    opening and the related articles)."""
+    bot = Bot.load(KNOWLEDGE, encoder=load_model(builtin_dir()))
+    result = bot.retriever.search("tell me a joke", k=3)
+    assert result.hits and not result.coverage
+    assert bot.ask("tell me a joke").kind == "decline"
+    assert bot.ask("requirements?").kind == "clarify"  # a tie in words still is

@@ -37,7 +37,10 @@ def close_sections(
         similar = context.retriever.similar_questions(question, policy.clarify_similarity)
         kept = [p for p in similar if not guides or p.guide in guides]  # the chosen guides'
         return list(dict.fromkeys(p.section for p in kept))[:MAX_CHOICES]
-    if len(result.terms) > policy.see_also_max_terms:
+    if len(result.terms) > policy.see_also_max_terms or not result.coverage:
+        # The best passage holds no word of it, nor one near in meaning ("tell me a joke"):
+        # ranked by meaning alone, the passages tie as far from it, which is no choice to
+        # offer; the decline rules judge it.
         return []
     ratio, named = policy.clarify_ratio, []
     if len(result.terms) == 1:
