@@ -77,6 +77,10 @@ CASES = {
         "shop.csv:2: not UTF-8 text (byte 0x92); this looks like Windows-1252 (Western European) "
         "text ('shop\u2019s'); in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'",
     ),
+    "a cell over the csv module's limit": (
+        written("long.csv", "question,answer\nWhat is it?," + "x" * 140_000 + "\n"),
+        "long.csv:2: a cell is longer than 131,072 characters",
+    ),
     "a comma outside quotes": (
         written("commas.csv", "Do you sell tyres?,Yes, all sizes.\nDo you sell tubes?,Yes.\n"),
         "commas.csv:1: 3 cells where the table has 2 columns",
