@@ -79,6 +79,9 @@ def test_seed_article_becomes_a_guide_with_the_articles_headings(tmp_path):
     assert "thumbnail" not in related and related.count("by Imed Bouchrika") == 6
     check = guidebot("check", str(target))
     assert check.returncode == 0 and "OK" in check.stdout, check.stderr
+    # ingest counts the sections as check does: the introduction in, an empty parent out
+    count = f"{len(guide.sections)} sections"
+    assert f": {count}, 4 of them sub-sections" in result.stdout and count in check.stdout
     ask = guidebot("ask", "--json", "--knowledge", str(target), "what is the average salary")
     assert "$145,000" in json.loads(ask.stdout)["answer"]
 

@@ -80,10 +80,15 @@ def ingest(
     staging = Staging(target)
     written: list[Written] = []
     try:
-        for name, article, source in articles:
-            path = staging.write(f"guides/{name}.md", render_guide(article))
-            written.append(Written(path, _describe_article(article, source)))
+        staged = [
+            (staging.write(f"guides/{name}.md", render_guide(article)), article.title, source)
+            for name, article, source in articles
+        ]
         guides = _guides(staging.root)
+        by_name = {Path(g.path).name: g for g in guides}  # staged, then moved in place
+        for path, title, source in staged:
+            guide = by_name.get(Path(path).name)
+            written.append(Written(path, _describe_guide(guide, title, source)))
         for table in tables:
             entries = _faq_entries(table.rows, guides, taken)
             source = table.source
@@ -259,10 +264,16 @@ def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[
     return entries
 
 
-def _describe_article(article: Article, source: str) -> str:
-    nested = sum(1 for s in article.sections if s.level > 2)
+def _describe_guide(guide: Guide | None, title: str, source: str) -> str:
+    """What a written guide holds, counted as `guidebot check` counts it (its sections as
+    loaded: the introduction is one, a heading with only sub-headings under it none)."""
+    if guide is None:  # it did not load: the check after writing lists why
+        return f"guide '{title}' from {source}"
+    sections = guide.sections
+    nested = sum(1 for s in sections if s.parents)
     under = f", {nested} of them sub-sections" if nested else ""
-    return f"guide '{article.title}' from {source}: {len(article.sections)} sections{under}"
+    count = f"{len(sections)} section" + ("" if len(sections) == 1 else "s")
+    return f"guide '{guide.title}' from {source}: {count}{under}"
 
 
 def _slug(text: str) -> str:
