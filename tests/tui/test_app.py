@@ -353,3 +353,13 @@ async def test_a_browser_footer_names_keys_the_browser_lets_through(make_app, mo
             await pilot.press(key.replace("^", "ctrl+"))
             await pilot.pause()
             assert not app.chat.replies
+
+
+@pytest.mark.parametrize(("width", "compact"), [(40, True), (100, False)])
+async def test_the_footer_goes_compact_on_a_phone_width(make_app, width, compact) -> None:
+    from textual.widgets import Footer
+
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(Footer).compact is compact

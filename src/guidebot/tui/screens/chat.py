@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from guidebot.bot import Bot
     from guidebot.dialogue.conversation import Conversation
 
+NARROW_FOOTER = 60  # columns under which the footer's keys go compact (a phone's browser)
+
 
 class ChatScreen(LastAnswerActions):
     """One conversation with the bot: the chat, its sources and input, and the keys on them."""
@@ -109,6 +111,11 @@ class ChatScreen(LastAnswerActions):
             yield SourcesPanel(id="sources")
         yield Prompt(self.key_help.first("help"), self.cursor_blink, id="prompt")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a phone's width (`guidebot serve`) the keys' padding pushed the last of them
+        # off the footer; compact keeps them all in view.
+        self.query_one(Footer).compact = event.size.width < NARROW_FOOTER
 
     def _welcome(self) -> Welcome:
         return Welcome(self._about(), self.suggestions)
