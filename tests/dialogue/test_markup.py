@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidebot.dialogue.markup import TAG, without_markup
+from guidebot.dialogue.markup import clean_question, has_markup, without_markup
 
 
 def test_tags_are_dropped_and_words_kept_apart():
@@ -29,11 +29,33 @@ def test_a_sign_that_opens_no_tag_is_what_was_typed():
         assert without_markup(text) == text
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters="<")))
-def test_text_without_a_tag_is_unchanged(text):
-    assert without_markup(text) == text
+def test_a_name_that_is_no_html_element_is_what_was_typed():
+    for text in ("Is <salary> per year or per month?", "what if x<y and y>z"):
+        assert without_markup(text) == text
+
+
+def test_a_hidden_element_never_closed_keeps_the_words_after_it():
+    assert without_markup("<b>hi</b> <style> what is the tuition?").split() == [
+        "hi",
+        "what",
+        "is",
+        "the",
+        "tuition?",
+    ]
+
+
+def test_clean_question_drops_markup_and_control_characters_and_caps_the_length():
+    assert clean_question("<p>what\x1b[31m is\tit?</p>", 100) == "what [31m is it?"
+    assert len(clean_question("<!--" * 20_000 + " jobs", 50)) <= 50  # read in linear time
+    assert len(clean_question("word " * 1000, 30)) == 30
+
+
+@given(st.text(alphabet=st.sampled_from(list("<>/ab p!-=&;x"))))
+def test_text_without_markup_is_unchanged(text):
+    if not has_markup(text):
+        assert without_markup(text) == text
 
 
 @given(st.lists(st.sampled_from(["<b>", "</b>", "<p x='1'>", "<br/>", "<", ">", " ", "tuition"])))
-def test_no_whole_tag_survives(pieces):
-    assert not TAG.search(without_markup("".join(pieces)))
+def test_no_element_tag_survives(pieces):
+    assert not has_markup(without_markup("".join(pieces)))

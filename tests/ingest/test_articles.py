@@ -125,6 +125,20 @@ def test_a_heading_with_its_text_right_under_it_is_still_a_heading():
     assert article.sections[2].blocks[-1].startswith("The Main Street Shop is open every day")
 
 
+def test_glued_contents_stay_contents_and_glued_related_links_stay_links():
+    text = (
+        "Bike Care\n\nContents\nWhy does saddle height matter?\nHow often to oil?\n\n"
+        "Why does saddle height matter?\n\nA low saddle strains your knees.\n\n"
+        "Related Articles\nHow to Choose a Bike\nWinter Riding Tips\n"
+    )
+    article = parse_plain_text(text)
+    assert [s.heading for s in article.sections] == [
+        "Why does saddle height matter?",
+        "Related Articles",
+    ]
+    assert article.sections[-1].blocks == ["- How to Choose a Bike\n- Winter Riding Tips"]
+
+
 def test_an_article_without_headings_is_one_section_with_a_note(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text("Shed Rules\n\nClose the shed door after use and lock it at night.\n")

@@ -81,6 +81,10 @@ CASES = {
         written("long.csv", "question,answer\nWhat is it?," + "x" * 140_000 + "\n"),
         "long.csv:2: a cell is longer than 131,072 characters",
     ),
+    "a long quoted cell over several lines": (
+        written("lines.csv", 'question,answer\nWhat is it?,"' + "x\n" * 70_000 + '"\n'),
+        "lines.csv:2: a cell is longer than 131,072 characters",
+    ),
     "a comma outside quotes": (
         written("commas.csv", "Do you sell tyres?,Yes, all sizes.\nDo you sell tubes?,Yes.\n"),
         "commas.csv:1: 3 cells where the table has 2 columns",

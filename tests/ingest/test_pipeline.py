@@ -241,9 +241,23 @@ def test_a_saved_page_is_read_in_the_encoding_it_declares(tmp_path):
     with pytest.raises(InputError, match=r"c\.html:1: not UTF-8 text"):
         read_source(undeclared)
     wrong = tmp_path / "d.html"
-    wrong.write_bytes(b'<meta charset="us-ascii"><p>Caf\xe9</p>')
-    with pytest.raises(InputError, match=r"d\.html:1: the page says it is ascii text"):
+    wrong.write_bytes(b'<meta charset="us-ascii"><p>Caf\xe9 \x81</p>')  # 0x81: not cp1252
+    with pytest.raises(InputError, match=r"d\.html:1: the page says it is us-ascii text"):
         read_source(wrong)
+
+
+def test_a_page_labelled_latin1_is_read_as_windows_1252_as_browsers_do(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_bytes(b'<meta charset="iso-8859-1"><p>\x80 5 \x96 it\x92s \x93good\x94</p>')
+    assert "\u20ac 5 \u2013 it\u2019s \u201cgood\u201d" in read_source(path)
+
+
+@pytest.mark.parametrize("label", ["rot13", "hex", "base64", "undefined"])
+def test_a_page_declaring_no_text_encoding_gets_the_usual_message(tmp_path, label):
+    path = tmp_path / "odd.html"
+    path.write_bytes(f'<meta charset="{label}"><p>'.encode() + b"Caf\xe9</p>")
+    with pytest.raises(InputError, match=r"odd\.html:1: not UTF-8 text"):
+        read_source(path)
 
 
 def test_bad_inputs_through_the_cli_exit_2_without_traceback(tmp_path):

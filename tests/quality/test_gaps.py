@@ -361,8 +361,8 @@ def test_the_starter_faq_says_what_unhelpful_answers_came_from(make_knowledge):
 
 
 def test_answers_from_several_sections_are_one_line(tmp_path):
-    """A group whose answers came from two sections says so on one line, in the list and
-    in the export, not one "answered from" line per section."""
+    """A group whose answers came from two sections says so on one line in the starter
+    FAQ export, not one "answered from" line per section."""
     gaps = group_questions(
         [
             feedback("what does it cost", False, "Costs"),

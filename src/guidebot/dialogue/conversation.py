@@ -15,7 +15,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.followup import Reading, read
-from guidebot.dialogue.markup import without_markup
+from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
@@ -49,7 +49,7 @@ class Conversation:
 
     def ask(self, text: str) -> Reply:
         """Answer one turn of the conversation."""
-        reply = self._turn(_clean(text))
+        reply = self._turn(clean_question(text, MAX_QUESTION))
         self.state.answered(reply)
         return reply
 
@@ -295,10 +295,3 @@ class Conversation:
         if not followup:
             self.state.topic_question = question
         self.state.topic_terms = terms
-
-
-def _clean(text: str) -> str:
-    """Drop control characters and pasted markup (markup.without_markup) and cap the
-    length, so no input can break a front end."""
-    text = "".join(ch if ch.isprintable() else " " for ch in without_markup(text))
-    return " ".join(text.split())[:MAX_QUESTION]

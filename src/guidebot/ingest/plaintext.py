@@ -113,7 +113,10 @@ def parse_plain_text(text: str) -> Article:
             section = ArticleSection(*_heading(line, article.sections))
             current = section.blocks
             article.sections.append(section)
-            current.append(_block_text(block[1:]))
+            if heading_key(line) in TRAILING_LISTS:
+                current.extend(block[1:])  # its links, read as those of a standalone heading
+            else:
+                current.append(_block_text(block[1:]))
         else:
             current.append(_block_text(block))
     for item in article.sections:
@@ -128,11 +131,14 @@ def _glued_heading(block: list[str]) -> bool:
     name or a line in capitals, followed by a sentence or a list. Title-Case lines are left
     as text here: the first line of a wrapped paragraph can look like one."""
     first, after = block[0], block[1]
+    key = heading_key(first)
     shaped = (
         first.endswith("?")
-        or heading_key(first) in KNOWN_HEADINGS
+        or key in KNOWN_HEADINGS | TRAILING_LISTS
         or (first.isupper() and any(c.isalpha() for c in first))
     )
+    if key in TOC_HEADINGS:
+        return False  # its entries under it are contents, not its text
     starts = after[:1].isupper() or after[:1].isdigit() or bool(_BULLET.match(after))
     return shaped and len(first.split()) <= 15 and starts and looks_like_heading(first)
 

@@ -12,6 +12,7 @@ from guidebot.ingest.faq.textfile import not_utf8
 # A <meta> tag naming a charset: <meta charset="windows-1252"> or <meta http-equiv=
 # "Content-Type" content="text/html; charset=iso-8859-1">.
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+LATIN1_LABELS = frozenset({"iso8859-1", "ascii"})  # as codecs.lookup names them
 MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 _MAGIC = {
     b"%PDF": "a PDF",
@@ -43,27 +44,36 @@ def read_source(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        codec = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
-        if codec is None:
-            raise InputError(not_utf8(data, str(path), error.start)) from None
+        first_bad = error.start
+        declared = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
+        if declared is None:
+            raise InputError(not_utf8(data, str(path), first_bad)) from None
+    label, codec = declared
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError(
-            f"{path}:{line}: the page says it is {codec} text, but byte "
+            f"{path}:{line}: the page says it is {label} text, but byte "
             f"0x{data[error.start]:02x} is not; save it as UTF-8"
         ) from None
+    except (LookupError, UnicodeError):  # "rot13", "hex", "undefined": no text encodings
+        raise InputError(not_utf8(data, str(path), first_bad)) from None
 
 
-def _declared_charset(data: bytes) -> str | None:
+def _declared_charset(data: bytes) -> tuple[str, str] | None:
     """The encoding a web page declares in its head (<meta charset> or the http-equiv
-    Content-Type), as a Python codec name; None if none is declared, or one Python does not
-    know. A saved page that is not UTF-8 is read as the page says, as a browser would."""
+    Content-Type): (the label as written, the Python codec to read it with); None if none
+    is declared, or one Python does not know. A saved page that is not UTF-8 is read as the
+    page says, as a browser would."""
     match = _CHARSET.search(data[:4096])
     if not match:
         return None
+    label = match.group(1).decode("ascii")
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    # Browsers read a page labelled Latin-1 or ASCII as Windows-1252, whose bytes 0x80-0x9F
+    # are the euro sign, dashes and curly quotes (Latin-1 makes them control characters).
+    return label, "cp1252" if name in LATIN1_LABELS else name

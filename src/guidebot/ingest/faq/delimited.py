@@ -91,13 +91,14 @@ def _parse(
                 rows.append((start, [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
             start = end + 1
     except csv.Error as error:
-        if skip + reader.line_num > start or "end of data" in str(error):
-            raise InputError(_unclosed(shown, start)) from None
         if "field limit" in str(error):  # the csv module's own cap on one cell
             raise InputError(
                 f"{shown}:{start}: a cell is longer than {csv.field_size_limit():,} "
-                "characters; an FAQ answer that long is a document: bring it in as a guide"
+                "characters (or a quote opened here is never closed); an FAQ answer that "
+                "long is a document: bring it in as a guide"
             ) from None
+        if skip + reader.line_num > start or "end of data" in str(error):
+            raise InputError(_unclosed(shown, start)) from None
         raise InputError(
             f"{shown}:{start}: not a readable table row ({error}); a cell with a quote in it "
             'must be quoted as a whole, with each quote inside doubled ("")'
