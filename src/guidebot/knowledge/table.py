@@ -10,6 +10,7 @@ cuts it from a UTF-8 buffer, the snapshot's memory map), a Passage made on each 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -33,6 +34,10 @@ FIELDS = (
 LINE = FIELDS.index("line")
 WIDTH = len(FIELDS)
 SEPARATOR = "\0"  # joins alternates and headings; knowledge text never holds NUL (yamlsource)
+# Passages kept once made: one question reads a dozen of them, several times over (hits,
+# highlights, FAQ matching), and making one decodes eleven texts; bounded, so a server on a
+# large library does not come to hold every one.
+MADE_PASSAGES = 4096
 
 
 # Plain memoryviews, not numpy: the chat app reads knowledge before its first frame, and
@@ -78,6 +83,7 @@ class PassageTable(Sequence[Passage]):
         self._texts = texts
         self._count = len(rows) // WIDTH
         self._columns: dict[str, tuple[str, ...]] = {}
+        self._passage = functools.lru_cache(maxsize=MADE_PASSAGES)(self._make)
 
     def __len__(self) -> int:
         return self._count
@@ -119,7 +125,7 @@ class PassageTable(Sequence[Passage]):
             column = self._columns[name] = tuple(map(decoded.__getitem__, numbers))
         return list(column)
 
-    def _passage(self, row: int) -> Passage:
+    def _make(self, row: int) -> Passage:
         n = self._rows[row * WIDTH : (row + 1) * WIDTH].tolist()
         t = self._texts
         return Passage(
