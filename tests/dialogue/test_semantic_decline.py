@@ -294,6 +294,44 @@ def test_a_question_close_to_an_entry_is_not_asked_back(make_knowledge, tiny_enc
     assert bot(-1.1).ask("name?").kind == "clarify"
 
 
+REQUIREMENTS_GUIDE = """
+---
+title: Studying Here
+---
+What it takes to get in and to graduate.
+
+## Admission requirements
+Applicants need a bachelor's degree and a grade average of B or better.
+
+## Course requirements
+Students pass six core courses and a capstone project before they graduate.
+"""
+REQUIREMENTS_FAQ = """
+- id: admission
+  question: What are the admission requirements?
+  alternates:
+    - requirements to get in
+    - entry requirements
+  answer: A bachelor's degree and a grade average of B or better.
+"""
+
+
+def test_a_term_naming_several_headings_stays_asked_back_however_close(make_knowledge):
+    """ "what are the requirements?" is a choice between two sections whose headings both
+    name requirements: closeness to the FAQ entry on one of them does not settle it
+    (clarify._close_to_an_entry), while a question naming one of them is answered."""
+    knowledge = make_knowledge(
+        {"guides/school.md": REQUIREMENTS_GUIDE, "faq/a.yaml": REQUIREMENTS_FAQ}
+    )
+    policy = dataclasses.replace(default_policy(word_level=True), clarify_entry_similarity=-1.1)
+    bot = Bot.load(knowledge, policy, encoder=load_model(builtin_dir()))
+    best = bot.retriever.search("what are the requirements?").best
+    assert best is not None and best.passage.id == "faq/admission"  # else the rule is not met
+    assert bot.ask("what are the requirements?").kind == "clarify"
+    reply = bot.ask("what are the admission requirements?")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/admission"
+
+
 def test_a_question_without_topic_words_stays_asked_back_however_close(tiny_encoder):
     """ "how much?" is worded like several FAQ questions, so near them in meaning too:
     Policy.clarify_entry_similarity does not settle a question with no topic word."""

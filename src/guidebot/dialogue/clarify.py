@@ -94,9 +94,13 @@ def clear_in_meaning(
 def _close_to_an_entry(context: TurnContext, result: SearchResult) -> bool:
     """Whether a question of more than one word is close in meaning to the FAQ entry that
     leads (Policy.clarify_entry_similarity): worded as people ask that entry, it is not
-    vague, whatever few topic words it has."""
+    vague, whatever few topic words it has. Not when its one term names several sections'
+    headings: "what are the requirements?" is a choice between admission and curriculum
+    however close it comes to the entry on one of them."""
     best, similarity = result.best, result.similarity
     if best is None or best.passage.kind != "faq" or similarity is None:
+        return False
+    if len(result.terms) == 1 and len(context.retriever.headings_naming(result.terms[0])) > 1:
         return False
     return len(result.surface) > 1 and similarity >= context.policy.clarify_entry_similarity
 
