@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from guidebot.knowledge.passages import Passage
@@ -53,6 +54,18 @@ class FaqMatcher:
         """The passages one of whose questions or alternates is worded exactly like this one
         (same words, case and punctuation aside)."""
         return self._exact.get(plain(question), set())
+
+    def lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
+        """Put first, in place, the one FAQ entry (of those not ruled out, -inf in `scores`,
+        float64 [passages]) that someone wrote in exactly these words, and say whether there
+        was one: its author said what it answers, which outweighs any word count, even for
+        a question of stop words only ("what would i actually do")."""
+        rows = [r for r in self.exact(question) if np.isfinite(scores[r])]
+        if len(rows) != 1:
+            return False
+        top = float(scores.max()) - baseline
+        scores[rows[0]] = baseline + 2 * max(top, 1.0)
+        return True
 
     def best(
         self, question: str, floor: float, limit: int, rows: Iterable[int] | None = None

@@ -106,7 +106,7 @@ class Retriever:
             weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
         self._restrict(scores, guides)
-        exact = boost and self._lift_exact(question, scores, baseline)
+        exact = boost and self.faqs.lift_exact(question, scores, baseline)
         if boost and not exact:
             second_stage(
                 self.config, self.faqs, self.title, self.idf, question, terms, scores, baseline
@@ -165,17 +165,6 @@ class Retriever:
         return self.vectors.agreement(
             text, row, config.semantic_prototype, config.semantic_cohesion
         )
-
-    def _lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
-        """Put first the one FAQ entry (of those not ruled out) that someone wrote in exactly
-        these words: its author said what it answers, which outweighs any word count, even
-        for a question of stop words only ("what would i actually do")."""
-        rows = [r for r in self.faqs.exact(question) if np.isfinite(scores[r])]
-        if len(rows) != 1:
-            return False
-        top = float(scores.max()) - baseline
-        scores[rows[0]] = baseline + 2 * max(top, 1.0)
-        return True
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has
