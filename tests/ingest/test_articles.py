@@ -125,6 +125,30 @@ def test_a_heading_with_its_text_right_under_it_is_still_a_heading():
     assert article.sections[2].blocks[-1].startswith("The Main Street Shop is open every day")
 
 
+@pytest.mark.parametrize("title_line", [[], ["Shop Mechanic"]])
+def test_the_byline_takes_its_own_lines_only(title_line):
+    """The author's job title is the line right after "by ...", when there is one: never a
+    heading further on, and the introduction in between is kept."""
+    text = "\n\n".join(
+        [
+            "Winter Cycling Basics",
+            "by Sam Rider",
+            *title_line,
+            "Riding a bike through winter is easier than it sounds with the right preparation.",
+            "WHAT TO WEAR\nDress in layers and cover your hands.",
+            "Tires",
+            "Use studded tires on ice.",
+        ]
+    )
+    article = parse_plain_text(text)
+    assert article.author == "Sam Rider"
+    assert article.author_title == "".join(title_line)
+    assert article.intro == [
+        "Riding a bike through winter is easier than it sounds with the right preparation."
+    ]
+    assert [s.heading for s in article.sections] == ["WHAT TO WEAR", "Tires"]
+
+
 def test_glued_contents_stay_contents_and_glued_related_links_stay_links():
     text = (
         "Bike Care\n\nContents\nWhy does saddle height matter?\nHow often to oil?\n\n"

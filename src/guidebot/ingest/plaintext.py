@@ -174,18 +174,21 @@ def _blocks(text: str) -> list[list[str]]:
 
 def _byline(article: Article, blocks: list[list[str]]) -> None:
     """Take 'by Name', a repeated name and the author's job title from the lines after the title."""
-    head = [b[0] for b in blocks[:4] if len(b) == 1 and len(b[0].split()) <= 12]
-    by = next((i for i, line in enumerate(head) if re.match(r"(?i)by\s+\S", line)), None)
+    # Block numbers, not positions in a list of short lines: the job title is the block right
+    # after the byline, never a heading further on past the introduction.
+    short = {i for i, b in enumerate(blocks[:4]) if len(b) == 1 and len(b[0].split()) <= 12}
+    by = next((i for i in sorted(short) if re.match(r"(?i)by\s+\S", blocks[i][0])), None)
     if by is None or any(len(blocks[i]) > 1 for i in range(by + 1)):
         return
-    article.author = re.sub(r"(?i)^by\s+", "", head[by]).strip()
+    article.author = re.sub(r"(?i)^by\s+", "", blocks[by][0]).strip()
     taken = by + 1
+    after = blocks[by + 1][0] if by + 1 in short else ""
     if (
-        by + 1 < len(head)
-        and not head[by + 1].endswith(("?", "."))
-        and heading_key(head[by + 1]) not in KNOWN_HEADINGS | TRAILING_LISTS
+        after
+        and not after.endswith(("?", "."))
+        and heading_key(after) not in KNOWN_HEADINGS | TRAILING_LISTS
     ):
-        article.author_title = head[by + 1]
+        article.author_title = after
         taken += 1
     kept = [blocks[i] for i in range(by) if blocks[i][0] != article.author]
     blocks[:taken] = kept
