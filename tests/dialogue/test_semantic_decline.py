@@ -332,6 +332,42 @@ def test_a_term_naming_several_headings_stays_asked_back_however_close(make_know
     assert reply.kind == "answer" and reply.sources[0].id == "faq/admission"
 
 
+SHOP_FAQ = """
+- id: refund
+  question: Can I get a refund?
+  answer: Refunds are possible within 30 days of purchase.
+- id: password
+  question: How do I reset my password?
+  answer: Go to Settings, then Account, and click Reset password. You will get an email.
+- id: hours
+  question: What are your opening hours?
+  answer: Monday to Friday, nine to five.
+- id: support
+  question: How do I contact support?
+  answer: Email the support team, or call us on weekdays.
+- id: shipping
+  question: Do you ship internationally?
+  answer: Yes, we ship to 40 countries. Shipping takes 5-10 days.
+"""
+
+
+@pytest.mark.parametrize("followup", ["what about my cat?", "and football?"])
+def test_a_follow_up_far_from_the_answer_on_its_own_is_declined(make_knowledge, followup):
+    """Read with the refund question, "what about my cat?" is close to the refund entry in
+    meaning; on its own it is far from it (Policy.followup_own_similarity), so the word
+    rules' decline stands instead of the refund answer coming again."""
+    knowledge = make_knowledge({"faq/shop.yaml": SHOP_FAQ})
+
+    def conversation(own: float):
+        policy = dataclasses.replace(default_policy(word_level=True), followup_own_similarity=own)
+        chat = Bot.load(knowledge, policy, encoder=load_model(builtin_dir())).conversation()
+        assert chat.ask("can i get a refund?").sources[0].id == "faq/refund"
+        return chat
+
+    assert conversation(0.15).ask(followup).kind == "decline"
+    assert conversation(-1.1).ask(followup).kind == "answer"  # what it did before
+
+
 def test_a_question_without_topic_words_stays_asked_back_however_close(tiny_encoder):
     """ "how much?" is worded like several FAQ questions, so near them in meaning too:
     Policy.clarify_entry_similarity does not settle a question with no topic word."""
