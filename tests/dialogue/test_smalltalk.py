@@ -305,3 +305,30 @@ def test_a_verdict_on_the_answer_that_is_asked_is_no_small_talk(bot, asked, said
     subject, or "?"), they ask whether it is right."""
     assert bot.context.smalltalk.match(asked, never) is None, asked
     assert bot.context.smalltalk.match(said, never)[0] == "acknowledge", said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what should I wear?",  # close in letters to "what should i ask"
+        "what payment methods do you accept",  # holds the words of "what do you do"
+    ],
+)
+def test_a_question_about_a_thing_of_its_own_is_no_small_talk(bot, question):
+    """`never`: the knowledge covers none of its words, so only the question's own real
+    words ("wear", "payment") keep it from being read as small talk; it is then declined
+    and shows in `guidebot gaps`."""
+    assert bot.context.smalltalk.match(question, never) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("how are you today", "howareyou"),  # a word added, none swapped
+        ("who are you anyway", "identity"),  # the example's words together
+        ("how are things with you", "howareyou"),  # apart, but by function words only
+        ("wat can u do", "capabilities"),  # misspelt, not another word
+    ],
+)
+def test_small_talk_with_a_word_added_or_misspelt_stays_small_talk(bot, message, intent):
+    assert bot.context.smalltalk.match(message, never)[0] == intent

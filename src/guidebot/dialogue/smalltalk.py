@@ -27,7 +27,7 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
 from guidebot.dialogue.wording import ASKING as _ASKING
-from guidebot.dialogue.wording import Speller, inverted, root, says
+from guidebot.dialogue.wording import Speller, inverted, root, says, split_by_a_thing, swaps_a_word
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
@@ -88,6 +88,7 @@ class SmalltalkMatcher:
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
         self._floor = floor
+        self._own = (english, self.uses)  # what tells a question about a thing of its own
 
     def match(
         self, text: str, has_content: Content, guides: Sequence[str] = ()
@@ -208,6 +209,8 @@ class SmalltalkMatcher:
         rest = _rest(cleaned, close[0]).split() if close else []
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
+        if close and _asks(cleaned) and swaps_a_word(cleaned.split(), close[0].split(), *self._own):
+            close = None  # "what should i wear" is not "what should i ask"
         found = close[2] if close else self._near_in_words(cleaned)
         if found is None or self._disowned(cleaned.split(), found):
             found = self._containing(cleaned, has_content, remarks)
@@ -270,6 +273,9 @@ class SmalltalkMatcher:
         contained = [
             n for n in contained if says(words, self._words[n]) and not self._disowned(words, n)
         ]
+        if _asks(cleaned):  # "what payment methods do you accept" holds no "what do you do"
+            split = [split_by_a_thing(self._sequences[n], words, *self._own) for n in contained]
+            contained = [n for n, apart in zip(contained, split, strict=True) if not apart]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)

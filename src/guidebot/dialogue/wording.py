@@ -2,7 +2,8 @@
 spellings respelt ("u" is "you"), misspelt words read as the examples' own ("thnaks" is
 "thanks"; `Speller`), and the English word classes the rules on small talk read them with
 (pointing words, auxiliaries, words that ask, negations), what a negation bears on
-(`negated`) and the commonest endings (`root`).
+(`negated`), the commonest endings (`root`), and when a question beside an example's
+words is about a thing of its own (`swaps_a_word`, `split_by_a_thing`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Callable, Container, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from guidebot.search.analysis import normalise
+from guidebot.search.analysis import STOP_WORDS, normalise
+
+Known = Callable[[str], bool]  # whether a word is one of the small-talk examples' own
 
 # Words pointing back at the answer just given: a statement opening with one beside small
 # talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
@@ -168,3 +171,33 @@ class Speller:
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return word
         return ranked[0][1]
+
+
+def names_a_thing(words: Sequence[str], english: Container[str], known: Known) -> bool:
+    """Whether the words hold a real English word that is neither a function word nor one
+    `known` to small talk (its examples' words)."""
+    return any(w in english and w not in STOP_WORDS and not known(w) for w in words)
+
+
+def swaps_a_word(
+    words: Sequence[str], example: Sequence[str], english: Container[str], known: Known
+) -> bool:
+    """Whether a question close in letters to a small-talk example says a real word of its
+    own (names_a_thing) where the example has a word it lacks: a question about something
+    else, whether or not the knowledge covers it, which is then declined and shows in
+    `guidebot gaps` ("what should i wear" is not "what should i ask"). A word added ("how
+    are you today") or misspelt ("wat can u do") leaves it small talk."""
+    missing = set(example) - set(words)
+    return bool(missing) and names_a_thing([w for w in words if w not in example], english, known)
+
+
+def split_by_a_thing(
+    example: Sequence[str], words: Sequence[str], english: Container[str], known: Known
+) -> bool:
+    """Whether a question holds a small-talk example's words apart, with real words of its
+    own between or around them (names_a_thing): "what payment methods do you accept" is no
+    "what do you do", while "how are things with you" is "how are you" and "who are you
+    anyway" holds "who are you" whole."""
+    size = len(example)
+    whole = any(list(words[n : n + size]) == list(example) for n in range(len(words) - size + 1))
+    return not whole and names_a_thing([w for w in words if w not in example], english, known)
