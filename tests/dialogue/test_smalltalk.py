@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from guidebot.bot import Bot
+
 
 def never(_: str, __: str = "") -> bool:
     return False
@@ -332,3 +334,23 @@ def test_a_question_about_a_thing_of_its_own_is_no_small_talk(bot, question):
 )
 def test_small_talk_with_a_word_added_or_misspelt_stays_small_talk(bot, message, intent):
     assert bot.context.smalltalk.match(message, never)[0] == intent
+
+
+PUMP_GUIDE = """
+---
+title: Pump Manual
+---
+How to use a garden pump safely.
+
+## Priming
+Fill the casing with water before starting.
+
+## Storage
+Drain the pump before winter.
+"""
+
+
+def test_topics_are_the_headings_when_none_is_a_question(make_knowledge):
+    bot = Bot.load(make_knowledge({"guides/pumps.md": PUMP_GUIDE}))
+    _, reply = bot.context.smalltalk.match("what can you do", never)
+    assert "Topics include: Priming, Storage." in reply

@@ -25,7 +25,7 @@ from guidebot.dialogue.remarks import (
     remark_at,
     without_negations,
 )
-from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged, plain_topics
 from guidebot.dialogue.wording import ASKING as _ASKING
 from guidebot.dialogue.wording import Speller, inverted, root, says, split_by_a_thing, swaps_a_word
 from guidebot.dialogue.wording import asks as _asks
@@ -61,6 +61,7 @@ class SmalltalkMatcher:
         """`respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk."""
+        topics = topics or plain_topics(kb)
         self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
         plain = Speller((), respell, english)  # the examples are read as written
         self._examples = [plain.normal(e) for i in self._intents for e in i.examples]

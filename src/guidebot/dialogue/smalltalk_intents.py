@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guidebot.errors import KnowledgeError
-from guidebot.knowledge.model import Guide, SmalltalkIntent
+from guidebot.knowledge.model import Guide, KnowledgeBase, SmalltalkIntent
 from guidebot.knowledge.sidefiles import parse_smalltalk
 
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
@@ -45,10 +45,24 @@ def merged(
     return out + [i for i in builtin if i.intent not in mine]
 
 
+MAX_TOPICS = 15  # {topics} lists at most this many, then says how many more there are
+
+
+def plain_topics(kb: KnowledgeBase) -> list[str]:
+    """What {topics} lists when no heading is a question: the guides' section headings
+    (not their introductions), else the FAQ questions, so that "help" never offers an
+    empty list."""
+    headings = [s.heading for g in kb.guides for s in g.sections if not s.is_intro]
+    return list(dict.fromkeys(headings)) or [f.question for f in kb.faqs]
+
+
 def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
     """The values of the reply templates' {placeholders} for these guides (the first one's
-    title, author and edition) and the knowledge's topics."""
+    title, author and edition) and the knowledge's topics (the first MAX_TOPICS)."""
     first = guides[0] if guides else None
+    listed = ", ".join(topics[:MAX_TOPICS])
+    if len(topics) > MAX_TOPICS:
+        listed += f" and {len(topics) - MAX_TOPICS} more"
     titles = [g.title for g in guides]
     fields = {
         "title": first.title if first else "the FAQ",
@@ -56,7 +70,7 @@ def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
         "author": (first.author if first else "") or "an unnamed author",
         "author_title": first.author_title if first else "",
         "edition": (first.edition if first else "") or "current",
-        "topics": ", ".join(topics),
+        "topics": listed or "none yet",
     }
     return fields | _about(first)
 
