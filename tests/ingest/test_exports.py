@@ -75,6 +75,27 @@ def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
     )
 
 
+def test_qna_maker_knowledge_base_as_json(tmp_path):
+    target = tmp_path / "kb"
+    out, reply = ingest_check_ask(target, [FIXTURES / "qnamaker.json"], "how much is a tune up")
+    assert (
+        "read qnamaker.json as a QnA Maker knowledge base (JSON) (3 entries, 3 alternates)" in out
+    )
+    assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
+    written = entries(target / "faq" / "qnamaker.yaml")
+    booking = written["how-do-i-book-a-bike"]
+    assert booking["alternates"] == ["can I get my bike serviced", "workshop appointment"]
+    assert booking["answer"].endswith("\n\nA basic tune-up takes two working days.")
+    assert booking["follow_ups"] == ["what-does-a-tune-up-cost"]
+    assert booking["metadata"] == {
+        "category": "workshop",
+        "audience": "public",
+        "source": "Editorial",
+    }
+    deposit = written["is-a-deposit-needed-for-a"]
+    assert deposit["metadata"] == {"source": "rentals.docx", "context_only": "true"}
+
+
 def test_qna_maker_project_zip_is_read_as_it_is(tmp_path):
     target = tmp_path / "kb"
     archive = qna_zip(tmp_path / "wheelhouse-export.zip")

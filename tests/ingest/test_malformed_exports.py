@@ -141,6 +141,22 @@ CASES = {
         ),
         "twice.json:3: qid 'a' is used again (first at ",
     ),
+    "QnA Maker JSON item without an answer": (
+        written(
+            "kb.json",
+            '{"qnaDocuments": [\n  {"id": 1, "questions": ["Locks?"], "answer": "Yes."},\n'
+            '  {"id": 2, "questions": ["Bells?"]}\n]}',
+        ),
+        'kb.json:3: "Bells?" has no answer',
+    ),
+    "QnA Maker JSON prompt to a missing id": (
+        written(
+            "prompt.json",
+            '{"qnaDocuments": [\n  {"id": 1, "questions": ["Locks?"], "answer": "Yes.",\n'
+            '   "context": {"prompts": [{"displayOrder": 1, "qnaId": 9}]}}\n]}',
+        ),
+        "prompt.json:2: a prompt leads to id 9, which is not in the export",
+    ),
     "Dialogflow intent not JSON": (
         zipped("agent.zip", {"intents/Hours.json": INTENT, "intents/Hours_usersays_en.json": "[]"}),
         "agent.zip/intents/Hours.json:4: not valid JSON",

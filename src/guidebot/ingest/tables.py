@@ -6,8 +6,8 @@ What a file is comes from what it holds, the extension only breaking ties:
 - a zip: an Excel workbook (.xlsx), a Dialogflow ES agent (intents/*.json), or a QnA Maker
   project export (a .tsv or .xlsx with QnA Maker's columns, maybe beside other files);
 - a folder: a Dialogflow ES agent, unzipped;
-- JSON (text starting with '{' or '['): an Amazon QnABot export ({"qna": [...]}) or a
-  generic list of entries;
+- JSON (text starting with '{' or '['): an Amazon QnABot export ({"qna": [...]}), a QnA
+  Maker knowledge base ({"qnaDocuments": [...]}) or a generic list of entries;
 - YAML (.yaml, .yml): Rasa NLU examples and/or responses, or a generic list of entries;
 - anything else: delimited text (CSV, TSV, Excel's ';' CSV) with a header, in QnA Maker's
   columns or ours, or without a header (question, answer).
@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from guidebot.errors import InputError
-from guidebot.ingest.faq import dialogflow, qnabot, rasa, structured
+from guidebot.ingest.faq import dialogflow, qnabot, qnajson, rasa, structured
 from guidebot.ingest.faq.archives import ZIP_MAGIC, FolderMembers, ZipMembers
 from guidebot.ingest.faq.columns import is_qna_header
 from guidebot.ingest.faq.delimited import read_delimited, sniff
@@ -143,6 +143,9 @@ def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
         if qnabot.is_qnabot(parsed):
             rows, notes = qnabot.read_qnabot(parsed, shown)
             return _table(path, path.name, qnabot.FORM, rows, notes)
+        if qnajson.is_qna_json(parsed):
+            rows, notes = qnajson.read_qna_json(parsed, shown)
+            return _table(path, path.name, qnajson.FORM, rows, notes)
         rows, notes = structured.read_entries(parsed, shown)
         return _table(path, path.name, structured.FORM, rows, notes)
     grid = read_delimited(text, shown, "\t" if suffix in {".tsv", ".tab"} else ",")
