@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.quality.gaps import group_questions, starter_faq
@@ -75,6 +76,29 @@ def test_record_appends_one_json_line_with_time_question_score_and_kind(data_dir
         "score": None,
     }
     assert second["score"] == 3.25 and second["guides"] == ["g"]
+
+
+def test_a_follow_up_is_logged_as_read_with_the_question_it_follows(data_dir):
+    """ "and to canada?" alone is no question support staff can answer or export."""
+    leaning = replace(
+        reply("decline", 0.0, "and to canada?"),
+        read_as="do you ship internationally? and to canada?",
+    )
+    assert record_unanswered(leaning) is None
+    [line] = (data_dir / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["question"] == "do you ship internationally? and to canada?"
+
+
+def test_a_conversation_reads_follow_ups_and_picks_with_the_turn_before():
+    chat = Bot.load(KNOWLEDGE).conversation()
+    assert chat.ask("what is the average salary?").read_as == ""
+    declined = chat.ask("and what about law school?")
+    assert declined.kind == "decline"
+    assert declined.read_as == "what is the average salary? and what about law school?"
+    asked_back = chat.ask("requirements?")
+    assert asked_back.kind == "clarify"
+    picked = chat.ask("1")
+    assert picked.asked == f"requirements? ({asked_back.choices[0]})"
 
 
 def test_a_complaint_is_logged_as_its_answer_marked_not_helpful(data_dir):

@@ -114,7 +114,10 @@ def test_a_conversation_on_the_page(server: ApiServer, browser) -> None:
     picked.find_element(By.XPATH, ".//div[@class='feedback']/button[text()='No']").click()
     WebDriverWait(browser, WAIT).until(lambda b: "Thanks" in picked.text)
     [record] = [r for r in server.log_records() if r["kind"] == "feedback"]
-    assert record["helpful"] is False and record["question"].startswith(ADMISSION)
+    # logged as read: the question asked back with the choice picked
+    assert record["helpful"] is False and record["question"].startswith(
+        f"requirements? ({ADMISSION}"
+    )
     assert record["sections"][0].startswith(ADMISSION)
 
     # markup in a question is shown as the text it is, never run

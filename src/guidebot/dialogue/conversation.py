@@ -158,11 +158,10 @@ class Conversation:
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         # Said only with an answer: a decline is no reading against the topic ("im so
         # confused about all this" after an answer is no question about it).
-        read_as = (
-            [f"Taking this as: {question} (following on from: {self.state.topic_question})"]
-            if followup
-            else []
-        )
+        topic = self.state.topic_question
+        read_as = [f"Taking this as: {question} (following on from: {topic})"] if followup else []
+        # For the log and feedback: "and to canada?" alone is no question to answer.
+        leaning = f"{topic} {question}" if topic and (followup or cue == "explicit") else ""
         outside = uncovered_topics(self.context.scope, retriever.analyzer, question, result)
         led_result = (
             led_by_naming(retriever, policy.naming_depth, question, result, outside)
@@ -196,14 +195,16 @@ class Conversation:
             self.state.pending_choices = []
             suggested = self.context.suggestions(result.hits, self.guides)
             name = self.context.knowledge_name(self.guides)
-            return decline_reply(question, suggested, notes, outside, name)
+            return replace(
+                decline_reply(question, suggested, notes, outside, name), read_as=leaning
+            )
         self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != result.hits[0].passage.section]
-        return answer_reply(
-            question, result, result.hits[: policy.top_k], retriever, notes + read_as, see_also
-        )
+        top = result.hits[: policy.top_k]
+        reply = answer_reply(question, result, top, retriever, notes + read_as, see_also)
+        return replace(reply, read_as=leaning)
 
     def _unrelated(self, question: str, result: SearchResult, followup: bool, cue: str) -> bool:
         """Whether the best passage answers something else than the question: it covers
@@ -261,9 +262,8 @@ class Conversation:
         self._remember(original, result, followup=False)
         top = (hits + others)[: self.context.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"
-        return replace(
-            answer_reply(text, result, top, self.context.retriever, [note]), confidence=1.0
-        )
+        reply = answer_reply(text, result, top, self.context.retriever, [note])
+        return replace(reply, confidence=1.0, read_as=f"{original} ({chosen})")
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

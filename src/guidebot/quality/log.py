@@ -116,7 +116,7 @@ def record_unanswered(
         return note
     record = LogRecord(
         time=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
-        question=reply.question,
+        question=reply.asked,
         kind=reply.kind,
         confidence=round(reply.confidence, 4),
         score=round(reply.sources[0].score, 4) if reply.sources else None,

@@ -86,6 +86,16 @@ class Reply:
     see_also: tuple[str, ...] = ()  # for kind "answer": other sections it fits about as well
     parts: tuple[Reply, ...] = ()  # for a message of several questions: a reply to each
     complaint: Complaint | None = None  # for a complaint: the answer of the turn before
+    # The message as read leaning on the turn before, when it does: a follow-up with the
+    # question it follows ("do you ship internationally? and to canada?"), a pick with the
+    # question asked back ("requirements? (Admission)"); "" when the message stands alone.
+    read_as: str = ""
+
+    @property
+    def asked(self) -> str:
+        """What was asked, for the log, `guidebot gaps` and feedback: `read_as`, else the
+        message ("1" or "and to canada?" alone say nothing to whoever reads the log)."""
+        return self.read_as or self.question
 
     @classmethod
     def of_parts(cls, question: str, parts: Sequence[Reply]) -> Reply:
@@ -142,6 +152,7 @@ class Reply:
         """The JSON shape printed by `guidebot ask --json`."""
         return {
             "question": self.question,
+            "read_as": self.read_as,
             "answer": self.text,
             "abstained": self.abstained,
             "confidence": round(self.confidence, 4),

@@ -164,7 +164,7 @@ class ChatSession:
             return "the log is off (--no-log or GUIDEBOT_NO_LOG), so this was not recorded"
         sources = (right,) if right is not None else reply.quoted or reply.sources
         return record_feedback(
-            reply.question,
+            reply.asked,
             helpful=False,
             sources=[s.id for s in sources],
             sections=list(dict.fromkeys(s.section for s in sources)),

@@ -65,6 +65,11 @@ class ComplaintModel(BaseModel):
 
 class ReplyModel(BaseModel):
     question: str
+    read_as: str = Field(
+        default="",
+        description="The message as read leaning on the turn before (a follow-up with the "
+        "question it follows, a pick with the question asked back); empty when it stands alone.",
+    )
     answer: str
     abstained: bool
     confidence: float

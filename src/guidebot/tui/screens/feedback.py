@@ -64,7 +64,7 @@ class FeedbackScreen(ModalScreen[None]):
         with Vertical(id="feedback-box") as box:
             box.border_title = "Not helpful"
             box.border_subtitle = "Enter records · Esc cancels"
-            yield Static(Content.assemble("You asked: ", (self.reply.question, "bold")))
+            yield Static(Content.assemble("You asked: ", (self.reply.asked, "bold")))
             yield Static(Content("The right source, if it is one of these:"), id="feedback-hint")
             choices = OptionList(*options, id="feedback-options")
             choices.can_focus = False  # the comment keeps the focus; Up/Down move the choice

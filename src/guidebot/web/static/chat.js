@@ -176,7 +176,9 @@
     async function judge(helpful) {
       yes.disabled = no.disabled = true;
       try {
-        await call("/v1/feedback", { question: question, reply: reply, helpful: helpful });
+        // The question as read ("1" alone, after a question asked back, says nothing)
+        const asked = reply.read_as || question;
+        await call("/v1/feedback", { question: asked, reply: reply, helpful: helpful });
         row.replaceChildren(element("span", "", "Thanks — your feedback was recorded."));
       } catch (error) {
         yes.disabled = no.disabled = false;
