@@ -54,18 +54,21 @@ def current_hash(root) -> str:
 
 
 def test_guides_lists_sections_and_faq_counts(two_guides):
+    """Sections counted as `guidebot check` counts them, the introduction one of them."""
     root = two_guides()
+    checked = guidebot("check", str(root)).stdout
+    assert "2 guides, 5 sections" in checked
     result = guidebot("guides", "--knowledge", str(root))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["SLUG", "SECTIONS", "FAQS", "TITLE"]
-    assert lines[1].split()[:4] == ["second", "1", "1", "Second"]
+    assert lines[1].split()[:4] == ["second", "2", "1", "Second"]
     assert "(1 may be out of date)" in lines[1]
-    assert lines[2].split()[:4] == ["test", "2", "0", "Test"]
+    assert lines[2].split()[:4] == ["test", "3", "0", "Test"]
     data = json.loads(guidebot("guides", "--json", "--knowledge", str(root)).stdout)
     assert [(g["slug"], g["sections"], g["faqs"]) for g in data["guides"]] == [
-        ("second", 1, 1),
-        ("test", 2, 0),
+        ("second", 2, 1),
+        ("test", 3, 0),
     ]
 
 

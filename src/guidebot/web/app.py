@@ -129,7 +129,7 @@ class _Engine:
             {
                 "slug": g.slug,
                 "title": g.title,
-                "sections": sum(1 for s in g.sections if not s.is_intro),
+                "sections": len(g.sections),  # as check counts: the introduction is one
                 "faqs": faqs[g.slug],
             }
             for g in self.bot.kb.guides
