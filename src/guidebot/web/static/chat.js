@@ -98,14 +98,15 @@
   }
 
   function showAnswer(item, reply, first) {
-    // The reply's notes, then its text with a mark per source; `first` is the number of
-    // its first source (a later part of a reply to several questions does not start at 1).
+    // The reply's notes, then its text with the mark of the source it quotes, its first
+    // (the others are listed beside it, as the command line shows them); `first` is that
+    // source's number (a later part of a reply to several questions does not start at 1).
     if (reply.notes.length) item.appendChild(element("p", "notes", reply.notes.join(" ")));
     const answer = element("p", "answer", replyText(reply));
-    reply.sources.forEach(function (_, n) {
+    if (reply.kind === "answer" && reply.sources.length) {
       answer.appendChild(document.createTextNode(" "));
-      answer.appendChild(element("span", "cite", "[" + (first + n) + "]"));
-    });
+      answer.appendChild(element("span", "cite", "[" + first + "]"));
+    }
     item.appendChild(answer);
   }
 
