@@ -205,8 +205,11 @@ def test_a_question_without_answer_is_reported_with_its_line():
     [
         (b"", "the file is empty"),
         (b"  \n\n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image"),
+        (b"\x89PNG\r\n\x1a\nxxxx", "this is a PNG image"),  # no NUL byte: no 8-bit text either
+        (b"\xff\xd8\xff\xe0", "this is a JPEG image"),
         (b"%PDF-1.7 ...", "this is a PDF"),
+        (b"\x01\x02\x00\x03", "binary file"),
         ("Caf\u00e9 menu\n\ntext".encode("latin-1"), "not UTF-8 text"),
     ],
 )
@@ -214,6 +217,13 @@ def test_unusable_files_get_a_clear_message(tmp_path, data, message):
     path = tmp_path / "input.txt"
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
+        read_source(path)
+
+
+def test_a_word_document_is_named_as_one(tmp_path):
+    path = tmp_path / "notes.docx"
+    path.write_bytes(b"PK\x03\x04" + bytes(30))
+    with pytest.raises(InputError, match="this is a Word document, not text"):
         read_source(path)
 
 

@@ -16,9 +16,15 @@ LATIN1_LABELS = frozenset({"iso8859-1", "ascii"})  # as codecs.lookup names them
 MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 _MAGIC = {
     b"%PDF": "a PDF",
-    b"PK\x03\x04": "a ZIP/Word/Excel file",
-    b"\xd0\xcf\x11\xe0": "an Office file",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\xd0\xcf\x11\xe0": "an old Office file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
 }
+# What a ZIP archive given as an article most likely is, by its name: a spreadsheet (.xlsx)
+# or an export (.zip) is read as an FAQ table instead, never here.
+_ZIPPED = {".docx": "a Word document", ".pptx": "a PowerPoint file", ".odt": "an OpenDocument text"}
 
 
 def read_source(path: Path) -> str:
@@ -38,7 +44,11 @@ def read_source(path: Path) -> str:
         raise InputError(f"{path}: the file is empty")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise InputError(f"{path}: this is {what}, not text; save it as text or HTML first")
+            what = _ZIPPED.get(path.suffix.lower(), what) if magic == b"PK\x03\x04" else what
+            raise InputError(
+                f"{path}: this is {what}, not text; save it as text (.txt) or a web page "
+                "(.html) first (spreadsheets and FAQ exports are read as they are)"
+            )
     if b"\0" in data[:8192]:
         raise InputError(f"{path}: this looks like a binary file, not text")
     try:
