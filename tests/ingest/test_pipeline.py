@@ -328,6 +328,21 @@ def test_existing_files_are_not_replaced_without_force(tmp_path):
     assert b"# my edit" not in path.read_bytes()
 
 
+def test_an_export_brought_in_again_goes_to_the_file_it_went_to_before(tmp_path):
+    """faq.csv beside faq.json became faq-csv.yaml; alone it would be faq.yaml, a second copy
+    of every entry: it is refused as already there, and --force replaces the first file."""
+    target, table, export = tmp_path / "kb", tmp_path / "faq.csv", tmp_path / "faq.json"
+    table.write_bytes((FIXTURES / "faq-plain.csv").read_bytes())
+    export.write_text('[{"question": "Do you sell bells?", "answer": "Yes."}]', encoding="utf-8")
+    ingest([table, export], target)
+    assert sorted(p.name for p in (target / "faq").iterdir()) == ["faq-csv.yaml", "faq-json.yaml"]
+    again = guidebot("ingest", "--knowledge", str(target), str(table))
+    assert again.returncode == 2 and "faq-csv.yaml (use --force" in again.stderr
+    forced = guidebot("ingest", "--force", "--knowledge", str(target), str(table))
+    assert forced.returncode == 0, forced.stderr
+    assert sorted(p.name for p in (target / "faq").iterdir()) == ["faq-csv.yaml", "faq-json.yaml"]
+
+
 def test_a_result_that_fails_the_check_is_undone(tmp_path):
     target = tmp_path / "kb"
     ingest([FIXTURES / "faq-plain.csv"], target)

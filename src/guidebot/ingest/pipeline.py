@@ -72,6 +72,7 @@ def ingest(
     _check_target(target)
     sweep_abandoned(target, time.time())
     articles, tables, notes = _read_all(paths, slug)
+    _same_names_as_before(tables, target)
     warnings = [w for table in tables for w in table.warnings]
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
     outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
@@ -107,6 +108,24 @@ def ingest(
     kb = load_knowledge(target)
     kb = dataclasses.replace(kb, warnings=(*warnings, *kb.warnings))
     return IngestResult(written, kb, notes, warnings)
+
+
+def _same_names_as_before(tables: list[FaqTable], target: Path) -> None:
+    """An export brought in before goes to the file it was written to then (its first line
+    names it), so that bringing it in again asks for --force rather than writing a second
+    copy beside the first ("faq-csv.yaml" from a run with faq.xlsx, "faq.yaml" alone)."""
+    earlier: dict[str, str] = {}
+    for path in sorted(target.glob("faq/*.yaml")):
+        try:
+            with path.open(encoding="utf-8") as file:
+                first = file.readline()
+        except (OSError, UnicodeDecodeError):
+            continue  # the check before ingest reports an unreadable file
+        found = re.match(r"# FAQ entries brought in from (.+) by guidebot ingest on ", first)
+        if found:
+            earlier.setdefault(found.group(1), path.stem)
+    for table in tables:
+        table.name = earlier.get(table.source, table.name)
 
 
 def _unstaged(problems: tuple[Problem, ...], staged: Path, target: Path) -> list[Problem]:
