@@ -54,6 +54,7 @@ def test_guides_lists_slugs_titles_and_counts(server: ApiServer) -> None:
     assert guide["slug"] == "ai-masters-manufacturing"
     assert guide["title"].startswith("2026 AI Master's Degree")
     assert guide["sections"] > 10 and guide["faqs"] > 10
+    assert response.json()["example"].endswith("?")  # one of this knowledge's own questions
 
 
 def test_ask_answers_with_cited_sources_and_hands_back_the_state(server: ApiServer) -> None:

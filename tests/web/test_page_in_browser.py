@@ -89,7 +89,10 @@ def ask(browser, question: str) -> object:
 
 def test_a_conversation_on_the_page(server: ApiServer, browser) -> None:
     browser.get(server.base + "/")
-    assert browser.switch_to.active_element == browser.find_element(By.ID, "question")
+    box = browser.find_element(By.ID, "question")
+    assert browser.switch_to.active_element == box
+    # the placeholder's example is one of this knowledge's own questions
+    WebDriverWait(browser, WAIT).until(lambda b: "e.g." in box.get_attribute("placeholder"))
 
     # an answer, with its numbered citations naming guide › heading
     reply = ask(browser, "What's the average salary?")

@@ -192,7 +192,7 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
     @app.get("/v1/guides", response_model=GuidesResponse, responses=_ERRORS)
     async def guides() -> Response:
         """The guides, with their slugs (for `guide`), titles and section and FAQ counts."""
-        return JSONResponse({"guides": engine.guides})
+        return JSONResponse({"guides": engine.guides, "example": engine.bot.context.example})
 
     @app.get("/v1/health", response_model=Health)
     async def health() -> Response:

@@ -104,6 +104,9 @@ class Guide(BaseModel):
 
 class GuidesResponse(BaseModel):
     guides: list[Guide]
+    example: str = Field(
+        default="", description="A question the knowledge answers (the page's placeholder)."
+    )
 
 
 class Health(BaseModel):

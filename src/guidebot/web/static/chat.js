@@ -228,6 +228,8 @@
   async function loadGuides() {
     try {
       const data = await call("/v1/guides");
+      // An example from this knowledge, not one written for another guide
+      if (data.example) input.placeholder = "Ask a question, e.g. " + data.example;
       if (data.guides.length < 2) return; // one guide: nothing to choose
       data.guides.forEach(function (guide) {
         const option = element("option", "", guide.title);
