@@ -12,9 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from guidebot.errors import InputError
-from guidebot.ingest.faq.rows import Row, answer_text, one_line, raise_problems, unique_texts
+from guidebot.ingest.faq.rows import (
+    Row,
+    answer_text,
+    item_at,
+    one_line,
+    raise_problems,
+    wordings_of,
+)
 from guidebot.knowledge.slugs import slugify
-from guidebot.knowledge.yamlsource import line_of
 
 FORM = "an Amazon QnABot export"
 
@@ -30,7 +36,7 @@ def read_qnabot(data: dict[str, Any], shown: str) -> tuple[list[Row], list[str]]
     other_types: dict[str, int] = {}
     first_at: dict[str, str] = {}
     for number, item in enumerate(data["qna"], start=1):
-        where = f"{shown}:{line_of(item)}" if line_of(item) else f"{shown}: item {number}"
+        where = item_at(shown, item, number)
         if not isinstance(item, dict):
             problems.append(f"{where}: each item of 'qna' must be an object with qid, q and a")
             continue
@@ -39,10 +45,7 @@ def read_qnabot(data: dict[str, Any], shown: str) -> tuple[list[Row], list[str]]
             other_types[kind] = other_types.get(kind, 0) + 1
             continue
         qid = one_line(item.get("qid"))
-        questions = item.get("q")
-        wordings = (
-            unique_texts(one_line(q) for q in questions) if isinstance(questions, list) else []
-        )
+        wordings = wordings_of(item.get("q"))
         answer = answer_text(item.get("a"))
         if not qid:
             problems.append(f"{where}: the item has no qid")

@@ -13,8 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from guidebot.errors import InputError
-from guidebot.ingest.faq.rows import Row, answer_text, one_line, raise_problems, unique_texts
-from guidebot.knowledge.yamlsource import line_of
+from guidebot.ingest.faq.rows import (
+    Row,
+    answer_text,
+    item_at,
+    one_line,
+    raise_problems,
+    wordings_of,
+)
 
 FORM = "a QnA Maker knowledge base (JSON)"
 LISTS = ("qnaDocuments", "qnaList")
@@ -31,15 +37,12 @@ def read_qna_json(data: dict[str, Any], shown: str) -> tuple[list[Row], list[str
     problems: list[str] = []
     first_at: dict[str, str] = {}
     for number, item in enumerate(items, start=1):
-        where = f"{shown}:{line_of(item)}" if line_of(item) else f"{shown}: item {number}"
+        where = item_at(shown, item, number)
         if not isinstance(item, dict):
             problems.append(f"{where}: each item must be an object with questions and answer")
             continue
         key = one_line(item.get("id"))
-        questions = item.get("questions")
-        wordings = (
-            unique_texts(one_line(q) for q in questions) if isinstance(questions, list) else []
-        )
+        wordings = wordings_of(item.get("questions"))
         answer = answer_text(item.get("answer"))
         if key and key in first_at:
             problems.append(f"{where}: id {key} is used again (first at {first_at[key]})")

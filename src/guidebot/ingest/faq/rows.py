@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from guidebot.errors import InputError
 from guidebot.ingest.faq.markup import plain_answer
+from guidebot.knowledge.yamlsource import line_of
 
 # Bullets people type or paste ("•", "◦", "*", "–") become the "- " of the guides' lists.
 _BULLET = re.compile(r"^[ \t]*[•◦▪‣●·*–][ \t]+", re.M)
@@ -124,6 +125,18 @@ def row_of(problems: list[str], where: str, values: Mapping[str, object]) -> Row
         guide=one_line(values.get("guide")),
         id=one_line(values.get("id")).lower(),
     )
+
+
+def item_at(shown: str, item: object, number: int) -> str:
+    """Where an item of a JSON or YAML export stands: "file:line" when the parser kept its
+    line, else "file: item N"."""
+    line = line_of(item)
+    return f"{shown}:{line}" if line else f"{shown}: item {number}"
+
+
+def wordings_of(value: object) -> list[str]:
+    """A list of questions as one-line texts, each once; [] for anything but a list."""
+    return unique_texts(one_line(q) for q in value) if isinstance(value, list) else []
 
 
 def raise_problems(problems: list[str]) -> None:
