@@ -26,7 +26,7 @@ from guidebot.search.bundle import Bundle, build_bundle
 from guidebot.search.english import EnglishWords
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.passages import PassageVectors
-from guidebot.search.semantic.textencoder import TextEncoder
+from guidebot.search.semantic.textencoder import TextEncoder, word_cosine
 
 
 class Bot:
@@ -78,7 +78,12 @@ class Bot:
             retriever,
             self.policy,
             SmalltalkMatcher(
-                kb, topics, analyzer.respell, builtin=builtin_intents(), english=english
+                kb,
+                topics,
+                analyzer.respell,
+                builtin=builtin_intents(),
+                english=english,
+                alike=word_cosine(encoder) if encoder is not None and vectors is not None else None,
             ),
             ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
         )

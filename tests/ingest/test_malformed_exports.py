@@ -157,6 +157,14 @@ CASES = {
         ),
         "prompt.json:2: a prompt leads to id 9, which is not in the export",
     ),
+    "QnA Maker JSON prompt to its own entry": (
+        written(
+            "self.json",
+            '{"qnaDocuments": [\n  {"id": 1, "questions": ["Locks?"], "answer": "Yes.",\n'
+            '   "context": {"prompts": [{"displayOrder": 1, "qnaId": 1}]}}\n]}',
+        ),
+        "self.json:2: a prompt leads back to its own entry (id 1)",
+    ),
     "Dialogflow intent not JSON": (
         zipped("agent.zip", {"intents/Hours.json": INTENT, "intents/Hours_usersays_en.json": "[]"}),
         "agent.zip/intents/Hours.json:4: not valid JSON",

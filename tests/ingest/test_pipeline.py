@@ -341,6 +341,11 @@ def test_an_export_brought_in_again_goes_to_the_file_it_went_to_before(tmp_path)
     forced = guidebot("ingest", "--force", "--knowledge", str(target), str(table))
     assert forced.returncode == 0, forced.stderr
     assert sorted(p.name for p in (target / "faq").iterdir()) == ["faq-csv.yaml", "faq-json.yaml"]
+    # a new input that would now be written to the same file is refused, not merged away
+    other = tmp_path / "faq-csv.json"
+    other.write_text('[{"question": "Do you sell horns?", "answer": "No."}]', encoding="utf-8")
+    both = guidebot("ingest", "--force", "--knowledge", str(target), str(table), str(other))
+    assert both.returncode != 0 and "would both become the FAQ file 'faq-csv'" in both.stderr
 
 
 def test_a_result_that_fails_the_check_is_undone(tmp_path):

@@ -92,6 +92,9 @@ def test_a_follow_up_is_logged_as_read_with_the_question_it_follows(data_dir):
 def test_a_conversation_reads_follow_ups_and_picks_with_the_turn_before():
     chat = Bot.load(KNOWLEDGE).conversation()
     assert chat.ask("what is the average salary?").read_as == ""
+    alone = chat.ask("how long does it take?")  # "it", yet answered on its own
+    assert alone.kind == "answer" and not alone.notes and alone.read_as == ""
+    chat.ask("what is the average salary?")
     declined = chat.ask("and what about law school?")
     assert declined.kind == "decline"
     assert declined.read_as == "what is the average salary? and what about law school?"

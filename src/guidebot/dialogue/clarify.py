@@ -64,7 +64,11 @@ def close_sections(
 
 
 def clear_in_meaning(
-    context: TurnContext, question: str, result: SearchResult, close: Sequence[str]
+    context: TurnContext,
+    guides: Sequence[str],
+    question: str,
+    result: SearchResult,
+    close: Sequence[str],
 ) -> bool:
     """With a sentence-embedding model: whether the answered section is closer in meaning
     to the question than every other close section, by Policy.clarify_semantic_margin of
@@ -80,7 +84,7 @@ def clear_in_meaning(
         return False
     if not result.terms or all(is_number(t) for t in result.terms):
         return False
-    if _close_to_an_entry(context, result):
+    if _close_to_an_entry(context, guides, result):
         return True
     rows: dict[str, int] = {}
     for hit in result.hits:
@@ -91,7 +95,7 @@ def clear_in_meaning(
     return all(similarity >= other + margin for other in others)
 
 
-def _close_to_an_entry(context: TurnContext, result: SearchResult) -> bool:
+def _close_to_an_entry(context: TurnContext, guides: Sequence[str], result: SearchResult) -> bool:
     """Whether a question of more than one word is close in meaning to the FAQ entry that
     leads (Policy.clarify_entry_similarity): worded as people ask that entry, it is not
     vague, whatever few topic words it has. Not when its one term names several sections'
@@ -100,7 +104,10 @@ def _close_to_an_entry(context: TurnContext, result: SearchResult) -> bool:
     best, similarity = result.best, result.similarity
     if best is None or best.passage.kind != "faq" or similarity is None:
         return False
-    if len(result.terms) == 1 and len(context.retriever.headings_naming(result.terms[0])) > 1:
+    if (
+        len(result.terms) == 1
+        and len(context.retriever.headings_naming(result.terms[0], guides)) > 1
+    ):
         return False
     return len(result.surface) > 1 and similarity >= context.policy.clarify_entry_similarity
 

@@ -180,7 +180,7 @@ class Conversation:
         if (
             len(close) > 1
             and len(result.terms) <= policy.clarify_max_terms
-            and not clear_in_meaning(self.context, question, result, close)
+            and not clear_in_meaning(self.context, self.guides, question, result, close)
         ):
             self.state.pending_question, self.state.pending_choices = question, close
             return clarify_reply(question, close, notes + read_as)
@@ -204,7 +204,7 @@ class Conversation:
         see_also = [s for s in close if s != result.hits[0].passage.section]
         top = result.hits[: policy.top_k]
         reply = answer_reply(question, result, top, retriever, notes + read_as, see_also)
-        return replace(reply, read_as=leaning)
+        return replace(reply, read_as=leaning if followup else "")  # else answered alone
 
     def _unrelated(self, question: str, result: SearchResult, followup: bool, cue: str) -> bool:
         """Whether the best passage answers something else than the question: it covers

@@ -27,7 +27,7 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged, plain_topics
 from guidebot.dialogue.wording import ASKING as _ASKING
-from guidebot.dialogue.wording import Speller, inverted, root, says, split_by_a_thing, swaps_a_word
+from guidebot.dialogue.wording import Alike, Speller, inverted, root, says, swaps_a_word
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
@@ -57,10 +57,12 @@ class SmalltalkMatcher:
         floor: float = MATCH_FLOOR,
         builtin: Sequence[SmalltalkIntent] = (),
         english: Container[str] = frozenset(),
+        alike: Alike | None = None,
     ) -> None:
         """`respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
-        of real words, which are never read as misspelt small talk."""
+        of real words, which are never read as misspelt small talk; `alike`, the cosine of
+        two words when meaning is read (wording.swaps_a_word)."""
         topics = topics or plain_topics(kb)
         self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
         plain = Speller((), respell, english)  # the examples are read as written
@@ -89,7 +91,7 @@ class SmalltalkMatcher:
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
         self._floor = floor
-        self._own = (english, self.uses)  # what tells a question about a thing of its own
+        self._own = (english, self.uses, alike)  # what tells a question about a thing of its own
 
     def match(
         self, text: str, has_content: Content, guides: Sequence[str] = ()
@@ -210,7 +212,7 @@ class SmalltalkMatcher:
         rest = _rest(cleaned, close[0]).split() if close else []
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
-        if close and _asks(cleaned) and swaps_a_word(cleaned.split(), close[0].split(), *self._own):
+        if close and _asks(cleaned) and self._swaps(cleaned, close[0], close[2]):
             close = None  # "what should i wear" is not "what should i ask"
         found = close[2] if close else self._near_in_words(cleaned)
         if found is None or self._disowned(cleaned.split(), found):
@@ -222,6 +224,10 @@ class SmalltalkMatcher:
         if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
             return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
+
+    def _swaps(self, cleaned: str, example: str, number: int) -> bool:
+        theirs = self._intent_words[self._owner[number]]  # every example of its intent
+        return swaps_a_word(cleaned.split(), example.split(), theirs, *self._own)
 
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer
@@ -274,9 +280,6 @@ class SmalltalkMatcher:
         contained = [
             n for n in contained if says(words, self._words[n]) and not self._disowned(words, n)
         ]
-        if _asks(cleaned):  # "what payment methods do you accept" holds no "what do you do"
-            split = [split_by_a_thing(self._sequences[n], words, *self._own) for n in contained]
-            contained = [n for n, apart in zip(contained, split, strict=True) if not apart]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)

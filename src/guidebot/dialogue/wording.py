@@ -2,14 +2,14 @@
 spellings respelt ("u" is "you"), misspelt words read as the examples' own ("thnaks" is
 "thanks"; `Speller`), and the English word classes the rules on small talk read them with
 (pointing words, auxiliaries, words that ask, negations), what a negation bears on
-(`negated`), the commonest endings (`root`), and when a question beside an example's
-words is about a thing of its own (`swaps_a_word`, `split_by_a_thing`).
+(`negated`), the commonest endings (`root`), and when a question close to an example is
+about a thing of its own (`swaps_a_word`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Collection, Container, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from guidebot.search.analysis import STOP_WORDS, normalise
 
 Known = Callable[[str], bool]  # whether a word is one of the small-talk examples' own
+Alike = Callable[[str, str], "float | None"]  # cosine of two words; None: cannot tell
 
 # Words pointing back at the answer just given: a statement opening with one beside small
 # talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
@@ -179,25 +180,30 @@ def names_a_thing(words: Sequence[str], english: Container[str], known: Known) -
     return any(w in english and w not in STOP_WORDS and not known(w) for w in words)
 
 
+# Below this cosine (word vectors) a word said in place of an example's word means something
+# else: "wear" for "ask" 0.03, while "speaking" for "talking" is 0.65, "answer" for "ask" 0.35.
+SWAP_LINE = 0.3
+
+
 def swaps_a_word(
-    words: Sequence[str], example: Sequence[str], english: Container[str], known: Known
+    words: Sequence[str],
+    example: Sequence[str],
+    intent: Collection[str],
+    english: Container[str],
+    known: Known,
+    alike: Alike | None,
 ) -> bool:
     """Whether a question close in letters to a small-talk example says a real word of its
-    own (names_a_thing) where the example has a word it lacks: a question about something
-    else, whether or not the knowledge covers it, which is then declined and shows in
-    `guidebot gaps` ("what should i wear" is not "what should i ask"). A word added ("how
-    are you today") or misspelt ("wat can u do") leaves it small talk."""
-    missing = set(example) - set(words)
-    return bool(missing) and names_a_thing([w for w in words if w not in example], english, known)
-
-
-def split_by_a_thing(
-    example: Sequence[str], words: Sequence[str], english: Container[str], known: Known
-) -> bool:
-    """Whether a question holds a small-talk example's words apart, with real words of its
-    own between or around them (names_a_thing): "what payment methods do you accept" is no
-    "what do you do", while "how are things with you" is "how are you" and "who are you
-    anyway" holds "who are you" whole."""
-    size = len(example)
-    whole = any(list(words[n : n + size]) == list(example) for n in range(len(words) - size + 1))
-    return not whole and names_a_thing([w for w in words if w not in example], english, known)
+    own (names_a_thing) in place of a word of the example, a word `alike` (cosine of two
+    words, None when it cannot tell) finds far from every word of the example's `intent`
+    (all its examples' words): a question about something else, whether or not the
+    knowledge covers it, which is then declined and shows in `guidebot gaps` ("what should
+    i wear" is not "what should i ask"). A word added ("how are you today"), misspelt ("wat
+    can u do") or near the intent's ("am i speaking to a bot", "am i talking to an ai"
+    beside "am i talking to a human" and "are you a robot") leaves it small talk; so does
+    every word when nothing reads meaning."""
+    own = [w for w in words if w not in example and names_a_thing([w], english, known)]
+    if alike is None or not own or all(w in words for w in example):
+        return False
+    nearness = [alike(w, i) for w in own for i in intent]
+    return all(n is not None and n < SWAP_LINE for n in nearness)

@@ -73,6 +73,7 @@ def ingest(
     sweep_abandoned(target, time.time())
     articles, tables, notes = _read_all(paths, slug)
     _same_names_as_before(tables, target)
+    _refuse_same_names(articles, tables)
     warnings = [w for table in tables for w in table.warnings]
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
     outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
@@ -188,12 +189,17 @@ def _read_all(
     for table in tables:  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
         if stems.count(table.name) > 1 and table.suffix:
             table.name = f"{table.name}-{table.suffix[1:]}"
+    return articles, tables, notes
+
+
+def _refuse_same_names(articles: list[tuple[str, Article, str]], tables: list[FaqTable]) -> None:
+    """InputError when two inputs would be written to one file (after _same_names_as_before:
+    faq.csv brought in before as faq-csv.yaml, beside a new faq-csv.json)."""
     named = {"guide": [name for name, _, _ in articles], "FAQ file": [t.name for t in tables]}
     for kind, names in named.items():
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise InputError(f"two inputs would both become the {kind} '{twice[0]}'")
-    return articles, tables, notes
 
 
 def _parse_article(text: str, kind: str) -> Article:

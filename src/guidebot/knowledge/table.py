@@ -10,7 +10,7 @@ cuts it from a UTF-8 buffer, the snapshot's memory map), a Passage made on each 
 
 from __future__ import annotations
 
-import functools
+import contextlib
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -36,7 +36,8 @@ WIDTH = len(FIELDS)
 SEPARATOR = "\0"  # joins alternates and headings; knowledge text never holds NUL (yamlsource)
 # Passages kept once made: one question reads a dozen of them, several times over (hits,
 # highlights, FAQ matching), and making one decodes eleven texts; bounded, so a server on a
-# large library does not come to hold every one.
+# large library does not come to hold every one. A plain dict, not functools.lru_cache of
+# a bound method, which would tie the table to itself in a cycle (knowledge/gcpause.py).
 MADE_PASSAGES = 4096
 
 
@@ -83,7 +84,7 @@ class PassageTable(Sequence[Passage]):
         self._texts = texts
         self._count = len(rows) // WIDTH
         self._columns: dict[str, tuple[str, ...]] = {}
-        self._passage = functools.lru_cache(maxsize=MADE_PASSAGES)(self._make)
+        self._made: dict[int, Passage] = {}  # row -> its Passage, the oldest first
 
     def __len__(self) -> int:
         return self._count
@@ -124,6 +125,16 @@ class PassageTable(Sequence[Passage]):
             decoded = {n: self._texts[n] for n in dict.fromkeys(numbers)}
             column = self._columns[name] = tuple(map(decoded.__getitem__, numbers))
         return list(column)
+
+    def _passage(self, row: int) -> Passage:
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._make(row)
+            if len(self._made) > MADE_PASSAGES:
+                # The oldest goes (another thread may have taken it, or be adding one).
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del self._made[next(iter(self._made))]
+        return made
 
     def _make(self, row: int) -> Passage:
         n = self._rows[row * WIDTH : (row + 1) * WIDTH].tolist()

@@ -1,11 +1,12 @@
 """QnA Maker knowledge bases as JSON: what its "download knowledge base" API returns
-({"qnaDocuments": [...]}) and what its create and update calls take ({"qnaList": [...]}).
+({"qnaDocuments": [...]}) and what its create call takes ({"qnaList": [...]}).
 
 Each item: "id", "answer", "questions" (the first the question, the rest alternates),
 "source", "metadata" (a list of {"name", "value"}) and "context" with "isContextOnly" and
 "prompts" (a list of {"displayOrder", "qnaId", "displayText"}). As for the TSV export
 (qnamaker.py), the id is the entry's key, prompts become follow_ups, and metadata, source
-and isContextOnly go into the entry's metadata.
+and isContextOnly go into the entry's metadata. A prompt that holds its own question and
+answer ("qna") instead of pointing at an id is left out with a note.
 """
 
 from __future__ import annotations
@@ -69,13 +70,17 @@ def read_qna_json(data: dict[str, Any], shown: str) -> tuple[list[Row], list[str
     for row in rows:
         problems += [
             f"{row.where}: a prompt leads to id {target}, which is not in the export"
+            if target != row.key
+            else f"{row.where}: a prompt leads back to its own entry (id {target})"
             for target in row.follow_ups
-            if target not in known
+            if target not in known or target == row.key
         ]
     raise_problems(problems)
     if not rows:
         raise InputError(f"{shown}: the list of questions is empty")
-    return rows, []
+    inline = sum(len(_inline_prompts(item)) for item in items if isinstance(item, dict))
+    note = f"{shown}: left out {inline} prompt(s) holding a question of their own, with no qnaId"
+    return rows, [note] if inline else []
 
 
 def _metadata(item: dict[str, Any], where: str, problems: list[str]) -> dict[str, str]:
@@ -88,7 +93,10 @@ def _metadata(item: dict[str, Any], where: str, problems: list[str]) -> dict[str
         name = one_line(pair.get("name")) if isinstance(pair, dict) else ""
         value = one_line(pair.get("value")) if isinstance(pair, dict) else ""
         if not name or not value:
-            problems.append(f'{where}: metadata must be a list of {{"name": ..., "value": ...}}')
+            problems.append(
+                f'{where}: metadata must be a list of {{"name": ..., "value": ...}}, '
+                "both of them text"
+            )
             break
         metadata[name] = value
     source = one_line(item.get("source"))
@@ -107,7 +115,10 @@ def _prompts(item: dict[str, Any], where: str, problems: list[str]) -> list[str]
     if not prompts:
         return []
     targets: list[tuple[float, str]] = []
+    inline = _inline_prompts(item)
     for prompt in prompts if isinstance(prompts, list) else [None]:
+        if any(prompt is p for p in inline):
+            continue
         target = one_line(prompt.get("qnaId")) if isinstance(prompt, dict) else ""
         if not isinstance(prompt, dict) or not target:
             problems.append(
@@ -119,3 +130,14 @@ def _prompts(item: dict[str, Any], where: str, problems: list[str]) -> list[str]
         rank = order if isinstance(order, int | float) and not isinstance(order, bool) else 0
         targets.append((rank, target))
     return list(dict.fromkeys(target for _, target in sorted(targets, key=lambda t: t[0])))
+
+
+def _inline_prompts(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The item's prompts that carry a question and answer ("qna") and no qnaId."""
+    context = item.get("context")
+    prompts = context.get("prompts") if isinstance(context, dict) else None
+    return [
+        p
+        for p in (prompts if isinstance(prompts, list) else [])
+        if isinstance(p, dict) and not one_line(p.get("qnaId")) and isinstance(p.get("qna"), dict)
+    ]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -30,3 +30,15 @@ class TextEncoder(Protocol):
         """How much of the text the encoder reads, 0 to 1: a sentence model reads every
         word (1.0); a table of word vectors only those it holds."""
         ...
+
+
+def word_cosine(encoder: TextEncoder) -> Callable[[str, str], float | None]:
+    """The cosine similarity of two words as the encoder reads them, in [-1, 1]; None when
+    it reads either as nothing (a table of word vectors has none for a word it lacks)."""
+
+    def alike(first: str, second: str) -> float | None:
+        a, b = encoder.encode([first, second])
+        norms = float(np.linalg.norm(a)) * float(np.linalg.norm(b))
+        return float(a @ b) / norms if norms else None
+
+    return alike
