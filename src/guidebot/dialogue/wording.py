@@ -17,7 +17,8 @@ from rapidfuzz.distance import OSA
 from guidebot.search.analysis import STOP_WORDS, normalise
 
 Known = Callable[[str], bool]  # whether a word is one of the small-talk examples' own
-Alike = Callable[[str, str], "float | None"]  # cosine of two words; None: cannot tell
+# The cosine of a word to each of others; None for a pair it cannot tell
+Alike = Callable[[str, Sequence[str]], "list[float | None]"]
 
 # Words pointing back at the answer just given: a statement opening with one beside small
 # talk ("thx a lot, that cleared things up") remarks on that answer, in words of its own.
@@ -194,8 +195,8 @@ def swaps_a_word(
     alike: Alike | None,
 ) -> bool:
     """Whether a question close in letters to a small-talk example says a real word of its
-    own (names_a_thing) in place of a word of the example, a word `alike` (cosine of two
-    words, None when it cannot tell) finds far from every word of the example's `intent`
+    own (names_a_thing) in place of a word of the example, a word `alike` (its cosines to
+    other words, None where it cannot tell) finds far from every word of the example's `intent`
     (all its examples' words): a question about something else, whether or not the
     knowledge covers it, which is then declined and shows in `guidebot gaps` ("what should
     i wear" is not "what should i ask"). A word added ("how are you today"), misspelt ("wat
@@ -205,5 +206,6 @@ def swaps_a_word(
     own = [w for w in words if w not in example and names_a_thing([w], english, known)]
     if alike is None or not own or all(w in words for w in example):
         return False
-    nearness = [alike(w, i) for w in own for i in intent]
+    theirs = list(intent)
+    nearness = [n for w in own for n in alike(w, theirs)]
     return all(n is not None and n < SWAP_LINE for n in nearness)

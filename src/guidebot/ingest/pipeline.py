@@ -29,6 +29,9 @@ from guidebot.knowledge.model import Guide, KnowledgeBase
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import is_bundled
 
+# The first line of an FAQ file ingest writes (render_faq makes it a comment) names the
+# export it came from, between these two: bringing that export in again writes there.
+FROM, ON = "# FAQ entries brought in from ", " by guidebot ingest on "
 ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
 
@@ -94,7 +97,7 @@ def ingest(
         for table in tables:
             entries = _faq_entries(table.rows, guides, taken)
             source = table.source
-            header = f"FAQ entries brought in from {source} by guidebot ingest on {date.today()}."
+            header = f"{FROM[2:]}{source}{ON}{date.today()}."
             path = staging.write(f"faq/{table.name}.yaml", render_faq(entries, header))
             count = f"{len(entries)} FAQ {'entry' if len(entries) == 1 else 'entries'}"
             written.append(Written(path, f"{count} from {source}"))
@@ -122,9 +125,8 @@ def _same_names_as_before(tables: list[FaqTable], target: Path) -> None:
                 first = file.readline()
         except (OSError, UnicodeDecodeError):
             continue  # the check before ingest reports an unreadable file
-        found = re.match(r"# FAQ entries brought in from (.+) by guidebot ingest on ", first)
-        if found:
-            earlier.setdefault(found.group(1), path.stem)
+        if first.startswith(FROM) and ON in first:
+            earlier.setdefault(first[len(FROM) : first.rindex(ON)], path.stem)
     for table in tables:
         table.name = earlier.get(table.source, table.name)
 

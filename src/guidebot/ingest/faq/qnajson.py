@@ -17,6 +17,7 @@ from guidebot.errors import InputError
 from guidebot.ingest.faq.rows import (
     Row,
     answer_text,
+    in_display_order,
     item_at,
     one_line,
     raise_problems,
@@ -78,7 +79,8 @@ def read_qna_json(data: dict[str, Any], shown: str) -> tuple[list[Row], list[str
     raise_problems(problems)
     if not rows:
         raise InputError(f"{shown}: the list of questions is empty")
-    inline = sum(len(_inline_prompts(item)) for item in items if isinstance(item, dict))
+    lists = [_prompt_list(item) for item in items]
+    inline = sum(_inline(p) for prompts in lists if isinstance(prompts, list) for p in prompts)
     note = f"{shown}: left out {inline} prompt(s) holding a question of their own, with no qnaId"
     return rows, [note] if inline else []
 
@@ -109,35 +111,35 @@ def _metadata(item: dict[str, Any], where: str, problems: list[str]) -> dict[str
 
 
 def _prompts(item: dict[str, Any], where: str, problems: list[str]) -> list[str]:
-    """The ids the item's follow-up prompts lead to, in their displayOrder."""
-    context = item.get("context")
-    prompts = context.get("prompts") if isinstance(context, dict) else None
-    if not prompts:
-        return []
-    targets: list[tuple[float, str]] = []
-    inline = _inline_prompts(item)
+    """The ids the item's follow-up prompts lead to, in their displayOrder (inline ones left
+    out: read_qna_json notes them)."""
+    prompts = _prompt_list(item)
+    targets: list[tuple[object, str]] = []
     for prompt in prompts if isinstance(prompts, list) else [None]:
-        if any(prompt is p for p in inline):
-            continue
         target = one_line(prompt.get("qnaId")) if isinstance(prompt, dict) else ""
+        if _inline(prompt):
+            continue
         if not isinstance(prompt, dict) or not target:
             problems.append(
                 f'{where}: prompts must be a list like {{"displayOrder": 1, "qnaId": 2, '
                 '"displayText": "..."}'
             )
             return []
-        order = prompt.get("displayOrder")
-        rank = order if isinstance(order, int | float) and not isinstance(order, bool) else 0
-        targets.append((rank, target))
-    return list(dict.fromkeys(target for _, target in sorted(targets, key=lambda t: t[0])))
+        targets.append((prompt.get("displayOrder"), target))
+    return in_display_order(targets)
 
 
-def _inline_prompts(item: dict[str, Any]) -> list[dict[str, Any]]:
-    """The item's prompts that carry a question and answer ("qna") and no qnaId."""
-    context = item.get("context")
-    prompts = context.get("prompts") if isinstance(context, dict) else None
-    return [
-        p
-        for p in (prompts if isinstance(prompts, list) else [])
-        if isinstance(p, dict) and not one_line(p.get("qnaId")) and isinstance(p.get("qna"), dict)
-    ]
+def _prompt_list(item: object) -> object:
+    """An item's context.prompts as written (a list, or whatever else stands there); [] when
+    it has none."""
+    context = item.get("context") if isinstance(item, dict) else None
+    return (context.get("prompts") if isinstance(context, dict) else None) or []
+
+
+def _inline(prompt: object) -> bool:
+    """Whether a prompt carries a question and answer of its own ("qna") and no qnaId."""
+    return (
+        isinstance(prompt, dict)
+        and not one_line(prompt.get("qnaId"))
+        and isinstance(prompt.get("qna"), dict)
+    )

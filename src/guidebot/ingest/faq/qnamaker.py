@@ -13,7 +13,15 @@ from __future__ import annotations
 import json
 
 from guidebot.ingest.faq.columns import plain_name
-from guidebot.ingest.faq.rows import Grid, Row, answer_text, has_both, one_line, raise_problems
+from guidebot.ingest.faq.rows import (
+    Grid,
+    Row,
+    answer_text,
+    has_both,
+    in_display_order,
+    one_line,
+    raise_problems,
+)
 
 FORM = "a QnA Maker export"
 
@@ -83,7 +91,7 @@ def _prompts(cell: str, where: str, problems: list[str]) -> list[str]:
     except json.JSONDecodeError as error:
         problems.append(f"{where}: the Prompts cell is not JSON ({error.msg}): {cell[:60]}")
         return []
-    targets: list[tuple[float, str]] = []
+    targets: list[tuple[object, str]] = []
     for prompt in value if isinstance(value, list) else [None]:
         fields = (
             {plain_name(str(k)): v for k, v in prompt.items()} if isinstance(prompt, dict) else {}
@@ -95,9 +103,8 @@ def _prompts(cell: str, where: str, problems: list[str]) -> list[str]:
                 '{"DisplayOrder": 1, "QnaId": 2, "DisplayText": "..."}'
             )
             return []
-        rank = order if isinstance(order, int | float) and not isinstance(order, bool) else 0
-        targets.append((rank, str(target).strip()))
-    return list(dict.fromkeys(target for _, target in sorted(targets, key=lambda t: t[0])))
+        targets.append((order, str(target).strip()))
+    return in_display_order(targets)
 
 
 def _metadata(cell: dict[str, str], where: str, problems: list[str]) -> dict[str, str]:

@@ -139,6 +139,16 @@ def wordings_of(value: object) -> list[str]:
     return unique_texts(one_line(q) for q in value) if isinstance(value, list) else []
 
 
+def in_display_order(prompts: Iterable[tuple[object, str]]) -> list[str]:
+    """The targets of follow-up prompts given as (display order, target), ordered by it (a
+    missing or non-numeric order counts as 0), each once."""
+    ranked = [
+        (order if isinstance(order, int | float) and not isinstance(order, bool) else 0, target)
+        for order, target in prompts
+    ]
+    return list(dict.fromkeys(target for _, target in sorted(ranked, key=lambda t: t[0])))
+
+
 def raise_problems(problems: list[str]) -> None:
     """Every problem found at once: people fix a file in one go rather than error by error."""
     if problems:

@@ -32,13 +32,17 @@ class TextEncoder(Protocol):
         ...
 
 
-def word_cosine(encoder: TextEncoder) -> Callable[[str, str], float | None]:
-    """The cosine similarity of two words as the encoder reads them, in [-1, 1]; None when
-    it reads either as nothing (a table of word vectors has none for a word it lacks)."""
+def word_cosine(encoder: TextEncoder) -> Callable[[str, Sequence[str]], list[float | None]]:
+    """The cosine similarity, in [-1, 1], of a word to each of other words as the encoder
+    reads them (the word encoded once with them); None for a pair where it reads either as
+    nothing (a table of word vectors has none for a word it lacks)."""
 
-    def alike(first: str, second: str) -> float | None:
-        a, b = encoder.encode([first, second])
-        norms = float(np.linalg.norm(a)) * float(np.linalg.norm(b))
-        return float(a @ b) / norms if norms else None
+    def alike(word: str, others: Sequence[str]) -> list[float | None]:
+        first, *rest = encoder.encode([word, *others])
+        norm = float(np.linalg.norm(first))
+        return [
+            float(first @ v) / (norm * n) if norm and (n := float(np.linalg.norm(v))) else None
+            for v in rest
+        ]
 
     return alike
