@@ -149,6 +149,18 @@ def test_the_byline_takes_its_own_lines_only(title_line):
     assert [s.heading for s in article.sections] == ["WHAT TO WEAR", "Tires"]
 
 
+@pytest.mark.parametrize("heading", ["WHAT TO WEAR", "1. What To Wear"])
+def test_a_heading_shaped_line_under_the_byline_stays_a_heading(heading):
+    """Right under "by ...", a line in capitals or a numbered line is the first heading, not
+    the author's job title."""
+    text = "\n\n".join(
+        ["Winter Cycling Basics", "by Sam Rider", heading, "Dress in layers.", "Tires", "Studs."]
+    )
+    article = parse_plain_text(text)
+    assert (article.author, article.author_title) == ("Sam Rider", "")
+    assert [s.heading for s in article.sections] == [heading, "Tires"]
+
+
 def test_glued_contents_stay_contents_and_glued_related_links_stay_links():
     text = (
         "Bike Care\n\nContents\nWhy does saddle height matter?\nHow often to oil?\n\n"

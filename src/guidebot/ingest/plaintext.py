@@ -183,15 +183,25 @@ def _byline(article: Article, blocks: list[list[str]]) -> None:
     article.author = re.sub(r"(?i)^by\s+", "", blocks[by][0]).strip()
     taken = by + 1
     after = blocks[by + 1][0] if by + 1 in short else ""
-    if (
-        after
-        and not after.endswith(("?", "."))
-        and heading_key(after) not in KNOWN_HEADINGS | TRAILING_LISTS
-    ):
+    if after and not _heading_shaped(after):
         article.author_title = after
         taken += 1
     kept = [blocks[i] for i in range(by) if blocks[i][0] != article.author]
     blocks[:taken] = kept
+
+
+def _heading_shaped(line: str) -> bool:
+    """Whether a line after the byline is a heading by a shape no job title has: a question,
+    a sentence, a usual heading name, a numbered line, a line ending in a colon or one in
+    capitals ("WHAT TO WEAR"). A Title-Case line ("Shop Mechanic", "Getting Started") stays
+    the author's job title: nothing in its shape tells the two apart."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        line.endswith(("?", ".", ":"))
+        or heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS
+        or bool(_NUMBERED.match(line))
+        or (len(letters) > 1 and line.isupper())
+    )
 
 
 def _block_text(block: list[str]) -> str:
