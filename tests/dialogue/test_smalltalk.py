@@ -327,6 +327,26 @@ def test_a_question_swapping_in_a_thing_of_its_own_is_no_small_talk(reading):
 
 
 @pytest.mark.parametrize(
+    "message", ["what payment methods do you accept", "what brands do you carry"]
+)
+def test_a_question_holding_an_example_short_of_a_repeat_is_no_small_talk(bot, message):
+    """It holds the words of "what do you do" but one "do", and asks about something else,
+    whether or not the knowledge covers it."""
+    assert bot.context.smalltalk.match(message, never) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("what do you usually do", "capabilities"),
+        ("what kind of questions do you cover", "capabilities"),
+    ],
+)
+def test_an_example_held_in_full_or_with_its_intents_words_stays_small_talk(bot, message, intent):
+    assert bot.context.smalltalk.match(message, never)[0] == intent
+
+
+@pytest.mark.parametrize(
     ("message", "intent"),
     [
         ("how are you today", "howareyou"),  # a word added, none swapped

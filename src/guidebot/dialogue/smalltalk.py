@@ -229,6 +229,16 @@ class SmalltalkMatcher:
         theirs = self._intent_words[self._owner[number]]  # every example of its intent
         return swaps_a_word(cleaned.split(), example.split(), theirs, *self._own)
 
+    def _fills(self, example: int, words: Sequence[str]) -> bool:
+        """Whether the words hold the example's as often as it has them, or, short of a
+        repeat, add only words of its intent or of a remark on an answer: "what payment
+        methods do you accept" has the words of "what do you do" but one "do" and asks about
+        payment; "what kinds of questions do you answer" still asks what guidebot covers."""
+        if Counter(self._sequences[example]) <= Counter(words):
+            return True
+        own = {root(w) for w in self._intent_words[self._owner[example]] | ABOUT_THE_ANSWER}
+        return all(root(w) in own for w in words)
+
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer
         (`OnAnswer.disowns`): "i gave the wrong answer" speaks of the speaker."""
@@ -264,16 +274,16 @@ class SmalltalkMatcher:
         return found if all(w in own for w in words) and not _negates(brought) else None
 
     def _containing(self, cleaned: str, has_content: Content, remarks: bool = False) -> int | None:
-        """The number of the first example whose words all stand in the text, provided the
-        words left once every contained example is taken out name nothing the knowledge is
-        about (stems count as the same word): "bye, thanks for the help" holds "bye",
-        "thanks" and "help"; "help me, do i need to work" leaves "work", so it is a question.
-        With `remarks`, a remark on the answer may follow thanks or an acknowledgement
-        (`remark_at`): "cheers mate that answers it"."""
+        """The number of the first example whose words all stand in the text (a repeated
+        word as often), provided the words left once every contained example is taken out
+        name nothing the knowledge is about (stems count as the same word): "bye, thanks
+        for the help" holds "bye", "thanks" and "help"; "help me, do i need to work" leaves
+        "work", so it is a question. With `remarks`, a remark on the answer may follow
+        thanks or an acknowledgement (`remark_at`): "cheers mate that answers it"."""
         words = cleaned.split()
         present = set(words)
         sharing = sorted({n for w in present for n in self._with_word.get(w, ())})
-        contained = [n for n in sharing if self._words[n] <= present]
+        contained = [n for n in sharing if self._words[n] <= present and self._fills(n, words)]
         if _asks(cleaned):
             contained = [n for n in contained if _asks(self._examples[n])]
         # Not "not a bad answer", nor "i gave the wrong answer"
