@@ -352,6 +352,8 @@ def _meta_changed(change):
         (lambda m: m["headings"].append(["guide", 3]), "headings"),
         (lambda m: m["heading_terms"].update(salari=[10**6]), "heading terms"),
         (lambda m: m["heading_terms"].update(salari=[True]), "heading terms"),
+        (lambda m: m.pop("compounds"), "compounds"),
+        (lambda m: m.update(compounds={"wifi": "wi-fo"}), "compounds"),
         (lambda m: m.update(passages="many"), "number of passages"),
     ],
 )

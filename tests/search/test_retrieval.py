@@ -154,3 +154,23 @@ def test_a_wording_two_entries_share_is_not_lifted(make_knowledge):
     )
     bot = Bot.load(make_knowledge({"faq/parking.yaml": faq}))
     assert not bot.retriever.search("where do i park", k=2).exact
+
+
+def test_a_word_the_knowledge_hyphenates_is_found_typed_joined(tmp_path):
+    """A guide that writes "Wi-Fi" and "E-books" answers "wifi" and "ebooks", with a note
+    of how the word was read (the compounds are derived with the index and cached)."""
+    from guidebot import Bot
+
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "library.md").write_text(
+        "---\ntitle: Library\n---\n\n## Wi-Fi\n\nThe network needs no password.\n\n"
+        "## E-books\n\nBorrow digital titles through the app.\n\n"
+        "## Books\n\nPrinted titles are lent for three weeks.\n",
+        encoding="utf-8",
+    )
+    bot = Bot.load(tmp_path)
+    for question, heading in [("wifi password", "Wi-Fi"), ("ebooks", "E-books")]:
+        reply = bot.ask(question)
+        assert reply.kind == "answer" and reply.sources[0].section == heading
+        assert any("as '" in note for note in reply.notes)

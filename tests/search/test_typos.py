@@ -49,3 +49,26 @@ def test_a_short_word_with_two_letters_swapped_is_read_as_the_one_word_it_gives(
     # "hwo" swaps to "who" and to "how": no guess; "dog" is no slip of anything known
     assert fixed == ["what", "the", "bank", "hwo", "xq", "dog"]
     assert [r.original for r in repairs] == ["waht", "teh", "bnak"]
+
+
+def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
+    """ "wifi" where the knowledge writes "wi-fi" (even an English word: it is no typo), and
+    "wi fi" or "e mail" where it writes "email"; two words it knows stay apart."""
+    analyzer = Analyzer()
+    vocabulary = ["wi", "fi", "email", "data", "online", "on", "line"]
+    repairer = TypoRepairer(
+        dict.fromkeys(vocabulary, 1),
+        {analyzer.stem(w) for w in vocabulary},
+        analyzer,
+        english={"wifi"},
+        compounds={"wifi": "wi-fi"},
+    )
+    assert repairer.repair(["free", "wifi"]) == (
+        ["free", "wi", "fi"],
+        [Repair("wifi", "wi-fi")],
+    )
+    assert repairer.repair(["wi", "fi", "and", "e", "mail"]) == (
+        ["wi", "fi", "and", "email"],
+        [Repair("e mail", "email")],
+    )
+    assert repairer.repair(["on", "line"]) == (["on", "line"], [])

@@ -6,7 +6,10 @@ and cached with them (in Bundle.meta), so a large library does not derive it on 
   passages: 0.15 s to derive);
 * "headings": [[guide slug, section heading], ...], each guide section once, in passage
   order, and "heading_terms": {term: [number in "headings", ...]}, the sections whose
-  heading holds the term (20,000 headings to analyse: 0.2 s).
+  heading holds the term (20,000 headings to analyse: 0.2 s);
+* "compounds": {joined word: hyphenated form}, each word the passages write with hyphens
+  ("wifi": "wi-fi", "ebooks": "e-books"), for typo repair to read the joined form people
+  type as the knowledge's own words.
 
 The cache is read back untrusted: `check` raises ValueError for anything malformed, so a
 damaged file is rebuilt rather than failing a question later.
@@ -14,16 +17,19 @@ damaged file is rebuilt rather than failing a question later.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import chain
 from typing import Any
 
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
-from guidebot.search.analysis import Analyzer
+from guidebot.search.analysis import Analyzer, normalise
 from guidebot.search.faqmatch import faq_wording
 
-KEYS = ("faq_rows", "faq_texts", "headings", "heading_terms")
+KEYS = ("faq_rows", "faq_texts", "headings", "heading_terms", "compounds")
+# Letters joined by single hyphens, in lower-cased text: "wi-fi", "e-books", "check-in".
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 
 
 def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
@@ -42,13 +48,25 @@ def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
         "faq_texts": [text for _, text in wording],
         "headings": [[g, s] for g, s in headings],
         "heading_terms": terms,
+        "compounds": compounds(passages),
     }
+
+
+def compounds(passages: Sequence[Passage]) -> dict[str, str]:
+    """{joined: hyphenated} for every hyphenated word of the passages' headings and texts."""
+    found: dict[str, str] = {}
+    for passage in passages:
+        for text in (passage.section, passage.text):
+            if "-" in text:
+                for word in _HYPHENATED.findall(normalise(text)):
+                    found.setdefault(word.replace("-", ""), word)
+    return found
 
 
 def check(meta: dict[str, Any], passages: int) -> None:
     """Raises ValueError unless meta holds the entries above, well formed for that many
     passages."""
-    rows, texts, headings, terms = (meta.get(key) for key in KEYS)
+    rows, texts, headings, terms, _ = (meta.get(key) for key in KEYS)
     if not (
         isinstance(rows, list)
         and isinstance(texts, list)
@@ -67,6 +85,11 @@ def check(meta: dict[str, Any], passages: int) -> None:
         or not _numbers(list(chain.from_iterable(terms.values())), len(headings))
     ):
         raise ValueError("the heading terms are malformed")
+    joined = meta.get("compounds")
+    if not isinstance(joined, dict) or not all(
+        type(k) is str and type(v) is str and v.replace("-", "") == k for k, v in joined.items()
+    ):
+        raise ValueError("the compounds are malformed")
 
 
 def wording_of(meta: dict[str, Any]) -> tuple[list[int], list[str]]:

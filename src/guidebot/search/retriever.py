@@ -59,7 +59,9 @@ class Retriever:
         self.title, self.body = bundle.flat("title"), bundle.flat("body")
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
-        self.repairer = TypoRepairer(bundle.meta["vocabulary"], known, analyzer, english)
+        self.repairer = TypoRepairer(
+            bundle.meta["vocabulary"], known, analyzer, english, bundle.meta["compounds"]
+        )
         self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)

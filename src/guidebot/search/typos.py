@@ -55,9 +55,12 @@ class TypoRepairer:
         known_terms: Collection[str],
         analyzer: Analyzer,
         english: Container[str] = frozenset(),
+        compounds: Mapping[str, str] | None = None,
     ) -> None:
-        """counts: how often the knowledge uses each word; known_terms: its search terms."""
+        """counts: how often the knowledge uses each word; known_terms: its search terms;
+        compounds: {joined: hyphenated} for the words it writes with hyphens ("wi-fi")."""
         self._analyzer = analyzer
+        self._compounds = compounds or {}
         self.english = english
         self._known = {w for w in counts if w.isalpha()}
         self._known_stems = known_terms
@@ -78,10 +81,27 @@ class TypoRepairer:
         )
 
     def repair(self, words: Sequence[str]) -> tuple[list[str], list[Repair]]:
-        """Return the words with repairable ones replaced, and the repairs made."""
+        """Return the words with repairable ones replaced, and the repairs made.
+
+        A word is first read in the knowledge's own writing of it, even one that English
+        knows: "wifi" as the "wi-fi" the knowledge writes (two words then), and two words
+        as the one it writes joined ("wi fi" as "wifi"); only then repaired as a typo."""
         fixed: list[str] = []
         repairs: list[Repair] = []
-        for word in words:
+        at = 0
+        while at < len(words):
+            word = words[at]
+            pair = f"{word}{words[at + 1]}" if at + 1 < len(words) else ""
+            if pair in self._known and not (word in self._known and words[at + 1] in self._known):
+                repairs.append(Repair(f"{word} {words[at + 1]}", pair))
+                fixed.append(pair)
+                at += 2
+                continue
+            at += 1
+            if not self.is_known(word) and word in self._compounds:
+                repairs.append(Repair(word, self._compounds[word]))
+                fixed += self._compounds[word].split("-")
+                continue
             replacement = (
                 None if self.is_known(word) or word in self.english else self._closest(word)
             )
