@@ -385,3 +385,26 @@ def test_topics_are_the_headings_when_none_is_a_question(make_knowledge):
     bot = Bot.load(make_knowledge({"guides/pumps.md": PUMP_GUIDE}))
     _, reply = bot.context.smalltalk.match("what can you do", never)
     assert "Topics include: Priming, Storage." in reply
+
+
+def test_small_talk_yields_only_to_an_entry_phrasing_the_word_vectors_read(tmp_path):
+    """A library's entry with the alternate "tech help" is read by the built-in table as
+    "help" alone ("tech" is not in it), as close to "help" as guidebot's own example: no
+    entry asks what "help" asks, so it stays small talk; the entry's own words still reach
+    it."""
+    faq = tmp_path / "faq"
+    faq.mkdir()
+    (faq / "library.yaml").write_text(
+        "- id: computer-help\n"
+        "  question: Do you offer computer help for seniors?\n"
+        "  answer: Digital help sessions run every Monday afternoon.\n"
+        "  alternates: [tech help]\n"
+        "- id: parking\n"
+        "  question: Where can I park?\n"
+        "  answer: The car park behind the building is free.\n",
+        encoding="utf-8",
+    )
+    bot = Bot.load(tmp_path, encoder=load_model(builtin_dir()))
+    assert bot.ask("help").kind == "smalltalk"
+    reply = bot.ask("is there computer help for seniors?")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/computer-help"

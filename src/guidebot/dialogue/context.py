@@ -140,7 +140,8 @@ class TurnContext:
         if vectors is None or similarity is None or best is None or best.passage.kind != "faq":
             return False
         question = result.as_read(question)
-        closest = vectors.closest(question, best.row)
+        views = self._read_views(best.row, best.passage)
+        closest = float((views @ vectors.query(question)).max(initial=-1.0))
         if closest >= policy.smalltalk_yield_similarity:
             return True
         # Only to an entry the decline rules would answer from (Policy.semantic_entry_line),
@@ -161,8 +162,22 @@ class TurnContext:
             return True
         if not mine:
             return False
-        claimed = float((vectors.views(best.row) @ own[mine].T).max())
+        claimed = float((views @ own[mine].T).max(initial=-1.0))
         return claimed >= policy.smalltalk_yield_similarity
+
+    def _read_views(self, row: int, entry: Passage) -> np.ndarray:
+        """float32 (views, dim): the FAQ entry's views that the encoder reads enough of to
+        judge (RetrievalConfig.semantic_known_share), as questions are judged: a table of
+        word vectors lacking "tech" reads the alternate "tech help" as "help" alone, which
+        is no entry asking what guidebot's own "help" asks."""
+        vectors = self.retriever.vectors
+        assert vectors is not None
+        views = vectors.views(row)
+        texts = [*entry.asked, entry.text]  # semantic.passages.passage_views' order
+        if len(texts) != len(views):
+            return views
+        floor = self.policy.retrieval.semantic_known_share
+        return views[[vectors.reads(t, floor) for t in texts]]
 
     @cached_property
     def _smalltalk_vectors(self) -> np.ndarray:
