@@ -94,6 +94,10 @@ def test_check_clean_and_broken(make_knowledge):
     broken = guidebot("check", str(root))
     assert broken.returncode == 2
     assert broken.stderr.count("is missing") == 2
+    named = guidebot("check", "--knowledge", str(root))  # as every other command names it
+    assert named.returncode == 2 and named.stderr.count("is missing") == 2
+    both = guidebot("check", str(KNOWLEDGE), "--knowledge", str(root))
+    assert both.returncode == 2 and "once" in both.stderr and "Traceback" not in both.stderr
 
 
 @pytest.mark.parametrize("bad", ["--top=0", "--top=x"])

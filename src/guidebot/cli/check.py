@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guidebot.cli.common import terminal_safe
+from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.locations import knowledge_dir
@@ -22,11 +22,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "directory", nargs="?", help="knowledge directory (default: the one in use)"
     )
+    # As every other command names it, so that `check --knowledge DIR` works as people
+    # type it after `ingest --knowledge DIR`.
+    parser.add_argument("--knowledge", metavar="DIR", help="the same as DIRECTORY")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = knowledge_dir(args.directory)
+    if args.directory and args.knowledge and args.directory != args.knowledge:
+        raise UsageError("check: give the knowledge directory once, as DIRECTORY or --knowledge")
+    root = knowledge_dir(args.directory or args.knowledge)
     kb = load_knowledge(root)  # KnowledgeError lists every problem; main prints it, exit 2
     passages = build_passages(kb)
     sections = sum(len(g.sections) for g in kb.guides)
