@@ -51,6 +51,17 @@ def test_a_short_word_with_two_letters_swapped_is_read_as_the_one_word_it_gives(
     assert [r.original for r in repairs] == ["waht", "teh", "bnak"]
 
 
+def test_a_short_word_missing_a_letter_is_read_as_the_one_word_it_gives():
+    """ "renw" is "renew" with a letter left out, and "wht" is "what"; "crd" could be
+    "card" or "cord": no guess. A swap is tried first ("teh" is "the", not "tech")."""
+    analyzer = Analyzer()
+    vocab = ["renew", "card", "cord", "tech"]
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
+    fixed, repairs = repairer.repair(["renw", "wht", "crd", "teh"])
+    assert fixed == ["renew", "what", "crd", "the"]
+    assert [r.original for r in repairs] == ["renw", "wht", "teh"]
+
+
 def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
     """ "wifi" where the knowledge writes "wi-fi" (even an English word: it is no typo), and
     "wi fi" or "e mail" where it writes "email"; two words it knows stay apart."""

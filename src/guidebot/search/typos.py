@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 from guidebot.search.analysis import Analyzer
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True)
@@ -119,13 +120,14 @@ class TypoRepairer:
 
     def _swapped(self, word: str) -> str | None:
         """A short word read as the one word, known or a stop word, that two neighbouring
-        letters swapped give ("waht" what, "teh" the, "bnak" bank): a swap is the commonest
-        slip of typing, and unlike other edits it leaves few candidates even in four
-        letters ("care" is one edit from "core", "cart" and "dare")."""
-        found = {
-            swapped
-            for n in range(len(word) - 1)
-            if (swapped := f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}") != word
-            and (swapped in self._known or self._analyzer.is_stop_word(swapped))
-        }
-        return found.pop() if len(found) == 1 else None
+        letters swapped give ("waht" what, "teh" the, "bnak" bank), else the one that a
+        letter left out gives back ("renw" renew, "wht" what): the commonest slips of typing,
+        and unlike other edits they leave few candidates even in four letters ("care" is
+        one letter changed from "core", "cart" and "dare"). Only one candidate will do."""
+        swaps = {f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}" for n in range(len(word) - 1)}
+        left_out = {f"{word[:n]}{c}{word[n:]}" for n in range(len(word) + 1) for c in _LETTERS}
+        for candidates in (swaps - {word}, left_out):
+            found = {w for w in candidates if w in self._known or self._analyzer.is_stop_word(w)}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
