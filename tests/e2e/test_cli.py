@@ -305,3 +305,13 @@ def test_check_of_a_file_says_it_takes_a_folder(tmp_path):
     assert result.returncode == 2 and "a file, not a knowledge folder" in result.stderr
     missing = run_guidebot("ask", "--knowledge", str(tmp_path / "nope"), "hi")
     assert missing.returncode == 2 and "guidebot check" not in missing.stderr
+
+
+def test_the_command_asks_blas_for_one_thread_unless_told_otherwise():
+    """A BLAS thread per core makes a small answer wait on a busy machine (README); what
+    the person set is kept."""
+    from guidebot.cli.main import single_threaded_blas
+
+    environ = {"MKL_NUM_THREADS": "4"}
+    single_threaded_blas(environ)
+    assert environ == {"MKL_NUM_THREADS": "4", "OPENBLAS_NUM_THREADS": "1"}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from guidebot import __version__
@@ -14,6 +15,19 @@ from guidebot.errors import EvalSetError, GuidebotError, KnowledgeError
 
 COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve, api)
 EXIT_PROBLEM = 2
+# The BLAS library behind numpy starts a thread per core for every product of matrices,
+# however small, and an answer's few small products then wait on threads a busy machine
+# (another server worker, a test run) is not running: on a loaded 2-core machine one ask
+# with the built-in word vectors took 7.9 ms (p50, scripts/bench_ask.py) against 1.0 ms
+# with one thread. Read once, when numpy loads; a value the person set is kept.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def single_threaded_blas(environ: MutableMapping[str, str]) -> None:
+    """Ask numpy's BLAS for one thread, unless `environ` already says how many; only has
+    an effect before numpy is first imported (guidebot's commands import it lazily)."""
+    for name in BLAS_THREADS:
+        environ.setdefault(name, "1")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    single_threaded_blas(os.environ)
     _tolerant_output()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
