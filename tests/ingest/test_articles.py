@@ -154,11 +154,20 @@ def test_a_heading_shaped_line_under_the_byline_stays_a_heading(heading):
     """Right under "by ...", a line in capitals or a numbered line is the first heading, not
     the author's job title."""
     text = "\n\n".join(
-        ["Winter Cycling Basics", "by Sam Rider", heading, "Dress in layers.", "Tires", "Studs."]
+        ["Winter Cycling Basics", "by Sam Rider", heading, "Dress in layers.", "TIRES", "Studs."]
     )
     article = parse_plain_text(text)
     assert (article.author, article.author_title) == ("Sam Rider", "")
-    assert [s.heading for s in article.sections] == [heading, "Tires"]
+    assert [s.heading for s in article.sections] == [heading, "TIRES"]
+
+
+def test_a_job_title_in_capitals_stays_one_where_headings_are_not_in_capitals():
+    text = "\n\n".join(
+        ["Winter Cycling Basics", "by Sam Rider", "CEO, BIKEWORKS", "Ride all year.", "Tires"]
+    )
+    article = parse_plain_text(text + "\n\nUse studs.")
+    assert article.author_title == "CEO, BIKEWORKS"
+    assert article.intro == ["Ride all year."]
 
 
 def test_glued_contents_stay_contents_and_glued_related_links_stay_links():

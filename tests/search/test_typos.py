@@ -52,14 +52,16 @@ def test_a_short_word_with_two_letters_swapped_is_read_as_the_one_word_it_gives(
 
 
 def test_a_short_word_missing_a_letter_is_read_as_the_one_word_it_gives():
-    """ "renw" is "renew" with a letter left out, and "wht" is "what"; "crd" could be
-    "card" or "cord": no guess. A swap is tried first ("teh" is "the", not "tech")."""
+    """ "renw" is "renew" with a letter left out; "crd" could be "card" or "cord": no
+    guess. A swap is tried first ("teh" is "the", not "tech"); an abbreviation is no word
+    with a letter left out of a stop word ("hrs" is not "hers"), nor a word of two letters
+    ("hr")."""
     analyzer = Analyzer()
-    vocab = ["renew", "card", "cord", "tech"]
+    vocab = ["renew", "card", "cord", "tech", "hour"]
     repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
-    fixed, repairs = repairer.repair(["renw", "wht", "crd", "teh"])
-    assert fixed == ["renew", "what", "crd", "the"]
-    assert [r.original for r in repairs] == ["renw", "wht", "teh"]
+    fixed, repairs = repairer.repair(["renw", "crd", "teh", "hrs", "hr"])
+    assert fixed == ["renew", "crd", "the", "hrs", "hr"]
+    assert [r.original for r in repairs] == ["renw", "teh"]
 
 
 def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
@@ -83,3 +85,7 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
         [Repair("e mail", "email")],
     )
     assert repairer.repair(["on", "line"]) == (["on", "line"], [])
+    joined = TypoRepairer(
+        dict.fromkeys(["away", "issue"], 1), {"away", "issu"}, analyzer, {"way", "sue"}
+    )
+    assert joined.repair(["a", "way", "is", "sue"]) == (["a", "way", "is", "sue"], [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.knowledge.loader import load_knowledge
@@ -29,7 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.directory and args.knowledge and args.directory != args.knowledge:
+    named = (args.directory, args.knowledge)
+    if all(named) and len({Path(folder).resolve() for folder in named}) > 1:
         raise UsageError("check: give the knowledge directory once, as DIRECTORY or --knowledge")
     root = knowledge_dir(args.directory or args.knowledge)
     kb = load_knowledge(root)  # KnowledgeError lists every problem; main prints it, exit 2

@@ -150,7 +150,8 @@ class Speller:
 
     def _repaired(self, word: str) -> str:
         """An unknown word read as the one small-talk word it is close to: the same with
-        repeated letters run together ("hii", "thankss"), or one edit away (OSA: "thnaks",
+        repeated letters or syllables run together ("hii", "thankss", "hahahaha"), or one
+        edit away (OSA: "thnaks",
         "tnx"), two for words of five letters or more ("thanx"). Real English words and
         words of the examples stay as they are, and so do negations ("doesnt")."""
         known = self._known
@@ -159,6 +160,10 @@ class Speller:
         squeezed = re.sub(r"(.)\1+", r"\1", word)
         if squeezed in known:
             return squeezed
+        # A repeated syllable, likewise, run together to two: "hahahaha" is "haha"
+        doubled = re.sub(r"(\w{2,3}?)\1{2,}", r"\1\1", word)
+        if doubled in known:
+            return doubled
         allowed = 2 if len(word) >= 5 else 1
         close = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed)
         if not close:

@@ -183,25 +183,30 @@ def _byline(article: Article, blocks: list[list[str]]) -> None:
     article.author = re.sub(r"(?i)^by\s+", "", blocks[by][0]).strip()
     taken = by + 1
     after = blocks[by + 1][0] if by + 1 in short else ""
-    if after and not _heading_shaped(after):
+    if after and not _heading_shaped(after, blocks[by + 2 :]):
         article.author_title = after
         taken += 1
     kept = [blocks[i] for i in range(by) if blocks[i][0] != article.author]
     blocks[:taken] = kept
 
 
-def _heading_shaped(line: str) -> bool:
+def _heading_shaped(line: str, later: list[list[str]]) -> bool:
     """Whether a line after the byline is a heading by a shape no job title has: a question,
-    a sentence, a usual heading name, a numbered line, a line ending in a colon or one in
-    capitals ("WHAT TO WEAR"). A Title-Case line ("Shop Mechanic", "Getting Started") stays
-    the author's job title: nothing in its shape tells the two apart."""
-    letters = [c for c in line if c.isalpha()]
+    a sentence, a usual heading name, a numbered line or a line ending in a colon; a line in
+    capitals ("WHAT TO WEAR") when the article's other headings are in capitals too, since
+    a job title may be ("CEO, BIKEWORKS"). A Title-Case line ("Shop Mechanic", "Getting
+    Started") stays the author's job title: nothing in its shape tells the two apart."""
     return (
         line.endswith(("?", ".", ":"))
         or heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS
         or bool(_NUMBERED.match(line))
-        or (len(letters) > 1 and line.isupper())
+        or (_capitals(line) and any(_capitals(block[0]) for block in later))
     )
+
+
+def _capitals(line: str) -> bool:
+    """A line in capitals, as headings are written in some articles ("HOW OFTEN TO OIL")."""
+    return sum(c.isalpha() for c in line) > 1 and line.isupper()
 
 
 def _block_text(block: list[str]) -> str:

@@ -66,7 +66,7 @@ def compounds(passages: Sequence[Passage]) -> dict[str, str]:
 def check(meta: dict[str, Any], passages: int) -> None:
     """Raises ValueError unless meta holds the entries above, well formed for that many
     passages."""
-    rows, texts, headings, terms, _ = (meta.get(key) for key in KEYS)
+    rows, texts, headings, terms, joined = (meta.get(key) for key in KEYS)
     if not (
         isinstance(rows, list)
         and isinstance(texts, list)
@@ -85,7 +85,6 @@ def check(meta: dict[str, Any], passages: int) -> None:
         or not _numbers(list(chain.from_iterable(terms.values())), len(headings))
     ):
         raise ValueError("the heading terms are malformed")
-    joined = meta.get("compounds")
     if not isinstance(joined, dict) or not all(
         type(k) is str and type(v) is str and v.replace("-", "") == k for k, v in joined.items()
     ):

@@ -93,7 +93,7 @@ class TypoRepairer:
         while at < len(words):
             word = words[at]
             pair = f"{word}{words[at + 1]}" if at + 1 < len(words) else ""
-            if pair in self._known and not (word in self._known and words[at + 1] in self._known):
+            if pair in self._known and self._joins(word, words[at + 1]):
                 repairs.append(Repair(f"{word} {words[at + 1]}", pair))
                 fixed.append(pair)
                 at += 2
@@ -111,6 +111,13 @@ class TypoRepairer:
             fixed.append(replacement or word)
         return fixed, repairs
 
+    def _joins(self, first: str, second: str) -> bool:
+        """Whether two words are one the knowledge writes joined: not two words it uses
+        apart ("on line"), nor with a stop word ("a way" is no "away", "is sue" no "issue")."""
+        stop = self._analyzer.is_stop_word
+        known = self._known
+        return not (first in known and second in known) and not (stop(first) or stop(second))
+
     def _closest(self, word: str) -> str | None:
         if len(word) < MIN_LENGTH:
             return self._swapped(word)
@@ -120,14 +127,17 @@ class TypoRepairer:
 
     def _swapped(self, word: str) -> str | None:
         """A short word read as the one word, known or a stop word, that two neighbouring
-        letters swapped give ("waht" what, "teh" the, "bnak" bank), else the one that a
-        letter left out gives back ("renw" renew, "wht" what): the commonest slips of typing,
-        and unlike other edits they leave few candidates even in four letters ("care" is
-        one letter changed from "core", "cart" and "dare"). Only one candidate will do."""
+        letters swapped give ("waht" what, "teh" the, "bnak" bank), else, for three letters
+        or more, the one word the knowledge uses that a letter left out gives back ("renw"
+        renew): the commonest slips of typing, and unlike other edits they leave few
+        candidates even in four letters ("care" is one letter changed from "core", "cart"
+        and "dare"). Only one candidate will do."""
         swaps = {f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}" for n in range(len(word) - 1)}
+        found = {w for w in swaps - {word} if w in self._known or self._analyzer.is_stop_word(w)}
+        if found or len(word) < 3:
+            return found.pop() if len(found) == 1 else None
+        # Only into a word the knowledge uses: a letter added to an abbreviation mostly makes
+        # a stop word of it ("hrs" hers, "mos" most, "ny" any).
         left_out = {f"{word[:n]}{c}{word[n:]}" for n in range(len(word) + 1) for c in _LETTERS}
-        for candidates in (swaps - {word}, left_out):
-            found = {w for w in candidates if w in self._known or self._analyzer.is_stop_word(w)}
-            if found:
-                return found.pop() if len(found) == 1 else None
-        return None
+        found = left_out & self._known
+        return found.pop() if len(found) == 1 else None
