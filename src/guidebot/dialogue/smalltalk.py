@@ -27,7 +27,7 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged, plain_topics
 from guidebot.dialogue.wording import ASKING as _ASKING
-from guidebot.dialogue.wording import Alike, Speller, inverted, root, says, swaps_a_word
+from guidebot.dialogue.wording import Alike, Speller, fills, inverted, root, says, swaps_a_word
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
@@ -229,16 +229,6 @@ class SmalltalkMatcher:
         theirs = self._intent_words[self._owner[number]]  # every example of its intent
         return swaps_a_word(cleaned.split(), example.split(), theirs, *self._own)
 
-    def _fills(self, example: int, words: Sequence[str]) -> bool:
-        """Whether the words hold the example's as often as it has them, or, short of a
-        repeat, add only words of its intent or of a remark on an answer: "what payment
-        methods do you accept" has the words of "what do you do" but one "do" and asks about
-        payment; "what kinds of questions do you answer" still asks what guidebot covers."""
-        if Counter(self._sequences[example]) <= Counter(words):
-            return True
-        own = {root(w) for w in self._intent_words[self._owner[example]] | ABOUT_THE_ANSWER}
-        return all(root(w) in own for w in words)
-
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer
         (`OnAnswer.disowns`): "i gave the wrong answer" speaks of the speaker."""
@@ -283,7 +273,14 @@ class SmalltalkMatcher:
         words = cleaned.split()
         present = set(words)
         sharing = sorted({n for w in present for n in self._with_word.get(w, ())})
-        contained = [n for n in sharing if self._words[n] <= present and self._fills(n, words)]
+        contained = [
+            n
+            for n in sharing
+            if self._words[n] <= present
+            and fills(
+                self._sequences[n], words, self._intent_words[self._owner[n]] | ABOUT_THE_ANSWER
+            )
+        ]
         if _asks(cleaned):
             contained = [n for n in contained if _asks(self._examples[n])]
         # Not "not a bad answer", nor "i gave the wrong answer"

@@ -9,6 +9,7 @@ about a thing of its own (`swaps_a_word`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Container, Sequence
 
 from rapidfuzz import fuzz, process
@@ -50,6 +51,17 @@ _INTERJECTIONS = frozenset("no nope nah".split())
 # Texting spellings of the small-talk examples' own words, for knowledge without synonyms
 # saying so ("are u a bot", "what r u"): part of reading English, not of any one guide.
 _TEXTING = {"u": "you", "ur": "your", "r": "are", "ya": "you", "pls": "please", "plz": "please"}
+
+
+def fills(example: Sequence[str], words: Sequence[str], own: Collection[str]) -> bool:
+    """Whether words holding an example's words hold them as often as it has them, or,
+    short of a repeat, add only words of `own` (its intent's, say), any ending: "what
+    payment methods do you accept" has the words of "what do you do" but one "do" and asks
+    about payment; "what kinds of questions do you answer" still asks what guidebot covers."""
+    if Counter(example) <= Counter(words):
+        return True
+    roots = {root(w) for w in own}
+    return all(root(w) in roots for w in words)
 
 
 def root(word: str) -> str:
