@@ -177,6 +177,10 @@ def test_known_share_weighs_what_the_table_lacks_as_its_rarest_words(tiny: WordV
     assert tiny.known_share("zebra") == 0.0
     # "cat" is rare in the list (weight about 1), as the unknown "zebra" counts: half known
     assert 0.45 < tiny.known_share("cat zebra") < 0.55
+    # A stop word the table lacks names no topic it fails to read ("I'm", "don't"); a
+    # single letter may ("is R worth learning"), so it counts
+    assert tiny.known_share("I'm sure the cat don't") == 1.0
+    assert 0.45 < tiny.known_share("cat r") < 0.55
 
 
 def test_a_question_of_words_the_table_lacks_is_read_by_its_words(make_knowledge) -> None:

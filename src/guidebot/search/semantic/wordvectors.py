@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from guidebot.errors import InputError
+from guidebot.search.analysis import STOP_WORDS
 from guidebot.search.analysis import words as words_of
 from guidebot.search.semantic.model_dir import WORD_VECTORS
 
@@ -129,11 +130,15 @@ class WordVectors:
         """The share of the text's weight the table holds, 0 to 1 (1 for a text without
         words): each word it holds weighs what it weighs in `encode`, each word or number
         it lacks 1, the weight of the rarest words, since jargon and names ("kubernetes",
-        "27001") are what a question is about."""
+        "27001") are what a question is about; a stop word it lacks ("im", "dont": the
+        table holds no apostrophes) nothing, since it names nothing, unless a single
+        letter ("r", a language)."""
         known = unknown = 0.0
         for word in words_of(text):
             row = self._index.get(word)
             if row is None:
+                if len(word) > 1 and word in STOP_WORDS:
+                    continue
                 unknown += 1.0
             else:
                 known += float(self._weights[row])
