@@ -80,6 +80,7 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
         ["free", "wi", "fi"],
         [Repair("wifi", "wi-fi")],
     )
+    assert repairer.repair(["wifis"]) == (["wi", "fis"], [Repair("wifis", "wi-fis")])
     assert repairer.repair(["wi", "fi", "and", "e", "mail"]) == (
         ["wi", "fi", "and", "email"],
         [Repair("e mail", "email")],

@@ -99,9 +99,10 @@ class TypoRepairer:
                 at += 2
                 continue
             at += 1
-            if not self.is_known(word) and word in self._compounds:
-                repairs.append(Repair(word, self._compounds[word]))
-                fixed += self._compounds[word].split("-")
+            hyphenated = None if self.is_known(word) else self._hyphenated(word)
+            if hyphenated:
+                repairs.append(Repair(word, hyphenated))
+                fixed += hyphenated.split("-")
                 continue
             replacement = (
                 None if self.is_known(word) or word in self.english else self._closest(word)
@@ -110,6 +111,14 @@ class TypoRepairer:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
         return fixed, repairs
+
+    def _hyphenated(self, word: str) -> str | None:
+        """The knowledge's hyphenated writing of a joined word, in the singular or with the
+        plural's -s ("nonprofits" where it writes "non-profit"), else None."""
+        found = self._compounds.get(word)
+        if found is None and word.endswith("s") and word[:-1] in self._compounds:
+            found = f"{self._compounds[word[:-1]]}s"
+        return found
 
     def _joins(self, first: str, second: str) -> bool:
         """Whether two words are one the knowledge writes joined: not two words it uses
