@@ -50,7 +50,7 @@ def test_markdown_is_read_by_a_real_parser():
     assert equipment.blocks == [
         "- Binoculars with a wide field of view, steadied on a tripod. A second paragraph of "
         "the same item.\n- A red torch – it keeps your night vision.",
-        "- Object | Best month\n- Orion | January\n- Lyra | August",
+        "- Object: Orion; Best month: January\n- Object: Lyra; Best month: August",
     ]
     assert any("template tag" in note for note in article.notes)
 
@@ -90,7 +90,7 @@ def test_a_web_page_gives_its_main_content_only():
         assert junk not in text, junk
     heap = article.sections[0].blocks
     assert "full list (https://example.org/list)" in heap[0]  # links keep their address
-    assert heap[1] == "- Material | Weeks\n- Peelings | 8"  # tables row by row
+    assert heap[1] == "- Material: Peelings; Weeks: 8"  # tables row by row, cells named
 
 
 def test_plain_text_numbered_and_capital_headings():
@@ -209,3 +209,12 @@ def test_no_passage_of_any_fixture_is_empty_or_placeholder_text(tmp_path, name):
     bot = Bot(result.kb)
     for passage in bot.passages:
         assert passage.text.strip() and "no text in the source" not in passage.text
+
+
+def test_a_table_without_a_header_row_keeps_its_cells_joined():
+    page = PAGE.replace(
+        "<table><tr><th>Material</th><th>Weeks</th></tr>",
+        "<table><tr><td>Leaves</td><td>20</td></tr>",
+    )
+    heap = parse_html(page).sections[0].blocks
+    assert heap[1] == "- Leaves | 20\n- Peelings | 8"

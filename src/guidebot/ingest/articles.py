@@ -19,6 +19,22 @@ import yaml
 Event = tuple[str, str, int]  # (kind, text, heading level; 0 for anything but a heading)
 
 
+def table_events(rows: list[list[str]], header: list[str] | None) -> list[Event]:
+    """A table's "row" events and the break after it. Under a header row each cell is
+    named by its column ("Plan: Team; Monthly billing: $9 per user; Yearly billing: $7
+    per user"), so that a row quoted alone still says which figure is which and a question
+    naming a column finds it; without one, or for a row of another width, its cells are
+    joined by " | "."""
+    events: list[Event] = []
+    for cells in rows:
+        if header and len(cells) == len(header):
+            named = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c]
+            events.append(("row", "; ".join(named), 0))
+        else:
+            events.append(("row", " | ".join(c for c in cells if c), 0))
+    return [*events, ("", "", 0)]
+
+
 @dataclass
 class ArticleSection:
     """A heading (level 2 is '##') and its blocks: paragraphs, or '- ' bullet lines."""

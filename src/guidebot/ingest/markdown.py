@@ -17,7 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from guidebot.ingest.articles import Article, Event, article_from_events
+from guidebot.ingest.articles import Article, Event, article_from_events, table_events
 
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _META_KEYS = ("title", "author", "author_title", "source", "summary")
@@ -62,6 +62,8 @@ def _events(tokens: list[Token]) -> list[Event]:
     depth = 0  # inside a list item: its paragraphs join the item
     item: list[str] = []
     row: list[str] = []
+    rows: list[list[str]] = []
+    header: list[str] | None = None
     level = 0
     for token in tokens:
         kind = token.type
@@ -77,12 +79,16 @@ def _events(tokens: list[Token]) -> list[Event]:
                 events.append(("li", " ".join(item), 0))
         elif kind in {"bullet_list_close", "ordered_list_close"} and depth == 0:
             events.append(("", "", 0))
+        elif kind == "table_open":
+            rows, header = [], None
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close":
-            events.append(("row", " | ".join(row), 0))
+            rows.append(row)
+        elif kind == "thead_close" and rows:
+            header = rows.pop()
         elif kind == "table_close":
-            events.append(("", "", 0))
+            events += table_events(rows, header)
         elif kind == "inline":
             text = _plain(token)
             if level:

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import trafilatura
 
-from guidebot.ingest.articles import Article, Event, article_from_events
+from guidebot.ingest.articles import Article, Event, article_from_events, table_events
 
 
 def parse_html(text: str) -> Article:
@@ -52,10 +52,10 @@ def _events(document: ElementTree.Element) -> list[Event]:
             events += [("li", text_of(item), 0) for item in element.iter("item")]
             events.append(("", "", 0))
         elif tag == "table":
-            for row in element.iter("row"):
-                cells = [text_of(cell) for cell in row.iter("cell")]
-                events.append(("row", " | ".join(c for c in cells if c), 0))
-            events.append(("", "", 0))
+            rows = [list(row.iter("cell")) for row in element.iter("row")]
+            heads = bool(rows) and all(cell.get("role") == "head" for cell in rows[0])
+            texts = [[text_of(cell) for cell in row] for row in rows]
+            events += table_events(texts[1:], texts[0]) if heads else table_events(texts, None)
         else:
             events += [("p", text_of(element), 0), ("", "", 0)]
     return events
