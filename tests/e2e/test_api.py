@@ -333,3 +333,20 @@ def test_a_complaint_after_an_answer_is_logged_as_that_answer_not_helping(
     stale = {**first["conversation"], "answered_sources": ["faq/no-such-entry"]}
     again = server.ask("that's wrong", stale).json()
     assert again["reply"]["complaint"]["sources"] == []
+
+
+def test_guides_counts_the_faq_entries_no_guide_holds(tmp_path, make_knowledge) -> None:
+    """An export brought in beside a guide links to none of its sections: the guides list
+    says how many such entries there are, as `guidebot guides` does."""
+    root = make_knowledge(
+        {
+            "guides/shed.md": "---\ntitle: Shed\n---\n\n## Opening\n\nOpen at nine.\n",
+            "faq/export.yaml": "- question: Can I park here?\n  answer: Yes, behind the shed.\n",
+        }
+    )
+    served = ApiServer(tmp_path / "home", "--knowledge", str(root))
+    try:
+        data = served.request("GET", "/v1/guides", auth=False).json()
+    finally:
+        served.stop()
+    assert [g["faqs"] for g in data["guides"]] == [0] and data["unlinked_faqs"] == 1

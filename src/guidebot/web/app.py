@@ -2,7 +2,8 @@
 
     POST /v1/ask       {"question", "conversation"?, "guide"?} -> 200 {"reply", "conversation"}
     POST /v1/feedback  {"question", "reply", "helpful", "comment"?} -> 204
-    GET  /v1/guides    -> 200 {"guides": [{"slug", "title", "sections", "faqs"}]}
+    GET  /v1/guides    -> 200 {"guides": [{"slug", "title", "sections", "faqs"}],
+                               "unlinked_faqs", "example"}
     GET  /v1/health    -> 200 {"status": "ok", "version"}
 
 Every error is JSON {"error": message}: 400 a body that is not JSON (or a Content-Length that
@@ -192,7 +193,13 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
     @app.get("/v1/guides", response_model=GuidesResponse, responses=_ERRORS)
     async def guides() -> Response:
         """The guides, with their slugs (for `guide`), titles and section and FAQ counts."""
-        return JSONResponse({"guides": engine.guides, "example": engine.bot.context.example})
+        return JSONResponse(
+            {
+                "guides": engine.guides,
+                "unlinked_faqs": sum(1 for f in engine.bot.kb.faqs if not f.guide),
+                "example": engine.bot.context.example,
+            }
+        )
 
     @app.get("/v1/health", response_model=Health)
     async def health() -> Response:

@@ -104,6 +104,10 @@ class Guide(BaseModel):
 
 class GuidesResponse(BaseModel):
     guides: list[Guide]
+    unlinked_faqs: int = Field(
+        default=0,
+        description="FAQ entries linked to no guide (no 'section'), which no guide counts.",
+    )
     example: str = Field(
         default="", description="A question the knowledge answers (the page's placeholder)."
     )
