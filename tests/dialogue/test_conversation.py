@@ -539,23 +539,3 @@ def test_a_question_no_passage_holds_a_word_of_is_declined_not_asked_back():
     assert result.hits and not result.coverage
     assert bot.ask("tell me a joke").kind == "decline"
     assert bot.ask("requirements?").kind == "clarify"  # a tie in words still is
-
-
-def test_a_follow_up_after_one_read_alone_goes_on_from_the_topic_as_read(make_knowledge):
-    """ "and slack?" after "how do i connect jira" is read alone (it names its entry) but
-    goes on from connecting: the topic is then "how do i connect jira and slack?", so
-    "what about github" is about connecting GitHub, not about "and slack?"."""
-    from guidebot.bot import Bot
-
-    entries = "".join(
-        f"- question: How do I connect {tool}?\n  answer: Open Settings, then {tool}.\n"
-        for tool in ("Jira", "Slack", "GitHub")
-    )
-    entries += "- question: How do I export my data?\n  answer: Use Reports, then Export.\n"
-    bot = Bot.load(make_knowledge({"faq/tools.yaml": entries}))
-    conversation = bot.conversation()
-    conversation.ask("how do i connect jira")
-    conversation.ask("and slack?")
-    assert conversation.state.topic_question == "how do i connect jira and slack?"
-    reply = conversation.ask("what about github")
-    assert reply.kind == "answer" and reply.sources[0].id == "faq/how-do-i-connect-github"

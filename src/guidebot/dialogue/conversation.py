@@ -198,7 +198,7 @@ class Conversation:
             return replace(
                 decline_reply(question, suggested, notes, outside, name), read_as=leaning
             )
-        self._remember(question, result, followup, leaning)
+        self._remember(question, result, followup)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != result.hits[0].passage.section]
@@ -287,13 +287,8 @@ class Conversation:
         state = self.state
         return read(self.context, state.topic_terms, self.guides, question, state.topic_question)
 
-    def _remember(
-        self, question: str, result: SearchResult, followup: bool, leaning: str = ""
-    ) -> None:
-        """Keep this turn's terms as context for the next; older context fades by the weight.
-        A message read alone that goes on from the topic in words ("and slack?" after "can I
-        connect jira", `leaning`) becomes the topic as so read: the next follow-up ("what
-        about github") goes on from connecting, not from "and slack?"."""
+    def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
+        """Keep this turn's terms as context for the next; older context fades by the weight."""
         weight = self.context.policy.followup_weight
         terms = {t: weight for t in result.terms}
         if followup:
@@ -305,5 +300,5 @@ class Conversation:
             f"{self.state.topic_question} {question}" if followup else question
         )
         if not followup:
-            self.state.topic_question = leaning or question
+            self.state.topic_question = question
         self.state.topic_terms = terms
