@@ -97,6 +97,7 @@ def test_greetings_questions_about_the_bot_and_goodbyes_in_one_message(bot):
         ("lol", "acknowledge"),  # chat laughter: no question, nothing to decline
         ("hahaha", "acknowledge"),
         ("hahahahaha", "acknowledge"),
+        ("hahahah", "acknowledge"),
     ],
 )
 def test_misspelt_small_talk_is_small_talk_in_any_knowledge(make_knowledge, text, intent):

@@ -98,6 +98,8 @@ def test_check_clean_and_broken(make_knowledge):
     assert named.returncode == 2 and named.stderr.count("is missing") == 2
     both = guidebot("check", str(KNOWLEDGE), "--knowledge", str(root))
     assert both.returncode == 2 and "once" in both.stderr and "Traceback" not in both.stderr
+    same = guidebot("check", str(root), "--knowledge", f"{root}/")  # one folder, named twice
+    assert same.returncode == 2 and same.stderr.count("is missing") == 2
 
 
 @pytest.mark.parametrize("bad", ["--top=0", "--top=x"])

@@ -218,3 +218,20 @@ def test_a_table_without_a_header_row_keeps_its_cells_joined():
     )
     heap = parse_html(page).sections[0].blocks
     assert heap[1] == "- Leaves | 20\n- Peelings | 8"
+
+
+def test_a_header_alone_or_a_title_row_is_no_header_naming_cells():
+    """A table of one header row keeps its words; a title spanning the columns names
+    nothing (trafilatura gives it as a head row with empty cells)."""
+    alone = PAGE.replace(
+        "<table><tr><th>Material</th><th>Weeks</th></tr><tr><td>Peelings</td><td>8</td></tr>",
+        "<table><tr><th>Material</th><th>Weeks</th></tr>",
+    )
+    assert parse_html(alone).sections[0].blocks[1] == "- Material | Weeks"
+    titled = PAGE.replace(
+        "<table><tr><th>Material</th><th>Weeks</th></tr>",
+        "<table><tr><th colspan='2'>Times</th></tr><tr><td>Material</td><td>Weeks</td></tr>",
+    )
+    assert parse_html(titled).sections[0].blocks[1] == (
+        "- Times\n- Material | Weeks\n- Peelings | 8"
+    )

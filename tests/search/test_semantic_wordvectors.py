@@ -180,6 +180,8 @@ def test_known_share_weighs_what_the_table_lacks_as_its_rarest_words(tiny: WordV
     # A stop word the table lacks names no topic it fails to read ("I'm", "don't"); a
     # single letter may ("is R worth learning"), so it counts
     assert tiny.known_share("I'm not the cat, don't") == 1.0
+    assert tiny.known_share("the cat you've seen wasn't mine") < 1.0  # "seen", "mine"
+    assert tiny.known_share("the cat you've got wasn't") == tiny.known_share("the cat got")
     assert 0.45 < tiny.known_share("cat r") < 0.55
 
 

@@ -57,10 +57,10 @@ def test_a_short_word_missing_a_letter_is_read_as_the_one_word_it_gives():
     with a letter left out of a stop word ("hrs" is not "hers"), nor a word of two letters
     ("hr")."""
     analyzer = Analyzer()
-    vocab = ["renew", "card", "cord", "tech", "hour"]
+    vocab = ["renew", "card", "cord", "tech", "hour", "most", "hers"]  # stop words it uses too
     repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
-    fixed, repairs = repairer.repair(["renw", "crd", "teh", "hrs", "hr"])
-    assert fixed == ["renew", "crd", "the", "hrs", "hr"]
+    fixed, repairs = repairer.repair(["renw", "crd", "teh", "hrs", "hr", "mos"])
+    assert fixed == ["renew", "crd", "the", "hrs", "hr", "mos"]
     assert [r.original for r in repairs] == ["renw", "teh"]
 
 
@@ -87,6 +87,10 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
     )
     assert repairer.repair(["on", "line"]) == (["on", "line"], [])
     joined = TypoRepairer(
-        dict.fromkeys(["away", "issue"], 1), {"away", "issu"}, analyzer, {"way", "sue"}
+        dict.fromkeys(["away", "issue", "login"], 1),
+        {"away", "issu", "login"},
+        analyzer,
+        {"way", "sue", "log"},
     )
     assert joined.repair(["a", "way", "is", "sue"]) == (["a", "way", "is", "sue"], [])
+    assert joined.repair(["log", "in"]) == (["login"], [Repair("log in", "login")])

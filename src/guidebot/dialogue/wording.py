@@ -172,10 +172,11 @@ class Speller:
         squeezed = re.sub(r"(.)\1+", r"\1", word)
         if squeezed in known:
             return squeezed
-        # A repeated syllable, likewise, run together to two: "hahahaha" is "haha"
-        doubled = re.sub(r"(\w{2,3}?)\1{2,}", r"\1\1", word)
-        if doubled in known:
-            return doubled
+        # A repeated syllable, likewise, run together to two, a cut-off last one with it:
+        # "hahahaha" and "hahahah" are "haha"
+        repeated = re.fullmatch(r"(\w{2,3}?)\1+(\w*)", word)
+        if repeated and repeated[1].startswith(repeated[2]) and repeated[1] * 2 in known:
+            return repeated[1] * 2
         allowed = 2 if len(word) >= 5 else 1
         close = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed)
         if not close:

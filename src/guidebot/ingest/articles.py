@@ -24,8 +24,10 @@ def table_events(rows: list[list[str]], header: list[str] | None) -> list[Event]
     named by its column ("Plan: Team; Monthly billing: $9 per user; Yearly billing: $7
     per user"), so that a row quoted alone still says which figure is which and a question
     naming a column finds it; without one, or for a row of another width, its cells are
-    joined by " | "."""
+    joined by " | ", and so is a header with no row under it."""
     events: list[Event] = []
+    if header and not rows:
+        rows, header = [header], None
     for cells in rows:
         if header and len(cells) == len(header):
             named = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c]

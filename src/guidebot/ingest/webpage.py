@@ -53,8 +53,10 @@ def _events(document: ElementTree.Element) -> list[Event]:
             events.append(("", "", 0))
         elif tag == "table":
             rows = [list(row.iter("cell")) for row in element.iter("row")]
-            heads = bool(rows) and all(cell.get("role") == "head" for cell in rows[0])
             texts = [[text_of(cell) for cell in row] for row in rows]
+            # A header names every column but perhaps the first: not a title spanning them
+            heads = bool(rows) and all(cell.get("role") == "head" for cell in rows[0])
+            heads = heads and all(texts[0][1:])
             events += table_events(texts[1:], texts[0]) if heads else table_events(texts, None)
         else:
             events += [("p", text_of(element), 0), ("", "", 0)]

@@ -122,10 +122,10 @@ class TypoRepairer:
 
     def _joins(self, first: str, second: str) -> bool:
         """Whether two words are one the knowledge writes joined: not two words it uses
-        apart ("on line"), nor with a stop word ("a way" is no "away", "is sue" no "issue")."""
-        stop = self._analyzer.is_stop_word
+        apart ("on line"), nor after a stop word ("a way" is no "away", "is sue" no
+        "issue"); a particle after a verb is ("log in" login, "set up" setup)."""
         known = self._known
-        return not (first in known and second in known) and not (stop(first) or stop(second))
+        return not (first in known and second in known) and not self._analyzer.is_stop_word(first)
 
     def _closest(self, word: str) -> str | None:
         if len(word) < MIN_LENGTH:
@@ -148,5 +148,5 @@ class TypoRepairer:
         # Only into a word the knowledge uses: a letter added to an abbreviation mostly makes
         # a stop word of it ("hrs" hers, "mos" most, "ny" any).
         left_out = {f"{word[:n]}{c}{word[n:]}" for n in range(len(word) + 1) for c in _LETTERS}
-        found = left_out & self._known
+        found = {w for w in left_out & self._known if not self._analyzer.is_stop_word(w)}
         return found.pop() if len(found) == 1 else None

@@ -136,6 +136,11 @@ class _Engine:
             for g in self.bot.kb.guides
         ]
 
+    @functools.cached_property
+    def unlinked_faqs(self) -> int:
+        """GET /v1/guides' count of FAQ entries linked to no guide, made on first request."""
+        return sum(1 for f in self.bot.kb.faqs if not f.guide)
+
     def note(self, note: str | None) -> None:
         """Say once (on the server's stderr) that the log cannot be written; asking goes on."""
         if note and not self.warned:
@@ -196,7 +201,7 @@ def _add_routes(app: FastAPI, engine: _Engine) -> None:
         return JSONResponse(
             {
                 "guides": engine.guides,
-                "unlinked_faqs": sum(1 for f in engine.bot.kb.faqs if not f.guide),
+                "unlinked_faqs": engine.unlinked_faqs,
                 "example": engine.bot.context.example,
             }
         )

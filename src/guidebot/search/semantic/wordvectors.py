@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -30,11 +31,14 @@ from typing import Any
 import numpy as np
 
 from guidebot.errors import InputError
-from guidebot.search.analysis import STOP_WORDS
+from guidebot.search.analysis import STOP_WORDS, normalise
 from guidebot.search.analysis import words as words_of
 from guidebot.search.semantic.model_dir import WORD_VECTORS
 
 SIF_A = 1e-3  # Arora et al.'s a, for a frequency list of this size
+# A word with the ending of a contraction ("haven't", "you're", "we've"), as words_of joins
+# it ("havent"); the possessive's "'s" it drops instead.
+_CONTRACTION = re.compile(r"[^\W\d_]+['’](?:t|re|ve|ll|d|m)\b")
 CHUNK = 4096  # texts encoded together: bounds the temporary [words in them, dim] array
 _PARTS = ("words", "weights", "codes", "scale", "source")
 
@@ -130,14 +134,15 @@ class WordVectors:
         """The share of the text's weight the table holds, 0 to 1 (1 for a text without
         words): each word it holds weighs what it weighs in `encode`, each word or number
         it lacks 1, the weight of the rarest words, since jargon and names ("kubernetes",
-        "27001") are what a question is about; a stop word it lacks ("im", "dont": the
-        table holds no apostrophes) nothing, since it names nothing, unless a single
-        letter ("r", a language)."""
+        "27001") are what a question is about; a stop word or a contraction it lacks ("im",
+        "dont", "havent": the table holds no apostrophes) nothing, since it names nothing,
+        unless a single letter ("r", a language). So a text of such words only is 1."""
         known = unknown = 0.0
+        contracted = {c.replace("'", "") for c in _CONTRACTION.findall(normalise(text))}
         for word in words_of(text):
             row = self._index.get(word)
             if row is None:
-                if len(word) > 1 and word in STOP_WORDS:
+                if len(word) > 1 and (word in STOP_WORDS or word in contracted):
                     continue
                 unknown += 1.0
             else:
