@@ -391,6 +391,20 @@ def test_topics_are_the_headings_when_none_is_a_question(make_knowledge):
     assert "Topics include: Priming, Storage." in reply
 
 
+def test_topics_name_a_guides_plain_headings_before_the_faq_questions(make_knowledge):
+    """A help desk's guide of plain headings beside its FAQ export: "help" names both."""
+    bot = Bot.load(
+        make_knowledge(
+            {
+                "guides/pumps.md": PUMP_GUIDE,
+                "faq/more.yaml": "- question: Do you sell hoses?\n  answer: Yes, in 3 sizes.\n",
+            }
+        )
+    )
+    _, reply = bot.context.smalltalk.match("what can you do", never)
+    assert "Topics include: Priming, Storage, Do you sell hoses?." in reply
+
+
 def test_small_talk_yields_only_to_an_entry_phrasing_the_word_vectors_read(tmp_path):
     """A library's entry with the alternate "tech help" is read by the built-in table as
     "help" alone ("tech" is not in it), as close to "help" as guidebot's own example: no

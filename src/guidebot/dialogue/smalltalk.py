@@ -25,7 +25,7 @@ from guidebot.dialogue.remarks import (
     remark_at,
     without_negations,
 )
-from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, merged, plain_topics
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, listed_topics, merged
 from guidebot.dialogue.wording import ASKING as _ASKING
 from guidebot.dialogue.wording import Alike, Speller, fills, inverted, root, says, swaps_a_word
 from guidebot.dialogue.wording import asks as _asks
@@ -63,7 +63,7 @@ class SmalltalkMatcher:
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk; `alike`, the cosine of
         two words when meaning is read (wording.swaps_a_word)."""
-        topics = topics or plain_topics(kb)
+        topics = listed_topics(kb, topics)
         self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
         plain = Speller((), respell, english)  # the examples are read as written
         self._examples = [plain.normal(e) for i in self._intents for e in i.examples]

@@ -48,12 +48,19 @@ def merged(
 MAX_TOPICS = 15  # {topics} lists at most this many, then says how many more there are
 
 
-def plain_topics(kb: KnowledgeBase) -> list[str]:
-    """What {topics} lists when no heading is a question: the guides' section headings
-    (not their introductions), else the FAQ questions, so that "help" never offers an
-    empty list."""
-    headings = [s.heading for g in kb.guides for s in g.sections if not s.is_intro]
-    return list(dict.fromkeys(headings)) or [f.question for f in kb.faqs]
+def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
+    """What {topics} lists: the section headings of each guide none of whose headings is a
+    question ("Opening Hours": not their introductions), then `topics` (the headings and
+    FAQ questions that are questions), else the FAQ questions, so that "help" names a
+    library guide's sections beside its FAQ and never offers an empty list."""
+    plain = [
+        s.heading
+        for g in kb.guides
+        if not any(s.heading.endswith("?") for s in g.sections)
+        for s in g.sections
+        if not s.is_intro
+    ]
+    return list(dict.fromkeys([*plain, *topics])) or [f.question for f in kb.faqs]
 
 
 def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
