@@ -16,6 +16,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.passages import passage_views
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class TurnContext:
         vectors = self.retriever.vectors
         assert vectors is not None
         views = vectors.views(row)
-        texts = [*entry.asked, entry.text]  # semantic.passages.passage_views' order
+        texts, _ = passage_views([entry])
         if len(texts) != len(views):
             return views
         floor = self.policy.retrieval.semantic_known_share

@@ -163,9 +163,9 @@ class Speller:
     def _repaired(self, word: str) -> str:
         """An unknown word read as the one small-talk word it is close to: the same with
         repeated letters or syllables run together ("hii", "thankss", "hahahaha"), or one
-        edit away (OSA: "thnaks",
-        "tnx"), two for words of five letters or more ("thanx"). Real English words and
-        words of the examples stay as they are, and so do negations ("doesnt")."""
+        edit away (OSA: "thnaks", "tnx"), two for words of five letters or more ("thanx").
+        Real English words and words of the examples stay as they are, and so do negations
+        ("doesnt")."""
         known = self._known
         if len(word) < 3 or word in self._english or word in NEGATIONS or word in known:
             return word

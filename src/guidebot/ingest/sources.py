@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from guidebot.errors import InputError
+from guidebot.ingest.faq.archives import ZIP_MAGIC
 from guidebot.ingest.faq.textfile import not_utf8
 
 # A <meta> tag naming a charset: <meta charset="windows-1252"> or <meta http-equiv=
@@ -16,7 +17,7 @@ LATIN1_LABELS = frozenset({"iso8859-1", "ascii"})  # as codecs.lookup names them
 MAX_INPUT_BYTES = 20_000_000  # as knowledge files: a larger article is refused unread
 _MAGIC = {
     b"%PDF": "a PDF",
-    b"PK\x03\x04": "a ZIP archive",
+    ZIP_MAGIC: "a ZIP archive",
     b"\xd0\xcf\x11\xe0": "an old Office file",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -44,7 +45,7 @@ def read_source(path: Path) -> str:
         raise InputError(f"{path}: the file is empty")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            what = _ZIPPED.get(path.suffix.lower(), what) if magic == b"PK\x03\x04" else what
+            what = _ZIPPED.get(path.suffix.lower(), what) if magic == ZIP_MAGIC else what
             raise InputError(
                 f"{path}: this is {what}, not text; save it as text (.txt) or a web page "
                 "(.html) first (spreadsheets and FAQ exports are read as they are)"

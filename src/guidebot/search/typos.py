@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -12,7 +13,6 @@ from rapidfuzz.distance import OSA
 from guidebot.search.analysis import Analyzer
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True)
@@ -99,14 +99,15 @@ class TypoRepairer:
                 at += 2
                 continue
             at += 1
-            hyphenated = None if self.is_known(word) else self._hyphenated(word)
+            if self.is_known(word):
+                fixed.append(word)
+                continue
+            hyphenated = self._hyphenated(word)
             if hyphenated:
                 repairs.append(Repair(word, hyphenated))
                 fixed += hyphenated.split("-")
                 continue
-            replacement = (
-                None if self.is_known(word) or word in self.english else self._closest(word)
-            )
+            replacement = None if word in self.english else self._closest(word)
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
@@ -147,6 +148,8 @@ class TypoRepairer:
             return found.pop() if len(found) == 1 else None
         # Only into a word the knowledge uses: a letter added to an abbreviation mostly makes
         # a stop word of it ("hrs" hers, "mos" most, "ny" any).
-        left_out = {f"{word[:n]}{c}{word[n:]}" for n in range(len(word) + 1) for c in _LETTERS}
+        left_out = {
+            f"{word[:n]}{c}{word[n:]}" for n in range(len(word) + 1) for c in string.ascii_lowercase
+        }
         found = {w for w in left_out & self._known if not self._analyzer.is_stop_word(w)}
         return found.pop() if len(found) == 1 else None

@@ -125,7 +125,7 @@ class _Engine:
         """GET /v1/guides, made on first request: counting sections decodes every guide's
         (a snapshot decodes them lazily), which a large library's start need not wait for.
         Two requests racing here compute the same list."""
-        faqs = Counter(f.guide for f in self.bot.kb.faqs)
+        faqs = self._faqs_by_guide
         return [
             {
                 "slug": g.slug,
@@ -139,7 +139,12 @@ class _Engine:
     @functools.cached_property
     def unlinked_faqs(self) -> int:
         """GET /v1/guides' count of FAQ entries linked to no guide, made on first request."""
-        return sum(1 for f in self.bot.kb.faqs if not f.guide)
+        return self._faqs_by_guide[""]
+
+    @functools.cached_property
+    def _faqs_by_guide(self) -> Counter[str]:
+        """How many FAQ entries each guide (slug) holds; "" for those linked to none."""
+        return Counter(f.guide for f in self.bot.kb.faqs)
 
     def note(self, note: str | None) -> None:
         """Say once (on the server's stderr) that the log cannot be written; asking goes on."""

@@ -138,7 +138,11 @@ class WordVectors:
         "dont", "havent": the table holds no apostrophes) nothing, since it names nothing,
         unless a single letter ("r", a language). So a text of such words only is 1."""
         known = unknown = 0.0
-        contracted = {c.replace("'", "") for c in _CONTRACTION.findall(normalise(text))}
+        contracted = (  # most questions have no apostrophe: no second pass over them
+            {c.replace("'", "") for c in _CONTRACTION.findall(normalise(text))}
+            if "'" in text or "’" in text
+            else set()
+        )
         for word in words_of(text):
             row = self._index.get(word)
             if row is None:
