@@ -84,7 +84,9 @@ class WordAlignment:
         rows, weights = rows[weights >= MIN_WEIGHT], weights[weights >= MIN_WEIGHT]
         if not len(rows) or not len(self._holders):
             return np.zeros(self.size)
-        cosines = self.table.unit_vectors(rows) @ self._vectors.T  # [words, vocabulary]
+        # [words, vocabulary], multiplied vocabulary-first: OpenBLAS takes about two
+        # thirds of the time for a tall matrix times a few columns than the other way round.
+        cosines = (self._vectors @ self.table.unit_vectors(rows).T).T
         # Above the floor a word has few near words, so only their passages are visited:
         # the postings of every (question word, near word) pair, one after another.
         word, near = np.nonzero(cosines >= floor)
