@@ -45,9 +45,21 @@ def test_a_hidden_element_never_closed_keeps_the_words_after_it():
 
 
 def test_clean_question_drops_markup_and_control_characters_and_caps_the_length():
-    assert clean_question("<p>what\x1b[31m is\tit?</p>", 100) == "what [31m is it?"
+    assert clean_question("<p>what\x01 is\tit?</p>", 100) == "what is it?"
     assert len(clean_question("<!--" * 20_000 + " jobs", 50)) <= 50  # read in linear time
-    assert len(clean_question("word " * 1000, 30)) == 30
+    assert len(clean_question("word " * 1000, 30)) <= 30
+
+
+def test_clean_question_drops_terminal_escape_sequences_whole():
+    coloured = "\x1b[1;31msalary\x1b[0m in\x1b]0;title\x07 manufacturing?\x1bM"
+    assert clean_question(coloured, 100) == "salary in manufacturing?"
+    assert clean_question("tuition \x1b[", 100) == "tuition ["  # no sequence: ESC alone goes
+
+
+def test_clean_question_cuts_before_a_word_the_limit_would_split():
+    assert clean_question("salary " * 10, 16) == "salary salary"
+    assert clean_question("salary salary", 13) == "salary salary"
+    assert clean_question("x" * 40, 10) == "x" * 10  # one word longer than the limit
 
 
 @given(st.text(alphabet=st.sampled_from(list("<>/ab p!-=&;x"))))
