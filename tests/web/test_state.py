@@ -77,6 +77,8 @@ def test_integer_weights_are_numbers_too() -> None:
         ({"answered_confidence": 1.5}, "from 0 to 1"),
         ({"answered_confidence": math.nan}, "from 0 to 1"),
         ({"answered_confidence": True}, "from 0 to 1"),
+        ({"base_question": None}, "base_question must be a string"),
+        ({"base_question": "q" * 2001}, "longer than 2000"),
     ],
 )
 def test_anything_else_is_refused_saying_which_field(data: object, says: str) -> None:

@@ -14,7 +14,7 @@ from guidebot.dialogue.clarify import (
 )
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.followup import Reading, alternative, read
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
@@ -158,7 +158,7 @@ class Conversation:
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
         # Said only with an answer: a decline is no reading against the topic ("im so
         # confused about all this" after an answer is no question about it).
-        topic = self.state.topic_question
+        topic = reading.topic
         read_as = [f"Taking this as: {question} (following on from: {topic})"] if followup else []
         # For the log and feedback: "and to canada?" alone is no question to answer.
         leaning = f"{topic} {question}" if topic and (followup or cue == "explicit") else ""
@@ -198,7 +198,7 @@ class Conversation:
             return replace(
                 decline_reply(question, suggested, notes, outside, name), read_as=leaning
             )
-        self._remember(question, result, followup)
+        self._remember(question, result, followup, topic)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != result.hits[0].passage.section]
@@ -259,7 +259,7 @@ class Conversation:
         if not hits:
             return None
         others = [h for h in result.hits if h.passage.section != chosen]
-        self._remember(original, result, followup=False)
+        self._remember(original, result, False, "")
         top = (hits + others)[: self.context.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"
         reply = answer_reply(text, result, top, self.context.retriever, [note])
@@ -284,11 +284,20 @@ class Conversation:
         return any(t not in excused for t in known)
 
     def _read(self, question: str) -> Reading:
+        """The question searched on its own and against the topic; a message only offering
+        another thing ("what about github") after one that did and was answered on its own
+        ("and slack?") against the topic before that ("can I connect jira")."""
         state = self.state
-        return read(self.context, state.topic_terms, self.guides, question, state.topic_question)
+        topic, terms = state.topic_question, state.topic_terms
+        if state.base_question and state.base_question != topic and alternative(question):
+            topic = state.base_question
+            weight = self.context.policy.followup_weight
+            terms = {t: weight for t in self.context.retriever.understand(topic)[0]}
+        return read(self.context, terms, self.guides, question, topic)
 
-    def _remember(self, question: str, result: SearchResult, followup: bool) -> None:
-        """Keep this turn's terms as context for the next; older context fades by the weight."""
+    def _remember(self, question: str, result: SearchResult, followup: bool, topic: str) -> None:
+        """Keep this turn's terms as context for the next; older context fades by the weight.
+        `topic`: the question a follow-up was read against, which stays the topic."""
         weight = self.context.policy.followup_weight
         terms = {t: weight for t in result.terms}
         if followup:
@@ -296,9 +305,8 @@ class Conversation:
                 terms.setdefault(term, old * weight)
         # The question as it was read, for the log should someone complain of the answer:
         # "and online?" goes on from the topic; a pick answers the question asked back.
-        self.state.answered_question = (
-            f"{self.state.topic_question} {question}" if followup else question
-        )
-        if not followup:
-            self.state.topic_question = question
+        self.state.answered_question = f"{topic} {question}" if followup else question
+        self.state.topic_question = topic if followup else question
+        if not alternative(question):
+            self.state.base_question = self.state.topic_question
         self.state.topic_terms = terms

@@ -11,6 +11,7 @@ from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
+_QUESTION_WORDS = frozenset("what whats how hows when where why which who whos whose whom".split())
 _REFERENCES = frozenset("it its they them their that this those these there same".split())
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
 # (words() joins a contraction: "aren't" is "arent"; "there's" is "there" alone.)
@@ -33,6 +34,7 @@ class Reading:
     result: SearchResult
     cue: str
     followup: bool
+    topic: str = ""  # the question before it was read against, if any
 
 
 def read(
@@ -52,7 +54,7 @@ def read(
     result = retriever.search(question, k=10, guides=guides)
     said = cue(context, topic, question, guides)
     if not said:
-        return Reading(result, said, False)
+        return Reading(result, said, False, topic_question)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
     # after a salary question is a new topic even though it says "it".
     # Without the topic's question (an older saved state) the follow-up alone says too
@@ -70,7 +72,7 @@ def read(
         and top_section(combined) != top_section(result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
-    return Reading(combined if followup else result, said, followup)
+    return Reading(combined if followup else result, said, followup, topic_question)
 
 
 def cue(
@@ -102,6 +104,24 @@ def cue(
     ):
         return ""
     return "explicit" if "there" in surface else "short"
+
+
+def alternative(question: str) -> bool:
+    """Whether the message only offers another thing for the question before: an opener
+    ("and", "or", "what about", "how about") and a bare phrase ("and slack?", "what about
+    github", "or on the mobile app?"), with no verb, question word or word pointing back
+    after it ("and is it free?", "and how long?", "what about it?" ask something of their
+    own). After "can I connect jira" and "and slack?", "what about github" asks the first
+    question again of github, not something of slack."""
+    surface = words(question)
+    if surface[:2] in (["what", "about"], ["how", "about"]):
+        rest = surface[2:]
+    elif surface and surface[0] in _OPENERS:
+        rest = surface[1:]
+    else:
+        return False
+    saying = _AUXILIARIES | _QUESTION_WORDS | _REFERENCES
+    return bool(rest) and not saying.intersection(rest)
 
 
 def _refers(surface: Sequence[str], n: int) -> bool:

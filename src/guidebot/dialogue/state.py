@@ -14,7 +14,9 @@ class ConversationState:
     answer just given, for a complaint about it (Reply.complaint; empty after any other
     reply). `answered_question` is that answer's question as read: a follow-up with the
     topic it goes on from, a pick as the question asked back, a message of several
-    questions whole."""
+    questions whole. `base_question` is the topic as it stood before the last messages that
+    only offered another thing for it ("and slack?" read on its own): what the next such
+    message goes on from (followup.alternative)."""
 
     topic_terms: dict[str, float] = field(default_factory=dict)
     topic_question: str = ""
@@ -24,6 +26,7 @@ class ConversationState:
     answered_sources: list[str] = field(default_factory=list)
     answered_sections: list[str] = field(default_factory=list)
     answered_confidence: float = 0.0
+    base_question: str = ""
 
     def answered(self, reply: Reply) -> None:
         """Keep what a complaint about this turn's reply would name, if it is an answer: the
@@ -53,4 +56,5 @@ class ConversationState:
             answered_sources=[str(c) for c in data.get("answered_sources", [])],
             answered_sections=[str(c) for c in data.get("answered_sections", [])],
             answered_confidence=float(data.get("answered_confidence", 0.0)),
+            base_question=str(data.get("base_question", "")),
         )

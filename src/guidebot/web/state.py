@@ -5,7 +5,8 @@ The state is `ConversationState.to_dict()` as the last reply gave it:
     {"topic_terms": {term: weight, ...}, "topic_question": str,
      "pending_question": str, "pending_choices": [section heading, ...],
      "answered_question": str, "answered_sources": [passage id, ...],
-     "answered_sections": [section heading, ...], "answered_confidence": 0-1}
+     "answered_sections": [section heading, ...], "answered_confidence": 0-1,
+     "base_question": str}
 
 It comes from the client, so it is data anyone can write: `parse_state` accepts only that
 shape, within the sizes a real conversation produces, and raises StateError (a message saying
@@ -40,6 +41,7 @@ FIELDS = frozenset(
         "answered_sources",
         "answered_sections",
         "answered_confidence",
+        "base_question",
     }
 )
 
@@ -79,12 +81,13 @@ def parse_state(
     if (sources or headings) and not answered:
         raise StateError("conversation.answered_sources and answered_sections need the question")
     confidence = _share(data.get("answered_confidence", 0.0), "answered_confidence")
+    base = _text(data.get("base_question", ""), "base_question", MAX_QUESTION)
     # Only the log reads the answer just given, and a knowledge reload renames passages: a
     # source or section the guides no longer have is dropped, not a refused state.
     sources = [i for i in sources if ids is None or i in ids]
     headings = [h for h in headings if sections is None or h in sections]
     return ConversationState(
-        terms, topic, pending, choices, answered, sources, headings, confidence
+        terms, topic, pending, choices, answered, sources, headings, confidence, base
     )
 
 

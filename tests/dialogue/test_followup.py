@@ -1,0 +1,85 @@
+"""Messages that only offer another thing for the question before (followup.alternative),
+and the topic they go on from across a chain of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidebot.bot import Bot
+from guidebot.dialogue.followup import alternative
+from guidebot.web.state import parse_state
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["and slack?", "what about github", "How about GitHub?", "or on the mobile app?", "vs campus"],
+)
+def test_an_opener_and_a_bare_phrase_offer_another_thing(message):
+    assert alternative(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "and is it free?",  # a verb: a question of its own
+        "and how long?",
+        "what about it?",  # points back at the last answer
+        "slack?",  # no opener: a new short question, or a follow-up of another kind
+        "what does slack cost",
+        "and",
+        "",
+    ],
+)
+def test_a_message_saying_more_is_no_bare_alternative(message):
+    assert not alternative(message)
+
+
+def _tools_bot(make_knowledge) -> Bot:
+    entries = (
+        "- question: Which tools can I connect?\n"
+        "  answer: You can connect Jira, GitHub and Asana from Settings.\n"
+        "- question: How do I set up Slack notifications?\n"
+        "  answer: Slack notifications are set up under Settings, Notifications.\n"
+        "- question: How do I export my data?\n"
+        "  answer: Use Reports, then Export, for a CSV file.\n"
+    )
+    return Bot.load(make_knowledge({"faq/tools.yaml": entries}))
+
+
+def test_a_chain_of_alternatives_goes_on_from_the_question_that_began_it(make_knowledge):
+    """ "and slack?" after "can i connect jira" is answered on its own (it names its own
+    entry); "what about github" then asks the first question again, of GitHub, rather than
+    going on from "and slack?" (which read it as slack notifications and github), and the
+    topic does not grow with each turn."""
+    conversation = _tools_bot(make_knowledge).conversation()
+    assert conversation.ask("can i connect jira").sources[0].id == "faq/which-tools-can-i-connect"
+    slack = conversation.ask("and slack?")
+    assert slack.sources[0].id == "faq/how-do-i-set-up-slack"
+    github = conversation.ask("what about github")
+    assert github.kind == "answer" and github.sources[0].id == "faq/which-tools-can-i-connect"
+    assert "slack" not in github.read_as.lower() and "slack" not in " ".join(github.notes).lower()
+    conversation.ask("and asana?")
+    assert conversation.state.topic_question in {"can i connect jira", "and asana?"}
+    assert conversation.state.base_question == "can i connect jira"
+
+
+def test_a_message_pointing_back_goes_on_from_the_alternative_answered(make_knowledge):
+    """ "is it free?" after "and slack?" asks about Slack: only a bare alternative skips
+    back to the question before."""
+    conversation = _tools_bot(make_knowledge).conversation()
+    conversation.ask("can i connect jira")
+    conversation.ask("and slack?")
+    reply = conversation.ask("does it need setting up?")
+    assert reply.sources[0].id == "faq/how-do-i-set-up-slack"
+
+
+def test_the_question_a_chain_began_with_survives_the_web_round_trip(make_knowledge):
+    bot = _tools_bot(make_knowledge)
+    conversation = bot.conversation()
+    conversation.ask("can i connect jira")
+    conversation.ask("and slack?")
+    sections, ids = {p.section for p in bot.passages}, {p.id for p in bot.passages}
+    state = parse_state(conversation.state.to_dict(), sections, ids)
+    resumed = bot.conversation(state)
+    reply = resumed.ask("what about github")
+    assert reply.sources[0].id == "faq/which-tools-can-i-connect"
