@@ -392,10 +392,12 @@ def test_a_follow_up_is_read_by_the_model_with_its_typos_repaired(make_knowledge
     assert reading.result.similarity == pytest.approx(spelled_right)
 
 
-def test_a_word_naming_one_heading_is_not_declined_for_its_meaning(make_knowledge, tiny_encoder):
+def test_a_word_naming_one_section_is_not_declined_for_its_meaning(make_knowledge, tiny_encoder):
     """One word is far from every passage's whole meaning: a bare word that names one
-    heading ("admission?") is about that section, and only the word rules may decline it;
-    a bare word naming no heading is judged by its similarity as any question."""
+    heading ("admission?"), or that one section alone uses ("tuition?", said only under
+    Costs), is about that section, and only the word rules may decline it; a bare word
+    that several sections use ("fee?": Costs and the refund entry) is judged by its
+    similarity as any question."""
     bot = _bot(
         make_knowledge,
         tiny_encoder,
@@ -404,7 +406,9 @@ def test_a_word_naming_one_heading_is_not_declined_for_its_meaning(make_knowledg
         clarify_max_terms=0,  # never asked back: declined or answered
     )
     assert bot.ask("admission?").kind == "answer"
-    assert bot.ask("tuition?").kind == "decline"
+    tuition = bot.ask("tuition?")
+    assert tuition.kind == "answer" and tuition.sources[0].section == "Costs"
+    assert bot.ask("fee?").kind == "decline"
 
 
 ASSISTANT_FAQ = """

@@ -8,7 +8,7 @@ from pathlib import Path
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.search.config import RetrievalConfig
-from tests.conftest import KNOWLEDGE
+from tests.conftest import GUIDE, KNOWLEDGE
 
 
 def _first_section(bot: Bot, question: str) -> str:
@@ -174,3 +174,14 @@ def test_a_word_the_knowledge_hyphenates_is_found_typed_joined(tmp_path):
         reply = bot.ask(question)
         assert reply.kind == "answer" and reply.sources[0].section == heading
         assert any("as '" in note for note in reply.notes)
+
+
+def test_sections_using_a_term_are_those_whose_headings_or_texts_hold_it(make_knowledge):
+    faq = "- question: How do I get my fee back?\n  answer: Ask the office within a week.\n"
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": faq}))
+    retriever = bot.retriever
+    assert retriever.sections_using("tuition") == ["Costs"]  # in its text only
+    assert retriever.sections_using("admiss") == ["Admission"]  # its heading
+    assert retriever.sections_using("fee") == ["Costs", "How do I get my fee back?"]
+    assert retriever.sections_using("fee", guides=["test"]) == ["Costs"]
+    assert retriever.sections_using("nowhere") == []

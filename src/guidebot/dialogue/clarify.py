@@ -150,3 +150,14 @@ def heading_named(context: TurnContext, guides: Sequence[str], result: SearchRes
         return None
     named = context.retriever.headings_naming(result.terms[0], guides)
     return named[0] if len(named) == 1 else None
+
+
+def section_named(context: TurnContext, guides: Sequence[str], result: SearchResult) -> str | None:
+    """The section a one-term question names: the one whose heading alone holds the term
+    (heading_named), else the one whose passages alone use it ("asbestos", where only the
+    hazardous waste section says it), else None."""
+    named = heading_named(context, guides, result)
+    if named is not None or len(result.terms) != 1:
+        return named
+    using = context.retriever.sections_using(result.terms[0], guides)
+    return using[0] if len(using) == 1 else None

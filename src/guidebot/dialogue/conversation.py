@@ -9,8 +9,8 @@ from dataclasses import replace
 from guidebot.dialogue.clarify import (
     clear_in_meaning,
     close_sections,
-    heading_named,
     led_by_heading,
+    section_named,
 )
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
@@ -223,8 +223,9 @@ class Conversation:
         if entry:
             decline_below = policy.semantic_entry_line
             answer_from = max(decline_below, policy.semantic_entry_answer)
-        # "ethics?" is about the one section so headed, far as one word is from any passage.
-        named = heading_named(self.context, self.guides, result) is not None
+        # "ethics?" is about the one section so headed, far as one word is from any passage,
+        # and "asbestos" about the one section that says it.
+        named = section_named(self.context, self.guides, result) is not None
         if similarity is not None and on_its_own and not named and similarity < decline_below:
             return True
         just_given = best is not None and self.state.answered_sources[:1] == [best.passage.id]

@@ -300,6 +300,13 @@ class Retriever:
         """Guide section headings that contain the term, in guide order."""
         return [s for g, s in self._headings.get(term, ()) if not guides or g in guides]
 
+    def sections_using(self, term: str, guides: Collection[str] = ()) -> list[str]:
+        """The sections (an FAQ entry's own, or the guide section it belongs to) whose
+        passages use the term, heading or text, in passage order."""
+        rows = np.union1d(self.title.docs_with(term), self.body.docs_with(term))
+        passages = (self.passages[int(r)] for r in rows)
+        return list(dict.fromkeys(p.section for p in passages if not guides or p.guide in guides))
+
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words
         included: for "how much?" the wording is all there is to go on."""
