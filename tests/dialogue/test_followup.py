@@ -12,7 +12,14 @@ from guidebot.web.state import parse_state
 
 @pytest.mark.parametrize(
     "message",
-    ["and slack?", "what about github", "How about GitHub?", "or on the mobile app?", "vs campus"],
+    [
+        "and slack?",
+        "what about github",
+        "How about GitHub?",
+        "and what about github?",
+        "or on the mobile app?",
+        "vs campus",
+    ],
 )
 def test_an_opener_and_a_bare_phrase_offer_another_thing(message):
     assert alternative(message)
@@ -48,9 +55,8 @@ def _tools_bot(make_knowledge) -> Bot:
 
 def test_a_chain_of_alternatives_goes_on_from_the_question_that_began_it(make_knowledge):
     """ "and slack?" after "can i connect jira" is answered on its own (it names its own
-    entry); "what about github" then asks the first question again, of GitHub, rather than
-    going on from "and slack?" (which read it as slack notifications and github), and the
-    topic does not grow with each turn."""
+    entry); "what about github", which read on from "and slack?" finds nothing to answer,
+    asks the first question again, of GitHub, and the topic does not grow turn by turn."""
     conversation = _tools_bot(make_knowledge).conversation()
     assert conversation.ask("can i connect jira").sources[0].id == "faq/which-tools-can-i-connect"
     slack = conversation.ask("and slack?")
@@ -63,9 +69,19 @@ def test_a_chain_of_alternatives_goes_on_from_the_question_that_began_it(make_kn
     assert conversation.state.base_question == "can i connect jira"
 
 
+def test_an_alternative_that_moves_on_is_where_the_next_goes_on_from(make_knowledge):
+    """ "and exporting data?" after "can i connect jira" moves to another subject:
+    "what about csv?" goes on from exporting, as it reads, not back to connecting."""
+    conversation = _tools_bot(make_knowledge).conversation()
+    conversation.ask("can i connect jira")
+    assert conversation.ask("and exporting data?").sources[0].id == "faq/how-do-i-export-my-data"
+    reply = conversation.ask("what about csv?")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/how-do-i-export-my-data"
+
+
 def test_a_message_pointing_back_goes_on_from_the_alternative_answered(make_knowledge):
-    """ "is it free?" after "and slack?" asks about Slack: only a bare alternative skips
-    back to the question before."""
+    """ "does it need setting up?" after "and slack?" asks about Slack: only a bare
+    alternative may go back to the question before."""
     conversation = _tools_bot(make_knowledge).conversation()
     conversation.ask("can i connect jira")
     conversation.ask("and slack?")

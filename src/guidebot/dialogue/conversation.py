@@ -150,9 +150,23 @@ class Conversation:
 
     def _answer(self, question: str, reading: Reading | None = None) -> Reply:
         """Answer, ask back about or decline a question (`reading`: how it is read, if that
-        is known already)."""
+        is known already). A message only offering another thing ("what about github")
+        that would be declined as read on from the last one ("and slack?", answered on its
+        own) is read on from the question before that instead ("can I connect jira")."""
+        reply = self._reply(question, reading or self._read(question))
+        state = self.state
+        if (
+            reply.kind == "decline"
+            and state.base_question not in ("", state.topic_question)
+            and alternative(question)
+        ):
+            again = self._reply(question, self._read(question, from_base=True))
+            if again.kind != "decline":
+                return again
+        return reply
+
+    def _reply(self, question: str, reading: Reading) -> Reply:
         retriever, policy = self.context.retriever, self.context.policy
-        reading = reading or self._read(question)
         result, cue, followup = reading.result, reading.cue, reading.followup
         self._followed_on = self._followed_on or followup
         notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
@@ -198,7 +212,7 @@ class Conversation:
             return replace(
                 decline_reply(question, suggested, notes, outside, name), read_as=leaning
             )
-        self._remember(question, result, followup, topic)
+        self._remember(question, result, reading)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != result.hits[0].passage.section]
@@ -260,7 +274,7 @@ class Conversation:
         if not hits:
             return None
         others = [h for h in result.hits if h.passage.section != chosen]
-        self._remember(original, result, False, "")
+        self._remember(original, result, None)
         top = (hits + others)[: self.context.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"
         reply = answer_reply(text, result, top, self.context.retriever, [note])
@@ -284,30 +298,32 @@ class Conversation:
         excused = set(retriever.understand(besides)[0])
         return any(t not in excused for t in known)
 
-    def _read(self, question: str) -> Reading:
-        """The question searched on its own and against the topic; a message only offering
-        another thing ("what about github") after one that did and was answered on its own
-        ("and slack?") against the topic before that ("can I connect jira")."""
+    def _read(self, question: str, from_base: bool = False) -> Reading:
+        """The question searched on its own and against the topic, or, `from_base`, against
+        the topic as it stood before the last bare alternatives (base_question)."""
         state = self.state
         topic, terms = state.topic_question, state.topic_terms
-        if state.base_question and state.base_question != topic and alternative(question):
+        if from_base:
             topic = state.base_question
             weight = self.context.policy.followup_weight
             terms = {t: weight for t in self.context.retriever.understand(topic)[0]}
         return read(self.context, terms, self.guides, question, topic)
 
-    def _remember(self, question: str, result: SearchResult, followup: bool, topic: str) -> None:
+    def _remember(self, question: str, result: SearchResult, reading: Reading | None) -> None:
         """Keep this turn's terms as context for the next; older context fades by the weight.
-        `topic`: the question a follow-up was read against, which stays the topic."""
+        A follow-up (as `reading` says; none for a pick) keeps the topic it was read on
+        from; a question that is no bare alternative becomes the base."""
         weight = self.context.policy.followup_weight
         terms = {t: weight for t in result.terms}
-        if followup:
-            for term, old in self.state.topic_terms.items():
+        followup = reading is not None and reading.followup
+        if reading is not None and followup:
+            for term, old in reading.topic_terms.items():
                 terms.setdefault(term, old * weight)
         # The question as it was read, for the log should someone complain of the answer:
         # "and online?" goes on from the topic; a pick answers the question asked back.
+        topic = reading.topic if reading is not None and followup else question
         self.state.answered_question = f"{topic} {question}" if followup else question
-        self.state.topic_question = topic if followup else question
+        self.state.topic_question = topic
         if not alternative(question):
-            self.state.base_question = self.state.topic_question
+            self.state.base_question = topic
         self.state.topic_terms = terms

@@ -4,7 +4,7 @@ the search it is answered from either way."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.search.analysis import words
@@ -34,7 +34,8 @@ class Reading:
     result: SearchResult
     cue: str
     followup: bool
-    topic: str = ""  # the question before it was read against, if any
+    topic: str = ""  # the topic's question it was searched against, if any
+    topic_terms: Mapping[str, float] = field(default_factory=dict)  # and its weighted terms
 
 
 def read(
@@ -54,7 +55,7 @@ def read(
     result = retriever.search(question, k=10, guides=guides)
     said = cue(context, topic, question, guides)
     if not said:
-        return Reading(result, said, False, topic_question)
+        return Reading(result, said, False, topic_question, topic)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
     # after a salary question is a new topic even though it says "it".
     # Without the topic's question (an older saved state) the follow-up alone says too
@@ -72,7 +73,7 @@ def read(
         and top_section(combined) != top_section(result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
-    return Reading(combined if followup else result, said, followup, topic_question)
+    return Reading(combined if followup else result, said, followup, topic_question, topic)
 
 
 def cue(
@@ -107,19 +108,21 @@ def cue(
 
 
 def alternative(question: str) -> bool:
-    """Whether the message only offers another thing for the question before: an opener
-    ("and", "or", "what about", "how about") and a bare phrase ("and slack?", "what about
-    github", "or on the mobile app?"), with no verb, question word or word pointing back
-    after it ("and is it free?", "and how long?", "what about it?" ask something of their
-    own). After "can I connect jira" and "and slack?", "what about github" asks the first
-    question again of github, not something of slack."""
-    surface = words(question)
-    if surface[:2] in (["what", "about"], ["how", "about"]):
-        rest = surface[2:]
-    elif surface and surface[0] in _OPENERS:
-        rest = surface[1:]
-    else:
-        return False
+    """Whether the message only offers another thing for the question before: openers
+    ("and", "or", "what about", "and what about") and a bare phrase ("and slack?", "what
+    about github", "or on the mobile app?"), with no auxiliary verb, question word or word
+    pointing back after them ("and is it free?", "and how long?", "what about it?" ask
+    something of their own)."""
+    rest = words(question)
+    while rest:
+        if rest[:2] in (["what", "about"], ["how", "about"]):
+            rest = rest[2:]
+        elif rest[0] in _OPENERS:
+            rest = rest[1:]
+        else:
+            break
+    if len(rest) == len(words(question)):
+        return False  # no opener
     saying = _AUXILIARIES | _QUESTION_WORDS | _REFERENCES
     return bool(rest) and not saying.intersection(rest)
 
