@@ -34,7 +34,8 @@ def test_ask_json_has_the_documented_shape():
     assert set(data) >= {"question", "answer", "abstained", "confidence", "kind", "sources"}
     assert data["kind"] == "answer" and data["abstained"] is False
     assert len(data["sources"]) == 2
-    assert set(data["sources"][0]) == {"id", "guide", "section", "headings", "text", "score"}
+    keys = {"id", "guide", "section", "headings", "question", "text", "score"}
+    assert set(data["sources"][0]) == keys
     assert data["sources"][0]["headings"][-1] == data["sources"][0]["section"]
     assert data["sources"][0]["section"].startswith("How long does it take to complete")
 
@@ -317,3 +318,15 @@ def test_the_command_asks_blas_for_one_thread_unless_told_otherwise():
     environ = {"MKL_NUM_THREADS": "4"}
     single_threaded_blas(environ)
     assert environ == {"MKL_NUM_THREADS": "4", "OPENBLAS_NUM_THREADS": "1"}
+
+
+def test_an_faq_source_names_its_own_question_beside_its_section():
+    """An FAQ entry cites the guide section it belongs to; its own question is a field, so
+    a front end or a script scoring answers need not read it out of the answer text."""
+    result = run_guidebot("ask", "--json", "--no-log", "what's the average salary")
+    reply = json.loads(result.stdout)
+    kinds = {s["id"].startswith("faq/"): s for s in reply["sources"]}
+    faq, guide = kinds[True], kinds[False]
+    assert faq["question"] and faq["question"] != faq["section"]
+    assert faq["question"] in reply["answer"]
+    assert guide["question"] == ""

@@ -28,6 +28,7 @@ class Source:
     path: str = ""
     line: int = 0
     headings: tuple[str, ...] = ()  # heading path down to `section`, outermost first
+    question: str = ""  # an FAQ entry's own question ("" for a guide passage)
 
     @property
     def heading_path(self) -> str:
@@ -163,6 +164,7 @@ class Reply:
                     "guide": s.guide_title,
                     "section": s.section,
                     "headings": list(s.headings or (s.section,)),
+                    "question": s.question,
                     "text": s.text,
                     "score": round(s.score, 4),
                 }

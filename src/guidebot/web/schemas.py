@@ -52,6 +52,9 @@ class Source(BaseModel):
     guide: str
     section: str
     headings: list[str]
+    question: str = Field(
+        default="", description="An FAQ entry's own question; empty for a guide passage."
+    )
     text: str
     score: float
 
