@@ -296,6 +296,10 @@ def test_fixture_csv_faq_is_answered_by_ask(tmp_path):
     result = guidebot("ingest", "--knowledge", str(target), str(FIXTURES / "faq-plain.csv"))
     assert result.returncode == 0, result.stderr
     assert "2 FAQ entries from faq-plain.csv" in result.stdout
+    lines = result.stdout.splitlines()
+    noted = [n for n, line in enumerate(lines) if line.startswith("note: ")]
+    wrote = [n for n, line in enumerate(lines) if line.startswith("wrote ")]
+    assert noted and wrote and max(noted) < min(wrote)  # reading was before writing
     ask = guidebot("ask", "--json", "--knowledge", str(target), "what colour is the apiary door")
     reply = json.loads(ask.stdout)
     assert reply["kind"] == "answer" and "marigold yellow" in reply["answer"]

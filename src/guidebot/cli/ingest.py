@@ -41,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
     except WriteRefused as error:
         hint = "" if args.force else " (use --force to replace)"
         raise UsageError(f"{error}{hint}") from None
-    for item in result.written:
-        print(f"wrote {item.path} — {item.what}")
+    # What reading the files found comes first, as it happened first.
     for note in result.notes:
         print(f"note: {terminal_safe(note)}")
+    for item in result.written:
+        print(f"wrote {item.path} — {item.what}")
     print(summary(target, result.kb))
     for warning in result.kb.warnings:
         print(f"warning: {terminal_safe(warning)}")
