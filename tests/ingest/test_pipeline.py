@@ -305,6 +305,17 @@ def test_fixture_csv_faq_is_answered_by_ask(tmp_path):
     assert reply["kind"] == "answer" and "marigold yellow" in reply["answer"]
 
 
+def test_a_table_row_linking_a_misspelt_section_names_the_heading_close_to_it(tmp_path):
+    table = tmp_path / "faq.csv"
+    table.write_text("question,answer,section\nWho is it for?,Everyone.,Introducton\n")
+    guide = tmp_path / "guide.md"
+    guide.write_text("# A Guide\n\n## Introduction\n\nWho the guide is for: everyone.\n")
+    result = guidebot("ingest", "--knowledge", str(tmp_path / "kb"), str(guide), str(table))
+    assert result.returncode != 0 and not (tmp_path / "kb" / "faq").exists()
+    assert "section 'Introducton' is not in any guide of the knowledge" in result.stderr
+    assert "(did you mean 'Introduction'?)" in result.stderr
+
+
 def test_guide_and_faq_in_one_run_link_with_a_section_hash(tmp_path):
     target = tmp_path / "kb"
     result = ingest([FIXTURES / "article.txt", FIXTURES / "faq.csv"], target)

@@ -90,6 +90,14 @@ def test_link_to_a_missing_section(make_knowledge):
     assert problems_of(root) == [f"{root}/faq/b.yaml:1: section 'Nope' does not exist in any guide"]
 
 
+def test_a_misspelt_section_link_names_the_heading_it_is_close_to(make_knowledge):
+    faq = "- question: Q\n  answer: A\n  section: costs.\n"
+    root = make_knowledge({"guides/test.md": GUIDE, "faq/b.yaml": faq})
+    assert problems_of(root) == [
+        f"{root}/faq/b.yaml:1: section 'costs.' does not exist in any guide (did you mean 'Costs'?)"
+    ]
+
+
 def test_duplicate_keys_are_reported(make_knowledge):
     root = make_knowledge({"faq/a.yaml": "- question: a\n  question: b\n  answer: x\n"})
     assert problems_of(root) == [f"{root}/faq/a.yaml:2: invalid YAML: duplicate key 'question'"]

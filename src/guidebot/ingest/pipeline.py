@@ -24,7 +24,12 @@ from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, r
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
-from guidebot.knowledge.loader import load_knowledge, loose_faq_files, section_hash
+from guidebot.knowledge.loader import (
+    load_knowledge,
+    loose_faq_files,
+    nearest_heading,
+    section_hash,
+)
 from guidebot.knowledge.model import Guide, KnowledgeBase
 from guidebot.knowledge.slugs import slugify, unique
 from guidebot.locations import is_bundled
@@ -268,7 +273,9 @@ def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[
             if len(owners) != 1:
                 where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
                 reason = (
-                    "is in several guides; add a guide column" if owners else f"is not in {where}"
+                    "is in several guides; add a guide column"
+                    if owners
+                    else f"is not in {where}" + nearest_heading(row.section, named)
                 )
                 problems.append(Problem(row.where, 0, f"section '{row.section}' {reason}"))
                 continue

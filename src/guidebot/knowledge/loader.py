@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
 
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.knowledge.faqfile import parse_faq_file
@@ -285,7 +288,10 @@ def _resolve_link(entry: FaqEntry, guides: dict[str, Guide]) -> tuple[str, Probl
     owners = [g.slug for g in candidates if g.section(entry.section)]
     if not owners:
         return entry.guide, Problem(
-            entry.path, entry.line, f"section '{entry.section}' does not exist in {_where(entry)}"
+            entry.path,
+            entry.line,
+            f"section '{entry.section}' does not exist in {_where(entry)}"
+            + nearest_heading(entry.section, candidates),
         )
     if len(owners) > 1:
         return entry.guide, Problem(
@@ -296,3 +302,14 @@ def _resolve_link(entry: FaqEntry, guides: dict[str, Guide]) -> tuple[str, Probl
 
 def _where(entry: FaqEntry) -> str:
     return f"guide '{entry.guide}'" if entry.guide else "any guide"
+
+
+def nearest_heading(heading: str, guides: Iterable[Guide]) -> str:
+    """ " (did you mean '…'?)" naming the section heading of `guides` closest in spelling to
+    one that is in none of them ("Collection Day" for "Collection Days"), when one is close
+    (rapidfuzz ratio 80 or more, case aside); else ""."""
+    headings = [s.heading for g in guides for s in g.sections]
+    found = process.extractOne(
+        heading, headings, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=80
+    )
+    return f" (did you mean '{found[0]}'?)" if found else ""
