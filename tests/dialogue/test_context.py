@@ -33,6 +33,16 @@ def test_a_passage_sharing_no_word_is_no_nearby_topic(bot):
     assert suggested == bot.context.suggestions((), limit=3)
 
 
+def test_a_guides_opening_is_no_nearby_topic(bot):
+    """The opening is headed by the guide's title and shares a word with most questions:
+    offered as a topic near a declined question, it names none."""
+    hits = bot.retriever.search("manufacturing degree", k=10).hits
+    opening = [h for h in hits if h.passage.section == h.passage.guide_title and h.matched]
+    assert opening  # the question meets the opening
+    suggested = bot.context.suggestions(hits, limit=10)
+    assert suggested and opening[0].passage.section not in suggested
+
+
 def test_suggestions_keep_to_the_chosen_guides(make_knowledge):
     from tests.conftest import GUIDE
 

@@ -72,8 +72,14 @@ class TurnContext:
         guides the conversation is restricted to, if any). Nearest means sharing a word with
         the question: a passage ranked for its meaning alone, in a question declined as far
         from everything, is no nearby topic ("how do I bake bread" met "Table of contents"
-        and "Related Articles" with all-mpnet-base-v2)."""
-        near = [h.passage.section for h in hits if h.matched]
+        and "Related Articles" with all-mpnet-base-v2). Nor is a guide's opening, headed by
+        the guide's own title, which shares a word with most questions about the guide and
+        names no topic ("Millbrook City Waste and Recycling Help Centre")."""
+        near = [
+            h.passage.section
+            for h in hits
+            if h.matched and h.passage.section != h.passage.guide_title
+        ]
         first = [s for g, s in self.topic_guides if not guides or g in guides]
         return list(dict.fromkeys([*near, *first]))[:limit]
 
