@@ -10,17 +10,17 @@ from guidebot.dialogue.clarify import (
     clear_in_meaning,
     close_sections,
     led_by_heading,
-    section_named,
 )
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, alternative, read
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
-from guidebot.dialogue.uncovered import by_words, led_by_naming, uncovered_topics
+from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
@@ -203,7 +203,10 @@ class Conversation:
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
         # The decline names the gap and suggests the nearby topics that are covered.
         weak = not result.exact and (
-            not result.hits or self._unrelated(question, result, followup, cue)
+            not result.hits
+            or unrelated(
+                self.context, self.guides, question, result, followup, cue, self._just_given(result)
+            )
         )
         if weak or outside:
             self.state.pending_choices = []
@@ -220,45 +223,10 @@ class Conversation:
         reply = answer_reply(question, result, top, retriever, notes + read_as, see_also)
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 
-    def _unrelated(self, question: str, result: SearchResult, followup: bool, cue: str) -> bool:
-        """Whether the best passage answers something else than the question: it covers
-        too little of the question's words, or it shares an everyday one while the
-        question's telling words appear nowhere (uncovered.by_words); reading meaning,
-        also when it is far from the question in meaning, and not when it is close in
-        meaning whatever the words (Policy.semantic_decline / semantic_answer; for an FAQ
-        entry, semantic_entry_line / semantic_entry_answer; not one word naming one
-        heading). A follow-up is close in meaning as read with the question it follows, so
-        for one the word rules would decline, its own words must not be far
-        (Policy.followup_own_similarity): "what about my cat?" after a refund question."""
-        policy, best, similarity = self.context.policy, result.best, result.similarity
-        on_its_own = not followup and cue != "explicit"
-        entry = best is not None and best.passage.kind == "faq"
-        decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
-        if entry:
-            decline_below = policy.semantic_entry_line
-            answer_from = max(decline_below, policy.semantic_entry_answer)
-        # "ethics?" is about the one section so headed, far as one word is from any passage,
-        # and "asbestos" about the one section that says it.
-        named = section_named(self.context, self.guides, result) is not None
-        if similarity is not None and on_its_own and not named and similarity < decline_below:
-            return True
-        just_given = best is not None and self.state.answered_sources[:1] == [best.passage.id]
-        # At or above an FAQ entry's line, meaning found a question on its own close to how
-        # people ask that entry, in words it may not share ("abort it" for the entry asked
-        # "cancel"): few shared words are then no reason to decline, only words that say
-        # the question is about something else (uncovered.about_something_else). Not for
-        # a follow-up, whose similarity is that of the question it follows.
-        close = on_its_own and similarity is not None and similarity >= decline_below
-        by_coverage = not (entry and close)
-        unrelated = by_words(
-            self.context.retriever, policy, result, on_its_own, just_given, by_coverage
-        )
-        if not unrelated or similarity is None or similarity < answer_from:
-            return unrelated
-        if on_its_own or best is None:
-            return False
-        own = self.context.retriever.similarity(result.as_read(question), best.row)
-        return own is not None and own < policy.followup_own_similarity
+    def _just_given(self, result: SearchResult) -> bool:
+        """Whether the best passage is the one the answer just given quoted first."""
+        best = result.best
+        return best is not None and self.state.answered_sources[:1] == [best.passage.id]
 
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question

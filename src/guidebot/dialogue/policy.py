@@ -176,7 +176,7 @@ def default_policy(word_level: bool = False) -> Policy:
     went from 0.7 to 0.8: CLINC150 0.737 / 5.5% / 69% -> 0.738 / 5.1% / 67%, Banking77
     0.766 -> 0.769, bundled 95.2 -> 95.4%, ingested 71.6 -> 73.0% (search/config.py).
     Then, with the coverage rule no longer declining a question on its own at or above an
-    FAQ entry's line (Conversation._unrelated: meaning found it close in other words,
+    FAQ entry's line (decline.unrelated: meaning found it close in other words,
     "abort it" for "cancel"), CLINC150 0.738 / 5.1% / 67% -> 0.741 / 4.8% / 66%, Banking77
     declined 0.6 -> 0.5%, the guides unchanged; semantic_entry_answer 0.5 / 0.52 / 0.55 /
     0.6 then gave 0.746 / 3.9% / 63%, 0.745 / 4.2% / 63%, 0.741 / 4.8% / 66%, 0.735 / 5.6%

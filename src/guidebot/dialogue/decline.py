@@ -1,0 +1,59 @@
+"""Whether to decline a question whose best passage the search found: the word rules
+(uncovered.by_words) and, reading meaning, the similarity lines of the policy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from guidebot.dialogue.clarify import section_named
+from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.uncovered import by_words
+from guidebot.search.results import SearchResult
+
+
+def unrelated(
+    context: TurnContext,
+    guides: Sequence[str],
+    question: str,
+    result: SearchResult,
+    followup: bool,
+    cue: str,
+    just_given: bool,
+) -> bool:
+    """Whether the best passage answers something else than the question: it covers
+    too little of the question's words, or it shares an everyday one while the
+    question's telling words appear nowhere (uncovered.by_words); reading meaning,
+    also when it is far from the question in meaning, and not when it is close in
+    meaning whatever the words (Policy.semantic_decline / semantic_answer; for an FAQ
+    entry, semantic_entry_line / semantic_entry_answer; not one word naming one
+    section). A follow-up (`followup`, or a `cue` "explicit") is close in meaning
+    as read with the question it follows, so for one the word rules would decline, its
+    own words must not be far (Policy.followup_own_similarity): "what about my cat?"
+    after a refund question. `just_given`: the best passage is the one just answered
+    with (uncovered.about_something_else's `continuing`)."""
+    policy, best, similarity = context.policy, result.best, result.similarity
+    on_its_own = not followup and cue != "explicit"
+    entry = best is not None and best.passage.kind == "faq"
+    decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
+    if entry:
+        decline_below = policy.semantic_entry_line
+        answer_from = max(decline_below, policy.semantic_entry_answer)
+    # "ethics?" is about the one section so headed, far as one word is from any passage,
+    # and "asbestos" about the one section that says it.
+    named = section_named(context, guides, result) is not None
+    if similarity is not None and on_its_own and not named and similarity < decline_below:
+        return True
+    # At or above an FAQ entry's line, meaning found a question on its own close to how
+    # people ask that entry, in words it may not share ("abort it" for the entry asked
+    # "cancel"): few shared words are then no reason to decline, only words that say
+    # the question is about something else (uncovered.about_something_else). Not for
+    # a follow-up, whose similarity is that of the question it follows.
+    close = on_its_own and similarity is not None and similarity >= decline_below
+    by_coverage = not (entry and close)
+    words_say = by_words(context.retriever, policy, result, on_its_own, just_given, by_coverage)
+    if not words_say or similarity is None or similarity < answer_from:
+        return words_say
+    if on_its_own or best is None:
+        return False
+    own = context.retriever.similarity(result.as_read(question), best.row)
+    return own is not None and own < policy.followup_own_similarity
