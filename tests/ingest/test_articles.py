@@ -232,6 +232,13 @@ def test_a_header_alone_or_a_title_row_is_no_header_naming_cells():
         "<table><tr><th>Material</th><th>Weeks</th></tr>",
         "<table><tr><th colspan='2'>Times</th></tr><tr><td>Material</td><td>Weeks</td></tr>",
     )
-    assert parse_html(titled).sections[0].blocks[1] == (
-        "- Times\n- Material | Weeks\n- Peelings | 8"
-    )
+    blocks = parse_html(titled).sections[0].blocks
+    assert blocks[1:3] == ["Times", "- Material | Weeks\n- Peelings | 8"]
+
+
+def test_a_captioned_table_keeps_its_header_naming_the_cells():
+    """A caption is said before the table; the header row under it still names each cell
+    (a newcomer's premium table came in as pipes because of its caption)."""
+    captioned = PAGE.replace("<table>", "<table><caption>Composting times</caption>")
+    blocks = parse_html(captioned).sections[0].blocks
+    assert blocks[1:3] == ["Composting times", "- Material: Peelings; Weeks: 8"]

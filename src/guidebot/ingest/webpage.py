@@ -54,6 +54,12 @@ def _events(document: ElementTree.Element) -> list[Event]:
         elif tag == "table":
             rows = [list(row.iter("cell")) for row in element.iter("row")]
             texts = [[text_of(cell) for cell in row] for row in rows]
+            # A caption (or a title row spanning the table) comes out as a row with one
+            # cell filled: said before the table, so the header row under it still names
+            # the columns.
+            while len(texts) > 1 and sum(map(bool, texts[0])) == 1:
+                events += [("p", next(filter(None, texts[0])), 0), ("", "", 0)]
+                rows, texts = rows[1:], texts[1:]
             # A header names every column but perhaps the first: not a title spanning them
             heads = bool(rows) and all(cell.get("role") == "head" for cell in rows[0])
             heads = heads and all(texts[0][1:])
