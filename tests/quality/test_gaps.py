@@ -476,3 +476,20 @@ def test_gaps_says_what_each_group_got(tmp_path):
     assert "got: declined and a low-confidence answer" in got["is there a dorm"]
     assert "got: a low-confidence answer" in got["can i take out ten books"]
     assert "declined" not in got["can i take out ten books"]
+
+
+def test_a_low_confidence_answer_is_logged_with_what_it_answered_from(data_dir):
+    """Support staff triage a low-confidence answer by what it gave: the log keeps the
+    quoted source's id and section, and gaps shows them with the lowest confidence."""
+    record_unanswered(reply("answer", 0.25))
+    record_unanswered(reply("answer", 0.09))
+    record_unanswered(reply("decline", 0.0, "how much do nurses earn?"))
+    logged, notes = read_log(data_dir / "unanswered.jsonl")
+    assert not notes and logged[0].sources == ("g/s/1",) and logged[0].sections == ("S",)
+    assert logged[2].sources == () and "sources" not in logged[2].to_dict()
+    (gap,) = group_questions(logged)
+    assert gap.answered == ("S",) and gap.sources == ("g/s/1",) and gap.confidence == 0.09
+    assert gap.to_dict()["confidence"] == 0.09
+    shown = guidebot("gaps", env={"GUIDEBOT_DATA_DIR": str(data_dir)}).stdout
+    assert "got: declined and a low-confidence answer (confidence 0.09)" in shown
+    assert "answered from: S" in shown

@@ -123,8 +123,9 @@ def _groups(gaps: list[Gap]) -> str:
 
 
 def _list(gaps: list[Gap]) -> None:
-    """Each group, most asked first: its usual wording, others, and for answers marked not
-    helpful what they answered from (section and source ids) and what people wrote."""
+    """Each group, most asked first: its usual wording, others, what it got (the lowest
+    confidence of its answers), what its answers came from (section and source ids: low-
+    confidence answers and those marked not helpful) and what people wrote."""
     for gap in gaps:
         print(f"{gap.count:>4}×  {terminal_safe(gap.question)}   [last {gap.last_asked[:10]}]")
         for other in gap.wordings[1:4]:
@@ -132,6 +133,10 @@ def _list(gaps: list[Gap]) -> None:
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
         got = [text for kind, text in _GOT.items() if kind in gap.kinds]
+        if gap.confidence is not None:
+            got = [
+                f"{t} (confidence {gap.confidence:.2f})" if t == _GOT["answer"] else t for t in got
+            ]
         if got:
             print(f"       got: {' and '.join(got)}")
         if gap.answered:

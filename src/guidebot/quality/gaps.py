@@ -29,9 +29,12 @@ class Gap:
     wordings: tuple[str, ...]  # every distinct wording, most frequent first
     last_asked: str
     kinds: tuple[str, ...]
-    answered: tuple[str, ...] = ()  # feedback: the sections answered from, most often first
-    sources: tuple[str, ...] = ()  # feedback: the ids of the passages answered, likewise
+    # The sections answered from (feedback, and low-confidence answers), most often first,
+    # and the ids of the passages, likewise
+    answered: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()  # feedback: what people wrote, latest first
+    confidence: float | None = None  # the lowest of its low-confidence answers (0 to 1)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -44,6 +47,8 @@ class Gap:
         for name in ("answered", "sources", "comments"):
             if getattr(self, name):
                 data[name] = list(getattr(self, name))
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         return data
 
 
@@ -105,6 +110,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
                 answered=_most_often(s for r in said for s in r.sections),
                 sources=_most_often(s for r in said for s in r.sources),
                 comments=tuple(dict.fromkeys(c for r in said if (c := _one_line(r.comment)))),
+                confidence=min((r.confidence for r in said if r.kind == "answer"), default=None),
             )
         )
     gaps.sort(key=lambda g: g.question)
@@ -163,6 +169,9 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             entry["alternates"] = list(gap.wordings[1:9])
         asked = "once" if gap.count == 1 else f"{gap.count} times"
         lines.append(f"# asked {asked}, last on {gap.last_asked[:10]}")
+        if gap.confidence is not None and gap.answered:
+            said = "; ".join(_one_line(a) for a in gap.answered)
+            lines.append(f"# answered with confidence {gap.confidence:.2f} from: {said}")
         if FEEDBACK in gap.kinds:
             if gap.answered:
                 said = "; ".join(_one_line(a) for a in gap.answered)

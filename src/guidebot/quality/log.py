@@ -37,7 +37,8 @@ class LogRecord:
     kept).
 
     A feedback record (kind FEEDBACK) also has `helpful`, the ids and sections of the
-    sources the judged reply answered from, and the person's comment ("" for none)."""
+    sources the judged reply answered from, and the person's comment ("" for none); a
+    low-confidence answer has the ids and sections of the sources it quoted."""
 
     time: str
     question: str
@@ -65,8 +66,10 @@ class LogRecord:
             data["knowledge"] = self.knowledge
         if self.kind == FEEDBACK:
             data["helpful"] = self.helpful
+        if self.kind == FEEDBACK or self.sources:
             data["sources"] = list(self.sources)
             data["sections"] = list(self.sections)
+        if self.kind == FEEDBACK:
             data["comment"] = self.comment
         return data
 
@@ -121,6 +124,11 @@ def record_unanswered(
         confidence=round(reply.confidence, 4),
         score=round(reply.sources[0].score, 4) if reply.sources else None,
         guides=tuple(guides),
+        # What a low-confidence answer quoted, so that `guidebot gaps` can say it.
+        sources=tuple(s.id for s in reply.quoted) if reply.kind == "answer" else (),
+        sections=tuple(dict.fromkeys(s.section for s in reply.quoted))
+        if reply.kind == "answer"
+        else (),
         knowledge=folder(knowledge),
     )
     return _write(record, path) or note
