@@ -10,7 +10,7 @@ from guidebot.bot import Bot
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.pipeline import ingest
 from guidebot.ingest.plaintext import parse_plain_text
-from guidebot.ingest.webpage import parse_html
+from guidebot.ingest.webpage import byline_author, parse_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
@@ -242,3 +242,19 @@ def test_a_captioned_table_keeps_its_header_naming_the_cells():
     captioned = PAGE.replace("<table>", "<table><caption>Composting times</caption>")
     blocks = parse_html(captioned).sections[0].blocks
     assert blocks[1:3] == ["Composting times", "- Material: Peelings; Weeks: 8"]
+
+
+@pytest.mark.parametrize(
+    ("given", "author"),
+    [
+        (
+            "Dana Whitfield; People Operations · Updated January 6",
+            "Dana Whitfield; People Operations",
+        ),
+        ("Ada Fernleaf | 5 min read", "Ada Fernleaf"),
+        ("Jean-Luc Picard", "Jean-Luc Picard"),  # a hyphen inside a name stays
+        ("", ""),
+    ],
+)
+def test_a_byline_keeps_the_names_not_the_date_after_them(given, author):
+    assert byline_author(given) == author

@@ -8,6 +8,7 @@ the source, tables are kept row by row and links keep their address: "words (htt
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree
 
 import trafilatura
@@ -33,10 +34,21 @@ def parse_html(text: str) -> Article:
     article = article_from_events(_events(document))
     if not article.title:
         article.title = document.get("title", "")
-    article.author = article.author or document.get("author", "")
+    article.author = article.author or byline_author(document.get("author", ""))
     article.source = document.get("url", "")
     article.summary = document.get("description", "")
     return article
+
+
+# What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".
+_BYLINE_REST = re.compile(r"\s+[·•|—–]\s.*$")
+
+
+def byline_author(text: str) -> str:
+    """The names of a byline as the page's metadata gives them, without what follows a
+    separator ("Dana Whitfield; People Operations · Updated January 6" -> "Dana Whitfield;
+    People Operations"): a date or a reading time is no author."""
+    return _BYLINE_REST.sub("", text).strip()
 
 
 def _events(document: ElementTree.Element) -> list[Event]:
