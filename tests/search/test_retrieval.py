@@ -185,3 +185,4 @@ def test_sections_using_a_term_are_those_whose_headings_or_texts_hold_it(make_kn
     assert retriever.sections_using("fee") == ["Costs", "How do I get my fee back?"]
     assert retriever.sections_using("fee", guides=["test"]) == ["Costs"]
     assert retriever.sections_using("nowhere") == []
+    assert retriever.sections_using("fee", limit=1) == ["Costs"]

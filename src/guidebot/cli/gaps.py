@@ -132,11 +132,13 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
-        got = [text for kind, text in _GOT.items() if kind in gap.kinds]
-        if gap.confidence is not None:
-            got = [
-                f"{t} (confidence {gap.confidence:.2f})" if t == _GOT["answer"] else t for t in got
-            ]
+        got = [
+            f"{text} (confidence {gap.confidence:.2f})"
+            if kind == "answer" and gap.confidence is not None
+            else text
+            for kind, text in _GOT.items()
+            if kind in gap.kinds
+        ]
         if got:
             print(f"       got: {' and '.join(got)}")
         if gap.answered:

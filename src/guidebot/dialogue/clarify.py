@@ -159,5 +159,5 @@ def section_named(context: TurnContext, guides: Sequence[str], result: SearchRes
     named = heading_named(context, guides, result)
     if named is not None or len(result.terms) != 1:
         return named
-    using = context.retriever.sections_using(result.terms[0], guides)
+    using = context.retriever.sections_using(result.terms[0], guides, limit=2)
     return using[0] if len(using) == 1 else None

@@ -23,7 +23,7 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
             path=h.passage.path,
             line=h.passage.line,
             headings=h.passage.headings,
-            question=h.passage.question if h.passage.kind == "faq" else "",
+            question=h.passage.question,  # "" for a guide passage
         )
         for n, h in enumerate(hits, start=1)
     )

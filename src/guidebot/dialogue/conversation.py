@@ -283,13 +283,13 @@ class Conversation:
         from; a question that is no bare alternative becomes the base."""
         weight = self.context.policy.followup_weight
         terms = {t: weight for t in result.terms}
-        followup = reading is not None and reading.followup
-        if reading is not None and followup:
+        followup, topic = False, question
+        if reading is not None and reading.followup:
+            followup, topic = True, reading.topic
             for term, old in reading.topic_terms.items():
                 terms.setdefault(term, old * weight)
         # The question as it was read, for the log should someone complain of the answer:
         # "and online?" goes on from the topic; a pick answers the question asked back.
-        topic = reading.topic if reading is not None and followup else question
         self.state.answered_question = f"{topic} {question}" if followup else question
         self.state.topic_question = topic
         if not alternative(question):

@@ -40,8 +40,12 @@ def unrelated(
         answer_from = max(decline_below, policy.semantic_entry_answer)
     # "ethics?" is about the one section so headed, far as one word is from any passage,
     # and "asbestos" about the one section that says it.
-    named = section_named(context, guides, result) is not None
-    if similarity is not None and on_its_own and not named and similarity < decline_below:
+    if (
+        similarity is not None
+        and on_its_own
+        and similarity < decline_below
+        and section_named(context, guides, result) is None
+    ):
         return True
     # At or above an FAQ entry's line, meaning found a question on its own close to how
     # people ask that entry, in words it may not share ("abort it" for the entry asked

@@ -113,7 +113,7 @@ def alternative(question: str) -> bool:
     about github", "or on the mobile app?"), with no auxiliary verb, question word or word
     pointing back after them ("and is it free?", "and how long?", "what about it?" ask
     something of their own)."""
-    rest = words(question)
+    surface = rest = words(question)
     while rest:
         if rest[:2] in (["what", "about"], ["how", "about"]):
             rest = rest[2:]
@@ -121,7 +121,7 @@ def alternative(question: str) -> bool:
             rest = rest[1:]
         else:
             break
-    if len(rest) == len(words(question)):
+    if len(rest) == len(surface):
         return False  # no opener
     saying = _AUXILIARIES | _QUESTION_WORDS | _REFERENCES
     return bool(rest) and not saying.intersection(rest)

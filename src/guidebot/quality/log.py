@@ -124,11 +124,9 @@ def record_unanswered(
         confidence=round(reply.confidence, 4),
         score=round(reply.sources[0].score, 4) if reply.sources else None,
         guides=tuple(guides),
-        # What a low-confidence answer quoted, so that `guidebot gaps` can say it.
-        sources=tuple(s.id for s in reply.quoted) if reply.kind == "answer" else (),
-        sections=tuple(dict.fromkeys(s.section for s in reply.quoted))
-        if reply.kind == "answer"
-        else (),
+        # What a low-confidence answer quoted (a decline quotes none), for `guidebot gaps`.
+        sources=tuple(s.id for s in reply.quoted),
+        sections=tuple(dict.fromkeys(s.section for s in reply.quoted)),
         knowledge=folder(knowledge),
     )
     return _write(record, path) or note

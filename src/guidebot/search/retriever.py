@@ -300,12 +300,21 @@ class Retriever:
         """Guide section headings that contain the term, in guide order."""
         return [s for g, s in self._headings.get(term, ()) if not guides or g in guides]
 
-    def sections_using(self, term: str, guides: Collection[str] = ()) -> list[str]:
+    def sections_using(
+        self, term: str, guides: Collection[str] = (), limit: int | None = None
+    ) -> list[str]:
         """The sections (an FAQ entry's own, or the guide section it belongs to) whose
-        passages use the term, heading or text, in passage order."""
+        passages use the term, heading or text, in passage order; at most `limit` of them
+        (whether one section alone uses a term needs two), reading no passage past that."""
         rows = np.union1d(self.title.docs_with(term), self.body.docs_with(term))
-        passages = (self.passages[int(r)] for r in rows)
-        return list(dict.fromkeys(p.section for p in passages if not guides or p.guide in guides))
+        found: dict[str, None] = {}
+        for row in rows.tolist():
+            if guides and self._guide_of[row] not in guides:
+                continue
+            found.setdefault(self.passages[row].section)
+            if limit is not None and len(found) >= limit:
+                break
+        return list(found)
 
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words
