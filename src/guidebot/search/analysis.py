@@ -32,6 +32,10 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# What is left of a contraction typed with a space ("i ve", "we ll"): stop words above, but
+# no word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
+CONTRACTION_ENDINGS = frozenset("ll ve re d s t m".split())
+
 # Small numbers are written both ways ("six months", "within 6 months"); search by digits.
 NUMBER_WORDS = {
     w: str(n)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from guidebot.search.analysis import Analyzer
+from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 
@@ -143,7 +143,8 @@ class TypoRepairer:
         candidates even in four letters ("care" is one letter changed from "core", "cart"
         and "dare"). Only one candidate will do."""
         swaps = {f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}" for n in range(len(word) - 1)}
-        found = {w for w in swaps - {word} if w in self._known or self._analyzer.is_stop_word(w)}
+        swaps -= {word, *CONTRACTION_ENDINGS}
+        found = {w for w in swaps if w in self._known or self._analyzer.is_stop_word(w)}
         if found or len(word) < 3:
             return found.pop() if len(found) == 1 else None
         # Only into a word the knowledge uses: a letter added to an abbreviation mostly makes
