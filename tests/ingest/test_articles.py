@@ -93,6 +93,30 @@ def test_a_web_page_gives_its_main_content_only():
     assert heap[1] == "- Material: Peelings; Weeks: 8"  # tables row by row, cells named
 
 
+def test_numbered_steps_keep_their_numbers_and_bullets_their_marks():
+    """Steps in order stay numbered in the guide file as the source numbers them; a bulleted
+    list nested in a step is part of it."""
+    markdown = (
+        "# Lost Devices\n\n## If it is stolen\n\n1. Change your password\n"
+        "2. Report it\n   - to security\n\n- Keep the receipt\n\n3) Call the desk\n"
+    )
+    (section,) = parse_markdown(markdown).sections
+    assert section.blocks == [
+        "1. Change your password\n2. Report it to security",
+        "- Keep the receipt",
+        "3. Call the desk",  # a list that starts at 3 goes on from the first
+    ]
+    page = (
+        "<html><body><main><h1>Lost Devices</h1><p>" + "Devices go missing. " * 20 + "</p>"
+        "<h2>If it is stolen</h2><p>Act at once.</p><ol><li>Change your password</li>"
+        "<li>Report it to campus security</li></ol><ul><li>Keep the receipt</li></ul>"
+        "<p>" + "The desk can help. " * 20 + "</p></main></body></html>"
+    )
+    blocks = parse_html(page).sections[0].blocks
+    assert "1. Change your password\n2. Report it to campus security" in blocks
+    assert "- Keep the receipt" in blocks
+
+
 def test_plain_text_numbered_and_capital_headings():
     text = (
         "Bicycle Care\n\nA short test article about looking after a bicycle at home.\n\n"

@@ -34,6 +34,11 @@ def test_html_answers_become_text_with_their_links():
     )
 
 
+def test_a_numbered_list_in_an_html_answer_keeps_its_numbers():
+    html = "<p>If it is stolen:</p><ol><li>Change your password</li><li>Call us</li></ol>"
+    assert answer_text(html) == "If it is stolen:\n\n1. Change your password\n2. Call us"
+
+
 def test_markdown_links_and_typed_bullets():
     text = "Read [the terms](https://example.org/terms).\n* helmet\n\u2022 lock\n\n\n\nDone."
     assert answer_text(text) == (

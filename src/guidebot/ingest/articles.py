@@ -1,12 +1,13 @@
 """An article read from any format (plain text, Markdown, HTML), and the guide file it becomes.
 
 Readers (plaintext.py, markdown.py, html.py) turn their format into events, (kind, text,
-level) with kinds "h" (a heading of that level, 1 being the title), "p", "li", "row" (a
-table row) and "" (a break between blocks); `article_from_events` builds the Article, and
-`finish` settles its outline: levels that step down at most one at a time, a heading with
-no text of its own before deeper headings kept as their parent, and a heading with neither
-text nor sub-headings left out with a note. No placeholder text is ever written, so no
-empty section can become an answer.
+level) with kinds "h" (a heading of that level, 1 being the title), "p", "li" (an item
+of a bulleted list), "ol" (of a numbered one, its number in place of the level; 0 when the
+reader does not know it), "row" (a table row) and "" (a break between blocks);
+`article_from_events` builds the Article, and `finish` settles its outline: levels that
+step down at most one at a time, a heading with no text of its own before deeper headings
+kept as their parent, and a heading with neither text nor sub-headings left out with a note.
+No placeholder text is ever written, so no empty section can become an answer.
 """
 
 from __future__ import annotations
@@ -69,18 +70,24 @@ def article_from_events(events: list[Event]) -> Article:
     article = Article(title="")
     current = article.intro
     block: list[str] = []
+    numbers: list[int] = []  # of a numbered list's items: as the source numbers them
     kind_of_block = ""
 
     def flush() -> None:
         nonlocal block, kind_of_block
         if block:
-            text = (
-                "\n".join(f"- {b}" for b in block)
-                if kind_of_block in {"li", "row"}
-                else " ".join(block)
-            )
+            if kind_of_block == "ol":  # the steps keep their numbers in the guide file
+                numbered = zip(
+                    numbers if all(numbers) else range(1, len(block) + 1), block, strict=True
+                )
+                text = "\n".join(f"{n}. {b}" for n, b in numbered)
+            elif kind_of_block in {"li", "row"}:
+                text = "\n".join(f"- {b}" for b in block)
+            else:
+                text = " ".join(block)
             current.append(escape(text))
         block, kind_of_block = [], ""
+        numbers.clear()
 
     for kind, text, level in events:
         text = " ".join(text.split())
@@ -92,11 +99,12 @@ def article_from_events(events: list[Event]) -> Article:
             section = ArticleSection(text, [], max(level, 2))
             current = section.blocks
             article.sections.append(section)
-        elif kind in {"p", "li", "row"} and text:
+        elif kind in {"p", "li", "ol", "row"} and text:
             if kind != kind_of_block:
                 flush()
             kind_of_block = kind
             block.append(text)
+            numbers.append(level)
         else:
             flush()
     flush()

@@ -24,6 +24,7 @@ class _Collector(HTMLParser):
         self.main = 0
         self.in_title = False
         self.title: list[str] = []
+        self.lists: list[str] = []  # the open <ul>/<ol>, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: (v or "") for k, v in attrs}
@@ -46,7 +47,9 @@ class _Collector(HTMLParser):
         if tag in HEADINGS:
             self._flush(HEADINGS[tag])
         elif tag == "li":
-            self._flush("li")
+            self._flush("ol" if self.lists[-1:] == ["ol"] else "li")
+        elif tag in {"ul", "ol"}:
+            self.lists.append(tag)
         elif tag in BLOCKS:
             self._flush("p")
 
@@ -62,6 +65,8 @@ class _Collector(HTMLParser):
             self._flush("p")
         if tag in {"ul", "ol"}:
             self.events.append(("", "", self.main > 0))
+            if self.lists:
+                self.lists.pop()
         if tag in {"main", "article"} and self.main:
             self.main -= 1
 
@@ -80,7 +85,7 @@ class _Collector(HTMLParser):
         kind = self.kind or "p"
         if text:
             self.events.append((kind, text, self.main > 0))
-            if kind != "li":  # list items group into one block; anything else stands alone
+            if kind not in {"li", "ol"}:  # list items group into one block; the rest stand alone
                 self.events.append(("", "", self.main > 0))
         self.text, self.kind = [], next_kind
 

@@ -61,7 +61,8 @@ def _events(document: ElementTree.Element) -> list[Event]:
             level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
             events.append(("h", text_of(element), level))
         elif tag == "list":
-            events += [("li", text_of(item), 0) for item in element.iter("item")]
+            kind = "ol" if element.get("rend") == "ol" else "li"
+            events += [(kind, text_of(item), 0) for item in element.iter("item")]
             events.append(("", "", 0))
         elif tag == "table":
             rows = [list(row.iter("cell")) for row in element.iter("row")]

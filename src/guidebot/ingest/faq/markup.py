@@ -56,13 +56,14 @@ def _same(text: str, url: str) -> bool:
 
 
 def _html_text(markup: str) -> str:
-    """Blocks separated by a blank line; the items of one list on lines of their own."""
+    """Blocks separated by a blank line; the items of one list on lines of their own, those
+    of a numbered list numbered."""
     events, _ = html_blocks(markup)
     blocks: list[str] = []
     items: list[str] = []
     for kind, text in events:
-        if kind == "li":
-            items.append(f"- {text}")
+        if kind in {"li", "ol"}:
+            items.append(f"{len(items) + 1}. {text}" if kind == "ol" else f"- {text}")
             continue
         if items:
             blocks.append("\n".join(items))
