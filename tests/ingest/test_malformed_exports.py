@@ -205,3 +205,17 @@ def test_a_good_table_beside_a_bad_one_is_not_written_either(tmp_path, capsys):
     assert main(["ingest", "--knowledge", str(target), *map(str, inputs)]) == 2
     assert "unclosed-quote.csv:2:" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_after_an_import_ingest_says_what_to_do_next(tmp_path, capsys):
+    """FAQ entries that no guide section holds are cited as "FAQ": ingest says how to link
+    them, and, with no scope.yaml yet, how to have off-topic questions declined."""
+    target = tmp_path / "kb"
+    inputs = [FIXTURES / "article.md", FIXTURES / "faq-plain.csv"]
+    assert main(["ingest", "--knowledge", str(target), *map(str, inputs)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"- \d+ FAQ entries are linked to no guide section", out), out
+    assert f"list those topics in {target / 'scope.yaml'}" in out
+    (target / "scope.yaml").write_text("- topic: sailing\n  terms: [sailing]\n", encoding="utf-8")
+    assert main(["ingest", "--force", "--knowledge", str(target), *map(str, inputs)]) == 0
+    assert "scope.yaml" not in capsys.readouterr().out

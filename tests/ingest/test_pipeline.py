@@ -185,6 +185,23 @@ def test_csv_alternates_split_on_bars_and_unknown_columns_are_noted():
     assert notes == ["f.csv: ignored columns: notes"]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Alternate questions",
+        "Other phrasings",
+        "Similar Questions",
+        "question variants",
+        "Also asked",
+    ],
+)
+def test_a_column_of_other_wordings_is_read_as_alternates_whatever_its_header(header):
+    table = f"Question,Answer,{header},Other\nCan I swim?,Yes.,can i use the pool|swimming?,x\n"
+    rows, notes = read_table(table, "f.csv", "csv")
+    assert rows[0].alternates == ["can i use the pool", "swimming?"]
+    assert notes == ["f.csv: ignored columns: Other"]  # "Other" alone may be anything
+
+
 def test_csv_without_a_question_column_says_which_columns_it_found():
     with pytest.raises(InputError, match=r"no-question.csv:1: no 'question' column .*'query text'"):
         read_table(

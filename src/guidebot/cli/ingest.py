@@ -49,14 +49,35 @@ def run(args: argparse.Namespace) -> int:
     print(summary(target, result.kb))
     for warning in result.kb.warnings:
         print(f"warning: {terminal_safe(warning)}")
+    for line in next_steps(target, result.kb):
+        print(line)
+    return 0
+
+
+def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
+    """What to do after an import: read and check the files, link FAQ entries that no guide
+    section holds (they are cited as "FAQ"), and list the topics to decline."""
     # The format's description travels with the bundled knowledge, installed or not.
     guide = bundled_knowledge() / "README.md"
     where = f" (the format: {guide})" if guide.is_file() else ""
-    print(
-        "Next: read the new files and put the text in your own words where needed"
-        f"{where}, then run `guidebot check {target}`."
-    )
-    return 0
+    lines = [
+        f"Next: read the new files{where}; ingest copies text as it is, so rewrite what you "
+        f"may not publish as it stands. After any edit, run `guidebot check {root}`."
+    ]
+    unlinked = sum(1 for f in kb.faqs if not f.guide)
+    if kb.guides and unlinked:
+        lines.append(
+            f"- {_count(unlinked, 'FAQ entry is', 'FAQ entries are')} linked to no guide "
+            "section, so cited as 'FAQ': give one a `section:` line naming the heading it "
+            "answers from to cite that section instead."
+        )
+    if not kb.out_of_scope:
+        lines.append(
+            "- Questions about topics your guides leave out but share words with (another "
+            "service, another place) may still be answered: list those topics in "
+            f"{root / 'scope.yaml'} to have them declined, and see `guidebot gaps` later."
+        )
+    return lines
 
 
 def summary(root: Path, kb: KnowledgeBase) -> str:

@@ -22,6 +22,18 @@ COLUMNS = {
     "guide": {"guide", "guideslug"},
     "id": {"id", "key", "slug"},
 }
+# A header of several words names the alternates when it says "other ... wordings" in any
+# of the ways exports and spreadsheets do ("Alternate questions", "Other phrasings",
+# "Similar questions", "Question variants"): its words are all from these two sets, and
+# from both ("Other" alone may be anything).
+_OTHER_WORDS = {
+    *("alternate alternates alternative alternatives variant variants variation".split()),
+    *("variations paraphrase paraphrases other similar additional extra also more".split()),
+}
+_WORDING_WORDS = {
+    *("question questions phrasing phrasings wording wordings way ways utterance".split()),
+    *("utterances query queries asked ask of to the it".split()),
+}
 # Columns only a QnA Maker / Custom Question Answering export has. An old QnA Maker export
 # has just Question, Answer, Source, Metadata, so those two together count as well.
 QNA_ONLY = {"qnaid", "prompts", "iscontextonly", "suggestedquestions"}
@@ -36,7 +48,12 @@ def plain_name(name: str) -> str:
 def column_key(name: str) -> str:
     """The field a column fills (question, answer, alternates, ...), or '' for none."""
     plain = plain_name(name)
-    return next((key for key, names in COLUMNS.items() if plain in names), "")
+    key = next((key for key, names in COLUMNS.items() if plain in names), "")
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    other, wording = words & _OTHER_WORDS, words & _WORDING_WORDS
+    if not key and other and wording and words <= other | wording:
+        return "alternates"
+    return key
 
 
 def is_qna_header(cells: list[str]) -> bool:
