@@ -82,14 +82,17 @@ def test_an_introduction_lifted_for_the_document_is_no_entry_asked_in_those_word
 
 def test_a_decline_names_the_knowledge_as_it_is(make_knowledge):
     """A help desk's FAQ alone is no guide: its declines say "The FAQ"; several guides are
-    "The guides"; one guide, with or without an FAQ, "The guide"."""
+    "The guides"; one guide "The guide", and with FAQ entries it does not hold "The guide
+    and FAQ" (entries linked to its sections are the guide's own)."""
     from tests.conftest import GUIDE
 
     faq = "- id: office\n  question: When is the office open?\n  answer: From nine to five.\n"
+    linked = faq + "  section: Costs\n"
     other = GUIDE.replace("Test Guide", "Other Guide")
     cases = [
         ({"faq/a.yaml": faq}, "The FAQ doesn't cover that"),
-        ({"guides/one.md": GUIDE, "faq/a.yaml": faq}, "The guide doesn't cover that"),
+        ({"guides/one.md": GUIDE, "faq/a.yaml": faq}, "The guide and FAQ don't cover that"),
+        ({"guides/one.md": GUIDE, "faq/a.yaml": linked}, "The guide doesn't cover that"),
         ({"guides/one.md": GUIDE, "guides/two.md": other}, "The guides don't cover that"),
     ]
     for n, (files, start) in enumerate(cases):

@@ -60,10 +60,10 @@ def decline_reply(
     knowledge: str = "The guide",
 ) -> Reply:
     """An honest 'not covered', naming what was missing and what the knowledge does cover;
-    `knowledge` is what the knowledge is called ("The guide", "The guides", "The FAQ":
-    TurnContext.knowledge_name)."""
+    `knowledge` is what the knowledge is called ("The guide", "The guides", "The FAQ", "The
+    guide and FAQ": TurnContext.knowledge_name)."""
     about = f" ({', '.join(missing)})" if missing else ""
-    verb = "don't" if knowledge.endswith("s") else "doesn't"
+    verb = "don't" if knowledge.endswith("s") or " and " in knowledge else "doesn't"
     text = f"{knowledge} {verb} cover that{about}, so I won't guess."
     if suggestions:
         text += " Nearby topics it does answer:"

@@ -26,7 +26,8 @@ class TurnContext:
     `topics` are the guide headings phrased as questions, in guide order; `topic_guides` pairs
     each with the guide (slug) it belongs to, so suggestions can keep to the chosen guides;
     `example` is the question offered when a message has nothing to search for;
-    `guide_count` how many guides hold passages of their own (0: an FAQ alone).
+    `guide_count` how many guides hold passages of their own (0: an FAQ alone), and
+    `loose_faq` whether FAQ entries that no guide holds stand beside them.
     """
 
     retriever: Retriever
@@ -37,6 +38,7 @@ class TurnContext:
     topic_guides: tuple[tuple[str, str], ...]
     example: str
     guide_count: int = 1
+    loose_faq: bool = False
 
     @classmethod
     def of(
@@ -57,13 +59,16 @@ class TurnContext:
         example = topics[0] if topics else (sections[0] if sections else "")
         kinds = passage_column(passages, "kind")
         count = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"})
-        return cls(retriever, policy, smalltalk, scope, topics, pairs, example, count)
+        loose = any(not g and k == "faq" for g, k in zip(guides, kinds, strict=True))
+        return cls(retriever, policy, smalltalk, scope, topics, pairs, example, count, loose)
 
     def knowledge_name(self, guides: Sequence[str] = ()) -> str:
         """What a decline calls the knowledge, or the guides a conversation keeps to: "The
-        guide", "The guides", or "The FAQ" for a help desk's export alone."""
+        guide", "The guides", "The FAQ" for a help desk's export alone, and "The guide and
+        FAQ" for a guide with FAQ entries it does not hold (those a guide holds are its)."""
         count = len(guides) if guides else self.guide_count
-        return "The FAQ" if count == 0 else "The guide" if count == 1 else "The guides"
+        name = "The FAQ" if count == 0 else "The guide" if count == 1 else "The guides"
+        return f"{name} and FAQ" if count and self.loose_faq and not guides else name
 
     def suggestions(
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
