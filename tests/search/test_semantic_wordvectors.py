@@ -127,6 +127,8 @@ def test_word_vectors_bring_their_own_policy() -> None:
             semantic_entry_answer=0.0,
             clarify_semantic_margin=0.1,
             clarify_entry_similarity=0.6,
+            semantic_background_decline=0.0,
+            semantic_background_answer=0.0,
             retrieval=Policy().retrieval,
         )
         == Policy()

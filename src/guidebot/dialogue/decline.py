@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext
@@ -24,8 +25,9 @@ def unrelated(
     too little of the question's words, or it shares an everyday one while the
     question's telling words appear nowhere (uncovered.by_words); reading meaning,
     also when it is far from the question in meaning, and not when it is close in
-    meaning whatever the words (Policy.semantic_decline / semantic_answer; for an FAQ
-    entry, semantic_entry_line / semantic_entry_answer; not one word naming one
+    meaning whatever the words (Policy.semantic_decline / semantic_answer, raised to
+    a quantile of how close everyday questions come to the guides (background.py); for
+    an FAQ entry, semantic_entry_line / semantic_entry_answer; not one word naming one
     section). A follow-up (`followup`, or a `cue` "explicit") is close in meaning
     as read with the question it follows, so for one the word rules would decline, its
     own words must not be far (Policy.followup_own_similarity): "what about my cat?"
@@ -38,6 +40,14 @@ def unrelated(
     if entry:
         decline_below = policy.semantic_entry_line
         answer_from = max(decline_below, policy.semantic_entry_answer)
+    elif similarity is not None and context.retriever.vectors is not None:
+        background = partial(
+            context.retriever.vectors.background, floor=policy.retrieval.semantic_known_share
+        )
+        if policy.semantic_background_decline:
+            decline_below = max(decline_below, background(policy.semantic_background_decline))
+        if policy.semantic_background_answer:
+            answer_from = max(answer_from, background(policy.semantic_background_answer))
     # "ethics?" is about the one section so headed, far as one word is from any passage,
     # and "asbestos" about the one section that says it.
     if (
