@@ -99,3 +99,45 @@ def test_the_question_a_chain_began_with_survives_the_web_round_trip(make_knowle
     resumed = bot.conversation(state)
     reply = resumed.ask("what about github")
     assert reply.sources[0].id == "faq/which-tools-can-i-connect"
+
+
+CLINIC = """---
+title: Greenfield Animal Clinic
+---
+Greenfield Animal Clinic looks after cats, dogs and rabbits in the town.
+
+## Neutering
+We neuter pets that are not meant for breeding. Cats can be done from four months. For
+dogs the age depends on breed and size, so the vet will tell you at a check; big breeds
+often wait until they are fully grown.
+
+## Vaccinations
+Puppies and kittens have two first injections a few weeks apart, then a booster every year.
+"""
+CLINIC_FAQ = """
+- id: cat-neutering-age
+  question: How old should my cat be before neutering?
+  answer: Cats can be neutered from four months old.
+  alternates:
+    - what age to neuter a cat
+    - when can my kitten be neutered
+- id: dog-vaccines
+  question: How often does my dog need vaccinating?
+  answer: Once a year, after the first two puppy injections.
+"""
+
+
+def test_the_other_thing_offered_is_in_the_answer_with_the_topic(make_knowledge):
+    """ "what about a dog?" after a kitten's neutering: read in meaning with the question
+    before, the entry on cats leads, yet says nothing of dogs; the passage on neutering
+    that does is the answer, not the dog's vaccinations, which leave the topic."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
+    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    first = conversation.ask("when can my kitten be neutered")
+    assert first.sources[0].id == "faq/cat-neutering-age"
+    dog = conversation.ask("what about a dog?")
+    assert dog.read_as == "when can my kitten be neutered what about a dog?"
+    assert dog.kind == "answer" and dog.sources[0].id == "clinic/neutering/1"

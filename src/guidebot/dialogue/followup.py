@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
@@ -73,7 +74,31 @@ def read(
         and top_section(combined) != top_section(result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
+    if followup and alternative(question):
+        combined = _led_by_its_own(context, question, result, combined)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
+
+
+def _led_by_its_own(
+    context: TurnContext, question: str, alone: SearchResult, combined: SearchResult
+) -> SearchResult:
+    """The reading of a follow-up that only offers another thing (alternative) led by the
+    first of its passages (to Policy.naming_depth) that holds every term of that thing and
+    one the best holds of the topic, when the best holds none of them: "what about a dog?"
+    after "when can my kitten be neutered" is answered from the section on neutering that
+    speaks of dogs, not from the entry on cats that leads for the two questions' meaning
+    together, nor from the dog's vaccinations. (A follow-up asking something of its own,
+    "how long does that take?", is answered by what it asks, which need not repeat its
+    words.)"""
+    own = set(alone.terms)
+    best = combined.best
+    if not own or best is None or own & set(best.matched):
+        return combined
+    topic = set(best.matched)
+    for hit in combined.hits[1 : context.policy.naming_depth]:
+        if own <= set(hit.matched) and topic & set(hit.matched):
+            return lead_with(context.retriever, question, combined, hit)
+    return combined
 
 
 def cue(
