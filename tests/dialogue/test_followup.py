@@ -141,3 +141,23 @@ def test_the_other_thing_offered_is_in_the_answer_with_the_topic(make_knowledge)
     dog = conversation.ask("what about a dog?")
     assert dog.read_as == "when can my kitten be neutered what about a dog?"
     assert dog.kind == "answer" and dog.sources[0].id == "clinic/neutering/1"
+
+
+@pytest.mark.parametrize(
+    "topic, offered, answer",
+    [
+        # no passage speaks of cats' vaccinations: the dog's entry stays, not the
+        # neutering section that names both animals but no vaccination
+        ("how often does my dog need vaccinating", "and for cats?", "faq/dog-vaccines"),
+        ("how often does my dog need vaccinating", "what about a rabbit?", "faq/dog-vaccines"),
+    ],
+)
+def test_the_other_thing_does_not_lead_away_from_the_topic(make_knowledge, topic, offered, answer):
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
+    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    conversation.ask(topic)
+    reply = conversation.ask(offered)
+    assert not reply.sources or reply.sources[0].id == answer, reply.sources[0].id

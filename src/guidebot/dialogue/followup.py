@@ -10,6 +10,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
+from guidebot.search.semantic.textencoder import word_cosine
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _QUESTION_WORDS = frozenset("what whats how hows when where why which who whos whose whom".split())
@@ -75,30 +76,51 @@ def read(
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
     if followup and alternative(question):
-        combined = _led_by_its_own(context, question, result, combined)
+        combined = _led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
 
 
 def _led_by_its_own(
-    context: TurnContext, question: str, alone: SearchResult, combined: SearchResult
+    context: TurnContext, question: str, alone: SearchResult, combined: SearchResult, topic: str
 ) -> SearchResult:
     """The reading of a follow-up that only offers another thing (alternative) led by the
     first of its passages (to Policy.naming_depth) that holds every term of that thing and
-    one the best holds of the topic, when the best holds none of them: "what about a dog?"
-    after "when can my kitten be neutered" is answered from the section on neutering that
-    speaks of dogs, not from the entry on cats that leads for the two questions' meaning
-    together, nor from the dog's vaccinations. (A follow-up asking something of its own,
-    "how long does that take?", is answered by what it asks, which need not repeat its
-    words.)"""
+    every term of the topic the best holds but the one the thing takes the place of, when
+    the best holds none of the thing's: "what about a dog?" after "when can my kitten be
+    neutered" is answered from the section on neutering that speaks of dogs, not from the
+    entry on cats that leads for the two questions' meaning together; "and for cats?"
+    after a dog's vaccinations is not answered from a section that names cats and dogs but
+    no vaccination. Only when meaning is read (without it the thing's own terms outweigh
+    the topic's in the search). A follow-up asking something of its own, "how long does
+    that take?", is answered by what it asks, which need not repeat its words."""
     own = set(alone.terms)
-    best = combined.best
-    if not own or best is None or own & set(best.matched):
+    best, vectors = combined.best, context.retriever.vectors
+    if not own or best is None or vectors is None or own & set(best.matched):
         return combined
-    topic = set(best.matched)
+    needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
     for hit in combined.hits[1 : context.policy.naming_depth]:
-        if own <= set(hit.matched) and topic & set(hit.matched):
+        if own | needed <= set(hit.matched):
             return lead_with(context.retriever, question, combined, hit)
     return combined
+
+
+def _taken_over(
+    context: TurnContext, topic: str, alone: SearchResult, matched: Sequence[str]
+) -> str:
+    """Of the topic's terms that `matched` holds, the one whose word is nearest in meaning
+    to the follow-up's own words ("kitten" to "dog"), which the thing offered replaces;
+    "" when none is."""
+    retriever = context.retriever
+    assert retriever.vectors is not None
+    alike = word_cosine(retriever.vectors.encoder)
+    mine = [w for w in alone.surface if retriever.analyzer.terms_of_words([w])]
+    nearest, term = -1.0, ""
+    for word in dict.fromkeys(words(topic)):
+        for found in retriever.analyzer.terms_of_words([word]):
+            cosines = [c for c in alike(word, mine) if c is not None] if mine else []
+            if found in matched and cosines and max(cosines) > nearest:
+                nearest, term = max(cosines), found
+    return term
 
 
 def cue(
