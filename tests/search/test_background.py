@@ -1,5 +1,5 @@
 """The background of everyday questions a knowledge base's guide passages are judged against
-(search/semantic/background.py, PassageVectors.background)."""
+(search/semantic/background.py)."""
 
 from __future__ import annotations
 
@@ -72,14 +72,48 @@ def test_the_background_questions_ship_with_guidebot():
 
 def test_everyday_questions_come_closer_to_a_guide_in_everyday_words(make_knowledge):
     """The background follows the knowledge: a leisure centre's guide is nearer everyday
-    questions than a treatise on heat exchangers; an FAQ alone has no guide passage (0)."""
+    questions than a treatise on heat exchangers; an FAQ alone has no guide passage (0); a
+    conversation kept to one guide reads that guide's."""
     encoder = load_model(builtin_dir())
-    root = make_knowledge({"e/guides/e.md": EVERYDAY, "f/guides/f.md": FORMAL, "q/faq/q.yaml": FAQ})
+    root = make_knowledge(
+        {
+            "e/guides/e.md": EVERYDAY,
+            "f/guides/f.md": FORMAL,
+            "q/faq/q.yaml": FAQ,
+            "ef/guides/e.md": EVERYDAY,
+            "ef/guides/f.md": FORMAL,
+        }
+    )
     lines = {}
-    for name in ("e", "f", "q"):
-        vectors = Bot.load(root / name, encoder=encoder).retriever.vectors
-        assert vectors is not None
-        lines[name] = [vectors.background(share, floor=0.8) for share in (0.5, 0.75, 0.9)]
+    for name in ("e", "f", "q", "ef"):
+        background = Bot.load(root / name, encoder=encoder).context.background
+        assert background is not None
+        lines[name] = [background.line(share) for share in (0.5, 0.75, 0.9)]
+        if name == "ef":  # both guides: each conversation kept to one reads that one's
+            lines["ef/f"] = [background.line(share, ["f"]) for share in (0.5, 0.75, 0.9)]
     assert lines["e"][0] < lines["e"][1] < lines["e"][2]
     assert all(e > f + 0.05 for e, f in zip(lines["e"], lines["f"], strict=True)), lines
     assert lines["q"] == [0.0, 0.0, 0.0]
+    # (the two guides together answer a few more background questions in their words)
+    assert lines["ef/f"] == pytest.approx(lines["f"], abs=0.02)
+    assert all(ef > f + 0.05 for ef, f in zip(lines["ef"], lines["ef/f"], strict=True))
+    assert Bot.load(root / "e").context.background is None  # words alone: no meaning read
+
+
+def test_background_questions_the_knowledge_answers_in_its_words_are_left_out(
+    make_knowledge,
+):
+    """A guide about cooking answers "how do I make pancakes" in its own words: for it that
+    is no everyday question about something else."""
+    cooking = EVERYDAY.replace("Hilltop Swim and Gym", "Pancake Corner").replace(
+        "## Booking a Class", "## Pancakes\nMake pancakes from flour, eggs and milk.\n\n## Booking"
+    )
+    root = make_knowledge({"guides/c.md": cooking})
+    encoder = load_model(builtin_dir())
+    context = Bot.load(root, encoder=encoder).context
+    assert context.background is not None
+    kept = context.background._asked()  # noqa: SLF001 - what the lines are read from
+    assert "how do I make pancakes" in background_questions()
+    pancakes = encoder.encode(["how do I make pancakes"])[0]
+    assert not any(np.allclose(row, pancakes) for row in kept)
+    assert 100 < len(kept) < len(background_questions())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 
@@ -16,6 +16,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.background import Background
 from guidebot.search.semantic.passages import passage_views
 
 
@@ -27,7 +28,8 @@ class TurnContext:
     each with the guide (slug) it belongs to, so suggestions can keep to the chosen guides;
     `example` is the question offered when a message has nothing to search for;
     `guide_count` how many guides hold passages of their own (0: an FAQ alone), and
-    `loose_faq` whether FAQ entries that no guide holds stand beside them.
+    `loose_faq` whether FAQ entries that no guide holds stand beside them; `background`,
+    when meaning is read, how close everyday questions come to the guide passages.
     """
 
     retriever: Retriever
@@ -39,6 +41,7 @@ class TurnContext:
     example: str
     guide_count: int = 1
     loose_faq: bool = False
+    background: Background | None = None
 
     @classmethod
     def of(
@@ -60,7 +63,15 @@ class TurnContext:
         kinds = passage_column(passages, "kind")
         count = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"})
         loose = any(not g and k == "faq" for g, k in zip(guides, kinds, strict=True))
-        return cls(retriever, policy, smalltalk, scope, topics, pairs, example, count, loose)
+        vectors, floor = retriever.vectors, policy.retrieval.semantic_known_share
+        background = (
+            Background(vectors, guides, kinds, partial(_in_its_words, retriever), floor)
+            if vectors is not None
+            else None
+        )
+        return cls(
+            retriever, policy, smalltalk, scope, topics, pairs, example, count, loose, background
+        )
 
     def knowledge_name(self, guides: Sequence[str] = ()) -> str:
         """What a decline calls the knowledge, or the guides a conversation keeps to: "The
@@ -204,3 +215,10 @@ def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
     """The sections whose heading is a question, in order of first passage."""
     sections = dict.fromkeys(passage_column(passages, "section"))
     return tuple(s for s in sections if s.endswith("?"))
+
+
+def _in_its_words(retriever: Retriever, text: str) -> bool:
+    """Whether the knowledge uses most of the text's terms, so answers it in its own words
+    (a travel guide "how long is the flight to new york"): no background question for it."""
+    terms = retriever.understand(text)[0]
+    return 2 * sum(map(retriever.knows, terms)) > len(terms)

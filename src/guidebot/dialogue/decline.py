@@ -40,14 +40,12 @@ def unrelated(
     if entry:
         decline_below = policy.semantic_entry_line
         answer_from = max(decline_below, policy.semantic_entry_answer)
-    elif similarity is not None and context.retriever.vectors is not None:
-        background = partial(
-            context.retriever.vectors.background, floor=policy.retrieval.semantic_known_share
-        )
+    elif similarity is not None and context.background is not None:
+        line = partial(context.background.line, guides=guides)
         if policy.semantic_background_decline:
-            decline_below = max(decline_below, background(policy.semantic_background_decline))
+            decline_below = max(decline_below, line(policy.semantic_background_decline))
         if policy.semantic_background_answer:
-            answer_from = max(answer_from, background(policy.semantic_background_answer))
+            answer_from = max(answer_from, line(policy.semantic_background_answer))
     # "ethics?" is about the one section so headed, far as one word is from any passage,
     # and "asbestos" about the one section that says it.
     if (

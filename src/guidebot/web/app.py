@@ -105,9 +105,8 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
 
 
 def warm(bot: Bot) -> None:
-    """Answer one question, so that what the first turn loads (the English word list: 30 ms
-    from the cache, 150 ms to build and cache it) is loaded before any visitor asks."""
-    bot.ask(bot.context.example)
+    """Load what a first turn would (Bot.warm) before any visitor asks."""
+    bot.warm()
 
 
 class _Engine:

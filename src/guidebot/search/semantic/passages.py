@@ -24,7 +24,6 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.semantic import viewcache
 from guidebot.search.semantic.alignment import WordAlignment
-from guidebot.search.semantic.background import background_questions, closest_cosines, quantile
 from guidebot.search.semantic.textencoder import TextEncoder
 from guidebot.search.semantic.wordvectors import WordVectors
 from guidebot.search.sentences import sentences
@@ -81,7 +80,6 @@ class PassageVectors:
         self._phrasings = phrasings
         self._make_alignment = alignment
         self._alignment: WordAlignment | None = None
-        self._background: dict[float, np.ndarray] = {}
 
     @classmethod
     def build(
@@ -173,18 +171,6 @@ class PassageVectors:
             norms = np.linalg.norm(sums, axis=1, keepdims=True)
             self._centroids = sums / np.maximum(norms, 1e-12)
         return self._centroids
-
-    def background(self, share: float, floor: float) -> float:
-        """The `share` quantile (0 to 1) of how close questions about everyday life come to
-        the guide passages (background.py): each one's closest view among them, of those the
-        encoder reads at least `floor` of (reads). 0.0 when there is no guide passage.
-        Computed on first use, once per floor."""
-        if floor not in self._background:
-            asked = [q for q in background_questions() if self.reads(q, floor)]
-            guide = np.ones(self.size, dtype=bool) if self._phrasings is None else ~self._phrasings
-            queries = self.encoder.encode(asked) if asked else np.zeros((0, self.encoder.dim))
-            self._background[floor] = closest_cosines(queries, self.vectors, guide[self.rows])
-        return quantile(self._background[floor], share)
 
     def reads(self, text: str, floor: float) -> bool:
         """Whether the encoder reads at least `floor` (0 to 1) of the text's weight
