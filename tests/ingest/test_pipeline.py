@@ -192,7 +192,6 @@ def test_csv_alternates_split_on_bars_and_unknown_columns_are_noted():
         "Other phrasings",
         "Similar Questions",
         "question variants",
-        "Also asked",
     ],
 )
 def test_a_column_of_other_wordings_is_read_as_alternates_whatever_its_header(header):
@@ -200,6 +199,25 @@ def test_a_column_of_other_wordings_is_read_as_alternates_whatever_its_header(he
     rows, notes = read_table(table, "f.csv", "csv")
     assert rows[0].alternates == ["can i use the pool", "swimming?"]
     assert notes == ["f.csv: ignored columns: Other"]  # "Other" alone may be anything
+
+
+def test_every_column_of_other_wordings_is_read_and_no_question_is_taken_for_a_header():
+    """Two alternates columns are both read (in JSON too); a table without a header whose
+    first question is "Other questions?" is still read as one, and a title row "Additional
+    questions" above the header is still a title."""
+    table = "Question,Answer,Alternate 1,Alternate question 2\nSwim?,Yes.,pool?,lanes?\n"
+    rows, _ = read_table(table, "f.csv", "csv")
+    assert rows[0].alternates == ["pool?", "lanes?"]
+    both = '[{"question": "Swim?", "answer": "Yes.", "alternates": ["pool?"], '
+    both += '"similar_questions": ["lanes?"]}]'
+    rows, notes = read_table(both, "f.json", "json")
+    assert rows[0].alternates == ["pool?", "lanes?"] and not notes
+    headerless = "Other questions?,Ask at the desk.\nSwim?,Yes.\n"
+    rows, _ = read_table(headerless, "f.csv", "csv")
+    assert [r.question for r in rows] == ["Other questions?", "Swim?"]
+    titled = "Additional questions\nquestion,answer\nSwim?,Yes.\n"
+    rows, _ = read_table(titled, "f.csv", "csv")
+    assert [r.question for r in rows] == ["Swim?"]
 
 
 def test_csv_without_a_question_column_says_which_columns_it_found():

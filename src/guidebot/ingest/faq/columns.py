@@ -45,13 +45,16 @@ def plain_name(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-def column_key(name: str) -> str:
-    """The field a column fills (question, answer, alternates, ...), or '' for none."""
+def column_key(name: str, worded: bool = False) -> str:
+    """The field a column fills (question, answer, alternates, ...), or '' for none. With
+    `worded`, a name of several words that says "other wordings" names the alternates too
+    ("Alternate questions"): for a header already found, since as a cell of a table without
+    one ("Other questions?") it is no column name."""
     plain = plain_name(name)
     key = next((key for key, names in COLUMNS.items() if plain in names), "")
     words = set(re.findall(r"[a-z]+", name.lower()))
     other, wording = words & _OTHER_WORDS, words & _WORDING_WORDS
-    if not key and other and wording and words <= other | wording:
+    if not key and worded and other and wording and words <= other | wording:
         return "alternates"
     return key
 

@@ -77,8 +77,9 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
     columns: dict[int, str] = {}
     ignored: list[str] = []
     for index, name in enumerate(names):
-        key = column_key(name)
-        if key and key not in columns.values():
+        key = column_key(name, worded=True)
+        # Several columns of other wordings ("Alternate 1", "Alternate 2") are all read.
+        if key and (key == "alternates" or key not in columns.values()):
             columns[index] = key
         elif name.strip():
             ignored.append(name.strip())
@@ -97,7 +98,10 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
         if extra:
             problems.append(_too_many(where, len(names), len(cells)))
             continue
-        values = {key: cells[i] if i < len(cells) else "" for i, key in columns.items()}
+        values: dict[str, str] = {}
+        for i, key in columns.items():
+            cell = cells[i] if i < len(cells) else ""
+            values[key] = f"{values[key]}\n{cell}" if key in values else cell
         row = row_of(problems, where, values)
         if row is not None:
             rows.append(row)

@@ -11,6 +11,7 @@ from guidebot.ingest.faq.rows import (
     Row,
     raise_problems,
     row_of,
+    split_alternates,
 )
 from guidebot.knowledge.yamlsource import line_of
 
@@ -40,8 +41,10 @@ def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
         where = f"{shown}:{line}" if line else f"{shown}: entry {number}"
         record: dict[str, Any] = {}
         for name, value in item.items():
-            key = column_key(str(name))
-            if key:
+            key = column_key(str(name), worded=True)
+            if key == "alternates" and key in record:  # "alternates" and "similar_questions"
+                record[key] = [*split_alternates(record[key]), *split_alternates(value)]
+            elif key:
                 record[key] = value
             else:
                 ignored.add(str(name))
