@@ -115,6 +115,15 @@ def test_numbered_steps_keep_their_numbers_and_bullets_their_marks():
     blocks = parse_html(page).sections[0].blocks
     assert "1. Change your password\n2. Report it to campus security" in blocks
     assert "- Keep the receipt" in blocks
+    # a list inside a step is that step's words, not steps of its own
+    nested = page.replace(
+        "<li>Change your password</li>", "<li>Change it<ul><li>now</li></ul></li>"
+    )
+    blocks = parse_html(nested).sections[0].blocks
+    assert "1. Change it now\n2. Report it to campus security" in blocks
+    assert parse_markdown("# T\n\n## S\n\n0. zero\n1. one\n").sections[0].blocks == [
+        "0. zero\n1. one"
+    ]
 
 
 def test_plain_text_numbered_and_capital_headings():

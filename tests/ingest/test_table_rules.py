@@ -37,6 +37,11 @@ def test_html_answers_become_text_with_their_links():
 def test_a_numbered_list_in_an_html_answer_keeps_its_numbers():
     html = "<p>If it is stolen:</p><ol><li>Change your password</li><li>Call us</li></ol>"
     assert answer_text(html) == "If it is stolen:\n\n1. Change your password\n2. Call us"
+    # numbered as the list numbers them, whatever is nested in or around it
+    nested = "<ul><li>Pets<ol start='3'><li>cat</li><li>dog</li></ol></li></ul>"
+    assert answer_text(nested) == "- Pets\n3. cat\n4. dog"
+    inside = "<ol><li>Step one<ul><li>sub</li></ul></li><li>Step two</li></ol>"
+    assert answer_text(inside) == "1. Step one\n- sub\n\n2. Step two"
 
 
 def test_markdown_links_and_typed_bullets():

@@ -2,8 +2,8 @@
 
 Readers (plaintext.py, markdown.py, html.py) turn their format into events, (kind, text,
 level) with kinds "h" (a heading of that level, 1 being the title), "p", "li" (an item
-of a bulleted list), "ol" (of a numbered one, its number in place of the level; 0 when the
-reader does not know it), "row" (a table row) and "" (a break between blocks);
+of a bulleted list), "ol" (of a numbered one, its number in place of the level; -1 when
+the reader does not know it), "row" (a table row) and "" (a break between blocks);
 `article_from_events` builds the Article, and `finish` settles its outline: levels that
 step down at most one at a time, a heading with no text of its own before deeper headings
 kept as their parent, and a heading with neither text nor sub-headings left out with a note.
@@ -77,9 +77,8 @@ def article_from_events(events: list[Event]) -> Article:
         nonlocal block, kind_of_block
         if block:
             if kind_of_block == "ol":  # the steps keep their numbers in the guide file
-                numbered = zip(
-                    numbers if all(numbers) else range(1, len(block) + 1), block, strict=True
-                )
+                known = min(numbers) >= 0
+                numbered = zip(numbers if known else range(1, len(block) + 1), block, strict=True)
                 text = "\n".join(f"{n}. {b}" for n, b in numbered)
             elif kind_of_block in {"li", "row"}:
                 text = "\n".join(f"- {b}" for b in block)

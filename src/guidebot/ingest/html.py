@@ -16,7 +16,8 @@ BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr"}
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.events: list[tuple[str, str, bool]] = []  # kind, text, inside <main>/<article>
+        # kind, text, inside <main>/<article>, and an "ol" item's number (else 0)
+        self.events: list[tuple[str, str, bool, int]] = []
         self.meta: dict[str, str] = {}
         self.kind = ""
         self.text: list[str] = []
@@ -24,7 +25,9 @@ class _Collector(HTMLParser):
         self.main = 0
         self.in_title = False
         self.title: list[str] = []
-        self.lists: list[str] = []  # the open <ul>/<ol>, innermost last
+        self.lists: list[int | None] = []  # the open lists, innermost last: for an <ol>
+        # the number of its next item, for a <ul> None
+        self.number = 0  # of the "ol" item being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: (v or "") for k, v in attrs}
@@ -47,9 +50,15 @@ class _Collector(HTMLParser):
         if tag in HEADINGS:
             self._flush(HEADINGS[tag])
         elif tag == "li":
-            self._flush("ol" if self.lists[-1:] == ["ol"] else "li")
-        elif tag in {"ul", "ol"}:
-            self.lists.append(tag)
+            innermost = self.lists[-1] if self.lists else None
+            self._flush("li" if innermost is None else "ol")
+            if innermost is not None:
+                self.number, self.lists[-1] = innermost, innermost + 1
+        elif tag == "ul":
+            self.lists.append(None)
+        elif tag == "ol":
+            start = values.get("start", "").strip()
+            self.lists.append(int(start) if start.isdigit() else 1)
         elif tag in BLOCKS:
             self._flush("p")
 
@@ -64,7 +73,7 @@ class _Collector(HTMLParser):
         if tag in HEADINGS or tag == "li" or tag in BLOCKS:
             self._flush("p")
         if tag in {"ul", "ol"}:
-            self.events.append(("", "", self.main > 0))
+            self.events.append(("", "", self.main > 0, 0))
             if self.lists:
                 self.lists.pop()
         if tag in {"main", "article"} and self.main:
@@ -84,9 +93,9 @@ class _Collector(HTMLParser):
         text = " ".join("".join(self.text).split())
         kind = self.kind or "p"
         if text:
-            self.events.append((kind, text, self.main > 0))
+            self.events.append((kind, text, self.main > 0, self.number if kind == "ol" else 0))
             if kind not in {"li", "ol"}:  # list items group into one block; the rest stand alone
-                self.events.append(("", "", self.main > 0))
+                self.events.append(("", "", self.main > 0, 0))
         self.text, self.kind = [], next_kind
 
     def _meta(self, values: dict[str, str]) -> None:
@@ -104,8 +113,9 @@ class _Collector(HTMLParser):
             self.meta.setdefault("og_title", content)
 
 
-def html_blocks(text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """Events (h1/h2/p/li/'' and text) of the page's main content, and its meta data.
+def html_blocks(text: str) -> tuple[list[tuple[str, str, int]], dict[str, str]]:
+    """Events (kind: h1/h2/p/li/ol/'', text, and an "ol" item's number as the list numbers
+    it, else 0) of the page's main content, and its meta data.
 
     When the page marks its content with <main> or <article>, only that part counts, so site
     menus and footers stay out of the guide.
@@ -114,9 +124,9 @@ def html_blocks(text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
     collector.feed(text)
     collector.close()
     events = collector.events
-    if any(inside and kind for kind, _, inside in events):
+    if any(inside and kind for kind, _, inside, _ in events):
         events = [e for e in events if e[2]]
     meta = dict(collector.meta)
     title = " ".join("".join(collector.title).split())
     meta["title"] = title or meta.get("og_title", "")
-    return [(kind, text) for kind, text, _ in events], meta
+    return [(kind, text, number) for kind, text, _, number in events], meta

@@ -60,7 +60,8 @@ def _events(tokens: list[Token]) -> list[Event]:
     """Headings, paragraphs, whole list items (numbered or not) and table rows, in order."""
     events: list[Event] = []
     depth = 0  # inside a list item: its paragraphs join the item
-    numbered: list[int] = []  # the open lists, outermost first: next item's number (0: bullets)
+    numbered: list[int | None] = []  # the open lists, outermost first: next item's number
+    # (None: bullets)
     item: list[str] = []
     row: list[str] = []
     rows: list[list[str]] = []
@@ -70,18 +71,21 @@ def _events(tokens: list[Token]) -> list[Event]:
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
-        elif kind in {"bullet_list_open", "ordered_list_open"}:
-            start = token.attrGet("start") if kind == "ordered_list_open" else 0
-            numbered.append(int(start if start is not None else 1))
+        elif kind == "bullet_list_open":
+            numbered.append(None)
+        elif kind == "ordered_list_open":
+            start = token.attrGet("start")
+            numbered.append(int(start) if start is not None else 1)
         elif kind == "list_item_open":
             depth += 1
             if depth == 1:
                 item = []
         elif kind == "list_item_close":
             depth -= 1
-            if depth == 0 and numbered[0]:
-                events.append(("ol", " ".join(item), numbered[0]))
-                numbered[0] += 1
+            number = numbered[0] if numbered else None
+            if depth == 0 and number is not None:
+                events.append(("ol", " ".join(item), number))
+                numbered[0] = number + 1
             elif depth == 0:
                 events.append(("li", " ".join(item), 0))
         elif kind in {"bullet_list_close", "ordered_list_close"}:

@@ -61,8 +61,9 @@ def _events(document: ElementTree.Element) -> list[Event]:
             level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
             events.append(("h", text_of(element), level))
         elif tag == "list":
-            kind = "ol" if element.get("rend") == "ol" else "li"
-            events += [(kind, text_of(item), 0) for item in element.iter("item")]
+            # Its own items only: a list inside one is in that item's words (text_of).
+            kind, number = ("ol", -1) if element.get("rend") == "ol" else ("li", 0)
+            events += [(kind, text_of(item), number) for item in element.findall("item")]
             events.append(("", "", 0))
         elif tag == "table":
             rows = [list(row.iter("cell")) for row in element.iter("row")]
@@ -82,12 +83,17 @@ def _events(document: ElementTree.Element) -> list[Event]:
     return events
 
 
+_BLOCKS = frozenset({"list", "item", "p", "head", "quote", "table", "row", "cell"})
+
+
 def text_of(element: ElementTree.Element) -> str:
     """An element's words, each link followed by its address in brackets."""
     parts = [element.text or ""]
     for child in element:
         inner = text_of(child)
         target = child.get("target", "") if child.tag == "ref" else ""
+        if child.tag in _BLOCKS:  # its own words, not glued to the last ("Change it now")
+            inner = f" {inner} "
         parts.append(f"{inner} ({target})" if target and target not in inner else inner)
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())

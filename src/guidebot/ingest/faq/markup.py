@@ -61,9 +61,9 @@ def _html_text(markup: str) -> str:
     events, _ = html_blocks(markup)
     blocks: list[str] = []
     items: list[str] = []
-    for kind, text in events:
+    for kind, text, number in events:
         if kind in {"li", "ol"}:
-            items.append(f"{len(items) + 1}. {text}" if kind == "ol" else f"- {text}")
+            items.append(f"{number}. {text}" if kind == "ol" else f"- {text}")
             continue
         if items:
             blocks.append("\n".join(items))
