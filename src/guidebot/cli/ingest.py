@@ -73,8 +73,8 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
         )
     if not kb.out_of_scope:
         lines.append(
-            "- Questions about topics your guides leave out but share words with (another "
-            "service, another place) may still be answered: list those topics in "
+            "- Questions about topics your knowledge leaves out but shares words with "
+            "(another service, another place) may still be answered: list those topics in "
             f"{root / 'scope.yaml'} to have them declined, and see `guidebot gaps` later."
         )
     return lines

@@ -63,10 +63,11 @@ def decline_reply(
     `knowledge` is what the knowledge is called ("The guide", "The guides", "The FAQ", "The
     guide and FAQ": TurnContext.knowledge_name)."""
     about = f" ({', '.join(missing)})" if missing else ""
-    verb = "don't" if knowledge.endswith("s") or " and " in knowledge else "doesn't"
+    several = knowledge.endswith("s") or " and " in knowledge
+    verb, they = ("don't", "they do") if several else ("doesn't", "it does")
     text = f"{knowledge} {verb} cover that{about}, so I won't guess."
     if suggestions:
-        text += " Nearby topics it does answer:"
+        text += f" Nearby topics {they} answer:"
     return Reply(
         question=question,
         answer=text,
