@@ -179,6 +179,8 @@ def test_starter_faq_is_valid_yaml_that_check_refuses_until_answered(make_knowle
     assert [e["answer"] for e in entries] == ["TODO", "TODO"]
     assert entries[0]["alternates"] == ["is there a dorm?"]
     assert "# asked 2 times" in text
+    # off-topic questions are declined too: the entry says it may be deleted
+    assert text.count("# declined: answer it if your knowledge should; if not, delete it") == 2
     root = make_knowledge({"guides/test.md": GUIDE, "faq/new.yaml": text})
     with pytest.raises(KnowledgeError, match=r"faq/new.yaml:\d+: the answer still says TODO"):
         load_knowledge(root)

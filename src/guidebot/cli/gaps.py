@@ -109,7 +109,10 @@ def run(args: argparse.Namespace) -> int:
     only = f" --knowledge {args.knowledge}" if args.knowledge else ""
     if len(folders) > 1:  # the export would refuse: name the choice to make
         only = " --knowledge DIR"
-    print(f"\nTurn them into FAQ entries: guidebot gaps{only} --export new-questions.yaml")
+    print(
+        f"\nTurn those your knowledge should answer into FAQ entries: guidebot gaps{only} "
+        "--export new-questions.yaml (those about something else can stay unanswered)"
+    )
     return 0
 
 

@@ -172,6 +172,9 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         if gap.confidence is not None and gap.answered:
             said = "; ".join(_one_line(a) for a in gap.answered)
             lines.append(f"# answered with confidence {gap.confidence:.2f} from: {said}")
+        if gap.kinds == ("decline",):
+            # Off-topic questions ("what's the weather") are declined too, and should stay so.
+            lines.append("# declined: answer it if your knowledge should; if not, delete it")
         if FEEDBACK in gap.kinds:
             if gap.answered:
                 said = "; ".join(_one_line(a) for a in gap.answered)
