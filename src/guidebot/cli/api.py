@@ -100,14 +100,13 @@ def run(args: argparse.Namespace) -> int:
     bot = load_bot(argparse.Namespace(knowledge=str(root), model=model))
     check_port(args.host, args.port)
     try:
-        from guidebot.web.app import warm
         from guidebot.web.server import serve
     except ImportError as error:
         raise UsageError(
             f"guidebot api needs FastAPI and uvicorn ({error.name} is missing); "
             "install them with: pip install fastapi uvicorn httptools"
         ) from None
-    warm(bot)  # fills the cache of what the first turn loads, for every worker to read
+    bot.warm()  # fills the cache of what the first turn loads, for every worker to read
     if args.workers == 1 and bot.cached_new_index and not restarted:
         _restart_reading_the_caches()
     served: Bot | None = bot

@@ -115,11 +115,11 @@ def _taken_over(
     alike = word_cosine(retriever.vectors.encoder)
     mine = [w for w in alone.surface if retriever.analyzer.terms_of_words([w])]
     nearest, term = -1.0, ""
-    for word in dict.fromkeys(words(topic)):
-        for found in retriever.analyzer.terms_of_words([word]):
-            cosines = [c for c in alike(word, mine) if c is not None] if mine else []
-            if found in matched and cosines and max(cosines) > nearest:
-                nearest, term = max(cosines), found
+    for word in dict.fromkeys(words(topic)) if mine else ():
+        held = [t for t in retriever.analyzer.terms_of_words([word]) if t in matched]
+        cosines = [c for c in alike(word, mine) if c is not None] if held else []
+        if cosines and max(cosines) > nearest:
+            nearest, term = max(cosines), held[0]
     return term
 
 

@@ -169,15 +169,14 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             entry["alternates"] = list(gap.wordings[1:9])
         asked = "once" if gap.count == 1 else f"{gap.count} times"
         lines.append(f"# asked {asked}, last on {gap.last_asked[:10]}")
+        said = "; ".join(_one_line(a) for a in gap.answered)
         if gap.confidence is not None and gap.answered:
-            said = "; ".join(_one_line(a) for a in gap.answered)
             lines.append(f"# answered with confidence {gap.confidence:.2f} from: {said}")
         if gap.kinds == ("decline",):
             # Off-topic questions ("what's the weather") are declined too, and should stay so.
             lines.append("# declined: answer it if your knowledge should; if not, delete it")
         if FEEDBACK in gap.kinds:
             if gap.answered:
-                said = "; ".join(_one_line(a) for a in gap.answered)
                 lines.append(f"# marked not helpful; answered from: {said}")
             lines += [f"# comment: {c}" for c in gap.comments[:3]]
         lines.append(

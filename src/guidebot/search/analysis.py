@@ -12,10 +12,15 @@ import snowballstemmer
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
 ANALYSIS_VERSION = 2  # 2: capitals from compatibility decomposition lower-cased
 
+# What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
+# word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
+CONTRACTION_ENDINGS = frozenset("ll ve re d s t m".split())
+
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent.
-STOP_WORDS = frozenset(
-    """
+STOP_WORDS = (
+    frozenset(
+        """
     a about above after again against all am an and any are aren as at be because been
     before being below between both but by can cannot could couldn did didn do does doesn
     doing don down during each few for from further had hadn has hasn have haven having he
@@ -24,17 +29,15 @@ STOP_WORDS = frozenset(
     ought our ours ourselves out over own please same shall she should shouldn so some such
     than that the their theirs them themselves then there these they this those through to
     too under until up upon us very was wasn we were weren what when where which while who
-    whom why will with won would wouldn you your yours yourself yourselves ll ve re d s t m
+    whom why will with won would wouldn you your yours yourself yourselves
     hi hey hello tell know want like really also get got thing things something anything
     kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
     arent wont whats hows wheres whos thats theres vs versus actually basically honestly
     literally stuff gonna wanna kinda sorta tho though lol btw tbh idk imo even ever
     """.split()
+    )
+    | CONTRACTION_ENDINGS
 )
-
-# What is left of a contraction typed with a space ("i ve", "we ll"): stop words above, but
-# no word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
-CONTRACTION_ENDINGS = frozenset("ll ve re d s t m".split())
 
 # Small numbers are written both ways ("six months", "within 6 months"); search by digits.
 NUMBER_WORDS = {

@@ -81,7 +81,7 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     if bot is None:
         encoder = load_model(settings.model) if settings.model else None
         bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder)
-    warm(bot)
+    bot.warm()  # what a first turn loads, loaded before any visitor asks
     app = FastAPI(
         title="guidebot API",
         version=__version__,
@@ -102,11 +102,6 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
             max_age=600,
         )
     return app
-
-
-def warm(bot: Bot) -> None:
-    """Load what a first turn would (Bot.warm) before any visitor asks."""
-    bot.warm()
 
 
 class _Engine:
