@@ -330,3 +330,26 @@ def test_an_faq_source_names_its_own_question_beside_its_section():
     assert faq["question"] and faq["question"] != faq["section"]
     assert faq["question"] in reply["answer"]
     assert guide["question"] == ""
+
+
+def test_an_imported_guides_numbered_steps_and_bullets_are_answered_as_a_list(tmp_path: Path):
+    """Steps and bullets brought in from Markdown come back one to a line, numbered as the
+    source numbers them, in the terminal and in the answer a script reads."""
+    source = tmp_path / "club.md"
+    source.write_text(
+        "# Bike Club Guide\n\n## Joining the club\n\nTo join, follow these steps:\n\n"
+        "1. Fill in the online form.\n2. Pay the yearly fee of 30 pounds.\n"
+        "3. Collect your card at the front desk.\n\nMembers get these perks:\n\n"
+        "- free tyre checks\n- ten percent off parts\n\n## Lost cards\n\n"
+        "Tell the front desk and we print a new card for 5 pounds.\n",
+        encoding="utf-8",
+    )
+    kb = str(tmp_path / "kb")
+    assert run_guidebot("ingest", "--knowledge", kb, str(source)).returncode == 0
+    shown = run_guidebot("ask", "--no-log", "--knowledge", kb, "how do i join the club")
+    assert shown.returncode == 0, shown.stderr
+    assert "follow these steps:\n1. Fill in the online form.\n2. Pay the yearly fee" in shown.stdout
+    assert "perks:\n- free tyre checks\n- ten percent off parts" in shown.stdout
+    asked = run_guidebot("ask", "--json", "--no-log", "--knowledge", kb, "two steps to join?")
+    answer = json.loads(asked.stdout)["answer"]
+    assert "\n3. Collect your card" in answer

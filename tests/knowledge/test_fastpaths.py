@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from guidebot.knowledge import faqfile, guidefile, loader, passages, yamlsource
@@ -148,44 +148,51 @@ def test_surely_at_most_is_never_wrong(text, limit):
         assert len(text.split()) <= limit
 
 
-def chunks_as_before(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def chunks_plainly(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     merged: list[tuple[str, int]] = []
     carry: tuple[str, int] | None = None
     for text, line in paragraphs:
         if carry:
-            text, line = f"{carry[0]} {text}", carry[1]
+            text, line = f"{carry[0]}\n{text}", carry[1]
             carry = None
         if len(text.split()) < passages.MIN_WORDS:
             carry = (text, line)
             continue
-        merged += [(piece, line) for piece in split_long_as_before(text)]
+        merged += [(piece, line) for piece in split_long_plainly(text)]
     if carry:
         if merged:
             last_text, last_line = merged.pop()
-            merged += [(p, last_line) for p in split_long_as_before(f"{last_text} {carry[0]}")]
+            merged += [(p, last_line) for p in split_long_plainly(f"{last_text}\n{carry[0]}")]
         else:
             merged.append(carry)
     return merged
 
 
-def split_long_as_before(text: str) -> list[str]:
+def split_long_plainly(text: str) -> list[str]:
     if len(text.split()) <= passages.MAX_WORDS:
         return [text]
+    units = [
+        ("\n" if n and not k else " ", sentence)
+        for n, line in enumerate(text.split("\n"))
+        for k, sentence in enumerate(re.split(r"(?<=[.!?])\s+", line))
+    ]
     pieces: list[str] = []
-    current: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if current and len(" ".join([*current, sentence]).split()) > passages.MAX_WORDS:
-            pieces.append(" ".join(current))
-            current = []
-        current.append(sentence)
+    current = ""
+    for joint, sentence in units:
+        longer = f"{current}{joint}{sentence}" if current else sentence
+        if current and len(longer.split()) > passages.MAX_WORDS:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = longer
     if current:
-        pieces.append(" ".join(current))
+        pieces.append(current)
     return pieces
 
 
-SENTENCE = st.lists(st.sampled_from(["word", "é", "x\ty", "a\u00a0b", "", " "]), max_size=30).map(
-    lambda words: " ".join(words) + "."
-)
+SENTENCE = st.lists(
+    st.sampled_from(["word", "é", "x\ty", "a\u00a0b", "", " ", "\n2. z"]), max_size=30
+).map(lambda words: " ".join(words) + ".")
 PARAGRAPH = st.lists(SENTENCE, max_size=25).map(" ".join)
 
 
@@ -193,11 +200,26 @@ PARAGRAPH = st.lists(SENTENCE, max_size=25).map(" ".join)
 @given(st.lists(PARAGRAPH, max_size=6))
 def test_chunks_are_as_before(texts):
     paragraphs = [Paragraph(text, n) for n, text in enumerate(texts, start=1)]
-    expected = chunks_as_before([(p.text, p.line) for p in paragraphs])
+    expected = chunks_plainly([(p.text, p.line) for p in paragraphs])
     assert passages._chunks(paragraphs) == expected
 
 
+def block_text_plainly(block: list[str]) -> str:
+    lines: list[str] = []
+    for raw in block:
+        found = re.match(r"^\s*([-*•]|\d+[.)])\s+", raw)
+        if found:
+            marker = "-" if found.group(1) in "-*•" else found.group(1)
+            lines.append(f"{marker} {raw[found.end() :]}")
+        elif lines:
+            lines[-1] += " " + raw.strip()
+        else:
+            lines.append(raw.strip())
+    return "\n".join(lines)
+
+
 def block_text_as_before(block: list[str]) -> str:
+    """How guidebot read a block before it kept list items on lines of their own."""
     bullet = r"^\s*(?:[-*•]|\d+[.)])\s+"
     items = [re.sub(bullet, "", line) for line in block]
     if len(block) > 1 and all(re.match(bullet, line) for line in block):
@@ -210,8 +232,25 @@ LINE = st.text(alphabet="-*•1٣.) \ta\u00a0", min_size=1, max_size=12)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=4))
-def test_list_items_join_as_before(block):
-    assert guidefile._block_text(block) == block_text_as_before(block)
+def test_list_items_keep_their_lines(block):
+    assert guidefile._block_text(block) == block_text_plainly(block)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=4))
+def test_one_line_is_the_block_as_read_before_so_section_hashes_hold(block):
+    """The hash is whitespace-insensitive: only the words and stops must be the same. Two
+    kinds of list cannot be told apart once read: a bare marker line ("-", "2.") with a
+    line under it, now an item holding that line, and an item wrapped onto a second line,
+    now one line (before, wrapping cost the items their full stops). `guidebot ingest`
+    writes neither (one line an item), and it is what writes section hashes; in a guide
+    written by hand the entries of such a section are shown as possibly out of date."""
+    bullet = r"\s*([-*•]|\d+[.)])\s"
+    assume(not any(re.fullmatch(r"\s*([-*•]|\d+[.)])\s*", line) for line in block))
+    items = [bool(re.match(bullet, line)) for line in block]
+    assume(not any(a and not b for a, b in zip(items, items[1:], strict=False)))
+    now = guidefile.one_line(guidefile._block_text(block))
+    assert now.split() == block_text_as_before(block).split()
 
 
 @settings(max_examples=200, deadline=None)

@@ -35,7 +35,7 @@ def test_short_paragraphs_merge_and_long_ones_split(make_knowledge):
     long_paragraph = " ".join(f"Sentence number {i} is here." for i in range(80))
     guide = f"---\ntitle: T\n---\n## S\nTiny.\n\n{long_paragraph}\n"
     passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
-    assert passages[0].text.startswith("Tiny. Sentence number 0")
+    assert passages[0].text.startswith("Tiny.\nSentence number 0")  # each paragraph a line
     assert len(passages) == 3 and all(len(p.text.split()) <= 165 for p in passages)
 
 

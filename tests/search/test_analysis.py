@@ -19,6 +19,12 @@ def test_words_normalise_case_accents_possessives_and_numbers():
     assert normalise("ＡＩ") == "ai"  # full-width letters fold to ASCII
 
 
+def test_the_numbers_of_list_items_are_no_words():
+    found = words("Steps:\n1. Pay 2 pounds.\n 2) Wait 3. Or not")
+    assert found == ["steps", "pay", "2", "pounds", "wait", "3", "or", "not"]
+    assert words("1. Pay") == ["1", "pay"]  # one line: no list, a figure as any other
+
+
 def test_terms_drop_stop_words_and_stem():
     assert Analyzer().terms("What are the careers in manufacturing?") == ["career", "manufactur"]
 
@@ -47,9 +53,13 @@ def test_small_numbers_match_in_words_or_digits():
 
 
 def _words_token_by_token(text: str) -> list[str]:
-    """The definition words() must keep: clean each token on its own."""
+    """The definition words() must keep: clean each token on its own, once the numbers of
+    list items at the starts of lines are gone (in text of several lines)."""
+    text = normalise(text)
+    if "\n" in text:
+        text = re.sub(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+", "", text)
     out = []
-    for token in re.findall(TOKEN_PATTERN, normalise(text)):
+    for token in re.findall(TOKEN_PATTERN, text):
         if token[0].isdigit():
             out.append(re.sub(r"(?<=\d),(?=\d{3})", "", token))
         else:

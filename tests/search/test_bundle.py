@@ -48,6 +48,7 @@ WORDS = [
     "a\x01b",
 ]
 SEPARATORS = [" ", "  ", ", ", ". ", "\n", "\t", "-", "_", "!", "(", ") ", ":", "/", "’", "é"]
+SEPARATORS += ["\n2. ", "\n 10) "]  # list items' numbers, which are no words
 text_st = st.one_of(
     st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=10).map(
         lambda parts: "".join(w + s for w, s in parts)
@@ -229,6 +230,7 @@ passage_st = st.builds(
         passage("guide", "One", "Résumé ＡＩ", "-- !! --"),  # no words; section One again
         passage("faq", "Elsewhere", "", "Machine learning wage, café naïve don’t"),
         passage("guide", "One", "", "", guide="g2"),
+        passage("guide", "Two", "", "Steps:\n1. Pay the wage.\n2) See ML 2.8 times"),
     ],
     Bm25Params(variant="okapi"),
 )

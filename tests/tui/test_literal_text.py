@@ -75,6 +75,16 @@ def test_answer_lines_keep_bullets_and_every_character() -> None:
     assert answer_lines(text) == ["• first [x](y) *a* `b` <i>", "2. not a list # nor a heading"]
 
 
+def test_a_list_and_its_lead_in_are_one_paragraph_of_lines() -> None:
+    text = "Intro.\nTo join:\n1. Fill in the form.\n2. Pay.\nPerks:\n- tyres\n* parts\nEnd."
+    assert answer_lines(text) == [
+        "Intro.",
+        "To join:\n1. Fill in the form.\n2. Pay.",
+        "Perks:\n• tyres\n• parts",
+        "End.",
+    ]
+
+
 async def test_the_answer_renders_to_the_original_text(make_app) -> None:
     from guidebot.reply import Reply
 

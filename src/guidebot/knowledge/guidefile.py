@@ -12,7 +12,7 @@ from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
 # A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*([-*•]|\d+[.)])\s+")
 
 
 def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
@@ -137,15 +137,33 @@ def _sections(
 
 
 def _block_text(block: list[str]) -> str:
-    """A block's lines joined into one line; a list keeps its items apart: '- a', '- b' ->
-    'a. b.' (a single line only loses its list marker)."""
-    if len(block) == 1:  # most blocks are one line
-        found = _BULLET.match(block[0])
-        return (block[0][found.end() :] if found else block[0]).strip()
-    found_all = [_BULLET.match(line) for line in block]
-    items = [
-        line[found.end() :] if found else line for line, found in zip(block, found_all, strict=True)
-    ]
-    if all(found_all):
+    """A block's text: running lines joined into one, each list item on a line of its own
+    with its number as written ("2.") or "-" for a bullet, a line under an item continuing
+    it. Answers show the steps as steps; search reads the words alone (analysis.words)."""
+    if len(block) == 1 and not _BULLET.match(block[0]):  # most blocks: one line of prose
+        return block[0].strip()
+    lines: list[str] = []
+    for raw in block:
+        found = _BULLET.match(raw)
+        if found:
+            marker = found.group(1)
+            # The item's end as written: section_hash reads trailing spaces (one_line).
+            lines.append(f"{marker if marker[0].isdigit() else '-'} {raw[found.end() :]}")
+        elif lines:
+            lines[-1] = f"{lines[-1]} {raw.strip()}"
+        else:
+            lines.append(raw.strip())
+    return "\n".join(lines)
+
+
+def one_line(text: str) -> str:
+    """A paragraph's text as one line, as guidebot read guides before it kept list items on
+    lines of their own: markers dropped and, when every line is an item, each item ending
+    in a full stop ("a. b."). FAQ files hold hashes of sections taken over this form
+    (loader.section_hash), and they must not all turn stale."""
+    lines = text.split("\n")
+    found = [_BULLET.match(line) for line in lines]
+    items = [line[f.end() :] if f else line for line, f in zip(lines, found, strict=True)]
+    if len(lines) > 1 and all(found):
         items = [item.rstrip(".") + "." for item in items]
     return " ".join(item.strip() for item in items)

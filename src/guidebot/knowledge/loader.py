@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process, utils
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.gcpause import paused_gc
-from guidebot.knowledge.guidefile import parse_guide
+from guidebot.knowledge.guidefile import one_line, parse_guide
 from guidebot.knowledge.model import (
     FaqEntry,
     Guide,
@@ -122,8 +122,9 @@ def reload_knowledge(previous: KnowledgeBase) -> tuple[KnowledgeBase, KnowledgeE
 
 
 def section_hash(section: Section) -> str:
-    """A short hash of a section's text, whitespace-insensitive, for FAQ `section_hash:`."""
-    text = " ".join(section.text.split())
+    """A short hash of a section's text, whitespace-insensitive, for FAQ `section_hash:`;
+    taken over its paragraphs as single lines (guidefile.one_line), as it always was."""
+    text = " ".join(" ".join(one_line(p.text) for p in section.paragraphs).split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 

@@ -11,11 +11,12 @@ from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, 
 from guidebot.knowledge.slugs import folded, unique
 from guidebot.version import __version__
 
-# A guide's paragraphs are joined until a passage has at least MIN_WORDS words, and split
-# at sentences above MAX_WORDS: passages of about a hundred words, as dense and lexical
-# passage retrieval use (Karpukhin et al., "Dense Passage Retrieval", EMNLP 2020). A lone
-# paragraph of 40-60 words tends to be one point of a section, and a closing sentence
-# ("Evaluating program length, cost, and ROI is essential") won "cost?" by its shortness.
+# A guide's paragraphs are joined (each on a line of its own) until a passage has at least
+# MIN_WORDS words, and split at sentences above MAX_WORDS: passages of about a hundred
+# words, as dense and lexical passage retrieval use (Karpukhin et al., "Dense Passage
+# Retrieval", EMNLP 2020). A lone paragraph of 40-60 words tends to be one point of a
+# section, and a closing sentence ("Evaluating program length, cost, and ROI is
+# essential") won "cost?" by its shortness.
 # On dev (`guidebot eval tests/eval/dev.yaml`, top-1 / follow-ups), MIN_WORDS 12 / 40 / 60 /
 # 100: the article as `guidebot ingest` makes it 59.1 / 60.7 / 61.0 / 62.8% and 54.4 / 58.8
 # / 66.2 / 64.7%; the bundled guide 92.8 / 93.1 / 93.1 / 92.8%; with all-MiniLM-L6-v2 the
@@ -24,7 +25,7 @@ from guidebot.version import __version__
 # 57.8% both ways (with the model 62.5 -> 69.5%), the bundled guide 87.5% both ways.
 MIN_WORDS = 60
 MAX_WORDS = 160
-CHUNKING = 3  # bump when build_passages cuts passages differently (passages_version)
+CHUNKING = 4  # bump when build_passages cuts passages differently (passages_version)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -129,7 +130,7 @@ def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
     for paragraph in paragraphs:
         text, line = paragraph.text, paragraph.line
         if carry:
-            text, line = f"{carry[0]} {text}", carry[1]
+            text, line = f"{carry[0]}\n{text}", carry[1]
             carry = None
         if len(text.split(None, MIN_WORDS)) < MIN_WORDS:  # splits no further than it must
             carry = (text, line)
@@ -140,7 +141,7 @@ def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
     if carry:
         if merged:
             last_text, last_line = merged.pop()
-            joined = f"{last_text} {carry[0]}"  # may pass MAX_WORDS now: split it again
+            joined = f"{last_text}\n{carry[0]}"  # may pass MAX_WORDS now: split it again
             merged += [(piece, last_line) for piece in _split_long(joined)]
         else:
             merged.append(carry)
@@ -158,20 +159,24 @@ def _surely_at_most(text: str, limit: int) -> bool:
 
 
 def _split_long(text: str) -> list[str]:
+    """Pieces of at most MAX_WORDS words cut at sentence ends and line breaks, each keeping
+    its line breaks (paragraphs and list items)."""
     if len(text.split()) <= MAX_WORDS:
         return [text]
     pieces: list[str] = []
-    current: list[str] = []
-    count = 0  # words in current: joining with spaces neither makes nor merges a word
-    for sentence in _SENTENCE_END.split(text):
-        words = len(sentence.split())
-        if current and count + words > MAX_WORDS:
-            pieces.append(" ".join(current))
-            current, count = [], 0
-        current.append(sentence)
-        count += words
+    current = ""
+    count = 0  # words in current: joining at a space or line break neither makes nor merges one
+    for number, line in enumerate(text.split("\n")):
+        for sentence_number, sentence in enumerate(_SENTENCE_END.split(line)):
+            words = len(sentence.split())
+            if current and count + words > MAX_WORDS:
+                pieces.append(current)
+                current, count = "", 0
+            joint = "\n" if number and not sentence_number else " "
+            current = f"{current}{joint}{sentence}" if current else sentence
+            count += words
     if current:
-        pieces.append(" ".join(current))
+        pieces.append(current)
     return pieces
 
 

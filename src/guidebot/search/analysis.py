@@ -10,7 +10,7 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 2  # 2: capitals from compatibility decomposition lower-cased
+ANALYSIS_VERSION = 3  # 2: capitals lower-cased after decomposition; 3: list numbers unread
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -48,6 +48,9 @@ NUMBER_WORDS = {
 }
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+# The number of a list item at the start of a line ("2. Pay the fee"): where the item
+# stands, not what it says, so no term ("2" would meet every question naming two things).
+_ITEM_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+", re.MULTILINE)
 # A word: digits with separators ("145,000", "2.8") or letters with inner apostrophes.
 TOKEN_PATTERN = r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*"
 _TOKEN = re.compile(TOKEN_PATTERN)
@@ -71,9 +74,18 @@ def is_number(term: str) -> bool:
     return term.replace(".", "", 1).isdigit()
 
 
+def without_item_numbers(text: str) -> str:
+    """The text without the numbers of its list items ("2. " at the start of a line)."""
+    if "\n" not in text:  # only text of several lines (guide passages, answers) has items
+        return text
+    return _ITEM_NUMBER.sub("", text)
+
+
 def words(text: str) -> list[str]:
-    """Surface words of text: lower-case, possessives and thousands separators removed."""
+    """Surface words of text: lower-case, possessives, thousands separators and the numbers
+    of list items at the starts of lines removed."""
     text = normalise(text)
+    text = without_item_numbers(text)
     # Cleaning works on the whole text where it can (one C-level pass instead of a Python
     # loop over every token): a comma between digits only ever sits inside one number token.
     if "’" in text:

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Sequence
 
 from guidebot.knowledge.passages import Passage
-from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, words
+from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, without_item_numbers, words
 
 # The same words as analysis reads ("145,000" is one), kept as written for highlighting.
 _SURFACE = re.compile(TOKEN_PATTERN)
@@ -61,7 +61,8 @@ class PassageWords:
             return found
         passage = self._passages[doc]
         found = {}
-        for position, token in enumerate(_SURFACE.findall(f"{passage.title} {passage.text}")):
+        text = without_item_numbers(f"{passage.title} {passage.text}")
+        for position, token in enumerate(_SURFACE.findall(text)):
             terms = self._terms.get(token)
             if terms is None:
                 terms = self._terms[token] = tuple(self._analyzer.terms_of_words(words(token)))

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from guidebot.search.analysis import words
+from guidebot.search.analysis import without_item_numbers, words
 
 _PLACEHOLDER = "\x01"  # starts a piece that stands for a word of a text that is not ASCII
 # Upper-case letters to lower-case (what normalise does to ASCII text); every other byte
@@ -62,6 +62,9 @@ class Pieces:
     def number(self, texts: Sequence[str]) -> Cut:
         """The texts cut into pieces, the pieces numbered (see Cut)."""
         joined = " ".join(texts)
+        if "\n" in joined:  # list items' numbers are no words (analysis.without_item_numbers)
+            texts = [without_item_numbers(text) for text in texts]
+            joined = " ".join(texts)
         if not joined.isascii() or _PLACEHOLDER in joined:
             texts = [self._ascii(text) for text in texts]
             joined = " ".join(texts)

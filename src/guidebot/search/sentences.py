@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+from guidebot.search.analysis import without_item_numbers
+
+# A line break ends a sentence too: a list item or a paragraph of a passage has no full stop.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 # A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
 _ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
 
 
 def sentences(text: str) -> list[str]:
-    """The text's sentences; a full stop after an abbreviation does not end one."""
+    """The text's sentences, without the numbers of list items ("2. "); a full stop after an
+    abbreviation does not end one, nor does a line that ends in a colon (a list's lead-in
+    goes with its first item)."""
     found: list[str] = []
-    for piece in _SENTENCE_END.split(text.strip()):
+    for piece in _SENTENCE_END.split(without_item_numbers(text).strip()):
         last = _LAST_WORD.search(found[-1]) if found else None
-        if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS):
+        if (
+            found
+            and found[-1].endswith(":")
+            or last
+            and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS)
+        ):
             found[-1] = f"{found[-1]} {piece}"
         elif piece:
             found.append(piece)
     return found
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether what follows belongs to the sentence: it ends in a colon or an abbreviation."""
+    if sentence.endswith(":"):
+        return True
+    last = _LAST_WORD.search(sentence)
+    return bool(last) and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS)
 
 
 def asking_sentences(text: str) -> list[str]:

@@ -10,6 +10,7 @@ control characters made visible (guidebot.tui.literal).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.app import ComposeResult
@@ -31,16 +32,28 @@ from guidebot.tui.widgets.citations import (
 )
 
 LINK = "bold $text-accent"
+_LIST_ITEM = re.compile(r"[-*] |\d{1,3}[.)] ")
 
 
 def answer_lines(answer: str) -> list[str]:
-    """The answer's paragraphs (one per line of the reply), "- " bullets shown as "• "."""
-    lines = []
+    """The answer's paragraphs (one per line of the reply), "- " bullets shown as "• "; a
+    list's items, and the line that leads into them (ending in ":"), as one paragraph of
+    lines, so that a list reads as one."""
+    paragraphs: list[str] = []
+    follows = False  # whether this line goes on the paragraph before (a list's next line)
     for line in answer.split("\n"):
         line = line.strip()
-        if line:
-            lines.append("• " + line[2:].strip() if line[:2] in ("- ", "* ") else line)
-    return lines
+        if not line:
+            follows = False
+            continue
+        item = _LIST_ITEM.match(line) is not None
+        shown = "• " + line[2:].strip() if line[:2] in ("- ", "* ") else line
+        if paragraphs and follows and item:
+            paragraphs[-1] += "\n" + shown
+        else:
+            paragraphs.append(shown)
+        follows = item or line.endswith(":")
+    return paragraphs
 
 
 def answer_content(reply: Reply, turn: int) -> Content:
