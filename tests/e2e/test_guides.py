@@ -72,6 +72,13 @@ def test_guides_lists_sections_and_faq_counts(two_guides):
     ]
 
 
+def test_guides_counts_the_faq_entries_linked_to_no_guide(make_knowledge):
+    loose = "- question: Where do I park?\n  answer: In the yard behind the school.\n"
+    root = make_knowledge({"guides/test.md": GUIDE, "faq/f.yaml": loose})
+    shown = guidebot("guides", "--knowledge", str(root)).stdout
+    assert "1 FAQ entry is not linked to a guide (no 'section')." in shown
+
+
 def test_ask_guide_restricts_answers_and_cites_that_guide(two_guides):
     root = two_guides()
     for slug, title in (("second", "Second Guide"), ("test", "Test Guide")):
@@ -110,6 +117,19 @@ def test_section_hash_ignores_reflowed_whitespace(make_knowledge):
     reflowed = GUIDE.replace("fees included.", "fees\nincluded.")
     b = load_knowledge(make_knowledge({"guides/test.md": reflowed}))
     assert section_hash(a.guides[0].section("Costs")) == section_hash(b.guides[0].section("Costs"))
+
+
+def test_a_hash_taken_before_lists_kept_their_lines_still_holds(make_knowledge):
+    """73414b8a is this section's hash as guidebot 7c2c617 took it, when it read a list
+    as one line: FAQ entries linked then must not all turn stale."""
+    guide = "---\ntitle: T\n---\n## Steps\nTo book:\n1. Go online.\n2) Pay by card\n\n"
+    guide += "- free checks\n- parts  \n\n* one alone\n"
+    kb = load_knowledge(make_knowledge({"guides/t.md": guide}))
+    assert (
+        kb.guides[0].section("Steps").paragraphs[0].text
+        == "To book:\n1. Go online.\n2) Pay by card"
+    )
+    assert section_hash(kb.guides[0].section("Steps")) == "73414b8a"
 
 
 def test_reload_keeps_the_last_good_knowledge_when_an_edit_breaks_it(two_guides):

@@ -291,3 +291,37 @@ def test_a_captioned_table_keeps_its_header_naming_the_cells():
 )
 def test_a_byline_keeps_the_names_not_the_date_after_them(given, author):
     assert byline_author(given) == author
+
+
+def test_a_byline_comes_as_the_page_writes_it_without_its_dates_label():
+    """trafilatura splits a byline at "and" and commas and takes the date out, leaving its
+    label: "By the Waste and Street Scene Team, Ashbourne Vale District Council. Last
+    updated 3 February 2025." came out as below."""
+    mangled = "The Waste; Street Scene Team; Ashbourne Vale District Council Last updated"
+    page = (
+        '<p class="byline">By the Waste and Street Scene Team, Ashbourne Vale District '
+        "Council. Last updated 3 February 2025.</p>"
+    )
+    assert byline_author(mangled, page) == (
+        "the Waste and Street Scene Team, Ashbourne Vale District Council"
+    )
+    assert byline_author(mangled) == "The Waste; Street Scene Team; Ashbourne Vale District Council"
+    assert byline_author("Ann Lee; Bo Chan", "<p>By <a>Ann Lee</a> &amp; Bo Chan</p>") == (
+        "Ann Lee & Bo Chan"
+    )
+    assert byline_author("Ann Lee Published on") == "Ann Lee"
+
+
+def test_an_imported_web_pages_byline_is_its_author(tmp_path):
+    page = (
+        "<html><head><title>Bins</title></head><body><main><article><h1>Bins Guide</h1>"
+        '<p class="byline">By the Waste and Street Scene Team, Vale Council. Last updated '
+        "3 February 2025.</p>"
+        + "".join(
+            f"<h2>Topic {n}</h2><p>{'Bins are emptied on the same weekday every week. ' * 4}</p>"
+            for n in range(3)
+        )
+        + "</article></main></body></html>"
+    )
+    article = parse_html(page)
+    assert article.author == "the Waste and Street Scene Team, Vale Council"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from guidebot.cli.common import UsageError, terminal_safe
+from guidebot.cli.common import UsageError, counted, terminal_safe
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.locations import knowledge_dir
@@ -38,13 +38,9 @@ def run(args: argparse.Namespace) -> int:
     passages = build_passages(kb)
     sections = sum(len(g.sections) for g in kb.guides)
     print(
-        f"{root}: OK — {_count(len(kb.guides), 'guide')}, {_count(sections, 'section')}, "
-        f"{_count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}, {_count(len(passages), 'passage')}"
+        f"{root}: OK — {counted(len(kb.guides), 'guide')}, {counted(sections, 'section')}, "
+        f"{counted(len(kb.faqs), 'FAQ entry', 'FAQ entries')}, {counted(len(passages), 'passage')}"
     )
     for warning in kb.warnings:
         print(f"warning: {terminal_safe(warning)}")
     return 0
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"

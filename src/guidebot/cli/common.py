@@ -158,3 +158,8 @@ class UnansweredLogger:
         if note and not self.warned:
             print(f"guidebot: {note}", file=sys.stderr)
             self.warned = True
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'1 FAQ entry', '2 FAQ entries': n and the noun that agrees with it."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

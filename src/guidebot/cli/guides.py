@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from guidebot.cli.common import add_knowledge_option, knowledge_path
+from guidebot.cli.common import add_knowledge_option, counted, knowledge_path
 from guidebot.knowledge.loader import load_knowledge
 
 NAME = "guides"
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         stale = f" ({r['stale_faqs']} may be out of date)" if r["stale_faqs"] else ""
         print(f"{r['slug']:<{width}}  {r['sections']:>8}  {r['faqs']:>4}  {r['title']}{stale}")
     if unlinked:
-        print(f"\n{unlinked} FAQ entries are not linked to a guide (they have no 'section').")
+        entries = counted(unlinked, "FAQ entry is", "FAQ entries are")
+        print(f"\n{entries} not linked to a guide (no 'section').")
     print('\nAsk one guide only: guidebot ask --guide SLUG "your question"')
     return 0

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, terminal_safe
+from guidebot.cli.common import (
+    UsageError,
+    add_knowledge_option,
+    counted,
+    knowledge_path,
+    terminal_safe,
+)
 from guidebot.errors import WriteRefused
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import bundled_knowledge
@@ -67,7 +73,7 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
     unlinked = sum(1 for f in kb.faqs if not f.guide)
     if kb.guides and unlinked:
         lines.append(
-            f"- {_count(unlinked, 'FAQ entry is', 'FAQ entries are')} linked to no guide "
+            f"- {counted(unlinked, 'FAQ entry is', 'FAQ entries are')} linked to no guide "
             "section, so cited as 'FAQ': give one a `section:` line naming the heading it "
             "answers from to cite that section instead."
         )
@@ -84,10 +90,6 @@ def summary(root: Path, kb: KnowledgeBase) -> str:
     """The line `guidebot check` prints for a clean directory."""
     sections = sum(len(g.sections) for g in kb.guides)
     return (
-        f"{root}: OK — {_count(len(kb.guides), 'guide')}, {_count(sections, 'section')}, "
-        f"{_count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}"
+        f"{root}: OK — {counted(len(kb.guides), 'guide')}, {counted(sections, 'section')}, "
+        f"{counted(len(kb.faqs), 'FAQ entry', 'FAQ entries')}"
     )
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -8,6 +8,7 @@ the source, tables are kept row by row and links keep their address: "words (htt
 
 from __future__ import annotations
 
+import html
 import re
 from xml.etree import ElementTree
 
@@ -34,7 +35,7 @@ def parse_html(text: str) -> Article:
     article = article_from_events(_events(document))
     if not article.title:
         article.title = document.get("title", "")
-    article.author = article.author or byline_author(document.get("author", ""))
+    article.author = article.author or byline_author(document.get("author", ""), text)
     article.source = document.get("url", "")
     article.summary = document.get("description", "")
     return article
@@ -42,13 +43,29 @@ def parse_html(text: str) -> Article:
 
 # What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".
 _BYLINE_REST = re.compile(r"\s+[·•|—–]\s.*$")
+# What is left of a date's label once the date is taken out: "... Council Last updated".
+_DATE_LABEL = re.compile(
+    r"\s+(?:last\s+)?(?:updated|modified|published|posted|reviewed|edited)(?:\s+on)?$",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def byline_author(text: str) -> str:
+def byline_author(text: str, page: str = "") -> str:
     """The names of a byline as the page's metadata gives them, without what follows a
     separator ("Dana Whitfield; People Operations · Updated January 6" -> "Dana Whitfield;
-    People Operations"): a date or a reading time is no author."""
-    return _BYLINE_REST.sub("", text).strip()
+    People Operations") nor a date's label ("... Council Last updated"): a date or a
+    reading time is no author. Names the metadata split apart at "and" and commas ("The
+    Waste; Street Scene Team" for "By the Waste and Street Scene Team, ...") come as the
+    `page` (its HTML) writes them, when it holds them so in that order."""
+    names = _DATE_LABEL.sub("", _BYLINE_REST.sub("", text).strip())
+    parts = [part.strip() for part in names.split(";") if part.strip()]
+    if len(parts) < 2 or not page:
+        return names
+    between = r"[\s,;]*(?:(?:and|&)\s+)?"
+    written = re.compile(between.join(re.escape(part) for part in parts), re.IGNORECASE)
+    found = written.search(" ".join(html.unescape(_TAG.sub(" ", page)).split()))
+    return found.group(0) if found else names
 
 
 def _events(document: ElementTree.Element) -> list[Event]:

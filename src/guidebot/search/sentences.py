@@ -37,7 +37,9 @@ def _goes_on(sentence: str) -> bool:
     if sentence.endswith(":"):
         return True
     last = _LAST_WORD.search(sentence)
-    return bool(last) and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS)
+    if last is None:
+        return False
+    return len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS
 
 
 def asking_sentences(text: str) -> list[str]:
