@@ -57,7 +57,7 @@ def _words_token_by_token(text: str) -> list[str]:
     list items at the starts of lines are gone (in text of several lines)."""
     text = normalise(text)
     if "\n" in text:
-        text = re.sub(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+", "", text)
+        text = re.sub(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)+", "", text)
     out = []
     for token in re.findall(TOKEN_PATTERN, text):
         if token[0].isdigit():

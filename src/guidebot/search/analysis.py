@@ -50,7 +50,8 @@ NUMBER_WORDS = {
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 # The number of a list item at the start of a line ("2. Pay the fee"): where the item
 # stands, not what it says, so no term ("2" would meet every question naming two things).
-_ITEM_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+", re.MULTILINE)
+# A run of them ("2. 6) ") goes at once, so that reading text twice reads it as once.
+_ITEM_NUMBER = re.compile(r"^[ \t]*(?:\d{1,3}[.)][ \t]+)+", re.MULTILINE)
 # A word: digits with separators ("145,000", "2.8") or letters with inner apostrophes.
 TOKEN_PATTERN = r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*"
 _TOKEN = re.compile(TOKEN_PATTERN)
