@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from guidebot.dialogue.uncovered import about_something_else, led_by_naming, uncovered_topics
+from dataclasses import replace
+
+from guidebot.dialogue.uncovered import (
+    about_something_else,
+    led_by_naming,
+    names_something_else,
+    uncovered_topics,
+)
 
 
 def _judge(bot, question: str) -> bool:
@@ -111,3 +118,89 @@ def test_an_faq_answer_holding_another_word_of_the_stem_does_not_answer_it(make_
     assert camera.kind == "answer" and camera.sources[0].id == "faq/can-i-borrow-a-camera"
     booking = bot.ask("Can I book a projector?")  # the answer's word, in the question's sense
     assert booking.kind == "answer" and booking.sources[0].id == "faq/can-i-borrow-a-projector"
+
+
+DENTAL = """---
+title: Meadow Dental Patient Guide
+---
+Meadow Dental is a family practice on Mill Street that treats adults and children.
+
+## Parking
+
+There are eight free parking spaces behind the practice, two of them wide bays for blue
+badge holders. Cycle racks stand by the front door. The town car park on Mill Street is two
+minutes away on foot and costs one pound an hour.
+
+## How to register
+
+To join the practice as a patient:
+
+1. Fill in the new patient form at the front desk or on our website.
+2. List the medicines you take and any allergies.
+3. Bring a photo ID to your first appointment.
+
+Children under eighteen are registered with a parent or guardian present.
+
+## Sedation
+
+Nervous patients can ask for sedation for longer treatments such as extractions. A sedation
+nurse stays with you throughout, and you need an adult to take you home afterwards.
+Sedation costs sixty pounds on top of the treatment.
+"""
+ELSEWHERE = ["is there parking at the airport", "how much is sedation for my cat"]
+HERE = [
+    "where can i leave my bike",  # "bike" is near "cycle"
+    "is there parking for my motorbike",  # near "car"
+    "how do i register my son",  # near "children"
+    "can my daughter register",
+    "how much is sedation for an extraction",
+    "can i park near the practice",
+]
+
+
+def test_a_question_naming_a_thing_far_from_every_word_of_its_section_is_declined(
+    make_knowledge,
+):
+    """A dental practice's guide, written for this test: "parking" and "sedation" name its
+    sections, so the word rules let those questions through; "airport" and "cat" are far in
+    meaning from every word of those sections, while a bike, a motorbike, a son and a
+    daughter are near words the sections use (Policy.decline_foreign_cosine)."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/dental.md": DENTAL})
+    encoder, policy = load_model(builtin_dir()), default_policy(word_level=True)
+    bot = Bot.load(root, policy, encoder=encoder)
+    lenient = Bot.load(root, replace(policy, decline_foreign_cosine=0.0), encoder=encoder)
+    for question in ELSEWHERE:
+        assert lenient.ask(question).kind == "answer", question  # the word rules let it by
+        assert bot.ask(question).kind == "decline", question
+        result = bot.retriever.search(question, k=10)
+        assert names_something_else(bot.retriever, result, 0.3, 10.0), question
+        assert not names_something_else(bot.retriever, result, 0.3, 13.0), question
+    for question in HERE:
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question
+        assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10)
+
+
+def test_naming_something_else_needs_word_vectors_and_a_guide_passage(make_knowledge):
+    """Words alone there is no meaning to judge by; an FAQ entry's phrasings name their own
+    things ("flying to russia"), so the outside sets' entries are left to their lines."""
+    from guidebot.bot import Bot
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/dental.md": DENTAL})
+    bot = Bot.load(root)
+    result = bot.retriever.search(ELSEWHERE[0], k=10)
+    assert not names_something_else(bot.retriever, result, 0.3, 10.0)
+    faq = "- question: Is there parking?\n  answer: Eight free spaces behind the practice.\n"
+    (root / "guides" / "dental.md").unlink()
+    root = make_knowledge({"faq/parking.yaml": faq})
+    bot = Bot.load(root, encoder=load_model(builtin_dir()))
+    result = bot.retriever.search(ELSEWHERE[0], k=10)
+    assert result.best is not None and result.best.passage.kind == "faq"
+    assert not names_something_else(bot.retriever, result, 0.3, 10.0)

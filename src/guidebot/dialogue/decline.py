@@ -8,7 +8,7 @@ from functools import partial
 
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.uncovered import by_words
+from guidebot.dialogue.uncovered import by_words, names_something_else
 from guidebot.search.results import SearchResult
 
 
@@ -28,13 +28,26 @@ def unrelated(
     meaning whatever the words (Policy.semantic_decline / semantic_answer, raised to
     a quantile of how close everyday questions come to the guides (background.py); for
     an FAQ entry, semantic_entry_line / semantic_entry_answer; not one word naming one
-    section). A follow-up (`followup`, or a `cue` "explicit") is close in meaning
-    as read with the question it follows, so for one the word rules would decline, its
-    own words must not be far (Policy.followup_own_similarity): "what about my cat?"
-    after a refund question. `just_given`: the best passage is the one just answered
+    section); and, with word vectors, when it meets the question on one word while the
+    question's other words name things far from all of its words
+    (uncovered.names_something_else). A follow-up (`followup`, or a `cue` "explicit")
+    is close in meaning as read with the question it follows, so for one the word rules
+    would decline, its own words must not be far (Policy.followup_own_similarity): "what
+    about my cat?" after a refund question. `just_given`: the best passage is the one just answered
     with (uncovered.about_something_else's `continuing`)."""
     policy, best, similarity = context.policy, result.best, result.similarity
     on_its_own = not followup and cue != "explicit"
+    if (
+        on_its_own
+        and policy.decline_foreign_cosine
+        and names_something_else(
+            context.retriever,
+            result,
+            policy.decline_foreign_cosine,
+            policy.decline_foreign_surprisal,
+        )
+    ):
+        return True
     entry = best is not None and best.passage.kind == "faq"
     decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
     if entry:

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
-from guidebot.search.analysis import Analyzer, is_number
+from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.textencoder import word_cosine
 
 
 def uncovered_topics(
@@ -129,6 +130,47 @@ def about_something_else(
         # passage shown for its meaning alone (the semantic re-ranker); no rarity to compare.
         return False
     return max(rarity(t) for t in unknown) >= max(rarity(t) for t in known) + rarer_by
+
+
+def names_something_else(
+    retriever: Retriever, result: SearchResult, foreign_below: float, specific_from: float
+) -> bool:
+    """True when a guide passage is best by one shared word at most, and every word of the
+    question the knowledge never uses (of three letters or more) is far in meaning from each
+    word of that passage (word cosine under `foreign_below`), one of them a specific word
+    (at least `specific_from` nats rare in English): the question names another thing.
+    "is there parking at the airport" meets the section "Parking" on its heading's word
+    (which about_something_else lets through), and "airport" is 0.21 from "parking" and
+    nearer to nothing there; "where can i leave my bike" has "bike" near "cycle". A word the
+    encoder cannot read leaves it undecided (False); so does an FAQ entry, whose phrasings
+    name their own things ("flying to russia"). Needs the semantic re-ranker's encoder."""
+    best, vectors = result.best, retriever.vectors
+    if best is None or best.passage.kind != "guide" or vectors is None:
+        return False
+    if len(set(best.matched) - result.loose) > 1:
+        return False
+    analyzer = retriever.analyzer
+    unknown = [
+        word
+        for word in dict.fromkeys(result.surface)
+        if len(word) > 2
+        and word.isalpha()
+        and (terms := analyzer.terms_of_words([word]))
+        and not any(map(retriever.knows, terms))
+    ]
+    english = retriever.repairer.english
+    if not unknown or not isinstance(english, EnglishWords):
+        return False
+    passage = best.passage
+    theirs = [
+        w for w in dict.fromkeys(words(f"{passage.section} {passage.text}")) if w not in STOP_WORDS
+    ]
+    alike = word_cosine(vectors.encoder)
+    for word in unknown:
+        near = [c for c in alike(word, theirs) if c is not None]
+        if not near or max(near) >= foreign_below:
+            return False
+    return any(english.surprisal(word) >= specific_from for word in unknown)
 
 
 def by_words(
