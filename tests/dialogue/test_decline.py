@@ -39,3 +39,35 @@ def test_a_guide_in_everyday_words_declines_everyday_questions_sharing_a_word(ma
         assert bot.ask(question).kind == "decline", question
     for question in ON_TOPIC:
         assert bot.ask(question).kind == "answer", question
+
+
+CLINICAL = """
+## Clinical Waste
+If you use needles or lancets at home, your pharmacy gives you a sharps box; take it back
+there when it is full, or ask us to collect it for free. Never put needles in a bin.
+Infectious waste from care at home, such as dressings and catheter bags, is collected in
+yellow bags every two weeks once your nurse or doctor signs the request form. Pads that
+are not infectious go in your general rubbish, wrapped twice.
+"""
+
+
+def test_a_question_in_the_knowledges_own_words_is_not_read_against_the_background(
+    make_knowledge,
+):
+    """ "district nurse dressings collection" is a search typed in the section's own words,
+    yet a long section about many things is less close to it than everyday questions come
+    to the guide: the background, which leaves such questions out, is no measure for it
+    (Policy.semantic_background_coverage). "book a flight" stays declined."""
+    root = make_knowledge({"guides/hilltop.md": EVERYDAY + CLINICAL})
+    encoder = load_model(builtin_dir())
+    policy = default_policy(word_level=True)
+    always = dataclasses.replace(policy, semantic_background_coverage=0.0)
+    bot, before = Bot.load(root, policy, encoder=encoder), Bot.load(root, always, encoder=encoder)
+    question = "district nurse dressings collection"
+    result = bot.retriever.search(question)
+    assert result.similarity is not None
+    assert result.similarity < bot.context.background.line(policy.semantic_background_decline)
+    assert before.ask(question).kind == "decline"
+    reply = bot.ask(question)
+    assert reply.kind == "answer" and reply.sources[0].heading_path == "Clinical Waste"
+    assert bot.ask(OFF_TOPIC[0]).kind == "decline"

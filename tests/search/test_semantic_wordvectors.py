@@ -129,6 +129,7 @@ def test_word_vectors_bring_their_own_policy() -> None:
             clarify_entry_similarity=0.6,
             semantic_background_decline=0.0,
             semantic_background_answer=0.0,
+            semantic_background_coverage=0.0,
             decline_foreign_cosine=0.0,
             retrieval=Policy().retrieval,
         )

@@ -220,5 +220,9 @@ def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
 def _in_its_words(retriever: Retriever, text: str) -> bool:
     """Whether the knowledge uses most of the text's terms, so answers it in its own words
     (a travel guide "how long is the flight to new york"): no background question for it."""
-    terms = retriever.understand(text)[0]
+    return in_its_words(retriever, retriever.understand(text)[0])
+
+
+def in_its_words(retriever: Retriever, terms: Sequence[str]) -> bool:
+    """Whether the knowledge uses most of the terms (a question's, analysed)."""
     return 2 * sum(map(retriever.knows, terms)) > len(terms)
