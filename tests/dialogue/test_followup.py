@@ -161,3 +161,44 @@ def test_the_other_thing_does_not_lead_away_from_the_topic(make_knowledge, topic
     conversation.ask(topic)
     reply = conversation.ask(offered)
     assert not reply.sources or reply.sources[0].id == answer, reply.sources[0].id
+
+
+DENTAL_FAQ = """
+- question: How much is teeth whitening?
+  answer: Home whitening with custom trays costs 350 pounds. It is not available on the NHS.
+- question: How much does an NHS check-up cost?
+  answer: An NHS check-up is a band 1 treatment and costs 27 pounds 40.
+- question: Are you taking on new NHS patients?
+  answer: We take new NHS patients for children only; adults can join as private patients.
+- question: Can my child get braces on the NHS?
+  answer: Children under eighteen whose teeth need it get braces on the NHS free.
+"""
+WHITENING_GUIDE = """---
+title: Meadow Dental
+---
+Meadow Dental treats adults and children on Mill Street.
+
+## Tooth whitening
+We whiten teeth at home with trays made for you and two weeks of gel; you need an
+examination first, and teeth can feel sensitive for a few days.
+"""
+
+
+def test_an_explicit_follow_up_is_asked_of_the_topic_though_its_word_names_other_entries(
+    make_knowledge,
+):
+    """ "is it on the nhs?" after the whitening question: the entries named for the NHS lead
+    for the word alone, but the follow-up asks it of whitening (followup._toward_the_topic)."""
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/dental.md": WHITENING_GUIDE, "faq/dental.yaml": DENTAL_FAQ})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    chat = bot.conversation()
+    assert chat.ask("how much is whitening").kind == "answer"
+    reply = chat.ask("is it on the nhs?")
+    assert reply.kind == "answer" and reply.read_as
+    assert reply.sources[0].question == "How much is teeth whitening?"
+    alone = bot.retriever.search("is it on the nhs?").best  # the NHS's own entries lead
+    assert alone is not None and alone.passage.question != "How much is teeth whitening?"

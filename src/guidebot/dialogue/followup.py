@@ -69,6 +69,8 @@ def read(
     # follow-up that no passage of that topic answers.
     # ... and only toward the topic: its best passage holds one of the topic's words, so
     # "requirements?" after a salary answer is not read as required courses.
+    if said == "explicit":
+        combined = _toward_the_topic(context, question, result, combined, topic)
     toward = bool(combined.best and topic.keys() & set(combined.best.matched))
     followup = (
         toward
@@ -78,6 +80,27 @@ def read(
     if followup and alternative(question):
         combined = _led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
+
+
+def _toward_the_topic(
+    context: TurnContext,
+    question: str,
+    alone: SearchResult,
+    combined: SearchResult,
+    topic: Mapping[str, float],
+) -> SearchResult:
+    """The reading of an explicit follow-up led by the first of its passages holding every
+    term of the follow-up's own and one of the topic's, when the best holds none of the
+    topic's: "is it on the nhs?" after "how much is whitening" is asked of whitening,
+    answered from the entry on whitening's price that says it is not on the NHS, where the
+    entries named for the NHS (its word in their questions) lead for the word alone."""
+    own, best = set(alone.terms), combined.best
+    if not own or best is None or topic.keys() & set(best.matched):
+        return combined
+    for hit in combined.hits[1:]:
+        if own <= set(hit.matched) and topic.keys() & set(hit.matched):
+            return lead_with(context.retriever, question, combined, hit)
+    return combined
 
 
 def _led_by_its_own(
