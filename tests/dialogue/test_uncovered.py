@@ -186,9 +186,12 @@ def test_a_question_naming_a_thing_far_from_every_word_of_its_section_is_decline
         assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10)
 
 
-def test_naming_something_else_needs_word_vectors_and_a_guide_passage(make_knowledge):
-    """Words alone there is no meaning to judge by; an FAQ entry's phrasings name their own
-    things ("flying to russia"), so the outside sets' entries are left to their lines."""
+def test_naming_something_else_needs_word_vectors_and_judges_entries_asked_few_ways(
+    make_knowledge,
+):
+    """Words alone there is no meaning to judge by. An FAQ entry asked in few ways, as an
+    export's are, is judged by its words; one asked in many is an intent whose questions
+    name their own things ("flying to russia"), left to its lines."""
     from guidebot.bot import Bot
     from guidebot.search.semantic.load import load_model
     from guidebot.search.semantic.model_dir import builtin_dir
@@ -196,11 +199,14 @@ def test_naming_something_else_needs_word_vectors_and_a_guide_passage(make_knowl
     root = make_knowledge({"guides/dental.md": DENTAL})
     bot = Bot.load(root)
     result = bot.retriever.search(ELSEWHERE[0], k=10)
-    assert not names_something_else(bot.retriever, result, 0.3, 10.0)
-    faq = "- question: Is there parking?\n  answer: Eight free spaces behind the practice.\n"
+    assert not names_something_else(bot.retriever, result, 0.3, 10.0, 5)
     (root / "guides" / "dental.md").unlink()
-    root = make_knowledge({"faq/parking.yaml": faq})
-    bot = Bot.load(root, encoder=load_model(builtin_dir()))
-    result = bot.retriever.search(ELSEWHERE[0], k=10)
-    assert result.best is not None and result.best.passage.kind == "faq"
-    assert not names_something_else(bot.retriever, result, 0.3, 10.0)
+    faq = "- question: Where can I park?\n  answer: Eight free spaces behind the practice.\n"
+    many = "  alternates: [is there parking, car park, parking spaces, do you have parking]\n"
+    for entry, judged in ((faq, True), (faq + many, False)):
+        root = make_knowledge({"faq/parking.yaml": entry})
+        bot = Bot.load(root, encoder=load_model(builtin_dir()))
+        result = bot.retriever.search(ELSEWHERE[0], k=10)
+        assert result.best is not None and result.best.passage.kind == "faq"
+        assert names_something_else(bot.retriever, result, 0.3, 10.0, 5) is judged
+        assert not names_something_else(bot.retriever, result, 0.3, 10.0, 0)

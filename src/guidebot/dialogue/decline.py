@@ -46,6 +46,7 @@ def unrelated(
             result,
             policy.decline_foreign_cosine,
             policy.decline_foreign_surprisal,
+            policy.decline_foreign_phrasings,
         )
     ):
         return True

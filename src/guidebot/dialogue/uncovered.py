@@ -133,7 +133,11 @@ def about_something_else(
 
 
 def names_something_else(
-    retriever: Retriever, result: SearchResult, foreign_below: float, specific_from: float
+    retriever: Retriever,
+    result: SearchResult,
+    foreign_below: float,
+    specific_from: float,
+    phrasings_below: int = 0,
 ) -> bool:
     """True when a guide passage is best by one shared word at most, and every word of the
     question the knowledge never uses (of three letters or more) is far in meaning from each
@@ -142,10 +146,15 @@ def names_something_else(
     "is there parking at the airport" meets the section "Parking" on its heading's word
     (which about_something_else lets through), and "airport" is 0.21 from "parking" and
     nearer to nothing there; "where can i leave my bike" has "bike" near "cycle". A word the
-    encoder cannot read leaves it undecided (False); so does an FAQ entry, whose phrasings
-    name their own things ("flying to russia"). Needs the semantic re-ranker's encoder."""
+    encoder cannot read leaves it undecided (False). An FAQ entry is judged so (by the
+    words of its question, alternates and answer) only when asked in fewer than
+    `phrasings_below` ways, as an export's entries are: one with many phrasings is an
+    intent whose questions name their own things ("flying to russia"). Needs the semantic
+    re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
-    if best is None or best.passage.kind != "guide" or vectors is None:
+    if best is None or vectors is None:
+        return False
+    if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
         return False
     if len(set(best.matched) - result.loose) > 1:
         return False
@@ -162,9 +171,8 @@ def names_something_else(
     if not unknown or not isinstance(english, EnglishWords):
         return False
     passage = best.passage
-    theirs = [
-        w for w in dict.fromkeys(words(f"{passage.section} {passage.text}")) if w not in STOP_WORDS
-    ]
+    said = f"{passage.section} {passage.title} {passage.text}"
+    theirs = [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
     alike = word_cosine(vectors.encoder)
     for word in unknown:
         near = [c for c in alike(word, theirs) if c is not None]
