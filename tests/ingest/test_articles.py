@@ -310,6 +310,7 @@ def test_a_byline_comes_as_the_page_writes_it_without_its_dates_label():
         "Ann Lee & Bo Chan"
     )
     assert byline_author("Ann Lee Published on") == "Ann Lee"
+    assert byline_author("Dr. Ann Lee; Published") == "Dr. Ann Lee"
 
 
 def test_an_imported_web_pages_byline_is_its_author(tmp_path):

@@ -155,7 +155,7 @@ def chunks_plainly(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if carry:
             text, line = f"{carry[0]}\n{text}", carry[1]
             carry = None
-        if len(text.split()) < passages.MIN_WORDS:
+        if len(counted(text)) < passages.MIN_WORDS:
             carry = (text, line)
             continue
         merged += [(piece, line) for piece in split_long_plainly(text)]
@@ -168,30 +168,43 @@ def chunks_plainly(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return merged
 
 
-def split_long_plainly(text: str) -> list[str]:
-    if len(text.split()) <= passages.MAX_WORDS:
-        return [text]
-    units = [
-        ("\n" if n and not k else " ", sentence)
-        for n, line in enumerate(text.split("\n"))
-        for k, sentence in enumerate(re.split(r"(?<=[.!?])\s+", line))
+def counted(text: str) -> list[str]:
+    """The words a reader counts: a list's markers are none."""
+    return [
+        word
+        for line in text.split("\n")
+        for n, word in enumerate(line.split())
+        if n or not re.fullmatch(r"[-*•]|\d+[.)]", word) or not re.match(r"\s*\S+\s", line)
     ]
+
+
+def split_long_plainly(text: str) -> list[str]:
+    if len(counted(text)) <= passages.MAX_WORDS:
+        return [text]
+    units = []
+    for n, line in enumerate(text.split("\n")):
+        head = re.match(r"\s*\d+[.)]\s+", line)
+        parts = re.split(r"(?<=[.!?])\s+", line[head.end() if head else 0 :])
+        parts[0] = (head.group(0) if head else "") + parts[0]
+        units += [("\n" if n and not k else " ", part) for k, part in enumerate(parts)]
     pieces: list[str] = []
-    current = ""
+    current, count = "", 0
     for joint, sentence in units:
-        longer = f"{current}{joint}{sentence}" if current else sentence
-        if current and len(longer.split()) > passages.MAX_WORDS:
+        words = len(counted(sentence))
+        if current and count + words > passages.MAX_WORDS:
             pieces.append(current)
-            current = sentence
+            current, count = sentence, words
         else:
-            current = longer
+            current = f"{current}{joint}{sentence}" if current else sentence
+            count += words
     if current:
         pieces.append(current)
     return pieces
 
 
 SENTENCE = st.lists(
-    st.sampled_from(["word", "é", "x\ty", "a\u00a0b", "", " ", "\n2. z"]), max_size=30
+    st.sampled_from(["word", "é", "x\ty", "a\u00a0b", "", " ", "\n2. z", "\n- y", "\n3)"]),
+    max_size=30,
 ).map(lambda words: " ".join(words) + ".")
 PARAGRAPH = st.lists(SENTENCE, max_size=25).map(" ".join)
 

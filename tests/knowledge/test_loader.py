@@ -234,6 +234,14 @@ def test_a_guide_that_looks_like_a_menu_is_a_warning(make_knowledge):
     assert not load_knowledge(KNOWLEDGE).warnings
 
 
+def test_a_menu_of_bullets_is_still_a_menu(make_knowledge):
+    """A list's markers are no words: four one-word bullets are four words, not eight."""
+    sections = "".join(f"## Page {n}\n- fees\n- dates\n- staff\n- maps\n\n" for n in range(6))
+    guide = "---\ntitle: Site\n---\nWelcome to the site index for everyone.\n\n" + sections
+    kb = load_knowledge(make_knowledge({"guides/site.md": guide}))
+    assert any("looks like a menu, not an article" in w for w in kb.warnings)
+
+
 def test_a_heading_ending_in_a_hash_keeps_it(make_knowledge):
     guide = (
         "---\ntitle: T\n---\nIntro text.\n\n## Learning C#\nText about C sharp.\n\n"

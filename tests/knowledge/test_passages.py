@@ -48,3 +48,17 @@ def test_a_short_last_paragraph_joins_the_passage_before_without_passing_the_lim
     passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
     assert passages[-1].text.endswith("A closing remark in plain words.")
     assert all(len(p.text.split()) <= MAX_WORDS for p in passages)
+
+
+def test_a_long_list_is_cut_between_steps_each_keeping_its_number(make_knowledge):
+    steps = "\n".join(
+        f"{n}. Step {n} asks you to do one small thing and then wait a moment. "
+        "Check that it worked before you go on to the next one."
+        for n in range(1, 13)
+    )
+    guide = f"---\ntitle: T\n---\n## S\n{steps}\n"
+    passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
+    assert len(passages) > 1
+    for passage in passages:
+        assert all(line.split(". ")[0].isdigit() for line in passage.text.split("\n"))
+        assert len(passage.text.split()) - passage.text.count("\n") - 1 <= MAX_WORDS

@@ -22,7 +22,8 @@ def test_words_normalise_case_accents_possessives_and_numbers():
 def test_the_numbers_of_list_items_are_no_words():
     found = words("Steps:\n1. Pay 2 pounds.\n 2) Wait 3. Or not")
     assert found == ["steps", "pay", "2", "pounds", "wait", "3", "or", "not"]
-    assert words("1. Pay") == ["1", "pay"]  # one line: no list, a figure as any other
+    assert words("1. Pay") == ["pay"]  # a passage of one step
+    assert words("2.5 years, 10 years") == ["2.5", "years", "10", "years"]
 
 
 def test_terms_drop_stop_words_and_stem():
@@ -55,9 +56,7 @@ def test_small_numbers_match_in_words_or_digits():
 def _words_token_by_token(text: str) -> list[str]:
     """The definition words() must keep: clean each token on its own, once the numbers of
     list items at the starts of lines are gone (in text of several lines)."""
-    text = normalise(text)
-    if "\n" in text:
-        text = re.sub(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)+", "", text)
+    text = re.sub(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)+", "", normalise(text))
     out = []
     for token in re.findall(TOKEN_PATTERN, text):
         if token[0].isdigit():

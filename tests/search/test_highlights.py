@@ -39,3 +39,16 @@ def test_word_maps_kept_are_bounded_and_rebuilt_the_same(bot, monkeypatch):
         words.matched(["salari"], doc)
     assert len(words._maps) == 3
     assert words.matched(["salari"], 0) == first  # dropped, then built again alike
+
+
+def test_a_list_items_number_is_never_a_matched_term(make_knowledge):
+    """The index holds no list numbers; neither do the matched terms, which coverage reads,
+    the first item's (after the title) included."""
+    from guidebot.bot import Bot
+
+    guide = "---\ntitle: T\n---\n## Faults\n1. Call the office.\n2. Send the form.\n"
+    bot = Bot.load(make_knowledge({"guides/t.md": guide}))
+    for step in ("1", "2"):
+        hit = bot.retriever.search(f"reporting a fault step {step}", k=1).best
+        assert hit is not None and step not in hit.matched
+        assert bot.retriever.coverage_of(f"step {step}", hit)[0] == 0

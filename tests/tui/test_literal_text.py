@@ -76,7 +76,7 @@ def test_answer_lines_keep_bullets_and_every_character() -> None:
 
 
 def test_a_list_and_its_lead_in_are_one_paragraph_of_lines() -> None:
-    text = "Intro.\nTo join:\n1. Fill in the form.\n2. Pay.\nPerks:\n- tyres\n* parts\nEnd."
+    text = "Intro.\nTo join:\n1. Fill in the form.\n2. Pay.\nPerks:\n- tyres\n• parts\nEnd."
     assert answer_lines(text) == [
         "Intro.",
         "To join:\n1. Fill in the form.\n2. Pay.",

@@ -27,7 +27,8 @@ def unrelated(
     question's telling words appear nowhere (uncovered.by_words); reading meaning,
     also when it is far from the question in meaning, and not when it is close in
     meaning whatever the words (Policy.semantic_decline / semantic_answer, raised to
-    a quantile of how close everyday questions come to the guides (background.py); for
+    a quantile of how close everyday questions come to the guides (background.py) unless
+    the knowledge answers the question in its own words (_answered_in_its_words); for
     an FAQ entry, semantic_entry_line / semantic_entry_answer; not one word naming one
     section); and, with word vectors, when it meets the question on one word while the
     question's other words name things far from all of its words

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
-from guidebot.search.semantic.textencoder import word_cosine
 
 
 def uncovered_topics(
@@ -173,12 +174,19 @@ def names_something_else(
     passage = best.passage
     said = f"{passage.section} {passage.title} {passage.text}"
     theirs = [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
-    alike = word_cosine(vectors.encoder)
-    for word in unknown:
-        near = [c for c in alike(word, theirs) if c is not None]
-        if not near or max(near) >= foreign_below:
-            return False
+    mine, others = (_unit_rows(vectors.encoder.encode(w)) for w in (unknown, theirs))
+    read = others.any(axis=1)
+    if not read.any() or not mine.any(axis=1).all():  # a word it cannot read: undecided
+        return False
+    if float((mine @ others[read].T).max()) >= foreign_below:
+        return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """The rows scaled to unit length (a zero row stays zero: a word the encoder lacks)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
 
 
 def by_words(

@@ -58,7 +58,7 @@ def byline_author(text: str, page: str = "") -> str:
     reading time is no author. Names the metadata split apart at "and" and commas ("The
     Waste; Street Scene Team" for "By the Waste and Street Scene Team, ...") come as the
     `page` (its HTML) writes them, when it holds them so in that order."""
-    names = _DATE_LABEL.sub("", _BYLINE_REST.sub("", text).strip())
+    names = _DATE_LABEL.sub("", _BYLINE_REST.sub("", text).strip()).rstrip(" ;,")
     parts = [part.strip() for part in names.split(";") if part.strip()]
     if len(parts) < 2 or not page:
         return names

@@ -161,6 +161,8 @@ def one_line(text: str) -> str:
     lines of their own: markers dropped and, when every line is an item, each item ending
     in a full stop ("a. b."). FAQ files hold hashes of sections taken over this form
     (loader.section_hash), and they must not all turn stale."""
+    if "\n" not in text and not _BULLET.match(text):  # most paragraphs: prose on one line
+        return text
     lines = text.split("\n")
     found = [_BULLET.match(line) for line in lines]
     items = [line[f.end() :] if f else line for line, f in zip(lines, found, strict=True)]

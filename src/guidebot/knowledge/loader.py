@@ -172,10 +172,11 @@ def _menu_warnings(guides: list[Guide]) -> list[str]:
 
 
 def _fewer_words(section: Section, limit: int) -> bool:
-    """len(section.text.split()) < limit, without joining and splitting all of its text."""
+    """Whether the section has fewer than `limit` words, without joining and splitting all
+    of its text; a list's markers ("2.", "-") are no words."""
     words = 0
     for paragraph in section.paragraphs:
-        words += len(paragraph.text.split(None, limit))
+        words += len(one_line(paragraph.text).split(None, limit))
         if words >= limit:
             return False
     return True

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from guidebot.knowledge.gcpause import paused_gc
+from guidebot.knowledge.guidefile import one_line
 from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
 from guidebot.knowledge.slugs import folded, unique
 from guidebot.version import __version__
@@ -25,10 +26,11 @@ from guidebot.version import __version__
 # 57.8% both ways (with the model 62.5 -> 69.5%), the bundled guide 87.5% both ways.
 MIN_WORDS = 60
 MAX_WORDS = 160
-CHUNKING = 4  # bump when build_passages cuts passages differently (passages_version)
+CHUNKING = 5  # bump when build_passages cuts passages differently (passages_version)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ITEM_NUMBER = re.compile(r"\s*\d+[.)]\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -132,7 +134,9 @@ def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
         if carry:
             text, line = f"{carry[0]}\n{text}", carry[1]
             carry = None
-        if len(text.split(None, MIN_WORDS)) < MIN_WORDS:  # splits no further than it must
+        # Words as a reader counts them: a list's markers ("2.", "-") are none. Splits no
+        # further than it must.
+        if len(one_line(text).split(None, MIN_WORDS)) < MIN_WORDS:
             carry = (text, line)
         elif _surely_at_most(text, MAX_WORDS):
             merged.append((text, line))
@@ -161,14 +165,18 @@ def _surely_at_most(text: str, limit: int) -> bool:
 def _split_long(text: str) -> list[str]:
     """Pieces of at most MAX_WORDS words cut at sentence ends and line breaks, each keeping
     its line breaks (paragraphs and list items)."""
-    if len(text.split()) <= MAX_WORDS:
+    if len(one_line(text).split()) <= MAX_WORDS:
         return [text]
     pieces: list[str] = []
     current = ""
     count = 0  # words in current: joining at a space or line break neither makes nor merges one
     for number, line in enumerate(text.split("\n")):
-        for sentence_number, sentence in enumerate(_SENTENCE_END.split(line)):
-            words = len(sentence.split())
+        marker = _ITEM_NUMBER.match(line)  # "2. " ends no sentence: it stays with its step
+        head = marker.group(0) if marker else ""
+        sentences = _SENTENCE_END.split(line[len(head) :])
+        sentences[0] = head + sentences[0]
+        for sentence_number, sentence in enumerate(sentences):
+            words = len(one_line(sentence).split())
             if current and count + words > MAX_WORDS:
                 pieces.append(current)
                 current, count = "", 0

@@ -10,7 +10,7 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 3  # 2: capitals lower-cased after decomposition; 3: list numbers unread
+ANALYSIS_VERSION = 4  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -77,7 +77,8 @@ def is_number(term: str) -> bool:
 
 def without_item_numbers(text: str) -> str:
     """The text without the numbers of its list items ("2. " at the start of a line)."""
-    if "\n" not in text:  # only text of several lines (guide passages, answers) has items
+    # Most text has no line break and starts with a letter: nothing to look for.
+    if "\n" not in text and not text[:1].isdigit() and text[:1] not in (" ", "\t"):
         return text
     return _ITEM_NUMBER.sub("", text)
 

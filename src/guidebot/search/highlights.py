@@ -61,7 +61,7 @@ class PassageWords:
             return found
         passage = self._passages[doc]
         found = {}
-        text = without_item_numbers(f"{passage.title} {passage.text}")
+        text = without_item_numbers(f"{passage.title}\n{passage.text}")
         for position, token in enumerate(_SURFACE.findall(text)):
             terms = self._terms.get(token)
             if terms is None:

@@ -14,18 +14,13 @@ _ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split()
 
 
 def sentences(text: str) -> list[str]:
-    """The text's sentences, without the numbers of list items ("2. "); a full stop after an
+    """The text's sentences, without the numbers of list items ("2. "; a bullet's "-" stays,
+    as it is no word); a full stop after an
     abbreviation does not end one, nor does a line that ends in a colon (a list's lead-in
     goes with its first item)."""
     found: list[str] = []
     for piece in _SENTENCE_END.split(without_item_numbers(text).strip()):
-        last = _LAST_WORD.search(found[-1]) if found else None
-        if (
-            found
-            and found[-1].endswith(":")
-            or last
-            and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREVIATIONS)
-        ):
+        if found and _goes_on(found[-1]):
             found[-1] = f"{found[-1]} {piece}"
         elif piece:
             found.append(piece)

@@ -32,7 +32,7 @@ from guidebot.tui.widgets.citations import (
 )
 
 LINK = "bold $text-accent"
-_LIST_ITEM = re.compile(r"[-*] |\d{1,3}[.)] ")
+_LIST_ITEM = re.compile(r"[-*•] |\d{1,3}[.)] ")
 
 
 def answer_lines(answer: str) -> list[str]:
