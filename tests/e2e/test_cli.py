@@ -19,6 +19,15 @@ def guidebot(*args: str, stdin: str | None = None, env: dict[str, str] | None = 
     return run_guidebot(*args, stdin=stdin, env=env)
 
 
+def ingested(tmp_path: Path, name: str, text: str) -> str:
+    """A knowledge folder made by `guidebot ingest` from one file of that name and text."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    kb = str(tmp_path / "kb")
+    assert run_guidebot("ingest", "--knowledge", kb, str(source)).returncode == 0
+    return kb
+
+
 def test_ask_prints_answer_with_citations():
     result = guidebot("ask", "What's the average salary?")
     assert result.returncode == 0, result.stderr
@@ -170,17 +179,15 @@ def test_misspelt_thanks_and_greetings_are_small_talk(text):
 
 def test_an_imported_borrowing_faq_declines_what_it_does_not_lend(tmp_path: Path):
     """Issue 14's borrowing FAQ, brought in by `guidebot ingest` from a spreadsheet export."""
-    table = tmp_path / "loans.csv"
-    table.write_text(
+    kb = ingested(
+        tmp_path,
+        "loans.csv",
         "question,answer\n"
         'Can I borrow a projector?,"Yes. Projectors are booked at the front desk."\n'
         "Can I borrow a camera?,Cameras are lent for a week with a student card.\n"
         "Can I borrow a tripod?,Tripods are lent out for two days.\n"
         "Can I borrow a headset?,Headsets are lent at the media desk for a day.\n",
-        encoding="utf-8",
     )
-    kb = str(tmp_path / "kb")
-    assert run_guidebot("ingest", "--knowledge", kb, str(table)).returncode == 0
     asked = run_guidebot(
         "ask",
         "--json",
@@ -335,17 +342,15 @@ def test_an_faq_source_names_its_own_question_beside_its_section():
 def test_an_imported_guides_numbered_steps_and_bullets_are_answered_as_a_list(tmp_path: Path):
     """Steps and bullets brought in from Markdown come back one to a line, numbered as the
     source numbers them, in the terminal and in the answer a script reads."""
-    source = tmp_path / "club.md"
-    source.write_text(
+    kb = ingested(
+        tmp_path,
+        "club.md",
         "# Bike Club Guide\n\n## Joining the club\n\nTo join, follow these steps:\n\n"
         "1. Fill in the online form.\n2. Pay the yearly fee of 30 pounds.\n"
         "3. Collect your card at the front desk.\n\nMembers get these perks:\n\n"
         "- free tyre checks\n- ten percent off parts\n\n## Lost cards\n\n"
         "Tell the front desk and we print a new card for 5 pounds.\n",
-        encoding="utf-8",
     )
-    kb = str(tmp_path / "kb")
-    assert run_guidebot("ingest", "--knowledge", kb, str(source)).returncode == 0
     shown = run_guidebot("ask", "--no-log", "--knowledge", kb, "how do i join the club")
     assert shown.returncode == 0, shown.stderr
     assert "follow these steps:\n1. Fill in the online form.\n2. Pay the yearly fee" in shown.stdout

@@ -186,3 +186,20 @@ def test_sections_using_a_term_are_those_whose_headings_or_texts_hold_it(make_kn
     assert retriever.sections_using("fee", guides=["test"]) == ["Costs"]
     assert retriever.sections_using("nowhere") == []
     assert retriever.sections_using("fee", limit=1) == ["Costs"]
+
+
+def test_an_entry_asked_in_its_words_but_for_a_typo_is_asked_exactly(make_knowledge):
+    """ "how much is a fillin" is read as "how much is a filling": the entry asked so leads,
+    as exact as when typed right, over the section about fillings that the typo'd reading
+    would rank first."""
+    from guidebot.bot import Bot
+
+    guide = (
+        "---\ntitle: Dental\n---\n## After a filling\nAfter a filling, wait an hour before "
+        "you eat, and chew on the other side for a day. A filling may feel high at first.\n"
+    )
+    faq = "- question: How much is a filling?\n  answer: A filling costs 75 pounds.\n"
+    bot = Bot.load(make_knowledge({"guides/d.md": guide, "faq/f.yaml": faq}))
+    result = bot.retriever.search("how much is a fillin")
+    assert result.repairs and result.exact
+    assert result.best is not None and result.best.passage.question == "How much is a filling?"

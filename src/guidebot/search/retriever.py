@@ -108,7 +108,9 @@ class Retriever:
             weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
         self._restrict(scores, guides)
-        exact = boost and self.faqs.lift_exact(question, scores, baseline)
+        # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
+        worded = as_repaired(question, repairs, surface) if repairs else question
+        exact = boost and self.faqs.lift_exact(worded, scores, baseline)
         if boost and not exact:
             second_stage(
                 self.config, self.faqs, self.title, self.idf, question, terms, scores, baseline
