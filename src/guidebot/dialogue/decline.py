@@ -8,7 +8,6 @@ from functools import partial
 
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
-from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words, names_something_else
 from guidebot.search.results import SearchResult
 
@@ -59,7 +58,7 @@ def unrelated(
     elif (
         similarity is not None
         and context.background is not None
-        and not _answered_in_its_words(context, policy, result)
+        and not _answered_in_its_words(context, result)
     ):
         line = partial(context.background.line, guides=guides)
         if policy.semantic_background_decline:
@@ -91,13 +90,13 @@ def unrelated(
     return own is not None and own < policy.followup_own_similarity
 
 
-def _answered_in_its_words(context: TurnContext, policy: Policy, result: SearchResult) -> bool:
+def _answered_in_its_words(context: TurnContext, result: SearchResult) -> bool:
     """Whether the knowledge answers the question in its own words: most of its terms are
     the knowledge's and the best passage covers Policy.semantic_background_coverage of
     them. The background leaves such questions out (background.py), so it is no measure
     for them: "district nurse dressings collection" is 0.40 to its section, under a
     background line of 0.46, in words that section holds."""
-    share = policy.semantic_background_coverage
+    share = context.policy.semantic_background_coverage
     return (
         bool(share) and result.coverage >= share and in_its_words(context.retriever, result.terms)
     )

@@ -17,6 +17,7 @@ from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.textencoder import word_cosines
 
 
 def uncovered_topics(
@@ -174,19 +175,12 @@ def names_something_else(
     passage = best.passage
     said = f"{passage.section} {passage.title} {passage.text}"
     theirs = [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
-    mine, others = (_unit_rows(vectors.encoder.encode(w)) for w in (unknown, theirs))
-    read = others.any(axis=1)
-    if not read.any() or not mine.any(axis=1).all():  # a word it cannot read: undecided
+    cosines = word_cosines(vectors.encoder, unknown, theirs)
+    if np.isnan(cosines).all(axis=1).any():  # a word it cannot read, or none: undecided
         return False
-    if float((mine @ others[read].T).max()) >= foreign_below:
+    if float(np.nanmax(cosines)) >= foreign_below:
         return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
-
-
-def _unit_rows(vectors: np.ndarray) -> np.ndarray:
-    """The rows scaled to unit length (a zero row stays zero: a word the encoder lacks)."""
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms > 0, norms, 1.0)
 
 
 def by_words(

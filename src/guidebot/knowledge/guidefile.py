@@ -13,6 +13,8 @@ FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "s
 # A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 _BULLET = re.compile(r"^\s*([-*•]|\d+[.)])\s+")
+# The same marker at the start of any line of a text of several lines.
+_MARKERS = re.compile(r"^[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]", re.MULTILINE)
 
 
 def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
@@ -169,3 +171,11 @@ def one_line(text: str) -> str:
     if len(lines) > 1 and all(found):
         items = [item.rstrip(".") + "." for item in items]
     return " ".join(item.strip() for item in items)
+
+
+def word_count(text: str, limit: int = -1) -> int:
+    """The words of a guide's text as a reader counts them: a list's markers ("2.", "-")
+    are none. With a `limit`, counting stops past it, as str.split's maxsplit does (at most
+    limit + 1), so a long text is not split all through."""
+    markers = len(_MARKERS.findall(text)) if "\n" in text or _BULLET.match(text) else 0
+    return len(text.split(None, limit + markers if limit >= 0 else -1)) - markers

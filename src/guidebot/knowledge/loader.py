@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process, utils
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.gcpause import paused_gc
-from guidebot.knowledge.guidefile import one_line, parse_guide
+from guidebot.knowledge.guidefile import one_line, parse_guide, word_count
 from guidebot.knowledge.model import (
     FaqEntry,
     Guide,
@@ -176,7 +176,7 @@ def _fewer_words(section: Section, limit: int) -> bool:
     of its text; a list's markers ("2.", "-") are no words."""
     words = 0
     for paragraph in section.paragraphs:
-        words += len(one_line(paragraph.text).split(None, limit))
+        words += word_count(paragraph.text, limit)
         if words >= limit:
             return False
     return True

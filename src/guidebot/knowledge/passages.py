@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from guidebot.knowledge.gcpause import paused_gc
-from guidebot.knowledge.guidefile import one_line
+from guidebot.knowledge.guidefile import word_count
 from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
 from guidebot.knowledge.slugs import folded, unique
 from guidebot.version import __version__
@@ -136,7 +136,7 @@ def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
             carry = None
         # Words as a reader counts them: a list's markers ("2.", "-") are none. Splits no
         # further than it must.
-        if len(one_line(text).split(None, MIN_WORDS)) < MIN_WORDS:
+        if word_count(text, MIN_WORDS) < MIN_WORDS:
             carry = (text, line)
         elif _surely_at_most(text, MAX_WORDS):
             merged.append((text, line))
@@ -165,7 +165,7 @@ def _surely_at_most(text: str, limit: int) -> bool:
 def _split_long(text: str) -> list[str]:
     """Pieces of at most MAX_WORDS words cut at sentence ends and line breaks, each keeping
     its line breaks (paragraphs and list items)."""
-    if len(one_line(text).split()) <= MAX_WORDS:
+    if word_count(text, MAX_WORDS) <= MAX_WORDS:
         return [text]
     pieces: list[str] = []
     current = ""
@@ -176,7 +176,7 @@ def _split_long(text: str) -> list[str]:
         sentences = _SENTENCE_END.split(line[len(head) :])
         sentences[0] = head + sentences[0]
         for sentence_number, sentence in enumerate(sentences):
-            words = len(one_line(sentence).split())
+            words = word_count(sentence)
             if current and count + words > MAX_WORDS:
                 pieces.append(current)
                 current, count = "", 0

@@ -109,8 +109,8 @@ class Retriever:
         scores, baseline = self.score(weights)
         self._restrict(scores, guides)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
-        worded = as_repaired(question, repairs, surface) if repairs else question
-        exact = boost and self.faqs.lift_exact(worded, scores, baseline)
+        repaired = as_repaired(question, repairs, surface)
+        exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
         if boost and not exact:
             second_stage(
                 self.config, self.faqs, self.title, self.idf, question, terms, scores, baseline
@@ -123,7 +123,7 @@ class Retriever:
         # int8). Its own words still count for a share (semantic.fusion.fuse_meaning).
         seen, alone, reading = question, None, None
         if self.vectors is not None:
-            alone = as_repaired(question, repairs, surface)
+            alone = repaired
             seen = alone if meaning is None else self.read(meaning)
             # A table of word vectors lacking most of a question's telling words ("docker
             # kubernetes necessary?") would judge it by "necessary" alone: its words decide.

@@ -32,17 +32,24 @@ class TextEncoder(Protocol):
         ...
 
 
+def word_cosines(encoder: TextEncoder, words: Sequence[str], others: Sequence[str]) -> np.ndarray:
+    """The cosine similarity, in [-1, 1], of each of `words` to each of `others` as the
+    encoder reads them (all encoded at once): float64 [len(words), len(others)], NaN for a
+    pair where it reads either as nothing (a table of word vectors has none for a word it
+    lacks)."""
+    vectors = encoder.encode([*words, *others]).astype(np.float64)
+    norms = np.linalg.norm(vectors, axis=1)
+    units = vectors / np.where(norms > 0, norms, 1.0)[:, None]
+    cosines = units[: len(words)] @ units[len(words) :].T
+    read = norms > 0
+    cosines[~np.outer(read[: len(words)], read[len(words) :])] = np.nan
+    return cosines
+
+
 def word_cosine(encoder: TextEncoder) -> Callable[[str, Sequence[str]], list[float | None]]:
-    """The cosine similarity, in [-1, 1], of a word to each of other words as the encoder
-    reads them (the word encoded once with them); None for a pair where it reads either as
-    nothing (a table of word vectors has none for a word it lacks)."""
+    """word_cosines of one word, as a list with None where it is NaN."""
 
     def alike(word: str, others: Sequence[str]) -> list[float | None]:
-        first, *rest = encoder.encode([word, *others])
-        norm = float(np.linalg.norm(first))
-        return [
-            float(first @ v) / (norm * n) if norm and (n := float(np.linalg.norm(v))) else None
-            for v in rest
-        ]
+        return [None if np.isnan(c) else float(c) for c in word_cosines(encoder, [word], others)[0]]
 
     return alike
