@@ -155,6 +155,7 @@ HERE = [
     "can my daughter register",
     "how much is sedation for an extraction",
     "can i park near the practice",
+    "wat is sedation",  # "what" mistyped: no thing named (likely_misspelling)
 ]
 
 

@@ -67,6 +67,10 @@ def lead_with(retriever: Retriever, question: str, result: SearchResult, hit: Hi
     return replace(result, hits=hits, coverage=coverage, loose=loose, similarity=similarity)
 
 
+# A word one edit from a word this much more common in English (nats) is read as a
+# misspelling of it, not as a thing the question names ("wat jobs can i get").
+MISSPELLING_NATS = 8.0
+
 # Phrasings an FAQ entry needs for the share of them using a word to tell its theme; with
 # fewer (a question alone, as in most exports) rarity in English decides, as for a guide.
 THEME_VIEWS = 3
@@ -142,7 +146,8 @@ def names_something_else(
     phrasings_below: int = 0,
 ) -> bool:
     """True when a guide passage is best by one shared word at most, and every word of the
-    question the knowledge never uses (of three letters or more) is far in meaning from each
+    question the knowledge never uses (of three letters or more, and no likely misspelling:
+    MISSPELLING_NATS) is far in meaning from each
     word of that passage (word cosine under `foreign_below`), one of them a specific word
     (at least `specific_from` nats rare in English): the question names another thing.
     "is there parking at the airport" meets the section "Parking" on its heading's word
@@ -160,7 +165,9 @@ def names_something_else(
         return False
     if len(set(best.matched) - result.loose) > 1:
         return False
-    analyzer = retriever.analyzer
+    analyzer, english = retriever.analyzer, retriever.repairer.english
+    if not isinstance(english, EnglishWords):
+        return False
     unknown = [
         word
         for word in dict.fromkeys(result.surface)
@@ -168,9 +175,9 @@ def names_something_else(
         and word.isalpha()
         and (terms := analyzer.terms_of_words([word]))
         and not any(map(retriever.knows, terms))
+        and not english.likely_misspelling(word, MISSPELLING_NATS)
     ]
-    english = retriever.repairer.english
-    if not unknown or not isinstance(english, EnglishWords):
+    if not unknown:
         return False
     passage = best.passage
     said = f"{passage.section} {passage.title} {passage.text}"

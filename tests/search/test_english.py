@@ -1,0 +1,25 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guidebot.search.english import EnglishWords, one_edit
+
+
+def test_one_edit_reaches_each_kind_of_slip_and_leaves_the_word_out():
+    edits = one_edit("wat")
+    assert {"what", "at", "war", "awt"} <= edits  # inserted, dropped, replaced, swapped
+    assert "wat" not in edits
+    assert "whats" not in edits  # two edits
+
+
+@given(st.text(alphabet="abcdefghij", min_size=1, max_size=6))
+def test_every_edit_is_one_letter_longer_shorter_or_as_long(word):
+    assert all(abs(len(edit) - len(word)) <= 1 for edit in one_edit(word))
+
+
+def test_a_rare_word_next_to_a_far_commoner_one_is_a_likely_misspelling():
+    english = EnglishWords(None)
+    for slip in ("wat", "ned", "wen"):  # what, need, we: thousands of times commoner
+        assert english.likely_misspelling(slip, 8.0), slip
+    for word in ("vet", "cat", "dog", "pilot", "airport", "what"):
+        assert not english.likely_misspelling(word, 8.0), word
+    assert english.likely_misspelling("vet", 7.0)  # "get": a cheaper edit reads it so
