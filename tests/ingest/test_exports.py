@@ -51,7 +51,7 @@ def qna_zip(path: Path) -> Path:
 def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
     target = tmp_path / "kb"
     out, reply = ingest_check_ask(target, [FIXTURES / "qnamaker.tsv"], "how much is a tune up")
-    assert "read qnamaker.tsv as a QnA Maker export (4 entries, 3 alternates)" in out
+    assert "/qnamaker.tsv as a QnA Maker export (4 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
     written = entries(target / "faq" / "qnamaker.yaml")
     booking = written["how-do-i-book-a-bike"]
@@ -78,9 +78,7 @@ def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
 def test_qna_maker_knowledge_base_as_json(tmp_path):
     target = tmp_path / "kb"
     out, reply = ingest_check_ask(target, [FIXTURES / "qnamaker.json"], "how much is a tune up")
-    assert (
-        "read qnamaker.json as a QnA Maker knowledge base (JSON) (3 entries, 3 alternates)" in out
-    )
+    assert "/qnamaker.json as a QnA Maker knowledge base (JSON) (3 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
     written = entries(target / "faq" / "qnamaker.yaml")
     booking = written["how-do-i-book-a-bike"]
@@ -102,7 +100,7 @@ def test_qna_maker_project_zip_is_read_as_it_is(tmp_path):
     out, reply = ingest_check_ask(
         target, [archive], "do I have to leave a deposit for a cargo bike"
     )
-    assert "read wheelhouse-export.zip as a QnA Maker export (4 entries" in out
+    assert "/wheelhouse-export.zip as a QnA Maker export (4 entries" in out
     assert reply["sources"][0]["id"] == "faq/is-a-deposit-needed-for-a"
     assert entries(target / "faq" / "wheelhouse-export.yaml")["how-do-i-book-a-bike"][
         "follow_ups"
@@ -129,7 +127,7 @@ def test_excel_workbook_first_sheet_with_questions(tmp_path):
     out, reply = ingest_check_ask(
         target, [tmp_path / "faq.xlsx"], "how long will it take to build me a wheel"
     )
-    assert "read faq.xlsx (sheet 'FAQ') as a question/answer table (2 entries, 3 alternates)" in out
+    assert "/faq.xlsx (sheet 'FAQ') as a question/answer table (2 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/how-long-does-a-wheel-build"
     wheel = entries(target / "faq" / "faq.yaml")["how-long-does-a-wheel-build"]
     assert wheel["answer"].endswith("a week:\n- three days for the parts\n- two days to build it")
@@ -148,7 +146,7 @@ def test_csv_saved_by_excel_with_bom_crlf_and_semicolons(tmp_path):
     table.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
     target = tmp_path / "kb"
     out, reply = ingest_check_ask(target, [table], "how do you inflate a presta valve")
-    assert "read pumps.csv as a question/answer table (2 entries, 1 alternate)" in out
+    assert "/pumps.csv as a question/answer table (2 entries, 1 alternate)" in out
     assert reply["sources"][0]["id"] == "faq/how-do-i-pump-up-a"
     assert entries(target / "faq" / "pumps.yaml")["how-do-i-pump-up-a"]["answer"] == (
         "Unscrew the small nut at the tip first.\n"
@@ -173,7 +171,7 @@ def test_amazon_qnabot_export(tmp_path):
     out, reply = ingest_check_ask(
         target, [FIXTURES / "qnabot.json"], "what does an electric bike cost to hire"
     )
-    assert "read qnabot.json as an Amazon QnABot export (2 entries, 2 alternates)" in out
+    assert "/qnabot.json as an Amazon QnABot export (2 entries, 2 alternates)" in out
     assert "left out items that are not questions: 1 of type 'quiz'" in out
     assert reply["sources"][0]["id"] == "faq/rental-ebike"
     written = entries(target / "faq" / "qnabot.yaml")
@@ -191,7 +189,7 @@ def test_rasa_nlu_and_domain_given_together(tmp_path):
         [FIXTURES / "rasa-nlu.yml", FIXTURES / "rasa-domain.yml"],
         "can I swap my old bike for credit on a new one",
     )
-    assert "read rasa-nlu.yml with rasa-domain.yml as Rasa retrieval intents (2 entries" in out
+    assert "/rasa-nlu.yml with rasa-domain.yml as Rasa retrieval intents (2 entries" in out
     assert "left out intents that are not retrieval intents: greet" in out
     assert reply["sources"][0]["id"] == "faq/can-i-trade-in-my-old"
     gifts = entries(target / "faq" / "rasa-nlu.yaml")["do-you-sell-gift-cards"]
@@ -206,7 +204,9 @@ def test_rasa_file_with_examples_and_responses(tmp_path):
         "do-you-fit-bike-lights",
         ("can you put lights on my bike",),
     )
-    assert result.notes[0] == "read rasa-both.yml as Rasa retrieval intents (1 entry, 1 alternate)"
+    assert result.notes[0] == (
+        f"read {FIXTURES / 'rasa-both.yml'} as Rasa retrieval intents (1 entry, 1 alternate)"
+    )
 
 
 def test_dialogflow_agent_folder(tmp_path):
@@ -214,7 +214,7 @@ def test_dialogflow_agent_folder(tmp_path):
     out, reply = ingest_check_ask(
         target, [FIXTURES / "dialogflow-agent"], "when is the bike shop open"
     )
-    assert "read dialogflow-agent as a Dialogflow ES agent (1 entry, 2 alternates)" in out
+    assert "/dialogflow-agent as a Dialogflow ES agent (1 entry, 2 alternates)" in out
     assert "left out intents without a text response: Order Status" in out
     assert "left out fallback intents: Default Fallback Intent" in out
     assert reply["sources"][0]["id"] == "faq/what-are-your-opening-hours"
@@ -252,7 +252,7 @@ def test_a_question_with_two_answers_is_a_warning_naming_both_lines(tmp_path):
 @pytest.mark.parametrize("name", ["faq-plain.csv", "faq.tsv", "faq.json", "faq.yaml"])
 def test_the_formats_that_were_there_say_what_they_were_read_as(tmp_path, name):
     result = ingest([FIXTURES / name], tmp_path / "kb")
-    assert result.notes[0].startswith(f"read {name} as a ")
+    assert result.notes[0].startswith(f"read {FIXTURES / name} as a ")
 
 
 def test_a_zip_or_workbook_is_recognised_whatever_its_name(tmp_path):
@@ -267,4 +267,28 @@ def test_a_zip_or_workbook_is_recognised_whatever_its_name(tmp_path):
     book.save(buffer)
     (tmp_path / "tubes.zip").write_bytes(buffer.getvalue())
     result = ingest([tmp_path / "tubes.zip"], tmp_path / "kb2")
-    assert result.notes[0].startswith("read tubes.zip (sheet 'Sheet') as a question/answer table")
+    assert result.notes[0].startswith(
+        f"read {tmp_path / 'tubes.zip'} (sheet 'Sheet') as a question/answer table"
+    )
+
+
+def test_a_spreadsheets_category_column_is_kept_as_metadata_and_the_notes_name_the_path(
+    tmp_path,
+):
+    """A help desk's export has columns guidebot does not read (a Category): nothing of it is
+    lost, and every note names the file as given, as `file:line` problems do."""
+    book = openpyxl.Workbook()
+    book.active.append(["Category", "Question", "Answer"])
+    book.active.append(["Membership", "Who can join?", "Anyone who lives in the city."])
+    book.active.append(["", "Is wifi free?", "Yes, in every branch."])
+    sheet = tmp_path / "desk.xlsx"
+    book.save(sheet)
+    target = tmp_path / "kb"
+    out, reply = ingest_check_ask(target, [sheet], "who can join")
+    assert f"note: read {sheet} (sheet 'Sheet') as a question/answer table" in out
+    assert f"note: {sheet}: kept as metadata: Category" in out
+    assert "`- topic: other shops` with `terms: [amazon, ebay]`" in out  # scope.yaml's form
+    found = entries(target / "faq" / "desk.yaml")
+    assert found["who-can-join"]["metadata"] == {"Category": "Membership"}
+    assert "metadata" not in found["is-wifi-free"]
+    assert reply["sources"][0]["id"] == "faq/who-can-join"

@@ -178,11 +178,24 @@ def test_every_table_format_reads(name, kind):
     assert rows and all(r.question.endswith("?") and r.answer for r in rows)
 
 
-def test_csv_alternates_split_on_bars_and_unknown_columns_are_noted():
+def test_csv_alternates_split_on_bars_and_other_columns_are_kept_as_metadata():
     rows, notes = read_table((FIXTURES / "faq.csv").read_text(encoding="utf-8"), "f.csv", "csv")
     assert rows[0].alternates == ["price of the bee course", "is the bee course expensive"]
     assert rows[0].where == "f.csv:2"
-    assert notes == ["f.csv: ignored columns: notes"]
+    assert notes == ["f.csv: kept as metadata: notes"]
+    assert [r.metadata for r in rows if r.metadata] and all(
+        set(r.metadata) <= {"notes"} for r in rows
+    )
+
+
+def test_a_category_column_and_plain_fields_become_metadata_and_nested_ones_are_noted():
+    table = "Category,Question,Answer\nPool,Can I swim?,Yes.\n,Is there a sauna?,No.\n"
+    rows, notes = read_table(table, "f.csv", "csv")
+    assert [r.metadata for r in rows] == [{"Category": "Pool"}, {}]  # an empty cell: none
+    listed = '[{"question": "Swim?", "answer": "Yes.", "topic": "Pool", "tags": ["a"]}]'
+    rows, notes = read_table(listed, "f.json", "json")
+    assert rows[0].metadata == {"topic": "Pool"}
+    assert notes == ["f.json: kept as metadata: topic", "f.json: ignored fields: tags"]
 
 
 @pytest.mark.parametrize(
@@ -198,7 +211,7 @@ def test_a_column_of_other_wordings_is_read_as_alternates_whatever_its_header(he
     table = f"Question,Answer,{header},Other\nCan I swim?,Yes.,can i use the pool|swimming?,x\n"
     rows, notes = read_table(table, "f.csv", "csv")
     assert rows[0].alternates == ["can i use the pool", "swimming?"]
-    assert notes == ["f.csv: ignored columns: Other"]  # "Other" alone may be anything
+    assert notes == ["f.csv: kept as metadata: Other"]  # "Other" alone may be anything
 
 
 def test_every_column_of_other_wordings_is_read_and_no_question_is_taken_for_a_header():

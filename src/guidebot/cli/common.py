@@ -34,11 +34,14 @@ def terminal_safe(text: str) -> str:
     return CONTROL.sub("\ufffd", text)
 
 
-def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
+def add_knowledge_option(parser: argparse.ArgumentParser, fallback: str = "") -> None:
+    """--knowledge DIR; `fallback` says what is used without it and $GUIDEBOT_KNOWLEDGE
+    (default: the bundled guide)."""
     parser.add_argument(
         "--knowledge",
         metavar="DIR",
-        help="knowledge directory (default: $GUIDEBOT_KNOWLEDGE, else the bundled guide)",
+        help="knowledge directory (default: $GUIDEBOT_KNOWLEDGE, else "
+        f"{fallback or 'the bundled guide'})",
     )
 
 

@@ -34,7 +34,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--slug", metavar="SLUG", help="file name of the guide (default: from its title)"
     )
-    add_knowledge_option(parser)
+    add_knowledge_option(
+        parser,
+        "the clone's knowledge/ when installed with `pip install -e .`; an installed "
+        "package's own copy is never written",
+    )
     parser.set_defaults(run=run)
 
 
@@ -81,7 +85,9 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
         lines.append(
             "- Questions about topics your knowledge leaves out but shares words with "
             "(another service, another place) may still be answered: list those topics in "
-            f"{root / 'scope.yaml'} to have them declined, and see `guidebot gaps` later."
+            f"{root / 'scope.yaml'} to have them declined, one entry each, such as "
+            "`- topic: other shops` with `terms: [amazon, ebay]` under it (the format's "
+            '"Topics the guides do not cover"), and see `guidebot gaps` later.'
         )
     return lines
 

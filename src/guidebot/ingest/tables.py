@@ -52,12 +52,13 @@ class FaqTable:
     """One FAQ file to write (faq/<name>.yaml) and what was read to make it."""
 
     name: str
-    source: str  # the input(s) as the file's header and messages name them
+    source: str  # the input(s) as the file's header names them: "faq.xlsx (sheet 'FAQ')"
     suffix: str  # of the main input: faq.csv and faq.json in one run become faq-csv, faq-json
     form: str  # "a QnA Maker export", ...
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    shown: str = ""  # the source as messages name it: with the path as given, as notes do
 
 
 def is_table_input(path: Path) -> bool:
@@ -84,7 +85,7 @@ def read_tables(paths: list[Path]) -> list[FaqTable]:
         table.rows, table.warnings = combine(table.rows)
         alternates = sum(len(row.alternates) for row in table.rows)
         count = f"{_count(len(table.rows), 'entry', 'entries')}, {_count(alternates, 'alternate')}"
-        table.notes.insert(0, f"read {table.source} as {table.form} ({count})")
+        table.notes.insert(0, f"read {table.shown or table.source} as {table.form} ({count})")
     return tables
 
 
@@ -227,7 +228,9 @@ def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]
     if not rows:
         raise InputError(f"{path}: no questions with answers found")
     name = slugify(path.stem if path.is_file() else path.name, words=8, fallback="") or "imported"
-    return FaqTable(name, source, path.suffix.lower(), form, rows, notes)
+    given = str(path)
+    shown = given + source[len(path.name) :] if source.startswith(path.name) else source
+    return FaqTable(name, source, path.suffix.lower(), form, rows, notes, shown=shown)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """A Grid (from CSV, TSV or Excel) read as FAQ rows, whichever of three shapes it has:
 
 - a header naming the columns (question, answer, alternates separated by '|' or line
-  breaks, section, guide, id; other columns are noted as ignored);
+  breaks, section, guide, id; other columns, a Category say, go into each entry's metadata);
 - a QnA Maker / Custom Question Answering export (see guidebot.ingest.faq.qnamaker);
 - no header and two columns, question then answer (Dialogflow's FAQ format).
 """
@@ -75,14 +75,14 @@ def _header(grid: Grid) -> int | None:
 def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
     line, names = grid.rows[header]
     columns: dict[int, str] = {}
-    ignored: list[str] = []
+    kept: dict[int, str] = {}  # the other named columns, for metadata
     for index, name in enumerate(names):
         key = column_key(name, worded=True)
         # Several columns of other wordings ("Alternate 1", "Alternate 2") are all read.
         if key and (key == "alternates" or key not in columns.values()):
             columns[index] = key
         elif name.strip():
-            ignored.append(name.strip())
+            kept[index] = name.strip()
     for needed in ("question", "answer"):
         if needed not in columns.values():
             found = ", ".join(repr(h.strip()) for h in names if h.strip()) or "none"
@@ -102,11 +102,12 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
         for i, key in columns.items():
             cell = cells[i] if i < len(cells) else ""
             values[key] = f"{values[key]}\n{cell}" if key in values else cell
-        row = row_of(problems, where, values)
+        others = {name: cells[i] for i, name in kept.items() if i < len(cells)}
+        row = row_of(problems, where, values, others)
         if row is not None:
             rows.append(row)
     raise_problems(problems)
-    notes = [f"{grid.shown}: ignored columns: {', '.join(ignored)}"] if ignored else []
+    notes = [f"{grid.shown}: kept as metadata: {', '.join(kept.values())}"] if kept else []
     return rows, notes
 
 

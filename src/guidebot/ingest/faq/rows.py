@@ -110,12 +110,19 @@ def has_both(problems: list[str], where: str, question: str, answer: str) -> boo
     return True
 
 
-def row_of(problems: list[str], where: str, values: Mapping[str, object]) -> Row | None:
+def row_of(
+    problems: list[str],
+    where: str,
+    values: Mapping[str, object],
+    others: Mapping[str, object] | None = None,
+) -> Row | None:
     """The Row of one record whose keys are our column names (question, answer, alternates,
-    section, guide, id), or None with a problem when its question or answer is missing."""
+    section, guide, id), or None with a problem when its question or answer is missing.
+    `others`, the record's other columns by name, go into its metadata (those filled)."""
     question, answer = one_line(values.get("question")), answer_text(values.get("answer"))
     if not has_both(problems, where, question, answer):
         return None
+    metadata = {" ".join(k.split()): one_line(v) for k, v in (others or {}).items()}
     return Row(
         where=where,
         question=question,
@@ -124,6 +131,7 @@ def row_of(problems: list[str], where: str, values: Mapping[str, object]) -> Row
         section=one_line(values.get("section")),
         guide=one_line(values.get("guide")),
         id=one_line(values.get("id")).lower(),
+        metadata={k: v for k, v in metadata.items() if k and v},
     )
 
 

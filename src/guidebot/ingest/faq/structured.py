@@ -20,7 +20,8 @@ FORM = "a list of questions and answers"
 
 
 def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
-    """Rows of a parsed JSON or YAML document, and a note on the fields that were ignored.
+    """Rows of a parsed JSON or YAML document, and notes on the fields kept as metadata
+    (plain values under names no column has) and those ignored (lists, mappings).
 
     Raises InputError when it holds no list of entries, or listing every entry without a
     question or an answer.
@@ -36,23 +37,29 @@ def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     problems: list[str] = []
     ignored: set[str] = set()
+    kept: set[str] = set()
     for number, item in enumerate(data, start=1):
         line = line_of(item)
         where = f"{shown}:{line}" if line else f"{shown}: entry {number}"
         record: dict[str, Any] = {}
+        others: dict[str, Any] = {}
         for name, value in item.items():
             key = column_key(str(name), worded=True)
             if key == "alternates" and key in record:  # "alternates" and "similar_questions"
                 record[key] = [*split_alternates(record[key]), *split_alternates(value)]
             elif key:
                 record[key] = value
+            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+                others[str(name)] = value  # a plain value: metadata, as a table's column
+                kept.add(str(name))
             else:
                 ignored.add(str(name))
-        row = row_of(problems, where, record)
+        row = row_of(problems, where, record, others)
         if row is not None:
             rows.append(row)
     if data and not any(any(column_key(str(k)) == "question" for k in item) for item in data):
         raise InputError(f"{shown}: no entry has a 'question' field")
     raise_problems(problems)
-    notes = [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
+    notes = [f"{shown}: kept as metadata: {', '.join(sorted(kept))}"] if kept else []
+    notes += [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
     return rows, notes
