@@ -163,6 +163,43 @@ def test_the_other_thing_does_not_lead_away_from_the_topic(make_knowledge, topic
     assert not reply.sources or reply.sources[0].id == answer, reply.sources[0].id
 
 
+SHOP = """---
+title: Fellside Outdoor Help
+---
+Fellside Outdoor sells outdoor clothing and camping gear online.
+
+## Faulty items and guarantees
+Everything we sell is covered for a year against manufacturing faults. Tents from our own
+range carry a two-year guarantee, and our own waterproof jackets a three-year guarantee on
+the seams.
+
+## Repairs
+Our workshop repairs tents and clothing: zips, patches and seams.
+"""
+SHOP_FAQ = """
+- question: What guarantee do tents have?
+  answer: Tents from our own range have a two-year guarantee against manufacturing faults.
+  alternates: [tent warranty, how long is the warranty]
+"""
+
+
+def test_the_other_thing_is_answered_where_a_word_near_the_topics_stands_in(make_knowledge):
+    """ "and on jackets?" after the warranty on tents: no passage names jackets and a
+    warranty, but the section on guarantees names jackets, and "guarantee" stands in for
+    "warranty" (Policy.followup_stand_in_cosine); the tents' entry says nothing of jackets."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/shop.md": SHOP, "faq/faq.yaml": SHOP_FAQ})
+    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    first = conversation.ask("what's the warranty on tents")
+    assert first.sources[0].id == "faq/what-guarantee-do-tents-have"
+    jackets = conversation.ask("and on jackets?")
+    assert jackets.read_as == "what's the warranty on tents and on jackets?"
+    assert jackets.kind == "answer"
+    assert jackets.sources[0].id == "shop/faulty-items-and-guarantees/1"
+
+
 DENTAL_FAQ = """
 - question: How much is teeth whitening?
   answer: Home whitening with custom trays costs 350 pounds. It is not available on the NHS.

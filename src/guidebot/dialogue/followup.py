@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.uncovered import lead_with
+from guidebot.dialogue.uncovered import content_words, lead_with
 from guidebot.search.analysis import words
-from guidebot.search.results import SearchResult
-from guidebot.search.semantic.textencoder import word_cosine
+from guidebot.search.results import Hit, SearchResult
+from guidebot.search.semantic.textencoder import word_cosine, word_cosines
 
 _OPENERS = ("and", "also", "plus", "or", "but", "so", "then", "vs", "versus", "compared")
 _QUESTION_WORDS = frozenset("what whats how hows when where why which who whos whose whom".split())
@@ -121,10 +123,38 @@ def _led_by_its_own(
     if not own or best is None or vectors is None or own & set(best.matched):
         return combined
     needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
-    for hit in combined.hits[1 : context.policy.naming_depth]:
+    shown = combined.hits[1 : context.policy.naming_depth]
+    for hit in shown:
         if own | needed <= set(hit.matched):
             return lead_with(context.retriever, question, combined, hit)
+    for hit in shown:
+        if own <= set(hit.matched) and _stands_in(context, topic, needed, hit):
+            return lead_with(context.retriever, question, combined, hit)
     return combined
+
+
+def _stands_in(context: TurnContext, topic: str, needed: set[str], hit: Hit) -> bool:
+    """Whether the passage holds, for each of the `needed` terms it lacks, a word near in
+    meaning to the topic's word of that term (Policy.followup_stand_in_cosine): "and on
+    jackets?" after "what's the warranty on tents" is answered from the section on
+    guarantees that names jackets, "guarantee" 0.51 to "warranty"; "and for cats?" after a
+    dog's vaccinations not from the section on neutering that names cats, nothing there
+    nearer to "vaccinating" than "vet" (0.34)."""
+    retriever, missing = context.retriever, needed - set(hit.matched)
+    analyzer = retriever.analyzer
+    theirs = [w for w in dict.fromkeys(words(topic)) if missing & set(analyzer.terms_of_words([w]))]
+    if not missing or not theirs or retriever.vectors is None:
+        return not missing
+    cosines = word_cosines(retriever.vectors.encoder, theirs, content_words(hit.passage))
+    nearest = np.nan_to_num(cosines, nan=-1.0).max(axis=1, initial=-1.0)
+    line = context.policy.followup_stand_in_cosine
+    stood_in = {
+        term
+        for word, cosine in zip(theirs, nearest, strict=True)
+        if cosine >= line
+        for term in analyzer.terms_of_words([word])
+    }
+    return missing <= stood_in
 
 
 def _taken_over(

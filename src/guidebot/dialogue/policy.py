@@ -102,6 +102,11 @@ class Policy:
     # of its own best (else it is a new question).
     choice_reading_ratio: float = 0.8
     followup_max_terms: int = 4  # longer questions stand on their own
+    # A follow-up offering another thing ("and on jackets?") is answered from a passage
+    # naming it that lacks a word of the topic ("warranty") when it holds a word at least
+    # this close in meaning to it ("guarantee", 0.51; followup._stands_in). The word
+    # nearest "vaccinating" in a section on neutering, "vet", is 0.34.
+    followup_stand_in_cosine: float = 0.45
     # A message asking several questions is answered part by part when each part alone is
     # answered with at least this confidence, from a passage of its own, and the passage
     # answering the whole message is no tie (clarify_ratio) for some part's own best

@@ -13,6 +13,7 @@ import numpy as np
 
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
+from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
@@ -179,15 +180,19 @@ def names_something_else(
     ]
     if not unknown:
         return False
-    passage = best.passage
-    said = f"{passage.section} {passage.title} {passage.text}"
-    theirs = [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
-    cosines = word_cosines(vectors.encoder, unknown, theirs)
+    cosines = word_cosines(vectors.encoder, unknown, content_words(best.passage))
     if np.isnan(cosines).all(axis=1).any():  # a word it cannot read, or none: undecided
         return False
     if float(np.nanmax(cosines)) >= foreign_below:
         return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
+
+
+def content_words(passage: Passage) -> list[str]:
+    """The words of a passage's section heading, title and text, each once, without stop
+    words: what a question's words are compared with in meaning."""
+    said = f"{passage.section} {passage.title} {passage.text}"
+    return [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
 
 
 def by_words(
