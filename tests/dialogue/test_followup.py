@@ -3,9 +3,12 @@ and the topic they go on from across a chain of them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from guidebot.bot import Bot
+from guidebot.dialogue.conversation import Conversation
 from guidebot.dialogue.followup import alternative
 from guidebot.web.state import parse_state
 
@@ -101,6 +104,14 @@ def test_the_question_a_chain_began_with_survives_the_web_round_trip(make_knowle
     assert reply.sources[0].id == "faq/which-tools-can-i-connect"
 
 
+def reading_meaning(root: Path) -> Conversation:
+    """A conversation on the knowledge at root, reading meaning with the built-in vectors."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    return Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+
+
 CLINIC = """---
 title: Greenfield Animal Clinic
 ---
@@ -131,11 +142,9 @@ def test_the_other_thing_offered_is_in_the_answer_with_the_topic(make_knowledge)
     """ "what about a dog?" after a kitten's neutering: read in meaning with the question
     before, the entry on cats leads, yet says nothing of dogs; the passage on neutering
     that does is the answer, not the dog's vaccinations, which leave the topic."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    root = make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
-    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    conversation = reading_meaning(
+        make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
+    )
     first = conversation.ask("when can my kitten be neutered")
     assert first.sources[0].id == "faq/cat-neutering-age"
     dog = conversation.ask("what about a dog?")
@@ -153,11 +162,9 @@ def test_the_other_thing_offered_is_in_the_answer_with_the_topic(make_knowledge)
     ],
 )
 def test_the_other_thing_does_not_lead_away_from_the_topic(make_knowledge, topic, offered, answer):
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    root = make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
-    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    conversation = reading_meaning(
+        make_knowledge({"guides/clinic.md": CLINIC, "faq/faq.yaml": CLINIC_FAQ})
+    )
     conversation.ask(topic)
     reply = conversation.ask(offered)
     assert not reply.sources or reply.sources[0].id == answer, reply.sources[0].id
@@ -187,11 +194,9 @@ def test_the_other_thing_is_answered_where_a_word_near_the_topics_stands_in(make
     """ "and on jackets?" after the warranty on tents: no passage names jackets and a
     warranty, but the section on guarantees names jackets, and "guarantee" stands in for
     "warranty" (Policy.followup_stand_in_cosine); the tents' entry says nothing of jackets."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    root = make_knowledge({"guides/shop.md": SHOP, "faq/faq.yaml": SHOP_FAQ})
-    conversation = Bot.load(root, encoder=load_model(builtin_dir())).conversation()
+    conversation = reading_meaning(
+        make_knowledge({"guides/shop.md": SHOP, "faq/faq.yaml": SHOP_FAQ})
+    )
     first = conversation.ask("what's the warranty on tents")
     assert first.sources[0].id == "faq/what-guarantee-do-tents-have"
     jackets = conversation.ask("and on jackets?")
