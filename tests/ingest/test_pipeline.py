@@ -188,6 +188,47 @@ def test_csv_alternates_split_on_bars_and_other_columns_are_kept_as_metadata():
     )
 
 
+def test_rows_with_one_answer_are_one_entry_whatever_their_other_columns_say():
+    """The rows' other columns (a row number, a Category) do not keep wordings of one
+    question apart; their values are all kept."""
+    answer = "Bring one photo ID and a proof of address."
+    table = (
+        "No.,Category,Question,Answer\n"
+        f"1,Membership,What do I need to join?,{answer}\n"
+        f"2,Membership,Which ID do I bring?,{answer}\n"
+        f"3,Cards,Proof of address?,{answer}\n"
+    )
+    (row,), notes = read_table(table, "f.csv", "csv")
+    assert row.alternates == ["Which ID do I bring?", "Proof of address?"]
+    assert row.metadata == {"No.": "1; 2; 3", "Category": "Membership; Cards"}
+
+
+def test_no_column_of_values_is_lost_for_a_repeated_or_missing_header():
+    table = "Question,Answer,Category, category ,\nSwim?,Yes.,Pool,Leisure,note\nSauna?,No.,,Spa,\n"
+    rows, notes = read_table(table, "f.csv", "csv")
+    assert [r.metadata for r in rows] == [
+        {"Category": "Pool", "category (2)": "Leisure", "column 5": "note"},
+        {"category (2)": "Spa"},
+    ]
+    assert notes == ["f.csv: kept as metadata: Category, category (2), column 5"]
+
+
+def test_an_entrys_plain_fields_are_metadata_as_written_and_guidebots_own_come_back():
+    """A date, a yes/no and an empty value as a person reads them; a guidebot FAQ file
+    brought in again keeps its metadata, and its section_hash is worked out anew."""
+    listed = (
+        "- question: Swim?\n  answer: Yes.\n  updated: 2024-01-05\n  public: true\n"
+        "  owner: null\n  section_hash: abcd1234\n  metadata: {category: Pool}\n"
+        "  follow_ups: [sauna]\n"
+    )
+    (row,), notes = read_table(listed, "f.yaml", "yaml")
+    assert row.metadata == {"updated": "2024-01-05", "public": "true", "category": "Pool"}
+    assert notes == [
+        "f.yaml: kept as metadata: category, public, updated",
+        "f.yaml: ignored fields: follow_ups",
+    ]
+
+
 def test_a_category_column_and_plain_fields_become_metadata_and_nested_ones_are_noted():
     table = "Category,Question,Answer\nPool,Can I swim?,Yes.\n,Is there a sauna?,No.\n"
     rows, notes = read_table(table, "f.csv", "csv")

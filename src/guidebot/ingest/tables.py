@@ -56,9 +56,9 @@ class FaqTable:
     suffix: str  # of the main input: faq.csv and faq.json in one run become faq-csv, faq-json
     form: str  # "a QnA Maker export", ...
     rows: list[Row]
+    shown: str  # the source as messages name it: with the path as given, as notes do
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    shown: str = ""  # the source as messages name it: with the path as given, as notes do
 
 
 def is_table_input(path: Path) -> bool:
@@ -85,7 +85,7 @@ def read_tables(paths: list[Path]) -> list[FaqTable]:
         table.rows, table.warnings = combine(table.rows)
         alternates = sum(len(row.alternates) for row in table.rows)
         count = f"{_count(len(table.rows), 'entry', 'entries')}, {_count(alternates, 'alternate')}"
-        table.notes.insert(0, f"read {table.shown or table.source} as {table.form} ({count})")
+        table.notes.insert(0, f"read {table.shown} as {table.form} ({count})")
     return tables
 
 
@@ -230,7 +230,7 @@ def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]
     name = slugify(path.stem if path.is_file() else path.name, words=8, fallback="") or "imported"
     given = str(path)
     shown = given + source[len(path.name) :] if source.startswith(path.name) else source
-    return FaqTable(name, source, path.suffix.lower(), form, rows, notes, shown=shown)
+    return FaqTable(name, source, path.suffix.lower(), form, rows, shown, notes)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

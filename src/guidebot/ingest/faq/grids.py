@@ -16,6 +16,7 @@ from guidebot.ingest.faq.rows import (
     Row,
     answer_text,
     has_both,
+    metadata_names,
     one_line,
     raise_problems,
     row_of,
@@ -75,14 +76,15 @@ def _header(grid: Grid) -> int | None:
 def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
     line, names = grid.rows[header]
     columns: dict[int, str] = {}
-    kept: dict[int, str] = {}  # the other named columns, for metadata
+    others: dict[int, str] = {}  # every other column, named or not, for metadata
     for index, name in enumerate(names):
         key = column_key(name, worded=True)
         # Several columns of other wordings ("Alternate 1", "Alternate 2") are all read.
         if key and (key == "alternates" or key not in columns.values()):
             columns[index] = key
-        elif name.strip():
-            kept[index] = name.strip()
+        else:
+            others[index] = name
+    kept = metadata_names(others)
     for needed in ("question", "answer"):
         if needed not in columns.values():
             found = ", ".join(repr(h.strip()) for h in names if h.strip()) or "none"
@@ -102,12 +104,14 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
         for i, key in columns.items():
             cell = cells[i] if i < len(cells) else ""
             values[key] = f"{values[key]}\n{cell}" if key in values else cell
-        others = {name: cells[i] for i, name in kept.items() if i < len(cells)}
-        row = row_of(problems, where, values, others)
+        extras = {name: cells[i] for i, name in kept.items() if i < len(cells)}
+        row = row_of(problems, where, values, extras)
         if row is not None:
             rows.append(row)
     raise_problems(problems)
-    notes = [f"{grid.shown}: kept as metadata: {', '.join(kept.values())}"] if kept else []
+    used = {name for row in rows for name in row.metadata}
+    held = [name for name in kept.values() if name in used]  # empty columns go unsaid
+    notes = [f"{grid.shown}: kept as metadata: {', '.join(held)}"] if held else []
     return rows, notes
 
 

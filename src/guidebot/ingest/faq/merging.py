@@ -3,7 +3,8 @@
 - rows that give the same answer become one entry, the later questions its alternates (how
   a sheet with one row per wording says "these are one question"). Answers of a few words
   ("Yes.", "No, sorry.") are not merged: different questions share them by chance. Rows
-  with an id or an export key of their own are entries of their own and stay apart;
+  with an id or an export key of their own are entries of their own and stay apart; the
+  metadata of rows made one is merged (a Category of each);
 - one question with two different answers is a warning naming both lines; the first answer
   is kept and the later wording left out (an entry left with no wording goes, and so do the
   follow-up links to it).
@@ -44,6 +45,8 @@ def combine(rows: list[Row]) -> tuple[list[Row], list[str]]:
             entry = row
             if group:
                 by_answer[group] = row
+        if entry is not row:
+            entry.metadata = _merged(entry.metadata, row.metadata)
         known = {question_key(t) for t in [entry.question, *entry.alternates]}
         for text in wordings:
             if question_key(text) not in known:
@@ -59,7 +62,17 @@ def _group(row: Row, answer: str) -> tuple[object, ...] | None:
     """What rows must share to become one entry; None for a row that stays on its own."""
     if row.id or row.key or row.follow_ups or len(answer.split()) < MIN_MERGED_WORDS:
         return None
-    return (answer, row.section, row.guide, tuple(sorted(row.metadata.items())))
+    return (answer, row.section, row.guide)
+
+
+def _merged(kept: dict[str, str], more: dict[str, str]) -> dict[str, str]:
+    """The metadata of rows made one entry: each name's different values joined by "; "
+    (a Category of "Fees" and one of "Membership" are both kept)."""
+    merged = dict(kept)
+    for name, value in more.items():
+        values = merged[name].split("; ") if name in merged else []
+        merged[name] = "; ".join([*values, value]) if value not in values else merged[name]
+    return merged
 
 
 def _two_answers(question: str, first: str, later: str) -> str:

@@ -3,6 +3,8 @@ the cleaning every cell goes through on the way in."""
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -122,7 +124,7 @@ def row_of(
     question, answer = one_line(values.get("question")), answer_text(values.get("answer"))
     if not has_both(problems, where, question, answer):
         return None
-    metadata = {" ".join(k.split()): one_line(v) for k, v in (others or {}).items()}
+    metadata = {" ".join(k.split()): metadata_value(v) for k, v in (others or {}).items()}
     return Row(
         where=where,
         question=question,
@@ -133,6 +135,34 @@ def row_of(
         id=one_line(values.get("id")).lower(),
         metadata={k: v for k, v in metadata.items() if k and v},
     )
+
+
+def metadata_value(value: object) -> str:
+    """A value kept under metadata, as one line of text: dates as 2025-03-01, booleans as
+    true / false; "" for nothing (None, NaN, an empty cell) and for lists and mappings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return one_line(value)
+
+
+def metadata_names(names: Mapping[int, str]) -> dict[int, str]:
+    """Names for the columns kept as metadata, by column index: spaces collapsed, "column 3"
+    for one without a header, and "Category (2)" for a name already taken, so that no
+    column's values overwrite another's."""
+    named: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, name in names.items():
+        base = " ".join(name.split()) or f"column {index + 1}"
+        unique, n = base, 2
+        while unique.lower() in taken:
+            unique, n = f"{base} ({n})", n + 1
+        taken.add(unique.lower())
+        named[index] = unique
+    return named
 
 
 def item_at(shown: str, item: object, number: int) -> str:

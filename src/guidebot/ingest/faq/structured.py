@@ -16,12 +16,15 @@ from guidebot.ingest.faq.rows import (
 from guidebot.knowledge.yamlsource import line_of
 
 LIST_KEYS = ("faq", "faqs", "entries", "questions", "items")
+# A guidebot FAQ file's field that ingest works out again for the knowledge it writes.
+_RECOMPUTED = {"section_hash"}
 FORM = "a list of questions and answers"
 
 
 def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
     """Rows of a parsed JSON or YAML document, and notes on the fields kept as metadata
-    (plain values under names no column has) and those ignored (lists, mappings).
+    (plain values under names no column has, and the items of a guidebot FAQ file's own
+    `metadata`) and those ignored (lists and mappings, such as `follow_ups`).
 
     Raises InputError when it holds no list of entries, or listing every entry without a
     question or an answer.
@@ -37,7 +40,6 @@ def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     problems: list[str] = []
     ignored: set[str] = set()
-    kept: set[str] = set()
     for number, item in enumerate(data, start=1):
         line = line_of(item)
         where = f"{shown}:{line}" if line else f"{shown}: entry {number}"
@@ -49,17 +51,19 @@ def read_entries(data: Any, shown: str) -> tuple[list[Row], list[str]]:
                 record[key] = [*split_alternates(record[key]), *split_alternates(value)]
             elif key:
                 record[key] = value
-            elif isinstance(value, str | int | float) and not isinstance(value, bool):
-                others[str(name)] = value  # a plain value: metadata, as a table's column
-                kept.add(str(name))
-            else:
+            elif name == "metadata" and isinstance(value, dict):  # a guidebot FAQ file's own
+                others |= {str(k): v for k, v in value.items()}
+            elif isinstance(value, list | dict):
                 ignored.add(str(name))
+            elif name not in _RECOMPUTED and value is not None:
+                others[str(name).strip() or "field"] = value  # as a table's other column
         row = row_of(problems, where, record, others)
         if row is not None:
             rows.append(row)
     if data and not any(any(column_key(str(k)) == "question" for k in item) for item in data):
         raise InputError(f"{shown}: no entry has a 'question' field")
     raise_problems(problems)
-    notes = [f"{shown}: kept as metadata: {', '.join(sorted(kept))}"] if kept else []
+    kept = sorted({name for row in rows for name in row.metadata})
+    notes = [f"{shown}: kept as metadata: {', '.join(kept)}"] if kept else []
     notes += [f"{shown}: ignored fields: {', '.join(sorted(ignored))}"] if ignored else []
     return rows, notes
