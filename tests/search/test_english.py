@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from guidebot.search.english import EnglishWords, one_edit
 
@@ -12,14 +13,18 @@ def test_one_edit_reaches_each_kind_of_slip_and_leaves_the_word_out():
 
 
 @given(st.text(alphabet="abcdefghij", min_size=1, max_size=6))
-def test_every_edit_is_one_letter_longer_shorter_or_as_long(word):
-    assert all(abs(len(edit) - len(word)) <= 1 for edit in one_edit(word))
+def test_every_edit_is_one_edit_away_and_every_single_edit_is_there(word):
+    edits = one_edit(word)
+    assert all(OSA.distance(word, edit) == 1 for edit in edits)
+    assert word[1:] in edits  # the first letter dropped
+    assert "z" + word in edits and word[:-1] + "z" in edits  # one added, the last changed
 
 
 def test_a_rare_word_next_to_a_far_commoner_one_is_a_likely_misspelling():
     english = EnglishWords(None)
-    for slip in ("wat", "ned", "wen"):  # what, need, we: thousands of times commoner
-        assert english.likely_misspelling(slip, 8.0), slip
-    for word in ("vet", "cat", "dog", "pilot", "airport", "what"):
-        assert not english.likely_misspelling(word, 8.0), word
-    assert english.likely_misspelling("vet", 7.0)  # "get": a cheaper edit reads it so
+    for slip in ("wat", "ned", "wen", "becuase"):  # what, need, we, because
+        assert english.likely_misspelling(slip, 8.0, 7.0), slip
+    for word in ("vet", "cat", "dog", "pilot", "airport", "what", "ikea", "etsy"):
+        assert not english.likely_misspelling(word, 8.0, 7.0), word
+    assert english.likely_misspelling("vet", 7.0, 7.0)  # "get": a cheaper edit reads it so
+    assert english.likely_misspelling("ikea", 8.0, 9.0)  # "idea", were 8.3 nats common

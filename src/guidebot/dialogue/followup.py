@@ -115,9 +115,11 @@ def _led_by_its_own(
     neutered" is answered from the section on neutering that speaks of dogs, not from the
     entry on cats that leads for the two questions' meaning together; "and for cats?"
     after a dog's vaccinations is not answered from a section that names cats and dogs but
-    no vaccination. Only when meaning is read (without it the thing's own terms outweigh
-    the topic's in the search). A follow-up asking something of its own, "how long does
-    that take?", is answered by what it asks, which need not repeat its words."""
+    no vaccination. Failing that, the first holding every term of the thing and, for each
+    topic term it lacks, a word near it in meaning (_stands_in). Only when meaning is read
+    (without it the thing's own terms outweigh the topic's in the search). A follow-up
+    asking something of its own, "how long does that take?", is answered by what it asks,
+    which need not repeat its words."""
     own = set(alone.terms)
     best, vectors = combined.best, context.retriever.vectors
     if not own or best is None or vectors is None or own & set(best.matched):
@@ -127,7 +129,7 @@ def _led_by_its_own(
     for hit in shown:
         if own | needed <= set(hit.matched):
             return lead_with(context.retriever, question, combined, hit)
-    for hit in shown:
+    for hit in shown if context.policy.followup_stand_in_cosine else ():
         if own <= set(hit.matched) and _stands_in(context, topic, needed, hit):
             return lead_with(context.retriever, question, combined, hit)
     return combined
@@ -141,9 +143,10 @@ def _stands_in(context: TurnContext, topic: str, needed: set[str], hit: Hit) -> 
     dog's vaccinations not from the section on neutering that names cats, nothing there
     nearer to "vaccinating" than "vet" (0.34)."""
     retriever, missing = context.retriever, needed - set(hit.matched)
+    assert retriever.vectors is not None
     analyzer = retriever.analyzer
     theirs = [w for w in dict.fromkeys(words(topic)) if missing & set(analyzer.terms_of_words([w]))]
-    if not missing or not theirs or retriever.vectors is None:
+    if not missing or not theirs:
         return not missing
     cosines = word_cosines(retriever.vectors.encoder, theirs, content_words(hit.passage))
     nearest = np.nan_to_num(cosines, nan=-1.0).max(axis=1, initial=-1.0)

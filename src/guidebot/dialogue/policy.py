@@ -102,11 +102,13 @@ class Policy:
     # of its own best (else it is a new question).
     choice_reading_ratio: float = 0.8
     followup_max_terms: int = 4  # longer questions stand on their own
-    # A follow-up offering another thing ("and on jackets?") is answered from a passage
-    # naming it that lacks a word of the topic ("warranty") when it holds a word at least
-    # this close in meaning to it ("guarantee", 0.51; followup._stands_in). The word
-    # nearest "vaccinating" in a section on neutering, "vet", is 0.34.
-    followup_stand_in_cosine: float = 0.45
+    # With word vectors: a follow-up offering another thing ("and on jackets?") is answered
+    # from a passage naming it that lacks a word of the topic ("warranty") when it holds a
+    # word at least this close in meaning to it ("guarantee", 0.51; followup._stands_in).
+    # The word nearest "vaccinating" in a section on neutering, "vet", is 0.34. Off (0)
+    # but with the built-in table (default_policy): a sentence model's cosines of single
+    # words run otherwise, and were not measured.
+    followup_stand_in_cosine: float = 0.0
     # A message asking several questions is answered part by part when each part alone is
     # answered with at least this confidence, from a passage of its own, and the passage
     # answering the whole message is no tie (clarify_ratio) for some part's own best
@@ -257,5 +259,6 @@ def default_policy(word_level: bool = False) -> Policy:
         semantic_background_answer=0.9,
         semantic_background_coverage=0.6,
         decline_foreign_cosine=0.3,
+        followup_stand_in_cosine=0.45,
         clarify_semantic_margin=2.0,
     )

@@ -68,9 +68,11 @@ def lead_with(retriever: Retriever, question: str, result: SearchResult, hit: Hi
     return replace(result, hits=hits, coverage=coverage, loose=loose, similarity=similarity)
 
 
-# A word one edit from a word this much more common in English (nats) is read as a
-# misspelling of it, not as a thing the question names ("wat jobs can i get").
+# A word one edit from a common word (at most MISSPELT_FROM nats) this much more common in
+# English (nats) is read as a misspelling of it, not as a thing the question names ("wat
+# jobs can i get"); "ikea" (no English word) is not "idea" (8.3 nats).
 MISSPELLING_NATS = 8.0
+MISSPELT_FROM = 7.0
 
 # Phrasings an FAQ entry needs for the share of them using a word to tell its theme; with
 # fewer (a question alone, as in most exports) rarity in English decides, as for a guide.
@@ -148,8 +150,8 @@ def names_something_else(
 ) -> bool:
     """True when a guide passage is best by one shared word at most, and every word of the
     question the knowledge never uses (of three letters or more, and no likely misspelling:
-    MISSPELLING_NATS) is far in meaning from each
-    word of that passage (word cosine under `foreign_below`), one of them a specific word
+    MISSPELLING_NATS) is far in meaning from each word of that passage (word cosine under
+    `foreign_below`), one of them a specific word
     (at least `specific_from` nats rare in English): the question names another thing.
     "is there parking at the airport" meets the section "Parking" on its heading's word
     (which about_something_else lets through), and "airport" is 0.21 from "parking" and
@@ -176,7 +178,7 @@ def names_something_else(
         and word.isalpha()
         and (terms := analyzer.terms_of_words([word]))
         and not any(map(retriever.knows, terms))
-        and not english.likely_misspelling(word, MISSPELLING_NATS)
+        and not english.likely_misspelling(word, MISSPELLING_NATS, MISSPELT_FROM)
     ]
     if not unknown:
         return False

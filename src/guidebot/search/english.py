@@ -40,14 +40,16 @@ class EnglishWords:
         total = max(self._total, 1)
         return math.log(total / (counts.get(word, 0) + 1))
 
-    def likely_misspelling(self, word: str, by: float) -> bool:
-        """Whether a word one edit away (a letter dropped, added, changed, or two swapped) is
-        at least `by` nats more common in English than the word: the noisy-channel reading
-        of spelling correction (Kernighan, Church and Gale 1990; Norvig's corrector), with
-        one edit costing `by` nats. "wat" (14.7) is "what" (4.6) mistyped, while "vet" (12.4)
-        stays a word though "get" is 5.2."""
+    def likely_misspelling(self, word: str, by: float, common: float) -> bool:
+        """Whether a common word (at most `common` nats) one edit away (a letter dropped,
+        added, changed, or two swapped) is at least `by` nats more common in English than
+        the word: the noisy-channel reading of spelling correction (Kernighan, Church and
+        Gale 1990; Norvig's corrector), one edit costing `by` nats. "wat" (14.7) is "what"
+        (4.6) mistyped, while "vet" (12.4) stays a word though "get" is 5.2; a name English
+        does not use ("ikea", "etsy", 21 nats) is no misspelling of "idea" (8.3) or "easy"
+        (8.9), which are not that common."""
         table = self._table()
-        floor = self.surprisal(word) - by
+        floor = min(self.surprisal(word) - by, common)
         return any(
             candidate in table and self.surprisal(candidate) <= floor
             for candidate in one_edit(word)
