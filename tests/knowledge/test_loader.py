@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from guidebot.errors import KnowledgeError
@@ -224,6 +226,24 @@ def test_a_heading_with_no_text_and_no_sub_headings_is_a_problem(make_knowledge,
     guide = "---\ntitle: T\n---\nIntro text for the guide.\n" + text
     with pytest.raises(KnowledgeError, match=rf"guides/t.md:{line}: section '.*' has no text"):
         load_knowledge(make_knowledge({"guides/t.md": guide}))
+
+
+@pytest.mark.parametrize(
+    ("heading", "problem"),
+    [
+        ("## ", "heading '##' has no words: write them after the ##, or remove the line"),
+        ("###", "heading '###' has no words"),
+        ("##Gift cards", "heading '##Gift cards' needs a space after its ##"),
+    ],
+)
+def test_a_heading_without_words_or_a_space_is_a_problem_not_text(make_knowledge, heading, problem):
+    """Read as text, "## " or "##Gift cards" would join the section before it, a raw "##" in
+    its answers, while `guidebot check` said OK. A single "#" may start text ("#1 tip")."""
+    guide = "---\ntitle: T\n---\nIntro text.\n\n## Fees\nFees are low.\n\n{}\nGifts.\n"
+    with pytest.raises(KnowledgeError, match=rf"guides/t.md:9: {re.escape(problem)}"):
+        load_knowledge(make_knowledge({"guides/t.md": guide.format(heading)}))
+    kb = load_knowledge(make_knowledge({"guides/t.md": guide.format("#1 tip: ask early.")}))
+    assert kb.guides[0].sections[-1].paragraphs[-1].text == "#1 tip: ask early. Gifts."
 
 
 def test_a_guide_that_looks_like_a_menu_is_a_warning(make_knowledge):

@@ -12,6 +12,9 @@ from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
 # A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
+# A heading's marks with no words after them ("## "), or with no space before the words
+# ("##Fees"): meant as a heading, it would otherwise be read as text of the one before.
+_BROKEN_HEADING = re.compile(r"^(?:#{2,6}\s*|#{2,6}[^\s#].*)$")
 _BULLET = re.compile(r"^\s*([-*•]|\d+[.)])\s+")
 # The same marker at the start of any line of a text of several lines.
 _MARKERS = re.compile(r"^[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]", re.MULTILINE)
@@ -111,7 +114,9 @@ def _sections(
 
     for number, raw in enumerate(lines[start:], start=start + 1):
         match = _HEADING.match(raw) if raw[:1] == "#" else None  # most lines are text
-        if match and len(match.group(1)) == 1:
+        if match is None and raw[:2] == "##" and _BROKEN_HEADING.match(raw.rstrip()):
+            problems.append(Problem(shown, number, _broken_heading(raw.strip())))
+        elif match and len(match.group(1)) == 1:
             close_block()  # a '# Title' line repeats the title; it does not start a section
         elif match:
             close_section()
@@ -136,6 +141,13 @@ def _sections(
     if not sections and not problems:
         problems.append(Problem(shown, start + 1, "the guide has no text"))
     return sections, problems
+
+
+def _broken_heading(line: str) -> str:
+    marks = len(line) - len(line.lstrip("#"))
+    if marks == len(line):
+        return f"heading '{line}' has no words: write them after the {line}, or remove the line"
+    return f"heading '{line}' needs a space after its {line[:marks]}"
 
 
 def _block_text(block: list[str]) -> str:
