@@ -311,7 +311,9 @@ def test_a_record_that_does_not_fit_is_not_kept_in_part(tmp_path, monkeypatch, d
 # --- feedback on answers (from `guidebot api`) ---------------------------------------------
 
 
-def feedback(question: str, helpful: bool, section: str = "Costs", comment: str = "") -> LogRecord:
+def feedback(
+    question: str, helpful: bool, section: str = "Costs", comment: str = "", right: str = ""
+) -> LogRecord:
     return LogRecord(
         "2026-02-01T10:00:00+00:00",
         question,
@@ -321,6 +323,8 @@ def feedback(question: str, helpful: bool, section: str = "Costs", comment: str 
         sources=(f"g/{section.lower()}/1",),
         sections=(section,),
         comment=comment,
+        right=(f"g/{right.lower()}/1",) if right else (),
+        right_sections=(right,) if right else (),
     )
 
 
@@ -409,7 +413,7 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
     log = [
         *records("is there a dorm", "is there a dorm?"),
-        feedback("what does it cost", False, "Costs", "per year?"),
+        feedback("what does it cost", False, "Costs", "per year?", right="Fees"),
         feedback("what does it cost?", False, "Costs"),
         feedback("how long is it", True),
     ]
@@ -423,13 +427,16 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     assert "2 answers marked not helpful, in 1 group (1 marked helpful)" in result.stdout
     assert "2×  what does it cost" in result.stdout
     assert "answered from: Costs" in result.stdout and "comment: per year?" in result.stdout
+    assert "should have answered: Fees" in result.stdout  # the source named with Ctrl+B
     data = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data["questions"] == 2 and data["not_helpful_answers"] == 2
     assert data["not_helpful"][0]["answered"] == ["Costs"] and data["helpful_answers"] == 1
+    assert data["not_helpful"][0]["right"] == ["Fees"]
     target = tmp_path / "starter.yaml"
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     entries = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert [e["question"] for e in entries] == ["Is there a dorm", "What does it cost"]
+    assert "# the right source, people said: Fees" in target.read_text(encoding="utf-8")
 
 
 def test_a_deeply_nested_log_line_is_skipped_with_a_note(tmp_path):

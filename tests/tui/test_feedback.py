@@ -57,8 +57,10 @@ async def test_mark_not_helpful_with_the_right_source_and_a_comment(make_app) ->
         assert THANKS in notes(app)
     [record] = feedback()
     assert record["question"] == QUESTION and record["helpful"] is False
-    assert record["sources"] == [reply.sources[1].id]
-    assert record["sections"] == [reply.sources[1].section]
+    # what it answered from stays what it answered from; the source picked is the right one
+    assert record["sources"] == [s.id for s in reply.quoted]
+    assert record["right"] == [reply.sources[1].id]
+    assert record["right_sections"] == [reply.sources[1].section]
     assert record["comment"] == "too vague"
     assert record["confidence"] == round(reply.confidence, 4)
 

@@ -148,6 +148,8 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       answered from: {terminal_safe('; '.join(gap.answered[:3]))}")
         if gap.sources:
             print(f"       sources: {terminal_safe(', '.join(gap.sources[:4]))}")
+        if gap.right:
+            print(f"       should have answered: {terminal_safe('; '.join(gap.right[:3]))}")
         for comment in gap.comments[:3]:
             print(f"       comment: {terminal_safe(comment)}")
 

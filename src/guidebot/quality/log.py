@@ -51,6 +51,9 @@ class LogRecord:
     sections: tuple[str, ...] = ()
     comment: str = ""
     knowledge: str = ""
+    # feedback: the source a person named as the one that should have answered, and its section
+    right: tuple[str, ...] = ()
+    right_sections: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -71,6 +74,9 @@ class LogRecord:
             data["sections"] = list(self.sections)
         if self.kind == FEEDBACK:
             data["comment"] = self.comment
+        if self.right:
+            data["right"] = list(self.right)
+            data["right_sections"] = list(self.right_sections)
         return data
 
 
@@ -143,10 +149,13 @@ def record_feedback(
     path: Path | None = None,
     now: datetime | None = None,
     knowledge: str = "",
+    right: Sequence[str] = (),
+    right_sections: Sequence[str] = (),
 ) -> str | None:
     """Append a person's verdict on a reply to the log (a FEEDBACK record): the question,
-    whether the reply helped, the ids and sections of the sources it answered from, and
-    their comment. Returns a note if the log is unwritable; nothing when logging_disabled().
+    whether the reply helped, the ids and sections of the sources it answered from, the
+    source they named as the right one (`right`, its section `right_sections`) and their
+    comment. Returns a note if the log is unwritable; nothing when logging_disabled().
     """
     if logging_disabled():
         return None
@@ -161,6 +170,8 @@ def record_feedback(
         sections=tuple(sections),
         comment=comment,
         knowledge=folder(knowledge),
+        right=tuple(right),
+        right_sections=tuple(right_sections),
     )
     return _write(record, path)
 
@@ -234,6 +245,8 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     sections=tuple(str(s) for s in data.get("sections") or ()),
                     comment=str(data.get("comment") or ""),
                     knowledge=str(data.get("knowledge") or ""),
+                    right=tuple(str(s) for s in data.get("right") or ()),
+                    right_sections=tuple(str(s) for s in data.get("right_sections") or ()),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):

@@ -155,14 +155,15 @@ class ChatSession:
         return record_unanswered(answered.reply, guides=answered.guides, knowledge=self.kb.root)
 
     def feedback(self, reply: Reply, right: Source | None, comment: str = "") -> str | None:
-        """Log that `reply` did not help (blocking: call from a thread): with `right`, the one
-        of its sources that should have answered, else the sources it quoted (Reply.quoted). None
-        when it was logged, else why not (the log is off, or could not be written)."""
+        """Log that `reply` did not help (blocking: call from a thread): the sources it quoted
+        (Reply.quoted) and, with `right`, the one of its sources that should have answered.
+        None when it was logged, else why not (the log is off, or could not be written)."""
         from guidebot.quality.log import logging_disabled, record_feedback  # not for start-up
 
         if not self.log_unanswered or logging_disabled():
             return "the log is off (--no-log or GUIDEBOT_NO_LOG), so this was not recorded"
-        sources = (right,) if right is not None else reply.quoted or reply.sources
+        sources = reply.quoted or reply.sources
+        named = (right,) if right is not None else ()
         return record_feedback(
             reply.asked,
             helpful=False,
@@ -172,6 +173,8 @@ class ChatSession:
             confidence=reply.confidence,
             guides=self.guides,
             knowledge=self.kb.root,
+            right=[s.id for s in named],
+            right_sections=[s.section for s in named],
         )
 
     def reset(self) -> None:
