@@ -58,16 +58,18 @@ def decline_reply(
     notes: Sequence[str] = (),
     missing: Sequence[str] = (),
     knowledge: str = "The guide",
+    nearby: bool = True,
 ) -> Reply:
     """An honest 'not covered', naming what was missing and what the knowledge does cover;
     `knowledge` is what the knowledge is called ("The guide", "The guides", "The FAQ", "The
-    guide and FAQ": TurnContext.knowledge_name)."""
+    guide and FAQ": TurnContext.knowledge_name). The suggestions are nearby topics, or,
+    not `nearby` (the question shares no word with any), topics the knowledge covers."""
     about = f" ({', '.join(missing)})" if missing else ""
     several = knowledge.endswith("s") or " and " in knowledge
     verb, they = ("don't", "they do") if several else ("doesn't", "it does")
     text = f"{knowledge} {verb} cover that{about}, so I won't guess."
     if suggestions:
-        text += f" Nearby topics {they} answer:"
+        text += f" {'Nearby topics' if nearby else 'Topics'} {they} answer:"
     return Reply(
         question=question,
         answer=text,

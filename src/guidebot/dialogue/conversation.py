@@ -211,9 +211,11 @@ class Conversation:
         if weak or outside:
             self.state.pending_choices = []
             suggested = self.context.suggestions(result.hits, self.guides)
+            near = bool(self.context.nearby(result.hits))
             name = self.context.knowledge_name(self.guides)
             return replace(
-                decline_reply(question, suggested, notes, outside, name), read_as=leaning
+                decline_reply(question, suggested, notes, outside, name, near),
+                read_as=leaning,
             )
         self._remember(question, result, reading)
         # Sections about as close as the one answered, when that is not worth asking back
