@@ -40,6 +40,17 @@ def problems(root) -> list[str]:
         (FAQ.format(answer="!!int soon"), ":2: invalid YAML: cannot read this value (invalid"),
         (FAQ.format(answer="!!timestamp x"), ":2: invalid YAML: cannot read this value ("),
         ("!!map\n- a\n", ":1: invalid YAML: cannot read this value ("),
+        # a quote or bracket left open: the line where it opened, not where the file ends
+        (
+            '- question: "What is it\n  answer: x\n- question: b\n  answer: c\n',
+            ":1: invalid YAML: found unexpected end of stream at line 5, while scanning a "
+            "quoted scalar that starts here",
+        ),
+        (
+            "- question: a\n  alternates: [x, y\n  answer: b\n",
+            ":2: invalid YAML: did not find expected ',' or ']' at line 3, while parsing a flow "
+            "sequence that starts here",
+        ),
     ],
 )
 def test_a_bad_faq_file_is_a_problem_at_its_line(make_knowledge, text, expected):

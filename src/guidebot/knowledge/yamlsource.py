@@ -194,6 +194,12 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
         reason = exc.problem or exc.context or "invalid YAML"
+        begun = exc.context_mark.line + 1 if exc.context and exc.context_mark else line
+        if begun < line:
+            # A quote or bracket left open is found only where the file runs out or the next
+            # entry starts; the line to fix is where it opened.
+            reason = f"{reason} at line {line}, {exc.context} that starts here"
+            line = begun
         return None, [Problem(path, line, f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:
         return None, [Problem(path, first_line, f"invalid YAML: {exc}")]
