@@ -61,3 +61,42 @@ def test_a_conversation_with_two_questions_survives_its_state_round_trip(bot):
     state = json.loads(json.dumps(conversation.state.to_dict()))
     resumed = bot.conversation(ConversationState.from_dict(state))
     assert resumed.ask("and part time?").sources[0].id == "faq/part-time-accelerated"
+
+
+SHOP = """---
+title: Fellside Outdoor Help
+---
+Fellside Outdoor sells outdoor clothing and camping gear online from Kendal.
+
+## Delivery options and costs
+UK standard delivery costs £3.95 and is free over £50. Delivery to Germany, France and the
+rest of the EU costs £12.95 and takes five to seven working days.
+
+## Ordering and payment
+We take Visa, Mastercard and PayPal. You can also pay in three instalments with Klarna;
+delivery charges are added to the first one.
+"""
+SHOP_FAQ = """
+- question: Can I pay with Klarna?
+  answer: Yes. Choose Klarna at checkout to pay in three interest-free instalments.
+- question: Do you deliver to Ireland?
+  answer: Yes, delivery to Ireland costs £9.95 and takes three to five working days.
+"""
+
+
+def test_a_part_that_reads_on_from_the_one_before_is_its_own_when_answered_alone(
+    make_knowledge,
+):
+    """ "And can I pay with Klarna?" reads on from the delivery question before it (its
+    "and"), yet is answered on its own: both are answered, not the second alone; while
+    "What is going on?" after a question is no question of its own."""
+    from guidebot.bot import Bot
+
+    bot = Bot.load(make_knowledge({"guides/shop.md": SHOP, "faq/faq.yaml": SHOP_FAQ}))
+    reply = bot.ask("How much is delivery to Germany? And can I pay with Klarna?")
+    assert [p.sources[0].id for p in reply.parts] == [
+        "shop/delivery-options-and-costs/1",
+        "faq/can-i-pay-with-klarna",
+    ]
+    assert "£12.95" in reply.parts[0].answer
+    assert bot.ask("How much is delivery to Germany? What is going on?").parts == ()

@@ -131,16 +131,21 @@ class Conversation:
         if len(parts) < 2:
             return None
         before = copy.deepcopy(self.state)
+        policy, retriever = self.context.policy, self.context.retriever
         replies: list[Reply] = []
         for part in parts:
             reading = self._read(part)
             # A part read as following on from the one before ("Why was my card declined?
-            # What is going on?") is no question of its own.
-            if replies and reading.followup:
+            # What is going on?") is no question of its own, unless it is answered alone:
+            # "And can I pay with Klarna?" after a delivery price.
+            followed = bool(replies) and reading.followup
+            if followed:
+                reading = read(self.context, {}, self.guides, part)
+            reply = self._answer(part, reading)
+            if followed and (reply.kind != "answer" or reply.confidence < policy.split_confidence):
                 self.state = before
                 return None
-            replies.append(self._answer(part, reading))
-        policy, retriever = self.context.policy, self.context.retriever
+            replies.append(reply)
         alone = [retriever.search(part, k=RANKED, guides=self.guides) for part in parts]
         whole = retriever.search(question, k=1, guides=self.guides).best
         if not stand_apart(replies, alone, whole, policy.split_confidence, policy.clarify_ratio):
