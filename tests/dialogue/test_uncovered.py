@@ -187,6 +187,25 @@ def test_a_question_naming_a_thing_far_from_every_word_of_its_section_is_decline
         assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10)
 
 
+def test_a_name_neither_english_nor_the_encoder_knows_is_something_else(make_knowledge):
+    """ "zorbly" and "heathrow" are no words of English the encoder can read: things named,
+    far from everything the section says, where an unreadable word used to leave the rule
+    undecided; "cycleracks" is the section's "cycle" and "racks" run together."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/dental.md": DENTAL})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    for question in ("is there parking at zorbly", "how much is sedation at heathrow"):
+        assert names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)
+        assert bot.ask(question).kind == "decline", question
+    question = "is there parking for cycleracks"
+    assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)
+    assert bot.ask(question).kind == "answer"
+
+
 def test_naming_something_else_needs_word_vectors_and_judges_entries_asked_few_ways(
     make_knowledge,
 ):

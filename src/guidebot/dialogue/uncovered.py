@@ -151,16 +151,17 @@ def names_something_else(
     """True when a guide passage is best by one shared word at most, and every word of the
     question the knowledge never uses (of three letters or more, and no likely misspelling:
     MISSPELLING_NATS) is far in meaning from each word of that passage (word cosine under
-    `foreign_below`), one of them a specific word
-    (at least `specific_from` nats rare in English): the question names another thing.
-    "is there parking at the airport" meets the section "Parking" on its heading's word
-    (which about_something_else lets through), and "airport" is 0.21 from "parking" and
-    nearer to nothing there; "where can i leave my bike" has "bike" near "cycle". A word the
-    encoder cannot read leaves it undecided (False). An FAQ entry is judged so (by the
-    words of its question, alternates and answer) only when asked in fewer than
-    `phrasings_below` ways, as an export's entries are: one with many phrasings is an
-    intent whose questions name their own things ("flying to russia"). Needs the semantic
-    re-ranker's encoder."""
+    `foreign_below`), one of them a specific word (at least `specific_from` nats rare in
+    English): the question names another thing. "is there parking at the airport" meets the
+    section "Parking" on its heading's word (which about_something_else lets through), and
+    "airport" is 0.21 from "parking" and nearer to nothing there; "where can i leave my
+    bike" has "bike" near "cycle". A word neither the encoder nor English knows ("how do i
+    get a refund from ryanair") is far from everything and specific, unless it is two of the
+    knowledge's words run together ("giftcards"); one English knows but the encoder cannot
+    read leaves it undecided. An FAQ entry is judged so (by the words of its question,
+    alternates and answer) only when asked in fewer than `phrasings_below` ways, as an
+    export's entries are: one with many phrasings is an intent whose questions name their
+    own things ("flying to russia"). Needs the semantic re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:
         return False
@@ -179,15 +180,28 @@ def names_something_else(
         and (terms := analyzer.terms_of_words([word]))
         and not any(map(retriever.knows, terms))
         and not english.likely_misspelling(word, MISSPELLING_NATS, MISSPELT_FROM)
+        and not _run_together(retriever, word)
     ]
     if not unknown:
         return False
     cosines = word_cosines(vectors.encoder, unknown, content_words(best.passage))
-    if np.isnan(cosines).all(axis=1).any():  # a word it cannot read, or none: undecided
-        return False
+    unread = [word for word, row in zip(unknown, cosines, strict=True) if np.isnan(row).all()]
+    if any(word in english for word in unread):
+        return False  # a word English has but the encoder cannot read: undecided
+    if len(unread) == len(unknown):
+        return True  # names English and the encoder never use: "ryanair", "halfords"
     if float(np.nanmax(cosines)) >= foreign_below:
         return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
+
+
+def _run_together(retriever: Retriever, word: str) -> bool:
+    """Whether a word is two words the knowledge uses, run together ("giftcards")."""
+    for cut in range(3, len(word) - 2):
+        parts = retriever.analyzer.terms_of_words([word[:cut], word[cut:]])
+        if len(parts) == 2 and all(map(retriever.knows, parts)):
+            return True
+    return False
 
 
 def content_words(passage: Passage) -> list[str]:
