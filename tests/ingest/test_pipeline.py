@@ -145,6 +145,41 @@ def test_table_of_contents_entries_stay_in_the_contents():
     assert article.sections[0].blocks == ["- First Part", "- Second Part"]
 
 
+SENTENCE_CASE = """Northvale Rail Travel Help
+by Customer Experience Team
+
+This guide answers the questions our station teams hear most often.
+
+Buying tickets
+
+You can buy tickets in the app or from a machine. To buy one in the app:
+
+1. Open the app and tap Plan a journey.
+2. Pick a train
+and a ticket type.
+3. Pay by card.
+
+Bikes on trains
+
+Folding bikes travel free. Full-size bikes need a reservation.
+"""
+
+
+def test_headings_in_sentence_case_are_headings_and_steps_keep_their_numbers():
+    """Most help desks title sections in sentence case ("Buying tickets"): two or more short
+    standalone lines with longer text under each are the article's headings. A numbered
+    step keeps its number, as the guide format writes steps."""
+    article = parse_plain_text(SENTENCE_CASE)
+    assert article.headings == ["Buying tickets", "Bikes on trains"]
+    assert article.sections[0].blocks[1] == (
+        "1. Open the app and tap Plan a journey.\n2. Pick a train and a ticket type.\n"
+        "3. Pay by card."
+    )
+    # one such line alone is as likely a phrase standing by itself: it stays text
+    alone = parse_plain_text(SENTENCE_CASE.replace("Bikes on trains", "Bikes on trains."))
+    assert alone.headings == [] and "Buying tickets" in alone.intro
+
+
 def test_markdown_article():
     article = parse_markdown((FIXTURES / "article.md").read_text(encoding="utf-8"))
     assert (article.title, article.author) == ("Mushroom Foraging Safety", "Priya Old")

@@ -2,8 +2,9 @@
 
 A heading is a standalone line that asks a question ("...?"), a usual heading name ("Table
 of contents", "References"), a short Title-Case line ("Key Things You Should Know"), a
-numbered line ("2.3 Sample Results": its numbering gives its depth) or a short line in
-capitals ("ADMISSION"). A question, a usual heading name or a line in capitals is a heading
+numbered line ("2.3 Sample Results": its numbering gives its depth), a short line in
+capitals ("ADMISSION"), or a short line in sentence case ("Buying tickets") in an article
+that heads two or more sections so (sentence_headings). A question, a usual heading name or a line in capitals is a heading
 also with its text right under it, no blank line between. A heading with no text of its own
 followed by more headings is their parent, up to the next usual heading name. Everything
 after a "Related Articles" heading is a list of links, never headings.
@@ -56,6 +57,33 @@ def heading_key(text: str) -> str:
     return " ".join(text.lower().rstrip(":").split())
 
 
+def sentence_headings(blocks: list[list[str]]) -> set[int]:
+    """Indexes of the lines written as headings in sentence case ("Buying tickets"), as most
+    help-desk writers title sections: short standalone lines starting with a capital and
+    ending in no punctuation, each followed by longer text. One such line is as likely a
+    stray phrase as a heading; two or more are the article's way of heading its sections."""
+    found = {
+        index
+        for index, block in enumerate(blocks[:-1])
+        if len(block) == 1
+        and _sentence_like(block[0])
+        and len(" ".join(blocks[index + 1]).split()) > len(block[0].split())
+        and not (len(blocks[index + 1]) == 1 and looks_like_heading(blocks[index + 1][0]))
+    }
+    return found if len(found) >= 2 else set()
+
+
+def _sentence_like(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 8
+        and (line[0].isupper() or line[0].isdigit())
+        and line[-1] not in ".,;:!?"
+        and not _BULLET.match(line)
+        and any(c.isalpha() for c in line)
+    )
+
+
 def looks_like_heading(line: str) -> bool:
     """A standalone line that is a heading by its shape (see the module docstring)."""
     words = line.split()
@@ -92,13 +120,14 @@ def parse_plain_text(text: str) -> Article:
     blocks[:0] = [[line] for line in first[1:]]
     _byline(article, blocks)
     repeated = _repeated_later(blocks)
+    sentences = sentence_headings(blocks)
     current: list[str] = article.intro
     section: ArticleSection | None = None
     for index, block in enumerate(blocks):
         line = block[0]
         if section is not None and heading_key(section.heading) in TRAILING_LISTS:
             current.extend(block)  # turned into a list of links below
-        elif len(block) == 1 and looks_like_heading(line):
+        elif len(block) == 1 and (looks_like_heading(line) or index in sentences):
             if (
                 section is not None
                 and heading_key(section.heading) in TOC_HEADINGS
@@ -213,13 +242,15 @@ def _block_text(block: list[str]) -> str:
     """A paragraph joined into one line, or a bullet list with continuation lines folded in."""
     if not _BULLET.match(block[0]):
         return escape(" ".join(block))
-    items: list[str] = []
+    items: list[list[str]] = []  # [marker, text]: a step keeps its number ("2."), else "-"
     for line in block:
-        if _BULLET.match(line):
-            items.append(_BULLET.sub("", line))
+        if found := _BULLET.match(line):
+            number = found.group(0).strip()
+            marker = f"{number[:-1]}." if number[0].isdigit() else "-"
+            items.append([marker, line[found.end() :]])
         else:
-            items[-1] += " " + line
-    return "\n".join(f"- {item}" for item in items)
+            items[-1][1] += " " + line
+    return "\n".join(f"{marker} {text}" for marker, text in items)
 
 
 def _link_list(lines: list[str]) -> str:
