@@ -215,6 +215,7 @@ def test_after_an_import_ingest_says_what_to_do_next(tmp_path, capsys):
     assert main(["ingest", "--knowledge", str(target), *map(str, inputs)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"- \d+ FAQ entries are linked to no guide section", out), out
+    assert "in a spreadsheet, fill a `section` column" in out
     assert f"list those topics in {target / 'scope.yaml'}" in out
     (target / "scope.yaml").write_text("- topic: sailing\n  terms: [sailing]\n", encoding="utf-8")
     assert main(["ingest", "--force", "--knowledge", str(target), *map(str, inputs)]) == 0

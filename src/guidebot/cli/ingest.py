@@ -79,7 +79,8 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
         lines.append(
             f"- {counted(unlinked, 'FAQ entry is', 'FAQ entries are')} linked to no guide "
             "section, so cited as 'FAQ': give one a `section:` line naming the heading it "
-            "answers from to cite that section instead."
+            "answers from to cite that section instead (or, in a spreadsheet, fill a "
+            "`section` column with the headings and bring it in again with --force)."
         )
     if not kb.out_of_scope:
         lines.append(
