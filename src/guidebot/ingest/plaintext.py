@@ -4,10 +4,11 @@ A heading is a standalone line that asks a question ("...?"), a usual heading na
 of contents", "References"), a short Title-Case line ("Key Things You Should Know"), a
 numbered line ("2.3 Sample Results": its numbering gives its depth), a short line in
 capitals ("ADMISSION"), or a short line in sentence case ("Buying tickets") in an article
-that heads two or more sections so (sentence_headings). A question, a usual heading name or a line in capitals is a heading
-also with its text right under it, no blank line between. A heading with no text of its own
-followed by more headings is their parent, up to the next usual heading name. Everything
-after a "Related Articles" heading is a list of links, never headings.
+that heads two or more sections so (sentence_headings). A question, a usual heading name
+or a line in capitals is a heading also with its text right under it, no blank line
+between. A heading with no text of its own followed by more headings is their parent, up
+to the next usual heading name. Everything after a "Related Articles" heading is a list of
+links, never headings.
 """
 
 from __future__ import annotations
