@@ -46,6 +46,11 @@ def problems(root) -> list[str]:
             ":1: invalid YAML: found unexpected end of stream at line 5, while scanning a "
             "quoted scalar that starts here",
         ),
+        # an indentation mistake: where the parser stopped, not where the list began
+        (
+            "- question: a\n  answer: b\n- question: c\n  answer: d\n - question: e\n",
+            ":5: invalid YAML: ",
+        ),
         (
             "- question: a\n  alternates: [x, y\n  answer: b\n",
             ":2: invalid YAML: did not find expected ',' or ']' at line 3, while parsing a flow "

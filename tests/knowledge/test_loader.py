@@ -234,6 +234,7 @@ def test_a_heading_with_no_text_and_no_sub_headings_is_a_problem(make_knowledge,
         ("## ", "heading '##' has no words: write them after the ##, or remove the line"),
         ("###", "heading '###' has no words"),
         ("##Gift cards", "heading '##Gift cards' needs a space after its ##"),
+        ("## ##", "heading '## ##' has no words: write them after the ##"),
     ],
 )
 def test_a_heading_without_words_or_a_space_is_a_problem_not_text(make_knowledge, heading, problem):
@@ -244,6 +245,10 @@ def test_a_heading_without_words_or_a_space_is_a_problem_not_text(make_knowledge
         load_knowledge(make_knowledge({"guides/t.md": guide.format(heading)}))
     kb = load_knowledge(make_knowledge({"guides/t.md": guide.format("#1 tip: ask early.")}))
     assert kb.guides[0].sections[-1].paragraphs[-1].text == "#1 tip: ask early. Gifts."
+    # inside a paragraph, "##helpdesk" is its text, as Markdown reads it
+    tagged = guide.replace("Fees are low.\n\n{}", "Fees are low; tag us\n##helpdesk")
+    kb = load_knowledge(make_knowledge({"guides/t.md": tagged}))
+    assert kb.guides[0].sections[-1].paragraphs[0].text == "Fees are low; tag us ##helpdesk Gifts."
 
 
 def test_a_guide_that_looks_like_a_menu_is_a_warning(make_knowledge):

@@ -14,7 +14,7 @@ FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "s
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 # A heading's marks with no words after them ("## "), or with no space before the words
 # ("##Fees"): meant as a heading, it would otherwise be read as text of the one before.
-_BROKEN_HEADING = re.compile(r"^(?:#{2,6}\s*|#{2,6}[^\s#].*)$")
+_BROKEN_HEADING = re.compile(r"^(?:[#\s]*|#{2,6}[^\s#].*)$")
 _BULLET = re.compile(r"^\s*([-*•]|\d+[.)])\s+")
 # The same marker at the start of any line of a text of several lines.
 _MARKERS = re.compile(r"^[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]", re.MULTILINE)
@@ -114,7 +114,12 @@ def _sections(
 
     for number, raw in enumerate(lines[start:], start=start + 1):
         match = _HEADING.match(raw) if raw[:1] == "#" else None  # most lines are text
-        if match is None and raw[:2] == "##" and _BROKEN_HEADING.match(raw.rstrip()):
+        if match and not match.group(2).strip("#"):
+            match = None  # "## ##": marks with no words, as broken as "##"
+        broken = match is None and raw[:2] == "##" and _BROKEN_HEADING.match(raw)
+        # "##helpdesk" inside a paragraph is its text, as Markdown reads it; a line of marks
+        # alone is a heading's, wherever it stands.
+        if broken and (not block or not raw.replace("#", "").strip()):
             problems.append(Problem(shown, number, _broken_heading(raw.strip())))
         elif match and len(match.group(1)) == 1:
             close_block()  # a '# Title' line repeats the title; it does not start a section
@@ -144,10 +149,10 @@ def _sections(
 
 
 def _broken_heading(line: str) -> str:
-    marks = len(line) - len(line.lstrip("#"))
-    if marks == len(line):
-        return f"heading '{line}' has no words: write them after the {line}, or remove the line"
-    return f"heading '{line}' needs a space after its {line[:marks]}"
+    marks = line[: len(line) - len(line.lstrip("#"))]
+    if not line.replace("#", "").strip():
+        return f"heading '{line}' has no words: write them after the {marks}, or remove the line"
+    return f"heading '{line}' needs a space after its {marks}"
 
 
 def _block_text(block: list[str]) -> str:

@@ -183,6 +183,15 @@ def read_text(
     return None, problems
 
 
+# What the parser was reading when a quote or bracket was left open: only then is the line
+# to fix where that began (an indentation mistake is where the parser stopped).
+_LEFT_OPEN = (
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+)
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse YAML text that starts at first_line of path; on an error return (None, [problem])."""
     text = "\n" * (first_line - 1) + text
@@ -194,8 +203,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
         reason = exc.problem or exc.context or "invalid YAML"
-        begun = exc.context_mark.line + 1 if exc.context and exc.context_mark else line
-        if begun < line:
+        begun = exc.context_mark.line + 1 if exc.context_mark else line
+        if begun < line and str(exc.context).startswith(_LEFT_OPEN):
             # A quote or bracket left open is found only where the file runs out or the next
             # entry starts; the line to fix is where it opened.
             reason = f"{reason} at line {line}, {exc.context} that starts here"
