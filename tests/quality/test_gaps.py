@@ -431,7 +431,7 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     data = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data["questions"] == 2 and data["not_helpful_answers"] == 2
     assert data["not_helpful"][0]["answered"] == ["Costs"] and data["helpful_answers"] == 1
-    assert data["not_helpful"][0]["right"] == ["Fees"]
+    assert data["not_helpful"][0]["right_sections"] == ["Fees"]
     target = tmp_path / "starter.yaml"
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     entries = yaml.safe_load(target.read_text(encoding="utf-8"))

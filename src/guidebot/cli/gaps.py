@@ -148,8 +148,9 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       answered from: {terminal_safe('; '.join(gap.answered[:3]))}")
         if gap.sources:
             print(f"       sources: {terminal_safe(', '.join(gap.sources[:4]))}")
-        if gap.right:
-            print(f"       should have answered: {terminal_safe('; '.join(gap.right[:3]))}")
+        if gap.right_sections:
+            right = "; ".join(" ".join(s.split()) for s in gap.right_sections[:3])
+            print(f"       should have answered: {terminal_safe(right)}")
         for comment in gap.comments[:3]:
             print(f"       comment: {terminal_safe(comment)}")
 

@@ -34,7 +34,8 @@ class Gap:
     answered: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()  # feedback: what people wrote, latest first
-    right: tuple[str, ...] = ()  # feedback: the sections named as the right ones, most often first
+    # feedback: the sections named as the right ones, most often first
+    right_sections: tuple[str, ...] = ()
     confidence: float | None = None  # the lowest of its low-confidence answers (0 to 1)
 
     def to_dict(self) -> dict[str, object]:
@@ -45,7 +46,7 @@ class Gap:
             "last_asked": self.last_asked,
             "kinds": list(self.kinds),
         }
-        for name in ("answered", "sources", "comments", "right"):
+        for name in ("answered", "sources", "comments", "right_sections"):
             if getattr(self, name):
                 data[name] = list(getattr(self, name))
         if self.confidence is not None:
@@ -111,7 +112,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
                 answered=_most_often(s for r in said for s in r.sections),
                 sources=_most_often(s for r in said for s in r.sources),
                 comments=tuple(dict.fromkeys(c for r in said if (c := _one_line(r.comment)))),
-                right=_most_often(s for r in said for s in r.right_sections),
+                right_sections=_most_often(s for r in said for s in r.right_sections),
                 confidence=min((r.confidence for r in said if r.kind == "answer"), default=None),
             )
         )
@@ -180,8 +181,9 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         if FEEDBACK in gap.kinds:
             if gap.answered:
                 lines.append(f"# marked not helpful; answered from: {said}")
-            if gap.right:
-                lines.append(f"# the right source, people said: {'; '.join(gap.right)}")
+            if gap.right_sections:
+                right = "; ".join(_one_line(s) for s in gap.right_sections)
+                lines.append(f"# the right source, people said: {right}")
             lines += [f"# comment: {c}" for c in gap.comments[:3]]
         lines.append(
             yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100).rstrip()
