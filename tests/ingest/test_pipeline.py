@@ -178,6 +178,20 @@ def test_headings_in_sentence_case_are_headings_and_steps_keep_their_numbers():
     # one such line alone is as likely a phrase standing by itself: it stays text
     alone = parse_plain_text(SENTENCE_CASE.replace("Bikes on trains", "Bikes on trains."))
     assert alone.headings == [] and "Buying tickets" in alone.intro
+    # nor is the first line of text, or short lines with no paragraph under them
+    welcome = "Welcome to our help pages\n\n" + "\n\n".join(SENTENCE_CASE.split("\n\n")[2:])
+    article = parse_plain_text("Northvale Rail Travel Help\n\n" + welcome)
+    assert article.headings == ["Buying tickets", "Bikes on trains"]
+    assert article.intro == ["Welcome to our help pages"]
+    hours = "\n\nOpening hours\n\nWeekdays from nine until five\n\nSaturdays ten to four\n"
+    article = parse_plain_text(SENTENCE_CASE + hours)
+    assert article.headings == ["Buying tickets", "Bikes on trains"]
+    # a clause leads into its text: "You can reach us by phone" is no heading, and one
+    # line left in sentence case is too few to be the article's headings
+    lead = "Title\n\nIntro text of the page.\n\nWeekdays from nine until five\n\n"
+    lead += "Saturdays from ten until four, and we are closed on Sundays and holidays.\n\n"
+    lead += "You can reach us by phone\n\nLines are open on weekdays from nine until five.\n"
+    assert parse_plain_text(lead).headings == []
 
 
 def test_markdown_article():

@@ -47,6 +47,11 @@ TRAILING_LISTS = {
 TOC_HEADINGS = {"table of contents", "contents"}
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor"}
 SMALL_WORDS |= {"of", "on", "or", "per", "the", "to", "vs", "via", "with"}
+# Verbs that make a line a clause rather than a heading's noun phrase ("Buying tickets").
+_AUXILIARIES = frozenset(
+    "am is are was were be been can could will would shall should may might must do does "
+    "did have has had".split()
+)
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●·*+-]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DATE = re.compile(
@@ -61,20 +66,32 @@ def heading_key(text: str) -> str:
 def sentence_headings(blocks: list[list[str]]) -> set[int]:
     """Indexes of the lines written as headings in sentence case ("Buying tickets"), as most
     help-desk writers title sections: short standalone lines starting with a capital and
-    ending in no punctuation, each followed by longer text. One such line is as likely a
-    stray phrase as a heading; two or more are the article's way of heading its sections."""
+    ending in no punctuation, each followed by a paragraph (a sentence or a list), and not
+    the article's first line of text ("Welcome to our help pages"). One such line is as
+    likely a stray phrase as a heading; two or more are the article's way of heading its
+    sections. Short lines in a row ("Weekdays from nine until five", "Saturdays ten to
+    four") are no headings: none has a paragraph under it."""
     found = {
         index
         for index, block in enumerate(blocks[:-1])
-        if len(block) == 1
+        if index > 0
+        and len(block) == 1
         and _sentence_like(block[0])
-        and len(" ".join(blocks[index + 1]).split()) > len(block[0].split())
-        and not (len(blocks[index + 1]) == 1 and looks_like_heading(blocks[index + 1][0]))
+        and _paragraph(blocks[index + 1])
     }
     return found if len(found) >= 2 else set()
 
 
+def _paragraph(block: list[str]) -> bool:
+    """Whether a block is a paragraph of text: a sentence of eight words or more, or a list."""
+    text = " ".join(block)
+    sentence = len(text.split()) >= 8 and text[-1] in ".!?:)"
+    return sentence or bool(_BULLET.match(block[0]))
+
+
 def _sentence_like(line: str) -> bool:
+    """A short line shaped as a heading in sentence case: a capital first, no punctuation
+    last, and no verb of a clause ("You can reach us by phone" leads into its text)."""
     words = line.split()
     return (
         len(words) <= 8
@@ -82,6 +99,7 @@ def _sentence_like(line: str) -> bool:
         and line[-1] not in ".,;:!?"
         and not _BULLET.match(line)
         and any(c.isalpha() for c in line)
+        and not _AUXILIARIES.intersection(w.lower() for w in words)
     )
 
 
@@ -120,8 +138,8 @@ def parse_plain_text(text: str) -> Article:
     article = Article(title=first[0])
     blocks[:0] = [[line] for line in first[1:]]
     _byline(article, blocks)
-    repeated = _repeated_later(blocks)
     sentences = sentence_headings(blocks)
+    repeated = _repeated_later(blocks, sentences)
     current: list[str] = article.intro
     section: ArticleSection | None = None
     for index, block in enumerate(blocks):
@@ -275,13 +293,14 @@ def _link_list(lines: list[str]) -> str:
     return escape("\n".join(rendered))
 
 
-def _repeated_later(blocks: list[list[str]]) -> set[int]:
-    """Indexes of heading-shaped lines whose text stands again as a heading further on."""
+def _repeated_later(blocks: list[list[str]], sentences: set[int]) -> set[int]:
+    """Indexes of heading-shaped lines (`sentences`: those in sentence case) whose text
+    stands again as a heading further on."""
     seen: set[str] = set()
     repeated: set[int] = set()
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if len(block) == 1 and looks_like_heading(block[0]):
+        if len(block) == 1 and (looks_like_heading(block[0]) or index in sentences):
             if block[0] in seen:
                 repeated.add(index)
             seen.add(block[0])
