@@ -81,6 +81,8 @@ SHOP_FAQ = """
   answer: Yes. Choose Klarna at checkout to pay in three interest-free instalments.
 - question: Do you deliver to Ireland?
   answer: Yes, delivery to Ireland costs £9.95 and takes three to five working days.
+- question: How long do refunds take?
+  answer: We refund your payment within five working days of receiving your return.
 """
 
 
@@ -100,3 +102,5 @@ def test_a_part_that_reads_on_from_the_one_before_is_its_own_when_answered_alone
     ]
     assert "£12.95" in reply.parts[0].answer
     assert bot.ask("How much is delivery to Germany? What is going on?").parts == ()
+    # one word of its own is too little to stand alone: Klarna for the delivery charge?
+    assert bot.ask("How much is delivery to Germany? And Klarna?").parts == ()

@@ -136,9 +136,12 @@ class Conversation:
         for part in parts:
             reading = self._read(part)
             # A part read as following on from the one before ("Why was my card declined?
-            # What is going on?") is no question of its own, unless it is answered alone:
-            # "And can I pay with Klarna?" after a delivery price.
+            # What is going on?", "And can I get a refund?") is no question of its own,
+            # unless it says enough to be answered alone: "And can I pay with Klarna?".
             followed = bool(replies) and reading.followup
+            if followed and len(reading.result.terms) < 2:
+                self.state = before
+                return None
             if followed:
                 reading = read(self.context, {}, self.guides, part)
             reply = self._answer(part, reading)
