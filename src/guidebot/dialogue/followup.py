@@ -10,7 +10,7 @@ import numpy as np
 
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import content_words, lead_with
-from guidebot.search.analysis import words
+from guidebot.search.analysis import AUXILIARIES, words
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.textencoder import word_cosine, word_cosines
 
@@ -20,14 +20,6 @@ _REFERENCES = frozenset("it its they them their that this those these there same
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
 # (words() joins a contraction: "aren't" is "arent"; "there's" is "there" alone.)
 _BE = frozenset("is are was were be been isnt arent wasnt werent".split())
-# An auxiliary or modal verb makes a message a clause of its own ("wat jobs can i get"),
-# not a bare topic word or two ("online?", "how much?"): one naming a heading's topic asks
-# about that topic, whatever was said before.
-_AUXILIARIES = frozenset(
-    "am is are was were be been do does did can could will would shall should may might must "
-    "have has had isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt "
-    "shouldnt havent hasnt".split()
-)
 
 
 @dataclass(frozen=True)
@@ -203,7 +195,7 @@ def cue(
     # A clause naming a heading's topic asks about that topic ("what kind of jobs are
     # there" after the salary); one naming only a detail goes on from the topic ("is there
     # an internship?" after the curriculum), as a bare word does ("online?").
-    if _AUXILIARIES.intersection(surface) and any(
+    if AUXILIARIES.intersection(surface) and any(
         context.retriever.headings_naming(t, guides) for t in terms
     ):
         return ""
@@ -226,7 +218,7 @@ def alternative(question: str) -> bool:
             break
     if len(rest) == len(surface):
         return False  # no opener
-    saying = _AUXILIARIES | _QUESTION_WORDS | _REFERENCES
+    saying = AUXILIARIES | _QUESTION_WORDS | _REFERENCES
     return bool(rest) and not saying.intersection(rest)
 
 

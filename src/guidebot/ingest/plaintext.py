@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
+from guidebot.search.analysis import AUXILIARIES
+from guidebot.search.analysis import words as words_of
 
 KNOWN_HEADINGS = {
     "table of contents",
@@ -47,11 +49,6 @@ TRAILING_LISTS = {
 TOC_HEADINGS = {"table of contents", "contents"}
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor"}
 SMALL_WORDS |= {"of", "on", "or", "per", "the", "to", "vs", "via", "with"}
-# Verbs that make a line a clause rather than a heading's noun phrase ("Buying tickets").
-_AUXILIARIES = frozenset(
-    "am is are was were be been can could will would shall should may might must do does "
-    "did have has had".split()
-)
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣●·*+-]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DATE = re.compile(
@@ -99,7 +96,7 @@ def _sentence_like(line: str) -> bool:
         and line[-1] not in ".,;:!?"
         and not _BULLET.match(line)
         and any(c.isalpha() for c in line)
-        and not _AUXILIARIES.intersection(w.lower() for w in words)
+        and not AUXILIARIES.intersection(words_of(line))
     )
 
 

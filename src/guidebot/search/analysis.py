@@ -15,6 +15,14 @@ ANALYSIS_VERSION = 4  # 2: capitals lower-cased after decomposition; 3, 4: list 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
 CONTRACTION_ENDINGS = frozenset("ll ve re d s t m".split())
+# The auxiliary and modal verbs of English, as words() gives them ("isn't" is "isnt"): one
+# makes a line a clause ("wat jobs can i get", "You can reach us by phone"), where a topic
+# or a heading is a noun phrase ("online?", "Buying tickets").
+AUXILIARIES = frozenset(
+    "am is are was were be been do does did can could will would shall should may might must "
+    "have has had isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt "
+    "shouldnt havent hasnt".split()
+)
 
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent.
