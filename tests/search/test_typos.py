@@ -95,3 +95,18 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
     )
     assert joined.repair(["a", "way", "is", "sue"]) == (["a", "way", "is", "sue"], [])
     assert joined.repair(["log", "in"]) == (["login"], [Repair("log in", "login")])
+
+
+def test_a_typo_of_another_form_of_a_word_the_knowledge_uses_is_read_as_that_form():
+    """ "rucksak" is two edits from the "rucksacks" a guide writes but one from "rucksack",
+    an English form of the same term; "retun" is "return" where it writes "returns". Only
+    one term will do: "naker" is "baker" and "maker", both used."""
+    analyzer = Analyzer()
+    vocab = ["rucksacks", "returns", "returning", "bakers", "makers"]
+    english = {"rucksack", "return", "baker", "maker", "rerun", "retune"}
+    repairer = TypoRepairer(
+        dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer, english
+    )
+    fixed, repairs = repairer.repair(["rucksak", "retun", "naker", "rucksack"])
+    assert fixed == ["rucksack", "return", "naker", "rucksack"]
+    assert repairs == [Repair("rucksak", "rucksack"), Repair("retun", "return")]

@@ -15,11 +15,10 @@ from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
-from guidebot.search.english import EnglishWords, one_edit
+from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.textencoder import word_cosines
-from guidebot.search.typos import MIN_LENGTH
 
 
 def uncovered_topics(
@@ -182,7 +181,6 @@ def names_something_else(
         and not any(map(retriever.knows, terms))
         and not english.likely_misspelling(word, MISSPELLING_NATS, MISSPELT_FROM)
         and not _run_together(retriever, word)
-        and not _misspelt_from_it(retriever, english, word)
     ]
     if not unknown:
         return False
@@ -195,17 +193,6 @@ def names_something_else(
     if float(np.nanmax(cosines)) >= foreign_below:
         return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
-
-
-def _misspelt_from_it(retriever: Retriever, english: EnglishWords, word: str) -> bool:
-    """Whether a word English does not have is one edit from an English word the knowledge
-    uses ("rucksak" from "rucksack", which it writes only as "rucksacks", so typo repair
-    left it), for words as long as typo repair reads: a shorter one has too many
-    neighbours ("cat", "car"). A word English has ("euros", "ideas") is no misspelling."""
-    if len(word) < MIN_LENGTH or word in english:
-        return False
-    near = [edit for edit in one_edit(word) if edit in english]
-    return any(map(retriever.knows, retriever.analyzer.terms_of_words(near)))
 
 
 def _run_together(retriever: Retriever, word: str) -> bool:

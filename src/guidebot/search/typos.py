@@ -11,6 +11,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
+from guidebot.search.english import one_edit
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 
@@ -133,7 +134,20 @@ class TypoRepairer:
             return self._swapped(word)
         allowed = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=allowed)
-        return match[0] if match else None
+        return match[0] if match else self._other_form(word)
+
+    def _other_form(self, word: str) -> str | None:
+        """The one English word an edit away whose term the knowledge uses, though not in
+        that form: "rucksak" is "rucksack" where the knowledge writes only "rucksacks"
+        (two edits from the typo), "retun" is "return" where it writes "returns" and
+        "returning". Only one such term will do; among its forms, the first English has."""
+        found: dict[str, str] = {}
+        for edit in sorted(one_edit(word)):
+            if edit in self.english:
+                term = self._analyzer.term_of(edit)
+                if term is not None and term in self._known_stems:
+                    found.setdefault(term, edit)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _swapped(self, word: str) -> str | None:
         """A short word read as the one word, known or a stop word, that two neighbouring
