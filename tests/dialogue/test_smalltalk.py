@@ -34,6 +34,23 @@ def test_a_clause_that_is_a_question_makes_it_a_question(bot):
     assert bot.context.smalltalk.match("what is the salary for a data scientist", never) is None
 
 
+@pytest.mark.parametrize(
+    "text", ["translate hello into spanish", "say hi to my mum", "hey whats the weather like"]
+)
+def test_a_greeting_mentioned_or_beside_a_question_of_its_own_is_no_small_talk(bot, text):
+    """A greeting further into a message is talked about, not said; words beside one
+    that ask something ask it, whatever they name ("never": nothing the knowledge is
+    about)."""
+    assert bot.context.smalltalk.match(text, never) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["oh hi", "um hi there, im emma", "hello there my friend", "ok hi", "hey whats up"]
+)
+def test_a_greeting_that_opens_or_ends_a_clause_is_small_talk(bot, text):
+    assert bot.context.smalltalk.match(text, never)[0] in {"greeting", "howareyou"}
+
+
 def test_placeholders_are_filled_from_the_guide(bot):
     _, reply = bot.context.smalltalk.match("who wrote this", never)
     assert "{author}" not in reply and "{title}" not in reply

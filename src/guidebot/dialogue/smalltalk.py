@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -27,11 +28,21 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, listed_topics, merged
 from guidebot.dialogue.wording import ASKING as _ASKING
-from guidebot.dialogue.wording import Alike, Speller, fills, inverted, root, says, swaps_a_word
+from guidebot.dialogue.wording import (
+    Alike,
+    Speller,
+    asks_on,
+    fills,
+    inverted,
+    root,
+    says,
+    swaps_a_word,
+)
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
+from guidebot.search.analysis import STOP_WORDS
 
 MATCH_FLOOR = 85.0
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
@@ -137,7 +148,8 @@ class SmalltalkMatcher:
         asking = text.rstrip().endswith("?") or any(
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
-        whole = self._match_whole(normal, has_content, guides, remarks=not asking)
+        ends = set(accumulate(len(c.split()) for c in parts))
+        whole = self._match_whole(normal, has_content, guides, not asking, ends)
         if asking and whole and whole[0] in _ON_AN_ANSWER:  # "correct?" asks
             return None
         return whole or (None if asking else self._complaint(text, normal, has_content, guides))
@@ -202,8 +214,10 @@ class SmalltalkMatcher:
         has_content: Content,
         guides: Sequence[str] = (),
         remarks: bool = False,
+        ends: Container[int] = (),
     ) -> tuple[str, str] | None:
-        """(intent, reply) for a text as `Speller.normal` gives it, else None."""
+        """(intent, reply) for a text as `Speller.normal` gives it, else None; `ends`, where
+        in its words a clause ends (the whole text always does)."""
         if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
             return None
         close = self._close(cleaned)
@@ -216,7 +230,7 @@ class SmalltalkMatcher:
             close = None  # "what should i wear" is not "what should i ask"
         found = close[2] if close else self._near_in_words(cleaned)
         if found is None or self._disowned(cleaned.split(), found):
-            found = self._containing(cleaned, has_content, remarks)
+            found = self._containing(cleaned, has_content, remarks, ends)
         if found is None:
             return None
         intent = self._intents[self._owner[found]]
@@ -224,6 +238,20 @@ class SmalltalkMatcher:
         if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
             return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
+
+    def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
+        """Whether an example of a greeting opens the words, after small talk or stop words
+        only, or ends a clause of them ("um hi there, i'm emma"); any other example is
+        used wherever it stands ("ok thanks")."""
+        if self._intents[self._owner[example]].intent != "greeting":
+            return True
+        start = words.index(self._sequences[example][0])
+        end = start + len(self._sequences[example])
+        return (
+            end == len(words)
+            or end in ends
+            or all(self.uses(w) or w in STOP_WORDS for w in words[:start])
+        )
 
     def _swaps(self, cleaned: str, example: str, number: int) -> bool:
         theirs = self._intent_words[self._owner[number]]  # every example of its intent
@@ -263,7 +291,9 @@ class SmalltalkMatcher:
         brought = [w for w in words if w not in self._words[found]]
         return found if all(w in own for w in words) and not _negates(brought) else None
 
-    def _containing(self, cleaned: str, has_content: Content, remarks: bool = False) -> int | None:
+    def _containing(
+        self, cleaned: str, has_content: Content, remarks: bool = False, ends: Container[int] = ()
+    ) -> int | None:
         """The number of the first example whose words all stand in the text (a repeated
         word as often), provided the words left once every contained example is taken out
         name nothing the knowledge is about (stems count as the same word): "bye, thanks
@@ -287,6 +317,9 @@ class SmalltalkMatcher:
         contained = [
             n for n in contained if says(words, self._words[n]) and not self._disowned(words, n)
         ]
+        # A greeting is used where it opens the message; further in it is mentioned:
+        # "translate hello into spanish", "say hi to my mum".
+        contained = [n for n in contained if self._opens(words, n, ends)]
         if not contained:
             return None
         besides = " ".join(self._examples[n] for n in contained)
@@ -297,6 +330,8 @@ class SmalltalkMatcher:
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
         left = _rest(head, besides)
+        if asks_on(left):
+            return None  # "hey, what's the weather like" asks something of its own
         if without_negations(left.split(), self._on_answer, names) is None:
             return None  # "ok, my card doesn't work"
         # Thanks or an acknowledgement may name what it is for: "great answer, thanks".

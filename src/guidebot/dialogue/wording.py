@@ -88,6 +88,13 @@ def asks(text: str) -> bool:
     return bool(words) and words[0] in ASKING
 
 
+def asks_on(text: str) -> bool:
+    """Whether words (left beside small talk) ask something: they open with a question
+    word, or one with "'s" run on ("whats", "hows")."""
+    first = text.split()[:1]
+    return bool(first) and (asks(first[0]) or (first[0].endswith("s") and asks(first[0][:-1])))
+
+
 def negated_at(words: Sequence[str], at: int) -> int:
     """Where the word the negation at words[at] bears on stands, past articles and degree
     words ("not a problem", "not very clear", "none of that"); len(words) when none
