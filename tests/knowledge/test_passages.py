@@ -62,3 +62,23 @@ def test_a_long_list_is_cut_between_steps_each_keeping_its_number(make_knowledge
     for passage in passages:
         assert all(line.split(". ")[0].isdigit() for line in passage.text.split("\n"))
         assert len(passage.text.split()) - passage.text.count("\n") - 1 <= MAX_WORDS
+
+
+def test_a_table_between_short_paragraphs_stays_whole_and_each_piece_cites_its_line(
+    make_knowledge,
+):
+    """Too long together, an introduction, a price table and a closing paragraph are cut
+    between paragraphs, not inside the table (a day pass's price was cut off from it)."""
+    intro = " ".join(["Every ride is charged by the minute from unlock."] * 4)
+    rows = "\n".join(
+        f"- Option: {name} pass; Price: £{n}.50; What it includes: unlimited rides of up to "
+        "45 minutes each, with e-bikes at a lower rate per minute"
+        for n, name in enumerate(["Day", "Week", "Month", "Season", "Annual", "Family"], 1)
+    )
+    closing = " ".join(["A pass starts when you buy it, not when you ride."] * 5)
+    guide = f"---\ntitle: T\n---\n## Prices\n{intro}\n\n{rows}\n\n{closing}\n"
+    passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
+    tables = [p for p in passages if "Option:" in p.text]
+    assert len(tables) == 1 and tables[0].text == rows
+    assert [p.line for p in passages] == [5, 7, 14]
+    assert all(len(p.text.split()) <= MAX_WORDS for p in passages)

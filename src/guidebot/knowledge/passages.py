@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.guidefile import word_count
@@ -26,7 +27,7 @@ from guidebot.version import __version__
 # 57.8% both ways (with the model 62.5 -> 69.5%), the bundled guide 87.5% both ways.
 MIN_WORDS = 60
 MAX_WORDS = 160
-CHUNKING = 5  # bump when build_passages cuts passages differently (passages_version)
+CHUNKING = 6  # bump when build_passages cuts passages differently (passages_version)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -127,29 +128,61 @@ def _faq_passage(
 
 def _chunks(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int]]:
     """Merge paragraphs too short to stand alone into the next; split ones too long to read."""
-    merged: list[tuple[str, int]] = []
-    carry: tuple[str, int] | None = None
+    merged: list[list[tuple[str, int]]] = []  # each chunk's paragraphs: (text, line)
+    carry: list[tuple[str, int]] = []
     for paragraph in paragraphs:
-        text, line = paragraph.text, paragraph.line
-        if carry:
-            text, line = f"{carry[0]}\n{text}", carry[1]
-            carry = None
-        # Words as a reader counts them: a list's markers ("2.", "-") are none. Splits no
-        # further than it must.
-        if word_count(text, MIN_WORDS) < MIN_WORDS:
-            carry = (text, line)
-        elif _surely_at_most(text, MAX_WORDS):
-            merged.append((text, line))
-        else:
-            merged += [(piece, line) for piece in _split_long(text)]
-    if carry:
-        if merged:
-            last_text, last_line = merged.pop()
-            joined = f"{last_text}\n{carry[0]}"  # may pass MAX_WORDS now: split it again
-            merged += [(piece, last_line) for piece in _split_long(joined)]
-        else:
+        carry.append((paragraph.text, paragraph.line))
+        # Words as a reader counts them: a list's markers ("2.", "-") are none.
+        if word_count(_joined(carry), MIN_WORDS) >= MIN_WORDS:
             merged.append(carry)
-    return merged
+            carry = []
+    if carry and merged:
+        merged[-1] += carry  # may pass MAX_WORDS now: split below
+    elif carry:
+        merged.append(carry)
+    return [piece for parts in merged for piece in _pieces(parts)]
+
+
+def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A chunk's paragraphs (text, line) as passages of at most MAX_WORDS words: whole if it
+    fits, else cut between paragraphs where that will do, so that a table or list stays in
+    one piece, and within one (at its sentences and lines, `_split_long`) only where it
+    must; then into as few pieces as can be, the largest as small as can be. Each piece
+    cites the line of its first paragraph."""
+    text = _joined(parts)
+    if _surely_at_most(text, MAX_WORDS) or word_count(text, MAX_WORDS) <= MAX_WORDS:
+        return [(text, parts[0][1])]
+    ends = list(accumulate(word_count(text) for text, _ in parts))
+    # best[end]: ((cuts within paragraphs, pieces, largest piece), start of the last group)
+    # for parts[:end], by dynamic programming over where the last group starts.
+    best: list[tuple[tuple[int, int, int], int]] = [((0, 0, 0), 0)]
+    for end in range(1, len(parts) + 1):
+        options = []
+        for start in range(end):
+            (within, pieces, largest), _ = best[start]
+            size = ends[end - 1] - (ends[start - 1] if start else 0)
+            if size <= MAX_WORDS:
+                options.append(((within, pieces + 1, max(largest, size)), start))
+            else:
+                cut = [word_count(p) for p in _split_long(_joined(parts[start:end]))]
+                key = (within + len(cut) - 1, pieces + len(cut), max(largest, *cut))
+                options.append((key, start))
+        best.append(min(options))
+    groups: list[tuple[int, int]] = []
+    end = len(parts)
+    while end:
+        start = best[end][1]
+        groups.insert(0, (start, end))
+        end = start
+    return [
+        (piece, parts[start][1])
+        for start, end in groups
+        for piece in _split_long(_joined(parts[start:end]))
+    ]
+
+
+def _joined(parts: Sequence[tuple[str, int]]) -> str:
+    return "\n".join(text for text, _ in parts)
 
 
 def _surely_at_most(text: str, limit: int) -> bool:
