@@ -54,6 +54,21 @@ def test_suggestions_keep_to_the_chosen_guides(make_knowledge):
     assert bot.context.suggestions((), guides=("one",)) == ["What costs?"]
 
 
+def test_with_nothing_near_a_plainly_headed_guides_sections_come_before_faq_entries(
+    make_knowledge,
+):
+    """A help desk's guide headed "Making a claim" and its FAQ export: a decline with
+    nothing near offers the guide's sections (not its opening), as "help" lists them,
+    rather than whichever FAQ entries come first."""
+    guide = "---\ntitle: Home Cover\n---\nWe insure homes.\n\n## Making a claim\nCall us.\n"
+    guide += "\n## Paying monthly\nBy direct debit.\n"
+    faq = "- id: renew\n  question: How do I renew?\n  answer: Online.\n"
+    bot = Bot.load(make_knowledge({"guides/home.md": guide, "faq/a.yaml": faq}))
+    assert bot.context.suggestions(()) == ["Making a claim", "Paying monthly", "How do I renew?"]
+    reply = bot.ask("what is the capital of peru")
+    assert reply.kind == "decline" and reply.suggestions[0] == "Making a claim"
+
+
 def test_the_context_is_frozen(bot):
     with pytest.raises(dataclasses.FrozenInstanceError):
         bot.context.policy = None  # type: ignore[misc]

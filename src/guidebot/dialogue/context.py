@@ -24,8 +24,9 @@ from guidebot.search.semantic.passages import passage_views
 class TurnContext:
     """The retriever, the policy, small talk and scope, and the topics a turn may offer.
 
-    `topics` are the guide headings phrased as questions, in guide order; `topic_guides` pairs
-    each with the guide (slug) it belongs to, so suggestions can keep to the chosen guides;
+    `topics` are the guide headings phrased as questions, in guide order; `topic_guides`, what
+    a decline offers when nothing is near: the headings of guides headed plainly, then the
+    topics, each with the guide (slug) it belongs to, so suggestions keep to the chosen ones;
     `example` is the question offered when a message has nothing to search for;
     `guide_count` how many guides hold passages of their own (0: an FAQ alone), and
     `loose_faq` whether FAQ entries that no guide holds stand beside them; `background`,
@@ -58,9 +59,9 @@ class TurnContext:
         guides = passage_column(passages, "guide")
         # Distinct pairs first, in C: 20,000 sections rather than 100,000 passages.
         distinct = dict.fromkeys(zip(guides, sections, strict=True))
-        pairs = tuple(pair for pair in distinct if pair[1] in asked)
-        example = topics[0] if topics else (sections[0] if sections else "")
         kinds = passage_column(passages, "kind")
+        pairs = (*_plain_headings(passages, kinds), *(p for p in distinct if p[1] in asked))
+        example = topics[0] if topics else (sections[0] if sections else "")
         count = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"})
         loose = any(not g and k == "faq" for g, k in zip(guides, kinds, strict=True))
         vectors, floor = retriever.vectors, policy.retrieval.semantic_known_share
@@ -213,6 +214,23 @@ class TurnContext:
         Only called with a model."""
         assert self.retriever.vectors is not None
         return self.retriever.vectors.encoder.encode(self.smalltalk.examples)
+
+
+def _plain_headings(passages: Sequence[Passage], kinds: Sequence[str]) -> list[tuple[str, str]]:
+    """(guide, heading) of the sections of each guide none of whose headings is a question,
+    but its opening (headed by the guide's title): what a decline offers first when
+    nothing is near, as "help" lists them (smalltalk_intents.listed_topics), rather than
+    the first FAQ entries."""
+    headed: dict[str, list[str]] = {}
+    for passage, kind in zip(passages, kinds, strict=True):
+        if kind == "guide" and passage.section != passage.guide_title:
+            headed.setdefault(passage.guide, []).append(passage.section)
+    return [
+        (guide, heading)
+        for guide, headings in headed.items()
+        if not any(h.endswith("?") for h in headings)
+        for heading in dict.fromkeys(headings)
+    ]
 
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:
