@@ -117,3 +117,5 @@ def test_a_single_reply_renders_as_before():
     reply = _part("how much is it", "It costs $1.", ("g/fee",))
     assert as_text(reply) == "It costs $1. [1]\n\nSources:\n  [1] A Guide › Costs  (g/fee)"
     assert as_markdown(reply) == "It costs $1. [1]\n\nSources:\n1. *A Guide*, section “Costs”\n"
+    plain = "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n"
+    assert as_markdown(reply, emphasis=False) == plain  # to paste into a plain-text email

@@ -25,9 +25,11 @@ def as_text(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def as_markdown(reply: Reply) -> str:
+def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     """A reply to paste into an email or ticket: answer, then a numbered source list (for a
-    reply to several questions, each part's question and answer in turn)."""
+    reply to several questions, each part's question and answer in turn). Without
+    `emphasis` no guide title is in italics: an email pasted as plain text would show the
+    asterisks, and nothing else in it is markup a plain-text reader sees."""
     parts: list[str] = []
     for part in reply.parts or (reply,):
         if part.kind == "clarify" and part.choices:
@@ -39,8 +41,10 @@ def as_markdown(reply: Reply) -> str:
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
     if reply.sources:
+        mark = "*" if emphasis else ""
         listed = "\n".join(
-            f"{s.number}. *{s.guide_title}*, section “{s.heading_path}”" for s in reply.sources
+            f"{s.number}. {mark}{s.guide_title}{mark}, section “{s.heading_path}”"
+            for s in reply.sources
         )
         parts.append("Sources:\n" + listed)
     return "\n\n".join(parts) + "\n"

@@ -55,12 +55,13 @@ class LastAnswerActions(Screen[None]):
         self.notify(where, title="Transcript saved", markup=False, timeout=8)
 
     def action_copy(self) -> None:
-        """Copy the last reply as Markdown with its citations, to paste into an email."""
+        """Copy the last reply with its citations, to paste into an email: Markdown's
+        paragraphs and numbered list, no italics (`as_markdown`)."""
         replies = self.answers.replies
         if not replies:
             self.notify("Nothing to copy yet: ask a question first.", markup=False)
             return
-        self.app.copy_to_clipboard(as_markdown(replies[-1]))
+        self.app.copy_to_clipboard(as_markdown(replies[-1], emphasis=False))
         self.notify("Copied the last answer with its citations.", markup=False)
 
     def action_not_helpful(self) -> None:
