@@ -10,12 +10,8 @@ answer ("thx, that cleared things up").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from itertools import accumulate
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from guidebot.dialogue.remarks import (
     ABOUT_THE_ANSWER,
@@ -26,8 +22,8 @@ from guidebot.dialogue.remarks import (
     remark_at,
     without_negations,
 )
+from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, listed_topics, merged
-from guidebot.dialogue.wording import ASKING as _ASKING
 from guidebot.dialogue.wording import (
     Alike,
     Speller,
@@ -44,11 +40,7 @@ from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
 from guidebot.search.analysis import STOP_WORDS
 
-MATCH_FLOOR = 85.0
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
-# A message may differ from an example by one word per this many of the example's ("what do
-# you cover" from "what do you do"); from an example of one or two words, by none.
-WORDS_PER_EDIT = 3
 _CLAUSE = re.compile(r"[,.!?;:]+")
 _ANSWER_WORDS = " ".join(sorted(ABOUT_THE_ANSWER))  # as has_content excuses them
 # The intents that respond to an answer, which such a remark goes with, in their examples'
@@ -75,33 +67,26 @@ class SmalltalkMatcher:
         of real words, which are never read as misspelt small talk; `alike`, the cosine of
         two words when meaning is read (wording.swaps_a_word)."""
         topics = listed_topics(kb, topics)
-        self._intents: list[SmalltalkIntent] = merged(kb.smalltalk, builtin)
         plain = Speller((), respell, english)  # the examples are read as written
-        self._examples = [plain.normal(e) for i in self._intents for e in i.examples]
-        vocabulary = sorted({w for e in self._examples for w in e.split()})
+        self._ex = examples = Examples(merged(kb.smalltalk, builtin), plain, floor)
+        vocabulary = sorted({w for e in examples.texts for w in e.split()})
         self._speller = Speller(vocabulary, respell, english)
-        self._owner = [n for n, i in enumerate(self._intents) for _ in i.examples]
-        self._sequences = [example.split() for example in self._examples]
-        self._words = [frozenset(words) for words in self._sequences]
-        self._intent_words: list[set[str]] = [set() for _ in self._intents]
-        self._with_word: dict[str, list[int]] = {}
-        for n, (owner, words) in enumerate(zip(self._owner, self._words, strict=True)):
-            self._intent_words[owner].update(words)
-            for word in words:
-                self._with_word.setdefault(word, []).append(n)
         # What small talk on an answer is made of (thanks and acknowledgements), and what a
         # complaint finds fault with, in words of no other intent ("wrong", not "you")
-        named = [(i.intent, self._intent_words[n]) for n, i in enumerate(self._intents)]
+        named = [(i.intent, examples.intent_words[n]) for n, i in enumerate(examples.intents)]
         self._on_answer = OnAnswer(
             (w for intent, words in named if intent in _ON_AN_ANSWER for w in words),
-            (self._sequences[n] for n, o in enumerate(self._owner) if named[o][0] == COMPLAINT),
+            (
+                examples.sequences[n]
+                for n, o in enumerate(examples.owner)
+                if named[o][0] == COMPLAINT
+            ),
             {w for intent, words in named if intent != COMPLAINT for w in words},
             lambda: (plain.normal(q) for f in kb.faqs for q in (f.question, *f.alternates)),
         )
         self._guides = {g.slug: g for g in kb.guides}
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
-        self._floor = floor
         self._own = (english, self.uses, alike)  # what tells a question about a thing of its own
 
     def match(
@@ -168,7 +153,7 @@ class SmalltalkMatcher:
         didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
         text as `Speller.normal` gives it."""
         words = normal.split()
-        frustration = [i for i in self._intents if i.intent == COMPLAINT]
+        frustration = [i for i in self._ex.intents if i.intent == COMPLAINT]
         if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
         if not self._on_answer.complains(words, has_content):
@@ -183,10 +168,10 @@ class SmalltalkMatcher:
         clears things up", is no question about the guide's "clear pricing"."""
         brought: list[str] = []
         for cleaned in filter(None, map(self._speller.normal, _CLAUSE.split(text))):
-            close = self._close(cleaned)
-            near = close[2] if close else self._near_in_words(cleaned)
+            close = self._ex.close(cleaned)
+            near = close[2] if close else self._ex.near_in_words(cleaned)
             if near is not None:
-                roots = {root(w) for w in self._words[near]}
+                roots = {root(w) for w in self._ex.words[near]}
                 brought += [w for w in cleaned.split() if root(w) not in roots]
         return brought
 
@@ -197,12 +182,12 @@ class SmalltalkMatcher:
     @property
     def examples(self) -> list[str]:
         """Every intent's example phrasings, as written."""
-        return [e for i in self._intents for e in i.examples]
+        return [e for i in self._ex.intents for e in i.examples]
 
     @property
     def example_intents(self) -> list[str]:
         """The intent of each of `examples`, in the same order."""
-        return [i.intent for i in self._intents for _ in i.examples]
+        return [i.intent for i in self._ex.intents for _ in i.examples]
 
     def uses(self, word: str) -> bool:
         """Whether the word (lower case) is one of the small-talk examples' own words."""
@@ -218,9 +203,9 @@ class SmalltalkMatcher:
     ) -> tuple[str, str] | None:
         """(intent, reply) for a text as `Speller.normal` gives it, else None; `ends`, where
         in its words a clause ends (the whole text always does)."""
-        if not cleaned or not self._examples or len(cleaned.split()) > MAX_WORDS:
+        if not cleaned or not self._ex.texts or len(cleaned.split()) > MAX_WORDS:
             return None
-        close = self._close(cleaned)
+        close = self._ex.close(cleaned)
         # Close in letters is not the same: "who wrote this study" is near "who wrote this
         # guide", and its own word the knowledge is about makes it a question.
         rest = _rest(cleaned, close[0]).split() if close else []
@@ -228,12 +213,12 @@ class SmalltalkMatcher:
             close = None
         if close and _asks(cleaned) and self._swaps(cleaned, close[0], close[2]):
             close = None  # "what should i wear" is not "what should i ask"
-        found = close[2] if close else self._near_in_words(cleaned)
+        found = close[2] if close else self._ex.near_in_words(cleaned)
         if found is None or self._disowned(cleaned.split(), found):
             found = self._containing(cleaned, has_content, remarks, ends)
         if found is None:
             return None
-        intent = self._intents[self._owner[found]]
+        intent = self._ex.intent(found)
         # A verdict on the answer that is asked is a question about it: "is that correct"
         if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
             return None
@@ -243,10 +228,10 @@ class SmalltalkMatcher:
         """Whether an example of a greeting opens the words, after small talk or stop words
         only, or ends a clause of them ("um hi there, i'm emma"); any other example is
         used wherever it stands ("ok thanks")."""
-        if self._intents[self._owner[example]].intent != "greeting":
+        if self._ex.intent(example).intent != "greeting":
             return True
-        start = words.index(self._sequences[example][0])
-        end = start + len(self._sequences[example])
+        start = words.index(self._ex.sequences[example][0])
+        end = start + len(self._ex.sequences[example])
         return (
             end == len(words)
             or end in ends
@@ -254,42 +239,14 @@ class SmalltalkMatcher:
         )
 
     def _swaps(self, cleaned: str, example: str, number: int) -> bool:
-        theirs = self._intent_words[self._owner[number]]  # every example of its intent
+        theirs = self._ex.own_words(number)  # every example of its intent
         return swaps_a_word(cleaned.split(), example.split(), theirs, *self._own)
 
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer
         (`OnAnswer.disowns`): "i gave the wrong answer" speaks of the speaker."""
-        complaint = self._intents[self._owner[example]].intent == COMPLAINT
-        return complaint and self._on_answer.disowns(words, self._words[example])
-
-    def _close(self, cleaned: str) -> tuple[str, float, int] | None:
-        # One word is matched exactly (after repair): "than" is as close to "thanx" as a
-        # misspelling is, but it is a word of its own.
-        floor = 100.0 if " " not in cleaned else self._floor
-        return process.extractOne(cleaned, self._examples, scorer=fuzz.ratio, score_cutoff=floor)
-
-    def _near_in_words(self, cleaned: str) -> int | None:
-        """The example the text is fewest words from (WORDS_PER_EDIT), when all its words are
-        the intent's: "what are you able to help with" is "what are you able to do" in the
-        words of "what can you help me with", though the guide uses "able" and "help"; "what
-        can you get" asks about the guide. A text that asks is near only one that asks."""
-        words, asks = cleaned.split(), _asks(cleaned)
-        shared = Counter(n for w in set(words) for n in self._with_word.get(w, ()))
-        best: tuple[int, int] | None = None  # (words apart, example)
-        for n, count in sorted(shared.items()):
-            example = self._sequences[n]
-            allowed = len(example) // WORDS_PER_EDIT
-            if not allowed or count < len(example) - allowed or asks != (example[0] in _ASKING):
-                continue
-            apart = Levenshtein.distance(words, example, score_cutoff=allowed)
-            if apart <= allowed and (best is None or apart < best[0]):
-                best = (apart, n)
-        if best is None:
-            return None
-        found, own = best[1], self._intent_words[self._owner[best[1]]]
-        brought = [w for w in words if w not in self._words[found]]
-        return found if all(w in own for w in words) and not _negates(brought) else None
+        complaint = self._ex.intent(example).intent == COMPLAINT
+        return complaint and self._on_answer.disowns(words, self._ex.words[example])
 
     def _containing(
         self, cleaned: str, has_content: Content, remarks: bool = False, ends: Container[int] = ()
@@ -302,28 +259,26 @@ class SmalltalkMatcher:
         thanks or an acknowledgement (`remark_at`): "cheers mate that answers it"."""
         words = cleaned.split()
         present = set(words)
-        sharing = sorted({n for w in present for n in self._with_word.get(w, ())})
+        sharing = self._ex.sharing(present)
         contained = [
             n
             for n in sharing
-            if self._words[n] <= present
-            and fills(
-                self._sequences[n], words, self._intent_words[self._owner[n]] | ABOUT_THE_ANSWER
-            )
+            if self._ex.words[n] <= present
+            and fills(self._ex.sequences[n], words, self._ex.own_words(n) | ABOUT_THE_ANSWER)
         ]
         if _asks(cleaned):
-            contained = [n for n in contained if _asks(self._examples[n])]
+            contained = [n for n in contained if _asks(self._ex.texts[n])]
         # Not "not a bad answer", nor "i gave the wrong answer"
         contained = [
-            n for n in contained if says(words, self._words[n]) and not self._disowned(words, n)
+            n for n in contained if says(words, self._ex.words[n]) and not self._disowned(words, n)
         ]
         # A greeting is used where it opens the message; further in it is mentioned:
         # "translate hello into spanish", "say hi to my mum".
         contained = [n for n in contained if self._opens(words, n, ends)]
         if not contained:
             return None
-        besides = " ".join(self._examples[n] for n in contained)
-        answered = any(self._intents[self._owner[n]].intent in _ON_AN_ANSWER for n in contained)
+        besides = " ".join(self._ex.texts[n] for n in contained)
+        answered = any(self._ex.intent(n).intent in _ON_AN_ANSWER for n in contained)
         names = names_of(has_content)
         at = remark_at(words, self._on_answer, names) if remarks and answered else len(words)
         if at is None:  # a complaint: "thanks, that's not up to date"
