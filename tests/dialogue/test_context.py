@@ -69,6 +69,16 @@ def test_with_nothing_near_a_plainly_headed_guides_sections_come_before_faq_entr
     assert reply.kind == "decline" and reply.suggestions[0] == "Making a claim"
 
 
+def test_a_guide_titled_as_a_question_still_offers_its_plain_headings(make_knowledge):
+    """Its opening is headed by its title; the other headings decide, for a decline and
+    for "help" alike."""
+    guide = "---\ntitle: Do you need home cover?\n---\nWe insure homes.\n\n"
+    guide += "## Making a claim\nCall us.\n\n## Paying monthly\nBy direct debit.\n"
+    bot = Bot.load(make_knowledge({"guides/home.md": guide}))
+    assert bot.context.suggestions(())[:2] == ["Making a claim", "Paying monthly"]
+    assert "Making a claim" in bot.ask("help").text
+
+
 def test_the_context_is_frozen(bot):
     with pytest.raises(dataclasses.FrozenInstanceError):
         bot.context.policy = None  # type: ignore[misc]

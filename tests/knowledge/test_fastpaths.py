@@ -169,20 +169,34 @@ def chunks_plainly(paragraphs: list[tuple[str, int]]) -> list[list[tuple[str, in
 
 
 def pieces_plainly(parts: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
-    """The cuttings of a group fewest cut inside a paragraph, then in fewest pieces, then
-    with the smallest largest piece."""
+    """The cuttings of a group too long for one passage, each paragraph ending in ":" kept
+    with the next, and several paragraphs cut within only as the whole group: fewest cut
+    inside a paragraph, then in fewest pieces, then with the smallest largest piece."""
+    whole = "\n".join(t for t, _ in parts)
+    if len(counted(whole)) <= passages.MAX_WORDS:
+        return [[(whole, parts[0][1])]]
+    glued: list[tuple[str, int]] = []
+    for text, line in parts:
+        if glued and glued[-1][0].rstrip().endswith(":"):
+            glued[-1] = (f"{glued[-1][0]}\n{text}", glued[-1][1])
+        else:
+            glued.append((text, line))
     scored = []
-    for mask in range(2 ** (len(parts) - 1)):
-        starts = [0] + [n for n in range(1, len(parts)) if mask >> (n - 1) & 1]
-        runs = zip(starts, [*starts[1:], len(parts)], strict=True)
+    for mask in range(2 ** (len(glued) - 1)):
+        starts = [0] + [n for n in range(1, len(glued)) if mask >> (n - 1) & 1]
+        runs = list(zip(starts, [*starts[1:], len(glued)], strict=True))
         pieces: list[tuple[str, int]] = []
         inside = 0
         for start, end in runs:
-            cut = split_long_plainly("\n".join(t for t, _ in parts[start:end]))
+            text = "\n".join(t for t, _ in glued[start:end])
+            if len(counted(text)) > passages.MAX_WORDS and 1 < end - start < len(glued):
+                break
+            cut = split_long_plainly(text)
             inside += len(cut) - 1
-            pieces += [(piece, parts[start][1]) for piece in cut]
-        largest = max(len(counted(piece)) for piece, _ in pieces)
-        scored.append(((inside, len(pieces), largest), pieces))
+            pieces += [(piece, glued[start][1]) for piece in cut]
+        else:
+            largest = max(len(counted(piece)) for piece, _ in pieces)
+            scored.append(((inside, len(pieces), largest), pieces))
     best = min(key for key, _ in scored)
     return [pieces for key, pieces in scored if key == best]
 

@@ -82,3 +82,12 @@ def test_a_table_between_short_paragraphs_stays_whole_and_each_piece_cites_its_l
     assert len(tables) == 1 and tables[0].text == rows
     assert [p.line for p in passages] == [5, 7, 14]
     assert all(len(p.text.split()) <= MAX_WORDS for p in passages)
+
+
+def test_a_paragraph_ending_in_a_colon_stays_with_the_one_it_introduces(make_knowledge):
+    """ "Our prices:" alone would be a passage of two words answering "prices?"."""
+    rows = "\n".join(f"- Row {n}: a pass that costs a few pounds for each day" for n in range(13))
+    rows += "\n- Row 13: ends here"  # 160 words: with the two before it, too many for one
+    guide = f"---\ntitle: T\n---\n## Prices\nOur prices:\n\n{rows}\n"
+    passages = build_passages(load_knowledge(make_knowledge({"guides/t.md": guide})))
+    assert passages[0].text.startswith("Our prices:\n- Row 0:")

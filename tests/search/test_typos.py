@@ -100,7 +100,9 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
 def test_a_typo_of_another_form_of_a_word_the_knowledge_uses_is_read_as_that_form():
     """ "rucksak" is two edits from the "rucksacks" a guide writes but one from "rucksack",
     an English form of the same term; "retun" is "return" where it writes "returns". Only
-    one term will do: "naker" is "baker" and "maker", both used."""
+    one term will do: "naker" is "baker" and "maker", both used. With counts, only the
+    commonest neighbour is read: "finaly" is "finally", which it does not use, never the
+    "finely" it does."""
     analyzer = Analyzer()
     vocab = ["rucksacks", "returns", "returning", "bakers", "makers"]
     english = {"rucksack", "return", "baker", "maker", "rerun", "retune"}
@@ -110,3 +112,16 @@ def test_a_typo_of_another_form_of_a_word_the_knowledge_uses_is_read_as_that_for
     fixed, repairs = repairer.repair(["rucksak", "retun", "naker", "rucksack"])
     assert fixed == ["rucksack", "return", "naker", "rucksack"]
     assert repairs == [Repair("rucksak", "rucksack"), Repair("retun", "return")]
+
+
+def test_only_the_commonest_english_neighbour_is_another_form(tmp_path):
+    from guidebot.search.english import EnglishWords
+
+    analyzer = Analyzer()
+    vocab = ["fines", "rucksacks"]  # "finely" is a form of "fines" term
+    english = EnglishWords(tmp_path)
+    repairer = TypoRepairer(
+        dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer, english
+    )
+    fixed, repairs = repairer.repair(["finaly", "rucksak"])
+    assert fixed == ["finaly", "rucksack"] and len(repairs) == 1

@@ -220,16 +220,17 @@ def _plain_headings(passages: Sequence[Passage], kinds: Sequence[str]) -> list[t
     """(guide, heading) of the sections of each guide none of whose headings is a question,
     but its opening (headed by the guide's title): what a decline offers first when
     nothing is near, as "help" lists them (smalltalk_intents.listed_topics), rather than
-    the first FAQ entries."""
-    headed: dict[str, list[str]] = {}
-    for passage, kind in zip(passages, kinds, strict=True):
-        if kind == "guide" and passage.section != passage.guide_title:
-            headed.setdefault(passage.guide, []).append(passage.section)
+    the first FAQ entries. Read by columns: a cached library's passages are made on use."""
+    columns = (passage_column(passages, name) for name in ("guide", "section", "guide_title"))
+    headed: dict[str, dict[str, None]] = {}
+    for (guide, section, title), kind in zip(zip(*columns, strict=True), kinds, strict=True):
+        if kind == "guide" and section != title:
+            headed.setdefault(guide, {})[section] = None
     return [
         (guide, heading)
         for guide, headings in headed.items()
         if not any(h.endswith("?") for h in headings)
-        for heading in dict.fromkeys(headings)
+        for heading in headings
     ]
 
 

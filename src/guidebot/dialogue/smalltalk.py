@@ -23,7 +23,14 @@ from guidebot.dialogue.remarks import (
     without_negations,
 )
 from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
-from guidebot.dialogue.smalltalk_intents import COMPLAINT, fields_of, fill, listed_topics, merged
+from guidebot.dialogue.smalltalk_intents import (
+    COMPLAINT,
+    GREETING,
+    fields_of,
+    fill,
+    listed_topics,
+    merged,
+)
 from guidebot.dialogue.wording import (
     Alike,
     Speller,
@@ -228,7 +235,7 @@ class SmalltalkMatcher:
         """Whether an example of a greeting opens the words, after small talk or stop words
         only, or ends a clause of them ("um hi there, i'm emma"); any other example is
         used wherever it stands ("ok thanks")."""
-        if self._ex.intent(example).intent != "greeting":
+        if self._ex.intent(example).intent != GREETING:
             return True
         start = words.index(self._ex.sequences[example][0])
         end = start + len(self._ex.sequences[example])
@@ -285,8 +292,8 @@ class SmalltalkMatcher:
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
         left = _rest(head, besides)
-        if asks_on(left):
-            return None  # "hey, what's the weather like" asks something of its own
+        if asks_on(left) and not all(self.uses(w) or w in STOP_WORDS for w in left.split()):
+            return None  # "hey, what's the weather like" asks something; "hi, can you help" not
         if without_negations(left.split(), self._on_answer, names) is None:
             return None  # "ok, my card doesn't work"
         # Thanks or an acknowledgement may name what it is for: "great answer, thanks".

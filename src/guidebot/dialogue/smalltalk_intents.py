@@ -18,6 +18,7 @@ from guidebot.knowledge.sidefiles import parse_smalltalk
 
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
+GREETING = "greeting"  # said where it opens a message, mentioned further in
 _UNDATED = "Check the source for the latest figures."
 
 
@@ -56,7 +57,7 @@ def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
     plain = [
         s.heading
         for g in kb.guides
-        if not any(s.heading.endswith("?") for s in g.sections)
+        if not any(s.heading.endswith("?") for s in g.sections if not s.is_intro)
         for s in g.sections
         if not s.is_intro
     ]

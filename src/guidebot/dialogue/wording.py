@@ -89,8 +89,9 @@ def asks(text: str) -> bool:
 
 
 def asks_on(text: str) -> bool:
-    """Whether words (left beside small talk) ask something: they open with a question
-    word, or one with "'s" run on ("whats", "hows")."""
+    """Whether words (left beside small talk) are put as a question: they open with a
+    question word or an auxiliary verb ("can you help"), or a question word with "'s" run
+    on ("whats", "hows")."""
     first = text.split()[:1]
     return bool(first) and (asks(first[0]) or (first[0].endswith("s") and asks(first[0][:-1])))
 

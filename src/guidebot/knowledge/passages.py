@@ -14,7 +14,8 @@ from guidebot.knowledge.slugs import folded, unique
 from guidebot.version import __version__
 
 # A guide's paragraphs are joined (each on a line of its own) until a passage has at least
-# MIN_WORDS words, and split at sentences above MAX_WORDS: passages of about a hundred
+# MIN_WORDS words, and cut above MAX_WORDS (between paragraphs where it can be, else at
+# sentences; `_pieces`): passages of about a hundred
 # words, as dense and lexical passage retrieval use (Karpukhin et al., "Dense Passage
 # Retrieval", EMNLP 2020). A lone paragraph of 40-60 words tends to be one point of a
 # section, and a closing sentence ("Evaluating program length, cost, and ROI is
@@ -27,7 +28,7 @@ from guidebot.version import __version__
 # 57.8% both ways (with the model 62.5 -> 69.5%), the bundled guide 87.5% both ways.
 MIN_WORDS = 60
 MAX_WORDS = 160
-CHUNKING = 6  # bump when build_passages cuts passages differently (passages_version)
+CHUNKING = 7  # bump when build_passages cuts passages differently (passages_version)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -147,11 +148,14 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A chunk's paragraphs (text, line) as passages of at most MAX_WORDS words: whole if it
     fits, else cut between paragraphs where that will do, so that a table or list stays in
     one piece, and within one (at its sentences and lines, `_split_long`) only where it
-    must; then into as few pieces as can be, the largest as small as can be. Each piece
-    cites the line of its first paragraph."""
+    must; then into as few pieces as can be, the largest as small as can be. A paragraph
+    ending in ":" is never cut from the one it introduces ("Our prices:"), and paragraphs
+    are run together to be cut within only as the whole chunk (so the cost stays that of
+    splitting each paragraph once). Each piece cites the line of its first paragraph."""
     text = _joined(parts)
     if _surely_at_most(text, MAX_WORDS) or word_count(text, MAX_WORDS) <= MAX_WORDS:
         return [(text, parts[0][1])]
+    parts = _introductions_joined(parts)
     ends = list(accumulate(word_count(text) for text, _ in parts))
     # best[end]: ((cuts within paragraphs, pieces, largest piece), start of the last group)
     # for parts[:end], by dynamic programming over where the last group starts.
@@ -163,7 +167,7 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
             size = ends[end - 1] - (ends[start - 1] if start else 0)
             if size <= MAX_WORDS:
                 options.append(((within, pieces + 1, max(largest, size)), start))
-            else:
+            elif end - start == 1 or (start, end) == (0, len(parts)):
                 cut = [word_count(p) for p in _split_long(_joined(parts[start:end]))]
                 key = (within + len(cut) - 1, pieces + len(cut), max(largest, *cut))
                 options.append((key, start))
@@ -179,6 +183,17 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
         for start, end in groups
         for piece in _split_long(_joined(parts[start:end]))
     ]
+
+
+def _introductions_joined(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The paragraphs with each one ending in ":" run into the next (at its line)."""
+    joined: list[tuple[str, int]] = []
+    for text, line in parts:
+        if joined and joined[-1][0].rstrip().endswith(":"):
+            joined[-1] = (f"{joined[-1][0]}\n{text}", joined[-1][1])
+        else:
+            joined.append((text, line))
+    return joined
 
 
 def _joined(parts: Sequence[tuple[str, int]]) -> str:

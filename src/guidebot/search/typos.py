@@ -11,7 +11,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
-from guidebot.search.english import one_edit
+from guidebot.search.english import EnglishWords, one_edit
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 
@@ -137,16 +137,20 @@ class TypoRepairer:
         return match[0] if match else self._other_form(word)
 
     def _other_form(self, word: str) -> str | None:
-        """The one English word an edit away whose term the knowledge uses, though not in
-        that form: "rucksak" is "rucksack" where the knowledge writes only "rucksacks"
-        (two edits from the typo), "retun" is "return" where it writes "returns" and
-        "returning". Only one such term will do; among its forms, the first English has."""
+        """The English word an edit away, the likeliest of them (the commonest in English,
+        when the word list counts), whose term the knowledge uses, though not in that form:
+        "rucksak" is "rucksack" where the knowledge writes only "rucksacks" (two edits from
+        the typo), "retun" is "return" where it writes "returns"; "finaly" is "finally",
+        which it does not use, not the "finely" of fines. Only one such term will do."""
+        near = sorted(edit for edit in one_edit(word) if edit in self.english)
+        if isinstance(self.english, EnglishWords) and near:
+            likeliest = min(map(self.english.surprisal, near))
+            near = [edit for edit in near if self.english.surprisal(edit) == likeliest]
         found: dict[str, str] = {}
-        for edit in sorted(one_edit(word)):
-            if edit in self.english:
-                term = self._analyzer.term_of(edit)
-                if term is not None and term in self._known_stems:
-                    found.setdefault(term, edit)
+        for edit in near:
+            term = self._analyzer.term_of(edit)
+            if term is not None and term in self._known_stems:
+                found.setdefault(term, edit)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _swapped(self, word: str) -> str | None:
