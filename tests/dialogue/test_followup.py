@@ -210,6 +210,36 @@ def test_the_other_thing_does_not_lead_away_from_the_topic(make_knowledge, topic
     assert not reply.sources or reply.sources[0].id == answer, reply.sources[0].id
 
 
+INSURER = """---
+title: Hearth Home Cover
+---
+Hearth insures homes and their contents.
+
+## Making a claim
+Start a claim online at any time, or call our claims line on 0800 046 2290. The claims line
+is open Monday to Friday 8am to 8pm. If your home is not secure, use the emergency line
+instead.
+
+## Emergency help
+A locksmith or plumber is sent for a burst pipe or a broken lock. The emergency line,
+0800 046 2299, is open 24 hours a day, every day of the year.
+"""
+
+
+def test_another_kind_of_the_topics_thing_is_answered_without_the_kind_it_replaces(
+    make_knowledge,
+):
+    """ "the emergency line" replaces "the claims line" (the same word after another): the
+    section on claims, which says to use the emergency line instead, holds both kinds and
+    leads; the one on emergency help answers (followup._modifier_replaced)."""
+    conversation = reading_meaning(make_knowledge({"guides/cover.md": INSURER}))
+    topic = "when is the claims line open"
+    assert conversation.ask(topic).sources[0].id == "cover/making-claim/1"
+    reply = conversation.ask("and the emergency line?")
+    assert reply.read_as == f"{topic} and the emergency line?"
+    assert reply.sources[0].id == "cover/emergency-help/1"
+
+
 DENTAL_FAQ = """
 - question: How much is teeth whitening?
   answer: Home whitening with custom trays costs 350 pounds. It is not available on the NHS.

@@ -111,11 +111,14 @@ def _led_by_its_own(
     topic term it lacks, a word near it in meaning (_stands_in). Only when meaning is read
     (without it the thing's own terms outweigh the topic's in the search). A follow-up
     asking something of its own, "how long does that take?", is answered by what it asks,
-    which need not repeat its words."""
+    which need not repeat its words. When the best holds the thing, and the kind of the
+    topic's thing it replaces too, see _without_the_replaced."""
     own = set(alone.terms)
     best, vectors = combined.best, context.retriever.vectors
-    if not own or best is None or vectors is None or own & set(best.matched):
+    if not own or best is None or vectors is None:
         return combined
+    if own & set(best.matched):
+        return _without_the_replaced(context, question, alone, combined, topic)
     needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
     shown = combined.hits[1 : context.policy.naming_depth]
     for hit in shown:
@@ -125,6 +128,48 @@ def _led_by_its_own(
         if own <= set(hit.matched) and _stands_in(context, topic, needed, hit):
             return lead_with(context.retriever, question, combined, hit)
     return combined
+
+
+def _without_the_replaced(
+    context: TurnContext, question: str, alone: SearchResult, combined: SearchResult, topic: str
+) -> SearchResult:
+    """The reading of a follow-up offering another kind of the topic's thing, when the best
+    passage holds both kinds, led by the first (to Policy.naming_depth) that holds the new
+    kind and the rest of the topic but not the kind replaced: "and the emergency line?"
+    after "when is the claims line open" is answered from the section on emergency help,
+    not from the one on claims that says to use the emergency line instead."""
+    best = combined.best
+    assert best is not None
+    replaced = _modifier_replaced(context, topic, alone, best.matched)
+    if not replaced:
+        return combined
+    own = set(alone.terms)
+    needed = own | (set(best.matched) - {replaced})
+    for hit in combined.hits[1 : context.policy.naming_depth]:
+        if needed <= set(hit.matched) and replaced not in hit.matched:
+            return lead_with(context.retriever, question, combined, hit)
+    return combined
+
+
+def _modifier_replaced(
+    context: TurnContext, topic: str, alone: SearchResult, matched: Sequence[str]
+) -> str:
+    """The topic's term that the follow-up's word before a word they share stands in for:
+    "claims" for "emergency" where "and the emergency line?" follows "when is the claims
+    line open", "day" in "and a monthly pass?" after "how much is a day pass" (one of the
+    `matched` terms); "" when there is none. Word cosines do not tell these apart: "open"
+    is nearer to "emergency" than "claims" is."""
+    terms_of = context.retriever.analyzer.terms_of_words
+    said, mine = words(topic), list(alone.surface)
+    for at, word in enumerate(mine[1:], start=1):
+        if word not in said or not terms_of([word]) or not terms_of([mine[at - 1]]):
+            continue
+        where = said.index(word)
+        before = said[where - 1] if where else ""
+        theirs = terms_of([before]) if before and before != mine[at - 1] else []
+        if theirs and theirs[0] in matched:
+            return theirs[0]
+    return ""
 
 
 def _stands_in(context: TurnContext, topic: str, needed: set[str], hit: Hit) -> bool:
