@@ -23,7 +23,14 @@ from guidebot.locations import unanswered_log
 from guidebot.reply import Source
 from guidebot.tui import create_app
 from guidebot.tui.screens.guides import GuidePicker
-from guidebot.tui.widgets.citations import LABEL_WIDTH, STALE, CitationList, citation_label
+from guidebot.tui.widgets.citations import (
+    LABEL_WIDTH,
+    STALE,
+    CitationList,
+    citation_label,
+    citation_lines,
+    several_guides,
+)
 from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView
 
@@ -424,3 +431,15 @@ def test_citation_labels_tell_sources_with_one_heading_apart() -> None:
     stale = citation_label(source(3, heading, "Some very long passage " * 10), stale=True)
     assert stale.endswith(STALE) and len(stale) <= LABEL_WIDTH
     assert citation_label(source(1, "Costs", "Short.")) == "[1] Costs › “Short.”"
+
+
+def test_labels_name_the_guide_when_an_answers_sources_come_from_several() -> None:
+    """Two guides may both have "Opening hours": an answer citing both says which is which."""
+    pool = Source(1, "pool/hours/1", "Swimming pool guide", "Opening hours", "6:30am.", 1.0)
+    gym = Source(2, "gym/hours/1", "Gym and fitness classes guide", "Opening Hours", "6am.", 1.0)
+    assert not several_guides((pool,)) and several_guides((pool, gym))
+    assert (
+        citation_label(gym, guide=True) == "[2] Gym and fitness classes… › Opening Hours › “6am.”"
+    )
+    labels = citation_lines(0, (pool, gym), frozenset()).plain.split("\n")
+    assert labels[0].strip() == "[1] Swimming pool guide › Opening hours › “6:30am.”"

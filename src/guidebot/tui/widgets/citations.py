@@ -19,6 +19,7 @@ from guidebot.tui.messages import CitationSelected
 LABEL_WIDTH = 70  # a citation label fits one line of an 80-column terminal
 MAX_LABEL_WIDTH = 110
 EXCERPT_WIDTH = 34
+GUIDE_WIDTH = 24  # a guide's title in a label, when an answer cites several guides
 STALE = "⚠ may be out of date"
 
 
@@ -45,13 +46,19 @@ def fit_width(room: int) -> int:
     return max(30, min(MAX_LABEL_WIDTH, room - 2))
 
 
-def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH) -> str:
-    """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date.
+def citation_label(
+    source: Source, stale: bool = False, width: int = LABEL_WIDTH, guide: bool = False
+) -> str:
+    """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date;
+    with `guide`, the guide's title first (shortened to GUIDE_WIDTH): `[2] Gym guide ›
+    Opening hours › “…”`, for an answer whose sources come from several guides.
 
     Sources often share one heading, so the excerpt is what tells them apart; the heading is
     shortened first, and the warning is never cut off.
     """
     head = f"[{source.number}] "
+    if guide:
+        head += f"{_short(source.guide_title, GUIDE_WIDTH)} › "
     tail = f"  {STALE}" if stale else ""
     room_for_excerpt = max(EXCERPT_WIDTH, (width - len(head) - len(tail)) // 2)
     quote = f" › “{excerpt(source.text, room_for_excerpt)}”" if source.text.strip() else ""
@@ -60,6 +67,12 @@ def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH
         quote = f" › “{excerpt(source.text, max(8, width - len(head) - len(tail) - 30))}”"
         room = width - len(head) - len(quote) - len(tail)
     return head + _short(source.heading_path, max(8, room)) + quote + tail
+
+
+def several_guides(sources: tuple[Source, ...]) -> bool:
+    """Whether the sources come from more than one guide (an FAQ not linked to one counts
+    as one), so that each label must say which: two guides may both have "Opening hours"."""
+    return len({s.guide_title for s in sources}) > 1
 
 
 def cite_style(turn: int, number: int) -> Style:
@@ -77,10 +90,10 @@ def citation_lines(
 ) -> Content:
     """One line per source, clickable when `links` (`cursor`: the line highlighted), each
     label at most `width` characters."""
-    lines = []
+    lines, guides = [], several_guides(sources)
     for index, source in enumerate(sources):
         warn = source.number in stale
-        line = Content(f" {citation_label(source, warn, width)} ")
+        line = Content(f" {citation_label(source, warn, width, guides)} ")
         line = line.stylize("bold $text-warning" if warn else "bold $text-accent")
         if index == cursor:
             line = line.stylize("reverse")
@@ -115,7 +128,8 @@ class CitationList(Static, can_focus=True):
         super().__init__(self._lines(-1), classes="citations")
 
     def labels(self) -> list[str]:
-        return [citation_label(s, s.number in self.stale, self.width) for s in self.sources]
+        guides = several_guides(self.sources)
+        return [citation_label(s, s.number in self.stale, self.width, guides) for s in self.sources]
 
     def _lines(self, cursor: int) -> Content:
         return citation_lines(
