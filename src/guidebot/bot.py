@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from guidebot.dialogue.context import TurnContext, question_topics
+from guidebot.dialogue.context import TurnContext, offered_topics, question_topics
 from guidebot.dialogue.conversation import Conversation, ConversationState
 from guidebot.dialogue.policy import Policy, default_policy
 from guidebot.dialogue.scope import ScopeMatcher
@@ -72,14 +72,16 @@ class Bot:
             self.passages, analyzer, self.policy.retrieval, bundle, english, vectors
         )
         topics = question_topics(self.passages)
+        offered = offered_topics(self.passages, topics)
         self.context = TurnContext.of(
             self.passages,
             topics,
+            offered,
             retriever,
             self.policy,
             SmalltalkMatcher(
                 kb,
-                topics,
+                [heading for _, heading in offered],
                 analyzer.respell,
                 builtin=builtin_intents(),
                 english=english,

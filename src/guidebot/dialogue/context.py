@@ -25,8 +25,8 @@ class TurnContext:
     """The retriever, the policy, small talk and scope, and the topics a turn may offer.
 
     `topics` are the guide headings phrased as questions, in guide order; `topic_guides`, what
-    a decline offers when nothing is near: the headings of guides headed plainly, then the
-    topics, each with the guide (slug) it belongs to, so suggestions keep to the chosen ones;
+    a decline offers when nothing is near (`offered_topics`), each heading with the guide
+    (slug) it belongs to, so suggestions keep to the chosen ones;
     `example` is the question offered when a message has nothing to search for;
     `guide_count` how many guides hold passages of their own (0: an FAQ alone), and
     `loose_faq` whether FAQ entries that no guide holds stand beside them; `background`,
@@ -49,18 +49,15 @@ class TurnContext:
         cls,
         passages: Sequence[Passage],
         topics: tuple[str, ...],
+        offered: tuple[tuple[str, str], ...],
         retriever: Retriever,
         policy: Policy,
         smalltalk: SmalltalkMatcher,
         scope: ScopeMatcher,
     ) -> TurnContext:
-        asked = frozenset(topics)  # a set: a large library has thousands of topics
         sections = passage_column(passages, "section")
         guides = passage_column(passages, "guide")
-        # Distinct pairs first, in C: 20,000 sections rather than 100,000 passages.
-        distinct = dict.fromkeys(zip(guides, sections, strict=True))
         kinds = passage_column(passages, "kind")
-        pairs = (*_plain_headings(passages, kinds), *(p for p in distinct if p[1] in asked))
         example = topics[0] if topics else (sections[0] if sections else "")
         count = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"})
         loose = any(not g and k == "faq" for g, k in zip(guides, kinds, strict=True))
@@ -71,7 +68,7 @@ class TurnContext:
             else None
         )
         return cls(
-            retriever, policy, smalltalk, scope, topics, pairs, example, count, loose, background
+            retriever, policy, smalltalk, scope, topics, offered, example, count, loose, background
         )
 
     def knowledge_name(self, guides: Sequence[str] = ()) -> str:
@@ -216,22 +213,30 @@ class TurnContext:
         return self.retriever.vectors.encoder.encode(self.smalltalk.examples)
 
 
-def _plain_headings(passages: Sequence[Passage], kinds: Sequence[str]) -> list[tuple[str, str]]:
-    """(guide, heading) of the sections of each guide none of whose headings is a question,
-    but its opening (headed by the guide's title): what a decline offers first when
-    nothing is near, as "help" lists them (smalltalk_intents.listed_topics), rather than
-    the first FAQ entries. Read by columns: a cached library's passages are made on use."""
-    columns = (passage_column(passages, name) for name in ("guide", "section", "guide_title"))
+def offered_topics(
+    passages: Sequence[Passage], topics: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """(guide, heading) of what "help" lists and a decline offers when nothing is near: the
+    headings of each guide none of whose headings is a question, but its opening (headed
+    by the guide's title), rather than the first FAQ entries; then the `topics`
+    (question_topics), each with its guide. Read by columns: a cached library's passages
+    are made on use."""
+    names = ("guide", "section", "kind", "guide_title")
+    # Distinct rows first, in C: 20,000 sections rather than 100,000 passages.
+    distinct = dict.fromkeys(zip(*(passage_column(passages, n) for n in names), strict=True))
     headed: dict[str, dict[str, None]] = {}
-    for (guide, section, title), kind in zip(zip(*columns, strict=True), kinds, strict=True):
+    for guide, section, kind, title in distinct:
         if kind == "guide" and section != title:
             headed.setdefault(guide, {})[section] = None
-    return [
+    plain = [
         (guide, heading)
         for guide, headings in headed.items()
         if not any(h.endswith("?") for h in headings)
         for heading in headings
     ]
+    asked = frozenset(topics)  # a set: a large library has thousands of topics
+    listed = dict.fromkeys((guide, section) for guide, section, _, _ in distinct)
+    return (*plain, *(pair for pair in listed if pair[1] in asked))
 
 
 def question_topics(passages: Sequence[Passage]) -> tuple[str, ...]:

@@ -69,7 +69,8 @@ class SmalltalkMatcher:
         english: Container[str] = frozenset(),
         alike: Alike | None = None,
     ) -> None:
-        """`respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
+        """`topics` are what "help" lists (the headings of context.offered_topics);
+        `respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk; `alike`, the cosine of
         two words when meaning is read (wording.swaps_a_word)."""

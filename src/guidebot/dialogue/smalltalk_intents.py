@@ -50,18 +50,11 @@ MAX_TOPICS = 15  # {topics} lists at most this many, then says how many more the
 
 
 def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
-    """What {topics} lists: the section headings of each guide none of whose headings is a
-    question ("Opening Hours": not their introductions), then `topics` (the headings and
-    FAQ questions that are questions), else the FAQ questions, so that "help" names a
-    library guide's sections beside its FAQ and never offers an empty list."""
-    plain = [
-        s.heading
-        for g in kb.guides
-        if not any(s.heading.endswith("?") for s in g.sections if not s.is_intro)
-        for s in g.sections
-        if not s.is_intro
-    ]
-    return list(dict.fromkeys([*plain, *topics])) or [f.question for f in kb.faqs]
+    """What {topics} lists: the `topics` offered (context.offered_topics: a plainly headed
+    guide's headings, then the headings and FAQ questions that are questions), else the
+    FAQ questions, so that "help" names a library guide's sections beside its FAQ and
+    never offers an empty list."""
+    return list(dict.fromkeys(topics)) or [f.question for f in kb.faqs]
 
 
 def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:

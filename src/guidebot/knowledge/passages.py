@@ -160,6 +160,7 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     # best[end]: ((cuts within paragraphs, pieces, largest piece), start of the last group)
     # for parts[:end], by dynamic programming over where the last group starts.
     best: list[tuple[tuple[int, int, int], int]] = [((0, 0, 0), 0)]
+    split: dict[tuple[int, int], list[str]] = {}  # the groups cut within, as cut
     for end in range(1, len(parts) + 1):
         options = []
         for start in range(end):
@@ -168,7 +169,8 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
             if size <= MAX_WORDS:
                 options.append(((within, pieces + 1, max(largest, size)), start))
             elif end - start == 1 or (start, end) == (0, len(parts)):
-                cut = [word_count(p) for p in _split_long(_joined(parts[start:end]))]
+                split[start, end] = _split_long(_joined(parts[start:end]))
+                cut = [word_count(piece) for piece in split[start, end]]
                 key = (within + len(cut) - 1, pieces + len(cut), max(largest, *cut))
                 options.append((key, start))
         best.append(min(options))
@@ -181,7 +183,7 @@ def _pieces(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [
         (piece, parts[start][1])
         for start, end in groups
-        for piece in _split_long(_joined(parts[start:end]))
+        for piece in split.get((start, end)) or [_joined(parts[start:end])]
     ]
 
 
