@@ -125,6 +125,12 @@ class Bot:
         return self.context.retriever
 
     @property
+    def section_labels(self) -> frozenset[str]:
+        """Every section's heading, and the label of each heading two guides share
+        (knowledge.labels): what a clarifying question's choices may name."""
+        return self.context.retriever.labels.all
+
+    @property
     def topics(self) -> tuple[str, ...]:
         """The guide headings phrased as questions, in guide order."""
         return self.context.topics

@@ -350,3 +350,30 @@ def test_guides_counts_the_faq_entries_no_guide_holds(tmp_path, make_knowledge) 
     finally:
         served.stop()
     assert [g["faqs"] for g in data["guides"]] == [0] and data["unlinked_faqs"] == 1
+
+
+def test_a_choice_between_two_guides_headings_travels_in_the_state(
+    tmp_path, make_knowledge
+) -> None:
+    """Two guides with a "Lockers" section each: the choices name the guide, and the state
+    that comes back with one of them is taken (the server checks it names a section)."""
+    root = make_knowledge(
+        {
+            "guides/pool.md": "---\ntitle: Pool guide\n---\n\n## Lockers\n\n"
+            "Pool lockers take a one pound coin, which you get back.\n",
+            "guides/gym.md": "---\ntitle: Gym guide\n---\n\n## Lockers\n\n"
+            "Gym lockers open with a code you set yourself.\n",
+        }
+    )
+    served = ApiServer(tmp_path / "home", "--knowledge", str(root))
+    try:
+        asked = served.ask("lockers").json()
+        choices = asked["reply"]["choices"]
+        assert sorted(choices) == ["Lockers (Gym guide)", "Lockers (Pool guide)"]
+        assert asked["conversation"]["pending_choices"] == choices
+        number = str(choices.index("Lockers (Gym guide)") + 1)
+        picked = served.ask(number, asked["conversation"])
+    finally:
+        served.stop()
+    assert picked.status == 200, picked.json()
+    assert picked.json()["reply"]["sources"][0]["guide"] == "Gym guide"

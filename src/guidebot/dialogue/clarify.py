@@ -32,11 +32,11 @@ def close_sections(
     offers the opening and the table of contents.) A question with no topic words at all
     ("how much?") is judged by the FAQ questions worded like it.
     """
-    policy = context.policy
+    policy, topic = context.policy, context.retriever.labels.of
     if not result.terms:
         similar = context.retriever.similar_questions(question, policy.clarify_similarity)
         kept = [p for p in similar if not guides or p.guide in guides]  # the chosen guides'
-        return list(dict.fromkeys(p.section for p in kept))[:MAX_CHOICES]
+        return list(dict.fromkeys(map(topic, kept)))[:MAX_CHOICES]
     if len(result.terms) > policy.see_also_max_terms or not result.coverage:
         # The best passage holds no word of it, nor one near in meaning ("tell me a joke"):
         # ranked by meaning alone, the passages tie as far from it, which is no choice to
@@ -54,10 +54,10 @@ def close_sections(
     if all(is_number(t) for t in result.terms):
         # "34% of what?": a bare figure is asked back when sections that state it differ
         # (the pay premium and the share of ABET-accredited programs are both 34%).
-        return list(dict.fromkeys(h.passage.section for h in result.hits))[:MAX_CHOICES]
+        return list(dict.fromkeys(topic(h.passage) for h in result.hits))[:MAX_CHOICES]
     best: dict[str, float] = {}
     for hit in result.hits:
-        best.setdefault(hit.passage.section, hit.score)
+        best.setdefault(topic(hit.passage), hit.score)
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
     return [s for s in close if not named or s in named][:MAX_CHOICES]
@@ -77,7 +77,8 @@ def clear_in_meaning(
     phone). False without a model, and for a question with no topic words or only figures,
     which close_sections judges otherwise ("how much?" is worded like several FAQ
     questions, so close to them); else True for a question close to the FAQ entry that
-    leads (Policy.clarify_entry_similarity), whatever the margin."""
+    leads (Policy.clarify_entry_similarity), whatever the margin. False when another close
+    section has the answered one's heading in another guide."""
     margin = context.policy.clarify_semantic_margin
     vectors = context.retriever.vectors
     if vectors is None or not margin or not result.hits:
@@ -86,13 +87,31 @@ def clear_in_meaning(
         return False
     if _close_to_an_entry(context, guides, result):
         return True
+    if heading_shared(context, result, close):
+        return False  # what the two say differs, but the question asks them alike
+    label = context.retriever.labels.of
     rows: dict[str, int] = {}
     for hit in result.hits:
-        rows.setdefault(hit.passage.section, hit.row)
-    best = result.hits[0].passage.section
+        rows.setdefault(label(hit.passage), hit.row)
+    best = label(result.hits[0].passage)
     similarity = vectors.closest(question, result.hits[0].row)
     others = [vectors.closest(question, rows[s]) for s in close if s != best and s in rows]
     return all(similarity >= other + margin for other in others)
+
+
+def heading_shared(context: TurnContext, result: SearchResult, close: Sequence[str]) -> bool:
+    """Whether another of the close sections (labels) has the best passage's heading, in
+    another guide: "opening times" between the pool's and the gym's "Opening hours" is a
+    choice however few or many words it has."""
+    if not result.hits:
+        return False
+    label, best = context.retriever.labels.of, result.hits[0].passage
+    heading = best.section.casefold()
+    return any(
+        label(h.passage) in close and label(h.passage) != label(best)
+        for h in result.hits
+        if h.passage.section.casefold() == heading
+    )
 
 
 def _close_to_an_entry(context: TurnContext, guides: Sequence[str], result: SearchResult) -> bool:
@@ -125,7 +144,8 @@ def led_by_heading(
     if context.retriever.names_the_document(result.terms[0]):
         return result  # "what is this article about" is not about "Related Articles"
     named = heading_named(context, guides, result)
-    inside = [h for h in result.hits if h.passage.section == named]
+    topic = context.retriever.labels.of
+    inside = [h for h in result.hits if topic(h.passage) == named]
     if named is None or not inside:
         return result
     # Of those that hold the word, when some do: "2032?" is answered with the figure.

@@ -84,19 +84,19 @@ class TurnContext:
     ) -> list[str]:
         """Topics to offer when declining: the nearby sections (`nearby`), else the first
         ones (of the guides the conversation is restricted to, if any)."""
-        first = [s for g, s in self.topic_guides if not guides or g in guides]
+        label = self.retriever.labels.label
+        first = [label(g, s) for g, s in self.topic_guides if not guides or g in guides]
         return list(dict.fromkeys([*self.nearby(hits), *first]))[:limit]
 
-    @staticmethod
-    def nearby(hits: Sequence[Hit]) -> list[str]:
-        """The sections of hits sharing a word with the question: a passage ranked for its
-        meaning alone, in a question declined as far from everything, is no nearby topic
-        ("how do I bake bread" met "Table of contents" and "Related Articles" with
-        all-mpnet-base-v2). Nor is a guide's opening, headed by the guide's own title, which
-        shares a word with most questions about the guide and names no topic ("Millbrook
-        City Waste and Recycling Help Centre")."""
+    def nearby(self, hits: Sequence[Hit]) -> list[str]:
+        """The labels (knowledge.labels) of hits sharing a word with the question: a
+        passage ranked for its meaning alone, in a question declined as far from
+        everything, is no nearby topic ("how do I bake bread" met "Table of contents" and
+        "Related Articles" with all-mpnet-base-v2). Nor is a guide's opening, headed by the
+        guide's own title, which shares a word with most questions about the guide and
+        names no topic ("Millbrook City Waste and Recycling Help Centre")."""
         return [
-            h.passage.section
+            self.retriever.labels.of(h.passage)
             for h in hits
             if h.matched and h.passage.section != h.passage.guide_title
         ]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from guidebot.dialogue.clarify import (
     clear_in_meaning,
     close_sections,
+    heading_shared,
     led_by_heading,
 )
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
@@ -201,7 +202,10 @@ class Conversation:
         result = led_by_heading(self.context, self.guides, question, result) if vague else result
         if (
             len(close) > 1
-            and len(result.terms) <= policy.clarify_max_terms
+            and (
+                len(result.terms) <= policy.clarify_max_terms
+                or heading_shared(self.context, result, close)
+            )
             and not clear_in_meaning(self.context, self.guides, question, result, close)
         ):
             self.state.pending_question, self.state.pending_choices = question, close
@@ -228,7 +232,7 @@ class Conversation:
         self._remember(question, result, reading)
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
-        see_also = [s for s in close if s != result.hits[0].passage.section]
+        see_also = [s for s in close if s != retriever.labels.of(result.hits[0].passage)]
         top = result.hits[: policy.top_k]
         reply = answer_reply(question, result, top, retriever, notes + read_as, see_also)
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
@@ -244,14 +248,15 @@ class Conversation:
         chosen = picked(self.context, self.guides, text, choices, original, self._names_a_topic)
         if not chosen:
             return None
-        result = self.context.retriever.search(f"{original} {text}", k=50, guides=self.guides)
-        hits = [h for h in result.hits if h.passage.section == chosen]
+        retriever = self.context.retriever
+        result = retriever.search(f"{original} {text}", k=50, guides=self.guides)
+        hits = [h for h in result.hits if retriever.labels.of(h.passage) == chosen]
         if not hits:  # "how much?" + "1" may share no word with the section: use its heading
-            result = self.context.retriever.search(chosen, k=50, guides=self.guides)
-            hits = [h for h in result.hits if h.passage.section == chosen]
+            result = retriever.search(chosen, k=50, guides=self.guides)
+            hits = [h for h in result.hits if retriever.labels.of(h.passage) == chosen]
         if not hits:
             return None
-        others = [h for h in result.hits if h.passage.section != chosen]
+        others = [h for h in result.hits if retriever.labels.of(h.passage) != chosen]
         self._remember(original, result, None)
         top = (hits + others)[: self.context.policy.top_k]
         note = f"Taking this as: {original} ({chosen})"

@@ -68,7 +68,7 @@ def read(
     toward = bool(combined.best and topic.keys() & set(combined.best.matched))
     followup = (
         toward
-        and top_section(combined) != top_section(result)
+        and top_label(context, combined) != top_label(context, result)
         and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
     )
     if followup and alternative(question):
@@ -275,5 +275,6 @@ def _refers(surface: Sequence[str], n: int) -> bool:
     return not _BE.intersection(surface[max(n - 1, 0) : n + 2])
 
 
-def top_section(result: SearchResult) -> str:
-    return result.hits[0].passage.section if result.hits else ""
+def top_label(context: TurnContext, result: SearchResult) -> str:
+    """The label (knowledge.labels) of the best passage, "" with none."""
+    return context.retriever.labels.of(result.hits[0].passage) if result.hits else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.wording import asks_on
 from guidebot.search.analysis import words
 
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
@@ -41,9 +42,9 @@ def picked(
     original: str,
     names_a_topic: Callable[[str], bool],
 ) -> str | None:
-    """The choice (a section heading) the reply `text` picks after `original` was asked
-    back with `choices`, else None: a new question. "2", "the first one" pick by
-    position; "2 years part time?" is a question of its own, as besides the number it
+    """The choice (a section's label, knowledge.labels) the reply `text` picks after
+    `original` was asked back with `choices`, else None: a new question. "2", "the first
+    one" pick by position; "2 years part time?" is a question of its own, as besides the number it
     names what the knowledge is about (`names_a_topic`)."""
     chosen = _by_words(context, guides, text, choices, original)
     said = words(text)
@@ -62,15 +63,25 @@ def _by_words(
     courses i have to take": alone, "take" leads to how long a degree takes). Read so,
     only a choice whose passage holds a word of the reply's own ("thanks" picks nothing),
     and that the reply alone finds nearly as close as its best passage
-    (Policy.choice_reading_ratio): "how long does it take" is a new question."""
+    (Policy.choice_reading_ratio): "how long does it take" is a new question; or whose
+    guide a short reply that asks nothing names ("the gym one", of the pool's and the
+    gym's lockers; not "how much is a swim")."""
     retriever = context.retriever
+    label = retriever.labels.of
     alone = retriever.search(text, k=10, guides=guides)
-    if alone.best is None or alone.best.passage.section in choices:
-        return alone.best.passage.section if alone.best else None
+    if alone.best is None or label(alone.best.passage) in choices:
+        return label(alone.best.passage) if alone.best else None
     own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
     best = retriever.search(f"{original} {text}", k=1, guides=guides).best
-    if best is None or best.passage.section not in choices or not own & set(best.matched):
+    if best is None or label(best.passage) not in choices or not own & set(best.matched):
         return None
+    said = words(text)
+    if (
+        len(said) <= MAX_PICK_WORDS
+        and not asks_on(" ".join(said))
+        and (retriever.naming_its_guide(own, best))
+    ):
+        return label(best.passage)  # "the gym one" between the pool's and the gym's lockers
     line = context.policy.choice_reading_ratio * alone.best.score
-    near = any(h.passage.section == best.passage.section and h.score >= line for h in alone.hits)
-    return best.passage.section if near else None
+    near = any(label(h.passage) == label(best.passage) and h.score >= line for h in alone.hits)
+    return label(best.passage) if near else None

@@ -8,6 +8,7 @@ from functools import partial
 
 import numpy as np
 
+from guidebot.knowledge.labels import SectionLabels
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search import derived
@@ -17,6 +18,7 @@ from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import coverage, nearly_found, term_weight
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
+from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.inflection import answer_only_variants
@@ -69,6 +71,8 @@ class Retriever:
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._introductions = introduction_rows(passages)
+        self._guide_names = GuideNames(passages, analyzer.terms, self._document_terms)
+        self.labels = SectionLabels(passages)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -107,6 +111,7 @@ class Retriever:
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
+        self._guide_names.level(scores, weights, self.score)
         self._restrict(scores, guides)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, repairs, surface)
@@ -133,6 +138,9 @@ class Retriever:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
+            self._guide_names.lift(
+                scores, baseline, terms, self.idf, self._holders, self.config.rerank_title_coverage
+            )
             exact = lift_introductions(
                 scores, baseline, self._introductions, terms, self._document_terms
             )
@@ -242,7 +250,17 @@ class Retriever:
         return self._words.highlights(hit.row, hit.matched)
 
     def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
-        return self._words.matched(terms, doc)
+        held = self._words.matched(terms, doc)
+        return held + tuple(t for t in self._guide_names.named_in(terms, doc) if t not in held)
+
+    def _holders(self, term: str) -> np.ndarray:
+        """The passages holding the term, title or text, ascending."""
+        return np.union1d(self.title.docs_with(term), self.body.docs_with(term))
+
+    def naming_its_guide(self, terms: Collection[str], hit: Hit) -> tuple[str, ...]:
+        """The terms, in the order given, that name the guide of the hit's passage by its
+        title, as no other guide's does (search.guidenames)."""
+        return self._guide_names.named_in(terms, hit.row)
 
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
         """Rule out the passages of other guides than these (none given: every guide)."""
@@ -299,21 +317,24 @@ class Retriever:
         return self.understand(text)[0]
 
     def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
-        """Guide section headings that contain the term, in guide order."""
-        return [s for g, s in self._headings.get(term, ()) if not guides or g in guides]
+        """The labels (knowledge.labels) of the guide sections whose heading contains the
+        term, in guide order."""
+        named = self._headings.get(term, ())
+        return [self.labels.label(g, s) for g, s in named if not guides or g in guides]
 
     def sections_using(
         self, term: str, guides: Collection[str] = (), limit: int | None = None
     ) -> list[str]:
-        """The sections (an FAQ entry's own, or the guide section it belongs to) whose
-        passages use the term, heading or text, in passage order; at most `limit` of them
-        (whether one section alone uses a term needs two), reading no passage past that."""
-        rows = np.union1d(self.title.docs_with(term), self.body.docs_with(term))
+        """The labels of the sections (an FAQ entry's own, or the guide section it belongs
+        to) whose passages use the term, heading or text, in passage order; at most `limit`
+        of them (whether one section alone uses a term needs two), reading no passage past
+        that."""
+        rows = self._holders(term)
         found: dict[str, None] = {}
         for row in rows.tolist():
             if guides and self._guide_of[row] not in guides:
                 continue
-            found.setdefault(self.passages[row].section)
+            found.setdefault(self.labels.of(self.passages[row]))
             if limit is not None and len(found) >= limit:
                 break
         return list(found)

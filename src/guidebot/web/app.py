@@ -110,7 +110,7 @@ class _Engine:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
         sections = passage_column(bot.passages, "section")
-        self.sections = frozenset(sections)
+        self.sections = bot.section_labels
         self.section_of = dict(zip(passage_column(bot.passages, "id"), sections, strict=True))
         self.warned = False
 

@@ -3,7 +3,7 @@
 The state is `ConversationState.to_dict()` as the last reply gave it:
 
     {"topic_terms": {term: weight, ...}, "topic_question": str,
-     "pending_question": str, "pending_choices": [section heading, ...],
+     "pending_question": str, "pending_choices": [section label, ...],
      "answered_question": str, "answered_sources": [passage id, ...],
      "answered_sections": [section heading, ...], "answered_confidence": 0-1,
      "base_question": str}
@@ -26,7 +26,7 @@ from guidebot.dialogue.state import ConversationState
 MAX_TERMS = 50  # a turn keeps the terms of one question, and a follow-up adds the last turn's
 MAX_TERM = 64  # characters of one analysed term (a stem); longer is no word of any guide
 MAX_WEIGHT = 1.0  # weights are Policy.followup_weight (0.5) and its powers
-MAX_HEADING = 500  # characters of one pending choice, a section heading
+MAX_HEADING = 500  # characters of one pending choice, a section label
 # An answer of several parts (dialogue.split.MAX_PARTS, 3) cites top_k (3) passages each;
 # room for a Policy with more.
 MAX_SOURCES = 50
@@ -57,10 +57,11 @@ def parse_state(
 ) -> ConversationState:
     """The ConversationState in `data` (None or {} is a new conversation).
 
-    `sections`, when given, are the headings a pending choice may name (another can only
-    be forged or stale); answered sections and sources (`ids`) the guides no longer have
-    are dropped. Missing fields take their empty value; unknown fields, wrong types,
-    non-finite or out-of-range weights and over-long strings or lists raise StateError.
+    `sections`, when given, are the section labels a pending choice may name (headings,
+    and knowledge.labels for one that two guides share; another can only be forged or
+    stale); answered sections and sources (`ids`) the guides no longer have are dropped.
+    Missing fields take their empty value; unknown fields, wrong types, non-finite or
+    out-of-range weights and over-long strings or lists raise StateError.
     """
     if data is None:
         return ConversationState()

@@ -1,0 +1,47 @@
+"""Naming a section apart from every other of a knowledge base: its label.
+
+Two guides may each have an "Opening hours" section (a pool and a gym). Their heading alone
+cannot tell them apart when guidebot asks back which one is meant, or when a reply picks
+one, so such a section's label is its heading with its guide's title: "Opening hours
+(Swimming pool guide)". Every other section's label is its heading as written. Headings
+that differ only in letter case ("Opening Hours") count as the same, as people read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from guidebot.knowledge.passages import Passage
+from guidebot.knowledge.table import passage_column
+
+
+class SectionLabels:
+    """The label of each section of a set of passages (guide sections and FAQ entries)."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        """From every passage's guide, guide title and section, read once."""
+        guides = passage_column(passages, "guide")
+        sections = passage_column(passages, "section")
+        titles = passage_column(passages, "guide_title")
+        first: dict[str, str] = {}  # folded heading -> the first guide seen with it
+        shared: set[str] = set()
+        for guide, section in zip(guides, sections, strict=True):
+            folded = section.casefold()
+            if first.setdefault(folded, guide) != guide:
+                shared.add(folded)
+        self._named: dict[tuple[str, str], str] = {}
+        for guide, section, title in zip(guides, sections, titles, strict=True):
+            if section.casefold() in shared:
+                self._named.setdefault((guide, section), f"{section} ({title})")
+        self.all = frozenset(sections) | frozenset(self._named.values())
+
+    def of(self, passage: Passage) -> str:
+        """The label of a passage's section (an FAQ entry's own, or the guide section it
+        belongs to): its heading, with its guide's title when another guide has a section
+        of that heading."""
+        return self.label(passage.guide, passage.section)
+
+    def label(self, guide: str, section: str) -> str:
+        """The label of `section` (a heading as written) of `guide` (a slug; "" for an FAQ
+        entry linked to no guide)."""
+        return self._named.get((guide, section), section)

@@ -1,0 +1,150 @@
+"""Knowledge of several guides that share topics: a pool's guide and a gym's guide, each
+with its own "Opening hours" (dialogue with knowledge.labels and search.guidenames)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guidebot.bot import Bot
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
+from tests.conftest import run_guidebot
+
+POOL = """
+---
+title: Swimming pool guide
+---
+Everything about swimming at the Riverside centre.
+
+## Opening hours
+We open at 6:30am on weekdays and shut at 9:30pm. At weekends we open at 8am and shut at
+6pm, with last entry half an hour before closing.
+
+## Lockers and changing rooms
+Lockers take a one pound coin, which you get back. The village changing rooms have family
+cubicles and hairdryers.
+
+## Swimming lessons
+Children can start lessons at four years old. A block of ten lessons costs £65.
+"""
+
+GYM = """
+---
+title: Gym and fitness classes guide
+---
+Everything about the gym and the studio classes at the Riverside centre.
+
+## Opening Hours
+Open from 6am to 10pm from Monday to Friday, and from 7am to 7pm on Saturdays and
+Sundays. Last entry is thirty minutes before closing.
+
+## Lockers And Changing Rooms
+The gym changing rooms have showers and lockers with a four-digit code you set yourself.
+
+## Gym Inductions
+Before using the gym for the first time every member books a free induction with a gym
+instructor, which lasts about forty-five minutes.
+
+## Gym Rules
+Wear clean trainers in the gym, wipe down machines after use and bring a towel.
+"""
+
+FAQ = """
+- question: Is there wifi?
+  answer: Free wifi covers the whole building; ask at reception for the password.
+- question: Is there parking?
+  answer: Parking is free for three hours in the centre's car park.
+"""
+
+POOL_TITLE, GYM_TITLE = "Swimming pool guide", "Gym and fitness classes guide"
+
+
+@pytest.fixture(params=["words", "word vectors"])
+def knowledge(request, make_knowledge) -> tuple[Path, Bot]:
+    root = make_knowledge({"guides/pool.md": POOL, "guides/gym.md": GYM, "faq/centre.yaml": FAQ})
+    encoder = load_model(builtin_dir()) if request.param == "word vectors" else None
+    return root, Bot.load(root, encoder=encoder)
+
+
+def first(reply) -> tuple[str, str]:
+    assert reply.kind == "answer", reply.text
+    return reply.sources[0].guide_title, reply.sources[0].section
+
+
+def test_a_heading_two_guides_share_is_asked_back_naming_each_guide(knowledge):
+    _, bot = knowledge
+    conversation = bot.conversation()
+    reply = conversation.ask("what are your opening times")
+    assert reply.kind == "clarify"
+    assert {"Opening hours (Swimming pool guide)", f"Opening Hours ({GYM_TITLE})"} <= set(
+        reply.choices
+    )
+    number = reply.choices.index("Opening hours (Swimming pool guide)") + 1
+    assert first(conversation.ask(str(number))) == (POOL_TITLE, "Opening hours")
+
+
+def test_a_reply_naming_a_guide_picks_its_section(knowledge):
+    _, bot = knowledge
+    conversation = bot.conversation()
+    reply = conversation.ask("lockers")
+    assert reply.kind == "clarify"
+    assert sorted(reply.choices) == sorted(
+        [f"Lockers and changing rooms ({POOL_TITLE})", f"Lockers And Changing Rooms ({GYM_TITLE})"]
+    )
+    assert first(conversation.ask("the gym one")) == (GYM_TITLE, "Lockers And Changing Rooms")
+
+
+# With word vectors, "gym" in a question is near the headings "Gym Inductions" and "Gym
+# Rules", so their meaning outweighs the opening hours it asks about. Reading meaning without
+# the words naming a guide, for that guide's passages, mended both cases but answered 7 more
+# of 657 questions wrongly on the newcomers' guides put together (docs/experiments.md).
+NEAR_IN_MEANING = pytest.mark.xfail(
+    strict=True, reason="word vectors read the guide's name in its headings"
+)
+ASKED = [
+    ("what time does the gym open", (GYM_TITLE, "Opening Hours")),
+    ("when does the pool open", (POOL_TITLE, "Opening hours")),
+    ("when do you open on saturday at the gym", (GYM_TITLE, "Opening Hours")),
+    ("is there parking", ("FAQ", "Is there parking?")),
+]
+
+
+@pytest.mark.parametrize(
+    ("knowledge", "question", "expected"),
+    [("words", q, e) for q, e in ASKED]
+    + [
+        pytest.param("word vectors", q, e, marks=[NEAR_IN_MEANING] if n == 0 else [])
+        for n, (q, e) in enumerate(ASKED)
+    ],
+    indirect=["knowledge"],
+)
+def test_a_question_naming_a_guide_is_answered_from_it(knowledge, question, expected):
+    _, bot = knowledge
+    assert first(bot.conversation().ask(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "knowledge", ["words", pytest.param("word vectors", marks=NEAR_IN_MEANING)], indirect=True
+)
+def test_a_follow_up_naming_the_other_guide_keeps_the_topic(knowledge):
+    _, bot = knowledge
+    conversation = bot.conversation()
+    assert first(conversation.ask("what time does the pool open on saturday")) == (
+        POOL_TITLE,
+        "Opening hours",
+    )
+    assert first(conversation.ask("and the gym?")) == (GYM_TITLE, "Opening Hours")
+
+
+def test_the_command_line_asks_back_and_picks_by_the_labelled_choice(knowledge):
+    root, _ = knowledge
+    done = run_guidebot("ask", "--json", "--knowledge", str(root), stdin="lockers\nthe pool one\n")
+    assert done.returncode == 0, done.stderr
+    asked, picked = (json.loads(line) for line in done.stdout.splitlines())
+    assert f"Lockers and changing rooms ({POOL_TITLE})" in asked["choices"]
+    assert f". Lockers and changing rooms ({POOL_TITLE})" in asked["answer"]
+    assert picked["sources"][0]["guide"] == POOL_TITLE
+    assert picked["read_as"] == f"lockers (Lockers and changing rooms ({POOL_TITLE}))"
