@@ -147,5 +147,5 @@ def test_a_question_of_no_topic_words_is_asked_back_within_the_chosen_guides(mak
     everywhere = bot.ask("how much?")
     kept = bot.conversation(guides=["one"]).ask("how much?")
     assert everywhere.kind == "clarify" and len(everywhere.choices) > len(kept.choices)
-    questions = {p.section: p.guide for p in bot.passages}
+    questions = {bot.retriever.labels.of(p): p.guide for p in bot.passages}
     assert kept.choices and all(questions[c] == "one" for c in kept.choices)

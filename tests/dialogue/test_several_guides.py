@@ -148,3 +148,13 @@ def test_the_command_line_asks_back_and_picks_by_the_labelled_choice(knowledge):
     assert f". Lockers and changing rooms ({POOL_TITLE})" in asked["answer"]
     assert picked["sources"][0]["guide"] == POOL_TITLE
     assert picked["read_as"] == f"lockers (Lockers and changing rooms ({POOL_TITLE}))"
+
+
+def test_a_decline_offers_topics_named_with_their_guide_unless_one_guide_is_chosen(knowledge):
+    _, bot = knowledge
+    offered = bot.conversation().ask("how do i bake bread")
+    assert offered.kind == "decline"
+    titles = (f"({POOL_TITLE})", f"({GYM_TITLE})")
+    assert offered.suggestions and all(s.endswith(titles) for s in offered.suggestions)
+    kept = bot.conversation(guides=["gym"]).ask("how do i bake bread")
+    assert kept.kind == "decline" and kept.suggestions[0] == "Opening Hours"

@@ -12,18 +12,34 @@ GYM = "---\ntitle: Gym guide\n---\n\n## Opening Hours\n\nSix till ten.\n\n## Ind
 FAQ = "- question: Is there parking?\n  answer: Yes, for three hours.\n"
 
 
-def test_a_heading_two_guides_share_is_labelled_with_each_guide(make_knowledge):
+def test_with_several_guides_each_section_is_labelled_with_its_guide(make_knowledge):
     root = make_knowledge({"guides/pool.md": POOL, "guides/gym.md": GYM, "faq/f.yaml": FAQ})
     passages = build_passages(load_knowledge(root))
     labels = SectionLabels(passages)
     by_id = {p.id: labels.of(p) for p in passages}
-    # Letter case aside, the headings are the same: each is named with its guide's title.
     assert by_id["pool/opening-hours/1"] == "Opening hours (Pool guide)"
     assert by_id["gym/opening-hours/1"] == "Opening Hours (Gym guide)"
-    assert by_id["pool/lessons/1"] == "Lessons"
-    assert by_id["faq/is-there-parking"] == "Is there parking?"
-    assert labels.label("gym", "Inductions") == "Inductions"
-    assert {"Opening hours (Pool guide)", "Lessons", "Opening hours"} <= labels.all
+    assert by_id["pool/lessons/1"] == "Lessons (Pool guide)"
+    assert labels.label("gym", "Inductions") == "Inductions (Gym guide)"
+    assert by_id["faq/is-there-parking"] == "Is there parking?"  # an entry no guide holds
+    assert {"Opening hours (Pool guide)", "Lessons (Pool guide)", "Opening hours"} <= labels.all
+
+
+def test_a_guide_s_opening_is_not_named_twice(make_knowledge):
+    opening = "---\ntitle: Pool guide\n---\n\nAll about the pool.\n\n## Lessons\n\nAt four.\n"
+    root = make_knowledge({"guides/pool.md": opening, "guides/gym.md": GYM})
+    labels = SectionLabels(build_passages(load_knowledge(root)))
+    assert labels.label("pool", "Pool guide") == "Pool guide"
+
+
+def test_an_faq_entry_asked_as_a_guide_s_heading_is_told_apart(make_knowledge):
+    entry = "- question: Opening hours\n  answer: The cafe opens at eight.\n"
+    root = make_knowledge({"guides/pool.md": POOL, "faq/f.yaml": entry})
+    passages = build_passages(load_knowledge(root))
+    labels = SectionLabels(passages)
+    assert labels.label("pool", "Opening hours") == "Opening hours (Pool guide)"
+    assert labels.label("pool", "Lessons") == "Lessons"  # one guide: headings as written
+    assert labels.label("", "Opening hours") == "Opening hours (FAQ)"
 
 
 def test_one_guide_s_sections_are_labelled_by_their_headings_alone():

@@ -83,10 +83,16 @@ class TurnContext:
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3
     ) -> list[str]:
         """Topics to offer when declining: the nearby sections (`nearby`), else the first
-        ones (of the guides the conversation is restricted to, if any)."""
-        label = self.retriever.labels.label
-        first = [label(g, s) for g, s in self.topic_guides if not guides or g in guides]
-        return list(dict.fromkeys([*self.nearby(hits), *first]))[:limit]
+        ones (of the guides the conversation is restricted to, if any), by their labels
+        (knowledge.labels), or their headings when it keeps to one guide."""
+        if len(guides) == 1:
+            near = [h.passage.section for h in hits if self._near(h)]
+            first = [s for g, s in self.topic_guides if g in guides]
+        else:
+            label = self.retriever.labels.label
+            near = self.nearby(hits)
+            first = [label(g, s) for g, s in self.topic_guides if not guides or g in guides]
+        return list(dict.fromkeys([*near, *first]))[:limit]
 
     def nearby(self, hits: Sequence[Hit]) -> list[str]:
         """The labels (knowledge.labels) of hits sharing a word with the question: a
@@ -95,11 +101,11 @@ class TurnContext:
         "Related Articles" with all-mpnet-base-v2). Nor is a guide's opening, headed by the
         guide's own title, which shares a word with most questions about the guide and
         names no topic ("Millbrook City Waste and Recycling Help Centre")."""
-        return [
-            self.retriever.labels.of(h.passage)
-            for h in hits
-            if h.matched and h.passage.section != h.passage.guide_title
-        ]
+        return [self.retriever.labels.of(h.passage) for h in hits if self._near(h)]
+
+    @staticmethod
+    def _near(hit: Hit) -> bool:
+        return bool(hit.matched) and hit.passage.section != hit.passage.guide_title
 
     def faq_asks(self, question: str, intent: str, guides: Sequence[str] = ()) -> bool:
         """Whether an FAQ entry (of `guides`, if any) asks this question, which small talk

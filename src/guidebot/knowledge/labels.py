@@ -2,9 +2,13 @@
 
 Two guides may each have an "Opening hours" section (a pool and a gym). Their heading alone
 cannot tell them apart when guidebot asks back which one is meant, or when a reply picks
-one, so such a section's label is its heading with its guide's title: "Opening hours
-(Swimming pool guide)". Every other section's label is its heading as written. Headings
-that differ only in letter case ("Opening Hours") count as the same, as people read them.
+one, so where several guides answer, a section's label is its heading with its guide's
+title: "Opening hours (Swimming pool guide)". Nor does "Guests" beside "Guests and visitors"
+say which is the halls' and which the sports centre's. With one guide, or for an FAQ entry
+no guide holds, the label is the heading (or question) as written, unless another guide has
+a section of that heading: headings that differ only in letter case ("Opening Hours") count
+as the same, as people read them. A guide's opening, headed by its title, is not named
+twice.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ class SectionLabels:
         guides = passage_column(passages, "guide")
         sections = passage_column(passages, "section")
         titles = passage_column(passages, "guide_title")
+        kinds = passage_column(passages, "kind")
+        several = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"}) > 1
         first: dict[str, str] = {}  # folded heading -> the first guide seen with it
         shared: set[str] = set()
         for guide, section in zip(guides, sections, strict=True):
@@ -31,14 +37,14 @@ class SectionLabels:
                 shared.add(folded)
         self._named: dict[tuple[str, str], str] = {}
         for guide, section, title in zip(guides, sections, titles, strict=True):
-            if section.casefold() in shared:
+            named = (several and guide) or section.casefold() in shared
+            if named and section != title:
                 self._named.setdefault((guide, section), f"{section} ({title})")
         self.all = frozenset(sections) | frozenset(self._named.values())
 
     def of(self, passage: Passage) -> str:
         """The label of a passage's section (an FAQ entry's own, or the guide section it
-        belongs to): its heading, with its guide's title when another guide has a section
-        of that heading."""
+        belongs to)."""
         return self.label(passage.guide, passage.section)
 
     def label(self, guide: str, section: str) -> str:
