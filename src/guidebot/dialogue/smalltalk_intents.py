@@ -53,8 +53,10 @@ def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
     """What {topics} lists: the `topics` offered (context.offered_topics: a plainly headed
     guide's headings, then the headings and FAQ questions that are questions), else the
     FAQ questions, so that "help" names a library guide's sections beside its FAQ and
-    never offers an empty list."""
-    return list(dict.fromkeys(topics)) or [f.question for f in kb.faqs]
+    never offers an empty list. A heading several guides have ("Opening hours", "Opening
+    Hours") is listed once."""
+    once = {t.casefold(): t for t in reversed(topics)}  # the first of each, by folded text
+    return list(dict.fromkeys(once[t.casefold()] for t in topics)) or [f.question for f in kb.faqs]
 
 
 def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
