@@ -126,8 +126,9 @@ class Bot:
 
     @property
     def section_labels(self) -> frozenset[str]:
-        """Every section's heading, and the label of each heading two guides share
-        (knowledge.labels): what a clarifying question's choices may name."""
+        """Every section's label (knowledge.labels: its heading, with its guide's title
+        where several guides answer) and heading: what a clarifying question's choices may
+        name (a bare heading, in a state saved before labels named guides)."""
         return self.context.retriever.labels.all
 
     @property

@@ -46,3 +46,13 @@ def test_one_guide_s_sections_are_labelled_by_their_headings_alone():
     passages = build_passages(load_knowledge(KNOWLEDGE))
     labels = SectionLabels(passages)
     assert all(labels.of(p) == p.section for p in passages)
+
+
+def test_guides_of_one_title_are_told_apart_by_their_slugs(make_knowledge):
+    same = GYM.replace("Gym guide", "Pool guide")
+    root = make_knowledge({"guides/pool.md": POOL, "guides/other.md": same})
+    labels = SectionLabels(build_passages(load_knowledge(root)))
+    assert labels.label("pool", "Opening hours") == "Opening hours (pool)"
+    assert labels.label("other", "Opening Hours") == "Opening Hours (other)"
+    assert labels.names_a_guide("Opening hours (pool)")
+    assert not labels.names_a_guide("Opening hours")

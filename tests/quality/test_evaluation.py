@@ -116,3 +116,26 @@ def test_showing_more_sources_changes_no_reply():
                 b.choices,
                 [s.id for s in b.sources][:3],
             ), (case.id, turn)
+
+
+def test_a_section_key_is_missed_by_another_guide_s_section_of_the_same_heading(
+    make_knowledge, tmp_path
+):
+    """Two guides with "Prices": a case keyed to the gym's is not met by the pool's."""
+    root = make_knowledge(
+        {
+            "guides/pool.md": "---\ntitle: Pool guide\n---\n\n## Prices\n\nA swim costs four.\n",
+            "guides/gym.md": "---\ntitle: Gym guide\n---\n\n## Prices\n\nThe gym costs thirty.\n",
+        }
+    )
+    path = tmp_path / "cases.yaml"
+    path.write_text(
+        "- {id: swim, q: how much does a swim cost, section: gym/prices}\n"
+        "- {id: gym, q: how much does the gym cost, section: gym/prices}\n"
+        "- {id: any, q: how much does a swim cost, section: Prices}\n",
+        encoding="utf-8",
+    )
+    bot = Bot.load(root)
+    report = evaluate(bot, resolve_cases(bot, load_cases(path), str(path)))
+    assert [f["id"] for f in report.failures] == ["swim"]
+    assert report.failures[0]["expected"] == "Prices (Gym guide)"

@@ -101,7 +101,7 @@ def test_a_conversation_reads_follow_ups_and_picks_with_the_turn_before():
     asked_back = chat.ask("requirements?")
     assert asked_back.kind == "clarify"
     picked = chat.ask("1")
-    assert picked.asked == f"requirements? ({asked_back.choices[0]})"
+    assert picked.asked == f"requirements? — {asked_back.choices[0]}"
 
 
 def test_a_complaint_is_logged_as_its_answer_marked_not_helpful(data_dir):

@@ -1,6 +1,7 @@
 """Questions naming a guide by a word of its title (search/guidenames.py)."""
 
 import numpy as np
+import pytest
 
 from guidebot.bot import Bot
 from guidebot.knowledge.loader import load_knowledge
@@ -54,10 +55,53 @@ def test_one_guide_names_nothing_and_changes_no_score():
     names = GuideNames(passages, analyzer.terms)
     terms = analyzer.terms("AI master's degree careers in manufacturing")
     assert all(names.named_in(terms, row) == () for row in range(len(passages)))
-    scores = np.arange(len(passages), dtype=float)
+    size = len(passages)
+    scores = np.arange(size, dtype=float)
     names.lift(scores, 0.0, terms, lambda t: 1.0, lambda t: np.array([0]), 0.2)
-    names.level(scores, dict.fromkeys(terms, 1.0), lambda w: (np.ones(len(passages)), 0.0))
-    assert np.array_equal(scores, np.arange(len(passages), dtype=float))
+    names.level(scores, dict.fromkeys(terms, 1.0), lambda w: (np.arange(size) % 7.0, 0.0))
+    assert np.array_equal(scores, np.arange(size, dtype=float))
+
+
+OPENING = POOL.replace("---\n\n## Opening hours", "---\n\nAll about our pool.\n\n## Opening hours")
+
+
+def _two_guides(make_knowledge):
+    root = make_knowledge({"guides/pool.md": OPENING, "guides/gym.md": GYM})
+    passages = build_passages(load_knowledge(root))
+    analyzer = Analyzer()
+    names = GuideNames(passages, analyzer.terms, set(analyzer.terms("guide")))
+    rows = {p.id: n for n, p in enumerate(passages)}
+    return passages, names, rows, analyzer.terms("pool")[0]
+
+
+def test_levelling_gives_the_named_guide_s_passages_the_word_s_best_score_there(
+    make_knowledge,
+):
+    passages, names, rows, pool = _two_guides(make_knowledge)
+    size = len(passages)
+    alone = np.arange(size, dtype=float)  # the word's score in each passage, alone
+    scores = np.zeros(size)
+    names.level(scores, {pool: 1.0}, lambda weights: (alone, 0.0))
+    inside = [rows[i] for i in rows if i.startswith("pool/")]
+    outside = [rows[i] for i in rows if i.startswith("gym/")]
+    best = alone[inside].max()
+    assert np.allclose(scores[inside] + alone[inside], best)
+    assert not scores[outside].any()
+
+
+def test_the_lift_raises_the_named_guide_but_its_opening_by_the_word_s_share(make_knowledge):
+    passages, names, rows, pool = _two_guides(make_knowledge)
+    scores = np.full(len(passages), 5.0)
+    scores[rows["gym/opening-hours/1"]] = 10.0  # the best, 9 above the baseline
+    # "pool" (rarity log((N+1)/1), held by no gym passage) beside a term of idf 1.
+    holders = {pool: np.array([rows["pool/intro/1"], rows["pool/pool-rules/1"]])}
+    names.lift(scores, 1.0, [pool, "open"], lambda t: 1.0, holders.__getitem__, 0.2)
+    rarity = np.log(len(passages) + 1)
+    gain = 0.2 * 9.0 * rarity / (rarity + 1.0)
+    assert scores[rows["pool/opening-hours/1"]] == pytest.approx(5.0 + gain)
+    assert scores[rows["pool/pool-rules/1"]] == pytest.approx(5.0 + gain)
+    assert scores[rows["pool/intro/1"]] == 5.0  # about the guide as a whole: not lifted
+    assert scores[rows["gym/opening-hours/1"]] == 10.0
 
 
 def test_the_named_guide_s_section_leads_and_its_word_counts_as_found(make_knowledge):

@@ -120,7 +120,7 @@ def test_a_conversation_on_the_page(server: ApiServer, browser) -> None:
     [record] = [r for r in server.log_records() if r["kind"] == "feedback"]
     # logged as read: the question asked back with the choice picked
     assert record["helpful"] is False and record["question"].startswith(
-        f"requirements? ({ADMISSION}"
+        f"requirements? — {ADMISSION}"
     )
     assert record["sections"][0].startswith(ADMISSION)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from guidebot.dialogue.clarify import (
@@ -17,7 +18,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, alternative, read
 from guidebot.dialogue.markup import clean_question
-from guidebot.dialogue.picks import picked
+from guidebot.dialogue.picks import answer_from, picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
@@ -60,6 +61,12 @@ class Conversation:
             return replace(smalltalk_reply(question, prompt), confidence=0.0)
         if self.state.pending_choices:
             reply = self._resolve_choice(question)
+            if reply:
+                return reply
+        if self.context.retriever.labels.names_a_guide(question):
+            # A choice, "see also" or suggestion clicked ("Prices (Swimming pool guide)"):
+            # that section, not the guide's title words searched.
+            reply = self._answer_section(question, question, question, question)
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
@@ -248,20 +255,22 @@ class Conversation:
         chosen = picked(self.context, self.guides, text, choices, original, self._names_a_topic)
         if not chosen:
             return None
-        retriever = self.context.retriever
-        result = retriever.search(f"{original} {text}", k=50, guides=self.guides)
-        hits = [h for h in result.hits if retriever.labels.of(h.passage) == chosen]
-        if not hits:  # "how much?" + "1" may share no word with the section: use its heading
-            result = retriever.search(chosen, k=50, guides=self.guides)
-            hits = [h for h in result.hits if retriever.labels.of(h.passage) == chosen]
-        if not hits:
+        read_as = f"{original} — {chosen}"  # "opening times — Opening hours (Library guide)"
+        notes = [f"Taking this as: {read_as}"]
+        reply = self._answer_section(text, chosen, f"{original} {text}", original, notes)
+        return replace(reply, read_as=read_as) if reply else None
+
+    def _answer_section(
+        self, question: str, chosen: str, searched: str, topic: str, notes: Sequence[str] = ()
+    ) -> Reply | None:
+        """picks.answer_from the section labelled `chosen`; `topic` is what a follow-up
+        then goes on from."""
+        found = answer_from(self.context, self.guides, question, chosen, searched, notes)
+        if found is None:
             return None
-        others = [h for h in result.hits if retriever.labels.of(h.passage) != chosen]
-        self._remember(original, result, None)
-        top = (hits + others)[: self.context.policy.top_k]
-        note = f"Taking this as: {original} ({chosen})"
-        reply = answer_reply(text, result, top, self.context.retriever, [note])
-        return replace(reply, confidence=1.0, read_as=f"{original} ({chosen})")
+        reply, result = found
+        self._remember(topic, result, None)
+        return reply
 
     def _is_smalltalk(self, text: str) -> bool:
         """Small talk that names nothing the knowledge is about besides small talk's own

@@ -52,6 +52,9 @@ def read(
     said = cue(context, topic, question, guides)
     if not said:
         return Reading(result, said, False, topic_question, topic)
+    elsewhere = _in_the_guide_named(context, question, result, topic_question, guides)
+    if elsewhere is not None:
+        return Reading(elsewhere, said, True, topic_question, topic)
     # Only a follow-up if the earlier topic changes the answer: "how long does it take?"
     # after a salary question is a new topic even though it says "it".
     # Without the topic's question (an older saved state) the follow-up alone says too
@@ -74,6 +77,29 @@ def read(
     if followup and alternative(question):
         combined = _led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
+
+
+def _in_the_guide_named(
+    context: TurnContext,
+    question: str,
+    alone: SearchResult,
+    topic_question: str,
+    guides: Sequence[str],
+) -> SearchResult | None:
+    """The topic's question searched in the guide a follow-up names, when the follow-up
+    only offers another thing (alternative) and each of its terms names that guide by its
+    title: "and the sports centre?" after the library's opening hours asks the sports
+    centre guide for its opening hours (its opening, about the sports centre as a whole,
+    led the two questions read together). None otherwise, or when that guide has nothing
+    for the topic."""
+    if not topic_question or not alone.terms or not alternative(question):
+        return None
+    named = context.retriever.guides_named(alone.terms)
+    kept = [g for g in sorted(named) if not guides or g in guides]
+    if not kept:
+        return None
+    result = context.retriever.search(topic_question, k=10, guides=kept)
+    return result if result.best is not None else None
 
 
 def _toward_the_topic(

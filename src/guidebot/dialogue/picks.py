@@ -1,13 +1,18 @@
 """Which of a clarifying question's choices a reply picks: by number or position ("2", "the
-first one, please"), or by its words, alone or read with the question asked back."""
+first one, please"), or by its words, alone or read with the question asked back; and the
+answer from the section picked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from guidebot.dialogue.compose import answer_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.wording import asks_on
+from guidebot.reply import Reply
 from guidebot.search.analysis import words
+from guidebot.search.results import Hit, SearchResult
 
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
@@ -85,3 +90,33 @@ def _by_words(
     line = context.policy.choice_reading_ratio * alone.best.score
     near = any(label(h.passage) == label(best.passage) and h.score >= line for h in alone.hits)
     return label(best.passage) if near else None
+
+
+def answer_from(
+    context: TurnContext,
+    guides: Sequence[str],
+    question: str,
+    chosen: str,
+    searched: str,
+    notes: Sequence[str] = (),
+) -> tuple[Reply, SearchResult] | None:
+    """The answer (confidence 1) from the section labelled `chosen` (knowledge.labels; or
+    headed so, as a state saved before labels named it), led by its passage that best
+    matches `searched`, else by its heading's words ("how much?" + "1" may share no word
+    with it), with the search it ranks; None when `guides` have no such section."""
+    retriever = context.retriever
+
+    def inside(hit: Hit) -> bool:
+        return retriever.labels.of(hit.passage) == chosen or hit.passage.section == chosen
+
+    result = retriever.search(searched, k=50, guides=guides)
+    hits = [h for h in result.hits if inside(h)]
+    if not hits:
+        result = retriever.search(chosen, k=50, guides=guides)
+        hits = [h for h in result.hits if inside(h)]
+    if not hits:
+        return None
+    others = [h for h in result.hits if not inside(h)]
+    top = (hits + others)[: context.policy.top_k]
+    reply = answer_reply(question, result, top, retriever, notes)
+    return replace(reply, confidence=1.0), result

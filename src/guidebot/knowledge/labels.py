@@ -8,7 +8,7 @@ say which is the halls' and which the sports centre's. With one guide, or for an
 no guide holds, the label is the heading (or question) as written, unless another guide has
 a section of that heading: headings that differ only in letter case ("Opening Hours") count
 as the same, as people read them. A guide's opening, headed by its title, is not named
-twice.
+twice; guides of one title are named by their slugs.
 """
 
 from __future__ import annotations
@@ -35,12 +35,22 @@ class SectionLabels:
             folded = section.casefold()
             if first.setdefault(folded, guide) != guide:
                 shared.add(folded)
+        # Guides of one title ("Help centre" twice) are told apart by their slugs.
+        slugs_of: dict[str, set[str]] = {}
+        for guide, title in zip(guides, titles, strict=True):
+            slugs_of.setdefault(title, set()).add(guide)
         self._named: dict[tuple[str, str], str] = {}
         for guide, section, title in zip(guides, sections, titles, strict=True):
             named = (several and guide) or section.casefold() in shared
             if named and section != title:
-                self._named.setdefault((guide, section), f"{section} ({title})")
-        self.all = frozenset(sections) | frozenset(self._named.values())
+                name = title if len(slugs_of[title]) == 1 else guide
+                self._named.setdefault((guide, section), f"{section} ({name})")
+        self._labelled = frozenset(self._named.values())
+        self.all = frozenset(sections) | self._labelled
+
+    def names_a_guide(self, text: str) -> bool:
+        """Whether the text is a label that names a section's guide beside its heading."""
+        return text in self._labelled
 
     def of(self, passage: Passage) -> str:
         """The label of a passage's section (an FAQ entry's own, or the guide section it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.bot import Bot
@@ -72,7 +72,10 @@ def resolve_cases(
     may have left out an empty heading the cases were written against.
     """
     headings = {p.section: p.section for p in bot.passages}
-    keys = {p.id.rsplit("/", 1)[0]: p.section for p in bot.passages if p.kind == "guide"}
+    # A key names its guide's section: its label (knowledge.labels), which is the heading
+    # unless several guides answer, so that an answer from another guide's "Prices" misses.
+    label = bot.retriever.labels.of
+    keys = {p.id.rsplit("/", 1)[0]: label(p) for p in bot.passages if p.kind == "guide"}
     # A parent heading (one whose only content is sub-headings) has no passage of its own;
     # a case naming it is answered by any section under it.
     keys |= {
@@ -124,21 +127,24 @@ def _find(table: dict[str, str], key: str) -> str | None:
 def evaluate(bot: Bot, cases: Sequence[Case], progress: Callable[[], None] | None = None) -> Report:
     """Run every case in a fresh conversation and summarise."""
     outcomes = []
+    labels = {p.id: bot.retriever.labels.of(p) for p in bot.passages}
     for case in cases:
-        outcomes.append(run_case(bot, case))
+        outcomes.append(run_case(bot, case, labels))
         if progress:
             progress()
     return summarise(outcomes)
 
 
-def run_case(bot: Bot, case: Case) -> Outcome:
+def run_case(bot: Bot, case: Case, labels: Mapping[str, str]) -> Outcome:
+    """The outcome of one case in a fresh conversation; `labels` are the passages' section
+    labels by passage id (knowledge.labels), what section keys resolve to."""
     conversation = bot.conversation()
     for turn in case.turns[:-1]:
         conversation.ask(turn)
     start = time.perf_counter()
     reply = conversation.ask(case.turns[-1])
     seconds = time.perf_counter() - start
-    return Outcome(case, reply.kind, _rank(case, reply), _describe(reply), seconds)
+    return Outcome(case, reply.kind, _rank(case, reply, labels), _describe(reply), seconds)
 
 
 def summarise(outcomes: Sequence[Outcome]) -> Report:
@@ -173,12 +179,14 @@ def summarise(outcomes: Sequence[Outcome]) -> Report:
     )
 
 
-def _rank(case: Case, reply: Reply) -> int:
+def _rank(case: Case, reply: Reply, labels: Mapping[str, str]) -> int:
     if case.expect != "answer" or reply.kind != "answer":
         return 0
     for source in reply.sources[:MRR_DEPTH]:
-        right_section = source.section in case.sections or any(
-            heading in case.sections for heading in source.headings
+        right_section = (
+            source.section in case.sections
+            or labels.get(source.id) in case.sections
+            or any(heading in case.sections for heading in source.headings)
         )
         right_passage = not case.passage or source.id == case.passage
         right_figure = not case.figure or re.search(case.figure, source.text)

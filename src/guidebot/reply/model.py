@@ -89,7 +89,7 @@ class Reply:
     complaint: Complaint | None = None  # for a complaint: the answer of the turn before
     # The message as read leaning on the turn before, when it does: a follow-up with the
     # question it follows ("do you ship internationally? and to canada?"), a pick with the
-    # question asked back ("requirements? (Admission)"); "" when the message stands alone.
+    # question asked back ("requirements? — Admission"); "" when the message stands alone.
     read_as: str = ""
 
     @property

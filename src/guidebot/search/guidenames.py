@@ -53,6 +53,20 @@ class GuideNames:
             named: np.flatnonzero(np.isin(self._guide_of, list(named)))
             for named in set(self._naming.values())
         }
+        # A guide's opening, headed by its title, is not lifted: a word of the title says
+        # which guide a question is about, not that it is about the guide as a whole.
+        opening = self._opening(passages) if self._rows else np.zeros(0, dtype=bool)
+        self._lifted = {named: rows[~opening[rows]] for named, rows in self._rows.items()}
+
+    @staticmethod
+    def _opening(passages: Sequence[Passage]) -> np.ndarray:
+        """bool [passages]: whether each is of a guide's opening (headed by its title)."""
+        pairs = zip(
+            passage_column(passages, "section"),
+            passage_column(passages, "guide_title"),
+            strict=True,
+        )
+        return np.array([section == title for section, title in pairs], dtype=bool)
 
     def level(
         self,
@@ -110,7 +124,14 @@ class GuideNames:
             gains[guides] = gains.get(guides, 0.0) + rarity
             total += rarity
         for guides, gain in gains.items():
-            scores[self._rows[guides]] += weight * top * gain / total
+            scores[self._lifted[guides]] += weight * top * gain / total
+
+    def named_by(self, terms: Collection[str]) -> frozenset[str]:
+        """The guides (slugs) every one of the terms names; none when one names none."""
+        named = [self._naming.get(t) for t in dict.fromkeys(terms)]
+        if not named or any(n is None for n in named):
+            return frozenset()
+        return frozenset.intersection(*(n for n in named if n is not None))
 
     def named_in(self, terms: Collection[str], row: int) -> tuple[str, ...]:
         """The terms, in the order given, that name the guide of passage `row`."""

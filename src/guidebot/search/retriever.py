@@ -257,6 +257,11 @@ class Retriever:
         """The passages holding the term, title or text, ascending."""
         return np.union1d(self.title.docs_with(term), self.body.docs_with(term))
 
+    def guides_named(self, terms: Collection[str]) -> frozenset[str]:
+        """The guides (slugs) that every one of the terms names by its title, as no other
+        guide's title does (search.guidenames); none when a term names none."""
+        return self._guide_names.named_by(terms)
+
     def naming_its_guide(self, terms: Collection[str], hit: Hit) -> tuple[str, ...]:
         """The terms, in the order given, that name the guide of the hit's passage by its
         title, as no other guide's does (search.guidenames)."""
