@@ -36,17 +36,26 @@ Wear clean trainers and wipe down the machines after use.
 """
 
 
-def test_only_words_that_tell_the_guides_apart_name_one(make_knowledge):
-    root = make_knowledge({"guides/pool.md": POOL, "guides/gym.md": GYM})
+OPENING = POOL.replace("---\n\n## Opening hours", "---\n\nAll about our pool.\n\n## Opening hours")
+
+
+def _two_guides(make_knowledge):
+    root = make_knowledge({"guides/pool.md": OPENING, "guides/gym.md": GYM})
     passages = build_passages(load_knowledge(root))
     analyzer = Analyzer()
     names = GuideNames(passages, analyzer.terms, set(analyzer.terms("guide")))
     rows = {p.id: n for n, p in enumerate(passages)}
-    pool, gym = analyzer.terms("pool")[0], analyzer.terms("gym")[0]
-    riverside = analyzer.terms("riverside")[0]
+    return passages, names, rows, analyzer.terms("pool")[0]
+
+
+def test_only_words_that_tell_the_guides_apart_name_one(make_knowledge):
+    _, names, rows, pool = _two_guides(make_knowledge)
+    analyzer = Analyzer()
+    gym, riverside = analyzer.terms("gym")[0], analyzer.terms("riverside")[0]
     terms = [pool, gym, riverside]
     assert names.named_in(terms, rows["pool/opening-hours/1"]) == (pool,)
     assert names.named_in(terms, rows["gym/gym-rules/1"]) == (gym,)
+    assert names.named_by([pool]) == {"pool"} and not names.named_by([pool, riverside])
 
 
 def test_one_guide_names_nothing_and_changes_no_score():
@@ -60,18 +69,6 @@ def test_one_guide_names_nothing_and_changes_no_score():
     names.lift(scores, 0.0, terms, lambda t: 1.0, lambda t: np.array([0]), 0.2)
     names.level(scores, dict.fromkeys(terms, 1.0), lambda w: (np.arange(size) % 7.0, 0.0))
     assert np.array_equal(scores, np.arange(size, dtype=float))
-
-
-OPENING = POOL.replace("---\n\n## Opening hours", "---\n\nAll about our pool.\n\n## Opening hours")
-
-
-def _two_guides(make_knowledge):
-    root = make_knowledge({"guides/pool.md": OPENING, "guides/gym.md": GYM})
-    passages = build_passages(load_knowledge(root))
-    analyzer = Analyzer()
-    names = GuideNames(passages, analyzer.terms, set(analyzer.terms("guide")))
-    rows = {p.id: n for n, p in enumerate(passages)}
-    return passages, names, rows, analyzer.terms("pool")[0]
 
 
 def test_levelling_gives_the_named_guide_s_passages_the_word_s_best_score_there(
