@@ -19,6 +19,7 @@ from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, build_passages, passages_version
+from guidebot.knowledge.table import passage_column
 from guidebot.reply import Reply
 from guidebot.search import cache
 from guidebot.search.analysis import Analyzer
@@ -130,6 +131,16 @@ class Bot:
         where several guides answer) and heading: what a clarifying question's choices may
         name (a bare heading, in a state saved before labels named guides)."""
         return self.context.retriever.labels.all
+
+    def passage_labels(self) -> list[str]:
+        """The label (knowledge.labels) of each passage's section, in passage order; read by
+        columns, so a cached library's passages are not all made."""
+        label = self.context.retriever.labels.label
+        guides = passage_column(self.passages, "guide")
+        return [
+            label(g, s)
+            for g, s in zip(guides, passage_column(self.passages, "section"), strict=True)
+        ]
 
     @property
     def topics(self) -> tuple[str, ...]:

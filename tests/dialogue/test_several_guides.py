@@ -192,3 +192,14 @@ def test_a_choice_saved_before_labels_named_its_guide_is_still_answered(knowledg
     state = ConversationState(pending_question="lockers", pending_choices=["Gym Inductions"])
     reply = bot.conversation(state).ask("1")
     assert first(reply) == (GYM_TITLE, "Gym Inductions")
+
+
+def test_what_was_answered_is_remembered_and_complained_of_by_label(knowledge):
+    """The log of answers marked not helpful names the section with its guide."""
+    _, bot = knowledge
+    conversation = bot.conversation()
+    answered = conversation.ask("when does the pool open")
+    assert answered.sources[0].label == f"Opening hours ({POOL_TITLE})"
+    assert conversation.state.answered_sections == [f"Opening hours ({POOL_TITLE})"]
+    complaint = conversation.ask("that's wrong").complaint
+    assert complaint is not None and complaint.sections == (f"Opening hours ({POOL_TITLE})",)

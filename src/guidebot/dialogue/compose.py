@@ -24,6 +24,7 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
             line=h.passage.line,
             headings=h.passage.headings,
             question=h.passage.question,  # "" for a guide passage
+            label=retriever.labels.of(h.passage),
         )
         for n, h in enumerate(hits, start=1)
     )

@@ -39,7 +39,7 @@ class ConversationState:
         if reply.parts or not self.answered_question:
             self.answered_question = reply.question
         self.answered_sources = [s.id for s in reply.quoted]
-        self.answered_sections = list(dict.fromkeys(s.section for s in reply.quoted))
+        self.answered_sections = list(dict.fromkeys(s.named for s in reply.quoted))
         self.answered_confidence = reply.confidence
 
     def to_dict(self) -> dict[str, object]:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from guidebot.bot import Bot
 from guidebot.errors import EvalSetError, Problem
 from guidebot.knowledge.passages import heading_slug
+from guidebot.knowledge.table import passage_column
 from guidebot.quality.evalset import Case
 from guidebot.reply import Reply
 
@@ -127,7 +128,7 @@ def _find(table: dict[str, str], key: str) -> str | None:
 def evaluate(bot: Bot, cases: Sequence[Case], progress: Callable[[], None] | None = None) -> Report:
     """Run every case in a fresh conversation and summarise."""
     outcomes = []
-    labels = {p.id: bot.retriever.labels.of(p) for p in bot.passages}
+    labels = dict(zip(passage_column(bot.passages, "id"), bot.passage_labels(), strict=True))
     for case in cases:
         outcomes.append(run_case(bot, case, labels))
         if progress:

@@ -132,7 +132,7 @@ def record_unanswered(
         guides=tuple(guides),
         # What a low-confidence answer quoted (a decline quotes none), for `guidebot gaps`.
         sources=tuple(s.id for s in reply.quoted),
-        sections=tuple(dict.fromkeys(s.section for s in reply.quoted)),
+        sections=tuple(dict.fromkeys(s.named for s in reply.quoted)),
         knowledge=folder(knowledge),
     )
     return _write(record, path) or note

@@ -29,6 +29,14 @@ class Source:
     line: int = 0
     headings: tuple[str, ...] = ()  # heading path down to `section`, outermost first
     question: str = ""  # an FAQ entry's own question ("" for a guide passage)
+    # The section's label (knowledge.labels): its heading, with its guide's title where
+    # several guides answer; what logs and choices name it by ("" read as `section`).
+    label: str = ""
+
+    @property
+    def named(self) -> str:
+        """The section as logs name it: its label, else its heading."""
+        return self.label or self.section
 
     @property
     def heading_path(self) -> str:

@@ -168,13 +168,13 @@ class ChatSession:
             reply.asked,
             helpful=False,
             sources=[s.id for s in sources],
-            sections=list(dict.fromkeys(s.section for s in sources)),
+            sections=list(dict.fromkeys(s.named for s in sources)),
             comment=comment,
             confidence=reply.confidence,
             guides=self.guides,
             knowledge=self.kb.root,
             right=[s.id for s in named],
-            right_sections=[s.section for s in named],
+            right_sections=[s.named for s in named],
         )
 
     def reset(self) -> None:

@@ -109,9 +109,9 @@ class _Engine:
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
-        sections = passage_column(bot.passages, "section")
         self.sections = bot.section_labels
-        self.section_of = dict(zip(passage_column(bot.passages, "id"), sections, strict=True))
+        ids = passage_column(bot.passages, "id")
+        self.section_of = dict(zip(ids, bot.passage_labels(), strict=True))  # as logs name them
         self.warned = False
 
     @functools.cached_property
