@@ -94,7 +94,7 @@ def _in_the_guide_named(
     for the topic."""
     if not topic_question or not alone.terms or not alternative(question):
         return None
-    named = context.retriever.guides_named(alone.terms)
+    named = context.retriever.guide_names.named_by(alone.terms)
     kept = [g for g in sorted(named) if not guides or g in guides]
     if not kept:
         return None

@@ -84,7 +84,7 @@ def _by_words(
     if (
         len(said) <= MAX_PICK_WORDS
         and not asks_on(" ".join(said))
-        and (retriever.naming_its_guide(own, best))
+        and retriever.guide_names.named_in(own, best.row)
     ):
         return label(best.passage)  # "the gym one" between the pool's and the gym's lockers
     line = context.policy.choice_reading_ratio * alone.best.score

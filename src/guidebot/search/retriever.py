@@ -71,7 +71,8 @@ class Retriever:
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._introductions = introduction_rows(passages)
-        self._guide_names = GuideNames(passages, analyzer.terms, self._document_terms)
+        # Which guides a question names by their titles' words (several guides only).
+        self.guide_names = GuideNames(passages, analyzer.terms, self._document_terms)
         self.labels = SectionLabels(passages)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -111,7 +112,7 @@ class Retriever:
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
         scores, baseline = self.score(weights)
-        self._guide_names.level(scores, weights, self.score)
+        self.guide_names.level(scores, weights, self.score)
         self._restrict(scores, guides)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, repairs, surface)
@@ -138,7 +139,7 @@ class Retriever:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
-            self._guide_names.lift(
+            self.guide_names.lift(
                 scores, baseline, terms, self.idf, self._holders, self.config.rerank_title_coverage
             )
             exact = lift_introductions(
@@ -251,21 +252,11 @@ class Retriever:
 
     def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
         held = self._words.matched(terms, doc)
-        return held + tuple(t for t in self._guide_names.named_in(terms, doc) if t not in held)
+        return held + tuple(t for t in self.guide_names.named_in(terms, doc) if t not in held)
 
     def _holders(self, term: str) -> np.ndarray:
         """The passages holding the term, title or text, ascending."""
         return np.union1d(self.title.docs_with(term), self.body.docs_with(term))
-
-    def guides_named(self, terms: Collection[str]) -> frozenset[str]:
-        """The guides (slugs) that every one of the terms names by its title, as no other
-        guide's title does (search.guidenames); none when a term names none."""
-        return self._guide_names.named_by(terms)
-
-    def naming_its_guide(self, terms: Collection[str], hit: Hit) -> tuple[str, ...]:
-        """The terms, in the order given, that name the guide of the hit's passage by its
-        title, as no other guide's does (search.guidenames)."""
-        return self._guide_names.named_in(terms, hit.row)
 
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
         """Rule out the passages of other guides than these (none given: every guide)."""
