@@ -36,6 +36,10 @@ Wear clean trainers and wipe down the machines after use.
 """
 
 
+def _guides(passages):
+    return np.array([p.guide for p in passages], dtype=object)
+
+
 OPENING = POOL.replace("---\n\n## Opening hours", "---\n\nAll about our pool.\n\n## Opening hours")
 
 
@@ -43,7 +47,7 @@ def _two_guides(make_knowledge):
     root = make_knowledge({"guides/pool.md": OPENING, "guides/gym.md": GYM})
     passages = build_passages(load_knowledge(root))
     analyzer = Analyzer()
-    names = GuideNames(passages, analyzer.terms, set(analyzer.terms("guide")))
+    names = GuideNames(passages, _guides(passages), analyzer.terms, set(analyzer.terms("guide")))
     rows = {p.id: n for n, p in enumerate(passages)}
     return passages, names, rows, analyzer.terms("pool")[0]
 
@@ -61,7 +65,7 @@ def test_only_words_that_tell_the_guides_apart_name_one(make_knowledge):
 def test_one_guide_names_nothing_and_changes_no_score():
     passages = build_passages(load_knowledge(KNOWLEDGE))
     analyzer = Analyzer()
-    names = GuideNames(passages, analyzer.terms)
+    names = GuideNames(passages, _guides(passages), analyzer.terms)
     terms = analyzer.terms("AI master's degree careers in manufacturing")
     assert all(names.named_in(terms, row) == () for row in range(len(passages)))
     size = len(passages)

@@ -32,11 +32,11 @@ def close_sections(
     offers the opening and the table of contents.) A question with no topic words at all
     ("how much?") is judged by the FAQ questions worded like it.
     """
-    policy, topic = context.policy, context.retriever.labels.of
+    policy, label = context.policy, context.retriever.labels.of
     if not result.terms:
         similar = context.retriever.similar_questions(question, policy.clarify_similarity)
         kept = [p for p in similar if not guides or p.guide in guides]  # the chosen guides'
-        return list(dict.fromkeys(map(topic, kept)))[:MAX_CHOICES]
+        return list(dict.fromkeys(map(label, kept)))[:MAX_CHOICES]
     if len(result.terms) > policy.see_also_max_terms or not result.coverage:
         # The best passage holds no word of it, nor one near in meaning ("tell me a joke"):
         # ranked by meaning alone, the passages tie as far from it, which is no choice to
@@ -54,10 +54,10 @@ def close_sections(
     if all(is_number(t) for t in result.terms):
         # "34% of what?": a bare figure is asked back when sections that state it differ
         # (the pay premium and the share of ABET-accredited programs are both 34%).
-        return list(dict.fromkeys(topic(h.passage) for h in result.hits))[:MAX_CHOICES]
+        return list(dict.fromkeys(label(h.passage) for h in result.hits))[:MAX_CHOICES]
     best: dict[str, float] = {}
     for hit in result.hits:
-        best.setdefault(topic(hit.passage), hit.score)
+        best.setdefault(label(hit.passage), hit.score)
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
     return [s for s in close if not named or s in named][:MAX_CHOICES]
@@ -144,8 +144,8 @@ def led_by_heading(
     if context.retriever.names_the_document(result.terms[0]):
         return result  # "what is this article about" is not about "Related Articles"
     named = heading_named(context, guides, result)
-    topic = context.retriever.labels.of
-    inside = [h for h in result.hits if topic(h.passage) == named]
+    label = context.retriever.labels.of
+    inside = [h for h in result.hits if label(h.passage) == named]
     if named is None or not inside:
         return result
     # Of those that hold the word, when some do: "2032?" is answered with the figure.

@@ -23,30 +23,28 @@ class SectionLabels:
     """The label of each section of a set of passages (guide sections and FAQ entries)."""
 
     def __init__(self, passages: Sequence[Passage]) -> None:
-        """From every passage's guide, guide title and section, read once."""
-        guides = passage_column(passages, "guide")
-        sections = passage_column(passages, "section")
-        titles = passage_column(passages, "guide_title")
-        kinds = passage_column(passages, "kind")
-        several = len({g for g, k in zip(guides, kinds, strict=True) if k == "guide"}) > 1
+        """From every passage's guide, guide title, section and kind, read once."""
+        names = ("guide", "section", "guide_title", "kind")
+        columns = [passage_column(passages, n) for n in names]
+        # Distinct rows first, in C: 20,000 sections rather than 100,000 passages.
+        rows = list(dict.fromkeys(zip(*columns, strict=True)))
+        several = len({guide for guide, _, _, kind in rows if kind == "guide"}) > 1
         first: dict[str, str] = {}  # folded heading -> the first guide seen with it
         shared: set[str] = set()
-        for guide, section in zip(guides, sections, strict=True):
+        slugs_of: dict[str, set[str]] = {}  # guides of one title are told apart by slug
+        for guide, section, title, _ in rows:
             folded = section.casefold()
             if first.setdefault(folded, guide) != guide:
                 shared.add(folded)
-        # Guides of one title ("Help centre" twice) are told apart by their slugs.
-        slugs_of: dict[str, set[str]] = {}
-        for guide, title in zip(guides, titles, strict=True):
             slugs_of.setdefault(title, set()).add(guide)
         self._named: dict[tuple[str, str], str] = {}
-        for guide, section, title in zip(guides, sections, titles, strict=True):
+        for guide, section, title, _ in rows:
             named = (several and guide) or section.casefold() in shared
             if named and section != title:
                 name = title if len(slugs_of[title]) == 1 else guide
                 self._named.setdefault((guide, section), f"{section} ({name})")
         self._labelled = frozenset(self._named.values())
-        self.all = frozenset(sections) | self._labelled
+        self.all = frozenset(columns[1]) | self._labelled
 
     def names_a_guide(self, text: str) -> bool:
         """Whether the text is a label that names a section's guide beside its heading."""

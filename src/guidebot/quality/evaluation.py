@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from guidebot.bot import Bot
 from guidebot.errors import EvalSetError, Problem
 from guidebot.knowledge.passages import heading_slug
-from guidebot.knowledge.table import passage_column
 from guidebot.quality.evalset import Case
 from guidebot.reply import Reply
 
@@ -128,24 +127,21 @@ def _find(table: dict[str, str], key: str) -> str | None:
 def evaluate(bot: Bot, cases: Sequence[Case], progress: Callable[[], None] | None = None) -> Report:
     """Run every case in a fresh conversation and summarise."""
     outcomes = []
-    labels = dict(zip(passage_column(bot.passages, "id"), bot.passage_labels(), strict=True))
     for case in cases:
-        outcomes.append(run_case(bot, case, labels))
+        outcomes.append(run_case(bot, case))
         if progress:
             progress()
     return summarise(outcomes)
 
 
-def run_case(bot: Bot, case: Case, labels: Mapping[str, str]) -> Outcome:
-    """The outcome of one case in a fresh conversation; `labels` are the passages' section
-    labels by passage id (knowledge.labels), what section keys resolve to."""
+def run_case(bot: Bot, case: Case) -> Outcome:
     conversation = bot.conversation()
     for turn in case.turns[:-1]:
         conversation.ask(turn)
     start = time.perf_counter()
     reply = conversation.ask(case.turns[-1])
     seconds = time.perf_counter() - start
-    return Outcome(case, reply.kind, _rank(case, reply, labels), _describe(reply), seconds)
+    return Outcome(case, reply.kind, _rank(case, reply), _describe(reply), seconds)
 
 
 def summarise(outcomes: Sequence[Outcome]) -> Report:
@@ -180,13 +176,13 @@ def summarise(outcomes: Sequence[Outcome]) -> Report:
     )
 
 
-def _rank(case: Case, reply: Reply, labels: Mapping[str, str]) -> int:
+def _rank(case: Case, reply: Reply) -> int:
     if case.expect != "answer" or reply.kind != "answer":
         return 0
     for source in reply.sources[:MRR_DEPTH]:
         right_section = (
             source.section in case.sections
-            or labels.get(source.id) in case.sections
+            or source.named in case.sections  # its label, what section keys resolve to
             or any(heading in case.sections for heading in source.headings)
         )
         right_passage = not case.passage or source.id == case.passage

@@ -24,23 +24,19 @@ class GuideNames:
     def __init__(
         self,
         passages: Sequence[Passage],
+        guide_of: np.ndarray,
         terms_of: Callable[[str], list[str]],
         ignored: Collection[str] = (),
     ) -> None:
-        """From passages (objects with .kind, .guide and .guide_title); `terms_of` analyses a
+        """From passages (objects with .kind, .guide, .guide_title and .section) and their
+        guides' slugs (`guide_of`, object [passages]: the retriever's); `terms_of` analyses a
         title as queries are analysed, `ignored` are terms that never name a guide (the
         words naming a document, "guide" or "page")."""
-        guides = passage_column(passages, "guide")
-        self._guide_of = np.array(guides, dtype=object)
-        titles: dict[str, str] = {}
-        for kind, guide, title in zip(
-            passage_column(passages, "kind"),
-            guides,
-            passage_column(passages, "guide_title"),
-            strict=True,
-        ):
-            if kind == "guide":
-                titles.setdefault(guide, title)
+        self._guide_of = guide_of
+        names = ("kind", "guide", "guide_title")
+        # Distinct rows first, in C: a library's 100,000 passages come from a few guides.
+        distinct = dict.fromkeys(zip(*(passage_column(passages, n) for n in names), strict=True))
+        titles = {guide: title for kind, guide, title in distinct if kind == "guide"}
         naming: dict[str, set[str]] = {}
         for guide, title in titles.items():
             for term in terms_of(title):
@@ -49,10 +45,14 @@ class GuideNames:
         self._naming = {
             term: frozenset(named) for term, named in naming.items() if len(named) < len(titles)
         }
-        self._rows = {
-            named: np.flatnonzero(np.isin(self._guide_of, list(named)))
-            for named in set(self._naming.values())
-        }
+        self._rows: dict[frozenset[str], np.ndarray] = {}
+        if self._naming:
+            of_guide: dict[str, list[int]] = {}
+            for row, guide in enumerate(guide_of.tolist()):
+                of_guide.setdefault(guide, []).append(row)
+            for named in set(self._naming.values()):
+                held = [row for guide in sorted(named) for row in of_guide.get(guide, [])]
+                self._rows[named] = np.sort(np.array(held, dtype=np.int64))
         # A guide's opening, headed by its title, is not lifted: a word of the title says
         # which guide a question is about, not that it is about the guide as a whole.
         opening = self._opening(passages) if self._rows else np.zeros(0, dtype=bool)
@@ -61,12 +61,9 @@ class GuideNames:
     @staticmethod
     def _opening(passages: Sequence[Passage]) -> np.ndarray:
         """bool [passages]: whether each is of a guide's opening (headed by its title)."""
-        pairs = zip(
-            passage_column(passages, "section"),
-            passage_column(passages, "guide_title"),
-            strict=True,
-        )
-        return np.array([section == title for section, title in pairs], dtype=bool)
+        sections = np.array(passage_column(passages, "section"), dtype=object)
+        titles = np.array(passage_column(passages, "guide_title"), dtype=object)
+        return np.asarray(sections == titles, dtype=bool)
 
     def level(
         self,

@@ -72,7 +72,9 @@ class Retriever:
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._introductions = introduction_rows(passages)
         # Which guides a question names by their titles' words (several guides only).
-        self.guide_names = GuideNames(passages, analyzer.terms, self._document_terms)
+        self.guide_names = GuideNames(
+            passages, self._guide_of, analyzer.terms, self._document_terms
+        )
         self.labels = SectionLabels(passages)
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
