@@ -213,7 +213,7 @@ def test_a_close_wording_with_a_word_of_the_knowledge_is_a_question(make_knowled
 
     guide = "---\ntitle: T\nauthor: A. Writer\n---\n## Study\nThe study was done by nine people.\n"
     bot = Bot.load(make_knowledge({"guides/test.md": guide}))
-    assert bot.context.smalltalk.match("who wrote this guide", bot.conversation()._names_a_topic)
+    assert bot.context.smalltalk.match("who wrote this guide", bot.context.names_a_topic)
     assert bot.ask("who wrote this study").kind != "smalltalk"
 
 

@@ -180,12 +180,12 @@ def test_sections_using_a_term_are_those_whose_headings_or_texts_hold_it(make_kn
     faq = "- question: How do I get my fee back?\n  answer: Ask the office within a week.\n"
     bot = Bot.load(make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": faq}))
     retriever = bot.retriever
-    assert retriever.sections_using("tuition") == ["Costs"]  # in its text only
-    assert retriever.sections_using("admiss") == ["Admission"]  # its heading
-    assert retriever.sections_using("fee") == ["Costs", "How do I get my fee back?"]
-    assert retriever.sections_using("fee", guides=["test"]) == ["Costs"]
-    assert retriever.sections_using("nowhere") == []
-    assert retriever.sections_using("fee", limit=1) == ["Costs"]
+    assert retriever.sections.using("tuition") == ["Costs"]  # in its text only
+    assert retriever.sections.using("admiss") == ["Admission"]  # its heading
+    assert retriever.sections.using("fee") == ["Costs", "How do I get my fee back?"]
+    assert retriever.sections.using("fee", guides=["test"]) == ["Costs"]
+    assert retriever.sections.using("nowhere") == []
+    assert retriever.sections.using("fee", limit=1) == ["Costs"]
 
 
 def test_an_entry_asked_in_its_words_but_for_a_typo_is_asked_exactly(make_knowledge):

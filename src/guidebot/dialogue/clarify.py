@@ -47,7 +47,7 @@ def close_sections(
         # One word that names one section's heading is that topic ("salary?"); one named
         # by several headings is a choice among those ("requirements?": admission or
         # curriculum). Either way one word says little, so scores are read less strictly.
-        named = context.retriever.headings_naming(result.terms[0], guides)
+        named = context.retriever.sections.naming(result.terms[0], guides)
         if len(named) == 1:
             return []
         ratio = policy.clarify_ratio_one_word
@@ -125,7 +125,7 @@ def _close_to_an_entry(context: TurnContext, guides: Sequence[str], result: Sear
         return False
     if (
         len(result.terms) == 1
-        and len(context.retriever.headings_naming(result.terms[0], guides)) > 1
+        and len(context.retriever.sections.naming(result.terms[0], guides)) > 1
     ):
         return False
     return len(result.surface) > 1 and similarity >= context.policy.clarify_entry_similarity
@@ -168,7 +168,7 @@ def heading_named(context: TurnContext, guides: Sequence[str], result: SearchRes
     """The section whose heading alone a one-term question names ("ethics?"), else None."""
     if len(result.terms) != 1:
         return None
-    named = context.retriever.headings_naming(result.terms[0], guides)
+    named = context.retriever.sections.naming(result.terms[0], guides)
     return named[0] if len(named) == 1 else None
 
 
@@ -179,5 +179,5 @@ def section_named(context: TurnContext, guides: Sequence[str], result: SearchRes
     named = heading_named(context, guides, result)
     if named is not None or len(result.terms) != 1:
         return named
-    using = context.retriever.sections_using(result.terms[0], guides, limit=2)
+    using = context.retriever.sections.using(result.terms[0], guides, limit=2)
     return using[0] if len(using) == 1 else None

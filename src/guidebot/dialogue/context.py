@@ -15,6 +15,7 @@ from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
+from guidebot.search.analysis import words
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.background import Background
@@ -79,6 +80,24 @@ class TurnContext:
         count = len(guides) if guides else self.guide_count
         name = "The FAQ" if count == 0 else "The guide" if count == 1 else "The guides"
         return f"{name} and FAQ" if count and self.loose_faq and not guides else name
+
+    def is_smalltalk(self, text: str) -> bool:
+        """Small talk that names nothing the knowledge is about besides small talk's own
+        words ("ok thanks", not "ok and the GRE", which small talk reads as "ok and the
+        are")."""
+        if self.smalltalk.match(text, self.names_a_topic) is None:
+            return False
+        rest = " ".join(w for w in words(text) if not self.smalltalk.uses(w))
+        return not self.names_a_topic(rest)
+
+    def names_a_topic(self, text: str, besides: str = "") -> bool:
+        """Whether text has a term the knowledge uses, other than the terms of `besides`."""
+        retriever = self.retriever
+        known = [t for t in retriever.understand(text)[0] if retriever.knows(t)]
+        if not known or not besides:  # small talk passes long `besides` many times a turn
+            return bool(known)
+        excused = set(retriever.understand(besides)[0])
+        return any(t not in excused for t in known)
 
     def suggestions(
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3

@@ -24,7 +24,6 @@ from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, sta
 from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
-from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
@@ -69,12 +68,12 @@ class Conversation:
             reply = self._answer_section(question, question, question, question)
             if reply:
                 return reply
-        small = self.context.smalltalk.match(question, self._names_a_topic, self.guides)
+        small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
         if small and not self.context.faq_asks(question, small[0], self.guides):
             return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
         before = copy.deepcopy(self.state) if small else None
         self._followed_on = False
-        asked = after_smalltalk(question, self._is_smalltalk)
+        asked = after_smalltalk(question, self.context.is_smalltalk)
         reply = (
             self._past_smalltalk(question, asked)
             if asked
@@ -117,7 +116,7 @@ class Conversation:
         complaint = None
         if self.state.answered_question:  # else there is nothing to complain of
             opening = question[: len(question) - len(asked)]
-            small = self.context.smalltalk.match(opening, self._names_a_topic, self.guides)
+            small = self.context.smalltalk.match(opening, self.context.names_a_topic, self.guides)
             complaint = self._complaint(small) if small else None
         before = copy.deepcopy(self.state)
         whole = self._answer(question)
@@ -252,7 +251,7 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        chosen = picked(self.context, self.guides, text, choices, original, self._names_a_topic)
+        chosen = picked(self.context, self.guides, text, choices, original)
         if not chosen:
             return None
         read_as = f"{original} — {chosen}"  # "opening times — Opening hours (Library guide)"
@@ -271,24 +270,6 @@ class Conversation:
         reply, result = found
         self._remember(topic, result, None)
         return reply
-
-    def _is_smalltalk(self, text: str) -> bool:
-        """Small talk that names nothing the knowledge is about besides small talk's own
-        words ("ok thanks", not "ok and the GRE", which small talk reads as "ok and the
-        are")."""
-        smalltalk = self.context.smalltalk
-        if smalltalk.match(text, self._names_a_topic) is None:
-            return False
-        return not self._names_a_topic(" ".join(w for w in words(text) if not smalltalk.uses(w)))
-
-    def _names_a_topic(self, text: str, besides: str = "") -> bool:
-        """Whether text has a term the knowledge uses, other than the terms of `besides`."""
-        retriever = self.context.retriever
-        known = [t for t in retriever.understand(text)[0] if retriever.knows(t)]
-        if not known or not besides:  # small talk passes long `besides` many times a turn
-            return bool(known)
-        excused = set(retriever.understand(besides)[0])
-        return any(t not in excused for t in known)
 
     def _read(self, question: str, from_base: bool = False) -> Reading:
         """The question searched on its own and against the topic, or, `from_base`, against

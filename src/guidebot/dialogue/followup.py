@@ -267,7 +267,7 @@ def cue(
     # there" after the salary); one naming only a detail goes on from the topic ("is there
     # an internship?" after the curriculum), as a bare word does ("online?").
     if AUXILIARIES.intersection(surface) and any(
-        context.retriever.headings_naming(t, guides) for t in terms
+        context.retriever.sections.naming(t, guides) for t in terms
     ):
         return ""
     return "explicit" if "there" in surface else "short"

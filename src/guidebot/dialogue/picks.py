@@ -4,7 +4,7 @@ answer from the section picked."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from guidebot.dialogue.compose import answer_reply
@@ -45,15 +45,14 @@ def picked(
     text: str,
     choices: list[str],
     original: str,
-    names_a_topic: Callable[[str], bool],
 ) -> str | None:
     """The choice (a section's label, knowledge.labels) the reply `text` picks after
     `original` was asked back with `choices`, else None: a new question. "2", "the first
-    one" pick by position; "2 years part time?" is a question of its own, as besides the number it
-    names what the knowledge is about (`names_a_topic`)."""
+    one" pick by position; "2 years part time?" is a question of its own, as besides the
+    number it names what the knowledge is about (TurnContext.names_a_topic)."""
     chosen = _by_words(context, guides, text, choices, original)
     said = words(text)
-    if len(said) <= MAX_PICK_WORDS and not names_a_topic(
+    if len(said) <= MAX_PICK_WORDS and not context.names_a_topic(
         " ".join(w for w in said if not is_pick(w))
     ):
         chosen = ordinal(text, choices) or chosen

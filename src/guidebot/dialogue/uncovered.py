@@ -113,7 +113,7 @@ def about_something_else(
         return False
     shared = set(result.best.matched) - result.loose
     if len(shared) > 1 or any(
-        retriever.headings_naming(t) or t not in result.everyday for t in shared
+        retriever.sections.naming(t) or t not in result.everyday for t in shared
     ):
         return False
     unknown = [

@@ -4,6 +4,15 @@ are read from."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from functools import partial
+
+from guidebot.search.analysis import Analyzer
+from guidebot.search.config import RetrievalConfig
+from guidebot.search.highlights import PassageWords
+from guidebot.search.index import FieldIndex
+from guidebot.search.inflection import answer_only_variants
+from guidebot.search.results import Hit
+from guidebot.search.semantic.passages import PassageVectors
 
 EVERYDAY_WEIGHT = 1.0  # coverage weight of an everyday word the knowledge never uses
 
@@ -57,3 +66,49 @@ def nearly_found(
         if missing and nearness(word) >= line:
             nearly.update(missing)
     return nearly
+
+
+class HitCoverage:
+    """What a hit covers of a question, read against one retriever's title field, words and
+    settings: the loose terms and the coverage that SearchResult carries."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        title: FieldIndex,
+        passage_words: PassageWords,
+        config: RetrievalConfig,
+        vectors: PassageVectors | None,
+        knows: Callable[[str], bool],
+        idf: Callable[[str], float],
+    ) -> None:
+        self._analyzer, self._title, self._words = analyzer, title, passage_words
+        self._config, self._vectors, self._knows, self._idf = config, vectors, knows, idf
+
+    def loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
+        """The question's terms the hit holds only as another word of the same stem
+        (inflection.answer_only_variants)."""
+        return answer_only_variants(self._analyzer, self._title, self._words, hit, surface)
+
+    def share(
+        self,
+        terms: Sequence[str],
+        surface: Sequence[str],
+        everyday: Collection[str],
+        hit: Hit,
+        loose: Collection[str],
+    ) -> float:
+        """coverage of the question's terms by the hit's, a term also found when, with word
+        vectors, the passage holds a word near in meaning to one of the question's words it
+        comes from (config.soft_coverage: "bikes" for "Bicycle racks")."""
+        weight = partial(term_weight, everyday=everyday, knows=self._knows, idf=self._idf)
+        found = set(hit.matched)
+        line, vectors = self._config.soft_coverage, self._vectors
+        if line and vectors is not None and vectors.alignment is not None:
+            near = partial(vectors.alignment.nearest, row=hit.row, floor=line)
+            terms_of = self._terms_of_word
+            found |= nearly_found(surface, found, terms_of, near, line)
+        return coverage(terms, tuple(found), loose, weight, self._config.loose_credit)
+
+    def _terms_of_word(self, word: str) -> list[str]:
+        return self._analyzer.terms_of_words([word])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Container, Mapping, Sequence
-from functools import partial
 
 import numpy as np
 
@@ -15,17 +14,17 @@ from guidebot.search import derived
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
-from guidebot.search.coverage import coverage, nearly_found, term_weight
+from guidebot.search.coverage import HitCoverage
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
-from guidebot.search.inflection import answer_only_variants
 from guidebot.search.introduction import introduction_rows, lift_introductions
 from guidebot.search.negation import less_ruled_out
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
+from guidebot.search.sections import Sections
 from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.sentences import asking_sentences
@@ -68,6 +67,9 @@ class Retriever:
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         self._words = PassageWords(self.passages, analyzer)
+        self._covers = HitCoverage(
+            analyzer, self.title, self._words, config, vectors, self.knows, self.idf
+        )
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._introductions = introduction_rows(passages)
@@ -76,6 +78,10 @@ class Retriever:
             passages, self._guide_of, analyzer.terms, self._document_terms
         )
         self.labels = SectionLabels(passages)
+        # Which sections a term names or is used in, for clarifying and declining.
+        self.sections = Sections(
+            passages, self.labels, self._headings, self._guide_of, self._holders
+        )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
@@ -148,11 +154,11 @@ class Retriever:
                 scores, baseline, self._introductions, terms, self._document_terms
             )
         hits = self._top(scores, weights, k, baseline)
-        loose = self._loose(surface, hits[0]) if hits and not exact else frozenset()
+        loose = self._covers.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
             1.0
             if exact
-            else self._coverage(terms, surface, everyday, hits[0], loose)
+            else self._covers.share(terms, surface, everyday, hits[0], loose)
             if hits
             else 0.0
         )
@@ -283,59 +289,11 @@ class Retriever:
     def coverage_of(self, question: str, hit: Hit) -> tuple[float, frozenset[str]]:
         """(coverage, loose) as SearchResult gives them had this hit been the best."""
         terms, surface, _ = self.understand(question)
-        loose = self._loose(surface, hit)
-        return self._coverage(terms, surface, self._everyday(surface), hit, loose), loose
-
-    def _loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
-        return answer_only_variants(self.analyzer, self.title, self._words, hit, surface)
-
-    def _coverage(
-        self,
-        terms: Sequence[str],
-        surface: Sequence[str],
-        everyday: Collection[str],
-        hit: Hit,
-        loose: Collection[str],
-    ) -> float:
-        """coverage.coverage of the question's terms by the hit's, a term also found when,
-        with word vectors, the passage holds a word near in meaning to one of the question's
-        words it comes from (config.soft_coverage: "bikes" for "Bicycle racks")."""
-        weight = partial(term_weight, everyday=everyday, knows=self.knows, idf=self.idf)
-        found = set(hit.matched)
-        line, vectors = self.config.soft_coverage, self.vectors
-        if line and vectors is not None and vectors.alignment is not None:
-            near = partial(vectors.alignment.nearest, row=hit.row, floor=line)
-            found |= nearly_found(surface, found, self._terms_of_word, near, line)
-        return coverage(terms, tuple(found), loose, weight, self.config.loose_credit)
-
-    def _terms_of_word(self, word: str) -> list[str]:
-        return self.analyzer.terms_of_words([word])
+        loose = self._covers.loose(surface, hit)
+        return self._covers.share(terms, surface, self._everyday(surface), hit, loose), loose
 
     def _terms_of_text(self, text: str) -> list[str]:
         return self.understand(text)[0]
-
-    def headings_naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
-        """The labels (knowledge.labels) of the guide sections whose heading contains the
-        term, in guide order."""
-        named = self._headings.get(term, ())
-        return [self.labels.label(g, s) for g, s in named if not guides or g in guides]
-
-    def sections_using(
-        self, term: str, guides: Collection[str] = (), limit: int | None = None
-    ) -> list[str]:
-        """The labels of the sections (an FAQ entry's own, or the guide section it belongs
-        to) whose passages use the term, heading or text, in passage order; at most `limit`
-        of them (whether one section alone uses a term needs two), reading no passage past
-        that."""
-        rows = self._holders(term)
-        found: dict[str, None] = {}
-        for row in rows.tolist():
-            if guides and self._guide_of[row] not in guides:
-                continue
-            found.setdefault(self.labels.of(self.passages[row]))
-            if limit is not None and len(found) >= limit:
-                break
-        return list(found)
 
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words

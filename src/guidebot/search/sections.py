@@ -1,0 +1,49 @@
+"""The sections a term names in its heading or uses anywhere, by label (knowledge.labels):
+what clarifying and declining ask of the knowledge's structure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+import numpy as np
+
+from guidebot.knowledge.labels import SectionLabels
+from guidebot.knowledge.passages import Passage
+
+
+class Sections:
+    """Sections of a fixed set of passages, looked up by analysed term."""
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        labels: SectionLabels,
+        headings: Mapping[str, Sequence[tuple[str, str]]],
+        guide_of: np.ndarray,
+        holders: Callable[[str], np.ndarray],
+    ) -> None:
+        """`headings`: term -> (guide, heading) of each guide section whose heading holds it
+        (search.derived.headings_by_term); `guide_of`: each passage's guide slug (object
+        array, passage order); `holders`: the passage numbers holding a term, ascending."""
+        self._passages, self._labels, self._headings = passages, labels, headings
+        self._guide_of, self._holders = guide_of, holders
+
+    def naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
+        """The labels of the guide sections whose heading contains the term, in guide
+        order; of these guides only, if any are given."""
+        named = self._headings.get(term, ())
+        return [self._labels.label(g, s) for g, s in named if not guides or g in guides]
+
+    def using(self, term: str, guides: Collection[str] = (), limit: int | None = None) -> list[str]:
+        """The labels of the sections (an FAQ entry's own, or the guide section it belongs
+        to) whose passages use the term, heading or text, in passage order; at most `limit`
+        of them (whether one section alone uses a term needs two), reading no passage past
+        that."""
+        found: dict[str, None] = {}
+        for row in self._holders(term).tolist():
+            if guides and self._guide_of[row] not in guides:
+                continue
+            found.setdefault(self._labels.of(self._passages[row]))
+            if limit is not None and len(found) >= limit:
+                break
+        return list(found)
