@@ -1,6 +1,6 @@
 """Distil a sentence-embedding model into the word vectors guidebot ships (`--model builtin`).
 
-Usage: python scripts/distill_words.py --model DIR --out FILE [--words N] [--dims K]
+Usage: python scripts/distill_words.py --model DIR --out FILE [--words N] [--dims K] [--extra M]
 
 Each of the N most frequent alphabetic words of pyspellchecker's English frequency list (a
 core dependency) is run through the model on its own, as a one-word sentence; the vectors are
@@ -20,12 +20,20 @@ sets' dev parts (ranking alone, P@1, CLINC150 / Banking77) 40,000 words at 256 d
 all-mpnet-base-v2 int8, 0.773 / 0.769 at 40,000 x 256 (the ingested article 72.5% against
 71.4%, the bundled guide 89.4% against 91.7%). FILE is written atomically and never over
 an existing one.
+
+With `--extra M` (the built-in table: 30,000), the words of wordfreq's M most frequent
+English ones that the N lack follow them: abbreviations, names and British spellings
+("tv", "app", "atm", "centre", "nvidia"; 5,090 of 30,000 with wordfreq 3.1), projected with
+the N's mean and components so that those words' vectors stay as they were, their counts
+wordfreq's frequencies scaled to pyspellchecker's total (R. Speer, wordfreq, 2022,
+doi:10.5281/zenodo.7199437). wordfreq is in the dev extra: only this script reads it.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -48,14 +56,34 @@ def frequent_words(count: int) -> tuple[list[str], np.ndarray]:
     return [w for w, _ in chosen], np.array([c for _, c in chosen], dtype=np.float64)
 
 
-def distil(encoder: Encoder, words: list[str], dims: int) -> np.ndarray:
-    """The words' vectors: encoded one word a sentence, centred, reduced to `dims` principal
-    components (float64 [words, dims])."""
+def extra_words(count: int, have: set[str], total: float) -> tuple[list[str], np.ndarray]:
+    """The alphabetic ASCII words of wordfreq's `count` most frequent English ones not in
+    `have`, most frequent first, and their counts on a corpus of `total` words (at least 1)."""
+    import wordfreq  # the dev extra's; only this option needs it
+
+    chosen = [
+        w for w in wordfreq.top_n_list("en", count) if w.isalpha() and w.isascii() and w not in have
+    ]
+    counts = [max(1.0, wordfreq.word_frequency(w, "en") * total) for w in chosen]
+    return chosen, np.array(counts, dtype=np.float64)
+
+
+def encode(encoder: Encoder, words: list[str]) -> np.ndarray:
+    """float64 [words, model dims]: each word encoded as a one-word sentence."""
     batches = [encoder.encode(words[i : i + BATCH]) for i in range(0, len(words), BATCH)]
-    vectors = np.vstack(batches).astype(np.float64)
-    vectors -= vectors.mean(axis=0)
-    _, _, components = np.linalg.svd(vectors, full_matrices=False)
-    return vectors @ components[:dims].T
+    return np.vstack(batches).astype(np.float64)
+
+
+def distil(encoder: Encoder, words: list[str], dims: int, extra: Sequence[str] = ()) -> np.ndarray:
+    """The vectors of `words` then `extra`: encoded one word a sentence, centred on the mean
+    of `words` and reduced to their first `dims` principal components (float64
+    [words + extra, dims]); `extra` does not change the vectors of `words`."""
+    vectors = encode(encoder, words)
+    mean = vectors.mean(axis=0)
+    _, _, components = np.linalg.svd(vectors - mean, full_matrices=False)
+    if extra:
+        vectors = np.vstack([vectors, encode(encoder, list(extra))])
+    return (vectors - mean) @ components[:dims].T
 
 
 def main() -> int:
@@ -64,16 +92,20 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True, help="the .npz file to write")
     parser.add_argument("--words", type=int, default=40_000)
     parser.add_argument("--dims", type=int, default=256)
+    parser.add_argument("--extra", type=int, default=0, help="wordfreq's M most frequent words")
     args = parser.parse_args()
     if args.out.exists():
         print(f"{args.out}: already exists; not written over", file=sys.stderr)
         return 1
     words, counts = frequent_words(args.words)
+    total = float(SpellChecker(language="en", distance=1).word_frequency.total_words)
+    extra, extra_counts = extra_words(args.extra, set(words), total) if args.extra else ([], [])
     encoder = Encoder.load(args.model)
-    vectors = distil(encoder, words, min(args.dims, encoder.dim))
+    vectors = distil(encoder, words, min(args.dims, encoder.dim), extra)
     source = {"model": str(args.model.name), "model_id": encoder.model_id, "sif_a": SIF_A}
-    write_bytes(args.out, pack(words, counts, vectors, source))
-    print(f"{args.out}: {len(words)} words x {vectors.shape[1]} dims")
+    all_counts = np.concatenate([counts, np.asarray(extra_counts, dtype=np.float64)])
+    write_bytes(args.out, pack([*words, *extra], all_counts, vectors, source))
+    print(f"{args.out}: {len(words)} + {len(extra)} words x {vectors.shape[1]} dims")
     return 0
 
 
