@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import weakref
 
 from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.search.config import RetrievalConfig
+from tests.conftest import KNOWLEDGE
 
 
 def test_with_policy_shares_the_index_when_ranking_is_the_same(bot):
@@ -24,3 +27,24 @@ def test_with_policy_builds_a_new_index_when_ranking_changes(bot):
 def test_a_conversation_does_not_reach_back_into_the_bot(bot):
     conversation = bot.conversation()
     assert not any(isinstance(v, Bot) for v in vars(conversation).values())
+
+
+def test_a_dropped_bot_is_freed_without_the_cycle_collector():
+    """What a load builds holds no reference cycle (knowledge/gcpause.py): a bot a reload
+    replaces, its index and embeddings with it, is freed when dropped, not at the next full
+    collection. With word vectors, so that every helper the retriever builds is there."""
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    bot = Bot.load(KNOWLEDGE, default_policy(True), encoder=load_model(builtin_dir()))
+    assert bot.ask("how much does the program cost?").kind == "answer"
+    retriever, bundle = weakref.ref(bot.retriever), weakref.ref(bot.retriever.bundle)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del bot
+        assert retriever() is None and bundle() is None
+    finally:
+        if was_enabled:
+            gc.enable()

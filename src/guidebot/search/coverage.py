@@ -79,11 +79,12 @@ class HitCoverage:
         passage_words: PassageWords,
         config: RetrievalConfig,
         vectors: PassageVectors | None,
-        knows: Callable[[str], bool],
-        idf: Callable[[str], float],
     ) -> None:
+        """`title`: the title field's index (for loose terms); `passage_words`: the passages'
+        words; `vectors`: their embeddings, whose word alignment finds words near in
+        meaning (config.soft_coverage); None, or a sentence model's, finds none."""
         self._analyzer, self._title, self._words = analyzer, title, passage_words
-        self._config, self._vectors, self._knows, self._idf = config, vectors, knows, idf
+        self._config, self._vectors = config, vectors
 
     def loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
         """The question's terms the hit holds only as another word of the same stem
@@ -94,14 +95,14 @@ class HitCoverage:
         self,
         terms: Sequence[str],
         surface: Sequence[str],
-        everyday: Collection[str],
+        weight: Callable[[str], float],
         hit: Hit,
         loose: Collection[str],
     ) -> float:
-        """coverage of the question's terms by the hit's, a term also found when, with word
-        vectors, the passage holds a word near in meaning to one of the question's words it
-        comes from (config.soft_coverage: "bikes" for "Bicycle racks")."""
-        weight = partial(term_weight, everyday=everyday, knows=self._knows, idf=self._idf)
+        """The share, in [0, 1], of the question's terms the hit holds (`coverage` above, each
+        term weighed by `weight`: term_weight), a term also found when, with word vectors,
+        the passage holds a word near in meaning to one of the question's words it comes
+        from (config.soft_coverage: "bikes" for "Bicycle racks")."""
         found = set(hit.matched)
         line, vectors = self._config.soft_coverage, self._vectors
         if line and vectors is not None and vectors.alignment is not None:

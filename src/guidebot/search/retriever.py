@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Container, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
+from functools import partial
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from guidebot.search import derived
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
-from guidebot.search.coverage import HitCoverage
+from guidebot.search.coverage import HitCoverage, term_weight
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
@@ -67,9 +68,9 @@ class Retriever:
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         self._words = PassageWords(self.passages, analyzer)
-        self._covers = HitCoverage(
-            analyzer, self.title, self._words, config, vectors, self.knows, self.idf
-        )
+        # Neither helper holds a method of the retriever: a load builds no reference cycle
+        # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
+        self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._introductions = introduction_rows(passages)
@@ -80,7 +81,7 @@ class Retriever:
         self.labels = SectionLabels(passages)
         # Which sections a term names or is used in, for clarifying and declining.
         self.sections = Sections(
-            passages, self.labels, self._headings, self._guide_of, self._holders
+            passages, self.labels, self._headings, self._guide_of, (self.title, self.body)
         )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -148,17 +149,22 @@ class Retriever:
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
             self.guide_names.lift(
-                scores, baseline, terms, self.idf, self._holders, self.config.rerank_title_coverage
+                scores,
+                baseline,
+                terms,
+                self.idf,
+                self.sections.holders,
+                self.config.rerank_title_coverage,
             )
             exact = lift_introductions(
                 scores, baseline, self._introductions, terms, self._document_terms
             )
         hits = self._top(scores, weights, k, baseline)
-        loose = self._covers.loose(surface, hits[0]) if hits and not exact else frozenset()
+        loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
             1.0
             if exact
-            else self._covers.share(terms, surface, everyday, hits[0], loose)
+            else self._coverage.share(terms, surface, self._weight_of(everyday), hits[0], loose)
             if hits
             else 0.0
         )
@@ -262,10 +268,6 @@ class Retriever:
         held = self._words.matched(terms, doc)
         return held + tuple(t for t in self.guide_names.named_in(terms, doc) if t not in held)
 
-    def _holders(self, term: str) -> np.ndarray:
-        """The passages holding the term, title or text, ascending."""
-        return np.union1d(self.title.docs_with(term), self.body.docs_with(term))
-
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
         """Rule out the passages of other guides than these (none given: every guide)."""
         if guides:
@@ -289,8 +291,13 @@ class Retriever:
     def coverage_of(self, question: str, hit: Hit) -> tuple[float, frozenset[str]]:
         """(coverage, loose) as SearchResult gives them had this hit been the best."""
         terms, surface, _ = self.understand(question)
-        loose = self._covers.loose(surface, hit)
-        return self._covers.share(terms, surface, self._everyday(surface), hit, loose), loose
+        loose = self._coverage.loose(surface, hit)
+        weight = self._weight_of(self._everyday(surface))
+        return self._coverage.share(terms, surface, weight, hit, loose), loose
+
+    def _weight_of(self, everyday: Collection[str]) -> Callable[[str], float]:
+        """coverage.term_weight for a question whose everyday English terms these are."""
+        return partial(term_weight, everyday=everyday, knows=self.knows, idf=self.idf)
 
     def _terms_of_text(self, text: str) -> list[str]:
         return self.understand(text)[0]

@@ -3,12 +3,13 @@ what clarifying and declining ask of the knowledge's structure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
 from guidebot.knowledge.labels import SectionLabels
 from guidebot.knowledge.passages import Passage
+from guidebot.search.index import FieldIndex
 
 
 class Sections:
@@ -20,13 +21,18 @@ class Sections:
         labels: SectionLabels,
         headings: Mapping[str, Sequence[tuple[str, str]]],
         guide_of: np.ndarray,
-        holders: Callable[[str], np.ndarray],
+        fields: tuple[FieldIndex, FieldIndex],
     ) -> None:
         """`headings`: term -> (guide, heading) of each guide section whose heading holds it
         (search.derived.headings_by_term); `guide_of`: each passage's guide slug (object
-        array, passage order); `holders`: the passage numbers holding a term, ascending."""
+        array, passage order); `fields`: the title and body indexes over the passages."""
         self._passages, self._labels, self._headings = passages, labels, headings
-        self._guide_of, self._holders = guide_of, holders
+        self._guide_of, self._fields = guide_of, fields
+
+    def holders(self, term: str) -> np.ndarray:
+        """The numbers of the passages holding the term, title or text, ascending (int)."""
+        title, body = self._fields
+        return np.union1d(title.docs_with(term), body.docs_with(term))
 
     def naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
         """The labels of the guide sections whose heading contains the term, in guide
@@ -40,7 +46,7 @@ class Sections:
         of them (whether one section alone uses a term needs two), reading no passage past
         that."""
         found: dict[str, None] = {}
-        for row in self._holders(term).tolist():
+        for row in self.holders(term).tolist():
             if guides and self._guide_of[row] not in guides:
                 continue
             found.setdefault(self._labels.of(self._passages[row]))
