@@ -121,7 +121,8 @@ def read_text_as_before(data: bytes) -> tuple[str | None, list[str]]:
 
 
 PIECES = [b"a", b" ", b"\n", b"\r\n", b"\r", b"\t", b"\x00", b"\x1b", b"\x7f", b"\xc2\x85",
-          b"\xc2\x9b", b"\xc2\xa0", b"\xc3\xa9", b"\xef\xbb\xbf", b"\xe2\x80\xa8"]  # fmt: skip
+          b"\xc2\x9b", b"\xc2\xa0", b"\xc3\xa9", b"\xef\xbb\xbf", b"\xe2\x80\xa8",
+          b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\xe2\x80\x94"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)

@@ -17,7 +17,7 @@ from guidebot.knowledge.loader import fingerprint, load_knowledge
 from guidebot.knowledge.yamlsource import read_text
 from guidebot.reply.render import as_markdown, as_text
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FAQ = "- question: When are you open?\n  answer: {answer}\n"
 
 
@@ -36,6 +36,7 @@ def problems(root) -> list[str]:
         (FAQ.format(answer='"title \\e]0;pwned\\a"'), ":2: invalid YAML: control character U+001B"),
         (FAQ.format(answer="a \x9b c1 byte"), ":2: control character U+009B"),
         (FAQ.format(answer="nul \x00 byte"), ":2: control character U+0000"),
+        (FAQ.format(answer="a \u202e reversed"), ":2: control character U+202E"),
         (FAQ.format(answer="2026-02-30"), ":2: invalid YAML: cannot read this value (day is"),
         (FAQ.format(answer="!!int soon"), ":2: invalid YAML: cannot read this value (invalid"),
         (FAQ.format(answer="!!timestamp x"), ":2: invalid YAML: cannot read this value ("),

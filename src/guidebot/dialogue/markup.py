@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from guidebot.knowledge.yamlsource import ESCAPE
+
 # The elements of HTML (the WHATWG living standard's, less the rare ones): a "<" and a name
 # that is none of them ("Is <salary> per year?", "x<y and y>z") is what someone typed.
 ELEMENTS = frozenset(
@@ -26,10 +28,6 @@ TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>|<!--")
 # Elements whose content is code or data, not words someone asked, when they are closed.
 HIDDEN = frozenset({"script", "style", "template", "noscript", "svg", "head", "title"})
 _HIDDEN_START = re.compile(r"<(" + "|".join(sorted(HIDDEN)) + r")(?:\s[^<>]*)?>", re.IGNORECASE)
-# A terminal's escape sequence (ECMA-48: a control sequence such as the colour "ESC [31m", an
-# operating system command up to its terminator, or a two-character escape), as text copied
-# from a terminal carries them: dropped whole, or "[31m" would stay glued to a word.
-ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # Markup is read in at most this many characters: HTMLParser is linear, but a question
 # needs no more, and the conversation caps what it keeps far below this.
 MAX_MARKUP = 20_000
@@ -100,10 +98,10 @@ def _unclosed_hidden_dropped(text: str) -> str:
 
 def clean_question(text: str, limit: int) -> str:
     """The question as read: markup and terminal escape sequences dropped (without_markup,
-    ESCAPE), other control characters turned to spaces, whitespace collapsed and at most
-    `limit` characters, cut before a word the limit would split (a word longer than the
-    limit is cut), so that no input can break a front end or leave half a word to be read
-    as a misspelling."""
+    knowledge.yamlsource.ESCAPE), other control characters turned to spaces, whitespace
+    collapsed and at most `limit` characters, cut before a word the limit would split (a
+    word longer than the limit is cut), so that no input can break a front end or leave
+    half a word to be read as a misspelling."""
     text = ESCAPE.sub("", without_markup(text))
     text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     if len(text) <= limit:

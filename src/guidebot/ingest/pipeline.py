@@ -16,6 +16,7 @@ from pathlib import Path
 
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
+from guidebot.ingest.controls import article_without_controls
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.sources import read_source
@@ -178,7 +179,8 @@ def _read_all(
     for path in paths:
         if path in table_paths:
             continue
-        text = read_source(path)
+        text, dropped = article_without_controls(read_source(path), path.name)
+        notes += dropped
         suffix = path.suffix.lower()
         article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
         if not article.title:

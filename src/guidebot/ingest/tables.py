@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from guidebot.errors import InputError
+from guidebot.ingest.controls import rows_without_controls
 from guidebot.ingest.faq import dialogflow, qnabot, qnajson, rasa, structured
 from guidebot.ingest.faq.archives import ZIP_MAGIC, FolderMembers, ZipMembers
 from guidebot.ingest.faq.columns import is_qna_header
@@ -82,7 +83,9 @@ def read_tables(paths: list[Path]) -> list[FaqTable]:
     if rasa_files:
         tables += _rasa_tables(rasa_files)
     for table in tables:
+        dropped = rows_without_controls(table.rows)
         table.rows, table.warnings = combine(table.rows)
+        table.notes += dropped
         alternates = sum(len(row.alternates) for row in table.rows)
         count = f"{_count(len(table.rows), 'entry', 'entries')}, {_count(alternates, 'alternate')}"
         table.notes.insert(0, f"read {table.shown} as {table.form} ({count})")

@@ -17,14 +17,24 @@ import yaml
 from guidebot.errors import Problem
 
 MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, not read
-# C0 controls but tab and newline (a CR of a CRLF line end is dropped first), DEL, C1.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Every byte but those a control character (or the CR of a CRLF) can begin with in UTF-8:
-# C0 controls and DEL are one byte each, C1 controls two from 0xC2 (as are NBSP and "°").
-# A file made of these alone needs no look line by line.
+# C0 controls but tab and newline (a CR of a CRLF line end is dropped first), DEL, C1, and
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+# reorder what a terminal or page shows after them ("Trojan Source", Boucher and Anderson,
+# 2021); the left-to-right and right-to-left marks (U+200E, U+200F) only mark a direction.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A terminal's escape sequence (ECMA-48: a control sequence such as the colour "ESC [31m", an
+# operating system command up to its terminator, or a two-character escape), as text copied
+# from a terminal carries them: dropped whole, or "[31m" would stay glued to a word.
+ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# Every byte but those a C0 or C1 control character (or the CR of a CRLF) can begin with in
+# UTF-8: C0 controls and DEL are one byte each, C1 controls two from 0xC2 (as are NBSP and
+# "°"). A file made of these alone, holding none of the bidirectional controls' three-byte
+# forms (which begin with 0xE2, as "’" and "—" do: looked for as they are), needs no look
+# line by line.
 _INNOCENT_BYTES = bytes(
     b for b in range(256) if b in (0x09, 0x0A) or 0x20 <= b < 0x7F or (b > 0x7F and b != 0xC2)
 )
+_BIDI_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # as CONTROL's
 
 
 class LineDict(dict):
@@ -169,7 +179,7 @@ def read_text(
         return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
     if len(data) > max_bytes:
         return None, [Problem(shown, 0, f"the file is over the {max_bytes:,} byte limit")]
-    if not data.translate(None, _INNOCENT_BYTES):  # the usual case: one quick pass, no CR
+    if not data.translate(None, _INNOCENT_BYTES) and not _BIDI_BYTES.search(data):
         return text, []
     text = text.replace("\r\n", "\n")
     if not CONTROL.search(text):  # CRLF line ends, or a 0xC2 of an NBSP or a "°"

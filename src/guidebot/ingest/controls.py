@@ -1,0 +1,85 @@
+"""Control characters in what is brought in: dropped, with a warning naming where.
+
+Knowledge holding a control character is refused when it is loaded (knowledge.yamlsource:
+an escape sequence that reaches a terminal can clear the screen or retitle the window), so
+an export carrying one (a colour code pasted from a terminal, a stray BEL, a right-to-left
+override) would make knowledge that never loads. The text they stand in carries on without
+them: a terminal escape sequence goes whole ("ESC [31m", not leaving "[31m" behind), a
+vertical tab or form feed becomes a line break and the other separators a space, as they
+read in the text; every other one is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from guidebot.ingest.faq.rows import Row
+from guidebot.knowledge.yamlsource import CONTROL, ESCAPE
+
+_AS_SPACE = str.maketrans(
+    {"\x0b": "\n", "\x0c": "\n", "\r": "\n"} | dict.fromkeys("\x1c\x1d\x1e\x1f", " ")
+)
+_CRLF = re.compile(r"\r\n")
+SHOWN_LINES = 5  # lines of one article named in warnings; more are counted
+
+
+def without_controls(text: str) -> tuple[str, list[str]]:
+    """(the text without control characters, as above; the characters dropped, each once as
+    "U+001B", in the order found). A text without any is returned as it is."""
+    if not CONTROL.search(text):
+        return text, []
+    found = dict.fromkeys(CONTROL.findall(text))
+    dropped = [f"U+{ord(ch):04X}" for ch in found if ord(ch) not in _AS_SPACE]
+    text = _CRLF.sub("\n", ESCAPE.sub("", text)).translate(_AS_SPACE)
+    return CONTROL.sub("", text), dropped
+
+
+def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
+    """An article's text without control characters, and a warning "file:line: ..." for each
+    of the first SHOWN_LINES lines that held one (then how many more did)."""
+    if not CONTROL.search(text):
+        return text, []
+    warnings: list[str] = []
+    lines = _CRLF.sub("\n", text).split("\n")
+    cleaned: list[str] = []
+    held = 0
+    for number, line in enumerate(lines, start=1):
+        line, dropped = without_controls(line)
+        cleaned.append(line)
+        if dropped:
+            held += 1
+            if held <= SHOWN_LINES:
+                warnings.append(f"{shown}:{number}: {_dropped(dropped)}")
+    if held > SHOWN_LINES:
+        warnings.append(f"{shown}: and on {held - SHOWN_LINES} more lines")
+    return "\n".join(cleaned), warnings
+
+
+def rows_without_controls(rows: list[Row]) -> list[str]:
+    """Drop control characters from every text of the rows, in place; a warning naming the
+    row (its "file:line") for each row that held one."""
+    warnings: list[str] = []
+    for row in rows:
+        found: dict[str, None] = {}
+        clean = partial(_clean, found=found)
+        row.question, row.answer, row.section, row.guide = map(
+            clean, (row.question, row.answer, row.section, row.guide)
+        )
+        row.alternates = [clean(text) for text in row.alternates]
+        row.metadata = {clean(key): clean(value) for key, value in row.metadata.items()}
+        if found:
+            warnings.append(f"{row.where}: {_dropped(list(found))}")
+    return warnings
+
+
+def _clean(text: str, found: dict[str, None]) -> str:
+    """without_controls' text, adding what it dropped to `found`."""
+    text, dropped = without_controls(text)
+    found.update(dict.fromkeys(dropped))
+    return text
+
+
+def _dropped(codes: list[str]) -> str:
+    which = ", ".join(codes)
+    return f"dropped control character{'s' if len(codes) > 1 else ''} {which}"

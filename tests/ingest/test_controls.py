@@ -1,0 +1,79 @@
+"""Control characters in what is brought in (ingest/controls.py): dropped with a note naming
+the file and line, so the knowledge written loads; never a refusal naming a file the person
+did not give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from guidebot.ingest.controls import (
+    SHOWN_LINES,
+    article_without_controls,
+    rows_without_controls,
+    without_controls,
+)
+from guidebot.ingest.faq.rows import Row
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.yamlsource import CONTROL
+from tests.conftest import run_guidebot
+
+
+def test_an_escape_sequence_goes_whole_and_other_controls_go_or_turn_to_spaces():
+    assert without_controls("Yes \x1b[31mred\x1b[0m") == ("Yes red", ["U+001B"])
+    assert without_controls("a\x1b]0;title\x07b") == ("ab", ["U+001B", "U+0007"])
+    assert without_controls("ring\x07 bell") == ("ring bell", ["U+0007"])
+    assert without_controls("left \u202eright") == ("left right", ["U+202E"])
+    # as they read: a vertical tab or form feed is a line break, a separator a space
+    assert without_controls("one\x0btwo\x0cthree\x1ffour") == ("one\ntwo\nthree four", [])
+    assert without_controls("plain text — café\t\n") == ("plain text — café\t\n", [])
+
+
+def test_an_articles_lines_are_named_up_to_a_few():
+    text = "Title\n\nfine\nbad \x07 one\n" + "x\x1b[1m\n" * (SHOWN_LINES + 2)
+    cleaned, notes = article_without_controls(text, "g.md")
+    assert not CONTROL.search(cleaned) and "[1m" not in cleaned
+    assert notes[0] == "g.md:4: dropped control character U+0007"
+    assert notes[1] == "g.md:5: dropped control character U+001B"
+    assert len(notes) == SHOWN_LINES + 1 and notes[-1] == "g.md: and on 3 more lines"
+    assert article_without_controls("no\r\ncontrols", "g.md") == ("no\ncontrols", [])
+
+
+def test_every_text_of_a_row_is_cleaned_and_the_row_named():
+    row = Row("faq.csv:3", "Bar\x07?", "Yes \x1b[1mopen", ["bar \u202eopen"], "Food", "", "id")
+    row.metadata = {"Owner": "Sam\x1b[0m"}
+    clean = Row("faq.csv:4", "Cafe?", "Yes", [])
+    assert rows_without_controls([row, clean]) == [
+        "faq.csv:3: dropped control characters U+0007, U+001B, U+202E"
+    ]
+    assert (row.question, row.answer, row.alternates) == ("Bar?", "Yes open", ["bar open"])
+    assert row.metadata == {"Owner": "Sam"}
+
+
+def test_ingest_drops_them_from_a_csv_a_workbook_and_a_guide(tmp_path: Path):
+    csv = tmp_path / "faq.csv"
+    csv.write_text('question,answer\nIs there a bar?,"Yes \x1b[31mopen late"\n', encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Question", "Answer"])
+    sheet.append(["Is there a lift?", "Yes, by the \u202edoor"])
+    book.save(tmp_path / "more.xlsx")
+    guide = tmp_path / "cafe.md"
+    guide.write_text("# Cafe\n\nHello.\n\n## Hours\n\nWe open \x07at 5pm.\n", encoding="utf-8")
+    target = tmp_path / "kb"
+    done = run_guidebot(
+        "ingest", "--knowledge", str(target), str(csv), str(tmp_path / "more.xlsx"), str(guide)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "faq.csv:2: dropped control character U+001B" in done.stdout
+    assert "note: cafe.md:7: dropped control character U+0007" in done.stdout
+    assert "dropped control character U+202E" in done.stdout  # the workbook's row
+    kb = load_knowledge(target)
+    answers = {entry.question: entry.answer for entry in kb.faqs}
+    assert answers["Is there a bar?"] == "Yes open late"
+    assert answers["Is there a lift?"] == "Yes, by the door"
+    assert "We open at 5pm." in " ".join(
+        p.text for g in kb.guides for s in g.sections for p in s.paragraphs
+    )
