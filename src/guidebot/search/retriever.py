@@ -23,6 +23,7 @@ from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.introduction import introduction_rows, lift_introductions
 from guidebot.search.negation import less_ruled_out
+from guidebot.search.phrases import in_a_written_phrase
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
@@ -214,12 +215,19 @@ class Retriever:
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
-        word of the question names a topic of some heading ("salary")."""
-        if term in self._document_terms and any(
-            t not in self._document_terms and t in self._headings for t in terms
-        ):
+        word of the question names a topic of some heading ("salary"), or when it stands in
+        a phrase the knowledge writes ("guide dog": phrases.in_a_written_phrase)."""
+        if term not in self._document_terms:
+            return 1.0
+        if any(t not in self._document_terms and t in self._headings for t in terms):
+            return self.config.document_weight
+        if in_a_written_phrase(term, terms, self.sections.holders, self._written):
             return self.config.document_weight
         return 1.0
+
+    def _written(self, row: int) -> tuple[list[str], list[str]]:
+        passage = self.passages[row]
+        return self.analyzer.terms(passage.section), self.analyzer.terms(passage.text)
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
