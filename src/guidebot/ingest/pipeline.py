@@ -19,6 +19,7 @@ from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.controls import article_without_controls
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.review import keep_reviewed_hashes
 from guidebot.ingest.sources import read_source
 from guidebot.ingest.staging import Staging, finish_interrupted, sweep_abandoned
 from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
@@ -102,6 +103,8 @@ def ingest(
             written.append(Written(path, _describe_guide(guide, title, source)))
         for table in tables:
             entries = _faq_entries(table.rows, guides, taken)
+            kept = keep_reviewed_hashes(entries, target / "faq" / f"{table.name}.yaml")
+            notes += [_kept_note(table.shown, kept)] if kept else []
             source = table.source
             header = f"{FROM[2:]}{source}{ON}{date.today()}."
             path = staging.write(f"faq/{table.name}.yaml", render_faq(entries, header))
@@ -298,6 +301,14 @@ def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[
     if problems:
         raise KnowledgeError(problems)
     return entries
+
+
+def _kept_note(shown: str, kept: int) -> str:
+    entries = "entry keeps" if kept == 1 else "entries keep"
+    return (
+        f"{shown}: {kept} unchanged {entries} the section_hash of the file replaced, so "
+        "`guidebot check` still says which answers may be out of date"
+    )
 
 
 def _describe_guide(guide: Guide | None, title: str, source: str) -> str:
