@@ -66,6 +66,25 @@ def test_a_linked_guide_stays_a_link_when_replaced(tmp_path):
     assert guide.is_symlink() and real.read_text(encoding="utf-8").startswith("---")
 
 
+def test_a_file_replaced_with_other_text_is_kept_and_named(tmp_path):
+    """--force may replace hand edits: the old file is copied aside first, outside what the
+    loader reads, and ingest's notes say where; the same text again keeps no copy."""
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "faq-plain.csv"], target)
+    (faq,) = (target / "faq").iterdir()
+    edited = faq.read_text(encoding="utf-8") + "- question: Added by hand?\n  answer: Here.\n"
+    faq.write_text(edited, encoding="utf-8")
+    result = ingest([FIXTURES / "faq-plain.csv"], target, force=True)
+    (copy,) = (target / staging.REPLACED).rglob("*.yaml")
+    assert copy.read_text(encoding="utf-8") == edited
+    assert f"replaced {faq}; the file it replaced is kept as {copy}" in result.notes
+    assert "Added by hand?" not in faq.read_text(encoding="utf-8")
+    assert not any(e.question == "Added by hand?" for e in load_knowledge(target).faqs)
+    again = ingest([FIXTURES / "faq-plain.csv"], target, force=True)
+    assert not any("replaced" in note for note in again.notes)
+    assert len(list((target / staging.REPLACED).rglob("*.yaml"))) == 1
+
+
 def test_a_disk_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch):
     import errno
 
@@ -135,6 +154,6 @@ def test_a_commit_whose_staged_files_were_swept_fails_and_changes_nothing(tmp_pa
     staged.write("guides/late.md", "# Late\n")
     shutil.rmtree(staged.root)
     with pytest.raises(WriteFailed):
-        staged.commit()
+        staged.commit("now")
     assert sorted(p.name for p in (target / "guides").iterdir()) == before
     assert not (target / INTERRUPTED_INGEST).exists()

@@ -117,7 +117,8 @@ def ingest(
     except BaseException:
         staging.discard()
         raise
-    staging.commit()
+    for final, copy in staging.commit(time.strftime("%Y-%m-%d-%H%M%S")):
+        notes.append(f"replaced {final}; the file it replaced is kept as {copy}")
     kb = load_knowledge(target)
     kb = dataclasses.replace(kb, warnings=(*warnings, *kb.warnings))
     return IngestResult(written, kb, notes, warnings)

@@ -23,6 +23,9 @@ from guidebot.errors import WriteFailed
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, knowledge_files
 
 PREFIX = ".guidebot-staging-"
+# Where a file that an ingest replaced with other text is kept (a folder per run), since
+# --force may replace hand edits: the loader never reads it.
+REPLACED = ".guidebot-replaced"
 ABANDONED_AFTER = 3600.0  # seconds: an ingest takes seconds, so an older folder is left over
 
 
@@ -59,18 +62,41 @@ class Staging:
         self.new.append(rel)
         return self.target / rel
 
-    def commit(self) -> None:
-        """Move the staged files into place, journalled (see the module docstring)."""
+    def commit(self, stamp: str) -> list[tuple[Path, Path]]:
+        """Move the staged files into place, journalled (see the module docstring), each
+        existing file they replace with other text first copied into a new folder of
+        REPLACED named from `stamp` (a time, say); returns (file, its old copy) for each."""
         journal = self.target / INTERRUPTED_INGEST
         missing = [rel for rel in self.new if not (self.root / rel).is_file()]
         if missing:  # a run paused for over an hour may have had its folder swept
             raise WriteFailed(self.root / missing[0], "the staged file is gone; run it again")
+        kept = self._keep_replaced(stamp)
         moves = {"staging": self.root.name, "files": self.new}
         atomic.write_text(journal, json.dumps(moves, indent=1), overwrite=True)
         try:
             finish_interrupted(self.target)
         except OSError as error:  # the journal stays: the next ingest finishes the moves
             raise WriteFailed(self.target, error.strerror or str(error)) from None
+        return kept
+
+    def _keep_replaced(self, stamp: str) -> list[tuple[Path, Path]]:
+        replaced = [
+            rel
+            for rel in self.new
+            if (self.target / rel).is_file()
+            and (self.target / rel).read_bytes() != (self.root / rel).read_bytes()
+        ]
+        if not replaced:
+            return []
+        try:
+            (self.target / REPLACED).mkdir(exist_ok=True)
+            folder = Path(tempfile.mkdtemp(prefix=f"{stamp}-", dir=self.target / REPLACED))
+            for rel in replaced:
+                (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+                atomic.write_bytes(folder / rel, (self.target / rel).read_bytes())
+        except OSError as error:
+            raise WriteFailed(self.target / REPLACED, error.strerror or str(error)) from None
+        return [(self.target / rel, folder / rel) for rel in replaced]
 
     def discard(self) -> None:
         """Forget everything staged; the knowledge directory is as it was."""
