@@ -119,3 +119,17 @@ def test_a_single_reply_renders_as_before():
     assert as_markdown(reply) == "It costs $1. [1]\n\nSources:\n1. *A Guide*, section “Costs”\n"
     plain = "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n"
     assert as_markdown(reply, emphasis=False) == plain  # to paste into a plain-text email
+
+
+def test_markdown_lists_what_it_cites_then_the_other_sections_shown_once():
+    """To paste into an email: the sources the marks cite, numbered as the marks are, then
+    the other sections shown beside them, each once and none already cited."""
+    sources = tuple(
+        Source(n, f"g/{n}", "A Guide", section, f"Text {n}.", 1.0)
+        for n, section in enumerate(("Costs", "Costs", "Hours", "Hours", "Parking"), start=1)
+    )
+    reply = Reply("how much", "It costs $1.", "answer", confidence=0.8, sources=sources)
+    assert as_markdown(reply, emphasis=False) == (
+        "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n\n"
+        "Also in the guides:\n- A Guide, section “Hours”\n- A Guide, section “Parking”\n"
+    )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from guidebot.reply import Reply
+import re
+from functools import partial
+
+from guidebot.reply import Reply, Source
+
+_MARK = re.compile(r"\[(\d+)\]")  # a citation mark in a reply's text: "[1]"
 
 
 def as_text(reply: Reply) -> str:
@@ -26,8 +31,9 @@ def as_text(reply: Reply) -> str:
 
 
 def as_markdown(reply: Reply, emphasis: bool = True) -> str:
-    """A reply to paste into an email or ticket: answer, then a numbered source list (for a
-    reply to several questions, each part's question and answer in turn). Without
+    """A reply to paste into an email or ticket: answer, then the numbered sources its marks
+    cite (for a reply to several questions, each part's question and answer in turn), then
+    the other sections shown beside them, each once, as "Also in the guides". Without
     `emphasis` no guide title is in italics: an email pasted as plain text would show the
     asterisks, and nothing else in it is markup a plain-text reader sees."""
     parts: list[str] = []
@@ -40,14 +46,21 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
             parts.append(_quote_free(text))
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
-    if reply.sources:
-        mark = "*" if emphasis else ""
-        listed = "\n".join(
-            f"{s.number}. {mark}{s.guide_title}{mark}, section “{s.heading_path}”"
-            for s in reply.sources
-        )
-        parts.append("Sources:\n" + listed)
+    mark = "*" if emphasis else ""
+    cited = {int(n) for n in _MARK.findall("\n".join(parts))}
+    listed = [s for s in reply.sources if s.number in cited]
+    if listed:
+        parts.append("Sources:\n" + "\n".join(f"{s.number}. {_named(s, mark)}" for s in listed))
+    others = dict.fromkeys(_named(s, mark) for s in reply.sources if s.number not in cited)
+    for named in map(partial(_named, mark=mark), listed):
+        others.pop(named, None)
+    if others:
+        parts.append("Also in the guides:\n" + "\n".join(f"- {named}" for named in others))
     return "\n\n".join(parts) + "\n"
+
+
+def _named(source: Source, mark: str) -> str:
+    return f"{mark}{source.guide_title}{mark}, section “{source.heading_path}”"
 
 
 def _cited(text: str, reply: Reply) -> str:
