@@ -7,10 +7,7 @@ import numpy as np
 import pytest
 
 from guidebot.bot import Bot
-from guidebot.dialogue.policy import default_policy
 from guidebot.search.phrases import in_a_written_phrase
-from guidebot.search.semantic.load import load_model
-from guidebot.search.semantic.model_dir import builtin_dir
 
 THEATRE = """
 ---
@@ -43,24 +40,42 @@ def _holders(rows: dict[str, list[int]]):
 def test_a_pair_counts_only_as_the_passage_writes_it_and_in_that_order():
     texts = {0: (["access"], ["guid", "dog", "welcom"]), 1: (["tour"], ["tour", "guid", "group"])}
     holders = _holders({"guid": [0, 1], "dog": [0], "tour": [1], "welcom": [0]})
-    assert in_a_written_phrase("guid", ["bring", "guid", "dog"], holders, texts.__getitem__)
-    assert in_a_written_phrase("guid", ["tour", "guid"], holders, texts.__getitem__)
-    assert not in_a_written_phrase("guid", ["dog", "guid"], holders, texts.__getitem__)
-    assert not in_a_written_phrase("guid", ["guid", "welcom"], holders, texts.__getitem__)
-    assert not in_a_written_phrase("guid", ["guid"], holders, texts.__getitem__)
+
+    def found(terms: list[str]) -> bool:
+        return in_a_written_phrase("guid", terms, holders, texts.__getitem__, {})
+
+    assert found(["bring", "guid", "dog"]) and found(["tour", "guid"])
+    assert not found(["dog", "guid"]) and not found(["guid", "welcom"]) and not found(["guid"])
 
 
-def test_a_guide_dog_is_no_question_about_the_guide(make_knowledge):
-    """As `guidebot ask` reads it, with the built-in word vectors."""
-    encoder = load_model(builtin_dir())
-    bot = Bot.load(
-        make_knowledge({"guides/playhouse.md": THEATRE}), default_policy(True), encoder=encoder
+def test_each_pair_is_looked_for_once_however_often_it_is_asked():
+    """A question repeating "guide dog" twenty times reads the passages once."""
+    reads: list[int] = []
+
+    def written(row: int) -> tuple[list[str], ...]:
+        reads.append(row)
+        return (["guid", "dog"],)
+
+    known: dict[tuple[str, str], bool] = {}
+    terms = ["guid", "dog"] * 20
+    holders = _holders({"guid": [0], "dog": [0]})
+    assert in_a_written_phrase("guid", terms, holders, written, known)
+    assert in_a_written_phrase("guid", terms, holders, written, known)
+    assert len(reads) <= 2 and known[("guid", "dog")]
+
+
+def test_an_faq_entrys_phrasings_are_read(make_knowledge):
+    faq = (
+        "- question: Are pets allowed?\n"
+        "  answer: Only assistance animals may come in.\n"
+        "  alternates: [can I bring my guide dog]\n"
     )
-    assert bot.ask("can I bring my guide dog").sources[0].section == "Accessibility"
-    assert bot.ask("who is the tour guide").sources[0].section == "Tours"
-    # the guide itself, asked about as a whole, is still its opening
-    opening = "Visiting the Playhouse: A Guide for Audiences"
-    assert bot.ask("what does this guide cover").sources[0].section == opening
+    files = {"guides/playhouse.md": THEATRE.replace("Guide dogs", "Dogs"), "faq/f.yaml": faq}
+    retriever = Bot.load(make_knowledge(files)).retriever
+    opening = next(row for row, p in enumerate(retriever.passages) if "/intro/" in p.id)
+    scores = {h.row: h.score for h in retriever.search("guide dog", k=10, boost=False).hits}
+    expected, _ = retriever.score({"guid": retriever.config.document_weight, "dog": 1.0})
+    assert scores[opening] == pytest.approx(float(expected[opening]))
 
 
 def test_the_word_then_weighs_what_a_word_naming_the_document_weighs(make_knowledge):

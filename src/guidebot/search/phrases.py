@@ -14,6 +14,7 @@ import numpy as np
 # Passages read, at most, to find a phrase: most questions hold no word naming the document,
 # and those that do seldom share both words with more.
 MAX_PASSAGES = 50
+MAX_KNOWN = 10_000  # pairs whose finding is kept; then forgotten all at once
 
 
 def in_a_written_phrase(
@@ -21,23 +22,23 @@ def in_a_written_phrase(
     terms: Sequence[str],
     holders: Callable[[str], np.ndarray],
     written: Callable[[int], Sequence[Sequence[str]]],
+    known: dict[tuple[str, str], bool],
 ) -> bool:
     """Whether `term` stands next to a neighbour in the question's `terms` (stop words left
     out, as in the passages) as it does in some passage's writing: `holders` gives the rows
-    of the passages holding a term, `written(row)` each of that passage's texts (heading,
-    body) as terms in order."""
-    for at, found in enumerate(terms):
-        if found != term:
-            continue
-        for pair in (
-            (terms[at - 1], term) if at else None,
-            (term, terms[at + 1]) if at + 1 < len(terms) else None,
-        ):
-            if pair is None or pair[0] == pair[1]:
-                continue
+    of the passages holding a term, `written(row)` each of that passage's texts (heading or
+    phrasings, body) as terms in order. `known` keeps each pair's finding (word pair ->
+    bool), so that a pair is looked for once however often it is asked about."""
+    pairs = {(terms[at - 1], term) for at in range(1, len(terms)) if terms[at] == term}
+    pairs |= {(term, terms[at + 1]) for at in range(len(terms) - 1) if terms[at] == term}
+    for pair in pairs - {(term, term)}:
+        if pair not in known:
+            if len(known) >= MAX_KNOWN:
+                known.clear()
             rows = np.intersect1d(holders(pair[0]), holders(pair[1]))[:MAX_PASSAGES]
-            if any(_adjacent(text, pair) for row in rows.tolist() for text in written(row)):
-                return True
+            known[pair] = any(_adjacent(text, pair) for r in rows.tolist() for text in written(r))
+        if known[pair]:
+            return True
     return False
 
 

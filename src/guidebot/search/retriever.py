@@ -74,6 +74,7 @@ class Retriever:
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
         self._headings = derived.headings_by_term(bundle.meta)
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
+        self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
         self._introductions = introduction_rows(passages)
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
@@ -221,13 +222,14 @@ class Retriever:
             return 1.0
         if any(t not in self._document_terms and t in self._headings for t in terms):
             return self.config.document_weight
-        if in_a_written_phrase(term, terms, self.sections.holders, self._written):
+        if in_a_written_phrase(term, terms, self.sections.holders, self._written, self._phrases):
             return self.config.document_weight
         return 1.0
 
-    def _written(self, row: int) -> tuple[list[str], list[str]]:
+    def _written(self, row: int) -> list[list[str]]:
         passage = self.passages[row]
-        return self.analyzer.terms(passage.section), self.analyzer.terms(passage.text)
+        texts = [*(passage.asked or (passage.section,)), passage.text]
+        return [self.analyzer.terms(text) for text in texts]
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
