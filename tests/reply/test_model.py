@@ -133,3 +133,14 @@ def test_markdown_lists_what_it_cites_then_the_other_sections_shown_once():
         "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n\n"
         "Also in the guides:\n- A Guide, section “Hours”\n- A Guide, section “Parking”\n"
     )
+
+
+def test_a_bracketed_number_in_the_guides_text_cites_nothing():
+    sources = (
+        Source(1, "g/1", "A Guide", "Expenses", "Text 1.", 1.0),
+        Source(2, "g/2", "A Guide", "Holidays", "Text 2.", 1.0),
+    )
+    reply = Reply("claims", "Fill in form [2].", "answer", confidence=0.8, sources=sources)
+    assert as_markdown(reply, emphasis=False).endswith(
+        "Sources:\n1. A Guide, section “Expenses”\n\nAlso in the guides:\n- A Guide, section “Holidays”\n"
+    )

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from guidebot.reply import Reply, Source
-
-_MARK = re.compile(r"\[(\d+)\]")  # a citation mark in a reply's text: "[1]"
 
 
 def as_text(reply: Reply) -> str:
@@ -47,7 +44,11 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
     mark = "*" if emphasis else ""
-    cited = {int(n) for n in _MARK.findall("\n".join(parts))}
+    cited = {
+        part.sources[0].number
+        for part in reply.parts or (reply,)
+        if part.sources and not (part.kind == "clarify" and part.choices)
+    }
     listed = [s for s in reply.sources if s.number in cited]
     if listed:
         parts.append("Sources:\n" + "\n".join(f"{s.number}. {_named(s, mark)}" for s in listed))
