@@ -142,5 +142,6 @@ def test_a_bracketed_number_in_the_guides_text_cites_nothing():
     )
     reply = Reply("claims", "Fill in form [2].", "answer", confidence=0.8, sources=sources)
     assert as_markdown(reply, emphasis=False).endswith(
-        "Sources:\n1. A Guide, section “Expenses”\n\nAlso in the guides:\n- A Guide, section “Holidays”\n"
+        "Sources:\n1. A Guide, section “Expenses”\n\n"
+        "Also in the guides:\n- A Guide, section “Holidays”\n"
     )
