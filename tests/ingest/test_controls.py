@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
+from guidebot.errors import InputError
 from guidebot.ingest.controls import (
     SHOWN_LINES,
     article_without_controls,
@@ -77,3 +79,34 @@ def test_ingest_drops_them_from_a_csv_a_workbook_and_a_guide(tmp_path: Path):
     assert "We open at 5pm." in " ".join(
         p.text for g in kb.guides for s in g.sections for p in s.paragraphs
     )
+
+
+def test_an_escape_left_open_drops_two_characters_not_the_rest():
+    assert without_controls("Costs 45 euros \x1b] and parts are extra")[0] == (
+        "Costs 45 euros  and parts are extra"
+    )
+    assert without_controls("x\x9b31my") == ("xy", ["U+009B"])  # a C1 control sequence
+
+
+def test_a_row_of_nothing_but_control_characters_is_named_and_empty_alternates_go():
+    row = Row("faq.csv:2", "Bar?", "Yes.", ["\x07", "bar open"], key="k\x07", id="i\x1b[0m")
+    assert rows_without_controls([row]) == ["faq.csv:2: dropped control characters U+001B, U+0007"]
+    assert row.alternates == ["bar open"] and (row.key, row.id) == ("k", "i")
+    with pytest.raises(InputError, match=r"^faq.csv:3: the answer holds nothing but control"):
+        rows_without_controls([Row("faq.csv:3", "Bar?", "\x1b[0m")])
+
+
+def test_references_and_file_names_are_cleaned_too(tmp_path: Path):
+    """Markdown decodes "&#8238;" after the text was cleaned; a file's name goes into the
+    guide's source and the FAQ file's first line."""
+    guide = tmp_path / "cafe\u202e.md"
+    guide.write_text("# Cafe\n\nHello.\n\n## Hours\n\nWe open &#8238;at 5pm.\n", encoding="utf-8")
+    faq = tmp_path / "faq\u202e.csv"
+    faq.write_text("question,answer\nIs there a bar?,Yes.\n", encoding="utf-8")
+    target = tmp_path / "kb"
+    done = run_guidebot("ingest", "--knowledge", str(target), str(guide), str(faq))
+    assert done.returncode == 0, done.stderr
+    assert "cafe\ufffd.md: dropped control character U+202E" in done.stdout
+    assert "\u202e" not in done.stdout
+    kb = load_knowledge(target)
+    assert [g.source for g in kb.guides] == ["cafe.md"] and len(kb.faqs) == 1

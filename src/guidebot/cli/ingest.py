@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"note: {terminal_safe(note)}")
     for item in result.written:
-        print(f"wrote {item.path} — {item.what}")
+        print(f"wrote {terminal_safe(str(item.path))} — {terminal_safe(item.what)}")
     print(summary(target, result.kb))
     for warning in result.kb.warnings:
         print(f"warning: {terminal_safe(warning)}")

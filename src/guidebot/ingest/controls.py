@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from guidebot.errors import InputError
+from guidebot.ingest.articles import Article
 from guidebot.ingest.faq.rows import Row
 from guidebot.knowledge.yamlsource import CONTROL, ESCAPE
 
@@ -57,20 +59,45 @@ def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
 
 
 def rows_without_controls(rows: list[Row]) -> list[str]:
-    """Drop control characters from every text of the rows, in place; a warning naming the
-    row (its "file:line") for each row that held one."""
+    """Drop control characters from every text of the rows, in place, and the alternates
+    left empty; a warning naming the row (its "file:line") for each row that held one.
+    Raises InputError naming each row whose question or answer held nothing else."""
     warnings: list[str] = []
+    empty: list[str] = []
     for row in rows:
         found: dict[str, None] = {}
         clean = partial(_clean, found=found)
-        row.question, row.answer, row.section, row.guide = map(
-            clean, (row.question, row.answer, row.section, row.guide)
+        row.question, row.answer, row.section, row.guide, row.id, row.key = map(
+            clean, (row.question, row.answer, row.section, row.guide, row.id, row.key)
         )
-        row.alternates = [clean(text) for text in row.alternates]
+        row.alternates = [text for text in map(clean, row.alternates) if text.strip()]
+        row.follow_ups = [clean(key) for key in row.follow_ups]
         row.metadata = {clean(key): clean(value) for key, value in row.metadata.items()}
         if found:
             warnings.append(f"{row.where}: {_dropped(list(found))}")
+        empty += [
+            f"{row.where}: the {what} holds nothing but control characters"
+            for what, text in (("question", row.question), ("answer", row.answer))
+            if found and not text.strip()
+        ]
+    if empty:
+        raise InputError("\n".join(empty))
     return warnings
+
+
+def article_fields_without_controls(article: Article, shown: str) -> list[str]:
+    """Drop control characters from an article as read, in place: those its format writes
+    as references ("&#8238;" in Markdown or HTML, decoded after the text was cleaned) and
+    those in its file name (its `source`). One note for the file when any were found."""
+    found: dict[str, None] = {}
+    clean = partial(_clean, found=found)
+    for field in ("title", "author", "author_title", "source", "summary"):
+        setattr(article, field, clean(getattr(article, field)))
+    article.intro = [clean(block) for block in article.intro]
+    for section in article.sections:
+        section.heading = clean(section.heading)
+        section.blocks = [clean(block) for block in section.blocks]
+    return [f"{shown}: {_dropped(list(found))}"] if found else []
 
 
 def _clean(text: str, found: dict[str, None]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
-from guidebot.ingest.controls import article_without_controls
+from guidebot.ingest.controls import article_fields_without_controls, article_without_controls
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.review import keep_reviewed_hashes
@@ -187,11 +187,12 @@ def _read_all(
         notes += dropped
         suffix = path.suffix.lower()
         article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
-        if not article.title:
+        article.source = article.source or path.name
+        notes += article_fields_without_controls(article, path.name)
+        if not article.title.strip():
             raise InputError(f"{path}: no title found (the first line should be the title)")
         if not article.sections and not article.intro:
             raise InputError(f"{path}: no text found under the title")
-        article.source = article.source or path.name
         notes += [f"{path.name}: {note}" for note in article.notes]
         if not article.sections:
             notes.append(f"{path.name}: no headings found, so the guide is one section")

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from guidebot.errors import InputError
-from guidebot.ingest.controls import rows_without_controls
+from guidebot.ingest.controls import rows_without_controls, without_controls
 from guidebot.ingest.faq import dialogflow, qnabot, qnajson, rasa, structured
 from guidebot.ingest.faq.archives import ZIP_MAGIC, FolderMembers, ZipMembers
 from guidebot.ingest.faq.columns import is_qna_header
@@ -84,6 +84,7 @@ def read_tables(paths: list[Path]) -> list[FaqTable]:
         tables += _rasa_tables(rasa_files)
     for table in tables:
         dropped = rows_without_controls(table.rows)
+        table.source = without_controls(table.source)[0]  # its file's name: the header
         table.rows, table.warnings = combine(table.rows)
         table.notes += dropped
         alternates = sum(len(row.alternates) for row in table.rows)

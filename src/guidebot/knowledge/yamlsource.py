@@ -22,10 +22,15 @@ MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, 
 # reorder what a terminal or page shows after them ("Trojan Source", Boucher and Anderson,
 # 2021); the left-to-right and right-to-left marks (U+200E, U+200F) only mark a direction.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# A terminal's escape sequence (ECMA-48: a control sequence such as the colour "ESC [31m", an
-# operating system command up to its terminator, or a two-character escape), as text copied
-# from a terminal carries them: dropped whole, or "[31m" would stay glued to a word.
-ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# A terminal's escape sequence (ECMA-48: a control sequence such as the colour "ESC [31m" or
+# its one-byte C1 form, an operating system command up to its terminator on the same line,
+# or a two-character escape), as text copied from a terminal carries them: dropped whole,
+# or "[31m" would stay glued to a word. An operating system command left open is only its
+# two characters: what follows is text, not a command.
+ESCAPE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
 # Every byte but those a C0 or C1 control character (or the CR of a CRLF) can begin with in
 # UTF-8: C0 controls and DEL are one byte each, C1 controls two from 0xC2 (as are NBSP and
 # "°"). A file made of these alone, holding none of the bidirectional controls' three-byte
