@@ -41,3 +41,19 @@ def test_an_unchanged_answer_stays_flagged_after_its_export_comes_in_again(tmp_p
     out = _ingest(target, faq)
     assert "keeps the section_hash" not in out
     assert "may be out of date" not in _check(target)
+
+
+def test_an_entry_moved_to_another_guide_takes_that_sections_hash(tmp_path: Path):
+    from guidebot.ingest.review import keep_reviewed_hashes
+
+    replaced = tmp_path / "faq.yaml"
+    replaced.write_text(
+        "- question: When do you open?\n  answer: At 8am.\n  section: Opening hours\n"
+        "  guide: cafe\n  section_hash: aaaaaaaa\n",
+        encoding="utf-8",
+    )
+    entry: dict[str, object] = {"question": "When do you open?", "answer": "At 8am."}
+    entry |= {"section": "Opening hours", "guide": "shop", "section_hash": "bbbbbbbb"}
+    assert keep_reviewed_hashes([entry], replaced) == 0 and entry["section_hash"] == "bbbbbbbb"
+    entry["guide"] = "cafe"
+    assert keep_reviewed_hashes([entry], replaced) == 1 and entry["section_hash"] == "aaaaaaaa"

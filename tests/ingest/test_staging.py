@@ -85,6 +85,17 @@ def test_a_file_replaced_with_other_text_is_kept_and_named(tmp_path):
     assert len(list((target / staging.REPLACED).rglob("*.yaml"))) == 1
 
 
+def test_the_same_export_on_another_day_keeps_no_copy(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "faq-plain.csv"], target)
+    (faq,) = (target / "faq").iterdir()
+    first, rest = faq.read_text(encoding="utf-8").split("\n", 1)
+    faq.write_text(first[: -len("2026-12-01.")] + "2020-01-01.\n" + rest, encoding="utf-8")
+    result = ingest([FIXTURES / "faq-plain.csv"], target, force=True)
+    assert not any("replaced" in note for note in result.notes)
+    assert not (target / staging.REPLACED).exists()
+
+
 def test_a_disk_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch):
     import errno
 

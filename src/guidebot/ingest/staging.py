@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +27,7 @@ PREFIX = ".guidebot-staging-"
 # Where a file that an ingest replaced with other text is kept (a folder per run), since
 # --force may replace hand edits: the loader never reads it.
 REPLACED = ".guidebot-replaced"
+_DATED = re.compile(rb"\A#[^\n]* \d{4}-\d{2}-\d{2}\.?\n")
 ABANDONED_AFTER = 3600.0  # seconds: an ingest takes seconds, so an older folder is left over
 
 
@@ -84,7 +86,7 @@ class Staging:
             rel
             for rel in self.new
             if (self.target / rel).is_file()
-            and (self.target / rel).read_bytes() != (self.root / rel).read_bytes()
+            and _undated(self.target / rel) != _undated(self.root / rel)
         ]
         if not replaced:
             return []
@@ -107,6 +109,14 @@ class Staging:
         for directory in reversed(self.created):
             if directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()
+
+
+def _undated(path: Path) -> bytes:
+    """A file's bytes less a first comment line that ends with a date ("# FAQ entries
+    brought in from faq.csv by guidebot ingest on 2026-12-01."): the same export brought in
+    on another day replaces nothing worth keeping."""
+    data = path.read_bytes()
+    return _DATED.sub(b"", data, count=1)
 
 
 def finish_interrupted(target: Path) -> bool:
