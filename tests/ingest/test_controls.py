@@ -110,3 +110,25 @@ def test_references_and_file_names_are_cleaned_too(tmp_path: Path):
     assert "\u202e" not in done.stdout
     kb = load_knowledge(target)
     assert [g.source for g in kb.guides] == ["cafe.md"] and len(kb.faqs) == 1
+
+
+def test_control_characters_written_as_references_go_as_written_ones_do(tmp_path: Path):
+    """A web page's reader gives up on "&#27;" (the page had "no title"); other references
+    stay for the page's reader to decode."""
+    cleaned, notes = article_without_controls("a &#x1b;[31mred &#8238;x &#10; &amp; &#233;", "g")
+    assert cleaned == "a red x &#10; &amp; &#233;"
+    assert notes == ["g:1: dropped control characters U+001B, U+202E"]
+    page = tmp_path / "cafe.html"
+    page.write_text(
+        "<html><head><title>Cafe Guide</title></head><body><article><h1>Cafe Guide</h1>"
+        "<p>Hello and welcome to the cafe, a nice place to be with friends and family.</p>"
+        "<h2>Hours</h2><p>We open at 5pm &#27;[1mand close late on weekends and most other "
+        "days of the year.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    target = tmp_path / "kb"
+    done = run_guidebot("ingest", "--knowledge", str(target), str(page))
+    assert done.returncode == 0, done.stderr
+    assert "We open at 5pm and close late" in next((target / "guides").iterdir()).read_text(
+        encoding="utf-8"
+    )

@@ -23,6 +23,7 @@ _AS_SPACE = str.maketrans(
     {"\x0b": "\n", "\x0c": "\n", "\r": "\n"} | dict.fromkeys("\x1c\x1d\x1e\x1f", " ")
 )
 _CRLF = re.compile(r"\r\n")
+_REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,6}));")
 SHOWN_LINES = 5  # lines of one article named in warnings; more are counted
 
 
@@ -38,16 +39,18 @@ def without_controls(text: str) -> tuple[str, list[str]]:
 
 
 def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
-    """An article's text without control characters, and a warning "file:line: ..." for each
-    of the first SHOWN_LINES lines that held one (then how many more did)."""
-    if not CONTROL.search(text):
+    """An article's text without control characters, written as they are or as numeric
+    character references ("&#27;", which a web page's reader cannot hold and gives up on),
+    and a warning "file:line: ..." for each of the first SHOWN_LINES lines that held one
+    (then how many more did)."""
+    if not CONTROL.search(text) and not _REFERENCE.search(text):
         return text, []
     warnings: list[str] = []
     lines = _CRLF.sub("\n", text).split("\n")
     cleaned: list[str] = []
     held = 0
     for number, line in enumerate(lines, start=1):
-        line, dropped = without_controls(line)
+        line, dropped = without_controls(_REFERENCE.sub(_control_referred, line))
         cleaned.append(line)
         if dropped:
             held += 1
@@ -56,6 +59,14 @@ def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
     if held > SHOWN_LINES:
         warnings.append(f"{shown}: and on {held - SHOWN_LINES} more lines")
     return "\n".join(cleaned), warnings
+
+
+def _control_referred(match: re.Match[str]) -> str:
+    """The control character a numeric character reference names, so that it goes as one
+    written out does (an escape sequence whole); any other reference as it was."""
+    decimal, hexadecimal = match.groups()
+    code = min(int(decimal) if decimal else int(hexadecimal, 16), 0x10FFFF)
+    return chr(code) if CONTROL.match(chr(code)) else match.group()
 
 
 def rows_without_controls(rows: list[Row]) -> list[str]:
