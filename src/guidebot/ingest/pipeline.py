@@ -17,23 +17,22 @@ from pathlib import Path
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
 from guidebot.ingest.controls import article_fields_without_controls, article_without_controls
+from guidebot.ingest.entries import faq_entries
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.review import keep_reviewed_hashes
 from guidebot.ingest.sources import read_source
 from guidebot.ingest.staging import Staging, finish_interrupted, sweep_abandoned
-from guidebot.ingest.tables import FaqTable, Row, is_table_input, read_tables, render_faq
+from guidebot.ingest.tables import FaqTable, is_table_input, read_tables, render_faq
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.loader import (
     load_knowledge,
     loose_faq_files,
-    nearest_heading,
-    section_hash,
 )
 from guidebot.knowledge.model import Guide, KnowledgeBase
-from guidebot.knowledge.slugs import slugify, unique
+from guidebot.knowledge.slugs import slugify
 from guidebot.locations import is_bundled
 
 # The first line of an FAQ file ingest writes (render_faq makes it a comment) names the
@@ -102,7 +101,7 @@ def ingest(
             guide = by_name.get(Path(path).name)
             written.append(Written(path, _describe_guide(guide, title, source)))
         for table in tables:
-            entries = _faq_entries(table.rows, guides, taken)
+            entries = faq_entries(table.rows, guides, taken)
             kept = keep_reviewed_hashes(entries, target / "faq" / f"{table.name}.yaml")
             notes += [_kept_note(table.shown, kept)] if kept else []
             source = table.source
@@ -258,51 +257,6 @@ def _guides(target: Path) -> list[Guide]:
         if guide:
             guides.append(guide)
     return guides
-
-
-def _faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[dict[str, object]]:
-    """Entries ready for YAML: unique ids, a section_hash for every linked section, follow-ups
-    turned from the export's keys into the ids given here, metadata kept."""
-    entries: list[dict[str, object]] = []
-    problems: list[Problem] = []
-    ids: dict[str, str] = {}  # an export's key (QnaId, qid) -> the id its entry got
-    linked: list[tuple[dict[str, object], Row]] = []
-    for row in rows:
-        entry: dict[str, object] = {"id": unique(row.id or slugify(row.question, 6), taken)}
-        if row.key:
-            ids[row.key] = str(entry["id"])
-        entry |= {"question": row.question, "answer": row.answer}
-        if row.alternates:
-            entry["alternates"] = row.alternates
-        if row.section:
-            named = [g for g in guides if (not row.guide or g.slug == row.guide)]
-            owners = [(g, s) for g in named if (s := g.section(row.section)) is not None]
-            if len(owners) != 1:
-                where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
-                reason = (
-                    "is in several guides; add a guide column"
-                    if owners
-                    else f"is not in {where}" + nearest_heading(row.section, named)
-                )
-                problems.append(Problem(row.where, 0, f"section '{row.section}' {reason}"))
-                continue
-            entry["section"] = row.section
-            if row.guide or len(guides) > 1:
-                entry["guide"] = owners[0][0].slug
-            entry["section_hash"] = section_hash(owners[0][1])
-        elif row.guide:
-            entry["guide"] = row.guide
-        entries.append(entry)
-        linked.append((entry, row))
-    for entry, row in linked:
-        follow_ups = [ids[key] for key in row.follow_ups if key in ids]
-        if follow_ups:
-            entry["follow_ups"] = follow_ups
-        if row.metadata:
-            entry["metadata"] = dict(row.metadata)
-    if problems:
-        raise KnowledgeError(problems)
-    return entries
 
 
 def _kept_note(shown: str, kept: int) -> str:
