@@ -8,6 +8,7 @@ from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
 from guidebot.search.analysis import Analyzer
 from guidebot.search.guidenames import GuideNames
+from guidebot.search.introduction import introduction_rows
 from tests.conftest import KNOWLEDGE
 
 POOL = """---
@@ -47,7 +48,13 @@ def _two_guides(make_knowledge):
     root = make_knowledge({"guides/pool.md": OPENING, "guides/gym.md": GYM})
     passages = build_passages(load_knowledge(root))
     analyzer = Analyzer()
-    names = GuideNames(passages, _guides(passages), analyzer.terms, set(analyzer.terms("guide")))
+    names = GuideNames(
+        passages,
+        _guides(passages),
+        introduction_rows(passages),
+        analyzer.terms,
+        set(analyzer.terms("guide")),
+    )
     rows = {p.id: n for n, p in enumerate(passages)}
     return passages, names, rows, analyzer.terms("pool")[0]
 
@@ -65,7 +72,7 @@ def test_only_words_that_tell_the_guides_apart_name_one(make_knowledge):
 def test_one_guide_names_nothing_and_changes_no_score():
     passages = build_passages(load_knowledge(KNOWLEDGE))
     analyzer = Analyzer()
-    names = GuideNames(passages, _guides(passages), analyzer.terms)
+    names = GuideNames(passages, _guides(passages), introduction_rows(passages), analyzer.terms)
     terms = analyzer.terms("AI master's degree careers in manufacturing")
     assert all(names.named_in(terms, row) == () for row in range(len(passages)))
     size = len(passages)

@@ -25,13 +25,15 @@ class GuideNames:
         self,
         passages: Sequence[Passage],
         guide_of: np.ndarray,
+        openings: np.ndarray,
         terms_of: Callable[[str], list[str]],
         ignored: Collection[str] = (),
     ) -> None:
-        """From passages (objects with .kind, .guide, .guide_title and .section) and their
-        guides' slugs (`guide_of`, object [passages]: the retriever's); `terms_of` analyses a
-        title as queries are analysed, `ignored` are terms that never name a guide (the
-        words naming a document, "guide" or "page")."""
+        """From passages (objects with .kind, .guide and .guide_title), their guides' slugs
+        (`guide_of`, object [passages]: the retriever's) and the rows of the guides' openings
+        (`openings`, int: introduction.introduction_rows); `terms_of` analyses a title as
+        queries are analysed, `ignored` are terms that never name a guide (the words naming
+        a document, "guide" or "page")."""
         self._guide_of = guide_of
         names = ("kind", "guide", "guide_title")
         # Distinct rows first, in C: a library's 100,000 passages come from a few guides.
@@ -55,15 +57,10 @@ class GuideNames:
                 self._rows[named] = np.sort(np.array(held, dtype=np.int64))
         # A guide's opening, headed by its title, is not lifted: a word of the title says
         # which guide a question is about, not that it is about the guide as a whole.
-        opening = self._opening(passages) if self._rows else np.zeros(0, dtype=bool)
-        self._lifted = {named: rows[~opening[rows]] for named, rows in self._rows.items()}
-
-    @staticmethod
-    def _opening(passages: Sequence[Passage]) -> np.ndarray:
-        """bool [passages]: whether each is of a guide's opening (headed by its title)."""
-        sections = np.array(passage_column(passages, "section"), dtype=object)
-        titles = np.array(passage_column(passages, "guide_title"), dtype=object)
-        return np.asarray(sections == titles, dtype=bool)
+        self._lifted = {
+            named: np.setdiff1d(rows, openings, assume_unique=True)
+            for named, rows in self._rows.items()
+        }
 
     def level(
         self,

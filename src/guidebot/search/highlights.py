@@ -40,6 +40,18 @@ class PassageWords:
         where = self._map(doc)
         return {t: tuple(token for _, token, _ in where[t]) for t in terms if t in where}
 
+    def follows(self, doc: int, first: str, second: str) -> bool:
+        """Whether in passage `doc` (title, then text) a word yielding the term `second`
+        comes right after one yielding `first`, words that yield no term (stop words) left
+        out as they are from a query's terms: "Guide dogs", "a tour guide"."""
+        where = self._map(doc)
+        if first not in where or second not in where:
+            return False
+        positions = sorted({position for found in where.values() for position, _, _ in found})
+        after = dict(zip(positions, positions[1:], strict=False))
+        seconds = {position for position, _, _ in where[second]}
+        return any(after.get(position) in seconds for position, _, _ in where[first])
+
     def highlights(self, doc: int, matched: Collection[str]) -> tuple[str, ...]:
         """Words of passage `doc` whose search terms are all among `matched`, in passage
         order, once each, as they stand in its text."""

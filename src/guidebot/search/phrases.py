@@ -21,13 +21,13 @@ def in_a_written_phrase(
     term: str,
     terms: Sequence[str],
     holders: Callable[[str], np.ndarray],
-    written: Callable[[int], Sequence[Sequence[str]]],
+    follows: Callable[[int, str, str], bool],
     known: dict[tuple[str, str], bool],
 ) -> bool:
     """Whether `term` stands next to a neighbour in the question's `terms` (stop words left
-    out, as in the passages) as it does in some passage's writing: `holders` gives the rows
-    of the passages holding a term, `written(row)` each of that passage's texts (heading or
-    phrasings, body) as terms in order. `known` keeps each pair's finding (word pair ->
+    out) as it does in some passage's writing: `holders` gives the rows of the passages
+    holding a term, `follows(row, a, b)` whether that passage writes b right after a
+    (highlights.PassageWords.follows). `known` keeps each pair's finding (word pair ->
     bool), so that a pair is looked for once however often it is asked about."""
     pairs = {(terms[at - 1], term) for at in range(1, len(terms)) if terms[at] == term}
     pairs |= {(term, terms[at + 1]) for at in range(len(terms) - 1) if terms[at] == term}
@@ -36,11 +36,7 @@ def in_a_written_phrase(
             if len(known) >= MAX_KNOWN:
                 known.clear()
             rows = np.intersect1d(holders(pair[0]), holders(pair[1]))[:MAX_PASSAGES]
-            known[pair] = any(_adjacent(text, pair) for r in rows.tolist() for text in written(r))
+            known[pair] = any(follows(row, *pair) for row in rows.tolist())
         if known[pair]:
             return True
     return False
-
-
-def _adjacent(text: Sequence[str], pair: tuple[str, str]) -> bool:
-    return any(a == pair[0] and b == pair[1] for a, b in zip(text, text[1:], strict=False))

@@ -78,7 +78,7 @@ class Retriever:
         self._introductions = introduction_rows(passages)
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
-            passages, self._guide_of, analyzer.terms, self._document_terms
+            passages, self._guide_of, self._introductions, analyzer.terms, self._document_terms
         )
         self.labels = SectionLabels(passages)
         # Which sections a term names or is used in, for clarifying and declining.
@@ -222,14 +222,10 @@ class Retriever:
             return 1.0
         if any(t not in self._document_terms and t in self._headings for t in terms):
             return self.config.document_weight
-        if in_a_written_phrase(term, terms, self.sections.holders, self._written, self._phrases):
+        holders, follows = self.sections.holders, self._words.follows
+        if in_a_written_phrase(term, terms, holders, follows, self._phrases):
             return self.config.document_weight
         return 1.0
-
-    def _written(self, row: int) -> list[list[str]]:
-        passage = self.passages[row]
-        texts = [*(passage.asked or (passage.section,)), passage.text]
-        return [self.analyzer.terms(text) for text in texts]
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
