@@ -82,20 +82,20 @@ class Staging:
         return kept
 
     def _keep_replaced(self, stamp: str) -> list[tuple[Path, Path]]:
-        replaced = [
-            rel
-            for rel in self.new
-            if (self.target / rel).is_file()
-            and _undated(self.target / rel) != _undated(self.root / rel)
-        ]
+        replaced: dict[str, bytes] = {}  # rel -> the bytes the staged file replaces
+        for rel in self.new:
+            if (self.target / rel).is_file():
+                old = (self.target / rel).read_bytes()
+                if _undated(old) != _undated((self.root / rel).read_bytes()):
+                    replaced[rel] = old
         if not replaced:
             return []
         try:
             (self.target / REPLACED).mkdir(exist_ok=True)
             folder = Path(tempfile.mkdtemp(prefix=f"{stamp}-", dir=self.target / REPLACED))
-            for rel in replaced:
+            for rel, old in replaced.items():
                 (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-                atomic.write_bytes(folder / rel, (self.target / rel).read_bytes())
+                atomic.write_bytes(folder / rel, old)
         except OSError as error:
             raise WriteFailed(self.target / REPLACED, error.strerror or str(error)) from None
         return [(self.target / rel, folder / rel) for rel in replaced]
@@ -111,11 +111,10 @@ class Staging:
                 directory.rmdir()
 
 
-def _undated(path: Path) -> bytes:
+def _undated(data: bytes) -> bytes:
     """A file's bytes less a first comment line that ends with a date ("# FAQ entries
     brought in from faq.csv by guidebot ingest on 2026-12-01."): the same export brought in
     on another day replaces nothing worth keeping."""
-    data = path.read_bytes()
     return _DATED.sub(b"", data, count=1)
 
 
