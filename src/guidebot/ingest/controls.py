@@ -97,9 +97,9 @@ def rows_without_controls(rows: list[Row]) -> list[str]:
 
 
 def article_fields_without_controls(article: Article, shown: str) -> list[str]:
-    """Drop control characters from an article as read, in place: those its format writes
-    as references ("&#8238;" in Markdown or HTML, decoded after the text was cleaned) and
-    those in its file name (its `source`). One note for the file when any were found."""
+    """Drop control characters from an article as read, in place: what parsing brings that
+    its text did not show, such as its file name (which becomes its `source`) or a named
+    reference a format decodes. One note for the file when any were found."""
     found: dict[str, None] = {}
     clean = partial(_clean, found=found)
     for field in ("title", "author", "author_title", "source", "summary"):

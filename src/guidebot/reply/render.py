@@ -34,6 +34,7 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     `emphasis` no guide title is in italics: an email pasted as plain text would show the
     asterisks, and nothing else in it is markup a plain-text reader sees."""
     parts: list[str] = []
+    cited: set[int] = set()  # the numbers of the sources the text's marks cite
     for part in reply.parts or (reply,):
         if part.kind == "clarify" and part.choices:
             parts.append(part.answer)
@@ -41,14 +42,10 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
         else:
             text = part.cited_text if reply.parts else _cited(part.text, part)
             parts.append(_quote_free(text))
+            cited |= {part.sources[0].number} if part.sources else set()
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
     mark = "*" if emphasis else ""
-    cited = {
-        part.sources[0].number
-        for part in reply.parts or (reply,)
-        if part.sources and not (part.kind == "clarify" and part.choices)
-    }
     listed = [s for s in reply.sources if s.number in cited]
     if listed:
         parts.append("Sources:\n" + "\n".join(f"{s.number}. {_named(s, mark)}" for s in listed))
