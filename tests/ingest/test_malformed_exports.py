@@ -179,6 +179,24 @@ CASES = {
         ),
         "faq.xlsx:3: the question 'Bells?' has no answer",
     ),
+    "Excel formula never computed": (
+        workbook(
+            "faq.xlsx",
+            [
+                ["Question", "Answer"],
+                ["Do you sell locks?", "Yes."],
+                ["Bells?", '=CONCAT("Ye","s")'],
+            ],
+        ),
+        "faq.xlsx:3: the question 'Bells?' has no answer (cell B3 holds the formula "
+        '=CONCAT("Ye","s") with no value saved',
+    ),
+    "Excel row of formulas never computed": (
+        workbook(
+            "faq.xlsx", [["Question", "Answer"], ["Do you sell locks?", "Yes."], ["=A2", "=B2"]]
+        ),
+        "faq.xlsx:3: no question or answer (cells A3, B3 hold formulas with no value saved",
+    ),
     "JSON syntax": (
         written("faq.json", '[\n {"question": "Locks?", "answer": "Yes."},\n]'),
         "faq.json:3: not valid JSON",

@@ -105,7 +105,7 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
             cell = cells[i] if i < len(cells) else ""
             values[key] = f"{values[key]}\n{cell}" if key in values else cell
         extras = {name: cells[i] for i, name in kept.items() if i < len(cells)}
-        row = row_of(problems, where, values, extras)
+        row = row_of(problems, where, values, extras, grid.unsaved.get(number, ""))
         if row is not None:
             rows.append(row)
     raise_problems(problems)
@@ -125,7 +125,7 @@ def _headerless(grid: Grid) -> list[Row]:
             continue
         question = one_line(cells[0])
         answer = answer_text(cells[1]) if len(cells) > 1 else ""
-        if has_both(problems, where, question, answer):
+        if has_both(problems, where, question, answer, grid.unsaved.get(number, "")):
             rows.append(Row(where=where, question=question, answer=answer))
     raise_problems(problems)
     return rows

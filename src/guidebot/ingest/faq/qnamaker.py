@@ -44,7 +44,7 @@ def read_qna_grids(grids: list[tuple[Grid, int]]) -> tuple[list[Row], list[str]]
             where = grid.where(line)
             question = one_line(cell.get("question"))
             answer = answer_text(cell.get("answer"), escapes=True)
-            if not has_both(problems, where, question, answer):
+            if not has_both(problems, where, question, answer, grid.unsaved.get(line, "")):
                 continue
             suggested += cell.get("suggestedquestions", "").strip() not in {"", "[]"}
             key = one_line(cell.get("qnaid"))

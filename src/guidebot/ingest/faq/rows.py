@@ -43,6 +43,8 @@ class Grid:
 
     shown: str  # the name messages use: "faq.csv", "export.zip/kb.tsv"
     rows: list[tuple[int, list[str]]]
+    # By row number, why a cell of that row may read as empty (a workbook's unsaved formula).
+    unsaved: dict[int, str] = field(default_factory=dict)
 
     def where(self, line: int) -> str:
         return f"{self.shown}:{line}"
@@ -98,16 +100,20 @@ def question_key(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip("?!.。？ ")
 
 
-def has_both(problems: list[str], where: str, question: str, answer: str) -> bool:
-    """Whether a question and an answer are both there; else note the problem (or, when both
-    are empty, skip the row quietly: blank lines in a sheet are no mistake)."""
+def has_both(problems: list[str], where: str, question: str, answer: str, why: str = "") -> bool:
+    """Whether a question and an answer are both there; else note the problem, with `why`
+    a cell may read as empty (Grid.unsaved), or, when both are empty and nothing explains
+    it, skip the row quietly: blank lines in a sheet are no mistake."""
+    because = f" ({why})" if why else ""
     if not question and not answer:
+        if why:
+            problems.append(f"{where}: no question or answer{because}")
         return False
     if not question:
-        problems.append(f"{where}: the answer has no question")
+        problems.append(f"{where}: the answer has no question{because}")
         return False
     if not answer:
-        problems.append(f"{where}: the question '{question}' has no answer")
+        problems.append(f"{where}: the question '{question}' has no answer{because}")
         return False
     return True
 
@@ -117,12 +123,14 @@ def row_of(
     where: str,
     values: Mapping[str, object],
     others: Mapping[str, object] | None = None,
+    why: str = "",
 ) -> Row | None:
     """The Row of one record whose keys are our column names (question, answer, alternates,
-    section, guide, id), or None with a problem when its question or answer is missing.
-    `others`, the record's other columns by name, go into its metadata (those filled)."""
+    section, guide, id), or None with a problem when its question or answer is missing
+    (`why` as has_both's). `others`, the record's other columns by name, go into its
+    metadata (those filled)."""
     question, answer = one_line(values.get("question")), answer_text(values.get("answer"))
-    if not has_both(problems, where, question, answer):
+    if not has_both(problems, where, question, answer, why):
         return None
     metadata = {" ".join(k.split()): metadata_value(v) for k, v in (others or {}).items()}
     return Row(

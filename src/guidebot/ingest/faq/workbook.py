@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from guidebot.errors import InputError
 from guidebot.ingest.faq.columns import names_columns
@@ -31,7 +32,8 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         if not sheets:
             raise InputError(f"{shown}: the workbook has no sheets")
         chosen = next((s for s in sheets if _has_header(s)), sheets[0])
-        grid = Grid(shown, _rows(chosen, shown))
+        unsaved = _unsaved_formulas(data, chosen.title)
+        grid = Grid(shown, _rows(chosen, shown, unsaved), unsaved)
         if not grid.rows:
             raise InputError(f"{shown}: the sheet '{chosen.title}' is empty")
         return grid, str(chosen.title)
@@ -39,12 +41,47 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         book.close()
 
 
+def _unsaved_formulas(data: bytes, title: str) -> dict[int, str]:
+    """For each row holding a formula whose value was never saved (a workbook written by a
+    program, not a spreadsheet app, which computes it), what a message says of it; openpyxl
+    reads such a cell as empty and cannot compute it."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    unsaved: dict[int, str] = {}
+    try:
+        formulas = book[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
+        saved = values[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
+        for number, (written, kept) in enumerate(zip(formulas, saved, strict=False), start=1):
+            cells = [
+                (f"{get_column_letter(column + 1)}{number}", formula)
+                for column, formula in enumerate(written)
+                if isinstance(formula, str)
+                and formula.startswith("=")
+                and (kept[column] if column < len(kept) else None) is None
+            ]
+            if cells:
+                said = (
+                    f"cell {cells[0][0]} holds the formula {cells[0][1][:60]}"
+                    if len(cells) == 1
+                    else f"cells {', '.join(c for c, _ in cells)} hold formulas"
+                )
+                unsaved[number] = (
+                    f"{said} with no value saved: open the workbook in a spreadsheet app "
+                    "and save it, or paste values"
+                )
+    finally:
+        book.close()
+        values.close()
+    return unsaved
+
+
 def _has_header(sheet: Any) -> bool:
     rows = sheet.iter_rows(min_row=1, max_row=_HEADER_SEARCH, values_only=True)
     return any(names_columns([_cell(v) for v in values]) for values in rows)
 
 
-def _rows(sheet: Any, shown: str) -> list[tuple[int, list[str]]]:
+def _rows(sheet: Any, shown: str, unsaved: dict[int, str]) -> list[tuple[int, list[str]]]:
+    """The rows holding something, unsaved formulas included (they read as empty)."""
     rows: list[tuple[int, list[str]]] = []
     values_by_row = sheet.iter_rows(min_row=1, values_only=True)
     for number, values in enumerate(values_by_row, start=1):
@@ -53,7 +90,7 @@ def _rows(sheet: Any, shown: str) -> list[tuple[int, list[str]]]:
         cells = [_cell(v) for v in values]
         while cells and not cells[-1]:
             cells.pop()
-        if any(c.strip() for c in cells):
+        if any(c.strip() for c in cells) or number in unsaved:
             rows.append((number, cells))
     return rows
 
