@@ -132,3 +132,32 @@ def test_control_characters_written_as_references_go_as_written_ones_do(tmp_path
     assert "We open at 5pm and close late" in next((target / "guides").iterdir()).read_text(
         encoding="utf-8"
     )
+
+
+def test_yaml_json_and_rasa_exports_are_cleaned_before_they_are_parsed(tmp_path: Path):
+    # YAML and JSON parsers refuse a raw control character: the export would not be read.
+    faq = tmp_path / "faq.yaml"
+    faq.write_text('- question: "Open late?"\n  answer: "Yes \x1b[1muntil 9pm"\n', "utf-8")
+    qna = tmp_path / "more.json"
+    qna.write_text('[{"question": "A bar?", "answer": "Yes \x1b[1m\\u001b[31mupstairs"}]', "utf-8")
+    nlu = tmp_path / "nlu.yml"
+    nlu.write_text(
+        'version: "3.1"\nnlu:\n- intent: faq/lift\n  examples: |\n    - is there a lift\x07\n',
+        "utf-8",
+    )
+    domain = tmp_path / "domain.yml"
+    domain.write_text('responses:\n  utter_faq/lift:\n  - text: "Yes\x0c by the door"\n', "utf-8")
+    target = tmp_path / "kb"
+    done = run_guidebot(
+        "ingest", "--knowledge", str(target), *(str(p) for p in (faq, qna, nlu, domain))
+    )
+    assert done.returncode == 0, done.stderr
+    for where in ("faq.yaml:2", "more.json:1", "nlu.yml:5"):
+        assert f"{where}: dropped control character" in done.stdout, done.stdout
+    assert done.stdout.count("more.json:1: dropped") == 1  # by line, not again by row
+    answers = {entry.question: entry.answer for entry in load_knowledge(target).faqs}
+    assert answers == {
+        "Open late?": "Yes until 9pm",
+        "A bar?": "Yes upstairs",
+        "is there a lift": "Yes by the door",  # a line break in a quoted YAML string
+    }

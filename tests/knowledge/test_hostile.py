@@ -37,6 +37,8 @@ def problems(root) -> list[str]:
         (FAQ.format(answer="a \x9b c1 byte"), ":2: control character U+009B"),
         (FAQ.format(answer="nul \x00 byte"), ":2: control character U+0000"),
         (FAQ.format(answer="a \u202e reversed"), ":2: control character U+202E"),
+        # a character PyYAML's reader refuses (no mark of its own): its line, not the first
+        (FAQ.format(answer="a \ufffe noncharacter"), ":2: invalid YAML: character U+FFFE"),
         (FAQ.format(answer="2026-02-30"), ":2: invalid YAML: cannot read this value (day is"),
         (FAQ.format(answer="!!int soon"), ":2: invalid YAML: cannot read this value (invalid"),
         (FAQ.format(answer="!!timestamp x"), ":2: invalid YAML: cannot read this value ("),

@@ -25,7 +25,11 @@ from typing import Any
 import yaml
 
 from guidebot.errors import InputError
-from guidebot.ingest.controls import rows_without_controls, without_controls
+from guidebot.ingest.controls import (
+    article_without_controls,
+    rows_without_controls,
+    without_controls,
+)
 from guidebot.ingest.faq import dialogflow, qnabot, qnajson, rasa, structured
 from guidebot.ingest.faq.archives import ZIP_MAGIC, FolderMembers, ZipMembers
 from guidebot.ingest.faq.columns import is_qna_header
@@ -86,7 +90,7 @@ def read_tables(paths: list[Path]) -> list[FaqTable]:
         dropped = rows_without_controls(table.rows)
         table.source = without_controls(table.source)[0]  # its file's name: the header
         table.rows, table.warnings = combine(table.rows)
-        table.notes += dropped
+        table.notes += [n for n in dropped if n not in table.notes]  # said by line already
         alternates = sum(len(row.alternates) for row in table.rows)
         count = f"{_count(len(table.rows), 'entry', 'entries')}, {_count(alternates, 'alternate')}"
         table.notes.insert(0, f"read {table.shown} as {table.form} ({count})")
@@ -142,17 +146,21 @@ def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
         )
     text = decode(data, shown, spreadsheet=suffix not in {".json", ".yaml", ".yml"})
     if suffix in {".yaml", ".yml"} or text.lstrip().startswith(("{", "[")):
+        # YAML and JSON refuse a raw control character outright: left out first, by line.
+        text, dropped = article_without_controls(text, shown)
         parsed = _parse(text, shown, suffix in {".yaml", ".yml"})
         if rasa.is_rasa(parsed):
-            return rasa.read_rasa_file(parsed, path)
+            part = rasa.read_rasa_file(parsed, path)
+            part.notes += dropped
+            return part
         if qnabot.is_qnabot(parsed):
             rows, notes = qnabot.read_qnabot(parsed, shown)
-            return _table(path, path.name, qnabot.FORM, rows, notes)
+            return _table(path, path.name, qnabot.FORM, rows, notes + dropped)
         if qnajson.is_qna_json(parsed):
             rows, notes = qnajson.read_qna_json(parsed, shown)
-            return _table(path, path.name, qnajson.FORM, rows, notes)
+            return _table(path, path.name, qnajson.FORM, rows, notes + dropped)
         rows, notes = structured.read_entries(parsed, shown)
-        return _table(path, path.name, structured.FORM, rows, notes)
+        return _table(path, path.name, structured.FORM, rows, notes + dropped)
     grid = read_delimited(text, shown, "\t" if suffix in {".tsv", ".tab"} else ",")
     rows, form, notes = read_grids([grid])
     return _table(path, path.name, form, rows, notes)
@@ -221,11 +229,18 @@ def _parse(text: str, shown: str, as_yaml: bool) -> Any:
 
 def _rasa_tables(files: list[rasa.RasaFile]) -> list[FaqTable]:
     """One table per Rasa file with NLU examples, answered from the responses of all."""
-    responses_only = [f.path.name for f in files if not f.has_nlu]
-    return [
-        _table(part.path, " with ".join([part.path.name, *responses_only]), rasa.FORM, rows, notes)
+    responses_only = [f for f in files if not f.has_nlu]
+    named = [f.path.name for f in responses_only]
+    tables = [
+        _table(part.path, " with ".join([part.path.name, *named]), rasa.FORM, rows, notes)
         for part, rows, notes in rasa.pair(files)
     ]
+    for part in files:  # each file's own notes; a file of responses only, the first table's
+        table = next(
+            (t for t in tables if part.has_nlu and t.source.startswith(part.path.name)), tables[0]
+        )
+        table.notes += part.notes
+    return tables
 
 
 def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]) -> FaqTable:

@@ -225,6 +225,11 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
             reason = f"{reason} at line {line}, {exc.context} that starts here"
             line = begun
         return None, [Problem(path, line, f"invalid YAML: {reason}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; no mark
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [
+            Problem(path, line, f"invalid YAML: character U+{exc.character:04X}: {exc.reason}")
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(path, first_line, f"invalid YAML: {exc}")]
 

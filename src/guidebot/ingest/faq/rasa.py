@@ -39,6 +39,7 @@ class RasaFile:
     intents: list[Intent] = field(default_factory=list)
     other_intents: list[str] = field(default_factory=list)
     responses: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what reading its text left out
 
     @property
     def shown(self) -> str:
