@@ -190,10 +190,14 @@ def test_a_reply_to_a_clarifying_question_is_read_with_the_question_asked_back(m
 def test_a_new_question_after_a_clarifying_question_is_no_pick():
     """Read with "requirements?", "how long does it take" leads to the admission section
     (it holds "take"), but alone the question finds the program's length far closer: it
-    is a new question (Policy.choice_reading_ratio; at 0 it was taken as a pick)."""
+    is a new question (Policy.choice_reading_ratio; at 0 it was taken as a pick). Without
+    the answer-kind lift too, which now leads the reading together to the length ("how
+    long" asks for a duration), so that the pick's reading is the admission section."""
     bot = Bot.load(KNOWLEDGE, encoder=load_model(builtin_dir()))
-    anything = bot.with_policy(dataclasses.replace(bot.policy, choice_reading_ratio=0.0))
-    for each, picked in ((bot, False), (anything, True)):
+    unlifted = dataclasses.replace(bot.policy.retrieval, answer_kind=0.0)
+    alone = bot.with_policy(dataclasses.replace(bot.policy, retrieval=unlifted))
+    anything = alone.with_policy(dataclasses.replace(alone.policy, choice_reading_ratio=0.0))
+    for each, picked in ((bot, False), (alone, False), (anything, True)):
         conversation = each.conversation()
         assert conversation.ask("requirements?").kind == "clarify"
         reply = conversation.ask("how long does it take")

@@ -13,6 +13,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search import derived
 from guidebot.search.analysis import Analyzer, words
+from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import HitCoverage, term_weight
@@ -76,6 +77,7 @@ class Retriever:
         self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
         self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
         self._introductions = introduction_rows(passages)
+        self._kinds = AnswerKinds(passages)
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
             passages, self._guide_of, self._introductions, analyzer.terms, self._document_terms
@@ -150,6 +152,9 @@ class Retriever:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
+            # After meaning is mixed in, which would otherwise scale the lift down.
+            config = self.config
+            self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
             self.guide_names.lift(
                 scores,
                 baseline,

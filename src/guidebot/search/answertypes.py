@@ -1,0 +1,139 @@
+"""The kind of answer a question asks for (a price, a time of day, a length of time, a phone
+number, an email address, a web address) and which passages hold one: "whats the phone
+number for the library" is answered by the section that gives a number to call, not by the
+one on lost property that happens to say "phone".
+
+This is answer typing as factoid question answering has used it since TREC-8 (Moldovan et
+al., "LASSO: a tool for surfing the answer net", 1999), reduced to the kinds an FAQ's answers
+write with digits and symbols, which read the same in every guide: no list of the guide's own
+words is needed. The question's cues are English phrasings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import IntFlag
+
+import numpy as np
+
+from guidebot.knowledge.passages import Passage
+from guidebot.search.index import top_k
+
+
+class Kind(IntFlag):
+    """Kinds of answer, as bits: a question may ask for, and a passage hold, several."""
+
+    NONE = 0
+    MONEY = 1
+    CLOCK = 2
+    DURATION = 4
+    PHONE = 8
+    EMAIL = 16
+    WEB = 32
+
+
+_COUNTS = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several"
+_UNITS = r"minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter"
+_HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (Kind.MONEY, re.compile(r"[$£€¥₹]\s?\d|\d\s?(?:dollars?|pounds?|euros?|pence|cents?)\b", re.I)),
+    (
+        Kind.CLOCK,
+        re.compile(
+            r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|"
+            r"\b(?:noon|midday|midnight)\b",
+            re.I,
+        ),
+    ),
+    (Kind.DURATION, re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)),
+    (Kind.EMAIL, re.compile(r"[\w.+-]+@[\w-]+\.\w")),
+    (
+        Kind.WEB,
+        re.compile(
+            r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|ac\.uk)\b", re.I
+        ),
+    ),
+)
+# A phone number: digits run together with spaces, dots, dashes or brackets, nine or more
+# of them (fewer are a year range, "2024-2032", or a count).
+_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_PHONE_DIGITS = 9
+
+# "How much quicker", "by how much": a degree asked, not an amount of money.
+_COMPARATIVES = (
+    "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|longer|"
+    "shorter|easier|harder|greater|larger|earlier|later|long|time"
+)
+_ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        Kind.MONEY,
+        re.compile(
+            rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)|\b(?:costs?|costing|prices?|"
+            r"priced|fees?|charges?|salary|salaries|wages?|earn|earns|expensive|cheap|cheapest|"
+            r"afford|tuition|fares?)\b|\b(?:pay|paid)\b(?! off\b)",
+            re.I,
+        ),
+    ),
+    (
+        Kind.CLOCK,
+        re.compile(
+            r"\bwhat time\b|\bopening (?:hours|times)\b|\bhours\b|"
+            r"\bwhen\b.*\b(?:opens?|close[sd]?|starts?|begins?|finish(?:es)?)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.DURATION,
+        re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b", re.I),
+    ),
+    (Kind.PHONE, re.compile(r"\b(?:phone|telephone|call|ring)\b", re.I)),
+    (Kind.EMAIL, re.compile(r"\be-?mail\b", re.I)),
+    (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
+)
+
+
+def asked(question: str) -> Kind:
+    """The kinds of answer the question asks for (Kind.NONE when it names none)."""
+    kind = Kind.NONE
+    for each, pattern in _ASKED:
+        if pattern.search(question):
+            kind |= each
+    return kind
+
+
+def held(text: str) -> Kind:
+    """The kinds of answer the text holds."""
+    kind = Kind.NONE
+    for each, pattern in _HELD:
+        if pattern.search(text):
+            kind |= each
+    if any(sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS for m in _PHONE.finditer(text)):
+        kind |= Kind.PHONE
+    return kind
+
+
+class AnswerKinds:
+    """The kinds of answer each passage's text holds, read the first time a question asks
+    for one (most questions ask for none, and a large guide's texts take a while)."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self._passages = passages
+        self._held: np.ndarray | None = None  # int64 [passages], Kind bits
+
+    def lift(
+        self, question: str, scores: np.ndarray, baseline: float, pool: int, weight: float
+    ) -> None:
+        """Raise each of the `pool` best passages (`scores`, float64 [passages], changed in
+        place) that holds a kind of answer the question asks for by `weight` times the best
+        score above `baseline`. Nothing changes for a question asking for no kind."""
+        wanted = asked(question) if weight > 0 else Kind.NONE
+        if not wanted:
+            return
+        rows = top_k(scores, pool, baseline)
+        top = float(scores[rows].max()) - baseline if len(rows) else 0.0
+        if top <= 0:
+            return
+        if self._held is None:
+            self._held = np.array([int(held(p.text)) for p in self._passages], dtype=np.int64)
+        holding = rows[(self._held[rows] & int(wanted)) != 0]
+        scores[holding] += weight * top

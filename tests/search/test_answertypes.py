@@ -1,0 +1,118 @@
+"""The kind of answer a question asks for (search/answertypes.py): a passage holding one (a
+number to call, a price, a time) is raised among BM25's best for a question asking for it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from guidebot.bot import Bot
+from guidebot.dialogue.policy import Policy
+from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.passages import build_passages
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, held
+
+LIBRARY = """
+---
+title: "Riverside Library: A Guide for Members"
+---
+Riverside Library lends books, films and games to everyone who lives or studies in town.
+
+## Lost property
+Lost your phone? Ask at the front desk. We keep lost property for about a month, then give it away.
+
+## Contact us
+Phone the front desk on 01632 960 118, or write to desk@riverside-library.org.uk.
+
+## Opening hours
+We open Monday to Friday from 9am to 7pm and on Saturdays from 10am to 4pm.
+
+## Fines
+Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how much is a day pass", Kind.MONEY),
+        ("does my carer have to pay", Kind.MONEY),
+        ("what time do you open on sundays", Kind.CLOCK),
+        ("when does the cafe close", Kind.CLOCK),
+        ("how long can I keep a book", Kind.DURATION),
+        ("whats the phone number", Kind.PHONE),
+        ("can I email you", Kind.EMAIL),
+        ("what is your website", Kind.WEB),
+        # a degree or an outcome asked, not an amount of money
+        ("by how much has hiring gone up", Kind.NONE),
+        ("how much quicker do graduates get hired", Kind.NONE),
+        ("does it pay off", Kind.NONE),
+        ("how much time does it take", Kind.NONE),
+        ("is the cafe good", Kind.NONE),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: Kind):
+    assert asked(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It costs £4.50 for the evening.", Kind.MONEY),
+        ("Graduates earn $145,000 on average.", Kind.MONEY),
+        ("Tickets are 12 euros.", Kind.MONEY),
+        ("Doors open at 7.30pm; the bar at 18:00.", Kind.CLOCK),
+        ("Most finish in 24 months, some in two years.", Kind.DURATION),
+        ("Call 01603 555 210 or +1 (555) 123-4567.", Kind.PHONE),
+        ("Write to desk@riverside.org.", Kind.EMAIL | Kind.WEB),
+        ("See www.example.com for more.", Kind.WEB),
+        # a range of years or a count is no phone number; a bare number no price
+        ("Demand grows from 2024-2032 by 12 percent.", Kind.NONE),
+        ("Room 101 seats 40.", Kind.NONE),
+    ],
+)
+def test_what_a_text_holds(text: str, kind: Kind):
+    assert held(text) == kind
+
+
+def _first(bot: Bot, question: str) -> str:
+    best = bot.retriever.search(question).best
+    assert best is not None
+    return best.passage.section
+
+
+def test_a_question_for_a_number_to_call_is_answered_where_one_is_given(make_knowledge):
+    root = make_knowledge({"guides/library.md": LIBRARY})
+    bot = Bot.load(root)
+    off = dataclasses.replace(bot.policy.retrieval, answer_kind=0.0)
+    unlifted = bot.with_policy(dataclasses.replace(bot.policy, retrieval=off))
+    question = "whats your phone number"
+    # Words alone nearly tie: each section says "phone" once; only one gives a number.
+    assert _first(unlifted, question) == "Lost property"
+    assert _first(bot, question) == "Contact us"
+
+
+def test_only_a_question_asking_for_a_kind_changes_the_scores(make_knowledge):
+    passages = build_passages(load_knowledge(make_knowledge({"guides/library.md": LIBRARY})))
+    kinds = AnswerKinds(passages)
+    scores = np.linspace(1.0, 2.0, len(passages))
+    before = scores.copy()
+    kinds.lift("where is the library", scores, 0.0, pool=10, weight=0.5)
+    assert np.array_equal(scores, before)
+    kinds.lift("how much are late fines", scores, 0.0, pool=10, weight=0.5)
+    raised = {passages[row].section for row in np.flatnonzero(scores != before)}
+    assert raised == {"Fines"}
+    assert np.allclose(scores[scores != before] - before[scores != before], 0.5 * 2.0)
+
+
+def test_no_weight_no_lift(make_knowledge):
+    passages = build_passages(load_knowledge(make_knowledge({"guides/library.md": LIBRARY})))
+    scores = np.ones(len(passages))
+    AnswerKinds(passages).lift("how much are fines", scores, 0.0, pool=10, weight=0.0)
+    assert np.array_equal(scores, np.ones(len(passages)))
+
+
+def test_the_policy_carries_the_weight():
+    assert Policy().retrieval.answer_kind > 0
