@@ -12,7 +12,7 @@ from guidebot.knowledge.labels import SectionLabels
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search import derived
-from guidebot.search.analysis import Analyzer, words
+from guidebot.search.analysis import Analyzer
 from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
@@ -23,14 +23,12 @@ from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.introduction import introduction_rows, lift_introductions
-from guidebot.search.negation import less_ruled_out
-from guidebot.search.phrases import in_a_written_phrase
+from guidebot.search.queryterms import QueryTerms
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
 from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
-from guidebot.search.sentences import asking_sentences
 from guidebot.search.typos import Repair, TypoRepairer, as_repaired
 
 
@@ -73,25 +71,26 @@ class Retriever:
         # Neither helper holds a method of the retriever: a load builds no reference cycle
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
-        self._headings = derived.headings_by_term(bundle.meta)
-        self._document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
-        self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
+        headings = derived.headings_by_term(bundle.meta)
         self._introductions = introduction_rows(passages)
         self._kinds = AnswerKinds(passages)
+        self.labels = SectionLabels(passages)
+        # Which sections a term names or is used in, for clarifying and declining.
+        self.sections = Sections(
+            passages, self.labels, headings, self._guide_of, (self.title, self.body)
+        )
+        self._queries = QueryTerms(
+            analyzer, self.repairer, config, known, headings, self.sections, self._words
+        )
+        self._document_terms = self._queries.document_terms
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
             passages, self._guide_of, self._introductions, analyzer.terms, self._document_terms
         )
-        self.labels = SectionLabels(passages)
-        # Which sections a term names or is used in, for clarifying and declining.
-        self.sections = Sections(
-            passages, self.labels, self._headings, self._guide_of, (self.title, self.body)
-        )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
-        fixed, repairs = self.repairer.repair(words(question))
-        return self.analyzer.terms_of_words(fixed), fixed, repairs
+        return self._queries.understand(question)
 
     def read(self, text: str) -> str:
         """The text as a sentence-embedding model is given it: its typos repaired."""
@@ -113,22 +112,13 @@ class Retriever:
         follow-up together with the question it follows) for the similarity declines read
         and for most of the ranking, the question alone ranking for
         config.followup_own_share; with `context` and no `meaning`, BM25 alone ranks."""
-        terms, surface, repairs = self.understand(question)
-        terms = less_ruled_out(question, terms, self._terms_of_text)
-        everyday = self._everyday(surface)
-        asked = self._asked_terms(question)
-        weights: dict[str, float] = {}
-        for term in terms:
-            weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
-                1.0 if asked is None or term in asked else self.config.preamble_weight
-            )
-        for term, weight in (context or {}).items():
-            weights[term] = weights.get(term, 0.0) + weight
+        query = self._queries.query(question, context)
+        terms, surface, weights = query.terms, query.surface, query.weights
         scores, baseline = self.score(weights)
         self.guide_names.level(scores, weights, self.score)
         self._restrict(scores, guides)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
-        repaired = as_repaired(question, repairs, surface)
+        repaired = as_repaired(question, query.repairs, surface)
         exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
         if boost and not exact:
             second_stage(
@@ -171,7 +161,9 @@ class Retriever:
         coverage = (
             1.0
             if exact
-            else self._coverage.share(terms, surface, self._weight_of(everyday), hits[0], loose)
+            else self._coverage.share(
+                terms, surface, self._weight_of(query.everyday), hits[0], loose
+            )
             if hits
             else 0.0
         )
@@ -181,9 +173,9 @@ class Retriever:
         return SearchResult(
             tuple(hits),
             tuple(terms),
-            tuple(repairs),
+            tuple(query.repairs),
             coverage,
-            everyday,
+            query.everyday,
             exact,
             tuple(surface),
             similarity,
@@ -199,38 +191,6 @@ class Retriever:
         return self.vectors.agreement(
             text, row, config.semantic_prototype, config.semantic_cohesion
         )
-
-    def _asked_terms(self, question: str) -> set[str] | None:
-        """The terms of the sentences that ask (end in "?") in a message that also has
-        sentences that do not, when those asking sentences name a topic (a heading's word,
-        or one of the field rather than everyday English); else None. People put their
-        story first and the question last, but "Is that a problem?" names no topic."""
-        asking = asking_sentences(question)
-        if not asking:
-            return None
-        terms: set[str] = set()
-        topical = False
-        for sentence in asking:
-            found, surface, _ = self.understand(sentence)
-            terms.update(found)
-            everyday = self._everyday(surface)
-            topical = topical or any(
-                self.knows(t) and (t in self._headings or t not in everyday) for t in found
-            )
-        return terms if topical else None
-
-    def _weight(self, term: str, terms: Sequence[str]) -> float:
-        """A query term's weight: less for a word naming the document ("guide") when another
-        word of the question names a topic of some heading ("salary"), or when it stands in
-        a phrase the knowledge writes ("guide dog": phrases.in_a_written_phrase)."""
-        if term not in self._document_terms:
-            return 1.0
-        if any(t not in self._document_terms and t in self._headings for t in terms):
-            return self.config.document_weight
-        holders, follows = self.sections.holders, self._words.follows
-        if in_a_written_phrase(term, terms, holders, follows, self._phrases):
-            return self.config.document_weight
-        return 1.0
 
     def score(self, weights: Mapping[str, float]) -> tuple[np.ndarray, float]:
         """Weighted sum of the fields' BM25 scores for weighted query terms, and the score a
@@ -255,11 +215,6 @@ class Retriever:
         if df == 0:
             return self.unknown_idf
         return math.log((len(self.passages) + 1) / df)
-
-    def _everyday(self, surface: Sequence[str]) -> frozenset[str]:
-        """The terms of these words that are common English words ("make", "wife"), as
-        opposed to words of the field ("gre", "abet") or words it spells another way."""
-        return frozenset(self.analyzer.stem(w) for w in surface if w in self.repairer.english)
 
     def names_the_document(self, term: str) -> bool:
         """Whether the term is one of the words naming the document itself ("guide", "page",
@@ -303,15 +258,12 @@ class Retriever:
         """(coverage, loose) as SearchResult gives them had this hit been the best."""
         terms, surface, _ = self.understand(question)
         loose = self._coverage.loose(surface, hit)
-        weight = self._weight_of(self._everyday(surface))
+        weight = self._weight_of(self._queries.everyday(surface))
         return self._coverage.share(terms, surface, weight, hit, loose), loose
 
     def _weight_of(self, everyday: Collection[str]) -> Callable[[str], float]:
         """coverage.term_weight for a question whose everyday English terms these are."""
         return partial(term_weight, everyday=everyday, knows=self.knows, idf=self.idf)
-
-    def _terms_of_text(self, text: str) -> list[str]:
-        return self.understand(text)[0]
 
     def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
         """FAQ passages whose question or an alternate is worded like this one, stop words

@@ -1,0 +1,110 @@
+"""From a question's text to the weighted terms BM25 scores it by: typos repaired, words
+analysed, a word naming the document and a preamble before the asking sentence weighed less,
+a topic ruled out left out."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from guidebot.search.analysis import Analyzer, words
+from guidebot.search.config import RetrievalConfig
+from guidebot.search.highlights import PassageWords
+from guidebot.search.negation import less_ruled_out
+from guidebot.search.phrases import in_a_written_phrase
+from guidebot.search.sections import Sections
+from guidebot.search.sentences import asking_sentences
+from guidebot.search.typos import Repair, TypoRepairer
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as searched: its terms (analysed, those ruled out left out), its words
+    after typo repair (`surface`), the repairs made, the terms of its everyday English
+    words, and each term's weight (earlier turns' terms added)."""
+
+    terms: list[str]
+    surface: list[str]
+    repairs: list[Repair]
+    everyday: frozenset[str]
+    weights: dict[str, float]
+
+
+class QueryTerms:
+    """Reads questions against one knowledge base's vocabulary. Holds data and helpers that
+    hold no retriever, so that a retriever holding it makes no reference cycle."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        repairer: TypoRepairer,
+        config: RetrievalConfig,
+        known: Collection[str],
+        headings: Mapping[str, object],
+        sections: Sections,
+        passage_words: PassageWords,
+    ) -> None:
+        """`known`: the terms some passage uses; `headings`: the terms headings use (keys
+        only are read); `sections` and `passage_words` say where a term is written and
+        what follows it, for phrases ("guide dog")."""
+        self.analyzer, self.repairer, self.config = analyzer, repairer, config
+        self._known, self._headings = known, headings
+        self._sections, self._words = sections, passage_words
+        self.document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
+        self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
+
+    def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
+        """(terms, surface words after repair, repairs) for a question."""
+        fixed, repairs = self.repairer.repair(words(question))
+        return self.analyzer.terms_of_words(fixed), fixed, repairs
+
+    def everyday(self, surface: Sequence[str]) -> frozenset[str]:
+        """The terms of these words that are common English words ("make", "wife"), as
+        opposed to words of the field ("gre", "abet") or words it spells another way."""
+        return frozenset(self.analyzer.stem(w) for w in surface if w in self.repairer.english)
+
+    def query(self, question: str, context: Mapping[str, float] | None = None) -> Query:
+        """The question's Query; `context` adds weighted terms from earlier turns."""
+        terms, surface, repairs = self.understand(question)
+        terms = less_ruled_out(question, terms, lambda text: self.understand(text)[0])
+        asked = self._asked_terms(question)
+        weights: dict[str, float] = {}
+        for term in terms:
+            weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
+                1.0 if asked is None or term in asked else self.config.preamble_weight
+            )
+        for term, weight in (context or {}).items():
+            weights[term] = weights.get(term, 0.0) + weight
+        return Query(terms, surface, repairs, self.everyday(surface), weights)
+
+    def _asked_terms(self, question: str) -> set[str] | None:
+        """The terms of the sentences that ask (end in "?") in a message that also has
+        sentences that do not, when those asking sentences name a topic (a heading's word,
+        or one of the field rather than everyday English); else None. People put their
+        story first and the question last, but "Is that a problem?" names no topic."""
+        asking = asking_sentences(question)
+        if not asking:
+            return None
+        terms: set[str] = set()
+        topical = False
+        for sentence in asking:
+            found, surface, _ = self.understand(sentence)
+            terms.update(found)
+            everyday = self.everyday(surface)
+            topical = topical or any(
+                t in self._known and (t in self._headings or t not in everyday) for t in found
+            )
+        return terms if topical else None
+
+    def _weight(self, term: str, terms: Sequence[str]) -> float:
+        """A query term's weight: less for a word naming the document ("guide") when another
+        word of the question names a topic of some heading ("salary"), or when it stands in
+        a phrase the knowledge writes ("guide dog": phrases.in_a_written_phrase)."""
+        if term not in self.document_terms:
+            return 1.0
+        if any(t not in self.document_terms and t in self._headings for t in terms):
+            return self.config.document_weight
+        holders, follows = self._sections.holders, self._words.follows
+        if in_a_written_phrase(term, terms, holders, follows, self._phrases):
+            return self.config.document_weight
+        return 1.0
