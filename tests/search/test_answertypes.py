@@ -51,6 +51,10 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("does it pay off", Kind.NONE),
         ("how much time does it take", Kind.NONE),
         ("is the cafe good", Kind.NONE),
+        # the thing itself, not a number or address to reach someone by
+        ("i left my phone in the library", Kind.NONE),
+        ("i got an email saying my order shipped", Kind.NONE),
+        ("who do i call", Kind.PHONE),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: Kind):

@@ -86,8 +86,17 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.DURATION,
         re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b", re.I),
     ),
-    (Kind.PHONE, re.compile(r"\b(?:phone|telephone|call|ring)\b", re.I)),
-    (Kind.EMAIL, re.compile(r"\be-?mail\b", re.I)),
+    # A number or an address to reach someone by, not the thing itself: "i left my phone
+    # in the library", "i got an email saying" ask for neither.
+    (
+        Kind.PHONE,
+        re.compile(
+            r"\b(?:phone|telephone|mobile|contact)\s+(?:number|no)\b|\bcall\b|"
+            r"\b(?:ring|phone|telephone)\s+(?:you|us|them|the|him|her)\b|\bby (?:tele)?phone\b",
+            re.I,
+        ),
+    ),
+    (Kind.EMAIL, re.compile(r"(?<!\ban )(?<!\bmy )\be-?mail\b(?! (?:from|saying|about)\b)", re.I)),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
 )
 
