@@ -66,7 +66,7 @@ def test_stdin_clarify_reports_choices_in_json():
 
 def test_markdown_format_is_paste_ready():
     result = guidebot("ask", "--format", "markdown", "What's the average salary?")
-    assert "Sources:\n1. *2026 AI Master's Degree Careers in Manufacturing*" in result.stdout
+    assert "Sources:\n- [1] *2026 AI Master's Degree Careers in Manufacturing*" in result.stdout
     assert "\x1b[" not in result.stdout
 
 
@@ -266,7 +266,7 @@ def test_two_questions_are_answered_each_with_its_citation_in_every_format():
     assert f"  [{later}] 2026 AI Master's Degree Careers in Manufacturing › How long" in text
     markdown = run_guidebot("ask", "--no-log", "--format", "markdown", question).stdout
     assert f"{duration['answer'].splitlines()[-1]} [{later}]" in markdown
-    assert f"\n{later}. *2026 AI Master's Degree Careers in Manufacturing*" in markdown
+    assert f"\n- [{later}] *2026 AI Master's Degree Careers in Manufacturing*" in markdown
 
 
 def test_ask_with_a_model_answers_and_a_bad_model_is_a_message(tiny_model_dir, tmp_path):

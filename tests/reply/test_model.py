@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from markdown_it import MarkdownIt
+
 from guidebot.reply import KINDS, Reply, Source
 from guidebot.reply.render import as_markdown, as_text
 
@@ -110,14 +112,14 @@ def test_text_and_markdown_show_each_part_with_its_notes_and_citation():
     markdown = as_markdown(reply)
     assert "› how much is it\n\nWhat does it cost?\n\nIt costs $1. [1]" in markdown
     assert "At 8 am. [3]\n\nSee also: “Holidays”" in markdown
-    assert markdown.endswith("3. *A Guide*, section “Costs”\n")
+    assert markdown.endswith("- [3] *A Guide*, section “Costs”\n")
 
 
 def test_a_single_reply_renders_as_before():
     reply = _part("how much is it", "It costs $1.", ("g/fee",))
     assert as_text(reply) == "It costs $1. [1]\n\nSources:\n  [1] A Guide › Costs  (g/fee)"
-    assert as_markdown(reply) == "It costs $1. [1]\n\nSources:\n1. *A Guide*, section “Costs”\n"
-    plain = "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n"
+    assert as_markdown(reply) == "It costs $1. [1]\n\nSources:\n- [1] *A Guide*, section “Costs”\n"
+    plain = "It costs $1. [1]\n\nSources:\n- [1] A Guide, section “Costs”\n"
     assert as_markdown(reply, emphasis=False) == plain  # to paste into a plain-text email
 
 
@@ -130,7 +132,7 @@ def test_markdown_lists_what_it_cites_then_the_other_sections_shown_once():
     )
     reply = Reply("how much", "It costs $1.", "answer", confidence=0.8, sources=sources)
     assert as_markdown(reply, emphasis=False) == (
-        "It costs $1. [1]\n\nSources:\n1. A Guide, section “Costs”\n\n"
+        "It costs $1. [1]\n\nSources:\n- [1] A Guide, section “Costs”\n\n"
         "Also in the guides:\n- A Guide, section “Hours”\n- A Guide, section “Parking”\n"
     )
 
@@ -142,6 +144,35 @@ def test_a_bracketed_number_in_the_guides_text_cites_nothing():
     )
     reply = Reply("claims", "Fill in form [2].", "answer", confidence=0.8, sources=sources)
     assert as_markdown(reply, emphasis=False).endswith(
-        "Sources:\n1. A Guide, section “Expenses”\n\n"
+        "Sources:\n- [1] A Guide, section “Expenses”\n\n"
         "Also in the guides:\n- A Guide, section “Holidays”\n"
+    )
+
+
+def test_markdown_keeps_its_source_numbers_when_rendered():
+    """A numbered list "1." then "3." is renumbered 1, 2 by any Markdown renderer; the
+    text's [3] must still find its source."""
+    html = MarkdownIt("commonmark").render(as_markdown(_two_parts()))
+    assert "[1] <em>A Guide</em>, section “Costs”" in html
+    assert "[3] <em>A Guide</em>, section “Costs”" in html
+    assert "<ol" not in html
+
+
+def test_a_section_offered_under_see_also_is_not_listed_again():
+    sources = (
+        Source(1, "g/1", "A Guide", "Costs", "Text 1.", 1.0),
+        Source(2, "faq/h", "FAQ", "Holidays", "Text 2.", 1.0),
+        Source(3, "g/3", "A Guide", "Parking", "Text 3.", 1.0),
+    )
+    reply = Reply(
+        "how much",
+        "It costs $1.",
+        "answer",
+        confidence=0.8,
+        sources=sources,
+        see_also=("Holidays",),
+    )
+    assert as_markdown(reply, emphasis=False) == (
+        "It costs $1. [1]\n\nSee also: “Holidays”\n\nSources:\n- [1] A Guide, section “Costs”"
+        "\n\nAlso in the guides:\n- A Guide, section “Parking”\n"
     )

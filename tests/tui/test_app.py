@@ -106,7 +106,7 @@ async def test_keys_show_sources_and_copy(make_app) -> None:
         assert reply.sources[1].text in shown_text(panel)
         await pilot.press("ctrl+y")
         assert app.clipboard == as_markdown(reply, emphasis=False)
-        assert f"1. {reply.sources[0].guide_title}, section" in app.clipboard  # no asterisks
+        assert f"- [1] {reply.sources[0].guide_title}, section" in app.clipboard  # no asterisks
 
 
 async def test_tab_from_the_question_box_goes_to_the_newest_citations(make_app) -> None:

@@ -28,13 +28,16 @@ def as_text(reply: Reply) -> str:
 
 
 def as_markdown(reply: Reply, emphasis: bool = True) -> str:
-    """A reply to paste into an email or ticket: answer, then the numbered sources its marks
-    cite (for a reply to several questions, each part's question and answer in turn), then
-    the other sections shown beside them, each once, as "Also in the guides". Without
-    `emphasis` no guide title is in italics: an email pasted as plain text would show the
-    asterisks, and nothing else in it is markup a plain-text reader sees."""
+    """A reply to paste into an email or ticket: answer, then the sources its marks cite,
+    each as "- [n] ..." (for a reply to several questions, each part's question and answer
+    in turn), then the other sections shown beside them, each once and none already under
+    "See also", as "Also in the guides". Without `emphasis` no guide title is in italics: an
+    email pasted as plain text would show the asterisks, and nothing else in it is markup a
+    plain-text reader sees. (A numbered list "1." then "4." would be renumbered 1, 2 by
+    any Markdown renderer, leaving the text's [4] pointing nowhere.)"""
     parts: list[str] = []
     cited: set[int] = set()  # the numbers of the sources the text's marks cite
+    suggested: set[str] = set()  # FAQ questions already offered under "See also"
     for part in reply.parts or (reply,):
         if part.kind == "clarify" and part.choices:
             parts.append(part.answer)
@@ -45,11 +48,16 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
             cited |= {part.sources[0].number} if part.sources else set()
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
+            suggested.update(part.see_also)
     mark = "*" if emphasis else ""
     listed = [s for s in reply.sources if s.number in cited]
     if listed:
-        parts.append("Sources:\n" + "\n".join(f"{s.number}. {_named(s, mark)}" for s in listed))
-    others = dict.fromkeys(_named(s, mark) for s in reply.sources if s.number not in cited)
+        parts.append("Sources:\n" + "\n".join(f"- [{s.number}] {_named(s, mark)}" for s in listed))
+    others = dict.fromkeys(
+        _named(s, mark)
+        for s in reply.sources
+        if s.number not in cited and s.heading_path not in suggested
+    )
     for named in map(partial(_named, mark=mark), listed):
         others.pop(named, None)
     if others:

@@ -56,7 +56,7 @@ class LastAnswerActions(Screen[None]):
 
     def action_copy(self) -> None:
         """Copy the last reply with its citations, to paste into an email: Markdown's
-        paragraphs and numbered list, no italics (`as_markdown`)."""
+        paragraphs and its sources by number, no italics (`as_markdown`)."""
         replies = self.answers.replies
         if not replies:
             self.notify("Nothing to copy yet: ask a question first.", markup=False)
