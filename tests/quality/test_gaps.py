@@ -208,6 +208,17 @@ def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
     assert "2×  how much do nurses earn" in result.stdout
     data = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data["groups"][0]["count"] == 2
+    assert "GUIDEBOT_NO_LOG" not in result.stdout
+
+
+def test_gaps_says_when_logging_is_off_in_its_shell(tmp_path):
+    """Else "no unanswered questions logged yet" reads as if nothing went wrong."""
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": "1"}
+    assert guidebot("ask", "how much do nurses earn in texas", env=env).returncode == 0
+    result = guidebot("gaps", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("note: GUIDEBOT_NO_LOG is set, so questions asked")
+    assert "No unanswered questions logged yet" in result.stdout
 
 
 def test_the_log_keeps_the_folder_asked_and_gaps_can_keep_to_one(tmp_path):

@@ -12,7 +12,7 @@ from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
 from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, starter_faq
-from guidebot.quality.log import folder, read_log, split_feedback
+from guidebot.quality.log import folder, logging_disabled, read_log, split_feedback
 
 NAME = "gaps"
 
@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         asked_of = ", ".join(f"{terminal_safe(f)} ({n})" for f, n in folders.most_common())
         print(f"note: asked of {len(folders)} knowledge folders: {asked_of}.")
         print("      --knowledge DIR lists those of one.")
+    if logging_disabled():  # said first: nothing asked in this shell reaches the log
+        print("note: GUIDEBOT_NO_LOG is set, so questions asked with it are not logged.")
     if not unanswered and not unhelpful:
         print(f"No unanswered questions logged yet ({log}).")
         return 0

@@ -161,7 +161,7 @@ class ChatSession:
         from guidebot.quality.log import logging_disabled, record_feedback  # not for start-up
 
         if not self.log_unanswered or logging_disabled():
-            return "the log is off (--no-log or GUIDEBOT_NO_LOG), so this was not recorded"
+            return "the log is off (--no-log or GUIDEBOT_NO_LOG)"
         sources = reply.quoted or reply.sources
         named = (right,) if right is not None else ()
         return record_feedback(
