@@ -21,7 +21,7 @@ title: "Riverside Library: A Guide for Members"
 Riverside Library lends books, films and games to everyone who lives or studies in town.
 
 ## Lost property
-Lost your phone? Ask at the front desk. We keep lost property for about a month.
+Lost your phone? Ask at the front desk. We keep lost property for about a month, then give it away.
 
 ## Contact us
 Phone the front desk on 01632 960 118, or write to desk@riverside-library.org.uk.

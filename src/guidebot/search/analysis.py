@@ -10,8 +10,7 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-# 2: capitals lower-cased after decomposition; 3, 4: list numbers unread; 5: addresses' domains
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 4  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -92,35 +91,11 @@ def without_item_numbers(text: str) -> str:
     return _ITEM_NUMBER.sub("", text)
 
 
-# A web or email address's host: its names say something ("status", "taskwell"), its
-# scheme, "www" and top-level domain do not, and as words they would meet questions they
-# have nothing to do with ("ios", whose stem is "io", and every page giving a .io address).
-_HOST = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}\b")
-_TOP_LEVEL = frozenset(
-    "com org net edu gov int mil io co uk us ca au nz ie in de fr es it nl eu info biz app "
-    "dev ai me ly tv".split()
-)
-_SECOND_LEVEL = frozenset("co com org net ac gov edu".split())  # "example.co.uk"
-
-
-def _host_names(found: re.Match[str]) -> str:
-    labels = found.group().split("://")[-1].split(".")
-    if labels[-1] not in _TOP_LEVEL:
-        return found.group()
-    labels.pop()
-    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
-        labels.pop()
-    return " ".join(label for label in labels if label != "www")
-
-
 def words(text: str) -> list[str]:
-    """Surface words of text: lower-case, possessives, thousands separators, the numbers
-    of list items at the starts of lines and the scheme, "www" and top-level domain of a
-    web or email address ("status.example.io": "status", "example") removed."""
+    """Surface words of text: lower-case, possessives, thousands separators and the numbers
+    of list items at the starts of lines removed."""
     text = normalise(text)
     text = without_item_numbers(text)
-    if "." in text:
-        text = _HOST.sub(_host_names, text)
     # Cleaning works on the whole text where it can (one C-level pass instead of a Python
     # loop over every token): a comma between digits only ever sits inside one number token.
     if "’" in text:
