@@ -161,3 +161,20 @@ def test_yaml_json_and_rasa_exports_are_cleaned_before_they_are_parsed(tmp_path:
         "A bar?": "Yes upstairs",
         "is there a lift": "Yes by the door",  # a line break in a quoted YAML string
     }
+
+
+def test_line_breaking_controls_in_yaml_and_json_are_spaces(tmp_path: Path):
+    """A vertical tab or carriage return inside a JSON string would make it invalid as a
+    line break; in YAML one would move the lines a later problem is named at."""
+    good = tmp_path / "vt.json"
+    good.write_text('[{"question": "Open\x0blate?", "answer": "Yes\x0cuntil\r9pm"}]', "utf-8")
+    target = tmp_path / "kb"
+    done = run_guidebot("ingest", "--knowledge", str(target), str(good))
+    assert done.returncode == 0, done.stderr
+    assert [(e.question, e.answer) for e in load_knowledge(target).faqs] == [
+        ("Open late?", "Yes until 9pm")
+    ]
+    bad = tmp_path / "ff.yaml"
+    bad.write_text('- question: "A?"\n  answer: "B\x0c C"\n- question: D\n  answer: [x\n', "utf-8")
+    done = run_guidebot("ingest", "--knowledge", str(tmp_path / "kb2"), str(bad))
+    assert done.returncode == 2 and "ff.yaml:4: invalid YAML" in done.stderr, done.stderr

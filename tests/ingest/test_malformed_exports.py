@@ -189,13 +189,13 @@ CASES = {
             ],
         ),
         "faq.xlsx:3: the question 'Bells?' has no answer (cell B3 holds the formula "
-        '=CONCAT("Ye","s") with no value saved',
+        '=CONCAT("Ye","s") but no value',
     ),
     "Excel row of formulas never computed": (
         workbook(
             "faq.xlsx", [["Question", "Answer"], ["Do you sell locks?", "Yes."], ["=A2", "=B2"]]
         ),
-        "faq.xlsx:3: no question or answer (cells A3, B3 hold formulas with no value saved",
+        "faq.xlsx:3: no question or answer (cells A3, B3 hold formulas but no value",
     ),
     "JSON syntax": (
         written("faq.json", '[\n {"question": "Locks?", "answer": "Yes."},\n]'),
@@ -223,6 +223,24 @@ def test_a_good_table_beside_a_bad_one_is_not_written_either(tmp_path, capsys):
     assert main(["ingest", "--knowledge", str(target), *map(str, inputs)]) == 2
     assert "unclosed-quote.csv:2:" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_formulas_without_values_outside_questions_and_answers_stop_nothing(tmp_path, capsys):
+    """A helper column filled down past the last entry (a row number, a length) holds
+    formulas no program computed: those rows are blank, as before, and a row missing its
+    answer names only the answer's cell."""
+    rows: list[list[object]] = [["Question", "Answer", "N"], ["Locks?", "Yes.", "=ROW()-1"]]
+    rows += [["Bells?", "=B2", "=LEN(A3)"]]
+    rows += [[None, None, f'=IF(A{n}="","",ROW()-1)'] for n in range(4, 30)]
+    (path,) = workbook("faq.xlsx", rows)(tmp_path)
+    target = tmp_path / "kb"
+    assert main(["ingest", "--knowledge", str(target), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "faq.xlsx:3: the question 'Bells?' has no answer (cell B3 holds the formula =B2" in err
+    assert "C3" not in err and ":4:" not in err and not target.exists()
+    rows[2][1] = "Yes, by the door."
+    (path,) = workbook("faq.xlsx", rows)(tmp_path)
+    assert main(["ingest", "--knowledge", str(target), str(path)]) == 0, capsys.readouterr().err
 
 
 def test_after_an_import_ingest_says_what_to_do_next(tmp_path, capsys):

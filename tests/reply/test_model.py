@@ -161,8 +161,19 @@ def test_markdown_keeps_its_source_numbers_when_rendered():
 def test_a_section_offered_under_see_also_is_not_listed_again():
     sources = (
         Source(1, "g/1", "A Guide", "Costs", "Text 1.", 1.0),
-        Source(2, "faq/h", "FAQ", "Holidays", "Text 2.", 1.0),
+        Source(2, "faq/h", "FAQ", "Holidays", "Text 2.", 1.0, label="Holidays"),
         Source(3, "g/3", "A Guide", "Parking", "Text 3.", 1.0),
+        # nested, and labelled with its guide as several guides are: not its heading path
+        Source(
+            4,
+            "p/4",
+            "Pool guide",
+            "Lanes",
+            "Text 4.",
+            1.0,
+            headings=("Swimming", "Lanes"),
+            label="Lanes (Pool guide)",
+        ),
     )
     reply = Reply(
         "how much",
@@ -170,9 +181,9 @@ def test_a_section_offered_under_see_also_is_not_listed_again():
         "answer",
         confidence=0.8,
         sources=sources,
-        see_also=("Holidays",),
+        see_also=("Holidays", "Lanes (Pool guide)"),
     )
     assert as_markdown(reply, emphasis=False) == (
-        "It costs $1. [1]\n\nSee also: “Holidays”\n\nSources:\n- [1] A Guide, section “Costs”"
-        "\n\nAlso in the guides:\n- A Guide, section “Parking”\n"
+        "It costs $1. [1]\n\nSee also: “Holidays”; “Lanes (Pool guide)”\n\nSources:\n"
+        "- [1] A Guide, section “Costs”\n\nAlso in the guides:\n- A Guide, section “Parking”\n"
     )

@@ -55,6 +55,8 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("i left my phone in the library", Kind.NONE),
         ("i got an email saying my order shipped", Kind.NONE),
         ("who do i call", Kind.PHONE),
+        ("do you have an email address", Kind.EMAIL),
+        ("how do i update my email address", Kind.NONE),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: Kind):
@@ -72,9 +74,16 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Call 01603 555 210 or +1 (555) 123-4567.", Kind.PHONE),
         ("Write to desk@riverside.org.", Kind.EMAIL | Kind.WEB),
         ("See www.example.com for more.", Kind.WEB),
-        # a range of years or a count is no phone number; a bare number no price
+        ("Pay USD 20 or 50p a day.", Kind.MONEY),
+        ("Refunds take 5 working days, or twenty minutes in store.", Kind.DURATION),
+        # a range of years, a count, sizes, dates, an ISBN or a run of digits is no phone
+        # number; a bare number no price
         ("Demand grows from 2024-2032 by 12 percent.", Kind.NONE),
         ("Room 101 seats 40.", Kind.NONE),
+        ("Sizes 10 12 14 16 18.", Kind.NONE),
+        ("Closed 12.03.2024 - 15.03.2024.", Kind.NONE),
+        ("ISBN 978-0-306-40615-7", Kind.NONE),
+        ("7" * 40, Kind.NONE),
     ],
 )
 def test_what_a_text_holds(text: str, kind: Kind):
@@ -109,6 +118,25 @@ def test_only_a_question_asking_for_a_kind_changes_the_scores(make_knowledge):
     raised = {passages[row].section for row in np.flatnonzero(scores != before)}
     assert raised == {"Fines"}
     assert np.allclose(scores[scores != before] - before[scores != before], 0.5 * 2.0)
+
+
+def test_only_the_pool_is_read(make_knowledge):
+    """A large library's passages are read from disk when wanted: a question asking for a
+    kind reads the pool's texts, not every passage's."""
+
+    class Counted(list):
+        reads = 0
+
+        def __getitem__(self, row):
+            Counted.reads += 1
+            return super().__getitem__(row)
+
+    passages = build_passages(load_knowledge(make_knowledge({"guides/library.md": LIBRARY})))
+    kinds = AnswerKinds(Counted(passages))
+    scores = np.linspace(1.0, 2.0, len(passages))
+    kinds.lift("how much are late fines", scores, 0.0, pool=2, weight=0.5)
+    kinds.lift("what does a fine cost", scores, 0.0, pool=2, weight=0.5)
+    assert Counted.reads == 2  # the two best, once each
 
 
 def test_no_weight_no_lift(make_knowledge):

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         asked_of = ", ".join(f"{terminal_safe(f)} ({n})" for f, n in folders.most_common())
         print(f"note: asked of {len(folders)} knowledge folders: {asked_of}.")
         print("      --knowledge DIR lists those of one.")
-    if logging_disabled():  # said first: nothing asked in this shell reaches the log
+    if logging_disabled():  # before the count: nothing asked in this shell reaches the log
         print("note: GUIDEBOT_NO_LOG is set, so questions asked with it are not logged.")
     if not unanswered and not unhelpful:
         print(f"No unanswered questions logged yet ({log}).")

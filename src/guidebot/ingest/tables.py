@@ -130,6 +130,9 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _FaqDumper.add_representer(str, _represent_text)
 
 
+_SPACES = str.maketrans(dict.fromkeys("\x0b\x0c\r", " "))
+
+
 def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
     shown, suffix = str(path), path.suffix.lower()
     if path.is_dir():
@@ -147,6 +150,10 @@ def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
     text = decode(data, shown, spreadsheet=suffix not in {".json", ".yaml", ".yml"})
     if suffix in {".yaml", ".yml"} or text.lstrip().startswith(("{", "[")):
         # YAML and JSON refuse a raw control character outright: left out first, by line.
+        # A vertical tab, form feed or lone carriage return becomes a space, not the line
+        # break it is in prose: a line break inside a JSON string is as invalid, and in
+        # YAML it would move every line number after it.
+        text = text.replace("\r\n", "\n").translate(_SPACES)
         text, dropped = article_without_controls(text, shown)
         parsed = _parse(text, shown, suffix in {".yaml", ".yml"})
         if rasa.is_rasa(parsed):

@@ -37,7 +37,7 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     any Markdown renderer, leaving the text's [4] pointing nowhere.)"""
     parts: list[str] = []
     cited: set[int] = set()  # the numbers of the sources the text's marks cite
-    suggested: set[str] = set()  # FAQ questions already offered under "See also"
+    suggested: set[str] = set()  # section labels already offered under "See also"
     for part in reply.parts or (reply,):
         if part.kind == "clarify" and part.choices:
             parts.append(part.answer)
@@ -54,9 +54,7 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     if listed:
         parts.append("Sources:\n" + "\n".join(f"- [{s.number}] {_named(s, mark)}" for s in listed))
     others = dict.fromkeys(
-        _named(s, mark)
-        for s in reply.sources
-        if s.number not in cited and s.heading_path not in suggested
+        _named(s, mark) for s in reply.sources if s.number not in cited and s.named not in suggested
     )
     for named in map(partial(_named, mark=mark), listed):
         others.pop(named, None)

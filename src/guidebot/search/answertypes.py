@@ -33,10 +33,23 @@ class Kind(IntFlag):
     WEB = 32
 
 
-_COUNTS = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several"
-_UNITS = r"minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter"
+_COUNTS = (
+    r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|sixty|ninety|a few|several"
+)
+_UNITS = (
+    r"(?:(?:working|business|calendar|school)\s+)?"
+    r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
+)
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    (Kind.MONEY, re.compile(r"[$£€¥₹]\s?\d|\d\s?(?:dollars?|pounds?|euros?|pence|cents?)\b", re.I)),
+    (
+        Kind.MONEY,
+        re.compile(
+            r"[$£€¥₹]\s?\d|\b(?:usd|eur|gbp)\s?\d|"
+            r"\d\s?(?:dollars?|pounds?|euros?|pence|cents?|usd|eur|gbp)\b|\b\d+p\b",
+            re.I,
+        ),
+    ),
     (
         Kind.CLOCK,
         re.compile(
@@ -46,18 +59,25 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.DURATION, re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)),
-    (Kind.EMAIL, re.compile(r"[\w.+-]+@[\w-]+\.\w")),
+    # A match starts only where its run of characters does, and never gives back what it
+    # took (possessive): a long run of word characters is read once, not once per start.
+    (Kind.EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
     (
         Kind.WEB,
         re.compile(
-            r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|ac\.uk)\b", re.I
+            r"https?://|\bwww\.|(?<![\w-])[\w-]++\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|ac\.uk)\b",
+            re.I,
         ),
     ),
 )
 # A phone number: digits run together with spaces, dots, dashes or brackets, nine or more
-# of them (fewer are a year range, "2024-2032", or a count).
+# to 15 of them (fewer are a year range, "2024-2032", or a count), one group of three or more
+# (not "sizes 10 12 14 16 18"), and no date in it ("12.03.2024 - 15.03.2024").
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _PHONE_DIGITS = 9
+_E164_DIGITS = 15  # the most an international number has (ITU-T E.164)
+_GROUP = re.compile(r"\d{3,}")
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 # "How much quicker", "by how much": a degree asked, not an amount of money.
 _COMPARATIVES = (
@@ -96,7 +116,14 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (Kind.EMAIL, re.compile(r"(?<!\ban )(?<!\bmy )\be-?mail\b(?! (?:from|saying|about)\b)", re.I)),
+    (
+        Kind.EMAIL,
+        re.compile(
+            r"(?<!\bmy )\be-?mail address\b|"
+            r"(?<!\ban )(?<!\bmy )\be-?mail\b(?! (?:from|saying|about|address)\b)",
+            re.I,
+        ),
+    ),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
 )
 
@@ -116,18 +143,32 @@ def held(text: str) -> Kind:
     for each, pattern in _HELD:
         if pattern.search(text):
             kind |= each
-    if any(sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS for m in _PHONE.finditer(text)):
+    if any(_is_phone(m.group()) for m in _PHONE.finditer(text)):
         kind |= Kind.PHONE
     return kind
 
 
+def _is_phone(digits: str) -> bool:
+    return (
+        _PHONE_DIGITS <= sum(c.isdigit() for c in digits) <= _E164_DIGITS
+        and _GROUP.search(digits) is not None
+        and _DATE.search(digits) is None
+    )
+
+
 class AnswerKinds:
     """The kinds of answer each passage's text holds, read the first time a question asks
-    for one (most questions ask for none, and a large guide's texts take a while)."""
+    for one of that passage (most questions ask for none, and a large library's texts are
+    read from disk only when wanted: knowledge/table.py)."""
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = passages
-        self._held: np.ndarray | None = None  # int64 [passages], Kind bits
+        self._held: dict[int, int] = {}  # passage row -> Kind bits
+
+    def _of(self, row: int) -> int:
+        if row not in self._held:
+            self._held[row] = int(held(self._passages[row].text))
+        return self._held[row]
 
     def lift(
         self, question: str, scores: np.ndarray, baseline: float, pool: int, weight: float
@@ -142,7 +183,5 @@ class AnswerKinds:
         top = float(scores[rows].max()) - baseline if len(rows) else 0.0
         if top <= 0:
             return
-        if self._held is None:
-            self._held = np.array([int(held(p.text)) for p in self._passages], dtype=np.int64)
-        holding = rows[(self._held[rows] & int(wanted)) != 0]
+        holding = [row for row in rows.tolist() if self._of(row) & wanted]
         scores[holding] += weight * top

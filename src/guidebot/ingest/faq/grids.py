@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from guidebot.errors import InputError
 from guidebot.ingest.faq import qnamaker
 from guidebot.ingest.faq.columns import column_key, is_qna_header, looks_like_header, names_columns
@@ -94,7 +96,8 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
             )
     rows: list[Row] = []
     problems: list[str] = []
-    for number, cells in grid.rows[header + 1 :]:
+    asked = [i for i, key in columns.items() if key in ("question", "answer")]
+    for number, cells in _with_unread(grid, grid.rows[header + 1 :], asked, after=line):
         where = grid.where(number)
         extra = [c for c in cells[len(names) :] if c.strip()]
         if extra:
@@ -105,7 +108,7 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
             cell = cells[i] if i < len(cells) else ""
             values[key] = f"{values[key]}\n{cell}" if key in values else cell
         extras = {name: cells[i] for i, name in kept.items() if i < len(cells)}
-        row = row_of(problems, where, values, extras, grid.unsaved.get(number, ""))
+        row = row_of(problems, where, values, extras, grid.why_empty(number, asked))
         if row is not None:
             rows.append(row)
     raise_problems(problems)
@@ -118,17 +121,29 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
 def _headerless(grid: Grid) -> list[Row]:
     rows: list[Row] = []
     problems: list[str] = []
-    for number, cells in grid.rows:
+    for number, cells in _with_unread(grid, grid.rows, (0, 1)):
         where = grid.where(number)
         if len([c for c in cells if c.strip()]) > 2 or any(c.strip() for c in cells[2:]):
             problems.append(_too_many(where, 2, len(cells)))
             continue
         question = one_line(cells[0])
         answer = answer_text(cells[1]) if len(cells) > 1 else ""
-        if has_both(problems, where, question, answer, grid.unsaved.get(number, "")):
+        if has_both(problems, where, question, answer, grid.why_empty(number, (0, 1))):
             rows.append(Row(where=where, question=question, answer=answer))
     raise_problems(problems)
     return rows
+
+
+def _with_unread(
+    grid: Grid, rows: list[tuple[int, list[str]]], columns: Sequence[int], after: int = 0
+) -> list[tuple[int, list[str]]]:
+    """The rows, and in their places (as empty) the rows below `after` left out whose
+    question or answer (`columns`) is a formula without a value (Grid.unread_rows), so
+    that they are reported, not skipped as blank."""
+    unread: list[tuple[int, list[str]]] = [
+        (line, []) for line in grid.unread_rows(columns) if line > after
+    ]
+    return sorted(rows + unread, key=lambda row: row[0]) if unread else rows
 
 
 def _too_many(where: str, expected: int, found: int) -> str:

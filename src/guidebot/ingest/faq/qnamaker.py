@@ -39,12 +39,13 @@ def read_qna_grids(grids: list[tuple[Grid, int]]) -> tuple[list[Row], list[str]]
     suggested = 0
     for grid, header in grids:
         names = [plain_name(c) for c in grid.rows[header][1]]
+        asked = [i for i, name in enumerate(names) if name in ("question", "answer")]
         for line, cells in grid.rows[header + 1 :]:
             cell = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(names)}
             where = grid.where(line)
             question = one_line(cell.get("question"))
             answer = answer_text(cell.get("answer"), escapes=True)
-            if not has_both(problems, where, question, answer, grid.unsaved.get(line, "")):
+            if not has_both(problems, where, question, answer, grid.why_empty(line, asked)):
                 continue
             suggested += cell.get("suggestedquestions", "").strip() not in {"", "[]"}
             key = one_line(cell.get("qnaid"))

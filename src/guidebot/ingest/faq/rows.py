@@ -43,11 +43,37 @@ class Grid:
 
     shown: str  # the name messages use: "faq.csv", "export.zip/kb.tsv"
     rows: list[tuple[int, list[str]]]
-    # By row number, why a cell of that row may read as empty (a workbook's unsaved formula).
-    unsaved: dict[int, str] = field(default_factory=dict)
+    # By row number and column, a workbook's cells holding a formula but no value, which
+    # read as empty: (the cell's name, its formula).
+    unsaved: dict[int, dict[int, tuple[str, str]]] = field(default_factory=dict)
 
     def where(self, line: int) -> str:
         return f"{self.shown}:{line}"
+
+    def why_empty(self, line: int, columns: Iterable[int]) -> str:
+        """Why the cells of these columns in this row may read as empty ("cell B7 holds the
+        formula ... but no value ..."), "" when nothing explains it."""
+        found = [self.unsaved.get(line, {}).get(c) for c in columns]
+        cells = [cell for cell in found if cell is not None]
+        if not cells:
+            return ""
+        said = (
+            f"cell {cells[0][0]} holds the formula {cells[0][1][:60]}"
+            if len(cells) == 1
+            else f"cells {', '.join(name for name, _ in cells)} hold formulas"
+        )
+        return (
+            f"{said} but no value: if the sheet shows one, open the workbook in a spreadsheet "
+            "app and save it, or paste values"
+        )
+
+    def unread_rows(self, columns: Iterable[int]) -> list[int]:
+        """Rows left out as empty whose cells in these columns hold formulas without values,
+        in order: a row of questions and answers that would otherwise go unsaid."""
+        wanted, kept = set(columns), {line for line, _ in self.rows}
+        return sorted(
+            line for line, cells in self.unsaved.items() if line not in kept and wanted & set(cells)
+        )
 
 
 def one_line(value: object) -> str:

@@ -32,8 +32,7 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         if not sheets:
             raise InputError(f"{shown}: the workbook has no sheets")
         chosen = next((s for s in sheets if _has_header(s)), sheets[0])
-        unsaved = _unsaved_formulas(data, chosen.title)
-        grid = Grid(shown, _rows(chosen, shown, unsaved), unsaved)
+        grid = Grid(shown, _rows(chosen, shown), _unsaved_formulas(data, chosen.title))
         if not grid.rows:
             raise InputError(f"{shown}: the sheet '{chosen.title}' is empty")
         return grid, str(chosen.title)
@@ -41,34 +40,26 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         book.close()
 
 
-def _unsaved_formulas(data: bytes, title: str) -> dict[int, str]:
-    """For each row holding a formula whose value was never saved (a workbook written by a
-    program, not a spreadsheet app, which computes it), what a message says of it; openpyxl
-    reads such a cell as empty and cannot compute it."""
+def _unsaved_formulas(data: bytes, title: str) -> dict[int, dict[int, tuple[str, str]]]:
+    """By row and column, the cells holding a formula but no value: a workbook written by a
+    program, not a spreadsheet app, saves no result, and openpyxl cannot compute one (each
+    as its cell's name and formula, for messages: Grid.unsaved)."""
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    unsaved: dict[int, str] = {}
+    unsaved: dict[int, dict[int, tuple[str, str]]] = {}
     try:
         formulas = book[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
         saved = values[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
         for number, (written, kept) in enumerate(zip(formulas, saved, strict=False), start=1):
-            cells = [
-                (f"{get_column_letter(column + 1)}{number}", formula)
+            cells = {
+                column: (f"{get_column_letter(column + 1)}{number}", formula)
                 for column, formula in enumerate(written)
                 if isinstance(formula, str)
                 and formula.startswith("=")
                 and (kept[column] if column < len(kept) else None) is None
-            ]
+            }
             if cells:
-                said = (
-                    f"cell {cells[0][0]} holds the formula {cells[0][1][:60]}"
-                    if len(cells) == 1
-                    else f"cells {', '.join(c for c, _ in cells)} hold formulas"
-                )
-                unsaved[number] = (
-                    f"{said} with no value saved: open the workbook in a spreadsheet app "
-                    "and save it, or paste values"
-                )
+                unsaved[number] = cells
     finally:
         book.close()
         values.close()
@@ -80,8 +71,7 @@ def _has_header(sheet: Any) -> bool:
     return any(names_columns([_cell(v) for v in values]) for values in rows)
 
 
-def _rows(sheet: Any, shown: str, unsaved: dict[int, str]) -> list[tuple[int, list[str]]]:
-    """The rows holding something, unsaved formulas included (they read as empty)."""
+def _rows(sheet: Any, shown: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     values_by_row = sheet.iter_rows(min_row=1, values_only=True)
     for number, values in enumerate(values_by_row, start=1):
@@ -90,7 +80,7 @@ def _rows(sheet: Any, shown: str, unsaved: dict[int, str]) -> list[tuple[int, li
         cells = [_cell(v) for v in values]
         while cells and not cells[-1]:
             cells.pop()
-        if any(c.strip() for c in cells) or number in unsaved:
+        if any(c.strip() for c in cells):
             rows.append((number, cells))
     return rows
 
