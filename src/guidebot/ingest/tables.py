@@ -239,14 +239,13 @@ def _rasa_tables(files: list[rasa.RasaFile]) -> list[FaqTable]:
     responses_only = [f for f in files if not f.has_nlu]
     named = [f.path.name for f in responses_only]
     tables = [
-        _table(part.path, " with ".join([part.path.name, *named]), rasa.FORM, rows, notes)
+        _table(
+            part.path, " with ".join([part.path.name, *named]), rasa.FORM, rows, notes + part.notes
+        )
         for part, rows, notes in rasa.pair(files)
     ]
-    for part in files:  # each file's own notes; a file of responses only, the first table's
-        table = next(
-            (t for t in tables if part.has_nlu and t.source.startswith(part.path.name)), tables[0]
-        )
-        table.notes += part.notes
+    # What reading a file of responses only left out is said with the first table.
+    tables[0].notes += [note for f in responses_only for note in f.notes]
     return tables
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from guidebot.reply import Reply, Source
 
 
@@ -53,11 +51,12 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     listed = [s for s in reply.sources if s.number in cited]
     if listed:
         parts.append("Sources:\n" + "\n".join(f"- [{s.number}] {_named(s, mark)}" for s in listed))
+    shown = {_named(s, mark) for s in listed}
     others = dict.fromkeys(
-        _named(s, mark) for s in reply.sources if s.number not in cited and s.named not in suggested
+        _named(s, mark)
+        for s in reply.sources
+        if s.number not in cited and s.named not in suggested and _named(s, mark) not in shown
     )
-    for named in map(partial(_named, mark=mark), listed):
-        others.pop(named, None)
     if others:
         parts.append("Also in the guides:\n" + "\n".join(f"- {named}" for named in others))
     return "\n\n".join(parts) + "\n"

@@ -23,11 +23,11 @@ class Query:
     after typo repair (`surface`), the repairs made, the terms of its everyday English
     words, and each term's weight (earlier turns' terms added)."""
 
-    terms: list[str]
-    surface: list[str]
-    repairs: list[Repair]
+    terms: tuple[str, ...]
+    surface: tuple[str, ...]
+    repairs: tuple[Repair, ...]
     everyday: frozenset[str]
-    weights: dict[str, float]
+    weights: Mapping[str, float]
 
 
 class QueryTerms:
@@ -75,7 +75,8 @@ class QueryTerms:
             )
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
-        return Query(terms, surface, repairs, self.everyday(surface), weights)
+        everyday = self.everyday(surface)
+        return Query(tuple(terms), tuple(surface), tuple(repairs), everyday, weights)
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has

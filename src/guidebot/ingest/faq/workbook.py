@@ -32,7 +32,7 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         if not sheets:
             raise InputError(f"{shown}: the workbook has no sheets")
         chosen = next((s for s in sheets if _has_header(s)), sheets[0])
-        grid = Grid(shown, _rows(chosen, shown), _unsaved_formulas(data, chosen.title))
+        grid = Grid(shown, _rows(chosen, shown), _unsaved_formulas(data, chosen))
         if not grid.rows:
             raise InputError(f"{shown}: the sheet '{chosen.title}' is empty")
         return grid, str(chosen.title)
@@ -40,16 +40,16 @@ def read_workbook(data: bytes, shown: str) -> tuple[Grid, str]:
         book.close()
 
 
-def _unsaved_formulas(data: bytes, title: str) -> dict[int, dict[int, tuple[str, str]]]:
-    """By row and column, the cells holding a formula but no value: a workbook written by a
-    program, not a spreadsheet app, saves no result, and openpyxl cannot compute one (each
-    as its cell's name and formula, for messages: Grid.unsaved)."""
+def _unsaved_formulas(data: bytes, sheet: Any) -> dict[int, dict[int, tuple[str, str]]]:
+    """By row and column, the cells of `sheet` (read for its saved values) holding a formula
+    but no value: a workbook written by a program, not a spreadsheet app, saves no result,
+    and openpyxl cannot compute one (each as its cell's name and formula, for messages:
+    Grid.unsaved). The workbook is read once more, for its formulas."""
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     unsaved: dict[int, dict[int, tuple[str, str]]] = {}
     try:
-        formulas = book[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
-        saved = values[title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
+        formulas = book[sheet.title].iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
+        saved = sheet.iter_rows(min_row=1, max_row=MAX_ROWS, values_only=True)
         for number, (written, kept) in enumerate(zip(formulas, saved, strict=False), start=1):
             cells = {
                 column: (f"{get_column_letter(column + 1)}{number}", formula)
@@ -62,7 +62,6 @@ def _unsaved_formulas(data: bytes, title: str) -> dict[int, dict[int, tuple[str,
                 unsaved[number] = cells
     finally:
         book.close()
-        values.close()
     return unsaved
 
 
