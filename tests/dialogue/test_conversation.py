@@ -275,6 +275,40 @@ def test_one_word_naming_no_heading_is_asked_back_when_sections_are_close(bot):
     assert reply.kind == "clarify" and len(reply.choices) >= 2
 
 
+PLANS = """
+---
+title: Plans
+---
+What each plan costs and allows.
+
+## Prices
+Basic costs $8 and Pro costs $15 per person each month, with no setup fee.
+
+## Limits
+Pro workspaces may send 500 requests a minute; Basic ones 100, and more for a fee.
+
+## Storage
+Pro keeps deleted files for a whole year and Basic keeps them for one month only.
+"""
+
+
+@pytest.mark.parametrize("question", ["how much is pro", "how much for pro?"])
+def test_a_kind_of_answer_asked_beside_one_word_is_no_vague_question(make_knowledge, question):
+    """ "how much" names no term, but a price is not a limit: one word and a kind of answer
+    (search/answertypes.py) are answered, the other sections offered beside."""
+    bot = Bot.load(make_knowledge({"guides/plans.md": PLANS}))
+    assert bot.ask("pro?").kind == "clarify"
+    reply = bot.ask(question)
+    assert reply.kind == "answer" and reply.see_also
+    assert reply.sources[0].section == "Prices"
+
+
+def test_a_kind_named_by_the_one_word_itself_stays_vague(make_knowledge):
+    """ "fees?" asks for money by its only word, and two sections name fees."""
+    bot = Bot.load(make_knowledge({"guides/plans.md": PLANS}))
+    assert bot.ask("fees?").kind == "clarify"
+
+
 def test_an_uncovered_topic_named_by_the_best_passage_is_covered_after_all(bot):
     related = bot.ask("any articles about AI PhD programs?")
     assert related.kind == "answer" and related.sources[0].section == "Related Articles"

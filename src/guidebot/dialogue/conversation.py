@@ -24,6 +24,7 @@ from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, sta
 from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
+from guidebot.search.answertypes import Kind, asked
 from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
@@ -209,7 +210,7 @@ class Conversation:
         if (
             len(close) > 1
             and (
-                len(result.terms) <= policy.clarify_max_terms
+                _asked_terms(question, result) <= policy.clarify_max_terms
                 or heading_shared(self.context, result, close)
             )
             and not clear_in_meaning(self.context, self.guides, question, result, close)
@@ -300,3 +301,16 @@ class Conversation:
         if not alternative(question):
             self.state.base_question = topic
         self.state.topic_terms = terms
+
+
+def _asked_terms(question: str, result: SearchResult) -> int:
+    """How much a question names: its terms, and one more when it asks for a kind of answer
+    (search/answertypes.py) in words that are no term ("how much is pro" asks for Pro's
+    price, no choice between the sections that name Pro). A kind named by a topic word
+    ("prices?", "fees?") adds nothing, and "how much?" names no topic and stays vague."""
+    if not result.terms:
+        return 0
+    named_by_a_word = Kind.NONE
+    for word in question.split():
+        named_by_a_word |= asked(word)
+    return len(result.terms) + bool(asked(question) & ~named_by_a_word)
