@@ -185,7 +185,7 @@ class Conversation:
         retriever, policy = self.context.retriever, self.context.policy
         result, cue, followup = reading.result, reading.cue, reading.followup
         self._followed_on = self._followed_on or followup
-        notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs]
+        notes = [f"Read '{r.original}' as '{r.replacement}'." for r in result.repairs if r.noted]
         # Said only with an answer: a decline is no reading against the topic ("im so
         # confused about all this" after an answer is no question about it).
         topic = reading.topic

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.highlights import PassageWords
+from guidebot.search.informal import spelled_out
 from guidebot.search.negation import less_ruled_out
 from guidebot.search.phrases import in_a_written_phrase
 from guidebot.search.sections import Sections
@@ -55,8 +56,9 @@ class QueryTerms:
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
-        fixed, repairs = self.repairer.repair(words(question))
-        return self.analyzer.terms_of_words(fixed), fixed, repairs
+        spelled, informal = spelled_out(question, self.repairer.uses)
+        fixed, repairs = self.repairer.repair(words(spelled))
+        return self.analyzer.terms_of_words(fixed), fixed, [*informal, *repairs]
 
     def everyday(self, surface: Sequence[str]) -> frozenset[str]:
         """The terms of these words that are common English words ("make", "wife"), as

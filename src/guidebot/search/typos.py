@@ -22,6 +22,9 @@ class Repair:
 
     original: str
     replacement: str
+    # Whether the reply says so: a typo guessed may be wrong, an informal spelling spelt
+    # out ("avg" as "average", search/informal.py) is not worth a note.
+    noted: bool = True
 
 
 def as_repaired(text: str, repairs: Sequence[Repair], fixed: Sequence[str] = ()) -> str:
@@ -71,6 +74,10 @@ class TypoRepairer:
         self._choices = [
             w for w in ranked if len(w) >= MIN_LENGTH - 1 and not analyzer.is_stop_word(w)
         ]
+
+    def uses(self, word: str) -> bool:
+        """Whether the knowledge writes this word (lower-case) as it stands."""
+        return word in self._known
 
     def is_known(self, word: str) -> bool:
         """A word needs no repair if the knowledge uses it, a form of it, or it is not a word."""
