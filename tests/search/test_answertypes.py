@@ -12,7 +12,7 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, held
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, counted_units, held
 
 LIBRARY = """
 ---
@@ -148,3 +148,8 @@ def test_no_weight_no_lift(make_knowledge):
 
 def test_the_policy_carries_the_weight():
     assert Policy().retrieval.answer_kind > 0
+
+
+def test_the_units_of_time_a_text_counts():
+    text = "a supervisor for ten years, a 4 year degree, 2 working days, how many years"
+    assert counted_units(text) == ["years", "year", "days"]

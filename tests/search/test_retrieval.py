@@ -203,3 +203,32 @@ def test_an_entry_asked_in_its_words_but_for_a_typo_is_asked_exactly(make_knowle
     result = bot.retriever.search("how much is a fillin")
     assert result.repairs and result.exact
     assert result.best is not None and result.best.passage.question == "How much is a filling?"
+
+
+COURSE = """
+---
+title: The course
+---
+What the course is and who it is for.
+
+## Course length
+Full-time study takes two years; part-time study takes three or four years, and a few
+students take five years.
+
+## What you study
+You study statistics, programming and machine learning, with a project at the end.
+"""
+
+
+def test_years_the_asker_counts_are_their_story_not_the_topic(make_knowledge):
+    root = make_knowledge({"guides/course.md": COURSE})
+    question = "i worked in retail for ten years, what would i study"
+    bot = Bot.load(root)
+    assert bot.retriever.search(question).hits[0].passage.section == "What you study"
+    counted = replace(bot.policy.retrieval, counted_unit_weight=1.0)
+    plain = Bot.load(root, replace(bot.policy, retrieval=counted))
+    assert plain.retriever.search(question).hits[0].passage.section == "Course length"
+    # "how many years" counts none: the course's length is the topic
+    assert bot.retriever.search("how many years to study").hits[0].passage.section == (
+        "Course length"
+    )

@@ -41,6 +41,7 @@ _UNITS = (
     r"(?:(?:working|business|calendar|school)\s+)?"
     r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
 )
+_COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+((?:{_UNITS})s?)\b", re.I)
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MONEY,
@@ -58,7 +59,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (Kind.DURATION, re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)),
+    (Kind.DURATION, _COUNTED),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
     (Kind.EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
@@ -146,6 +147,12 @@ def held(text: str) -> Kind:
     if any(_is_phone(m.group()) for m in _PHONE.finditer(text)):
         kind |= Kind.PHONE
     return kind
+
+
+def counted_units(text: str) -> list[str]:
+    """The units of time the text counts ("ten years", "6 months", "two working days": "days"),
+    as written, in order: what a DURATION holds."""
+    return [m.group(1).split()[-1] for m in _COUNTED.finditer(text)]
 
 
 def _is_phone(digits: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from guidebot.search.analysis import Analyzer, words
+from guidebot.search.answertypes import counted_units
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.highlights import PassageWords
 from guidebot.search.informal import spelled_out
@@ -70,11 +71,12 @@ class QueryTerms:
         terms, surface, repairs = self.understand(question)
         terms = less_ruled_out(question, terms, lambda text: self.understand(text)[0])
         asked = self._asked_terms(question)
+        counted = self._counted_units(question)
         weights: dict[str, float] = {}
         for term in terms:
             weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
                 1.0 if asked is None or term in asked else self.config.preamble_weight
-            )
+            ) * (self.config.counted_unit_weight if term in counted else 1.0)
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
         everyday = self.everyday(surface)
@@ -98,6 +100,17 @@ class QueryTerms:
                 t in self._known and (t in self._headings or t not in everyday) for t in found
             )
         return terms if topical else None
+
+    def _counted_units(self, question: str) -> set[str]:
+        """The terms of the years the question counts ("ten years", "10 yrs"): the asker's
+        story ("a line supervisor for ten years", "a full 4 year degree", "over the next
+        several years"), which should not pull towards the passage on how long a course
+        takes. Years only: a count of minutes or days is more often the topic itself ("my
+        train was 40 mins late", "within 14 days"), and a question about a course's length
+        asks "how many years", with no count."""
+        spelled, _ = spelled_out(question, self.repairer.uses)
+        units = (u for u in counted_units(spelled) if u.lower().startswith(("year", "yr")))
+        return {t for unit in units for t in self.analyzer.terms(unit)}
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
