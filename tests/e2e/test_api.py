@@ -204,7 +204,9 @@ def test_a_state_this_server_never_gave_out_is_422(server: ApiServer, state: obj
     [
         (b'{"question": "salary?"', 400, "not valid JSON"),
         (b'{"question": 5}', 422, "question"),
-        (b'{"question": ""}', 422, "question"),
+        (b'{"question": ""}', 422, "question: String should have at least 1 character"),
+        (b'{"question": "   "}', 422, "question: String should have at least 1 character"),
+        (b'{"question": " \\t\\n\\u0000 "}', 422, "question: String should have at least 1"),
         (b'{"question": "%s"}' % (b"a" * 2001), 422, "2000"),
         (b'{"question": "hi", "extra": 1}', 422, "extra"),
         (b"[]", 422, "JSON object"),
@@ -238,6 +240,7 @@ def test_a_huge_chunked_body_is_413_before_it_is_read_whole(server: ApiServer) -
         ({"question": "q", "reply": {"sources": "x"}, "helpful": False}, "sources"),
         ({"question": "q", "reply": [], "helpful": True, "comment": "c" * 2001}, "comment"),
         ({"reply": [], "helpful": True}, "question"),
+        ({"question": " ", "reply": [], "helpful": True}, "question: String should have"),
     ],
 )
 def test_bad_feedback_is_422(server: ApiServer, body: dict, says: str) -> None:

@@ -9,11 +9,13 @@ dicts for speed; their models are here for the documentation only.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic_core import PydanticCustomError
 
 from guidebot.dialogue.conversation import MAX_QUESTION
+from guidebot.dialogue.markup import clean_question
 
 MAX_COMMENT = 2000
 MAX_SLUG = 200
@@ -25,8 +27,26 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+def _readable(question: str) -> str:
+    """Refuse a question that reads as nothing, as an empty one is refused: the bot reads it
+    cleaned (spaces collapsed, control characters dropped), so "   " would otherwise be
+    answered as an empty message and logged as one."""
+    if not clean_question(question, MAX_QUESTION):
+        raise PydanticCustomError(
+            "string_too_short",
+            "String should have at least 1 character other than spaces",
+            {"min_length": 1},
+        )
+    return question
+
+
+Question = Annotated[
+    StrictStr, Field(min_length=1, max_length=MAX_QUESTION), AfterValidator(_readable)
+]
+
+
 class AskRequest(_Strict):
-    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    question: Question
     conversation: dict[str, Any] | None = Field(
         default=None,
         description="The `conversation` object of the previous response, sent back unchanged "
@@ -38,7 +58,7 @@ class AskRequest(_Strict):
 
 
 class FeedbackRequest(_Strict):
-    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    question: Question
     reply: dict[str, Any] | list[StrictStr] = Field(
         description="The reply judged (as /v1/ask returned it: the log keeps the source its "
         "answer quoted), or the ids of the sources to log."
