@@ -249,6 +249,29 @@ def test_bad_feedback_is_422(server: ApiServer, body: dict, says: str) -> None:
     assert says in response.json()["error"]
 
 
+NOT_REPLIES = [
+    {"foo": 1},
+    {},
+    {"sources": []},
+    {"question": "salary?", "kind": "answer"},
+    {"question": "salary?", "kind": "guess", "sources": []},
+    {"question": 5, "kind": "answer", "sources": []},
+]
+
+
+@pytest.mark.parametrize("reply", NOT_REPLIES, ids=range(len(NOT_REPLIES)))
+def test_feedback_on_something_that_is_no_reply_is_422_and_not_logged(
+    server: ApiServer, reply: dict
+) -> None:
+    before = server.log_records()
+    judged = {"question": "salary?", "reply": reply, "helpful": False}
+    response = server.request("POST", "/v1/feedback", judged)
+    assert response.status == 422
+    error = response.json()["error"]
+    assert error.startswith("reply must be a reply as /v1/ask returned it, or a list of source ids")
+    assert server.log_records() == before
+
+
 @pytest.mark.parametrize(
     "authorization", [None, "Bearer wrong-token-0123456789", f"Basic {TOKEN}", "Bearer", "Bearer é"]
 )

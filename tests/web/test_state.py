@@ -143,13 +143,31 @@ def test_the_model_setting_defaults_to_the_builtin_word_vectors(
 
 
 def test_a_judged_reply_is_a_reply_object_or_its_source_ids() -> None:
-    reply = {"sources": [{"id": "g/a/1"}, {"id": "g/b/2"}, {"id": "g/a/1"}], "confidence": 0.7}
-    assert judged_reply(reply) == (["g/a/1", "g/b/2"], 0.7)
+    asked = {"question": "salary?", "kind": "clarify"}
+    sources = [{"id": "g/a/1"}, {"id": "g/b/2"}, {"id": "g/a/1"}]
+    assert judged_reply({**asked, "sources": sources, "confidence": 0.7}) == (
+        ["g/a/1", "g/b/2"],
+        0.7,
+    )
     assert judged_reply(["faq/x"]) == (["faq/x"], 0.0)
-    assert judged_reply({"sources": [], "confidence": math.nan}) == ([], 0.0)
-    for bad in ({"sources": "g/a/1"}, {"sources": [{"id": 5}]}, ["x"] * 21, ["x" * 301]):
+    assert judged_reply({**asked, "sources": [], "confidence": math.nan}) == ([], 0.0)
+    for bad in (
+        {**asked, "sources": "g/a/1"},
+        {**asked, "sources": [{"id": 5}]},
+        ["x"] * 21,
+        ["x" * 301],
+    ):
         with pytest.raises(FeedbackError):
             judged_reply(bad)  # type: ignore[arg-type]
+
+
+def test_a_judged_reply_object_must_have_a_replys_question_kind_and_sources() -> None:
+    with pytest.raises(FeedbackError, match="lacks its question .*, its kind .*, its sources"):
+        judged_reply({"foo": 1})
+    with pytest.raises(FeedbackError, match=r"lacks its kind \(one of answer, clarify"):
+        judged_reply({"question": "salary?", "kind": "guess", "sources": []})
+    with pytest.raises(FeedbackError, match="lacks its question"):
+        judged_reply({"question": "  ", "kind": "decline", "sources": []})
 
 
 JSON = st.recursive(

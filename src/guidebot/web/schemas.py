@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from guidebot.dialogue.conversation import MAX_QUESTION
 from guidebot.dialogue.markup import clean_question
+from guidebot.reply import KINDS
 
 MAX_COMMENT = 2000
 MAX_SLUG = 200
@@ -60,8 +61,9 @@ class AskRequest(_Strict):
 class FeedbackRequest(_Strict):
     question: Question
     reply: dict[str, Any] | list[StrictStr] = Field(
-        description="The reply judged (as /v1/ask returned it: the log keeps the source its "
-        "answer quoted), or the ids of the sources to log."
+        description="The reply judged, as /v1/ask returned it (its question, kind and sources "
+        "at least; the log keeps the source its answer quoted), or the ids of the sources to "
+        "log."
     )
     helpful: StrictBool
     comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT)
@@ -146,7 +148,8 @@ class ErrorResponse(BaseModel):
 
 
 class FeedbackError(ValueError):
-    """The `reply` of a feedback request is neither a reply object nor a list of ids."""
+    """The `reply` of a feedback request is neither a reply as /v1/ask returns it nor a list
+    of ids."""
 
 
 def _quoted(reply: dict[str, Any]) -> list[str]:
@@ -167,22 +170,42 @@ def _quoted(reply: dict[str, Any]) -> list[str]:
     return quoted
 
 
+def _missing(reply: dict[str, Any]) -> list[str]:
+    """What of a reply `reply` lacks, or has in another shape than /v1/ask gives it. Without
+    this check `{"foo": 1}` was logged as a verdict on no question and no source, which
+    `guidebot gaps` then listed as an answer that did not help."""
+    missing = []
+    question = reply.get("question")
+    if not isinstance(question, str) or not question.strip():
+        missing.append("its question (a string)")
+    if reply.get("kind") not in KINDS:
+        missing.append(f"its kind (one of {', '.join(KINDS)})")
+    sources = reply.get("sources")
+    if not isinstance(sources, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources
+    ):
+        missing.append("its sources (a list of sources, each with a string id)")
+    return missing
+
+
 def judged_reply(reply: dict[str, Any] | list[str]) -> tuple[list[str], float]:
     """The source ids (in order, without repeats) and the confidence of the reply judged:
     for a reply object, those its answer quoted (the first source of it or of each part),
     for a list, the ids listed.
 
-    A list is taken as the ids themselves (confidence 0); a reply object must have a
-    `sources` list of objects with a string `id`. Raises FeedbackError otherwise."""
+    A list is taken as the ids themselves (confidence 0); a reply object must have what
+    every reply /v1/ask returns has: its question, kind and sources (each with a string
+    `id`). Raises FeedbackError otherwise."""
     if isinstance(reply, list):
         ids, confidence = reply, 0.0
     else:
-        sources = reply.get("sources", [])
-        if not isinstance(sources, list) or not all(
-            isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources
-        ):
-            raise FeedbackError("reply.sources must be a list of sources, each with a string id")
-        ids = _quoted(reply) or [s["id"] for s in sources]
+        missing = _missing(reply)
+        if missing:
+            raise FeedbackError(
+                "reply must be a reply as /v1/ask returned it, or a list of source ids; "
+                f"this one lacks {', '.join(missing)}"
+            )
+        ids = _quoted(reply) or [s["id"] for s in reply["sources"]]
         given = reply.get("confidence", 0.0)
         number = isinstance(given, int | float) and not isinstance(given, bool)
         confidence = float(given) if number and math.isfinite(given) else 0.0
