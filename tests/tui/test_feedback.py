@@ -50,7 +50,7 @@ async def test_mark_not_helpful_with_the_right_source_and_a_comment(make_app) ->
         assert labels[-1] == "None of these" and len(labels) == len(reply.sources) + 1
         for source, label in zip(reply.sources, labels[:-1], strict=True):
             assert label.startswith(f"[{source.number}] {source.section}")
-        await pilot.press("down", *"too vague", "enter")
+        await pilot.press("down", "down", *"too vague", "enter")
         await settle(pilot)
         assert not isinstance(app.screen, FeedbackScreen)
         assert isinstance(app.focused, Prompt)
@@ -63,6 +63,26 @@ async def test_mark_not_helpful_with_the_right_source_and_a_comment(make_app) ->
     assert record["right_sections"] == [reply.sources[1].section]
     assert record["comment"] == "too vague"
     assert record["confidence"] == round(reply.confidence, 4)
+
+
+async def test_nothing_is_named_right_unless_picked(make_app) -> None:
+    """The dialog opens with no source picked: Enter at once names none as the right one
+    (least of all the one the answer came from); Up from there is "None of these"."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, QUESTION)
+        assert app.chat.replies[-1].sources
+        await pilot.press("ctrl+b", "enter")
+        await settle(pilot)
+        [record] = feedback()
+        assert record["helpful"] is False
+        assert not record.get("right") and not record.get("right_sections")
+        await pilot.press("ctrl+b", "up")
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == options.option_count - 1  # "None of these"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [record.get("right") for record in feedback()] == [None, None]
 
 
 async def test_after_small_talk_the_answer_before_it_is_marked(make_app) -> None:

@@ -1,9 +1,10 @@
 """The "not helpful" screen (Ctrl+B): which of the last answer's sources was the right one, if
 any, and a one-line comment, for the log that `guidebot gaps` reads.
 
-The comment input keeps the focus: Up and Down (or a click) pick the source, typing writes the
-comment, Enter records both, Esc cancels. The record is written in a thread worker of the app
-(importing the log and writing it must not hold up the chat), which notifies how it went.
+The comment input keeps the focus: Up and Down (or a click) pick the source (none is picked at
+first), typing writes the comment, Enter records both, Esc cancels. The record is written in a
+thread worker of the app (importing the log and writing it must not hold up the chat), which
+notifies how it went.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class FeedbackScreen(ModalScreen[None]):
         options.append(Option(Content("None of these"), id="none"))
         with Vertical(id="feedback-box") as box:
             box.border_title = "Not helpful"
-            box.border_subtitle = "Enter records · Esc cancels"
+            box.border_subtitle = "Up/Down picks · Enter records · Esc cancels"
             yield Static(Content.assemble("You asked: ", (self.reply.asked, "bold")))
             yield Static(Content("The right source, if it is one of these:"), id="feedback-hint")
             choices = OptionList(*options, id="feedback-options")
@@ -72,13 +73,21 @@ class FeedbackScreen(ModalScreen[None]):
             yield Comment(placeholder="What was wrong? (optional)", id="feedback-comment")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
+        # Nothing is picked until the person picks it: a source highlighted from the start
+        # (it was [1], the one the answer came from) went into the log as the right one
+        # whenever Enter was pressed at once, and `guidebot gaps` then read "answered from X,
+        # should have answered X".
+        self.query_one(OptionList).highlighted = None
         self.query_one(Comment).focus()
 
     def action_move(self, step: int) -> None:
+        """Down from no choice picks [1], Up picks "None of these"; the ends do not wrap."""
         choices = self.query_one(OptionList)
-        index = (choices.highlighted or 0) + step
-        choices.highlighted = max(0, min(index, choices.option_count - 1))
+        last = choices.option_count - 1
+        if choices.highlighted is None:
+            choices.highlighted = 0 if step > 0 else last
+        else:
+            choices.highlighted = max(0, min(choices.highlighted + step, last))
 
     @on(OptionList.OptionSelected)
     def _clicked(self) -> None:
