@@ -221,6 +221,20 @@ def test_bad_asks_get_a_json_error(server: ApiServer, body: bytes, status: int, 
     assert says in response.json()["error"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b'{"question": "salary \xff?"}', b"[" * 30_000 + b"]" * 30_000],
+    ids=["not UTF-8", "nested deeper than Python recurses"],
+)
+@pytest.mark.parametrize("path", ["/v1/ask", "/v1/feedback"])
+def test_a_body_json_cannot_read_is_the_400_of_any_bad_json(
+    server: ApiServer, body: bytes, path: str
+) -> None:
+    response = server.request("POST", path, raw=body, headers={"Content-Type": "application/json"})
+    assert response.status == 400
+    assert response.json() == {"error": "the request body is not valid JSON"}
+
+
 def test_a_huge_chunked_body_is_413_before_it_is_read_whole(server: ApiServer) -> None:
     chunks = (b"x" * 16_384 for _ in range(8))  # no Content-Length: counted as it comes
     response = server.request(

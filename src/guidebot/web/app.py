@@ -19,13 +19,16 @@ go to the log `guidebot gaps` reads (quality/gaps.py) unless GUIDEBOT_NO_LOG is 
 from __future__ import annotations
 
 import functools
+import json
 import logging
 from collections import Counter
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
@@ -89,6 +92,7 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
         "travels with the client: send back the `conversation` of the last response.",
         redoc_url=None,
     )
+    app.router.route_class = _JsonRoute
     _add_routes(app, _Engine(bot))
     page.add_routes(app)
     _add_error_handlers(app)
@@ -102,6 +106,31 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
             max_age=600,
         )
     return app
+
+
+class _JsonRequest(Request):
+    """A request whose body, read as JSON, fails only as JSON does: json.loads also raises
+    UnicodeDecodeError (bytes that are not UTF-8) and RecursionError (nesting deeper than
+    Python's stack), which FastAPI answers with a vague 400 of its own ("There was an error
+    parsing the body") rather than the JSON error every other bad body gets."""
+
+    async def json(self) -> Any:
+        try:
+            return await super().json()
+        except (UnicodeDecodeError, RecursionError) as error:
+            raise json.JSONDecodeError(str(error)[:100], "", 0) from None
+
+
+class _JsonRoute(APIRoute):
+    """A route whose handler reads the request as a _JsonRequest."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_json(request: Request) -> Response:
+            return await handle(_JsonRequest(request.scope, request.receive))
+
+        return handle_json
 
 
 class _Engine:
