@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.driver import Driver
 
 from guidebot.knowledge.cached import Loaded
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import transcripts_dir as default_transcripts_dir
 from guidebot.tui.keys import KeyHelp
 from guidebot.tui.palette import GuidebotCommands
+from guidebot.tui.paste import paste_safe
 from guidebot.tui.screens.chat import ChatScreen
 from guidebot.tui.screens.help import HelpScreen
 from guidebot.tui.session import ChatSession
@@ -95,6 +97,11 @@ class GuidebotApp(App[None]):
                 if other.action == binding.action and other.key not in BROWSER_KEYS:
                     return super().get_key_display(other)
         return super().get_key_display(binding)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal (or browser), made to read a paste holding ESC
+        as one paste, in order (see guidebot.tui.paste)."""
+        return paste_safe(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.push_screen(self.chat)  # pushed (not the default screen) so its .tcss files load
