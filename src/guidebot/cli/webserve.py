@@ -21,6 +21,7 @@ import contextlib
 import hmac
 import logging
 import re
+from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -41,6 +42,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 # What a Host header may look like (name or IPv4, or [IPv6], then an optional port): it is
 # written into the page, so anything else is refused rather than escaped and hoped about.
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+# textual-serve's page but for its font, which it fetches from Google (see the template)
+PAGE = "serve.html"
 
 
 def clamp(value: object, low: int, high: int, default: int) -> int:
@@ -192,7 +195,8 @@ class GuardedServer(Server):
     def __init__(
         self, command: str, *, host: str, port: int, token: str, max_sessions: int, title: str
     ) -> None:
-        super().__init__(command, host=host, port=port, title=title)
+        pages = resources.files("guidebot.web") / "static"
+        super().__init__(command, host=host, port=port, title=title, templates_path=str(pages))
         self.token = token
         self.max_sessions = max_sessions
         self.sessions: set[Session] = set()
@@ -265,7 +269,7 @@ class GuardedServer(Server):
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.title},
         }
-        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response = aiohttp_jinja2.render_template(PAGE, request, context)
         response.headers["Referrer-Policy"] = "no-referrer"  # keeps the token off other sites
         response.headers[hdrs.CACHE_CONTROL] = "no-store"
         return response

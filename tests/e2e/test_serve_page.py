@@ -1,0 +1,86 @@
+"""`guidebot serve`'s page and console: what the browser is sent and what the server prints.
+
+Real servers in subprocesses (test_serve.Served), spoken to over HTTP on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import urllib.request
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.test_serve import Served
+
+
+@pytest.fixture
+def served(request: pytest.FixtureRequest) -> Iterator[Served]:
+    server = Served(*getattr(request, "param", ()))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_the_page_loads_nothing_from_another_site_and_all_it_loads_is_here(served: Served):
+    status, page = served.get(f"/?token={served.token}")
+    assert status == 200
+    here = f"127.0.0.1:{served.port}"
+    addresses = re.findall(r"""(?:\b[a-z][a-z0-9+.-]*:)?//[^\s"'<>()]+""", page, re.IGNORECASE)
+    assert addresses, "the page has its WebSocket's address"
+    assert [a for a in addresses if urlsplit(a).netloc != here] == []
+    # Its script, style, background and font (the same Roboto Mono) come from this server.
+    files = set(re.findall(r"/static/[\w./-]+", page))
+    assert "/static/fonts/RobotoMono-VariableFont_wght.ttf" in files
+    assert '"Roboto Mono"' in page and "/static/js/textual.js" in files
+    for path in files:
+        with urllib.request.urlopen(f"http://{here}{path}", timeout=5) as response:
+            assert response.status == 200 and response.read(), path
+
+
+def test_in_a_browser_the_page_draws_the_app_in_its_font_asking_no_other_site(
+    served: Served, tmp_path
+):
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    chromium = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
+    driver = shutil.which("chromedriver")
+    if not (chromium and driver):
+        pytest.skip("Chromium and chromedriver are not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless", "--no-sandbox", "--disable-background-networking", "--no-first-run"):
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path}")
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    try:
+        browser = webdriver.Chrome(options=options, service=webdriver.ChromeService(driver))
+    except Exception as error:  # noqa: BLE001 - a browser that cannot start here is a skip
+        pytest.skip(f"Chromium did not start: {str(error)[:300]}")
+    try:
+        browser.get(f"http://127.0.0.1:{served.port}/?token={served.token}")
+        deadline = time.monotonic() + 20
+        drawn = "return document.body.classList.contains('-first-byte')"
+        while not browser.execute_script(drawn) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert browser.execute_script(drawn), "the app never drew"
+        assert browser.execute_script("return document.fonts.check('16px \"Roboto Mono\"')")
+        events = [
+            json.loads(entry["message"])["message"] for entry in browser.get_log("performance")
+        ]
+        asked = {
+            address.netloc
+            for event in events
+            if event["method"] == "Network.requestWillBeSent"
+            # not the browser's own (chrome://) pages nor data: URLs
+            and (address := urlsplit(event["params"]["request"]["url"])).scheme.startswith("http")
+        }
+        assert asked == {f"127.0.0.1:{served.port}"}
+        errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+    finally:
+        browser.quit()
