@@ -74,6 +74,14 @@ def test_clarifying_question_then_choice_by_number_and_by_words(bot):
     assert conversation.ask("admission").sources[0].section == ADMISSION
 
 
+def test_a_follow_up_after_a_pick_goes_on_from_the_section_picked(bot):
+    conversation = bot.conversation()
+    reply = conversation.ask("requirements?")
+    conversation.ask(str(reply.choices.index(ADMISSION) + 1))
+    cost = conversation.ask("and how much does it cost")
+    assert cost.kind == "answer" and cost.sources[0].section == COSTS
+
+
 def test_small_talk_shows_no_passage(bot):
     for text in ("hi", "thanks!", "who wrote this guide?", "bye"):
         reply = bot.ask(text)

@@ -258,7 +258,15 @@ class Conversation:
         read_as = f"{original} — {chosen}"  # "opening times — Opening hours (Library guide)"
         notes = [f"Taking this as: {read_as}"]
         reply = self._answer_section(text, chosen, f"{original} {text}", original, notes)
-        return replace(reply, read_as=read_as) if reply else None
+        if reply is None:
+            return None
+        # A follow-up goes on from the section picked, not from the vague question and the
+        # pick ("requirements? 1", which the log keeps): after "requirements?" and "1", "and
+        # how much does it cost" is not about "requirements" in general, nor "1".
+        state, weight = self.state, self.context.policy.followup_weight
+        state.topic_question = state.base_question = read_as
+        state.topic_terms = {t: weight for t in self.context.retriever.understand(read_as)[0]}
+        return replace(reply, read_as=read_as)
 
     def _answer_section(
         self, question: str, chosen: str, searched: str, topic: str, notes: Sequence[str] = ()
