@@ -84,3 +84,20 @@ def test_in_a_browser_the_page_draws_the_app_in_its_font_asking_no_other_site(
         assert errors == []
     finally:
         browser.quit()
+
+
+def test_requests_are_not_logged_by_default(served: Served):
+    served.get(f"/?token={served.token}")
+    served.get("/static/js/textual.js")
+    time.sleep(0.5)
+    assert "GET /" not in served.output
+    assert len(served.lines) == 1 and "open it in a browser" in served.lines[0]
+
+
+@pytest.mark.parametrize("served", [("--access-log",)], indirect=True)
+def test_access_log_prints_one_plain_line_a_request_without_the_token(served: Served):
+    served.get(f"/?token={served.token}")
+    line = served.wait_for(lambda line: "GET /?token=TOKEN HTTP/1.1" in line, 5)
+    # Not Rich's log: no level in front, and not wrapped onto the next line.
+    assert line and line.startswith("127.0.0.1 ") and "Python-urllib" in line, served.output
+    assert all(served.token not in line for line in served.lines[1:])

@@ -56,6 +56,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help=f"most browser tabs open at once, each its own process "
         f"(default {DEFAULT_MAX_SESSIONS})",
     )
+    parser.add_argument("--access-log", action="store_true", help="print a line for every request")
     add_knowledge_option(parser)
     parser.set_defaults(run=run)
 
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         port=args.port,
         token=token,
         max_sessions=args.max_sessions,
-        title="guidebot",
+        access_log=args.access_log,
     )
     try:
         server.serve()

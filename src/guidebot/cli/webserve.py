@@ -21,6 +21,7 @@ import contextlib
 import hmac
 import logging
 import re
+import sys
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,6 +43,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 # What a Host header may look like (name or IPv4, or [IPv6], then an optional port): it is
 # written into the page, so anything else is refused rather than escaped and hoped about.
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+TITLE = "guidebot"  # on the page, while the app starts
 # textual-serve's page but for its font, which it fetches from Google (see the template)
 PAGE = "serve.html"
 
@@ -173,16 +175,6 @@ class Session(AppService):
         await self.halt()
 
 
-class _HideToken(logging.Filter):
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = str(record.msg).replace(self.token, "TOKEN")
-        return True
-
-
 class GuardedServer(Server):
     """textual-serve's Server, refusing what a browser-reachable app launcher must refuse.
 
@@ -193,12 +185,13 @@ class GuardedServer(Server):
     """
 
     def __init__(
-        self, command: str, *, host: str, port: int, token: str, max_sessions: int, title: str
+        self, command: str, *, host: str, port: int, token: str, max_sessions: int, access_log: bool
     ) -> None:
         pages = resources.files("guidebot.web") / "static"
-        super().__init__(command, host=host, port=port, title=title, templates_path=str(pages))
+        super().__init__(command, host=host, port=port, title=TITLE, templates_path=str(pages))
         self.token = token
         self.max_sessions = max_sessions
+        self.access_log = access_log
         self.sessions: set[Session] = set()
         self.stopping = False
 
@@ -208,10 +201,23 @@ class GuardedServer(Server):
         return app
 
     def initialize_logging(self) -> None:
-        """textual-serve's console log, with the token cut out of the request lines: a log
-        is read and kept by more people than the URL is meant for."""
+        """textual-serve's console log, with a line per request only when asked for (as
+        `guidebot api --access-log`): one plain line each, not Rich's wrapped to the
+        terminal's width, and with the token cut out, since a log is read and kept by more
+        people than the URL is meant for."""
         super().initialize_logging()
-        logging.getLogger("aiohttp.access").addFilter(_HideToken(self.token))
+
+        def hide_token(record: logging.LogRecord) -> bool:
+            record.msg = str(record.msg).replace(self.token, "TOKEN")
+            return True
+
+        access = logging.getLogger("aiohttp.access")
+        access.addFilter(hide_token)
+        access.propagate = False
+        if self.access_log:
+            access.addHandler(logging.StreamHandler(sys.stdout))
+        else:
+            access.setLevel(logging.WARNING)
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: guidebot prints its own line with the token URL; textual-serve's banner
