@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 
+from tui_support import answered
+
 from guidebot.tui.widgets.prompt import Prompt
 
 PASTED = "abc \x1b[31mdef\x1b[0m xyz"
@@ -46,3 +48,21 @@ async def test_a_pasted_escape_sequence_stays_in_place_as_symbols(make_app) -> N
         await send_raw(pilot, "\x1b[D")
         await send_raw(pilot, "!")
         assert prompt.value == "abc ␛[31mdef␛[0m xyz!␛"
+
+
+async def test_enter_sends_what_the_box_shows_after_a_tab(make_app) -> None:
+    """Tab goes to the newest suggestions or citations, but what is typed after it goes to
+    the box, and so does the Enter after that: however fast the keys come."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompt = app.chat.query_one(Prompt)
+        await send_raw(pilot, "salary\tonline")  # one write, as `tmux send-keys` makes it
+        await send_raw(pilot, "\r")
+        await answered(pilot, 0)
+        await send_raw(pilot, "fees\tonline\r")
+        await answered(pilot, 1)
+        await pilot.press(*"tuition", "tab", *"online", "enter")  # a key at a time
+        await answered(pilot, 2)
+        asked = [reply.asked for reply in app.chat.replies]
+        assert asked == ["salaryonline", "feesonline", "tuitiononline"]
+        assert prompt.value == "" and app.focused is prompt

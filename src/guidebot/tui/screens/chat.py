@@ -138,7 +138,7 @@ class ChatScreen(LastAnswerActions):
         if isinstance(self.focused, Prompt):
             chain = [w for w in self.query_one(ConversationLog).query("*") if w.focusable]
             if chain:
-                chain[-1].focus()
+                self.set_focus(chain[-1])  # now, for the keys behind it (Prompt.take_focus)
                 return
         self.focus_next()
 
@@ -180,6 +180,7 @@ class ChatScreen(LastAnswerActions):
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste while a citation or choice has focus goes to the question input too."""
+        event.stop()  # the app would hand it on again, to the input that has focus now
         self.query_one(Prompt).paste(event.text)
 
     def on_ask_requested(self, message: AskRequested) -> None:

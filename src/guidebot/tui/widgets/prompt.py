@@ -30,7 +30,10 @@ class Prompt(Input):
     def __init__(self, help_key: str = "", cursor_blink: bool = True, **kwargs: Any) -> None:
         """`help_key`: the key that opens the help, named in the placeholder."""
         hint = f" ({help_key}: help)" if help_key else ""
-        super().__init__(placeholder=f"Ask about the guide and press Enter{hint}", **kwargs)
+        # Focus coming back (typing while a citation had it) must not select the line: the
+        # next key would replace all of it.
+        placeholder = f"Ask about the guide and press Enter{hint}"
+        super().__init__(placeholder=placeholder, select_on_focus=False, **kwargs)
         self.cursor_blink = cursor_blink
         self.history: list[str] = []
         self._position = 0  # == len(history) when editing a new line
@@ -53,7 +56,7 @@ class Prompt(Input):
         text = one_line(text)
         if not text:
             return
-        self.focus()
+        self.take_focus()
         if self.selection.is_empty:
             self.insert_text_at_cursor(text)
         else:
@@ -93,8 +96,16 @@ class Prompt(Input):
         if self._is_help(event.character):
             await self.app.run_action("help")
             return
-        self.focus()
+        self.take_focus()
         self.insert_text_at_cursor(event.character)
+
+    def take_focus(self) -> None:
+        """Focus the input now, not at the next message as Widget.focus does: keys already on
+        their way are sent to whatever has focus when each is read, so with focus still
+        elsewhere an Enter right behind the text typed here pressed the citation or the
+        suggestion that had it, and the question in the box went unsent."""
+        if self.screen.focused is not self:
+            self.screen.set_focus(self)
 
     def _is_help(self, character: str | None) -> bool:
         """A "?" on an empty line opens the help; inside a question it is just a character."""
@@ -106,4 +117,14 @@ class Prompt(Input):
             event.prevent_default()
             await self.app.run_action("help")
             return
+        if event.key == "tab":
+            # Here, in turn with the characters around it: as a binding Tab would act once it
+            # has bubbled up to the app, after the keys typed behind it were put in the box,
+            # and take the focus (and the Enter after them) away from the text they typed.
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action("screen.focus_reply")
+            return
+        if event.is_printable:
+            self.take_focus()  # typed here after a Tab in the same burst: Enter comes here too
         await super()._on_key(event)
