@@ -11,6 +11,7 @@ from textual.widgets.input import Selection
 from tui_support import answered, ask, shown_text
 
 from guidebot.bot import Bot
+from guidebot.dialogue.conversation import MAX_QUESTION
 from guidebot.tui.literal import one_line, visible
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.turns import QuestionView
@@ -59,6 +60,26 @@ async def test_a_paste_of_several_lines_is_one_question(make_app) -> None:
         assert app.chat.query_one(QuestionView).text == "What's the average salary?"
         assert app.chat.replies[0].question == "What's the average salary?"
         assert "$145,000" in app.chat.replies[0].answer
+
+
+async def test_a_question_too_long_is_kept_in_the_box_and_the_limit_named(make_app) -> None:
+    """Over the core's MAX_QUESTION nothing is asked (the core would cut it short, and the
+    rest would go unread): a note says so with the limit, and the text stays to be edited."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        long = ("What does the programme cost for " * 100)[:3000]
+        prompt = await paste(pilot, long)
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.chat.query(QuestionView) and not app.chat.replies
+        assert prompt.value == long.strip() and app.focused is prompt
+        [note] = [str(n.message) for n in app._notifications]
+        assert f"{len(long.strip()):,} characters" in note and f"{MAX_QUESTION:,}" in note
+        prompt.value = prompt.value[:MAX_QUESTION]  # edited down to the limit: asked
+        await pilot.press("enter")
+        await answered(pilot, 0)
+        assert len(app.chat.replies) == 1 and prompt.value == ""
 
 
 async def test_an_empty_paste_changes_nothing_and_a_paste_elsewhere_reaches_the_input(

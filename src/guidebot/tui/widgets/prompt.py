@@ -63,13 +63,37 @@ class Prompt(Input):
             self.replace(text, *self.selection)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Ask what was typed, and keep it in the history."""
+        """Ask what was typed, and keep it in the history; refuse it, kept here to be
+        shortened, if it is longer than a question can be."""
         event.stop()
         text = event.value.strip()
+        if self._too_long(text):
+            return
         self.value = ""
         if text:
             self.remember(text)
             self.post_message(AskRequested(text, typed=True))
+
+    def _too_long(self, text: str) -> bool:
+        """Whether `text` is over the core's limit, and if so the note that says so. The core
+        cuts a longer question at the limit, and the answer to its first part read as the
+        answer to it all: nothing is asked, the person chooses what to keep."""
+        # Imported here, not with the module: conversation.py brings the engine (numpy) in,
+        # which the first frame does not wait for (the Bot is built after it).
+        from guidebot.dialogue.conversation import MAX_QUESTION
+
+        length = len(" ".join(text.split()))  # as the core counts it: spaces run together
+        if length <= MAX_QUESTION:
+            return False
+        self.notify(
+            f"Your question is {length:,} characters long; the most one can have is "
+            f"{MAX_QUESTION:,}. Shorten it, then press Enter.",
+            title="Question too long",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
+        return True
 
     def remember(self, text: str) -> None:
         if text and (not self.history or self.history[-1] != text):
