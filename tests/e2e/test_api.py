@@ -221,6 +221,13 @@ def test_bad_asks_get_a_json_error(server: ApiServer, body: bytes, status: int, 
     assert says in response.json()["error"]
 
 
+def test_a_question_of_markup_alone_is_answered_not_refused(server: ApiServer) -> None:
+    """Only spaces and control characters make a question empty: the person who typed
+    this is told what to ask about (the page shows it as the text it is)."""
+    response = server.ask("<img src=x onerror=alert(1)>")
+    assert response.status == 200 and response.json()["reply"]["kind"] == "smalltalk"
+
+
 @pytest.mark.parametrize(
     "body",
     [b'{"question": "salary \xff?"}', b"[" * 30_000 + b"]" * 30_000],

@@ -15,7 +15,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, S
 from pydantic_core import PydanticCustomError
 
 from guidebot.dialogue.conversation import MAX_QUESTION
-from guidebot.dialogue.markup import clean_question
 from guidebot.reply import KINDS
 
 MAX_COMMENT = 2000
@@ -29,10 +28,11 @@ class _Strict(BaseModel):
 
 
 def _readable(question: str) -> str:
-    """Refuse a question that reads as nothing, as an empty one is refused: the bot reads it
-    cleaned (spaces collapsed, control characters dropped), so "   " would otherwise be
-    answered as an empty message and logged as one."""
-    if not clean_question(question, MAX_QUESTION):
+    """Refuse a question of nothing but spaces and control characters, as an empty one is
+    refused: the bot drops those as it reads, so "   " would otherwise be answered as an
+    empty message and logged as one. (A question of HTML alone, which also reads as empty,
+    is answered: the person typed something, and is told to ask about the guide.)"""
+    if not any(ch.isprintable() and not ch.isspace() for ch in question):
         raise PydanticCustomError(
             "string_too_short",
             "String should have at least 1 character other than spaces",
