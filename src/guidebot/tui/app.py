@@ -39,6 +39,7 @@ class GuidebotApp(App[None]):
     """Chat with a Bot about its guides; every answer cites the passage it quotes."""
 
     TITLE = "guidebot"
+    CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {GuidebotCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [

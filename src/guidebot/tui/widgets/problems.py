@@ -42,6 +42,7 @@ class ReloadProblems(Static):
         )
 
     def summary(self) -> str:
-        """The notification's text: how many problems, the first, and what answers now."""
+        """The notification's text: how many problems, where they are, what answers now. Not
+        the problems themselves: a file path and its message took most of the screen."""
         count = f"{len(self.problems)} problem" + ("s" if len(self.problems) != 1 else "")
-        return f"{count}, first: {self.problems[0]}\nStill answering from the last good knowledge."
+        return f"{count}, listed in the chat. Still answering from the last good knowledge."
