@@ -82,6 +82,19 @@ def test_a_follow_up_after_a_pick_goes_on_from_the_section_picked(bot):
     assert cost.kind == "answer" and cost.sources[0].section == COSTS
 
 
+def test_a_topic_a_decline_offers_is_picked_by_its_number_and_words_ask_anew(bot):
+    conversation = bot.conversation()
+    declined = conversation.ask("whats the weather in paris tomorrow")
+    assert declined.kind == "decline" and len(declined.suggestions) >= 2
+    picked = conversation.ask("2")
+    assert picked.kind == "answer"
+    assert picked.notes == (f"Taking this as: {declined.suggestions[1]}",)
+    assert picked.sources[0].section == declined.suggestions[1]
+    conversation.ask("whats the weather in paris tomorrow")
+    fresh = conversation.ask("salary?")
+    assert fresh.kind == "answer" and not fresh.notes  # a question, not a pick
+
+
 def test_small_talk_shows_no_passage(bot):
     for text in ("hi", "thanks!", "who wrote this guide?", "bye"):
         reply = bot.ask(text)

@@ -18,7 +18,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, alternative, read
 from guidebot.dialogue.markup import clean_question
-from guidebot.dialogue.picks import answer_from, picked
+from guidebot.dialogue.picks import answer_from, by_number, picked
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
@@ -228,8 +228,10 @@ class Conversation:
             )
         )
         if weak or outside:
-            self.state.pending_choices = []
             suggested = self.context.suggestions(result.hits, self.guides)
+            # The topics offered are listed as a clarifying question's choices are, so a
+            # number picks one ("2"), as there; with no question asked back to read it with.
+            self.state.pending_question, self.state.pending_choices = "", suggested
             near = bool(self.context.nearby(result.hits))
             name = self.context.knowledge_name(self.guides)
             return replace(
@@ -252,12 +254,19 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        chosen = picked(self.context, self.guides, text, choices, original)
+        # A topic a decline offered is picked by its number only: words are a new question.
+        chosen = (
+            picked(self.context, self.guides, text, choices, original)
+            if original
+            else by_number(self.context, text, choices)
+        )
         if not chosen:
             return None
-        read_as = f"{original} — {chosen}"  # "opening times — Opening hours (Library guide)"
+        # "opening times — Opening hours (Library guide)"; a topic offered by a decline alone
+        read_as = f"{original} — {chosen}" if original else chosen
         notes = [f"Taking this as: {read_as}"]
-        reply = self._answer_section(text, chosen, f"{original} {text}", original, notes)
+        searched = f"{original} {text}" if original else chosen
+        reply = self._answer_section(text, chosen, searched, original or chosen, notes)
         if reply is None:
             return None
         # A follow-up goes on from the section picked, not from the vague question and the

@@ -51,12 +51,19 @@ def picked(
     one" pick by position; "2 years part time?" is a question of its own, as besides the
     number it names what the knowledge is about (TurnContext.names_a_topic)."""
     chosen = _by_words(context, guides, text, choices, original)
+    return by_number(context, text, choices) or chosen
+
+
+def by_number(context: TurnContext, text: str, choices: list[str]) -> str | None:
+    """The choice a short reply picks by number or position, else None: "2 years part
+    time?" names what the knowledge is about besides the number (TurnContext.names_a_topic)
+    and is a question of its own."""
     said = words(text)
-    if len(said) <= MAX_PICK_WORDS and not context.names_a_topic(
+    if len(said) > MAX_PICK_WORDS or context.names_a_topic(
         " ".join(w for w in said if not is_pick(w))
     ):
-        chosen = ordinal(text, choices) or chosen
-    return chosen
+        return None
+    return ordinal(text, choices)
 
 
 def _by_words(
@@ -102,7 +109,8 @@ def answer_from(
     """The answer (confidence 1) from the section labelled `chosen` (knowledge.labels; or
     headed so, as a state saved before labels named it), led by its passage that best
     matches `searched`, else by its heading's words ("how much?" + "1" may share no word
-    with it), with the search it ranks; None when `guides` have no such section."""
+    with it), or by its first passage when `searched` is `chosen` itself; with the search
+    it ranks; None when `guides` have no such section."""
     retriever = context.retriever
 
     def inside(hit: Hit) -> bool:
@@ -115,6 +123,10 @@ def answer_from(
         hits = [h for h in result.hits if inside(h)]
     if not hits:
         return None
+    if searched == chosen:
+        # Nothing asked but the section (a topic clicked or picked by number): its opening
+        # leads, not the passage that happens to repeat its heading's words most.
+        hits.sort(key=lambda h: (h.passage.path, h.passage.line))
     others = [h for h in result.hits if not inside(h)]
     top = (hits + others)[: context.policy.top_k]
     reply = answer_reply(question, result, top, retriever, notes)
