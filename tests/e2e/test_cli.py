@@ -313,6 +313,7 @@ def test_check_of_a_file_says_it_takes_a_folder(tmp_path):
     faq.write_text("- question: q\n  answer: a\n", encoding="utf-8")
     result = run_guidebot("check", str(faq))
     assert result.returncode == 2 and "a file, not a knowledge folder" in result.stderr
+    assert f"guidebot ingest --knowledge DIR {faq}" in result.stderr  # no dead end
     missing = run_guidebot("ask", "--knowledge", str(tmp_path / "nope"), "hi")
     assert missing.returncode == 2 and "guidebot check" not in missing.stderr
 

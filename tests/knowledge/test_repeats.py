@@ -33,3 +33,12 @@ def test_check_prints_the_warning_and_still_passes(make_knowledge):
     root = make_knowledge({"faq/a.yaml": SHOP, "faq/b.yaml": SHOP})
     result = run_guidebot("check", str(root))
     assert result.returncode == 0 and "warning:" in result.stdout and "same words" in result.stdout
+
+
+def test_a_repeat_answered_differently_says_so(make_knowledge):
+    other = SHOP.replace("Yes, in the shop.", "No, we do not.")
+    kb = load_knowledge(make_knowledge({"faq/a.yaml": SHOP, "faq/b.yaml": other}))
+    [warning] = [w for w in kb.warnings if "same words" in w]
+    assert warning.startswith(f"{kb.root}/faq/b.yaml:1: 2 questions are asked in the same words")
+    assert "1 of them answered differently" in warning and "keep the right one" in warning
+    assert "brought in twice" not in warning

@@ -39,8 +39,9 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
                 Problem(
                     str(root),
                     0,
-                    "a file, not a knowledge folder; put it in a folder's faq/ "
-                    "or guides/ and name the folder",
+                    "a file, not a knowledge folder; bring it in with `guidebot ingest "
+                    f"--knowledge DIR {root}` and name DIR (a guidebot guide or FAQ "
+                    "file can also go straight into DIR/guides/ or DIR/faq/)",
                 )
             ]
         )

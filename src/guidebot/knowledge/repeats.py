@@ -29,12 +29,22 @@ def repeated_questions(faqs: Sequence[FaqEntry]) -> list[str]:
             pairs.setdefault((entry.path, earlier.path), []).append((entry, earlier))
     warnings = []
     for (path, earlier_path), found in pairs.items():
-        entry, earlier = found[0]
         where = "earlier in the same file" if path == earlier_path else f"in {earlier_path}"
         count = "1 question is" if len(found) == 1 else f"{len(found)} questions are"
-        warnings.append(
+        # Two answers to one question contradict each other more often than not ("Yes, we
+        # ship to Canada" and "No, we do not"): someone has to choose.
+        differ = [(e, x) for e, x in found if _asked(e.answer) != _asked(x.answer)]
+        entry, earlier = (differ or found)[0]
+        said = (
             f"{path}:{entry.line}: {count} asked in the same words {where} (the first at "
-            f"line {earlier.line}: '{earlier.question}'); brought in twice? Both copies "
-            "would be cited side by side"
+            f"line {earlier.line}: '{earlier.question}')"
         )
+        if differ:
+            some = "" if len(differ) == len(found) else f"{len(differ)} of them "
+            warnings.append(
+                f"{said}, {some}answered differently; both answers would be cited side by "
+                "side: keep the right one"
+            )
+        else:
+            warnings.append(f"{said}; brought in twice? Both copies would be cited side by side")
     return warnings
