@@ -55,6 +55,13 @@ def test_markdown_is_read_by_a_real_parser():
     assert any("template tag" in note for note in article.notes)
 
 
+def test_a_script_in_markdown_is_dropped_with_its_content():
+    article = parse_markdown(
+        "# Returns\n\nRefunds take 10 days. <script>alert('x')</script> Ask us.\n"
+    )
+    assert article.intro == ["Refunds take 10 days. Ask us."]
+
+
 PAGE = """<!DOCTYPE html><html><head><title>Composting at Home | Green Test Site</title>
 <meta name="author" content="Ada Fernleaf"><link rel="canonical" href="https://example.org/compost">
 </head><body>

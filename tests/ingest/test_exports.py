@@ -292,3 +292,19 @@ def test_a_spreadsheets_category_column_is_kept_as_metadata_and_the_notes_name_t
     assert found["who-can-join"]["metadata"] == {"Category": "Membership"}
     assert "metadata" not in found["is-wifi-free"]
     assert reply["sources"][0]["id"] == "faq/who-can-join"
+
+
+def test_markup_in_a_question_is_dropped_as_in_an_answer_with_a_scripts_content(tmp_path):
+    table = tmp_path / "help.csv"
+    table.write_text(
+        "Question,Answer,Alternates\n"
+        '<script>alert(1)</script> Is there <b>parking</b>?,"Yes, behind the shop. '
+        '<img src=x onerror=alert(2)><style>p {}</style>",<i>where do i park</i>\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "kb"
+    ingest_check_ask(target, [table], "is there parking")
+    [entry] = entries(target / "faq" / "help.yaml").values()
+    assert entry["question"] == "Is there parking?"
+    assert entry["alternates"] == ["where do i park"]
+    assert entry["answer"] == "Yes, behind the shop."

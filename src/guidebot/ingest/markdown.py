@@ -123,11 +123,20 @@ def _in_cell(tokens: list[Token], inline: Token) -> bool:
     return index > 0 and tokens[index - 1].type in {"th_open", "td_open"}
 
 
+_RAW_TEXT = re.compile(r"<(/?)(script|style)\b", re.I)  # elements whose content is no text
+
+
 def _plain(inline: Token) -> str:
-    """An inline token's text: entities decoded, links' words kept, images and HTML dropped."""
+    """An inline token's text: entities decoded, links' words kept, images and HTML dropped,
+    with a script's or style's content ("<script>alert(1)</script>")."""
     parts: list[str] = []
+    hidden = False
     for child in inline.children or []:
-        if child.type in {"text", "code_inline"}:
+        if child.type == "html_inline" and (raw := _RAW_TEXT.match(child.content)):
+            hidden = not raw.group(1)
+        elif hidden:
+            continue
+        elif child.type in {"text", "code_inline"}:
             parts.append(child.content)
         elif child.type in {"softbreak", "hardbreak"}:
             parts.append(" ")

@@ -15,7 +15,7 @@ from guidebot.ingest.html import html_blocks
 
 _TAG = re.compile(
     r"</?(?:a|p|br|div|span|ul|ol|li|b|i|u|em|strong|h[1-6]|table|tr|td|th|img|hr|blockquote"
-    r"|code|pre|font|small|sup|sub)\b[^>]*>",
+    r"|code|pre|font|small|sup|sub|script|style|noscript|iframe)\b[^>]*>",
     re.I,
 )
 _ANCHOR = re.compile(
@@ -32,6 +32,12 @@ def plain_answer(text: str) -> str:
     if _TAG.search(text):
         text = _html_text(_ANCHOR.sub(_anchor_text, text))
     return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
+
+
+def plain_line(value: str) -> str:
+    """A question as one line of plain text: tags dropped as from an answer ("<b>Where</b>
+    are you?"), a script's or style's content with them."""
+    return " ".join(plain_answer(value).split())
 
 
 def _anchor_text(match: re.Match[str]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from guidebot.errors import InputError
-from guidebot.ingest.faq.markup import plain_answer
+from guidebot.ingest.faq.markup import plain_answer, plain_line
 from guidebot.knowledge.yamlsource import line_of
 
 # Bullets people type or paste ("•", "◦", "*", "–") become the "- " of the guides' lists.
@@ -106,7 +106,7 @@ def split_alternates(value: object) -> list[str]:
     if value is None or isinstance(value, bool | dict):
         return []
     items = value if isinstance(value, list) else re.split(r"[|\n]", str(value))
-    return unique_texts(one_line(item) for item in items)
+    return unique_texts(plain_line(one_line(item)) for item in items)
 
 
 def unique_texts(texts: Iterable[str]) -> list[str]:
@@ -155,7 +155,8 @@ def row_of(
     section, guide, id), or None with a problem when its question or answer is missing
     (`why` as has_both's). `others`, the record's other columns by name, go into its
     metadata (those filled)."""
-    question, answer = one_line(values.get("question")), answer_text(values.get("answer"))
+    question = plain_line(one_line(values.get("question")))
+    answer = answer_text(values.get("answer"))
     if not has_both(problems, where, question, answer, why):
         return None
     metadata = {" ".join(k.split()): metadata_value(v) for k, v in (others or {}).items()}
