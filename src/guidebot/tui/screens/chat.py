@@ -17,7 +17,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from guidebot.reply import Reply, Source
 from guidebot.tui.answers import Answers
@@ -34,6 +34,7 @@ from guidebot.tui.screens.guides import ALL, GuidePicker
 from guidebot.tui.screens.last_answer import LastAnswerActions
 from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.conversation import ConversationLog
+from guidebot.tui.widgets.footer import KeysFooter
 from guidebot.tui.widgets.problems import ReloadProblems
 from guidebot.tui.widgets.prompt import Prompt
 from guidebot.tui.widgets.sources import SourcesPanel
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
     from guidebot.bot import Bot
     from guidebot.dialogue.conversation import Conversation
 
-NARROW_FOOTER = 60  # columns under which the footer's keys go compact (a phone's browser)
+# The actions whose keys the footer keeps when not all fit: the help lists every key.
+FOOTER_FIRST = ("help", "quit")
 
 
 class ChatScreen(LastAnswerActions):
@@ -110,12 +112,7 @@ class ChatScreen(LastAnswerActions):
                 yield self._welcome()
             yield SourcesPanel(id="sources")
         yield Prompt(self.key_help.first("help"), self.cursor_blink, id="prompt")
-        yield Footer()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # On a phone's width (`guidebot serve`) the keys' padding pushed the last of them
-        # off the footer; compact keeps them all in view.
-        self.query_one(Footer).compact = event.size.width < NARROW_FOOTER
+        yield KeysFooter(keep=FOOTER_FIRST)
 
     def _welcome(self) -> Welcome:
         return Welcome(self._about(), self.suggestions)
