@@ -39,7 +39,8 @@ class GuidebotApp(App[None]):
     """Chat with a Bot about its guides; every answer cites the passage it quotes."""
 
     TITLE = "guidebot"
-    CSS_PATH = "app.tcss"
+    # Absolute: Textual reads a relative path beside the module of the class, a subclass too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {GuidebotCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
