@@ -22,7 +22,6 @@ import hmac
 import logging
 import re
 import sys
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +30,8 @@ from aiohttp import WSCloseCode, hdrs, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server
+
+from guidebot.cli.servepage import with_local_font
 
 log = logging.getLogger("guidebot.serve")
 
@@ -44,8 +45,6 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 # written into the page, so anything else is refused rather than escaped and hoped about.
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 TITLE = "guidebot"  # on the page, while the app starts
-# textual-serve's page but for its font, which it fetches from Google (see the template)
-PAGE = "serve.html"
 
 
 def clamp(value: object, low: int, high: int, default: int) -> int:
@@ -187,8 +186,7 @@ class GuardedServer(Server):
     def __init__(
         self, command: str, *, host: str, port: int, token: str, max_sessions: int, access_log: bool
     ) -> None:
-        pages = resources.files("guidebot.web") / "static"
-        super().__init__(command, host=host, port=port, title=TITLE, templates_path=str(pages))
+        super().__init__(command, host=host, port=port, title=TITLE)
         self.token = token
         self.max_sessions = max_sessions
         self.access_log = access_log
@@ -275,7 +273,8 @@ class GuardedServer(Server):
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.title},
         }
-        response = aiohttp_jinja2.render_template(PAGE, request, context)
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.text = with_local_font(response.text or "", "/static/")
         response.headers["Referrer-Policy"] = "no-referrer"  # keeps the token off other sites
         response.headers[hdrs.CACHE_CONTROL] = "no-store"
         return response

@@ -2,6 +2,5 @@
 
 The server keeps no per-visitor state: each reply carries the conversation state back to the
 client, which sends it with the next question, so any worker or replica can answer any turn.
-Nothing here imports Textual; only `guidebot api` (and tests) import this package's modules.
-`guidebot serve` takes its page from static/serve.html, the folder guidebot packages.
+Nothing here imports Textual; only `guidebot api` (and tests) import this package.
 """
