@@ -93,6 +93,8 @@ def paste_safe(driver_class: type[Driver]) -> type[Driver]:
     differs from it only inside pastes. (The Windows driver reads keys elsewhere: unchanged.)
     """
     module = sys.modules[driver_class.__module__]
+    # Only where the name is Textual's own parser: a Textual that builds its parser some
+    # other way is left as it is (a paste holding ESC may then be scrambled, no worse).
     if getattr(module, "XTermParser", None) is XTermParser:
         module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
     return driver_class
