@@ -113,9 +113,14 @@ def test_a_conversation_on_the_page(server: ApiServer, browser) -> None:
     WebDriverWait(browser, WAIT).until(lambda b: len(replies(b)) > count)
     picked = replies(browser)[-1]
     assert ADMISSION in picked.find_element(By.CSS_SELECTOR, ".sources summary").text
+    # passages of one section are told apart by their first words
+    cited = [s.text for s in picked.find_elements(By.CSS_SELECTOR, ".sources summary")]
+    assert len(set(cited)) == len(cited) and " — " in cited[0]
 
     # "was this helpful?" no: the feedback lands in the log `guidebot gaps` reads
-    picked.find_element(By.XPATH, ".//div[@class='feedback']/button[text()='No']").click()
+    no = picked.find_element(By.XPATH, ".//div[@class='feedback']/button[text()='No']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", no)  # as a reader
+    no.click()
     WebDriverWait(browser, WAIT).until(lambda b: "Thanks" in picked.text)
     [record] = [r for r in server.log_records() if r["kind"] == "feedback"]
     # logged as read: the question asked back with the choice picked

@@ -17,6 +17,7 @@
   const status = document.getElementById("status");
   const guideSelect = document.getElementById("guide");
   const restart = document.getElementById("restart");
+  const OPENING_WORDS = 10; // of each source's text beside its heading path
   let conversation = null;
   let busy = false;
 
@@ -97,6 +98,13 @@
     return [source.guide].concat(source.headings).join(" › ");
   }
 
+  function opening(text) {
+    // The first words of a passage: several passages of one section share its heading
+    // path, and a list of the same line repeated tells nobody which is which.
+    const words = text.split(/\s+/).filter(Boolean);
+    return words.slice(0, OPENING_WORDS).join(" ") + (words.length > OPENING_WORDS ? " …" : "");
+  }
+
   function showAnswer(item, reply, first) {
     // The reply's notes, then its text with the mark of the source it quotes, its first
     // (the others are listed beside it, as the command line shows them); `first` is that
@@ -140,7 +148,9 @@
       reply.sources.forEach(function (source) {
         const entry = element("li");
         const details = element("details");
-        details.appendChild(element("summary", "", headingPath(source)));
+        const summary = element("summary", "", headingPath(source));
+        summary.appendChild(element("span", "opening", " — " + opening(source.text)));
+        details.appendChild(summary);
         details.appendChild(element("blockquote", "", source.text));
         entry.appendChild(details);
         list.appendChild(entry);
