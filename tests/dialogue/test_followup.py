@@ -67,6 +67,7 @@ def test_a_chain_of_alternatives_goes_on_from_the_question_that_began_it(make_kn
     github = conversation.ask("what about github")
     assert github.kind == "answer" and github.sources[0].id == "faq/which-tools-can-i-connect"
     assert "slack" not in github.read_as.lower() and "slack" not in " ".join(github.notes).lower()
+    assert conversation.state.pending_choices == []  # the first reading's decline is gone
     conversation.ask("and asana?")
     assert conversation.state.topic_question in {"can i connect jira", "and asana?"}
     assert conversation.state.base_question == "can i connect jira"

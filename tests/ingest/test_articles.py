@@ -60,6 +60,9 @@ def test_a_script_in_markdown_is_dropped_with_its_content():
         "# Returns\n\nRefunds take 10 days. <script>alert('x')</script> Ask us.\n"
     )
     assert article.intro == ["Refunds take 10 days. Ask us."]
+    # a tag named in the text, never closed, hides nothing after it
+    named = parse_markdown("# Tips\n\nAdd a <script> tag, then follow our <style-guide> rules.\n")
+    assert named.intro == ["Add a tag, then follow our rules."]
 
 
 PAGE = """<!DOCTYPE html><html><head><title>Composting at Home | Green Test Site</title>

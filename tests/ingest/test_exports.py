@@ -308,3 +308,25 @@ def test_markup_in_a_question_is_dropped_as_in_an_answer_with_a_scripts_content(
     assert entry["question"] == "Is there parking?"
     assert entry["alternates"] == ["where do i park"]
     assert entry["answer"] == "Yes, behind the shop."
+
+
+def test_a_tag_named_in_an_answer_or_question_is_text_about_it():
+    from guidebot.ingest.faq.markup import plain_line
+    from guidebot.ingest.faq.rows import answer_text
+
+    tip = "Paste the snippet inside a <style> block in your theme header, then save."
+    assert answer_text(tip) == tip
+    assert plain_line("Is <iframe> embedding supported?") == "Is <iframe> embedding supported?"
+
+
+def test_markup_is_dropped_from_questions_of_a_headerless_table_and_a_qna_maker_tsv(tmp_path):
+    plain = tmp_path / "plain.csv"
+    plain.write_text('<b>Where</b> are you?,"On Main Street, by the bank."\n', encoding="utf-8")
+    tsv = tmp_path / "qna.tsv"
+    tsv.write_text(
+        "Question\tAnswer\tSource\tMetadata\tSuggestedQuestions\tIsContextOnly\tPrompts\tQnaId\n"
+        "<i>When</i> do you open?\tAt 9 every morning.\tEditorial\t\t[]\tfalse\t[]\t1\n",
+        encoding="utf-8",
+    )
+    kb = ingest([plain, tsv], tmp_path / "kb").kb
+    assert sorted(f.question for f in kb.faqs) == ["When do you open?", "Where are you?"]

@@ -239,6 +239,9 @@ class Conversation:
                 read_as=leaning,
             )
         self._remember(question, result, reading)
+        # Answered (perhaps on a second reading, after a first one declined and offered
+        # topics): nothing is pending any more.
+        self.state.pending_choices = []
         # Sections about as close as the one answered, when that is not worth asking back
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != retriever.labels.of(result.hits[0].passage)]

@@ -123,19 +123,26 @@ def _in_cell(tokens: list[Token], inline: Token) -> bool:
     return index > 0 and tokens[index - 1].type in {"th_open", "td_open"}
 
 
-_RAW_TEXT = re.compile(r"<(/?)(script|style)\b", re.I)  # elements whose content is no text
+_OPENS = re.compile(r"<(script|style)(?=[\s/>])", re.I)  # elements whose content is no text
 
 
 def _plain(inline: Token) -> str:
     """An inline token's text: entities decoded, links' words kept, images and HTML dropped,
-    with a script's or style's content ("<script>alert(1)</script>")."""
+    with a script's or style's content ("<script>alert(1)</script>"), when it is closed
+    ("add a <script> tag" is text about one)."""
     parts: list[str] = []
-    hidden = False
-    for child in inline.children or []:
-        if child.type == "html_inline" and (raw := _RAW_TEXT.match(child.content)):
-            hidden = not raw.group(1)
-        elif hidden:
+    children = inline.children or []
+    closing = ""  # inside a script or style: the tag that ends it
+    for at, child in enumerate(children):
+        if closing:
+            if child.type == "html_inline" and child.content.lower().startswith(closing):
+                closing = ""
             continue
+        if child.type == "html_inline" and (opened := _OPENS.match(child.content)):
+            end = f"</{opened.group(1).lower()}"
+            later = children[at + 1 :]
+            if any(c.type == "html_inline" and c.content.lower().startswith(end) for c in later):
+                closing = end
         elif child.type in {"text", "code_inline"}:
             parts.append(child.content)
         elif child.type in {"softbreak", "hardbreak"}:

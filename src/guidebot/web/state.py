@@ -73,9 +73,8 @@ def parse_state(
     terms = _terms(data.get("topic_terms", {}))
     topic = _text(data.get("topic_question", ""), "topic_question", MAX_QUESTION)
     pending = _text(data.get("pending_question", ""), "pending_question", MAX_QUESTION)
+    # Choices with no question are the topics a decline offered (picked by number only).
     choices = _choices(data.get("pending_choices", []), sections)
-    if choices and not pending:
-        raise StateError("conversation.pending_choices needs the pending_question they answer")
     answered = _text(data.get("answered_question", ""), "answered_question", MAX_QUESTION)
     sources = _names(data.get("answered_sources", []), "answered_sources", MAX_ID, None)
     headings = _names(data.get("answered_sections", []), "answered_sections", MAX_HEADING, None)

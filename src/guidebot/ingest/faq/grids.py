@@ -19,7 +19,7 @@ from guidebot.ingest.faq.rows import (
     answer_text,
     has_both,
     metadata_names,
-    one_line,
+    question_text,
     raise_problems,
     row_of,
 )
@@ -126,7 +126,7 @@ def _headerless(grid: Grid) -> list[Row]:
         if len([c for c in cells if c.strip()]) > 2 or any(c.strip() for c in cells[2:]):
             problems.append(_too_many(where, 2, len(cells)))
             continue
-        question = one_line(cells[0])
+        question = question_text(cells[0])
         answer = answer_text(cells[1]) if len(cells) > 1 else ""
         if has_both(problems, where, question, answer, grid.why_empty(number, (0, 1))):
             rows.append(Row(where=where, question=question, answer=answer))

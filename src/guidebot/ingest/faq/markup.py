@@ -15,9 +15,12 @@ from guidebot.ingest.html import html_blocks
 
 _TAG = re.compile(
     r"</?(?:a|p|br|div|span|ul|ol|li|b|i|u|em|strong|h[1-6]|table|tr|td|th|img|hr|blockquote"
-    r"|code|pre|font|small|sup|sub|script|style|noscript|iframe)\b[^>]*>",
+    r"|code|pre|font|small|sup|sub)\b[^>]*>",
     re.I,
 )
+# A script or style element, opened and closed: its content is no text. Named alone ("put it
+# in a <style> block") it is text about one.
+_ELEMENT = re.compile(r"<(script|style|noscript|iframe)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _ANCHOR = re.compile(
     r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>""",
     re.I | re.S,
@@ -29,7 +32,7 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 def plain_answer(text: str) -> str:
     """text without HTML tags or Markdown link syntax; line breaks are blocks and list items."""
     text = _AUTOLINK.sub(r"\1", text)
-    if _TAG.search(text):
+    if _TAG.search(text) or _ELEMENT.search(text):
         text = _html_text(_ANCHOR.sub(_anchor_text, text))
     return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
 

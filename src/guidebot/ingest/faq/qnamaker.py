@@ -20,6 +20,7 @@ from guidebot.ingest.faq.rows import (
     has_both,
     in_display_order,
     one_line,
+    question_text,
     raise_problems,
 )
 
@@ -43,7 +44,7 @@ def read_qna_grids(grids: list[tuple[Grid, int]]) -> tuple[list[Row], list[str]]
         for line, cells in grid.rows[header + 1 :]:
             cell = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(names)}
             where = grid.where(line)
-            question = one_line(cell.get("question"))
+            question = question_text(cell.get("question"))
             answer = answer_text(cell.get("answer"), escapes=True)
             if not has_both(problems, where, question, answer, grid.why_empty(line, asked)):
                 continue

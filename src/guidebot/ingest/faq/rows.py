@@ -85,6 +85,12 @@ def one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
+def question_text(value: object) -> str:
+    """A question cell as one line of plain text: markup dropped as from an answer
+    (markup.plain_line), so that no tag shows in a suggestion or an answer's title."""
+    return plain_line(one_line(value))
+
+
 def answer_text(value: object, escapes: bool = False) -> str:
     """An answer cell as text whose line breaks are kept (paragraphs, list items).
 
@@ -106,7 +112,7 @@ def split_alternates(value: object) -> list[str]:
     if value is None or isinstance(value, bool | dict):
         return []
     items = value if isinstance(value, list) else re.split(r"[|\n]", str(value))
-    return unique_texts(plain_line(one_line(item)) for item in items)
+    return unique_texts(question_text(item) for item in items)
 
 
 def unique_texts(texts: Iterable[str]) -> list[str]:
@@ -155,7 +161,7 @@ def row_of(
     section, guide, id), or None with a problem when its question or answer is missing
     (`why` as has_both's). `others`, the record's other columns by name, go into its
     metadata (those filled)."""
-    question = plain_line(one_line(values.get("question")))
+    question = question_text(values.get("question"))
     answer = answer_text(values.get("answer"))
     if not has_both(problems, where, question, answer, why):
         return None
@@ -209,7 +215,7 @@ def item_at(shown: str, item: object, number: int) -> str:
 
 def wordings_of(value: object) -> list[str]:
     """A list of questions as one-line texts, each once; [] for anything but a list."""
-    return unique_texts(one_line(q) for q in value) if isinstance(value, list) else []
+    return unique_texts(question_text(q) for q in value) if isinstance(value, list) else []
 
 
 def in_display_order(prompts: Iterable[tuple[object, str]]) -> list[str]:
