@@ -90,6 +90,7 @@ def test_a_topic_a_decline_offers_is_picked_by_its_number_and_words_ask_anew(bot
     assert picked.kind == "answer"
     assert picked.notes == (f"Taking this as: {declined.suggestions[1]}",)
     assert picked.sources[0].section == declined.suggestions[1]
+    assert picked.sources[0].id.endswith("/1")  # the section's opening, not an FAQ entry
     conversation.ask("whats the weather in paris tomorrow")
     fresh = conversation.ask("salary?")
     assert fresh.kind == "answer" and not fresh.notes  # a question, not a pick

@@ -12,7 +12,7 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, counted_units, held
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, held, years_told
 
 LIBRARY = """
 ---
@@ -150,6 +150,7 @@ def test_the_policy_carries_the_weight():
     assert Policy().retrieval.answer_kind > 0
 
 
-def test_the_units_of_time_a_text_counts():
-    text = "a supervisor for ten years, a 4 year degree, 2 working days, how many years"
-    assert counted_units(text) == ["years", "year", "days"]
+def test_the_years_a_story_counts():
+    told = "a supervisor for ten years, 10 yrs ago, over the next several years, 20 year old"
+    assert years_told(told) == ["years", "yrs", "years", "year"]
+    assert years_told("is it a 4 year program, or can i finish in 2 years") == []

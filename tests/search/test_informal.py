@@ -43,25 +43,20 @@ def test_a_spelling_inside_something_else_is_left_alone(text):
 
 
 def test_a_spelling_the_knowledge_writes_itself_is_kept():
-    out, repairs = spelled_out("info on pics", lambda word: word == "info")
-    assert out == "info on pictures"
-    assert repairs == [Repair("pics", "pictures", noted=False)]
+    out, repairs = spelled_out("info on msgs", lambda word: word == "info")
+    assert out == "info on messages"
+    assert repairs == [Repair("msgs", "messages", noted=False)]
 
 
-FAQ = """
-- question: What is the average salary with a master's degree?
-  answer: Graduates earn about $90,000 a year on average.
-- question: How many years does the programme take?
-  answer: Two years full time, or three years part time.
-- question: What do I need before I start?
-  answer: Basic statistics and some programming.
-"""
-
-
-def test_a_question_in_texting_spellings_is_answered_without_a_note(make_knowledge):
-    bot = Bot.load(make_knowledge({"faq/school.yaml": FAQ}))
-    reply = bot.ask("avg salary w/ a masters?")
-    assert reply.kind == "answer" and "90,000" in reply.answer
-    assert not any(note.startswith("Read") for note in reply.notes)
-    assert "statistics" in bot.ask("what do i need b4 i start").answer
-    assert bot.retriever.search("yrs to finish").terms == ("year", "finish")
+def test_a_short_form_the_knowledge_names_in_its_synonyms_is_kept(make_knowledge):
+    """A kitchen's "msg" is monosodium glutamate, not a message."""
+    faq = (
+        "- question: Is there monosodium glutamate in the soup?\n  answer: No, none at all.\n"
+        "- question: Can I leave a message about the soup of the day?\n"
+        "  answer: Yes, at the counter.\n"
+    )
+    root = make_knowledge(
+        {"faq/menu.yaml": faq, "synonyms.yaml": "- [monosodium glutamate, msg]\n"}
+    )
+    reply = Bot.load(root).ask("any msg in the soup")
+    assert reply.kind == "answer" and "none at all" in reply.answer

@@ -125,8 +125,9 @@ def answer_from(
         return None
     if searched == chosen:
         # Nothing asked but the section (a topic clicked or picked by number): its opening
-        # leads, not the passage that happens to repeat its heading's words most.
-        hits.sort(key=lambda h: (h.passage.path, h.passage.line))
+        # leads (the guide's first passage, before an FAQ entry drawn from it), not the
+        # passage that happens to repeat its heading's words most.
+        hits.sort(key=lambda h: (h.passage.kind != "guide", h.passage.path, h.passage.line))
     others = [h for h in result.hits if not inside(h)]
     top = (hits + others)[: context.policy.top_k]
     reply = answer_reply(question, result, top, retriever, notes)

@@ -71,6 +71,12 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_YEARS = r"(?:years?|yrs?)"
+_STORY_YEARS = re.compile(
+    rf"\b(?:for|next|past|last)\s+(?:the\s+(?:last|past|next)\s+)?(?:{_COUNTS})[\s-]+"
+    rf"(?P<unit>{_YEARS})\b|\b(?:{_COUNTS})[\s-]+(?P<age>{_YEARS})[\s-]+(?:ago|old)\b",
+    re.I,
+)
 # A phone number: digits run together with spaces, dots, dashes or brackets, nine or more
 # to 15 of them (fewer are a year range, "2024-2032", or a count), one group of three or more
 # (not "sizes 10 12 14 16 18"), and no date in it ("12.03.2024 - 15.03.2024").
@@ -149,10 +155,12 @@ def held(text: str) -> Kind:
     return kind
 
 
-def counted_units(text: str) -> list[str]:
-    """The units of time the text counts ("ten years", "6 months", "two working days": "days"),
-    as written, in order: what a DURATION holds."""
-    return [m.group(1).split()[-1] for m in _COUNTED.finditer(text)]
+def years_told(text: str) -> list[str]:
+    """The words for years that the text counts as part of a story, as written, in order:
+    years spent ("for ten years", "for the last 6 yrs"), gone ("10 yrs ago"), ahead ("over
+    the next several years") or of an age ("20 year old machines"). Not "a 4 year program"
+    or "in 2 years", where the count may be what is asked."""
+    return [m.group("unit") or m.group("age") for m in _STORY_YEARS.finditer(text)]
 
 
 def _is_phone(digits: str) -> bool:

@@ -5,8 +5,9 @@ Left as typed, such a word is a term no passage uses, rare and so heavy in BM25,
 the built-in word vectors do not know, so a question holding one is read by its words
 alone; "w/" is even read as the letter "w". This is part of reading English, as stop words
 are, not of any one guide, and only spellings that stand for one word in any subject are
-listed: "min" (minute or minimum), "diff" (difference or different) and "bc" are not. A
-knowledge base that uses the short form itself ("info") keeps it as written.
+listed: "min" (minute or minimum), "diff" (difference or different), "hr" (hour or human
+resources), "pic" and "bc" are not. A knowledge base that uses the short form itself
+("info"), or names it in its synonyms, keeps it as written.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ INFORMAL: dict[str, str] = {
     "approx": "approximately",
     "yr": "year",
     "yrs": "years",
-    "hr": "hour",
     "hrs": "hours",
     "mins": "minutes",
     "wk": "week",
@@ -51,8 +51,6 @@ INFORMAL: dict[str, str] = {
     "qty": "quantity",
     "msg": "message",
     "msgs": "messages",
-    "pic": "picture",
-    "pics": "pictures",
     "abt": "about",
     "info": "information",
     "prereq": "prerequisite",

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from guidebot.search.analysis import Analyzer, words
-from guidebot.search.answertypes import counted_units
+from guidebot.search.answertypes import years_told
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.highlights import PassageWords
 from guidebot.search.informal import spelled_out
@@ -57,9 +57,13 @@ class QueryTerms:
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
         """(terms, surface words after repair, repairs) for a question."""
-        spelled, informal = spelled_out(question, self.repairer.uses)
+        spelled, informal = spelled_out(question, self._writes)
         fixed, repairs = self.repairer.repair(words(spelled))
         return self.analyzer.terms_of_words(fixed), fixed, [*informal, *repairs]
+
+    def _writes(self, word: str) -> bool:
+        """Whether the knowledge writes a short form itself, or its synonyms name it."""
+        return self.repairer.uses(word) or self.analyzer.is_synonym(word)
 
     def everyday(self, surface: Sequence[str]) -> frozenset[str]:
         """The terms of these words that are common English words ("make", "wife"), as
@@ -102,15 +106,13 @@ class QueryTerms:
         return terms if topical else None
 
     def _counted_units(self, question: str) -> set[str]:
-        """The terms of the years the question counts ("ten years", "10 yrs"): the asker's
-        story ("a line supervisor for ten years", "a full 4 year degree", "over the next
-        several years"), which should not pull towards the passage on how long a course
-        takes. Years only: a count of minutes or days is more often the topic itself ("my
-        train was 40 mins late", "within 14 days"), and a question about a course's length
-        asks "how many years", with no count."""
-        spelled, _ = spelled_out(question, self.repairer.uses)
-        units = (u for u in counted_units(spelled) if u.lower().startswith(("year", "yr")))
-        return {t for unit in units for t in self.analyzer.terms(unit)}
+        """The terms of the years the question counts as the asker's story
+        (answertypes.years_told: "a line supervisor for ten years", "10 yrs ago", "over
+        the next several years"), which should not pull towards the passage on how long a
+        course takes. Not "is it a 4 year program", where the count is the question, nor a
+        count of minutes or days, more often the topic itself ("40 mins late")."""
+        spelled, _ = spelled_out(question, self._writes)
+        return {t for unit in years_told(spelled) for t in self.analyzer.terms(unit)}
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
