@@ -287,6 +287,8 @@ NOT_REPLIES = [
     {"question": "salary?", "kind": "answer"},
     {"question": "salary?", "kind": "guess", "sources": []},
     {"question": 5, "kind": "answer", "sources": []},
+    {"question": "salary?", "kind": "answer", "sources": []},  # /v1/ask cites an answer
+    [],  # a list of no source ids
 ]
 
 

@@ -5,6 +5,7 @@ Real servers in subprocesses (test_serve.Served), spoken to over HTTP on 127.0.0
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import shutil
@@ -104,3 +105,16 @@ def test_access_log_prints_one_plain_line_a_request_without_the_token(served: Se
     # Not Rich's log: no level in front, and not wrapped onto the next line.
     assert line and line.startswith("127.0.0.1 ") and "Python-urllib" in line, served.output
     assert all(served.token not in line for line in served.lines[1:])
+
+
+@pytest.mark.parametrize("served", [("--access-log",)], indirect=True)
+def test_the_access_log_shows_control_characters_a_request_sent_never_runs_them(served: Served):
+    served.get(f"/?token={served.token}")  # the server is up
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=5)
+    connection.putrequest("GET", f"/?token={served.token}", skip_accept_encoding=True)
+    # C1 CSI (U+009B, in UTF-8): a colour change to a terminal
+    connection.putheader("User-Agent", "agent\x9b31mred".encode())
+    connection.endheaders()
+    connection.getresponse().read()
+    line = served.wait_for(lambda line: "agent" in line, 5)
+    assert line and "agent\ufffd31mred" in line and "\x9b" not in "".join(served.lines)

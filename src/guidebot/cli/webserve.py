@@ -32,6 +32,7 @@ from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server
 
 from guidebot.cli.servepage import with_local_font
+from guidebot.knowledge.yamlsource import CONTROL
 
 log = logging.getLogger("guidebot.serve")
 
@@ -206,7 +207,10 @@ class GuardedServer(Server):
         super().initialize_logging()
 
         def hide_token(record: logging.LogRecord) -> bool:
-            record.msg = str(record.msg).replace(self.token, "TOKEN")
+            # Formatted here, so that what a request sent (its path, its User-Agent) reaches
+            # the terminal with its control characters shown as U+FFFD, never run.
+            message = record.getMessage().replace(self.token, "TOKEN")
+            record.msg, record.args = CONTROL.sub("\ufffd", message), None
             return True
 
         access = logging.getLogger("aiohttp.access")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import shlex
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,8 +41,8 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
                     str(root),
                     0,
                     "a file, not a knowledge folder; bring it in with `guidebot ingest "
-                    f"--knowledge DIR {root}` and name DIR (a guidebot guide or FAQ "
-                    "file can also go straight into DIR/guides/ or DIR/faq/)",
+                    f"--knowledge DIR {shlex.quote(str(root))}` and name DIR (a guidebot "
+                    "guide or FAQ file can also go straight into DIR/guides/ or DIR/faq/)",
                 )
             ]
         )

@@ -188,23 +188,27 @@ def _missing(reply: dict[str, Any]) -> list[str]:
     return missing
 
 
+_NO_REPLY = "reply must be a reply as /v1/ask returned it, or a list of source ids"
+
+
 def judged_reply(reply: dict[str, Any] | list[str]) -> tuple[list[str], float]:
     """The source ids (in order, without repeats) and the confidence of the reply judged:
     for a reply object, those its answer quoted (the first source of it or of each part),
     for a list, the ids listed.
 
-    A list is taken as the ids themselves (confidence 0); a reply object must have what
-    every reply /v1/ask returns has: its question, kind and sources (each with a string
-    `id`). Raises FeedbackError otherwise."""
+    A list is taken as the ids themselves (confidence 0), and must name one; a reply object
+    must have what every reply /v1/ask returns has: its question, kind and sources (each
+    with a string `id`; an answer has one at least). Raises FeedbackError otherwise."""
     if isinstance(reply, list):
+        if not reply:
+            raise FeedbackError(f"{_NO_REPLY}; this list names none")
         ids, confidence = reply, 0.0
     else:
         missing = _missing(reply)
         if missing:
-            raise FeedbackError(
-                "reply must be a reply as /v1/ask returned it, or a list of source ids; "
-                f"this one lacks {', '.join(missing)}"
-            )
+            raise FeedbackError(f"{_NO_REPLY}; this one lacks {', '.join(missing)}")
+        if reply["kind"] == "answer" and not reply["sources"]:
+            raise FeedbackError(f"{_NO_REPLY}; this answer cites no source, as no answer does")
         ids = _quoted(reply) or [s["id"] for s in reply["sources"]]
         given = reply.get("confidence", 0.0)
         number = isinstance(given, int | float) and not isinstance(given, bool)
