@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, utils
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
+from guidebot.search.answertypes import Kind, asked
 from guidebot.search.results import Hit, SearchResult
 
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
@@ -181,3 +182,17 @@ def section_named(context: TurnContext, guides: Sequence[str], result: SearchRes
         return named
     using = context.retriever.sections.using(result.terms[0], guides, limit=2)
     return using[0] if len(using) == 1 else None
+
+
+def named_terms(question: str, result: SearchResult) -> int:
+    """How much a question names, for whether it is too short to answer: its terms, and one
+    more when it asks for a kind of answer (search/answertypes.py) in words that are no
+    term ("how much is pro" asks for Pro's price, no choice between the sections that name
+    Pro). A kind named by a topic word ("prices?", "fees?") adds nothing, and "how much?"
+    names no topic and stays vague."""
+    if not result.terms:
+        return 0
+    named_by_a_word = Kind.NONE
+    for word in question.split():
+        named_by_a_word |= asked(word)
+    return len(result.terms) + bool(asked(question) & ~named_by_a_word)

@@ -12,19 +12,19 @@ from guidebot.dialogue.clarify import (
     close_sections,
     heading_shared,
     led_by_heading,
+    named_terms,
 )
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, alternative, read
 from guidebot.dialogue.markup import clean_question
-from guidebot.dialogue.picks import answer_from, by_number, picked
+from guidebot.dialogue.picks import answer_from, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
 from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
-from guidebot.search.answertypes import Kind, asked
 from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
@@ -210,7 +210,7 @@ class Conversation:
         if (
             len(close) > 1
             and (
-                _asked_terms(question, result) <= policy.clarify_max_terms
+                named_terms(question, result) <= policy.clarify_max_terms
                 or heading_shared(self.context, result, close)
             )
             and not clear_in_meaning(self.context, self.guides, question, result, close)
@@ -257,28 +257,18 @@ class Conversation:
     def _resolve_choice(self, text: str) -> Reply | None:
         choices, original = self.state.pending_choices, self.state.pending_question
         self.state.pending_choices = []
-        # A topic a decline offered is picked by its number only: words are a new question.
-        chosen = (
-            picked(self.context, self.guides, text, choices, original)
-            if original
-            else by_number(self.context, text, choices)
-        )
-        if not chosen:
+        found = choice_answer(self.context, self.guides, text, original, choices)
+        if found is None:
             return None
-        # "opening times — Opening hours (Library guide)"; a topic offered by a decline alone
-        read_as = f"{original} — {chosen}" if original else chosen
-        notes = [f"Taking this as: {read_as}"]
-        searched = f"{original} {text}" if original else chosen
-        reply = self._answer_section(text, chosen, searched, original or chosen, notes)
-        if reply is None:
-            return None
+        reply, result, read_as = found
+        self._remember(original or read_as, result, None)  # the log keeps what was asked
         # A follow-up goes on from the section picked, not from the vague question and the
-        # pick ("requirements? 1", which the log keeps): after "requirements?" and "1", "and
-        # how much does it cost" is not about "requirements" in general, nor "1".
+        # pick ("requirements? 1"): after "requirements?" and "1", "and how much does it
+        # cost" is not about "requirements" in general, nor "1".
         state, weight = self.state, self.context.policy.followup_weight
         state.topic_question = state.base_question = read_as
         state.topic_terms = {t: weight for t in self.context.retriever.understand(read_as)[0]}
-        return replace(reply, read_as=read_as)
+        return reply
 
     def _answer_section(
         self, question: str, chosen: str, searched: str, topic: str, notes: Sequence[str] = ()
@@ -321,16 +311,3 @@ class Conversation:
         if not alternative(question):
             self.state.base_question = topic
         self.state.topic_terms = terms
-
-
-def _asked_terms(question: str, result: SearchResult) -> int:
-    """How much a question names: its terms, and one more when it asks for a kind of answer
-    (search/answertypes.py) in words that are no term ("how much is pro" asks for Pro's
-    price, no choice between the sections that name Pro). A kind named by a topic word
-    ("prices?", "fees?") adds nothing, and "how much?" names no topic and stays vague."""
-    if not result.terms:
-        return 0
-    named_by_a_word = Kind.NONE
-    for word in question.split():
-        named_by_a_word |= asked(word)
-    return len(result.terms) + bool(asked(question) & ~named_by_a_word)

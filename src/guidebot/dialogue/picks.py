@@ -54,6 +54,29 @@ def picked(
     return by_number(context, text, choices) or chosen
 
 
+def choice_answer(
+    context: TurnContext, guides: Sequence[str], text: str, original: str, choices: list[str]
+) -> tuple[Reply, SearchResult, str] | None:
+    """The answer to `text` as a reply to `original` asked back with `choices` (picked, by
+    number or words), or to the topics a decline offered (`original` "": by number only,
+    words are a new question); with the search that ranks it and the question as read
+    ("opening times — Opening hours (Library guide)", or the topic alone). None: no pick."""
+    if original:
+        chosen = picked(context, guides, text, choices, original)
+    else:
+        chosen = by_number(context, text, choices)
+    if not chosen:
+        return None
+    read_as = f"{original} — {chosen}" if original else chosen
+    searched = f"{original} {text}" if original else chosen
+    notes = [f"Taking this as: {read_as}"]
+    found = answer_from(context, guides, text, chosen, searched, notes)
+    if found is None:
+        return None
+    reply, result = found
+    return replace(reply, read_as=read_as), result, read_as
+
+
 def by_number(context: TurnContext, text: str, choices: list[str]) -> str | None:
     """The choice a short reply picks by number or position, else None: "2 years part
     time?" names what the knowledge is about besides the number (TurnContext.names_a_topic)
