@@ -60,3 +60,10 @@ def test_a_short_form_the_knowledge_names_in_its_synonyms_is_kept(make_knowledge
     )
     reply = Bot.load(root).ask("any msg in the soup")
     assert reply.kind == "answer" and "none at all" in reply.answer
+
+
+def test_an_address_keeps_its_short_form_in_what_the_word_vectors_read():
+    typed = "info on fees, mail info@example.com or see example.com/info"
+    out, repairs = spelled_out(typed, never)
+    assert out == "information on fees, mail info@example.com or see example.com/info"
+    assert as_repaired(typed, repairs) == out

@@ -43,7 +43,14 @@ def as_repaired(text: str, repairs: Sequence[Repair], fixed: Sequence[str] = ())
         found.add(word)
         return table.get(word, match.group(0))
 
-    out = re.sub(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", replaced, text, flags=re.IGNORECASE)
+    # Whole words only, and not inside an address ("info@example.com", "site.com/info"),
+    # which the search never read as words to repair.
+    out = re.sub(
+        rf"(?<![^\W_])(?<![@/])(?:{alternatives})(?![^\W_])(?![@/]|\.\w)",
+        replaced,
+        text,
+        flags=re.IGNORECASE,
+    )
     return out if found >= table.keys() or not fixed else " ".join(fixed)
 
 
