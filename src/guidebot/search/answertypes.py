@@ -41,7 +41,7 @@ _UNITS = (
     r"(?:(?:working|business|calendar|school)\s+)?"
     r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
 )
-_COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+((?:{_UNITS})s?)\b", re.I)
+_COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MONEY,

@@ -84,5 +84,4 @@ def spelled_out(text: str, uses: Callable[[str], bool]) -> tuple[str, list[Repai
         repairs.setdefault(typed, Repair(typed, INFORMAL[typed], noted=False))
         return INFORMAL[typed]
 
-    out = _SPELLING.sub(replaced, text) if _SPELLING.search(text) else text
-    return out, list(repairs.values())
+    return _SPELLING.sub(replaced, text), list(repairs.values())

@@ -75,7 +75,7 @@ class QueryTerms:
         terms, surface, repairs = self.understand(question)
         terms = less_ruled_out(question, terms, lambda text: self.understand(text)[0])
         asked = self._asked_terms(question)
-        counted = self._counted_units(question)
+        counted = self._counted_units(surface)
         weights: dict[str, float] = {}
         for term in terms:
             weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
@@ -105,14 +105,14 @@ class QueryTerms:
             )
         return terms if topical else None
 
-    def _counted_units(self, question: str) -> set[str]:
+    def _counted_units(self, surface: Sequence[str]) -> set[str]:
         """The terms of the years the question counts as the asker's story
         (answertypes.years_told: "a line supervisor for ten years", "10 yrs ago", "over
         the next several years"), which should not pull towards the passage on how long a
         course takes. Not "is it a 4 year program", where the count is the question, nor a
-        count of minutes or days, more often the topic itself ("40 mins late")."""
-        spelled, _ = spelled_out(question, self._writes)
-        return {t for unit in years_told(spelled) for t in self.analyzer.terms(unit)}
+        count of minutes or days, more often the topic itself ("40 mins late"). Read from
+        the question's words as understood, informal spellings already spelt out."""
+        return {t for unit in years_told(" ".join(surface)) for t in self.analyzer.terms(unit)}
 
     def _weight(self, term: str, terms: Sequence[str]) -> float:
         """A query term's weight: less for a word naming the document ("guide") when another
