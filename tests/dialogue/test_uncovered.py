@@ -244,3 +244,25 @@ def test_naming_something_else_needs_word_vectors_and_judges_entries_asked_few_w
         assert result.best is not None and result.best.passage.kind == "faq"
         assert names_something_else(bot.retriever, result, 0.3, 10.0, 5) is judged
         assert not names_something_else(bot.retriever, result, 0.3, 10.0, 0)
+
+
+def test_words_naming_the_document_name_no_other_thing(make_knowledge):
+    """A shop's guide that never says "article" or "guide": those words in "what does the
+    article say about returns" name the document, not something the shop lacks."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    shop = "---\ntitle: Shop\n---\nWe sell gear.\n\n## Returns\nUnused tents and rucksacks "
+    shop += "can be sent back within 30 days for a full refund.\n"
+    root = make_knowledge({"guides/shop.md": shop})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    for question in (
+        "what does the article say about returns",
+        "what does the guide say about refunds",
+    ):
+        result = bot.retriever.search(question)
+        assert not names_something_else(bot.retriever, result, 0.3, 10.0), question
+        reply = bot.ask(question)
+        assert reply.kind == "answer" and reply.sources[0].section == "Returns", question

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from guidebot.bot import Bot
-from guidebot.search.introduction import introduction_rows, lift_introductions
+from guidebot.search.introduction import introduction_rows, lift_rows, summary_rows
 from tests.conftest import GUIDE
 
 RELATED = (
@@ -62,10 +62,8 @@ def test_only_the_guides_asked_about_are_lifted(make_knowledge):
 
 def test_the_lift_keeps_order_and_leaves_ruled_out_rows_alone():
     scores = np.array([5.0, 1.0, 0.5, -np.inf, 0.0])
-    rows = np.array([1, 2, 3])
-    assert not lift_introductions(scores.copy(), 0.0, rows, ["cost"], {"guid"})
-    assert not lift_introductions(scores.copy(), 0.0, rows, [], {"guid"})
-    assert lift_introductions(scores, 0.0, rows, ["guid"], {"guid"})
+    assert not lift_rows(scores.copy(), 0.0, np.array([3]))  # all ruled out
+    assert lift_rows(scores, 0.0, np.array([1, 2, 3]))
     assert scores[1] > 5.0 > scores[2] > 0.0 and scores[3] == -np.inf
     assert scores[1] - scores[2] == 0.5  # raised together
 
@@ -74,3 +72,61 @@ def test_introduction_rows_are_the_opening_section_and_its_faq_entries(make_know
     bot = Bot.load(make_knowledge({"guides/test.md": RELATED, "faq/a.yaml": FAQ_ON_INTRO}))
     rows = introduction_rows(bot.passages).tolist()
     assert sorted(bot.passages[r].id for r in rows) == ["faq/purpose", "test/intro/1"]
+
+
+SUMMED_UP = (
+    GUIDE
+    + """
+## Key Takeaways
+- Costs run from $10,000 to $20,000.
+- A bachelor's degree is needed to apply.
+
+## Related Articles
+Other articles: how to pay for a degree, and choosing between campus and online study.
+"""
+)
+SUMMARY_FAQ = """
+- id: summary-question
+  question: Where is the summary of my application sent?
+  answer: To the email address you applied with.
+"""
+
+
+def test_a_question_asking_for_the_gist_reads_the_summary_section(make_knowledge):
+    """No synonyms written for it: "tl;dr" and "takeaways" are read as asking for a summary
+    in every knowledge base, and a section headed as one answers."""
+    bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP}))
+    for question in (
+        "tl;dr?",
+        "give me the main takeaways",
+        "quick summary please",
+        "no time to read all of it. tldr of the big points?",
+    ):
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question
+        assert reply.sources[0].section == "Key Takeaways", question
+    # A topic named beside it is a question about that topic.
+    assert bot.ask("summary of the admission requirements").sources[0].section == "Admission"
+
+
+def test_without_a_summary_section_the_introduction_sums_up(make_knowledge):
+    bot = Bot.load(make_knowledge({"guides/test.md": RELATED}))
+    for question in ("tl;dr?", "give me the main takeaways"):
+        assert bot.ask(question).sources[0].id == "test/intro/1", question
+
+
+def test_everyday_words_beside_this_guide_still_ask_about_it(make_knowledge):
+    bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP}))
+    for question in ("who is this guide written for", "what's the point of this article"):
+        assert bot.ask(question).sources[0].id == "test/intro/1", question
+    # "articles" that are not this one ask for the related ones.
+    related = bot.ask("got any other articles like this one?")
+    assert related.sources[0].section == "Related Articles"
+    # The byline answers who wrote it, as small talk, not the introduction.
+    assert bot.ask("who wrote this guide").kind == "smalltalk"
+
+
+def test_summary_sections_are_guide_headings_not_faq_questions(make_knowledge):
+    bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP, "faq/a.yaml": SUMMARY_FAQ}))
+    rows = summary_rows(bot.passages, ("summary", "key takeaways"))
+    assert {bot.passages[r].section for r in rows} == {"Key Takeaways"}

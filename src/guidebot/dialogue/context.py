@@ -183,8 +183,8 @@ class TurnContext:
         # Exact for an entry asked in these words, not for an introduction lifted for a
         # question about the document (search.introduction): "who am i talking to" names
         # "talk", as "what does the guide talk about" does, and stays small talk.
-        if result.exact and best is not None and best.row in retriever.faqs.exact(question):
-            return True
+        if result.exact:
+            return best is not None and best.row in retriever.faqs.exact(question)
         # No similarity: the message was read by its words alone (a table of word vectors
         # lacking most of its weight, RetrievalConfig.semantic_known_share), so its few
         # known words must not claim an entry either.

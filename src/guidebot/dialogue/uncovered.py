@@ -179,6 +179,7 @@ def names_something_else(
         and word.isalpha()
         and (terms := analyzer.terms_of_words([word]))
         and not any(map(retriever.knows, terms))
+        and not all(map(retriever.names_the_document, terms))  # "what does the guide say"
         and not english.likely_misspelling(word, MISSPELLING_NATS, MISSPELT_FROM)
         and not _run_together(retriever, word)
     ]

@@ -66,6 +66,21 @@ class RetrievalConfig:
         "guide article page section talk mention discuss say".split()
     )
     document_weight: float = 0.3
+    # A question asking for a document's gist in these words ("tl;dr?", "give me the main
+    # takeaways") is answered from a section headed as a summary (summary_headings), else
+    # from the introduction, when its other words are everyday English of at most
+    # document_common nats naming no heading (search.introduction.DocumentQuestions).
+    summary_words: tuple[str, ...] = tuple(
+        "summary|summarise|summarize|summarised|summarized|sum up|overview|takeaway|"
+        "takeaways|tldr|tl;dr|recap|gist|nutshell|key points|main points|highlights|"
+        "in short|in brief".split("|")
+    )
+    summary_headings: tuple[str, ...] = tuple(
+        "summary|overview|takeaway|takeaways|tldr|tl;dr|recap|highlights|at a glance|in brief|"
+        "in short|key things|key points|key facts|key findings|main points".split("|")
+    )
+    # 10.5 nats lets "written", "point", "main" and "quick" by, not "salary" (11.8).
+    document_common: float = 10.5
     # In a message of several sentences, the words of those that do not ask weigh this much
     # against those of the sentence that does ("My bachelor's is in history. ... Do I even
     # stand a chance of being accepted?").

@@ -22,7 +22,7 @@ from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
-from guidebot.search.introduction import introduction_rows, lift_introductions
+from guidebot.search.introduction import DocumentQuestions, lift_rows
 from guidebot.search.queryterms import QueryTerms
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
@@ -72,7 +72,6 @@ class Retriever:
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
         headings = derived.headings_by_term(bundle.meta)
-        self._introductions = introduction_rows(passages)
         self._kinds = AnswerKinds(passages)
         self.labels = SectionLabels(passages)
         # Which sections a term names or is used in, for clarifying and declining.
@@ -83,6 +82,10 @@ class Retriever:
             analyzer, self.repairer, config, known, headings, self.sections, self._words
         )
         self._document_terms = self._queries.document_terms
+        self._about_document = DocumentQuestions(
+            passages, analyzer.terms, self._document_terms, headings, english, config
+        )
+        self._introductions = self._about_document.introductions
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
             passages, self._guide_of, self._introductions, analyzer.terms, self._document_terms
@@ -153,9 +156,8 @@ class Retriever:
                 self.sections.holders,
                 self.config.rerank_title_coverage,
             )
-            exact = lift_introductions(
-                scores, baseline, self._introductions, terms, self._document_terms
-            )
+            about = self._about_document.answering(surface, terms)
+            exact = about is not None and lift_rows(scores, baseline, about)
         hits = self._top(scores, weights, k, baseline)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
