@@ -45,9 +45,14 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("whats the phone number", Kind.PHONE),
         ("can I email you", Kind.EMAIL),
         ("what is your website", Kind.WEB),
-        # a degree or an outcome asked, not an amount of money
-        ("by how much has hiring gone up", Kind.NONE),
-        ("how much quicker do graduates get hired", Kind.NONE),
+        # a degree or a share asked, not an amount of money
+        ("by how much has hiring gone up", Kind.PERCENT),
+        ("how much quicker do graduates get hired", Kind.PERCENT),
+        ("what percentage of students study online", Kind.PERCENT),
+        ("how much has adoption grown since 2022", Kind.PERCENT),
+        ("by how much can it cut a plant's costs", Kind.PERCENT),
+        ("how much more do graduates earn", Kind.MONEY | Kind.PERCENT),
+        ("how much can i save by studying online", Kind.MONEY),
         ("does it pay off", Kind.NONE),
         ("how much time does it take", Kind.NONE),
         ("is the cafe good", Kind.NONE),
@@ -78,7 +83,8 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Refunds take 5 working days, or twenty minutes in store.", Kind.DURATION),
         # a range of years, a count, sizes, dates, an ISBN or a run of digits is no phone
         # number; a bare number no price
-        ("Demand grows from 2024-2032 by 12 percent.", Kind.NONE),
+        ("Demand grows from 2024-2032 by 12 percent.", Kind.PERCENT),
+        ("Adoption rose 71% in two years.", Kind.PERCENT | Kind.DURATION),
         ("Room 101 seats 40.", Kind.NONE),
         ("Sizes 10 12 14 16 18.", Kind.NONE),
         ("Closed 12.03.2024 - 15.03.2024.", Kind.NONE),
@@ -88,6 +94,30 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
 )
 def test_what_a_text_holds(text: str, kind: Kind):
     assert held(text) == kind
+
+
+REPORT = """
+---
+title: Plant Report
+---
+This report looks at automation in plants.
+
+## Course fees
+The automation course costs $9,000 and soon cuts running costs at a plant.
+
+## Savings so far
+Plants that automated cut their running costs by 18% in two years.
+"""
+
+
+def test_a_question_asking_by_how_much_is_answered_where_a_share_is_given(make_knowledge):
+    """A degree of change is a share, not the price of the thing that changes."""
+    bot = Bot.load(make_knowledge({"guides/report.md": REPORT}))
+    question = "by how much can a plant cut its running costs"
+    assert _first(bot, question) == "Savings so far"
+    off = dataclasses.replace(bot.policy.retrieval, answer_kind=0.0)
+    unlifted = bot.with_policy(dataclasses.replace(bot.policy, retrieval=off))
+    assert _first(unlifted, question) != "Savings so far"
 
 
 def _first(bot: Bot, question: str) -> str:

@@ -31,6 +31,7 @@ class Kind(IntFlag):
     PHONE = 8
     EMAIL = 16
     WEB = 32
+    PERCENT = 64
 
 
 _COUNTS = (
@@ -60,6 +61,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.DURATION, _COUNTED),
+    (Kind.PERCENT, re.compile(r"\d\s?%|\d\s?(?:percent|per cent)\b", re.I)),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
     (Kind.EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
@@ -132,6 +134,24 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
+    # A share or a difference: "what percentage", "how much faster".
+    (
+        Kind.PERCENT,
+        re.compile(
+            r"\bpercent(?:age)?s?\b|\bper cent\b|%|"
+            rf"\bhow much (?:{_COMPARATIVES.removesuffix('|long|time')})\b",
+            re.I,
+        ),
+    ),
+)
+# A degree of change ("by how much can AI cut costs", "how much has adoption grown"): a
+# share or an amount of change is asked, not the price of the thing that changes.
+_DEGREE = re.compile(
+    r"\bby how much\b|\bhow much (?:has|have|had|did|will|would|can|could)\b[^?.]*?\b(?:"
+    r"grow|grown|grew|rise|risen|rose|increased?|jump(?:ed)?|climb(?:ed)?|fall(?:en)?|fell|"
+    r"drop(?:ped)?|cut|reduced?|trim(?:med)?|lower(?:ed)?|gone up|go up|went up|"
+    r"ramp(?:ed)? up|shr[iu]nk|declined?)\b",
+    re.I,
 )
 
 
@@ -141,6 +161,8 @@ def asked(question: str) -> Kind:
     for each, pattern in _ASKED:
         if pattern.search(question):
             kind |= each
+    if _DEGREE.search(question):
+        kind = (kind & ~Kind.MONEY) | Kind.PERCENT
     return kind
 
 
