@@ -44,3 +44,40 @@ def second_stage(
         ranked = pool[: config.rerank_pool]
         share = sum(w * title.has_term(t, ranked) for t, w in weights.items())
         scores[ranked] += config.rerank_title_coverage * top * share / sum(weights.values())
+
+
+def lift_phrases(
+    scores: np.ndarray,
+    baseline: float,
+    terms: Sequence[str],
+    idf: Callable[[str], float],
+    follows: Callable[[int, str, str], bool],
+    prose: np.ndarray,
+    pool: int,
+    weight: float,
+) -> None:
+    """Raise each of the `pool` best passages (`scores`, float64 [passages], changed in
+    place) that writes two of the question's neighbouring terms side by side, as the
+    question does, by `weight` times the best score above `baseline` times the pairs' share
+    of the question's idf: the proximity evidence of Metzler and Croft's sequential
+    dependence model (SIGIR 2005), read over BM25's best only. "what does a predictive
+    maintenance specialist do" is about the passage saying "predictive maintenance
+    specialists", not the one saying "predictive maintenance" and "specialists" apart.
+    `follows(row, a, b)` says whether passage `row` writes b right after a; only the rows
+    `prose` (bool [passages]) marks are read: guide passages, as an FAQ entry's wording is
+    weighed by the whole-question match already (on CLINC150 and Banking77, whose entries
+    are all questions, reading them too cost 0.3 and 0.1 points of P@1)."""
+    pairs = list(dict.fromkeys((a, b) for a, b in zip(terms, terms[1:], strict=False) if a != b))
+    if not weight or not pairs:
+        return
+    rows = top_k(scores, pool, baseline)
+    top = float(scores[rows].max()) - baseline if len(rows) else 0.0
+    if top <= 0:
+        return
+    # A pair counts as much as its rarer-used word would alone; the question's whole idf is
+    # the scale, so that a pair of common words ("how many programs") moves little.
+    total = sum(idf(t) for t in dict.fromkeys(terms))
+    pair_weight = {pair: min(idf(pair[0]), idf(pair[1])) for pair in pairs}
+    for row in rows[prose[rows]].tolist():
+        written = sum(w for pair, w in pair_weight.items() if follows(row, *pair))
+        scores[row] += weight * top * written / total

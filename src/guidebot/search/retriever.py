@@ -24,7 +24,7 @@ from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
 from guidebot.search.introduction import DocumentQuestions, lift_rows
 from guidebot.search.queryterms import QueryTerms
-from guidebot.search.rerank import second_stage
+from guidebot.search.rerank import lift_phrases, second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
 from guidebot.search.semantic.fusion import fuse_meaning
@@ -67,6 +67,7 @@ class Retriever:
         self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
+        self._prose = np.array(passage_column(passages, "kind"), dtype=object) == "guide"
         self._words = PassageWords(self.passages, analyzer)
         # Neither helper holds a method of the retriever: a load builds no reference cycle
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
@@ -148,6 +149,16 @@ class Retriever:
             # After meaning is mixed in, which would otherwise scale the lift down.
             config = self.config
             self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
+            lift_phrases(
+                scores,
+                baseline,
+                terms,
+                self.idf,
+                self._words.follows,
+                self._prose,
+                config.rerank_pool,
+                config.rerank_phrase,
+            )
             self.guide_names.lift(
                 scores,
                 baseline,
