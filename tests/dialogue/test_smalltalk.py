@@ -188,7 +188,7 @@ def test_any_guide_says_who_wrote_it_and_when_or_that_it_does_not(
 
     guide = "---\n" + front + "---\n" + GUIDE.split("---\n", 2)[2]
     bot = Bot.load(make_knowledge({"guides/test.md": guide}))
-    for text in ("who wrote this guide", "who's the author?"):
+    for text in ("who wrote this guide", "who's the author?", "who's the author of this guide?"):
         reply = bot.ask(text)
         assert (reply.kind, reply.answer) == ("smalltalk", author), text
     reply = bot.ask("when was this published?")

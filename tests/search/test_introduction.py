@@ -77,7 +77,7 @@ def test_introduction_rows_are_the_opening_section_and_its_faq_entries(make_know
 SUMMED_UP = (
     GUIDE
     + """
-## Key Takeaways
+## Key Points
 - Costs run from $10,000 to $20,000.
 - A bachelor's degree is needed to apply.
 
@@ -104,9 +104,15 @@ def test_a_question_asking_for_the_gist_reads_the_summary_section(make_knowledge
     ):
         reply = bot.ask(question)
         assert reply.kind == "answer", question
-        assert reply.sources[0].section == "Key Takeaways", question
-    # A topic named beside it is a question about that topic.
-    assert bot.ask("summary of the admission requirements").sources[0].section == "Admission"
+        assert reply.sources[0].section == "Key Points", question
+    # A topic named beside it is a question about that topic, the summary's words weighing
+    # as little as words naming the document.
+    for question in (
+        "summary of the admission requirements",
+        "key points about admission",
+        "overview of admission",
+    ):
+        assert bot.ask(question).sources[0].section == "Admission", question
 
 
 def test_without_a_summary_section_the_introduction_sums_up(make_knowledge):
@@ -117,7 +123,7 @@ def test_without_a_summary_section_the_introduction_sums_up(make_knowledge):
 
 def test_everyday_words_beside_this_guide_still_ask_about_it(make_knowledge):
     bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP}))
-    for question in ("who is this guide written for", "what's the point of this article"):
+    for question in ("who is this guide written for", "what is this article trying to do"):
         assert bot.ask(question).sources[0].id == "test/intro/1", question
     # "articles" that are not this one ask for the related ones.
     related = bot.ask("got any other articles like this one?")
@@ -128,5 +134,69 @@ def test_everyday_words_beside_this_guide_still_ask_about_it(make_knowledge):
 
 def test_summary_sections_are_guide_headings_not_faq_questions(make_knowledge):
     bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP, "faq/a.yaml": SUMMARY_FAQ}))
-    rows = summary_rows(bot.passages, ("summary", "key takeaways"))
-    assert {bot.passages[r].section for r in rows} == {"Key Takeaways"}
+    rows = summary_rows(bot.passages, ("summary", "key points"))
+    assert {bot.passages[r].section for r in rows} == {"Key Points"}
+
+
+SALON = """
+---
+title: Studio Nine
+author: B. Stylist
+---
+Welcome to Studio Nine, a hair salon on the high street.
+
+## Museum Highlights
+Our walls show local art; the museum lends us a new piece each month.
+
+## Colour services
+Highlights cost $80 and take two hours; a full colour costs $95.
+
+## Summary
+We cut, colour and style hair six days a week.
+"""
+ABOUT_GUIDE_FAQ = """
+- id: who-for
+  question: Who is this guide for?
+  section: Studio Nine
+  answer: For anyone booking an appointment.
+"""
+
+
+def test_words_the_knowledge_uses_are_topics_beside_the_document_s_name(make_knowledge):
+    """Beside "this guide", a word the knowledge uses names a topic ("scholarships"); only
+    the commonest words ("give", "time") and English it never uses ("written") do not."""
+    bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP}))
+    for question in (
+        "what does this guide say about students",
+        "what does this guide say about the price",
+    ):
+        assert not bot.retriever.search(question).exact, question  # not lifted
+    assert bot.ask("in short, what about the price").sources[0].section == "Costs"
+    for question in ("give me the main takeaways", "who is this guide written for"):
+        assert bot.retriever.search(question).exact, question
+
+
+def test_a_summary_word_the_knowledge_writes_as_content_asks_about_that(make_knowledge):
+    """A salon's "highlights" are a service; "Museum Highlights" is no summary heading,
+    "Summary" is."""
+    bot = Bot.load(make_knowledge({"guides/salon.md": SALON}))
+    assert bot.ask("how much do highlights cost").sources[0].section == "Colour services"
+    found = bot.retriever.search("do you do highlights")
+    assert not found.exact and found.hits[0].passage.section != "Studio Nine"
+    assert bot.ask("tl;dr?").sources[0].section == "Summary"
+    rows = summary_rows(bot.passages, ("summary", "highlights"))
+    assert {bot.passages[r].section for r in rows} == {"Summary"}
+
+
+def test_the_byline_answers_who_wrote_it_beside_an_faq_entry_on_the_guide(make_knowledge):
+    """The lift puts the entry "Who is this guide for?" first for "who wrote this guide";
+    being placed there is no closeness that lets an entry claim small talk."""
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/salon.md": SALON, "faq/a.yaml": ABOUT_GUIDE_FAQ})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    reply = bot.ask("who wrote this guide")
+    assert reply.kind == "smalltalk" and "B. Stylist" in reply.answer
+    assert bot.ask("who is this guide for?").sources[0].id == "faq/who-for"

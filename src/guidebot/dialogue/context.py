@@ -93,7 +93,9 @@ class TurnContext:
     def names_a_topic(self, text: str, besides: str = "") -> bool:
         """Whether text has a term the knowledge uses, other than the terms of `besides`."""
         retriever = self.retriever
-        known = [t for t in retriever.understand(text)[0] if retriever.knows(t)]
+        # A word naming the guide ("who's the author of this guide") names no topic in it.
+        terms = retriever.understand(text)[0]
+        known = [t for t in terms if retriever.knows(t) and not retriever.names_the_document(t)]
         if not known or not besides:  # small talk passes long `besides` many times a turn
             return bool(known)
         excused = set(retriever.understand(besides)[0])

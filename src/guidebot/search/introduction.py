@@ -1,5 +1,5 @@
 """Questions about a document as a whole ("what is this article about?", "tl;dr?") and the
-passages that answer them: a guide's summary section ("Key Takeaways", "Summary") for a
+passages that answer them: a guide's summary section ("Key Takeaways", "At a glance") for a
 question asking for its gist, else its introduction, the text before its first heading."""
 
 from __future__ import annotations
@@ -13,35 +13,34 @@ from guidebot.knowledge.passages import INTRO
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
 from guidebot.search.config import RetrievalConfig
-from guidebot.search.english import EnglishWords
 
-THIS = frozenset(("this", "the", "your", "whole"))  # before a word naming the document
+# Before a word naming the document, these make it this one: "this guide", "the article",
+# "your page", "this whole guide"; "other articles like this one" asks for related ones.
+THIS = frozenset(("this", "the", "your", "whole"))
 
 
 def introduction_rows(passages: Sequence[Any]) -> np.ndarray:
     """int64 [k]: the rows of the passages of an introduction section: the guide passages
     with ids guide/intro/n, and the FAQ entries drawn from that section."""
     kinds, ids = passage_column(passages, "kind"), passage_column(passages, "id")
+    pairs = _sections(passages)
     opening = {
         pair
-        for kind, pid, pair in zip(kinds, ids, _sections(passages), strict=True)
+        for kind, pid, pair in zip(kinds, ids, pairs, strict=True)
         if kind == "guide" and pid.split("/")[1:2] == [INTRO]
     }
-    return _rows_of(passages, opening)
+    return _rows_of(pairs, opening)
 
 
-def summary_rows(passages: Sequence[Any], headings: Sequence[str]) -> np.ndarray:
-    """int64 [k]: the rows of the passages of a section whose heading names a summary (holds
-    one of `headings`, phrases such as "key takeaways", word for word), guide passages and
-    the FAQ entries drawn from that section alike."""
-    wanted = [words(h.lower()) for h in headings]
-    kinds = passage_column(passages, "kind")
-    summaries = {
-        pair
-        for kind, pair in zip(kinds, _sections(passages), strict=True)
-        if kind == "guide" and any(_holds(words(pair[1].lower()), p) for p in wanted)
-    }
-    return _rows_of(passages, summaries)
+def summary_rows(passages: Sequence[Any], headings: Collection[str]) -> np.ndarray:
+    """int64 [k]: the rows of the passages of a guide section headed as a summary, its
+    heading's words those of one of `headings` ("Key Takeaways", not "Museum Highlights"),
+    guide passages and the FAQ entries drawn from that section alike."""
+    wanted = {tuple(words(h.lower())) for h in headings}
+    kinds, pairs = passage_column(passages, "kind"), _sections(passages)
+    guide_sections = {pair for kind, pair in zip(kinds, pairs, strict=True) if kind == "guide"}
+    summaries = {pair for pair in guide_sections if tuple(words(pair[1].lower())) in wanted}
+    return _rows_of(pairs, summaries)
 
 
 class DocumentQuestions:
@@ -51,67 +50,98 @@ class DocumentQuestions:
 
     A question is about the document when it names the document ("this article",
     config.document_words) or asks for its gist (config.summary_words: "tl;dr", "main
-    takeaways"), and its other words are everyday English (at most `common` nats, see
-    EnglishWords.surprisal) naming no heading: "who is this guide written for", "give me the
-    main takeaways", but not "what does the guide say about salary"."""
+    takeaways") and names nothing else: each of its other words is English the knowledge
+    never uses (at most config.document_common nats rare, EnglishWords.surprisal), or so
+    common that using it says nothing (at most config.document_known_common), and names no
+    heading. "who is this guide written for" and "give me the main takeaways" are about
+    the document; "what does this guide say about dinner" is not, in a guide that mentions
+    dinner."""
 
     def __init__(
         self,
         passages: Sequence[Any],
         terms_of: Callable[[str], Sequence[str]],
-        document_terms: Collection[str],
+        known: Container[str],
+        holders: Callable[[str], np.ndarray],
         heading_terms: Container[str],
         english: Container[str],
+        surprisal: Callable[[str], float] | None,
         config: RetrievalConfig,
     ) -> None:
-        """`terms_of`: the analyser's terms of a word; `heading_terms`: the terms headings
-        use; `english`: common English words (an EnglishWords reads their rarity too);
-        `config`: summary_words, summary_headings and document_common are read."""
-        self._terms_of, self._document = terms_of, document_terms
-        self._headings, self._english = heading_terms, english
-        self._common = config.document_common
-        self._asking = {w: words(w.lower()) for w in config.summary_words}
+        """`terms_of`: the analyser's terms of a word; `known`: the terms some passage uses;
+        `holders(term)`: the rows of the passages using it; `heading_terms`: the terms
+        headings use; `english`: English words, and `surprisal` their rarity (None: unknown,
+        and a word the knowledge uses then names a topic)."""
+        self._terms_of, self._known, self._holders = terms_of, known, holders
+        self._headings, self._english, self._surprisal = heading_terms, english, surprisal
+        self._common, self._known_common = config.document_common, config.document_known_common
         self.introductions = introduction_rows(passages)
         self.summaries = summary_rows(passages, config.summary_headings)
+        self._in_summaries = frozenset(self.summaries.tolist())
+        self._written: dict[str, bool] = {}  # summary phrasing -> the knowledge writes it
+        self._phrasings = {p: words(p.lower()) for p in config.summary_words}
+        single = [p for p, of in self._phrasings.items() if len(of) == 1 and not self._writes(p)]
+        # A word asking for a summary ("overview") names the document as much as "guide".
+        named = (*config.document_words, *single)
+        self.document_terms = frozenset(t for w in named for t in terms_of(w))
+
+    def summaries_asked(self, surface: Sequence[str]) -> list[str]:
+        """The summary phrasings (config.summary_words) standing together in the question's
+        `surface` words, but for those the knowledge writes outside its summary sections
+        (a salon's "highlights" are a service, not a summary)."""
+        said = [w.lower() for w in surface]
+        found = [p for p, of in self._phrasings.items() if _holds(said, of)]
+        return [p for p in found if not self._writes(p)]
 
     def answering(self, surface: Sequence[str], terms: Sequence[str]) -> np.ndarray | None:
         """The rows answering a question about the document (its `surface` words, typos
         repaired, and its query `terms`), or None for a question about a topic."""
         said = [w.lower() for w in surface]
-        summary = [asked for asked, phrase in self._asking.items() if _holds(said, phrase)]
-        spent = {w for asked in summary for w in self._asking[asked]}
+        summary = self.summaries_asked(said)
+        spent = {w for asked in summary for w in self._phrasings[asked]}
         # With the words' own terms, those of the phrases as the synonyms read them.
-        accounted = set(self._document).union(*map(self._terms_of, summary))
+        accounted = set(self.document_terms).union(*map(self._terms_of, summary))
         named, this, rest = False, False, False
         for at, word in enumerate(said):
             of_word = self._terms_of(word)
             accounted.update(of_word)
             if word in spent or not of_word:
                 continue
-            if all(t in self._document for t in of_word):
+            if all(t in self.document_terms for t in of_word):
                 named = True
                 this = this or (at > 0 and said[at - 1] in THIS)
-            elif self._everyday(word, of_word):
+            elif self._says_nothing(word, of_word):
                 rest = True
             else:
                 return None
         # A term no word yields alone is a phrase's synonym ("other articles" as "related").
         if not accounted.issuperset(terms):
             return None
-        # Beside other words, only "this guide" names the document: "other articles like
-        # this one" asks for related ones.
         if not (summary or (named and (this or not rest))):
             return None
         if summary and self.summaries.size:
             return self.summaries
         return self.introductions
 
-    def _everyday(self, word: str, terms: Sequence[str]) -> bool:
-        """A common English word naming no heading: "written", "point", "main"."""
+    def _says_nothing(self, word: str, terms: Sequence[str]) -> bool:
+        """Whether a word beside the document's name names no topic: English, no heading's
+        word, and either unused by the knowledge or among the commonest words."""
         if word not in self._english or any(t in self._headings for t in terms):
             return False
-        english = self._english
-        return not isinstance(english, EnglishWords) or english.surprisal(word) <= self._common
+        rarity = self._surprisal(word) if self._surprisal else None
+        if any(t in self._known for t in terms):
+            return rarity is not None and rarity <= self._known_common
+        return rarity is None or rarity <= self._common
+
+    def _writes(self, phrase: str) -> bool:
+        """Whether some passage outside the summary sections uses all the phrase's terms."""
+        if phrase not in self._written:
+            terms = self._terms_of(phrase)
+            self._written[phrase] = bool(terms) and all(
+                any(row not in self._in_summaries for row in self._holders(t).tolist())
+                for t in terms
+            )
+        return self._written[phrase]
 
 
 def lift_rows(scores: np.ndarray, baseline: float, rows: np.ndarray) -> bool:
@@ -141,8 +171,7 @@ def _sections(passages: Sequence[Any]) -> list[tuple[str, str]]:
     return list(zip(guides, sections, strict=True))
 
 
-def _rows_of(passages: Sequence[Any], sections: Collection[tuple[str, str]]) -> np.ndarray:
-    pairs = _sections(passages)
+def _rows_of(pairs: Sequence[tuple[str, str]], sections: Collection[tuple[str, str]]) -> np.ndarray:
     return np.array([row for row, pair in enumerate(pairs) if pair in sections], dtype=np.int64)
 
 

@@ -12,6 +12,7 @@ from guidebot.search.answertypes import years_told
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.highlights import PassageWords
 from guidebot.search.informal import spelled_out
+from guidebot.search.introduction import DocumentQuestions
 from guidebot.search.negation import less_ruled_out
 from guidebot.search.phrases import in_a_written_phrase
 from guidebot.search.sections import Sections
@@ -45,14 +46,17 @@ class QueryTerms:
         headings: Mapping[str, object],
         sections: Sections,
         passage_words: PassageWords,
+        document: DocumentQuestions,
     ) -> None:
         """`known`: the terms some passage uses; `headings`: the terms headings use (keys
         only are read); `sections` and `passage_words` say where a term is written and
-        what follows it, for phrases ("guide dog")."""
+        what follows it, for phrases ("guide dog"); `document`, which words name the
+        document or ask for its summary."""
         self.analyzer, self.repairer, self.config = analyzer, repairer, config
         self._known, self._headings = known, headings
         self._sections, self._words = sections, passage_words
-        self.document_terms = {t for w in config.document_words for t in analyzer.terms(w)}
+        self._document = document
+        self.document_terms = document.document_terms
         self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -77,8 +81,10 @@ class QueryTerms:
         asked = self._asked_terms(question)
         counted = self._counted_units(surface)
         weights: dict[str, float] = {}
+        summary = self._document.summaries_asked(surface)
+        document = self.document_terms.union(*map(self.analyzer.terms, summary))
         for term in terms:
-            weights[term] = weights.get(term, 0.0) + self._weight(term, terms) * (
+            weights[term] = weights.get(term, 0.0) + self._weight(term, terms, document) * (
                 1.0 if asked is None or term in asked else self.config.preamble_weight
             ) * (self.config.counted_unit_weight if term in counted else 1.0)
         for term, weight in (context or {}).items():
@@ -114,13 +120,14 @@ class QueryTerms:
         the question's words as understood, informal spellings already spelt out."""
         return {t for unit in years_told(" ".join(surface)) for t in self.analyzer.terms(unit)}
 
-    def _weight(self, term: str, terms: Sequence[str]) -> float:
-        """A query term's weight: less for a word naming the document ("guide") when another
-        word of the question names a topic of some heading ("salary"), or when it stands in
-        a phrase the knowledge writes ("guide dog": phrases.in_a_written_phrase)."""
-        if term not in self.document_terms:
+    def _weight(self, term: str, terms: Sequence[str], document: Collection[str]) -> float:
+        """A query term's weight: less for a word naming the document (`document`: "guide",
+        or a summary asked for, "key points") when another word of the question names a
+        topic of some heading ("salary"), or when it stands in a phrase the knowledge
+        writes ("guide dog": phrases.in_a_written_phrase)."""
+        if term not in document:
             return 1.0
-        if any(t not in self.document_terms and t in self._headings for t in terms):
+        if any(t not in document and t in self._headings for t in terms):
             return self.config.document_weight
         holders, follows = self._sections.holders, self._words.follows
         if in_a_written_phrase(term, terms, holders, follows, self._phrases):

@@ -17,6 +17,7 @@ from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import HitCoverage, term_weight
+from guidebot.search.english import EnglishWords
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
@@ -79,13 +80,28 @@ class Retriever:
         self.sections = Sections(
             passages, self.labels, headings, self._guide_of, (self.title, self.body)
         )
-        self._queries = QueryTerms(
-            analyzer, self.repairer, config, known, headings, self.sections, self._words
-        )
-        self._document_terms = self._queries.document_terms
+        rarity = english.surprisal if isinstance(english, EnglishWords) else None
         self._about_document = DocumentQuestions(
-            passages, analyzer.terms, self._document_terms, headings, english, config
+            passages,
+            analyzer.terms,
+            known,
+            self.sections.holders,
+            headings,
+            english,
+            rarity,
+            config,
         )
+        self._queries = QueryTerms(
+            analyzer,
+            self.repairer,
+            config,
+            known,
+            headings,
+            self.sections,
+            self._words,
+            self._about_document,
+        )
+        self._document_terms = self._about_document.document_terms
         self._introductions = self._about_document.introductions
         # Which guides a question names by their titles' words (several guides only).
         self.guide_names = GuideNames(
