@@ -1,7 +1,7 @@
-"""The kind of answer a question asks for (a price, a time of day, a length of time, a phone
-number, an email address, a web address) and which passages hold one: "whats the phone
-number for the library" is answered by the section that gives a number to call, not by the
-one on lost property that happens to say "phone".
+"""The kind of answer a question asks for (a price, a share or change in per cent, a time of
+day, a length of time, a phone number, an email address, a web address) and which passages
+hold one: "whats the phone number for the library" is answered by the section that gives a
+number to call, not by the one on lost property that happens to say "phone".
 
 This is answer typing as factoid question answering has used it since TREC-8 (Moldovan et
 al., "LASSO: a tool for surfing the answer net", 1999), reduced to the kinds an FAQ's answers
@@ -61,7 +61,14 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.DURATION, _COUNTED),
-    (Kind.PERCENT, re.compile(r"\d\s?%|\d\s?(?:percent|per cent)\b", re.I)),
+    (
+        Kind.PERCENT,
+        re.compile(
+            rf"\d\s?%|(?:\d|\b(?:{_COUNTS}|fifty|seventy|eighty|hundred))\s?"
+            r"(?:percent(?:age points?)?|per cent)\b",
+            re.I,
+        ),
+    ),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
     (Kind.EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
@@ -89,6 +96,9 @@ _GROUP = re.compile(r"\d{3,}")
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 # "How much quicker", "by how much": a degree asked, not an amount of money.
+# Rates and sizes compared ("how much faster"), a share or a difference; not "longer" or
+# "later", a length of time.
+_RATES = "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|greater"
 _COMPARATIVES = (
     "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|longer|"
     "shorter|easier|harder|greater|larger|earlier|later|long|time"
@@ -97,7 +107,7 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MONEY,
         re.compile(
-            rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)|\b(?:costs?|costing|prices?|"
+            r"\b(?:costs?|costing|prices?|"
             r"priced|fees?|charges?|salary|salaries|wages?|earn|earns|expensive|cheap|cheapest|"
             r"afford|tuition|fares?)\b|\b(?:pay|paid)\b(?! off\b)",
             re.I,
@@ -138,19 +148,22 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.PERCENT,
         re.compile(
-            r"\bpercent(?:age)?s?\b|\bper cent\b|%|"
-            rf"\bhow much (?:{_COMPARATIVES.removesuffix('|long|time')})\b",
+            rf"\bpercent(?:age)?s?\b|\bper cent\b|%|\bhow much (?:{_RATES})\b(?! time\b)",
             re.I,
         ),
     ),
 )
+# "How much" alone asks for an amount of money, not "how much quicker", "by how much".
+_HOW_MUCH = re.compile(rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)", re.I)
 # A degree of change ("by how much can AI cut costs", "how much has adoption grown"): a
-# share or an amount of change is asked, not the price of the thing that changes.
+# share or an amount, asked within a few words, not across a clause ("how much will I pay
+# if prices rise" asks a price).
 _DEGREE = re.compile(
-    r"\bby how much\b|\bhow much (?:has|have|had|did|will|would|can|could)\b[^?.]*?\b(?:"
-    r"grow|grown|grew|rise|risen|rose|increased?|jump(?:ed)?|climb(?:ed)?|fall(?:en)?|fell|"
-    r"drop(?:ped)?|cut|reduced?|trim(?:med)?|lower(?:ed)?|gone up|go up|went up|"
-    r"ramp(?:ed)? up|shr[iu]nk|declined?)\b",
+    r"\bby how much\b|\bhow much (?:has|have|had|did|does|do|is|are|was|were|will|would|can|"
+    r"could)(?: (?!pay\b|cost|spend)\w+){0,4}? (?:grow|grows|growing|grown|grew|rise|rises|"
+    r"rising|risen|rose|increase[sd]?|increasing|jump(?:s|ed)?|climb(?:s|ed)?|fall(?:s|en)?|"
+    r"falling|fell|drop(?:s|ped)?|cut|cuts|reduce[sd]?|reducing|trim(?:s|med)?|lower(?:s|ed)?|"
+    r"(?:gone|go|goes|going|went) up|ramp(?:s|ed)? up|shr[iu]nk|shrinks|decline[sd]?)\b",
     re.I,
 )
 
@@ -162,7 +175,9 @@ def asked(question: str) -> Kind:
         if pattern.search(question):
             kind |= each
     if _DEGREE.search(question):
-        kind = (kind & ~Kind.MONEY) | Kind.PERCENT
+        kind |= Kind.PERCENT  # money only if named: "how much did the fee go up"
+    elif _HOW_MUCH.search(question):
+        kind |= Kind.MONEY
     return kind
 
 
