@@ -77,6 +77,8 @@ def test_seed_article_becomes_a_guide_with_the_articles_headings(tmp_path):
     assert "left out the heading 'References': no text under it" in result.stdout
     related = guide.section("Related Articles").text
     assert "thumbnail" not in related and related.count("by Imed Bouchrika") == 6
+    # The next step it names is the command, spelt as every command takes the directory.
+    assert f"`guidebot check --knowledge {target}`" in result.stdout
     check = guidebot("check", str(target))
     assert check.returncode == 0 and "OK" in check.stdout, check.stderr
     # ingest counts the sections as check does: the introduction in, an empty parent out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from guidebot.cli.common import (
@@ -72,7 +73,8 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
     where = f" (the format: {guide})" if guide.is_file() else ""
     lines = [
         f"Next: read the new files{where}; ingest copies text as it is, so rewrite what you "
-        f"may not publish as it stands. After any edit, run `guidebot check {root}`."
+        f"may not publish as it stands. After any edit, run "
+        f"`guidebot check --knowledge {shlex.quote(str(root))}`."
     ]
     unlinked = sum(1 for f in kb.faqs if not f.guide)
     if kb.guides and unlinked:
