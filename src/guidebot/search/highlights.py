@@ -28,6 +28,7 @@ class PassageWords:
         self._passages = passages
         self._analyzer = analyzer
         self._maps: OrderedDict[int, WordMap] = OrderedDict()
+        self._neighbours: OrderedDict[int, frozenset[tuple[str, str]]] = OrderedDict()
         self._terms: dict[str, tuple[str, ...]] = {}  # token -> its terms; bounded by vocabulary
 
     def matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
@@ -44,13 +45,28 @@ class PassageWords:
         """Whether in passage `doc` (title, then text) a word yielding the term `second`
         comes right after one yielding `first`, words that yield no term (stop words) left
         out as they are from a query's terms: "Guide dogs", "a tour guide"."""
-        where = self._map(doc)
-        if first not in where or second not in where:
-            return False
-        positions = sorted({position for found in where.values() for position, _, _ in found})
-        after = dict(zip(positions, positions[1:], strict=False))
-        seconds = {position for position, _, _ in where[second]}
-        return any(after.get(position) in seconds for position, _, _ in where[first])
+        return (first, second) in self._pairs(doc)
+
+    def _pairs(self, doc: int) -> frozenset[tuple[str, str]]:
+        """The term pairs passage `doc` writes side by side, stop words left out; built
+        once per passage, as its word map is (the proximity lift asks a dozen per question)."""
+        found = self._neighbours.pop(doc, None)
+        if found is None:
+            at: dict[int, tuple[str, ...]] = {}
+            for terms in self._map(doc).values():
+                for position, _, of_token in terms:
+                    at[position] = of_token
+            order = sorted(at)
+            found = frozenset(
+                (a, b)
+                for here, there in zip(order, order[1:], strict=False)
+                for a in at[here]
+                for b in at[there]
+            )
+            if len(self._neighbours) >= MAX_MAPS:
+                self._neighbours.popitem(last=False)
+        self._neighbours[doc] = found
+        return found
 
     def highlights(self, doc: int, matched: Collection[str]) -> tuple[str, ...]:
         """Words of passage `doc` whose search terms are all among `matched`, in passage

@@ -80,6 +80,10 @@ class DocumentQuestions:
         self._in_summaries = frozenset(self.summaries.tolist())
         self._written: dict[str, bool] = {}  # summary phrasing -> the knowledge writes it
         self._phrasings = {p: words(p.lower()) for p in config.summary_words}
+        self._opening: dict[str, list[str]] = {}  # first word -> the phrasings it opens
+        for phrase, of in self._phrasings.items():
+            if of:
+                self._opening.setdefault(of[0], []).append(phrase)
         single = [p for p, of in self._phrasings.items() if len(of) == 1 and not self._writes(p)]
         # A word asking for a summary ("overview") names the document as much as "guide".
         named = (*config.document_words, *single)
@@ -90,8 +94,13 @@ class DocumentQuestions:
         `surface` words, but for those the knowledge writes outside its summary sections
         (a salon's "highlights" are a service, not a summary)."""
         said = [w.lower() for w in surface]
-        found = [p for p, of in self._phrasings.items() if _holds(said, of)]
-        return [p for p in found if not self._writes(p)]
+        found = [
+            phrase
+            for at, word in enumerate(said)
+            for phrase in self._opening.get(word, ())
+            if said[at : at + len(self._phrasings[phrase])] == self._phrasings[phrase]
+        ]
+        return [p for p in dict.fromkeys(found) if not self._writes(p)]
 
     def answering(self, surface: Sequence[str], terms: Sequence[str]) -> np.ndarray | None:
         """The rows answering a question about the document (its `surface` words, typos
@@ -173,9 +182,3 @@ def _sections(passages: Sequence[Any]) -> list[tuple[str, str]]:
 
 def _rows_of(pairs: Sequence[tuple[str, str]], sections: Collection[tuple[str, str]]) -> np.ndarray:
     return np.array([row for row, pair in enumerate(pairs) if pair in sections], dtype=np.int64)
-
-
-def _holds(said: Sequence[str], phrase: Sequence[str]) -> bool:
-    """Whether the words `phrase` stand together, in order, in `said`."""
-    n = len(phrase)
-    return n > 0 and any(list(said[at : at + n]) == list(phrase) for at in range(len(said) - n + 1))
