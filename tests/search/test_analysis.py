@@ -30,6 +30,18 @@ def test_terms_drop_stop_words_and_stem():
     assert Analyzer().terms("What are the careers in manufacturing?") == ["career", "manufactur"]
 
 
+def test_irregular_plurals_meet_their_singulars():
+    """Snowball strips suffixes, so "children" never met "child": "and for a child?" after a
+    railcard question found nothing in "children aged 5 to 15 travel at half fare"."""
+    analyzer = Analyzer()
+    for singular, plural in [("child", "children"), ("woman", "women"), ("tooth", "teeth")]:
+        assert analyzer.terms(plural) == analyzer.terms(singular), plural
+    assert analyzer.terms("analyses") == analyzer.terms("analysis")
+    # a plural that is also a verb's form, or a word of its own, stays apart
+    assert analyzer.terms("lives") != analyzer.terms("life")
+    assert analyzer.terms("people") != analyzer.terms("person")
+
+
 def test_synonyms_rewrite_to_canonical_phrase_and_shorthand_completes_phrases():
     analyzer = Analyzer(
         [

@@ -10,7 +10,8 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 4  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread
+ANALYSIS_VERSION = 5  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
+# 5: irregular plurals
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -52,6 +53,25 @@ NUMBER_WORDS = {
     w: str(n)
     for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+# English nouns whose plural no suffix-stripping stemmer reaches (Snowball leaves "children"
+# and "child" apart): a table of the language, as the stop words are. Left out where the
+# plural is also a verb's form ("lives", "leaves") or a noun of its own ("data", "media",
+# "people": "is this a real person" met every guide sentence about people).
+IRREGULAR_PLURALS = {
+    plural: singular
+    for singular, plural in (
+        pair.split("/")
+        for pair in """
+    child/children man/men woman/women foot/feet tooth/teeth goose/geese
+    mouse/mice ox/oxen wife/wives knife/knives half/halves wolf/wolves shelf/shelves
+    loaf/loaves thief/thieves calf/calves criterion/criteria phenomenon/phenomena
+    analysis/analyses thesis/theses crisis/crises diagnosis/diagnoses hypothesis/hypotheses
+    index/indices appendix/appendices matrix/matrices alumnus/alumni curriculum/curricula
+    syllabus/syllabi fungus/fungi cactus/cacti nucleus/nuclei stimulus/stimuli
+    """.split()
     )
 }
 
@@ -203,7 +223,8 @@ class Analyzer:
         """Snowball stem, memoised per analyzer (the same words recur in every passage)."""
         stem = self._stems.get(word)
         if stem is None:
-            stem = self._stemmer.stemWord(word) if word.isalpha() else word
+            alone = IRREGULAR_PLURALS.get(word, word)
+            stem = self._stemmer.stemWord(alone) if word.isalpha() else word
             self._stems[word] = stem
         return stem
 
