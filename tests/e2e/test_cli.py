@@ -359,3 +359,25 @@ def test_an_imported_guides_numbered_steps_and_bullets_are_answered_as_a_list(tm
     asked = run_guidebot("ask", "--json", "--no-log", "--knowledge", kb, "two steps to join?")
     answer = json.loads(asked.stdout)["answer"]
     assert "\n3. Collect your card" in answer
+
+
+def test_an_imported_guide_answers_questions_about_itself(tmp_path):
+    """Nothing written for it: a summary asked for is read from the section headed as one,
+    the guide's purpose from its opening."""
+    page = (
+        "# Riverside Pool Guide\n\nEverything about swimming at Riverside "
+        "Pool: sessions, prices and lessons for every age.\n\n## Key Takeaways\n\n- Adults "
+        "swim for £4.50.\n- Lessons start at age four.\n\n## Prices\n\nAn adult swim costs "
+        "£4.50 and a child swim £2.80.\n\n## Lessons\n\nLessons run on Saturday mornings "
+        "for children from age four.\n"
+    )
+    kb = ingested(tmp_path, "pool.md", page)
+    result = guidebot(
+        "ask", "--json", "--knowledge", kb, stdin="tl;dr?\n/new\nwho is this guide for?\n"
+    )
+    assert result.returncode == 0, result.stderr
+    summary, purpose = (json.loads(line) for line in result.stdout.splitlines())
+    assert summary["kind"] == "answer"
+    assert summary["sources"][0]["section"] == "Key Takeaways"
+    assert purpose["kind"] == "answer"
+    assert purpose["sources"][0]["section"] == "Riverside Pool Guide"
