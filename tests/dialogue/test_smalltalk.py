@@ -452,3 +452,17 @@ def test_small_talk_yields_only_to_an_entry_phrasing_the_word_vectors_read(tmp_p
     assert bot.ask("help").kind == "smalltalk"
     reply = bot.ask("is there computer help for seniors?")
     assert reply.kind == "answer" and reply.sources[0].id == "faq/computer-help"
+
+
+def test_a_word_naming_the_document_is_a_topic_unless_it_is_this_guide(make_knowledge):
+    """A walking-tour company's guides are its topic: "hi, a guide?" asks about them, while
+    "who's the author of this guide?" asks about the document (the byline)."""
+    from guidebot.bot import Bot
+
+    tour = (
+        "---\ntitle: City Walks\nauthor: R. Walker\n---\nWalking tours of the old town.\n\n"
+        "## Private guides\nBook a private guide for up to eight people for £90.\n"
+    )
+    bot = Bot.load(make_knowledge({"guides/tour.md": tour}))
+    assert bot.ask("hi, a guide?").kind == "answer"
+    assert bot.ask("who's the author of this guide?").kind == "smalltalk"

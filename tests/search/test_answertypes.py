@@ -54,6 +54,10 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("how much can it trim a plant's expenses", Kind.PERCENT),
         ("how much will i pay if prices rise", Kind.MONEY),  # a price, across the clause
         ("how much longer does it take", Kind.NONE),
+        # a change word that is also a thing priced: "is" or "are" ask its price
+        ("how much is a trim", Kind.MONEY),
+        ("how much are cuts for kids", Kind.MONEY),
+        ("how much are fees rising", Kind.MONEY | Kind.PERCENT),
         ("how much more do graduates earn", Kind.MONEY | Kind.PERCENT),
         ("how much can i save by studying online", Kind.MONEY),
         ("does it pay off", Kind.NONE),
@@ -89,6 +93,7 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Demand grows from 2024-2032 by 12 percent.", Kind.PERCENT),
         ("Adoption rose 71% in two years.", Kind.PERCENT | Kind.DURATION),
         ("Up fifty percent, or 15 percentage points.", Kind.PERCENT),
+        ("Nineteen percent of riders", Kind.PERCENT),
         ("Room 101 seats 40.", Kind.NONE),
         ("Sizes 10 12 14 16 18.", Kind.NONE),
         ("Closed 12.03.2024 - 15.03.2024.", Kind.NONE),

@@ -200,3 +200,27 @@ def test_the_byline_answers_who_wrote_it_beside_an_faq_entry_on_the_guide(make_k
     reply = bot.ask("who wrote this guide")
     assert reply.kind == "smalltalk" and "B. Stylist" in reply.answer
     assert bot.ask("who is this guide for?").sources[0].id == "faq/who-for"
+
+
+HOTEL = """
+---
+title: Harbour Hotel
+---
+Welcome to the Harbour Hotel, a short walk from the station.
+
+## Key Points
+- Check-in is from 3pm.
+- Breakfast is served in the main restaurant.
+
+## Your room
+Your room key opens the gym as well. Loyalty members collect points on every stay.
+"""
+
+
+def test_a_summary_phrasing_counts_as_written_only_with_its_words_together(make_knowledge):
+    """The hotel writes "key", "points", "main" and "short", never "key points" or "main
+    points" outside its summary, and "in short" is an idiom no passage writes as content."""
+    bot = Bot.load(make_knowledge({"guides/hotel.md": HOTEL}))
+    for question in ("key points?", "give me the main points", "in short?"):
+        found = bot.retriever.search(question)
+        assert found.exact and found.hits[0].passage.section == "Key Points", question

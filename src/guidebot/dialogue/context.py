@@ -16,6 +16,7 @@ from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
+from guidebot.search.introduction import THIS
 from guidebot.search.results import Hit
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.background import Background
@@ -93,9 +94,17 @@ class TurnContext:
     def names_a_topic(self, text: str, besides: str = "") -> bool:
         """Whether text has a term the knowledge uses, other than the terms of `besides`."""
         retriever = self.retriever
-        # A word naming the guide ("who's the author of this guide") names no topic in it.
-        terms = retriever.understand(text)[0]
-        known = [t for t in terms if retriever.knows(t) and not retriever.names_the_document(t)]
+        terms, surface, _ = retriever.understand(text)
+        # "this guide" names the guide, no topic in it ("who's the author of this guide");
+        # "a guide?" may ask about a tour's guides.
+        this = {
+            t
+            for before, word in zip(surface, surface[1:], strict=False)
+            if before.lower() in THIS
+            for t in retriever.analyzer.terms(word)
+            if retriever.names_the_document(t)
+        }
+        known = [t for t in terms if retriever.knows(t) and t not in this]
         if not known or not besides:  # small talk passes long `besides` many times a turn
             return bool(known)
         excused = set(retriever.understand(besides)[0])

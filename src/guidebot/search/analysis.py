@@ -10,8 +10,8 @@ import snowballstemmer
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 5  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
-# 5: irregular plurals
+ANALYSIS_VERSION = 6  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
+# 5, 6: irregular plurals
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -58,17 +58,17 @@ NUMBER_WORDS = {
 
 # English nouns whose plural no suffix-stripping stemmer reaches (Snowball leaves "children"
 # and "child" apart): a table of the language, as the stop words are. Left out where the
-# plural is also a verb's form ("lives", "leaves") or a noun of its own ("data", "media",
+# plural is also a verb's form ("lives", "leaves", "analyses", "halves", "shelves") or a
+# noun of its own ("data", "media",
 # "people": "is this a real person" met every guide sentence about people).
 IRREGULAR_PLURALS = {
     plural: singular
     for singular, plural in (
         pair.split("/")
         for pair in """
-    child/children man/men woman/women foot/feet tooth/teeth goose/geese
-    mouse/mice ox/oxen wife/wives knife/knives half/halves wolf/wolves shelf/shelves
-    loaf/loaves thief/thieves calf/calves criterion/criteria phenomenon/phenomena
-    analysis/analyses thesis/theses crisis/crises diagnosis/diagnoses hypothesis/hypotheses
+    child/children child/childrens man/men woman/women foot/feet tooth/teeth goose/geese
+    mouse/mice ox/oxen wife/wives knife/knives wolf/wolves loaf/loaves thief/thieves
+    criterion/criteria phenomenon/phenomena thesis/theses crisis/crises hypothesis/hypotheses
     index/indices appendix/appendices matrix/matrices alumnus/alumni curriculum/curricula
     syllabus/syllabi fungus/fungi cactus/cacti nucleus/nuclei stimulus/stimuli
     """.split()

@@ -38,6 +38,7 @@ _COUNTS = (
     r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|sixty|ninety|a few|several"
 )
+_TEENS = "thirteen|fourteen|sixteen|seventeen|eighteen|nineteen"  # fifteen is a count
 _UNITS = (
     r"(?:(?:working|business|calendar|school)\s+)?"
     r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
@@ -64,7 +65,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.PERCENT,
         re.compile(
-            rf"\d\s?%|(?:\d|\b(?:{_COUNTS}|fifty|seventy|eighty|hundred))\s?"
+            rf"\d\s?%|(?:\d|\b(?:{_COUNTS}|{_TEENS}|zero|fifty|seventy|eighty|hundred))\s?"
             r"(?:percent(?:age points?)?|per cent)\b",
             re.I,
         ),
@@ -158,12 +159,18 @@ _HOW_MUCH = re.compile(rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)", re.
 # A degree of change ("by how much can AI cut costs", "how much has adoption grown"): a
 # share or an amount, asked within a few words, not across a clause ("how much will I pay
 # if prices rise" asks a price).
+_CHANGE = (
+    r"grow|grows|grown|grew|rise|rises|risen|rose|increase[sd]?|jump(?:s|ed)?|climb(?:s|ed)?|"
+    r"fall(?:s|en)?|fell|drop(?:s|ped)?|cut|cuts|reduce[sd]?|trim(?:s|med)?|lower(?:s|ed)?|"
+    r"(?:gone|go|goes|went) up|ramp(?:s|ed)? up|shr[iu]nk|shrinks|decline[sd]?"
+)
+_CHANGING = r"growing|rising|increasing|jumping|climbing|falling|dropping|going up|declining"
 _DEGREE = re.compile(
-    r"\bby how much\b|\bhow much (?:has|have|had|did|does|do|is|are|was|were|will|would|can|"
-    r"could)(?: (?!pay\b|cost|spend)\w+){0,4}? (?:grow|grows|growing|grown|grew|rise|rises|"
-    r"rising|risen|rose|increase[sd]?|increasing|jump(?:s|ed)?|climb(?:s|ed)?|fall(?:s|en)?|"
-    r"falling|fell|drop(?:s|ped)?|cut|cuts|reduce[sd]?|reducing|trim(?:s|med)?|lower(?:s|ed)?|"
-    r"(?:gone|go|goes|going|went) up|ramp(?:s|ed)? up|shr[iu]nk|shrinks|decline[sd]?)\b",
+    r"\bby how much\b|"
+    r"\bhow much (?:has|have|had|did|does|do|will|would|can|could)"
+    rf"(?: (?!pay\b|cost|spend)\w+){{0,4}}? (?:{_CHANGE})\b|"
+    # after "is" or "are" only a verb going on: "how much is a trim" asks a price.
+    rf"\bhow much (?:is|are|was|were)(?: (?!pay\b|cost|spend)\w+){{0,4}}? (?:{_CHANGING})\b",
     re.I,
 )
 

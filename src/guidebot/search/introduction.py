@@ -63,16 +63,19 @@ class DocumentQuestions:
         terms_of: Callable[[str], Sequence[str]],
         known: Container[str],
         holders: Callable[[str], np.ndarray],
+        follows: Callable[[int, str, str], bool],
         heading_terms: Container[str],
         english: Container[str],
         surprisal: Callable[[str], float] | None,
         config: RetrievalConfig,
     ) -> None:
         """`terms_of`: the analyser's terms of a word; `known`: the terms some passage uses;
-        `holders(term)`: the rows of the passages using it; `heading_terms`: the terms
+        `holders(term)`: the rows of the passages using it; `follows(row, a, b)`: whether
+        passage `row` writes term b right after a; `heading_terms`: the terms
         headings use; `english`: English words, and `surprisal` their rarity (None: unknown,
         and a word the knowledge uses then names a topic)."""
         self._terms_of, self._known, self._holders = terms_of, known, holders
+        self._follows = follows
         self._headings, self._english, self._surprisal = heading_terms, english, surprisal
         self._common, self._known_common = config.document_common, config.document_known_common
         self.introductions = introduction_rows(passages)
@@ -143,12 +146,18 @@ class DocumentQuestions:
         return rarity is None or rarity <= self._common
 
     def _writes(self, phrase: str) -> bool:
-        """Whether some passage outside the summary sections uses all the phrase's terms."""
+        """Whether some passage outside the summary sections writes the phrase: its one
+        term ("highlights"), or its terms side by side ("main points", not "the main
+        restaurant" and "loyalty points" apart). A phrasing of one term among stop words
+        ("in short", "sum it up") is an idiom no passage writes as content ("lump sum")."""
         if phrase not in self._written:
             terms = self._terms_of(phrase)
-            self._written[phrase] = bool(terms) and all(
-                any(row not in self._in_summaries for row in self._holders(t).tolist())
-                for t in terms
+            idiom = len(self._phrasings[phrase]) > 1 and len(terms) < 2
+            rows = [] if not terms else self._holders(terms[0]).tolist()
+            outside = [row for row in rows if row not in self._in_summaries]
+            pairs = list(zip(terms, terms[1:], strict=False))
+            self._written[phrase] = not idiom and any(
+                all(self._follows(row, a, b) for a, b in pairs) for row in outside
             )
         return self._written[phrase]
 

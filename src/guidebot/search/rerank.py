@@ -80,4 +80,5 @@ def lift_phrases(
     pair_weight = {pair: min(idf(pair[0]), idf(pair[1])) for pair in pairs}
     for row in rows[prose[rows]].tolist():
         written = sum(w for pair, w in pair_weight.items() if follows(row, *pair))
-        scores[row] += weight * top * written / total
+        # At most the whole question: a repeated term makes more pairs than terms.
+        scores[row] += weight * top * min(written / total, 1.0)

@@ -80,15 +80,15 @@ class Retriever:
         self.sections = Sections(
             passages, self.labels, headings, self._guide_of, (self.title, self.body)
         )
-        rarity = english.surprisal if isinstance(english, EnglishWords) else None
         self._about_document = DocumentQuestions(
             passages,
             analyzer.terms,
             known,
             self.sections.holders,
+            self._words.follows,
             headings,
             english,
-            rarity,
+            english.surprisal if isinstance(english, EnglishWords) else None,
             config,
         )
         self._queries = QueryTerms(
