@@ -110,6 +110,8 @@ class DocumentQuestions:
         repaired, and its query `terms`), or None for a question about a topic."""
         said = [w.lower() for w in surface]
         summary = self.summaries_asked(said)
+        if not summary and not any(t in self.document_terms for t in terms):
+            return None  # most questions: neither names the document nor asks its gist
         spent = {w for asked in summary for w in self._phrasings[asked]}
         # With the words' own terms, those of the phrases as the synonyms read them.
         accounted = set(self.document_terms).union(*map(self._terms_of, summary))

@@ -72,13 +72,14 @@ def lift_phrases(
         return
     rows = top_k(scores, pool, baseline)
     top = float(scores[rows].max()) - baseline if len(rows) else 0.0
-    if top <= 0:
+    lifted = [row for row in rows[prose[rows]].tolist() if any(follows(row, *p) for p in pairs)]
+    if top <= 0 or not lifted:
         return
     # A pair counts as much as its rarer-used word would alone; the question's whole idf is
     # the scale, so that a pair of common words ("how many programs") moves little.
     total = sum(idf(t) for t in dict.fromkeys(terms))
     pair_weight = {pair: min(idf(pair[0]), idf(pair[1])) for pair in pairs}
-    for row in rows[prose[rows]].tolist():
+    for row in lifted:
         written = sum(w for pair, w in pair_weight.items() if follows(row, *pair))
         # At most the whole question: a repeated term makes more pairs than terms.
         scores[row] += weight * top * min(written / total, 1.0)
