@@ -97,13 +97,13 @@ _GROUP = re.compile(r"\d{3,}")
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 # "How much quicker", "by how much": a degree asked, not an amount of money.
-# Rates and sizes compared ("how much faster"), a share or a difference; not "longer" or
-# "later", a length of time.
-_RATES = "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|greater"
 _COMPARATIVES = (
     "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|longer|"
     "shorter|easier|harder|greater|larger|earlier|later|long|time"
 )
+# Of those, the rates and sizes compared ("how much faster"), which ask for a share or a
+# difference; not "longer" or "later", a length of time.
+_RATES = "more|less|fewer|better|worse|faster|quicker|slower|higher|lower|bigger|smaller|greater"
 _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MONEY,
