@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from guidebot.dialogue.clarify import (
@@ -66,7 +65,7 @@ class Conversation:
         if self.context.retriever.labels.names_a_guide(question):
             # A choice, "see also" or suggestion clicked ("Prices (Swimming pool guide)"):
             # that section, not the guide's title words searched.
-            reply = self._answer_section(question, question, question, question)
+            reply = self._answer_section(question)
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
@@ -270,16 +269,14 @@ class Conversation:
         state.topic_terms = {t: weight for t in self.context.retriever.understand(read_as)[0]}
         return reply
 
-    def _answer_section(
-        self, question: str, chosen: str, searched: str, topic: str, notes: Sequence[str] = ()
-    ) -> Reply | None:
-        """picks.answer_from the section labelled `chosen`; `topic` is what a follow-up
-        then goes on from."""
-        found = answer_from(self.context, self.guides, question, chosen, searched, notes)
+    def _answer_section(self, label: str) -> Reply | None:
+        """picks.answer_from the section `label` names (a choice, "see also" or suggestion
+        clicked), which a follow-up then goes on from."""
+        found = answer_from(self.context, self.guides, label, label, label)
         if found is None:
             return None
         reply, result = found
-        self._remember(topic, result, None)
+        self._remember(label, result, None)
         return reply
 
     def _read(self, question: str, from_base: bool = False) -> Reading:

@@ -105,11 +105,13 @@ class DocumentQuestions:
         ]
         return [p for p in dict.fromkeys(found) if not self._writes(p)]
 
-    def answering(self, surface: Sequence[str], terms: Sequence[str]) -> np.ndarray | None:
+    def answering(
+        self, surface: Sequence[str], terms: Sequence[str], summary: Sequence[str]
+    ) -> np.ndarray | None:
         """The rows answering a question about the document (its `surface` words, typos
-        repaired, and its query `terms`), or None for a question about a topic."""
+        repaired, its query `terms` and the `summary` phrasings summaries_asked found in
+        it), or None for a question about a topic."""
         said = [w.lower() for w in surface]
-        summary = self.summaries_asked(said)
         if not summary and not any(t in self.document_terms for t in terms):
             return None  # most questions: neither names the document nor asks its gist
         spent = {w for asked in summary for w in self._phrasings[asked]}

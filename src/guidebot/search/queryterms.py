@@ -24,13 +24,15 @@ from guidebot.search.typos import Repair, TypoRepairer
 class Query:
     """A question as searched: its terms (analysed, those ruled out left out), its words
     after typo repair (`surface`), the repairs made, the terms of its everyday English
-    words, and each term's weight (earlier turns' terms added)."""
+    words, each term's weight (earlier turns' terms added) and the summary phrasings it
+    asks by ("tl;dr": DocumentQuestions.summaries_asked)."""
 
     terms: tuple[str, ...]
     surface: tuple[str, ...]
     repairs: tuple[Repair, ...]
     everyday: frozenset[str]
     weights: Mapping[str, float]
+    summary: tuple[str, ...] = ()
 
 
 class QueryTerms:
@@ -56,7 +58,6 @@ class QueryTerms:
         self._known, self._headings = known, headings
         self._sections, self._words = sections, passage_words
         self._document = document
-        self.document_terms = document.document_terms
         self._phrases: dict[tuple[str, str], bool] = {}  # phrases.in_a_written_phrase's
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -81,8 +82,8 @@ class QueryTerms:
         asked = self._asked_terms(question)
         counted = self._counted_units(surface)
         weights: dict[str, float] = {}
-        summary = self._document.summaries_asked(surface)
-        document = self.document_terms.union(*map(self.analyzer.terms, summary))
+        summary = tuple(self._document.summaries_asked(surface))
+        document = self._document.document_terms.union(*map(self.analyzer.terms, summary))
         for term in terms:
             weights[term] = weights.get(term, 0.0) + self._weight(term, terms, document) * (
                 1.0 if asked is None or term in asked else self.config.preamble_weight
@@ -90,7 +91,7 @@ class QueryTerms:
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
         everyday = self.everyday(surface)
-        return Query(tuple(terms), tuple(surface), tuple(repairs), everyday, weights)
+        return Query(tuple(terms), tuple(surface), tuple(repairs), everyday, weights, summary)
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has

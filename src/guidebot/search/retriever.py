@@ -101,11 +101,10 @@ class Retriever:
             self._words,
             self._about_document,
         )
-        self._document_terms = self._about_document.document_terms
-        self._introductions = self._about_document.introductions
         # Which guides a question names by their titles' words (several guides only).
+        about = self._about_document
         self.guide_names = GuideNames(
-            passages, self._guide_of, self._introductions, analyzer.terms, self._document_terms
+            passages, self._guide_of, about.introductions, analyzer.terms, about.document_terms
         )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -183,7 +182,7 @@ class Retriever:
                 self.sections.holders,
                 self.config.rerank_title_coverage,
             )
-            about = self._about_document.answering(surface, terms)
+            about = self._about_document.answering(surface, terms, query.summary)
             exact = about is not None and lift_rows(scores, baseline, about)
         hits = self._top(scores, weights, k, baseline)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
@@ -248,7 +247,7 @@ class Retriever:
     def names_the_document(self, term: str) -> bool:
         """Whether the term is one of the words naming the document itself ("guide", "page",
         "article": config.document_words), which say nothing about a topic."""
-        return term in self._document_terms
+        return term in self._about_document.document_terms
 
     def knows(self, term: str) -> bool:
         """Whether any passage uses the (analysed) term."""
