@@ -115,6 +115,16 @@ def test_a_question_asking_for_the_gist_reads_the_summary_section(make_knowledge
         assert bot.ask(question).sources[0].section == "Admission", question
 
 
+def test_a_count_of_points_asked_for_is_no_figure_to_look_up(make_knowledge):
+    """"3" and "two" stand in the guide ("10,000 to 20,000", "2 years"), yet before the
+    summary asked for they say how many points to give; a figure elsewhere is a topic."""
+    guide = SUMMED_UP.replace("in total", "in total over 3 or two years")
+    bot = Bot.load(make_knowledge({"guides/test.md": guide}))
+    for question in ("give me the 3 main takeaways", "top two key points?", "3 takeaways pls"):
+        assert bot.ask(question).sources[0].section == "Key Points", question
+    assert bot.ask("summary of the 3 years").sources[0].section == "Costs"
+
+
 def test_without_a_summary_section_the_introduction_sums_up(make_knowledge):
     bot = Bot.load(make_knowledge({"guides/test.md": RELATED}))
     for question in ("tl;dr?", "give me the main takeaways"):

@@ -11,7 +11,7 @@ import numpy as np
 
 from guidebot.knowledge.passages import INTRO
 from guidebot.knowledge.table import passage_column
-from guidebot.search.analysis import words
+from guidebot.search.analysis import is_number, words
 from guidebot.search.config import RetrievalConfig
 
 # Before a word naming the document, these make it this one: "this guide", "the article",
@@ -121,7 +121,7 @@ class DocumentQuestions:
         for at, word in enumerate(said):
             of_word = self._terms_of(word)
             accounted.update(of_word)
-            if word in spent or not of_word:
+            if word in spent or not of_word or _a_count(said, at, of_word, spent):
                 continue
             if all(t in self.document_terms for t in of_word):
                 named = True
@@ -164,6 +164,13 @@ class DocumentQuestions:
                 all(self._follows(row, a, b) for a, b in pairs) for row in outside
             )
         return self._written[phrase]
+
+
+def _a_count(said: Sequence[str], at: int, terms: Sequence[str], spent: Container[str]) -> bool:
+    """Whether the word at `at` (its `terms`) is a count of the points asked for, a figure
+    one or two words before a summary phrasing's word ("the 3 main takeaways", "top five
+    key points"): how much to say, not a figure to look up."""
+    return all(map(is_number, terms)) and any(w in spent for w in said[at + 1 : at + 3])
 
 
 def lift_rows(scores: np.ndarray, baseline: float, rows: np.ndarray) -> bool:
