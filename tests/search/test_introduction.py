@@ -60,6 +60,20 @@ def test_only_the_guides_asked_about_are_lifted(make_knowledge):
     assert reply.sources[0].id == "second/intro/1"
 
 
+def test_a_guide_named_by_its_title_is_the_one_summed_up(make_knowledge):
+    """Among several guides, a word of one's title names that document as "guide" does: its
+    summary section answers, or its introduction when it has none (never another guide's
+    summary)."""
+    bot = Bot.load(make_knowledge({"guides/test.md": SUMMED_UP, "guides/second.md": OTHER}))
+    for question, expected in [
+        ("summarize the test guide", "test/key-points/1"),
+        ("tl;dr of the second guide", "second/intro/1"),
+        ("give me an overview of the second guide", "second/intro/1"),
+        ("what is the second guide about", "second/intro/1"),
+    ]:
+        assert bot.ask(question).sources[0].id == expected, question
+
+
 def test_the_lift_keeps_order_and_leaves_ruled_out_rows_alone():
     scores = np.array([5.0, 1.0, 0.5, -np.inf, 0.0])
     assert not lift_rows(scores.copy(), 0.0, np.array([3]))  # all ruled out

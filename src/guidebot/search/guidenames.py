@@ -120,6 +120,23 @@ class GuideNames:
         for guides, gain in gains.items():
             scores[self._lifted[guides]] += weight * top * gain / total
 
+    @property
+    def naming(self) -> Collection[str]:
+        """The terms that name some guides and not all of them."""
+        return self._naming.keys()
+
+    def rows_named(self, terms: Collection[str]) -> np.ndarray | None:
+        """int64 [k], sorted: the rows of the guides that every one of the terms naming a
+        guide names ("the porto guide"), empty when they name no guide in common; None when
+        none of the terms names one."""
+        named = [self._naming[t] for t in dict.fromkeys(terms) if t in self._naming]
+        if not named:
+            return None
+        guides = frozenset.intersection(*named)
+        if guides in self._rows:
+            return self._rows[guides]
+        return np.flatnonzero(np.isin(self._guide_of, sorted(guides))).astype(np.int64)
+
     def named_by(self, terms: Collection[str]) -> frozenset[str]:
         """The guides (slugs) every one of the terms names; none when one names none."""
         named = [self._naming.get(t) for t in dict.fromkeys(terms)]

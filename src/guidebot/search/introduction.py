@@ -106,11 +106,19 @@ class DocumentQuestions:
         return [p for p in dict.fromkeys(found) if not self._writes(p)]
 
     def answering(
-        self, surface: Sequence[str], terms: Sequence[str], summary: Sequence[str]
+        self,
+        surface: Sequence[str],
+        terms: Sequence[str],
+        summary: Sequence[str],
+        naming: Container[str] = (),
+        within: np.ndarray | None = None,
     ) -> np.ndarray | None:
         """The rows answering a question about the document (its `surface` words, typos
         repaired, its query `terms` and the `summary` phrasings summaries_asked found in
-        it), or None for a question about a topic."""
+        it), or None for a question about a topic. With several guides, a word whose terms
+        are among `naming` (guidenames.GuideNames.naming) names a document as "guide" does,
+        and the rows are then those of `within` (int64, sorted: the guides it names):
+        "summarize the porto guide" is that guide's summary, or its introduction."""
         said = [w.lower() for w in surface]
         if not summary and not any(t in self.document_terms for t in terms):
             return None  # most questions: neither names the document nor asks its gist
@@ -123,7 +131,7 @@ class DocumentQuestions:
             accounted.update(of_word)
             if word in spent or not of_word or _a_count(said, at, of_word, spent):
                 continue
-            if all(t in self.document_terms for t in of_word):
+            if all(t in self.document_terms or t in naming for t in of_word):
                 named = True
                 this = this or (at > 0 and said[at - 1] in THIS)
             elif self._says_nothing(word, of_word):
@@ -135,9 +143,11 @@ class DocumentQuestions:
             return None
         if not (summary or (named and (this or not rest))):
             return None
-        if summary and self.summaries.size:
-            return self.summaries
-        return self.introductions
+        summaries, introductions = self.summaries, self.introductions
+        if within is not None:
+            summaries = np.intersect1d(summaries, within, assume_unique=True)
+            introductions = np.intersect1d(introductions, within, assume_unique=True)
+        return summaries if summary and summaries.size else introductions
 
     def _says_nothing(self, word: str, terms: Sequence[str]) -> bool:
         """Whether a word beside the document's name names no topic: English, no heading's

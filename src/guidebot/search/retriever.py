@@ -182,7 +182,10 @@ class Retriever:
                 self.sections.holders,
                 self.config.rerank_title_coverage,
             )
-            about = self._about_document.answering(surface, terms, query.summary)
+            names = self.guide_names
+            about = self._about_document.answering(
+                surface, terms, query.summary, names.naming, names.rows_named(terms)
+            )
             exact = about is not None and lift_rows(scores, baseline, about)
         hits = self._top(scores, weights, k, baseline)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
