@@ -39,10 +39,22 @@ def _bot(make_knowledge, encoder, **policy) -> Bot:
 
 
 def test_far_in_meaning_is_declined_whatever_the_words(make_knowledge, tiny_encoder):
-    everything_far = _bot(make_knowledge, tiny_encoder, semantic_decline=1.1)
+    everything_far = _bot(
+        make_knowledge, tiny_encoder, semantic_decline=1.1, semantic_line_coverage=1.1
+    )
     assert everything_far.ask(ON_TOPIC).kind == "decline"
     nothing_far = _bot(make_knowledge, tiny_encoder, semantic_decline=-1.1)
     assert nothing_far.ask(ON_TOPIC).kind == "answer"
+
+
+def test_a_question_whose_words_its_passage_all_holds_is_not_declined_for_meaning(
+    make_knowledge, tiny_encoder
+):
+    """Two words or more, all found in one passage, are no coincidence however far the
+    averaged meaning; a word the passage lacks leaves the line to decide."""
+    everything_far = _bot(make_knowledge, tiny_encoder, semantic_decline=1.1)
+    assert everything_far.ask(ON_TOPIC).kind == "answer"
+    assert everything_far.ask(ON_TOPIC + " for dentistry").kind == "decline"
 
 
 def test_close_in_meaning_is_answered_when_the_words_rules_would_decline(

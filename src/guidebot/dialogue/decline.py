@@ -8,6 +8,7 @@ from functools import partial
 
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
+from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words, names_something_else
 from guidebot.search.results import SearchResult
 
@@ -66,11 +67,13 @@ def unrelated(
         if policy.semantic_background_answer:
             answer_from = max(answer_from, line(policy.semantic_background_answer))
     # "ethics?" is about the one section so headed, far as one word is from any passage,
-    # and "asbestos" about the one section that says it.
+    # and "asbestos" about the one section that says it. Nor is a question whose words the
+    # best passage all holds (_all_found).
     if (
         similarity is not None
         and on_its_own
         and similarity < decline_below
+        and not _all_found(policy, result)
         and section_named(context, guides, result) is None
     ):
         return True
@@ -88,6 +91,14 @@ def unrelated(
         return False
     own = context.retriever.similarity(result.as_read(question), best.row)
     return own is not None and own < policy.followup_own_similarity
+
+
+def _all_found(policy: Policy, result: SearchResult) -> bool:
+    """Whether the best passage holds two or more of the question's terms and so nearly all
+    of them (Policy.semantic_line_coverage): "do you collect sharps" is the export's one-line
+    entry that says "sharps", however far averaged word vectors put the two. A bare word
+    ("fee?") meets a passage on that word alone: its meaning still decides."""
+    return len(set(result.terms)) > 1 and result.coverage >= policy.semantic_line_coverage
 
 
 def _answered_in_its_words(context: TurnContext, result: SearchResult) -> bool:
