@@ -130,7 +130,7 @@ def test_a_question_asking_for_the_gist_reads_the_summary_section(make_knowledge
 
 
 def test_a_count_of_points_asked_for_is_no_figure_to_look_up(make_knowledge):
-    """"3" and "two" stand in the guide ("10,000 to 20,000", "2 years"), yet before the
+    """ "3" and "two" stand in the guide ("10,000 to 20,000", "2 years"), yet before the
     summary asked for they say how many points to give; a figure elsewhere is a topic."""
     guide = SUMMED_UP.replace("in total", "in total over 3 or two years")
     bot = Bot.load(make_knowledge({"guides/test.md": guide}))

@@ -255,3 +255,14 @@ def test_a_library_past_the_limit_is_read_by_its_words(make_knowledge) -> None:
     policy = dataclasses.replace(default_policy(True), retrieval=small)
     bot = Bot.load(root, policy, encoder=load_model(builtin_dir()))
     assert bot.retriever.vectors is None and "over 0 passages" in bot.notes[0]
+
+
+def test_a_word_in_the_other_standard_s_spelling_reads_as_the_table_s(tmp_path: Path) -> None:
+    """The shipped table was distilled from American text: "centre" reads as "center", and a
+    question saying it keeps its meaning rather than counting a word the table lacks."""
+    vectors = {"center": [1.0, 0.0], "open": [0.0, 1.0]}
+    table = WordVectors.load(_table(tmp_path / "t", vectors, {"center": 10.0, "open": 10.0}))
+    centre, center = table.encode(["centre", "center"])
+    assert center.any() and np.allclose(centre, center)
+    assert table.known_share("when is the centre open") == 1.0
+    assert table.rows(["centre", "kerb", "open"]).tolist() == [0, 1]

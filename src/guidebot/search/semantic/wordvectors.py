@@ -34,6 +34,7 @@ from guidebot.errors import InputError
 from guidebot.search.analysis import STOP_WORDS, normalise
 from guidebot.search.analysis import words as words_of
 from guidebot.search.semantic.model_dir import WORD_VECTORS
+from guidebot.search.spellings import other_spellings
 
 SIF_A = 1e-3  # Arora et al.'s a, for a frequency list of this size
 # A word with the ending of a contraction ("haven't", "you're", "we've"), as words_of joins
@@ -117,8 +118,16 @@ class WordVectors:
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
         """int64 [n]: the table's rows for those of `words` it holds, in order, repeats kept."""
-        index = self._index
-        return np.fromiter((index[w] for w in words if w in index), dtype=np.int64)
+        found = (self.row(w) for w in words)
+        return np.fromiter((r for r in found if r is not None), dtype=np.int64)
+
+    def row(self, word: str) -> int | None:
+        """The table's row for a word, else for its other standard's spelling (the table,
+        distilled from American text, lacks "centre" and "programme"), else None."""
+        row = self._index.get(word)
+        if row is None and len(word) > 3:
+            row = next((self._index[w] for w in other_spellings(word) if w in self._index), None)
+        return row
 
     def weights(self, rows: np.ndarray) -> np.ndarray:
         """float32 [n]: the words' weights a / (a + p(w)), as `encode` weighs them."""
@@ -144,7 +153,7 @@ class WordVectors:
             else set()
         )
         for word in words_of(text):
-            row = self._index.get(word)
+            row = self.row(word)
             if row is None:
                 if len(word) > 1 and (word in STOP_WORDS or word in contracted):
                     continue
@@ -154,7 +163,8 @@ class WordVectors:
         return known / (known + unknown) if known + unknown else 1.0
 
     def _encode_into(self, out: np.ndarray, texts: Sequence[str]) -> None:
-        rows = [[self._index[w] for w in words_of(t) if w in self._index] for t in texts]
+        found = ([self.row(w) for w in words_of(t)] for t in texts)
+        rows = [[r for r in text if r is not None] for text in found]
         lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
         if not len(flat):
