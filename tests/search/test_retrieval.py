@@ -232,3 +232,22 @@ def test_years_the_asker_counts_are_their_story_not_the_topic(make_knowledge):
     # the topic
     for asked in ("how many years to study", "is it a 4 year course of study"):
         assert bot.retriever.search(asked).hits[0].passage.section == "Course length"
+
+
+def test_a_question_in_the_other_standard_s_spelling_finds_the_guide_s_words(make_knowledge):
+    """A British guide asked in American spelling, and the reverse, with no note of a typo."""
+    from guidebot.bot import Bot
+
+    guide = (
+        "---\ntitle: Leisure\n---\n\n## Sports centre\n\nThe centre opens at 7 am.\n\n"
+        "## Sports hall\n\nThe hall is booked by the hour.\n\n"
+        "## Colors of the kit\n\nTeams wear blue.\n"
+    )
+    bot = Bot.load(make_knowledge({"guides/leisure.md": guide}))
+    for question, heading in [
+        ("sports center", "Sports centre"),
+        ("kit colours", "Colors of the kit"),
+    ]:
+        reply = bot.ask(question)
+        assert reply.sources[0].section == heading, question
+        assert not reply.notes, question

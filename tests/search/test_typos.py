@@ -125,3 +125,15 @@ def test_only_the_commonest_english_neighbour_is_another_form(tmp_path):
     )
     fixed, repairs = repairer.repair(["finaly", "rucksak"])
     assert fixed == ["finaly", "rucksack"] and len(repairs) == 1
+
+
+def test_a_word_in_the_other_standard_s_spelling_is_read_as_the_knowledge_writes_it():
+    """No typo, so no note: "center" where the knowledge writes "centre", "organize" where
+    it writes "organising" (its stem); a word it writes as asked is left alone."""
+    analyzer = Analyzer()
+    vocab = ["centre", "organising", "color"]
+    known = {analyzer.stem(w) for w in vocab}
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), known, analyzer)
+    fixed, repairs = repairer.repair(["center", "organizing", "colour", "color"])
+    assert fixed == ["centre", "organising", "color", "color"]
+    assert [r.noted for r in repairs] == [False, False, False]

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 from guidebot.search.english import EnglishWords, one_edit
+from guidebot.search.spellings import other_spellings
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 
@@ -122,11 +123,25 @@ class TypoRepairer:
                 repairs.append(Repair(word, hyphenated))
                 fixed += hyphenated.split("-")
                 continue
+            standard = self._other_standard(word)
+            if standard:
+                repairs.append(Repair(word, standard, noted=False))
+                fixed.append(standard)
+                continue
             replacement = None if word in self.english else self._closest(word)
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
         return fixed, repairs
+
+    def _other_standard(self, word: str) -> str | None:
+        """The word as the knowledge spells it in the other standard of English ("center"
+        where it writes "centre", "organize" where "organise"; search/spellings.py), else
+        None: no typo, so no note."""
+        for other in other_spellings(word):
+            if other in self._known or self._analyzer.stem(other) in self._known_stems:
+                return other
+        return None
 
     def _hyphenated(self, word: str) -> str | None:
         """The knowledge's hyphenated writing of a joined word, in the singular or with the
