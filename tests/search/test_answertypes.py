@@ -12,7 +12,7 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, held, years_told
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, contact_only, held, years_told
 
 LIBRARY = """
 ---
@@ -193,3 +193,44 @@ def test_the_years_a_story_counts():
     told = "a supervisor for ten years, 10 yrs ago, over the next several years, 20 year old"
     assert years_told(told) == ["years", "yrs", "years", "year"]
     assert years_told("is it a 4 year program, or can i finish in 2 years") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("phone number?", Kind.PHONE),
+        ("what's your phone number", Kind.PHONE),
+        ("how can i call you", Kind.PHONE),
+        ("email address?", Kind.EMAIL),
+        ("phone number for bulky items", Kind.NONE),  # a topic beside the request
+        ("can i recycle my old phone", Kind.NONE),  # a phone, not a number to call
+        ("how much is it", Kind.NONE),  # asks a kind, not a way to reach anyone
+    ],
+)
+def test_a_request_for_a_way_to_reach_someone_and_nothing_else(question, kind):
+    assert contact_only(question) == kind
+
+
+RECYCLING = """
+---
+title: Recycling
+---
+## Electrical items
+Small items such as kettles, phones and cables go in a bag beside the blue bin. Wipe old
+phones before you put them out.
+
+## Contact us
+Our team answers on 01632 960 450, Monday to Friday from 8am to 6pm.
+"""
+
+
+def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_knowledge):
+    """The contact section never says "phone", the one on electrical items says it twice:
+    asked for a number and nothing else, the section holding a number answers, and is not
+    declined for lacking the question's words; asked about a phone, the other does."""
+    bot = Bot.load(make_knowledge({"guides/recycling.md": RECYCLING}))
+    for question in ("phone number?", "what is your phone number"):
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question
+        assert reply.sources[0].section == "Contact us", question
+    assert bot.ask("can i recycle my old phone").sources[0].section == "Electrical items"

@@ -18,7 +18,9 @@ from enum import IntFlag
 import numpy as np
 
 from guidebot.knowledge.passages import Passage
+from guidebot.search.analysis import STOP_WORDS, words
 from guidebot.search.index import top_k
+from guidebot.search.introduction import lift_rows
 
 
 class Kind(IntFlag):
@@ -188,6 +190,27 @@ def asked(question: str) -> Kind:
     return kind
 
 
+# A way to reach someone, asked for in these words and no others ("what's your phone number",
+# "email?", "how can i call you"): the question names no topic, so the passages holding one
+# answer it, whether or not they say "phone" (a contact section gives the number; the one
+# listing phones to recycle does not).
+_CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB
+_REACH_WORDS = frozenset(
+    "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
+    "emails mail address website site web url page webpage".split()
+)
+CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
+
+
+def contact_only(question: str) -> Kind:
+    """The ways to reach someone (PHONE, EMAIL, WEB) a question asks for when it asks for
+    nothing else: each of its words is a stop word or one of the request's own."""
+    wanted = asked(question) & _CONTACT
+    if wanted and all(w in STOP_WORDS or w in _REACH_WORDS for w in words(question)):
+        return wanted
+    return Kind.NONE
+
+
 def held(text: str) -> Kind:
     """The kinds of answer the text holds."""
     kind = Kind.NONE
@@ -231,16 +254,25 @@ class AnswerKinds:
 
     def lift(
         self, question: str, scores: np.ndarray, baseline: float, pool: int, weight: float
-    ) -> None:
+    ) -> bool:
         """Raise each of the `pool` best passages (`scores`, float64 [passages], changed in
         place) that holds a kind of answer the question asks for by `weight` times the best
-        score above `baseline`. Nothing changes for a question asking for no kind."""
+        score above `baseline`. Nothing changes for a question asking for no kind. A
+        question asking only for a way to reach someone (contact_only) puts the passages
+        holding one (of the CONTACT_POOL best) above all others, and True is returned: they
+        answer it as fully as an entry asked in its words."""
         wanted = asked(question) if weight > 0 else Kind.NONE
         if not wanted:
-            return
+            return False
+        if contact := contact_only(question):
+            rows = top_k(scores, CONTACT_POOL)
+            holding = [row for row in rows.tolist() if self._of(row) & contact]
+            if holding:
+                return lift_rows(scores, baseline, np.array(holding, dtype=np.int64))
         rows = top_k(scores, pool, baseline)
         top = float(scores[rows].max()) - baseline if len(rows) else 0.0
         if top <= 0:
-            return
+            return False
         holding = [row for row in rows.tolist() if self._of(row) & wanted]
         scores[holding] += weight * top
+        return False

@@ -163,7 +163,9 @@ class Retriever:
         if boost and not exact:
             # After meaning is mixed in, which would otherwise scale the lift down.
             config = self.config
-            self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
+            exact = self._kinds.lift(
+                question, scores, baseline, config.rerank_pool, config.answer_kind
+            )
             lift_phrases(
                 scores,
                 baseline,
@@ -186,7 +188,7 @@ class Retriever:
             about = self._about_document.answering(
                 surface, terms, query.summary, names.naming, names.rows_named(terms)
             )
-            exact = about is not None and lift_rows(scores, baseline, about)
+            exact = exact or (about is not None and lift_rows(scores, baseline, about))
         hits = self._top(scores, weights, k, baseline)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
