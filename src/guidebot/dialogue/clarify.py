@@ -56,9 +56,14 @@ def close_sections(
         # "34% of what?": a bare figure is asked back when sections that state it differ
         # (the pay premium and the share of ABET-accredited programs are both 34%).
         return list(dict.fromkeys(label(h.passage) for h in result.hits))[:MAX_CHOICES]
+    # Beside a best passage holding the one word asked, a section holding none came close
+    # by meaning alone ("kettle?" and the section on which bin takes what): no choice.
+    word = set(result.terms) if len(result.terms) == 1 and result.hits else set()
+    held = bool(word & set(result.hits[0].matched)) if word else False
     best: dict[str, float] = {}
     for hit in result.hits:
-        best.setdefault(label(hit.passage), hit.score)
+        if not held or word & set(hit.matched):
+            best.setdefault(label(hit.passage), hit.score)
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
     return [s for s in close if not named or s in named][:MAX_CHOICES]
