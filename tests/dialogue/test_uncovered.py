@@ -266,3 +266,27 @@ def test_words_naming_the_document_name_no_other_thing(make_knowledge):
         assert not names_something_else(bot.retriever, result, 0.3, 10.0), question
         reply = bot.ask(question)
         assert reply.kind == "answer" and reply.sources[0].section == "Returns", question
+
+
+def test_a_phrase_in_scope_is_named_by_a_passage_only_as_that_phrase(make_knowledge):
+    """A scope term of several words is uncovered unless the passage writes it word after
+    word: "business bank" is not the topic of a passage saying "2 business days" and "your
+    bank account", nor "do my accounts" of one saying "account"; a passage that writes the
+    phrase ("business banks") still names it."""
+    from guidebot.bot import Bot
+
+    guide = (
+        "---\ntitle: Ledger\n---\n\n## Payouts\n\nCard payments reach your bank account "
+        "within 2 business days.\n\n## Your account\n\nOne account holds every invoice.\n\n"
+        "## Partners\n\nWe work with business banks in ten countries.\n"
+    )
+    scope = "- topic: banking\n  terms: [business bank, do my accounts]\n"
+    bot = Bot.load(make_knowledge({"guides/ledger.md": guide, "scope.yaml": scope}))
+    for question, topic in [
+        ("how do i open a business bank account", "business bank"),
+        ("can you do my accounts", "do my accounts"),
+    ]:
+        reply = bot.ask(question)
+        assert reply.kind == "decline", question
+        assert topic in reply.text, question
+    assert bot.ask("which business banks do you partner with").kind == "answer"

@@ -28,12 +28,28 @@ def uncovered_topics(
     (scope.yaml lists PhDs as uncovered, yet a related article is about a PhD's statement
     of purpose). Only the best: a PhD named in the third passage shown does not make "how
     long does a PhD take" answerable."""
-    shown = set(result.best.matched) if result.best else set()
+    best = result.best
+    shown = set(best.matched) if best else set()
     return [
         term
         for term in scope.match(question)
-        if not (terms := set(analyzer.terms(term))) or not terms <= shown
+        if not (terms := set(analyzer.terms(term)))
+        or not terms <= shown
+        or (best is not None and not _writes_phrase(analyzer, best.passage, term))
     ]
+
+
+def _writes_phrase(analyzer: Analyzer, passage: Passage, term: str) -> bool:
+    """Whether a passage writes a scope term of several words as a phrase, word after word
+    (by stem: "business banks" is "business bank"), not only its words apart: "business
+    bank" is no topic of a passage saying "2 business days" and "your bank account", nor
+    "do my accounts" of one saying "account". A term of one word is written if used."""
+    wanted = [analyzer.stem(w) for w in words(term)]
+    if len(wanted) < 2:
+        return True
+    said = [analyzer.stem(w) for w in words(f"{passage.section} {passage.title} {passage.text}")]
+    size = len(wanted)
+    return any(said[at : at + size] == wanted for at in range(len(said) - size + 1))
 
 
 def led_by_naming(
@@ -51,7 +67,9 @@ def led_by_naming(
         return None
     needed = set(result.best.matched).union(*named)
     for hit in result.hits[1:depth]:
-        if needed <= set(hit.matched):
+        if needed <= set(hit.matched) and all(
+            _writes_phrase(retriever.analyzer, hit.passage, term) for term in outside
+        ):
             return lead_with(retriever, question, result, hit)
     return None
 
