@@ -290,3 +290,30 @@ def test_a_phrase_in_scope_is_named_by_a_passage_only_as_that_phrase(make_knowle
         assert reply.kind == "decline", question
         assert topic in reply.text, question
     assert bot.ask("which business banks do you partner with").kind == "answer"
+
+
+def test_a_name_of_the_knowledge_s_own_shared_is_what_the_question_is_about(make_knowledge):
+    """ "xero" is no English word: shared with the one section naming it, the question is
+    about it, however far "integrate" is from that section's words; a figure shared
+    ("2026") is no such name."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    guide = (
+        "---\ntitle: Ledger\n---\nInvoices for freelancers.\n\n## Exporting your data\n\n"
+        "Download your invoices as a CSV file for Xero or a spreadsheet.\n\n"
+        "## Plans\n\nThe Pro plan costs $19 a month in 2026.\n"
+    )
+    bot = Bot.load(
+        make_knowledge({"guides/ledger.md": guide}),
+        default_policy(word_level=True),
+        encoder=load_model(builtin_dir()),
+    )
+    question = "does it integrate with xero"
+    assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)
+    reply = bot.ask(question)
+    assert reply.kind == "answer" and reply.sources[0].section == "Exporting your data"
+    question = "what is the 2026 deadline at georgia tech"
+    assert names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)

@@ -179,7 +179,10 @@ def names_something_else(
     read leaves it undecided. An FAQ entry is judged so (by the words of its question,
     alternates and answer) only when asked in fewer than `phrasings_below` ways, as an
     export's entries are: one with many phrasings is an intent whose questions name their
-    own things ("flying to russia"). Needs the semantic re-ranker's encoder."""
+    own things ("flying to russia"). Not when the word shared is one English does not
+    know, a name of the knowledge's own (not a figure such as "2026"): "does it integrate
+    with xero" is about Xero, whatever "integrate" is near. Needs the semantic re-ranker's
+    encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:
         return False
@@ -189,6 +192,12 @@ def names_something_else(
         return False
     analyzer, english = retriever.analyzer, retriever.repairer.english
     if not isinstance(english, EnglishWords):
+        return False
+    shared = set(best.matched) - result.loose
+    if any(
+        w.isalpha() and w not in english and set(analyzer.terms_of_words([w])) & shared
+        for w in result.surface
+    ):
         return False
     unknown = [
         word
