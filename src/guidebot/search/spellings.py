@@ -49,16 +49,23 @@ _AFTER_OUR = frozenset(
 MIN_STEM = 2  # letters before an ending: "litre" is one, "rise" and "wise" are not
 
 
+# Each ending, British or American, and what the other standard writes for it.
+_SWAP: dict[str, list[str]] = {}
+for _british, _american in _ENDINGS:
+    _SWAP.setdefault(_british, []).append(_american)
+    _SWAP.setdefault(_american, []).append(_british)
+_LONGEST = max(map(len, _SWAP))
+
+
 def other_spellings(word: str) -> list[str]:
-    """The word (lower-case) as the other standard may spell it, each candidate once, in
-    the order of the rules: "centre" gives "center", "colour" "color", "programme"
+    """The word (lower-case) as the other standard may spell it, each candidate once, the
+    longest ending read first: "centre" gives "center", "colour" "color", "programme"
     "program", "organisations" "organizations", "center" "centre". Empty for a word no
-    rule reads."""
+    rule reads. (A few dictionary look-ups: it runs for each word a knowledge lacks.)"""
     found: list[str] = []
-    for british, american in _ENDINGS:
-        for ending, other in ((british, american), (american, british)):
-            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-                found.append(word[: -len(ending)] + other)
+    for size in range(min(_LONGEST, len(word) - MIN_STEM), 0, -1):
+        for other in _SWAP.get(word[-size:], ()):
+            found.append(word[:-size] + other)
     for british, american in (("our", "or"), ("or", "our")):
         at = word.rfind(british)
         if at >= MIN_STEM + 1 and word[at + len(british) :] in _AFTER_OUR:
