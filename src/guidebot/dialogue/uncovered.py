@@ -188,12 +188,12 @@ def names_something_else(
         return False
     if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
         return False
-    if len(set(best.matched) - result.loose) > 1:
+    shared = set(best.matched) - result.loose
+    if len(shared) > 1:
         return False
     analyzer, english = retriever.analyzer, retriever.repairer.english
     if not isinstance(english, EnglishWords):
         return False
-    shared = set(best.matched) - result.loose
     if any(
         w.isalpha() and w not in english and set(analyzer.terms_of_words([w])) & shared
         for w in result.surface

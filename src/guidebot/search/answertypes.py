@@ -205,10 +205,9 @@ CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a
 def contact_only(question: str) -> Kind:
     """The ways to reach someone (PHONE, EMAIL, WEB) a question asks for when it asks for
     nothing else: each of its words is a stop word or one of the request's own."""
-    wanted = asked(question) & _CONTACT
-    if wanted and all(w in STOP_WORDS or w in _REACH_WORDS for w in words(question)):
-        return wanted
-    return Kind.NONE
+    if not all(w in STOP_WORDS or w in _REACH_WORDS for w in words(question)):
+        return Kind.NONE  # most questions: a word of some topic, no regular expression read
+    return asked(question) & _CONTACT
 
 
 def held(text: str) -> Kind:
@@ -254,25 +253,28 @@ class AnswerKinds:
 
     def lift(
         self, question: str, scores: np.ndarray, baseline: float, pool: int, weight: float
-    ) -> bool:
+    ) -> None:
         """Raise each of the `pool` best passages (`scores`, float64 [passages], changed in
         place) that holds a kind of answer the question asks for by `weight` times the best
-        score above `baseline`. Nothing changes for a question asking for no kind. A
-        question asking only for a way to reach someone (contact_only) puts the passages
-        holding one (of the CONTACT_POOL best) above all others, and True is returned: they
-        answer it as fully as an entry asked in its words."""
+        score above `baseline`. Nothing changes for a question asking for no kind."""
         wanted = asked(question) if weight > 0 else Kind.NONE
         if not wanted:
-            return False
-        if contact := contact_only(question):
-            rows = top_k(scores, CONTACT_POOL)
-            holding = [row for row in rows.tolist() if self._of(row) & contact]
-            if holding:
-                return lift_rows(scores, baseline, np.array(holding, dtype=np.int64))
+            return
         rows = top_k(scores, pool, baseline)
         top = float(scores[rows].max()) - baseline if len(rows) else 0.0
         if top <= 0:
-            return False
+            return
         holding = [row for row in rows.tolist() if self._of(row) & wanted]
         scores[holding] += weight * top
-        return False
+
+    def lift_contact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
+        """For a question asking only for a way to reach someone (contact_only), put the
+        passages holding one (of the CONTACT_POOL best in `scores`, changed in place) above
+        all others, as the last word on the ranking; True when there were any: they answer
+        it as fully as an entry asked in its words."""
+        contact = contact_only(question)
+        if not contact:
+            return False
+        rows = top_k(scores, CONTACT_POOL)
+        holding = [row for row in rows.tolist() if self._of(row) & contact]
+        return bool(holding) and lift_rows(scores, baseline, np.array(holding, dtype=np.int64))

@@ -163,9 +163,7 @@ class Retriever:
         if boost and not exact:
             # After meaning is mixed in, which would otherwise scale the lift down.
             config = self.config
-            exact = self._kinds.lift(
-                question, scores, baseline, config.rerank_pool, config.answer_kind
-            )
+            self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
             lift_phrases(
                 scores,
                 baseline,
@@ -188,7 +186,10 @@ class Retriever:
             about = self._about_document.answering(
                 surface, terms, query.summary, names.naming, names.rows_named(terms)
             )
-            exact = exact or (about is not None and lift_rows(scores, baseline, about))
+            typed = bool(config.answer_kind) and self._kinds.lift_contact(
+                question, scores, baseline
+            )
+            exact = typed or (about is not None and lift_rows(scores, baseline, about))
         hits = self._top(scores, weights, k, baseline)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (

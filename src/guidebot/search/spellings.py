@@ -11,8 +11,7 @@ vectors, the words a knowledge base uses), which is what keeps "four" from meani
 
 from __future__ import annotations
 
-# (British ending, American ending); the longer endings first, so that "-isation" is read
-# before "-ise".
+# (British ending, American ending).
 _ENDINGS = (
     ("isations", "izations"),
     ("isation", "ization"),
@@ -50,10 +49,11 @@ MIN_STEM = 2  # letters before an ending: "litre" is one, "rise" and "wise" are 
 
 
 # Each ending, British or American, and what the other standard writes for it.
-_SWAP: dict[str, list[str]] = {}
-for _british, _american in _ENDINGS:
-    _SWAP.setdefault(_british, []).append(_american)
-    _SWAP.setdefault(_american, []).append(_british)
+_SWAP = {
+    ending: [b if ending == a else a for b, a in _ENDINGS if ending in (b, a)]
+    for pair in _ENDINGS
+    for ending in pair
+}
 _LONGEST = max(map(len, _SWAP))
 
 

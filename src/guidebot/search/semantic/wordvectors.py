@@ -125,7 +125,7 @@ class WordVectors:
         """The table's row for a word, else for its other standard's spelling (the table,
         distilled from American text, lacks "centre" and "programme"), else None."""
         row = self._index.get(word)
-        if row is None and len(word) > 3:
+        if row is None and len(word) > 3 and word.isalpha():
             row = next((self._index[w] for w in other_spellings(word) if w in self._index), None)
         return row
 
