@@ -1,4 +1,4 @@
-"""Messages that only offer another thing for the question before (followup.alternative),
+"""Messages that only offer another thing for the question before (alternatives.alternative),
 and the topic they go on from across a chain of them."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from guidebot.bot import Bot
+from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.conversation import Conversation
-from guidebot.dialogue.followup import alternative
 from guidebot.web.state import parse_state
 
 
@@ -232,7 +232,7 @@ def test_another_kind_of_the_topics_thing_is_answered_without_the_kind_it_replac
 ):
     """ "the emergency line" replaces "the claims line" (the same word after another): the
     section on claims, which says to use the emergency line instead, holds both kinds and
-    leads; the one on emergency help answers (followup._modifier_replaced)."""
+    leads; the one on emergency help answers (alternatives._modifier_replaced)."""
     conversation = reading_meaning(make_knowledge({"guides/cover.md": INSURER}))
     topic = "when is the claims line open"
     assert conversation.ask(topic).sources[0].id == "cover/making-claim/1"
@@ -280,3 +280,34 @@ def test_an_explicit_follow_up_is_asked_of_the_topic_though_its_word_names_other
     assert reply.sources[0].question == "How much is teeth whitening?"
     alone = bot.retriever.search("is it on the nhs?").best  # the NHS's own entries lead
     assert alone is not None and alone.passage.question != "How much is teeth whitening?"
+
+
+INVOICING_GUIDE = """---
+title: Ledgerly Help
+---
+Ledgerly sends invoices and tracks what clients pay.
+
+## Branding your invoices
+Upload your logo under Settings and it appears at the top of every invoice you send.
+
+## Exporting your data
+Download invoices and payments as CSV files, or send them straight to Xero or QuickBooks
+from the same page.
+
+## Resetting your password
+Use the link on the sign-in page; it stays valid for an hour.
+"""
+
+
+def test_a_name_of_the_knowledge_held_elsewhere_is_no_follow_up(make_knowledge):
+    """ "does it integrate with xero?" says "it" for the product: after a question about
+    logos it asks about Xero, which only the export section names; read with the topic, the
+    branding section led (followup._names_elsewhere)."""
+    root = make_knowledge({"guides/ledgerly.md": INVOICING_GUIDE})
+    chat = reading_meaning(root)
+    assert chat.ask("can i put my logo on invoices?").sources[0].section == (
+        "Branding your invoices"
+    )
+    reply = chat.ask("does it integrate with xero?")
+    assert reply.kind == "answer" and not reply.read_as
+    assert reply.sources[0].section == "Exporting your data"

@@ -6,6 +6,7 @@ import copy
 import re
 from dataclasses import replace
 
+from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import (
     clear_in_meaning,
     close_sections,
@@ -16,7 +17,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
-from guidebot.dialogue.followup import Reading, alternative, read
+from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import answer_from, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT

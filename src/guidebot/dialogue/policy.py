@@ -109,7 +109,7 @@ class Policy:
     followup_max_terms: int = 4  # longer questions stand on their own
     # With word vectors: a follow-up offering another thing ("and on jackets?") is answered
     # from a passage naming it that lacks a word of the topic ("warranty") when it holds a
-    # word at least this close in meaning to it ("guarantee", 0.51; followup._stands_in).
+    # word at least this close in meaning to it ("guarantee", 0.51; alternatives._stands_in).
     # The word nearest "vaccinating" in a section on neutering, "vet", is 0.34. Off (0)
     # but with the built-in table (default_policy): a sentence model's cosines of single
     # words run otherwise, and were not measured.

@@ -16,7 +16,7 @@ class ConversationState:
     topic it goes on from, a pick as the question asked back, a message of several
     questions whole. `base_question` is the topic as it stood before the last messages that
     only offered another thing for it ("and slack?" read on its own): what the next such
-    message goes on from (followup.alternative)."""
+    message goes on from (alternatives.alternative)."""
 
     topic_terms: dict[str, float] = field(default_factory=dict)
     topic_question: str = ""

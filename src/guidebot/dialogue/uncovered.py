@@ -6,7 +6,7 @@ The conversation asks these after searching; each takes what it needs and keeps 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -194,10 +194,7 @@ def names_something_else(
     analyzer, english = retriever.analyzer, retriever.repairer.english
     if not isinstance(english, EnglishWords):
         return False
-    if any(
-        w.isalpha() and w not in english and set(analyzer.terms_of_words([w])) & shared
-        for w in result.surface
-    ):
+    if knowledge_names(retriever, result.surface) & shared:
         return False
     unknown = [
         word
@@ -221,6 +218,22 @@ def names_something_else(
     if float(np.nanmax(cosines)) >= foreign_below:
         return False
     return any(english.surprisal(word) >= specific_from for word in unknown)
+
+
+def knowledge_names(retriever: Retriever, surface: Sequence[str]) -> set[str]:
+    """The terms of the question's words that are names of the knowledge's own: alphabetic
+    words English does not have ("xero", "ledgerly") that some passage uses. Figures such as
+    "2026" are no names. Empty without an English word list."""
+    english, analyzer = retriever.repairer.english, retriever.analyzer
+    if not isinstance(english, EnglishWords):
+        return set()
+    return {
+        term
+        for word in surface
+        if word.isalpha() and word not in english
+        for term in analyzer.terms_of_words([word])
+        if retriever.knows(term)
+    }
 
 
 def _run_together(retriever: Retriever, word: str) -> bool:
