@@ -104,3 +104,41 @@ def test_a_part_that_reads_on_from_the_one_before_is_its_own_when_answered_alone
     assert bot.ask("How much is delivery to Germany? What is going on?").parts == ()
     # one word of its own is too little to stand alone: Klarna for the delivery charge?
     assert bot.ask("How much is delivery to Germany? And Klarna?").parts == ()
+
+
+LEDGERLY = """---
+title: Ledgerly Help
+---
+Ledgerly sends invoices and tracks what clients pay.
+
+## Cancelling your plan
+You can cancel at any time under Settings; the plan runs to the end of the month paid for.
+
+## Exporting your data
+Download invoices and payments as CSV files, or send them straight to Xero or QuickBooks
+from the same page.
+
+## Invoice reminders
+Reminders go out three days before an invoice is due and on the day itself.
+"""
+
+
+def test_a_part_pointing_back_that_names_a_thing_of_its_own_is_a_question_of_its_own(
+    make_knowledge,
+):
+    """ "does it integrate with xero" says "it" for the product, not for cancelling: the
+    name only the export section uses makes it a question of its own, answered with its
+    own citation; a part pointing back that names nothing ("why does it matter") stays with
+    the question before it."""
+    from guidebot.bot import Bot
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/ledgerly.md": LEDGERLY})
+    bot = Bot.load(root, encoder=load_model(builtin_dir()))
+    reply = bot.ask("can i cancel my plan? does it integrate with xero")
+    assert [p.sources[0].section for p in reply.parts] == [
+        "Cancelling your plan",
+        "Exporting your data",
+    ]
+    assert bot.ask("when do reminders go out? and why does it matter").parts == ()

@@ -154,3 +154,12 @@ def test_small_talk_before_a_question_is_left_out_of_the_answer(bot):
 
 def test_small_talk_is_not_left_out_when_the_message_is_declined_whole(library):
     assert library.ask("Good morning! Is the dean nice?").kind in {"decline", "smalltalk"}
+
+
+def test_a_part_pointing_back_stands_apart_only_when_it_names_a_thing_of_its_own():
+    message = "can i cancel anytime? does it integrate with xero"
+    assert question_parts(message) == [message]
+    assert question_parts(message, names=lambda part: "xero" in part) == [
+        "can i cancel anytime?",
+        "does it integrate with xero",
+    ]

@@ -21,10 +21,17 @@ from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import answer_from, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
-from guidebot.dialogue.split import RANKED, after_smalltalk, question_parts, stand_apart
+from guidebot.dialogue.split import (
+    RANKED,
+    after_smalltalk,
+    points_back,
+    question_parts,
+    stand_apart,
+)
 from guidebot.dialogue.state import ConversationState
-from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
+from guidebot.dialogue.uncovered import knowledge_names, led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
+from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult
 
 MAX_QUESTION = 2000
@@ -135,19 +142,20 @@ class Conversation:
         (dialogue.split), else None with the conversation as it was. Each part is asked as
         a turn of its own, in order, so the conversation goes on from the last part's topic
         ("and online?" next)."""
-        parts = question_parts(question)
+        policy, retriever = self.context.policy, self.context.retriever
+        parts = question_parts(question, lambda part: bool(knowledge_names(retriever, words(part))))
         if len(parts) < 2:
             return None
         before = copy.deepcopy(self.state)
-        policy, retriever = self.context.policy, self.context.retriever
         replies: list[Reply] = []
         for part in parts:
             reading = self._read(part)
             # A part read as following on from the one before ("Why was my card declined?
             # What is going on?", "And can I get a refund?") is no question of its own,
-            # unless it says enough to be answered alone: "And can I pay with Klarna?".
+            # unless it says enough to be answered alone: "And can I pay with Klarna?". One
+            # pointing back stays with it ("does it work with xero?" asked of the plan).
             followed = bool(replies) and reading.followup
-            if followed and len(reading.result.terms) < 2:
+            if followed and (len(reading.result.terms) < 2 or points_back(part)):
                 self.state = before
                 return None
             if followed:
@@ -292,20 +300,8 @@ class Conversation:
         return read(self.context, terms, self.guides, question, topic)
 
     def _remember(self, question: str, result: SearchResult, reading: Reading | None) -> None:
-        """Keep this turn's terms as context for the next; older context fades by the weight.
-        A follow-up (as `reading` says; none for a pick) keeps the topic it was read on
-        from; a question that is no bare alternative becomes the base."""
+        """Keep this turn's terms as context for the next (ConversationState.remember); a
+        follow-up (as `reading` says; none for a pick) keeps the topic it was read on from."""
+        on_from = (reading.topic, reading.topic_terms) if reading and reading.followup else None
         weight = self.context.policy.followup_weight
-        terms = {t: weight for t in result.terms}
-        followup, topic = False, question
-        if reading is not None and reading.followup:
-            followup, topic = True, reading.topic
-            for term, old in reading.topic_terms.items():
-                terms.setdefault(term, old * weight)
-        # The question as it was read, for the log should someone complain of the answer:
-        # "and online?" goes on from the topic; a pick answers the question asked back.
-        self.state.answered_question = f"{topic} {question}" if followup else question
-        self.state.topic_question = topic
-        if not alternative(question):
-            self.state.base_question = topic
-        self.state.topic_terms = terms
+        self.state.remember(question, result.terms, weight, on_from, alternative(question))

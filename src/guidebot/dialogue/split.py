@@ -89,9 +89,12 @@ def _asks_alone(sentence: str) -> bool:
     return opens_a_question(sentence) or len(said) <= BARE_TOPIC
 
 
-def question_parts(text: str) -> list[str]:
+def question_parts(text: str, names: Callable[[str], bool] = lambda part: False) -> list[str]:
     """The questions the message may be made of, in order (the message itself, alone, when
-    grammar offers no division or too many)."""
+    grammar offers no division or too many). A part that points back is joined to the one
+    before it unless `names(part)`: it names a thing of its own, which "it" may not be
+    ("can i cancel anytime? does it integrate with xero": "it" is the product); the index
+    then decides (`points_back` parts read as follow-ups stay joined)."""
     spans: list[tuple[int, int]] = []  # where each part starts and ends in text
     position, last = 0, ""  # `last`: the previous sentence's last question
     for sentence in sentences(text):
@@ -111,20 +114,27 @@ def question_parts(text: str) -> list[str]:
         else:
             spans += pieces
         last = text[slice(*pieces[-1])]
-    parts = [text[start:end] for start, end in _standing(text, spans)]
+    parts = [text[start:end] for start, end in _standing(text, spans, names)]
     return parts if 1 < len(parts) <= MAX_PARTS else [text]
 
 
-def _standing(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _standing(
+    text: str, spans: list[tuple[int, int]], names: Callable[[str], bool]
+) -> list[tuple[int, int]]:
     """The parts, each one that points back ("what's CAC and why does it matter") joined
-    to the one before it as written."""
+    to the one before it as written, unless it `names` a thing of its own."""
     kept: list[tuple[int, int]] = []
     for start, end in spans:
-        if kept and _POINTING.intersection(words(text[start:end])):
+        if kept and points_back(part := text[start:end]) and not names(part):
             kept[-1] = (kept[-1][0], end)
         else:
             kept.append((start, end))
     return kept
+
+
+def points_back(part: str) -> bool:
+    """Whether a part holds a word pointing back to something said before ("it", "those")."""
+    return bool(_POINTING.intersection(words(part)))
 
 
 def _within(sentence: str) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@ resumed, and a web client can carry it (web.state checks what comes back)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
 from guidebot.reply import Reply
@@ -41,6 +42,32 @@ class ConversationState:
         self.answered_sources = [s.id for s in reply.quoted]
         self.answered_sections = list(dict.fromkeys(s.named for s in reply.quoted))
         self.answered_confidence = reply.confidence
+
+    def remember(
+        self,
+        question: str,
+        terms: Iterable[str],
+        weight: float,
+        on_from: tuple[str, Mapping[str, float]] | None = None,
+        alternative: bool = False,
+    ) -> None:
+        """Keep a turn's search terms, each at `weight`, as the topic the next goes on from.
+        A follow-up read `on_from` a topic (its question and weighted terms) keeps that
+        topic, its terms fading by the weight; a question that only offers another thing
+        (`alternative`) leaves the base as it was."""
+        kept = {t: weight for t in terms}
+        topic = question
+        if on_from is not None:
+            topic = on_from[0]
+            for term, old in on_from[1].items():
+                kept.setdefault(term, old * weight)
+        # The question as it was read, for the log should someone complain of the answer:
+        # "and online?" goes on from the topic; a pick answers the question asked back.
+        self.answered_question = f"{topic} {question}" if on_from is not None else question
+        self.topic_question = topic
+        if not alternative:
+            self.base_question = topic
+        self.topic_terms = kept
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
