@@ -29,7 +29,6 @@ from guidebot.tui.widgets.citations import (
     CitationList,
     citation_label,
     citation_lines,
-    several_guides,
 )
 from guidebot.tui.widgets.sources import SourcesPanel
 from guidebot.tui.widgets.turns import AnswerView
@@ -433,13 +432,43 @@ def test_citation_labels_tell_sources_with_one_heading_apart() -> None:
     assert citation_label(source(1, "Costs", "Short.")) == "[1] Costs › “Short.”"
 
 
-def test_labels_name_the_guide_when_an_answers_sources_come_from_several() -> None:
-    """Two guides may both have "Opening hours": an answer citing both says which is which."""
-    pool = Source(1, "pool/hours/1", "Swimming pool guide", "Opening hours", "6:30am.", 1.0)
-    gym = Source(2, "gym/hours/1", "Gym and fitness classes guide", "Opening Hours", "6am.", 1.0)
-    assert not several_guides((pool,)) and several_guides((pool, gym))
-    assert (
-        citation_label(gym, guide=True) == "[2] Gym and fitness classes… › Opening Hours › “6am.”"
+def test_labels_name_the_guide_wherever_the_knowledge_names_sections_by_guide() -> None:
+    """Two guides may both have "Opening hours": where the knowledge labels its sections
+    with their guides (Source.label), every citation says which guide, whether or not the
+    answer cites both, so that one knowledge base's answers are cited alike."""
+    pool = Source(
+        1,
+        "pool/hours/1",
+        "Swimming pool guide",
+        "Opening hours",
+        "6:30am.",
+        1.0,
+        label="Opening hours (Swimming pool guide)",
     )
-    labels = citation_lines(0, (pool, gym), frozenset()).plain.split("\n")
-    assert labels[0].strip() == "[1] Swimming pool guide › Opening hours › “6:30am.”"
+    gym = Source(
+        2,
+        "gym/hours/1",
+        "Gym and fitness classes guide",
+        "Opening Hours",
+        "6am.",
+        1.0,
+        label="Opening Hours (Gym and fitness classes guide)",
+    )
+    assert citation_label(gym) == "[2] Gym and fitness classes… › Opening Hours › “6am.”"
+    assert citation_lines(0, (pool,), frozenset()).plain.strip() == (
+        "[1] Swimming pool guide › Opening hours › “6:30am.”"
+    )
+    # one guide: its title is the app's; an FAQ entry no guide holds says it is one
+    alone = Source(1, "pool/hours/1", "Swimming pool guide", "Opening hours", "6:30am.", 1.0)
+    faq = Source(2, "faq/kids", "FAQ", "Can kids swim?", "Yes.", 1.0, question="Can kids swim?")
+    lines = citation_lines(0, (alone, faq), frozenset()).plain.split("\n")
+    assert [line.strip() for line in lines] == [
+        "[1] Opening hours › “6:30am.”",
+        "[2] FAQ › Can kids swim? › “Yes.”",
+    ]
+
+
+def test_a_long_heading_keeps_its_room_before_the_excerpt() -> None:
+    heading = "Refunds › Refunds on passes and cards at stations"
+    label = citation_label(source(1, heading, "We refund unused passes " * 6), width=98)
+    assert heading in label and len(label) <= 98

@@ -35,6 +35,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ITEM_NUMBER = re.compile(r"\s*\d+[.)]\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
+FAQ_TITLE = "FAQ"  # the guide title an FAQ entry that no guide holds is cited by
+
 
 def passages_version() -> str:
     """What the passages depend on besides the knowledge files: guidebot's version and how
@@ -114,7 +116,7 @@ def _faq_passage(
     return Passage(
         id=f"faq/{entry.id}",
         guide=entry.guide,
-        guide_title=titles.get(entry.guide, "FAQ"),
+        guide_title=titles.get(entry.guide, FAQ_TITLE),
         section=section,
         text=entry.answer,
         title=" ".join((entry.question, *entry.alternates)),

@@ -13,13 +13,14 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widgets import Static
 
+from guidebot.knowledge.passages import FAQ_TITLE
 from guidebot.reply import Source
 from guidebot.tui.messages import CitationSelected
 
 LABEL_WIDTH = 70  # a citation label fits one line of an 80-column terminal
 MAX_LABEL_WIDTH = 110
 EXCERPT_WIDTH = 34
-GUIDE_WIDTH = 24  # a guide's title in a label, when an answer cites several guides
+GUIDE_WIDTH = 24  # a guide's title in a label, when the knowledge holds several guides
 STALE = "⚠ may be out of date"
 
 
@@ -47,32 +48,37 @@ def fit_width(room: int) -> int:
 
 
 def citation_label(
-    source: Source, stale: bool = False, width: int = LABEL_WIDTH, guide: bool = False
+    source: Source, stale: bool = False, width: int = LABEL_WIDTH, guide: bool | None = None
 ) -> str:
-    """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date;
-    with `guide`, the guide's title first (shortened to GUIDE_WIDTH): `[2] Gym guide ›
-    Opening hours › “…”`, for an answer whose sources come from several guides.
+    """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date.
 
-    Sources often share one heading, so the excerpt is what tells them apart; the heading is
-    shortened first, and the warning is never cut off.
+    The guide's title comes first (shortened to GUIDE_WIDTH: `[2] Gym guide › Opening hours
+    › “…”`) where the knowledge names its sections by guide (Source.label: it holds several
+    guides, or two guides share a heading), so that every answer of one knowledge base is
+    cited alike; `guide` overrides that. An FAQ entry no guide holds is marked `FAQ › `.
+
+    Sources often share one heading, so the excerpt is what tells them apart: it keeps
+    EXCERPT_WIDTH (less in a narrow label), the heading all the rest it needs, the excerpt
+    what is left over; the warning is never cut off.
     """
     head = f"[{source.number}] "
-    if guide:
+    if guide if guide is not None else names_its_guide(source):
         head += f"{_short(source.guide_title, GUIDE_WIDTH)} › "
+    elif source.question and source.guide_title == FAQ_TITLE:
+        head += f"{FAQ_TITLE} › "
     tail = f"  {STALE}" if stale else ""
-    room_for_excerpt = max(EXCERPT_WIDTH, (width - len(head) - len(tail)) // 2)
-    quote = f" › “{excerpt(source.text, room_for_excerpt)}”" if source.text.strip() else ""
-    room = width - len(head) - len(quote) - len(tail)
-    if room < 12:  # a very long excerpt: give the heading its share back
-        quote = f" › “{excerpt(source.text, max(8, width - len(head) - len(tail) - 30))}”"
-        room = width - len(head) - len(quote) - len(tail)
-    return head + _short(source.heading_path, max(8, room)) + quote + tail
+    heading = " ".join(source.heading_path.split())
+    room = width - len(head) - len(tail)
+    quote = ""
+    if source.text.strip():
+        quote = f" › “{excerpt(source.text, max(min(EXCERPT_WIDTH, room - 25), room - len(heading) - 5))}”"
+    return head + _short(heading, max(8, room - len(quote))) + quote + tail
 
 
-def several_guides(sources: tuple[Source, ...]) -> bool:
-    """Whether the sources come from more than one guide (an FAQ not linked to one counts
-    as one), so that each label must say which: two guides may both have "Opening hours"."""
-    return len({s.guide_title for s in sources}) > 1
+def names_its_guide(source: Source) -> bool:
+    """Whether the knowledge names this source's section by its guide (knowledge.labels):
+    its label is not the heading alone."""
+    return bool(source.label) and source.label != source.section
 
 
 def cite_style(turn: int, number: int) -> Style:
@@ -90,10 +96,10 @@ def citation_lines(
 ) -> Content:
     """One line per source, clickable when `links` (`cursor`: the line highlighted), each
     label at most `width` characters."""
-    lines, guides = [], several_guides(sources)
+    lines = []
     for index, source in enumerate(sources):
         warn = source.number in stale
-        line = Content(f" {citation_label(source, warn, width, guides)} ")
+        line = Content(f" {citation_label(source, warn, width)} ")
         line = line.stylize("bold $text-warning" if warn else "bold $text-accent")
         if index == cursor:
             line = line.stylize("reverse")
@@ -128,8 +134,7 @@ class CitationList(Static, can_focus=True):
         super().__init__(self._lines(-1), classes="citations")
 
     def labels(self) -> list[str]:
-        guides = several_guides(self.sources)
-        return [citation_label(s, s.number in self.stale, self.width, guides) for s in self.sources]
+        return [citation_label(s, s.number in self.stale, self.width) for s in self.sources]
 
     def _lines(self, cursor: int) -> Content:
         return citation_lines(
