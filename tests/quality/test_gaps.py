@@ -446,7 +446,7 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     target = tmp_path / "starter.yaml"
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     entries = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert [e["question"] for e in entries] == ["Is there a dorm", "What does it cost"]
+    assert [e["question"] for e in entries] == ["What does it cost", "Is there a dorm"]
     assert "# the right source, people said: Fees" in target.read_text(encoding="utf-8")
 
 
@@ -513,3 +513,25 @@ def test_a_low_confidence_answer_is_logged_with_what_it_answered_from(data_dir):
     shown = guidebot("gaps", env={"GUIDEBOT_DATA_DIR": str(data_dir)}).stdout
     assert "got: declined and a low-confidence answer (confidence 0.09)" in shown
     assert "answered from: S" in shown
+
+
+def test_a_question_both_unanswered_and_marked_not_helpful_is_exported_once(tmp_path):
+    """An answer of little confidence that someone also marked not helpful is one gap to
+    fill: one entry in the starter FAQ (not a second with "-2" that `guidebot check` warns
+    about), saying both what it got and what people said."""
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    question = "can i take my mobility scooter on the bus"
+    log = [
+        LogRecord("2026-02-01T09:00:00+00:00", question, "answer", 0.43, sections=("E-scooters",)),
+        feedback(question, False, "E-scooters", "that's the wrong answer"),
+    ]
+    (tmp_path / "unanswered.jsonl").write_text("".join(json.dumps(r.to_dict()) + "\n" for r in log))
+    target = tmp_path / "starter.yaml"
+    assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
+    text = target.read_text(encoding="utf-8")
+    assert [e["question"] for e in yaml.safe_load(text)] == [
+        "Can i take my mobility scooter on the bus"
+    ]
+    assert "# answered with confidence 0.43 from: E-scooters" in text
+    assert "# marked not helpful; answered from: E-scooters" in text
+    assert "# comment: that's the wrong answer" in text

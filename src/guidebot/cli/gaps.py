@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
                 f"the log holds questions asked of {len(folders)} knowledge folders; export "
                 f"those of one with --knowledge DIR ({', '.join(sorted(folders))})"
             )
-        return _export(gaps + bad, Path(args.export), log)
+        # One entry a question, whether it went unanswered, was marked not helpful, or both.
+        both = group_questions(unanswered + unhelpful, args.threshold)[: args.top]
+        return _export(both, Path(args.export), log)
     if args.json:
         data = {
             "log": str(log),

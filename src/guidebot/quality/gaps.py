@@ -151,7 +151,8 @@ def _one_line(text: str) -> str:
 def starter_faq(gaps: Sequence[Gap], source: str) -> str:
     """An FAQ file with one entry per gap, `answer: TODO`; `guidebot check` rejects TODOs."""
     lines = [
-        f"# Starter FAQ from {len(gaps)} groups of questions guidebot could not answer",
+        f"# Starter FAQ from {len(gaps)} groups of questions guidebot declined, answered with",
+        "# little confidence, or answered in a way people marked not helpful",
         f"# (exported from {source}).",
         "#",
         f"# Every answer says {TODO}: replace it with a short answer (2 to 4 sentences); if",
