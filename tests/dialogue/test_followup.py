@@ -311,3 +311,33 @@ def test_a_name_of_the_knowledge_held_elsewhere_is_no_follow_up(make_knowledge):
     reply = chat.ask("does it integrate with xero?")
     assert reply.kind == "answer" and not reply.read_as
     assert reply.sources[0].section == "Exporting your data"
+
+
+TRANSIT_GUIDE = """---
+title: Harbourview Transit
+---
+Harbourview Transit runs the city's buses and ferries.
+
+## Lost property
+Items left on a bus or ferry go to the lost property office at Central Station, which
+keeps them for 30 days before they are given to charity.
+
+## Fare cards
+Top up your fare card online or at any ticket machine; the smallest top-up is $10.
+
+## Keeping your bike safe
+Lock your bike at the racks by each station; we keep no spare locks.
+"""
+
+
+def test_a_follow_up_is_read_on_from_the_topic_as_read_with_its_typos_repaired(
+    make_knowledge,
+):
+    """The note and the log quote the topic as guidebot read it ("lost"), not as typed
+    ("lsot"): support staff turn logged follow-ups into FAQ questions."""
+    chat = reading_meaning(make_knowledge({"guides/transit.md": TRANSIT_GUIDE}))
+    first = chat.ask("lsot my wallet on the ferry")
+    assert first.sources[0].section == "Lost property" and first.notes
+    reply = chat.ask("how long do you keep it")
+    assert reply.read_as == "lost my wallet on the ferry how long do you keep it"
+    assert "(following on from: lost my wallet on the ferry)" in " ".join(reply.notes)

@@ -246,7 +246,8 @@ class Conversation:
                 decline_reply(question, suggested, notes, outside, name, near),
                 read_as=leaning,
             )
-        self._remember(question, result, reading)
+        # Kept as read, typos repaired: what the note and the log of a follow-up quote.
+        self._remember(result.as_read(question), result, reading)
         # Answered (perhaps on a second reading, after a first one declined and offered
         # topics): nothing is pending any more.
         self.state.pending_choices = []
