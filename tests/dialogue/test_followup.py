@@ -341,3 +341,34 @@ def test_a_follow_up_is_read_on_from_the_topic_as_read_with_its_typos_repaired(
     reply = chat.ask("how long do you keep it")
     assert reply.read_as == "lost my wallet on the ferry how long do you keep it"
     assert "(following on from: lost my wallet on the ferry)" in " ".join(reply.notes)
+
+
+FARES_GUIDE = """---
+title: Harbourview Transit
+---
+Harbourview Transit runs the city's buses and ferries.
+
+## Fares
+A single fare is $2.75 with a fare card and $3.25 in cash. A day pass costs $9.00 and
+covers every bus and ferry until the end of service.
+
+## Lift outages
+When a station lift is out of order, call us and we pay for a taxi to the next station
+with a working lift.
+"""
+
+
+def test_another_thing_offered_that_the_answer_never_names_is_declined(make_knowledge):
+    """ "and a taxi to the airport?" after the single fare: read with the fare question, the
+    fares section leads though it names no taxi, which another section names; it would
+    answer a taxi's price with the bus fare. Offered things the answer names are answered.
+    (Things named nowhere are left to meaning: "what about in winter" after a recycling
+    centre's hours is answered from the months they give.)"""
+    root = make_knowledge({"guides/transit.md": FARES_GUIDE})
+    chat = reading_meaning(root)
+    assert chat.ask("how much is a single fare").sources[0].section == "Fares"
+    assert chat.ask("and a taxi to the airport?").kind == "decline"
+    chat = reading_meaning(root)
+    chat.ask("how much is a single fare")
+    reply = chat.ask("and a day pass?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Fares"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
 from guidebot.dialogue.policy import Policy
@@ -35,8 +36,11 @@ def unrelated(
     (uncovered.names_something_else). A follow-up (`followup`, or a `cue` "explicit")
     is close in meaning as read with the question it follows, so for one the word rules
     would decline, its own words must not be far (Policy.followup_own_similarity): "what
-    about my cat?" after a refund question. `just_given`: the best passage is the one just answered
-    with (uncovered.about_something_else's `continuing`)."""
+    about my cat?" after a refund question; nor, when it only offers another thing
+    (alternatives.alternative), may the best passage hold none of its terms while
+    another passage holds one. `just_given`:
+    the best passage is the one just answered with (uncovered.about_something_else's
+    `continuing`)."""
     policy, best, similarity = context.policy, result.best, result.similarity
     on_its_own = not followup and cue != "explicit"
     if (
@@ -89,7 +93,14 @@ def unrelated(
         return words_say
     if on_its_own or best is None:
         return False
-    own = context.retriever.similarity(result.as_read(question), best.row)
+    # One only offering another thing ("and a taxi to the airport?" after the single fare)
+    # that the knowledge names elsewhere must find it in the answer: a passage naming none
+    # of it answers the topic instead. A thing named nowhere is left to meaning: "what
+    # about in winter" is answered by the months a passage gives.
+    retriever = context.retriever
+    if alternative(question) and result.coverage == 0 and any(map(retriever.knows, result.terms)):
+        return True
+    own = retriever.similarity(result.as_read(question), best.row)
     return own is not None and own < policy.followup_own_similarity
 
 
