@@ -381,3 +381,24 @@ def test_an_imported_guide_answers_questions_about_itself(tmp_path):
     assert summary["sources"][0]["section"] == "Key Takeaways"
     assert purpose["kind"] == "answer"
     assert purpose["sources"][0]["section"] == "Riverside Pool Guide"
+
+
+def test_ingest_without_files_finishes_an_interrupted_one(tmp_path: Path):
+    """`guidebot check` refuses a folder whose ingest was killed while going live and names
+    the command that finishes it; that command works with no file to bring in."""
+    kb = ingested(tmp_path, "faq.csv", "question,answer\nWhen are you open?,From nine.\n")
+    staged = Path(kb) / ".guidebot-staging-x" / "faq"
+    staged.mkdir(parents=True)
+    (staged / "gifts.yaml").write_text("- question: Gift cards?\n  answer: From ten pounds.\n")
+    journal = {"staging": ".guidebot-staging-x", "files": ["faq/gifts.yaml"]}
+    (Path(kb) / ".guidebot-ingest-journal.json").write_text(json.dumps(journal))
+    refused = run_guidebot("check", kb)
+    assert refused.returncode == 2
+    assert f"finish it with `guidebot ingest --knowledge {kb}`" in refused.stderr
+    finished = run_guidebot("ingest", "--knowledge", kb)
+    assert finished.returncode == 0, finished.stderr
+    assert (
+        "finished the interrupted ingest" in finished.stdout and "2 FAQ entries" in finished.stdout
+    )
+    nothing = run_guidebot("ingest", "--knowledge", kb)
+    assert nothing.returncode == 2 and "has no ingest to finish" in nothing.stderr

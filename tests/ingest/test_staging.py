@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebot.errors import KnowledgeError, WriteFailed
+from guidebot.errors import InputError, KnowledgeError, WriteFailed
 from guidebot.ingest import staging
 from guidebot.ingest.pipeline import ingest
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, load_knowledge
@@ -42,7 +42,8 @@ def test_a_run_killed_while_going_live_is_refused_then_finished(tmp_path, monkey
     assert staging.finish_interrupted(target)
     kb = load_knowledge(target)
     assert kb.guides and kb.faqs
-    assert not [p for p in target.iterdir() if p.name.startswith(".guidebot")]
+    left = [p.name for p in target.iterdir() if p.name.startswith(".guidebot")]
+    assert left == [staging.LOCK]  # what the next ingest takes turns by, and nothing else
 
 
 def test_a_result_that_fails_the_check_leaves_nothing_behind(tmp_path):
@@ -168,3 +169,50 @@ def test_a_commit_whose_staged_files_were_swept_fails_and_changes_nothing(tmp_pa
         staged.commit("now")
     assert sorted(p.name for p in (target / "guides").iterdir()) == before
     assert not (target / INTERRUPTED_INGEST).exists()
+
+
+def test_a_second_ingest_into_a_folder_being_written_stops_at_once(tmp_path):
+    """Two ingests at once could each pass the check alone and together break the
+    knowledge (one export's ids taken twice): the second says so and writes nothing."""
+    from filelock import FileLock
+
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "article.txt"], target)
+    before = sorted(p.relative_to(target) for p in target.rglob("*"))
+    busy = pytest.raises(InputError, match="another guidebot ingest is writing")
+    with FileLock(target / staging.LOCK, timeout=0), busy:  # another ingest, mid-way
+        ingest([FIXTURES / "faq.csv"], target)
+    assert sorted(p.relative_to(target) for p in target.rglob("*")) == before
+    assert ingest([FIXTURES / "faq.csv"], target).written  # once it has finished
+
+
+def test_a_failed_ingest_into_a_new_folder_leaves_no_folder(tmp_path):
+    target = tmp_path / "new"
+    with pytest.raises(InputError, match="no such file"):
+        ingest([tmp_path / "missing.csv"], target)
+    assert not target.exists()
+
+
+def test_a_journal_that_cannot_be_read_is_a_clear_error(tmp_path):
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "article.txt"], target)
+    (target / INTERRUPTED_INGEST).write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot finish the interrupted ingest") as raised:
+        ingest([FIXTURES / "faq.csv"], target)
+    assert str(target / INTERRUPTED_INGEST) in str(raised.value)
+
+
+def test_an_input_that_cannot_be_read_is_a_clear_error(tmp_path, monkeypatch):
+    """Running as root, permissions are not enforced: the read itself is made to fail."""
+    table = tmp_path / "faq.csv"
+    shutil.copy(FIXTURES / "faq.csv", table)
+    real = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path == table:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    with pytest.raises(InputError, match=r"faq\.csv: cannot read it \(Permission denied\)"):
+        ingest([table], tmp_path / "kb")

@@ -296,3 +296,26 @@ def test_every_problem_of_a_file_is_listed_at_once_in_line_order(make_knowledge)
         f"{root}/faq/a.yaml:4: duplicate id 'one' (first at {root}/faq/a.yaml:1)",
         f"{root}/faq/a.yaml:7: entry is missing 'answer'",
     ]
+
+
+@pytest.mark.parametrize("folder", ["", "guides"])
+def test_a_folder_that_cannot_be_listed_is_a_problem_not_an_empty_knowledge(
+    make_knowledge, monkeypatch, folder
+):
+    """Path.glob skips a folder it may not list without a word, which served the knowledge
+    without its guides. (Running as root, permissions are not enforced: listing is made to
+    fail.)"""
+    import os
+
+    root = make_knowledge(
+        {"guides/costs.md": GUIDE, "faq/faq.yaml": "- question: Q?\n  answer: A.\n"}
+    )
+    locked, real = root / folder if folder else root, os.scandir
+
+    def refused(path=".", *args):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    assert problems_of(root) == [f"{locked}: cannot read this folder (Permission denied)"]

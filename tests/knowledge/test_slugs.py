@@ -1,5 +1,5 @@
 from guidebot.knowledge.passages import heading_slug
-from guidebot.knowledge.slugs import slugify, unique
+from guidebot.knowledge.slugs import UniqueIds, slugify
 
 
 def test_slugify_keeps_words_drops_apostrophes_and_has_a_fallback():
@@ -9,10 +9,17 @@ def test_slugify_keeps_words_drops_apostrophes_and_has_a_fallback():
     assert slugify("???") == "entry" and slugify("???", fallback="") == ""
 
 
-def test_unique_counts_up_and_records_what_it_gave():
-    taken = {"a"}
-    assert [unique("a", taken), unique("a", taken), unique("b", taken)] == ["a-2", "a-3", "b"]
-    assert taken == {"a", "a-2", "a-3", "b"}
+def test_unique_ids_count_up_and_record_what_they_gave():
+    taken = UniqueIds({"a"})
+    assert [taken.of("a"), taken.of("a"), taken.of("b")] == ["a-2", "a-3", "b"]
+    assert taken.taken == {"a", "a-2", "a-3", "b"}
+    taken.add("a-4")  # an id given as it is, after the count went past "a-3"
+    assert taken.of("a") == "a-5" and "a-4" in taken
+
+
+def test_unique_ids_skip_what_was_taken_in_the_gaps_as_before():
+    taken = UniqueIds({"a", "a-2", "a-4"})
+    assert [taken.of("a"), taken.of("a"), taken.of("a")] == ["a-3", "a-5", "a-6"]
 
 
 def test_accents_are_dropped_not_their_letters():

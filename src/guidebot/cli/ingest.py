@@ -14,6 +14,7 @@ from guidebot.cli.common import (
     terminal_safe,
 )
 from guidebot.errors import WriteRefused
+from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.locations import bundled_knowledge
 
@@ -30,7 +31,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "faq/<name>.yaml of the knowledge directory, then check the result. Nothing is "
         "replaced without --force, and if the check fails nothing is changed.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files to bring in")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files to bring in (none: finish an ingest that was interrupted)",
+    )
     parser.add_argument("--force", action="store_true", help="replace files that already exist")
     parser.add_argument(
         "--slug", metavar="SLUG", help="file name of the guide (default: from its title)"
@@ -44,9 +50,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from guidebot.ingest.pipeline import ingest  # parsers load only for this command
+    from guidebot.ingest.pipeline import finish, ingest  # parsers load only for this command
 
     target = knowledge_path(args)
+    if not args.paths:
+        if not finish(target):
+            raise UsageError(f"name the files to bring in ({target} has no ingest to finish)")
+        print(f"finished the interrupted ingest into {terminal_safe(str(target))}")
+        print(summary(target, load_knowledge(target)))
+        return 0
     try:
         result = ingest([Path(p) for p in args.paths], target, force=args.force, slug=args.slug)
     except WriteRefused as error:

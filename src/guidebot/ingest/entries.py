@@ -7,10 +7,10 @@ from guidebot.errors import KnowledgeError, Problem
 from guidebot.ingest.faq.rows import Row
 from guidebot.knowledge.loader import nearest_heading, section_hash
 from guidebot.knowledge.model import Guide
-from guidebot.knowledge.slugs import slugify, unique
+from guidebot.knowledge.slugs import UniqueIds, slugify
 
 
-def faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[dict[str, object]]:
+def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[dict[str, object]]:
     """Entries ready for YAML: unique ids (none of `taken`, which grows), a section_hash for
     every linked section, follow-ups turned from the export's keys into the ids given here,
     metadata kept. Raises KnowledgeError naming each row ("file:line") whose section is in
@@ -20,7 +20,7 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: set[str]) -> list[d
     ids: dict[str, str] = {}  # an export's key (QnaId, qid) -> the id its entry got
     linked: list[tuple[dict[str, object], Row]] = []
     for row in rows:
-        entry: dict[str, object] = {"id": unique(row.id or slugify(row.question, 6), taken)}
+        entry: dict[str, object] = {"id": taken.of(row.id or slugify(row.question, 6))}
         if row.key:
             ids[row.key] = str(entry["id"])
         entry |= {"question": row.question, "answer": row.answer}

@@ -22,7 +22,7 @@ from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.review import keep_reviewed_hashes
 from guidebot.ingest.sources import read_source
-from guidebot.ingest.staging import Staging, finish_interrupted, sweep_abandoned
+from guidebot.ingest.staging import Staging, finish_interrupted, sole_ingest, sweep_abandoned
 from guidebot.ingest.tables import FaqTable, is_table_input, read_tables, render_faq
 from guidebot.ingest.webpage import parse_html
 from guidebot.knowledge.faqfile import parse_faq_file
@@ -32,7 +32,7 @@ from guidebot.knowledge.loader import (
     loose_faq_files,
 )
 from guidebot.knowledge.model import Guide, KnowledgeBase
-from guidebot.knowledge.slugs import slugify
+from guidebot.knowledge.slugs import UniqueIds, slugify
 from guidebot.locations import is_bundled
 
 # The first line of an FAQ file ingest writes (render_faq makes it a comment) names the
@@ -73,7 +73,27 @@ class IngestUndone(KnowledgeError):
 def ingest(
     paths: list[Path], target: Path, force: bool = False, slug: str | None = None
 ) -> IngestResult:
-    """Bring every file of paths into the knowledge directory target (see module docstring)."""
+    """Bring every file of paths into the knowledge directory target (see module docstring),
+    one ingest at a time (staging.sole_ingest)."""
+    _refuse_target(target)
+    with sole_ingest(target):
+        return _ingest(paths, target, force, slug)
+
+
+def finish(target: Path) -> bool:
+    """Finish an ingest into target that was interrupted while making its files live
+    (staging.finish_interrupted); True if there was one."""
+    _refuse_target(target)
+    if not target.is_dir():
+        return False
+    with sole_ingest(target):
+        try:
+            return finish_interrupted(target)
+        except OSError as error:
+            raise WriteFailed(target, error.strerror or str(error)) from None
+
+
+def _ingest(paths: list[Path], target: Path, force: bool, slug: str | None) -> IngestResult:
     try:
         finish_interrupted(target)
     except OSError as error:
@@ -87,7 +107,7 @@ def ingest(
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
     outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
     _refuse_existing(outputs, force)
-    taken = _existing_faq_ids(target, set(outputs))
+    taken = UniqueIds(_existing_faq_ids(target, set(outputs)))
     staging = Staging(target)
     written: list[Written] = []
     try:
@@ -145,7 +165,7 @@ def _unstaged(problems: tuple[Problem, ...], staged: Path, target: Path) -> list
     return [dataclasses.replace(p, path=p.path.replace(str(staged), str(target))) for p in problems]
 
 
-def _check_target(target: Path) -> None:
+def _refuse_target(target: Path) -> None:
     if is_bundled(target):
         raise InputError(
             f"{target} is the knowledge bundled inside the installed package and is never "
@@ -159,6 +179,9 @@ def _check_target(target: Path) -> None:
             f"{target} holds FAQ files directly in it ({', '.join(loose)}); move them into "
             f"{target / 'faq'} first, then run guidebot ingest again"
         )
+
+
+def _check_target(target: Path) -> None:
     has_knowledge = any(target.glob("guides/*.md")) or any(target.glob("faq/*.y*ml"))
     if has_knowledge:
         try:

@@ -28,21 +28,29 @@ _MAGIC = {
 _ZIPPED = {".docx": "a Word document", ".pptx": "a PowerPoint file", ".odt": "an OpenDocument text"}
 
 
-def read_source(path: Path) -> str:
-    """The text of an input file, or an InputError saying plainly why it cannot be used."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; name the files to bring in")
+def read_input(path: Path, limit: int) -> bytes:
+    """The bytes of an input file. Raises InputError when there is no such file, it is a
+    directory, it is over `limit` bytes (refused unread), it cannot be read (permissions,
+    a folder on its way that cannot be entered), or it holds nothing but white space."""
     try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory; name the files to bring in")
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is over the {MAX_INPUT_BYTES:,} byte limit")
+        if size > limit:
+            raise InputError(f"{path}: {size:,} bytes is over the {limit:,} byte limit")
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
+    return data
+
+
+def read_source(path: Path) -> str:
+    """The text of an input file, or an InputError saying plainly why it cannot be used."""
+    data = read_input(path, MAX_INPUT_BYTES)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             what = _ZIPPED.get(path.suffix.lower(), what) if magic == ZIP_MAGIC else what

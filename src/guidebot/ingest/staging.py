@@ -8,6 +8,9 @@ the loader refuses a knowledge directory that has one (nothing half-imported is 
 and the next ingest finishes the moves before anything else, since they were all checked.
 A run killed before its journal was written leaves only its staging folder, which the
 next ingest removes once it is an hour old (a younger one may be another ingest's).
+
+One ingest at a time writes to a knowledge directory (`sole_ingest`, a filelock lock file
+in it): two at once could each pass the check alone and together break the knowledge.
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from guidebot import atomic
-from guidebot.errors import WriteFailed
+from guidebot.errors import InputError, WriteFailed
 from guidebot.knowledge.loader import INTERRUPTED_INGEST, knowledge_files
 
 PREFIX = ".guidebot-staging-"
@@ -29,6 +36,37 @@ PREFIX = ".guidebot-staging-"
 REPLACED = ".guidebot-replaced"
 _DATED = re.compile(rb"\A#[^\n]* \d{4}-\d{2}-\d{2}\.?\n")
 ABANDONED_AFTER = 3600.0  # seconds: an ingest takes seconds, so an older folder is left over
+LOCK = ".guidebot-ingest.lock"
+
+
+@contextmanager
+def sole_ingest(target: Path) -> Iterator[None]:
+    """Hold the knowledge directory target (made if missing) for one ingest. Raises
+    InputError at once when another ingest holds it, WriteFailed when the directory or its
+    lock file cannot be made. The folders this made are removed again if the ingest left
+    nothing else in them."""
+    made = [folder for folder in (target, *target.parents) if not folder.exists()]
+    lock_file = target / LOCK
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(lock_file, timeout=0)
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            f"{target}: another guidebot ingest is writing to this folder; run this one "
+            "again when it has finished"
+        ) from None
+    except OSError as error:
+        where = lock_file if target.is_dir() else target
+        raise WriteFailed(where, error.strerror or str(error)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+        if made and [p.name for p in target.iterdir()] == [LOCK]:
+            lock_file.unlink(missing_ok=True)
+            for folder in made:  # the target first, then the folders made for it
+                folder.rmdir()
 
 
 class Staging:
@@ -124,9 +162,16 @@ def finish_interrupted(target: Path) -> bool:
     journal = target / INTERRUPTED_INGEST
     if not journal.is_file():
         return False
-    moves = json.loads(journal.read_text(encoding="utf-8"))
-    staging = target / str(moves["staging"])
-    for rel in moves["files"]:
+    try:
+        moves = json.loads(journal.read_text(encoding="utf-8"))
+        staging, files = target / str(moves["staging"]), [str(rel) for rel in moves["files"]]
+    except (ValueError, KeyError, TypeError) as error:  # not what commit writes
+        raise InputError(
+            f"{journal}: cannot finish the interrupted ingest this file records, as it cannot "
+            f"be read ({error}); check the folder's guides/ and faq/, then delete this file "
+            f"and any {PREFIX}* folder beside it"
+        ) from None
+    for rel in files:
         staged, final = staging / rel, target / rel
         if not staged.exists():
             continue  # moved before the run was killed

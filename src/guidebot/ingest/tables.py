@@ -40,6 +40,7 @@ from guidebot.ingest.faq.merging import combine
 from guidebot.ingest.faq.rows import Grid, Row
 from guidebot.ingest.faq.textfile import decode
 from guidebot.ingest.faq.workbook import read_workbook
+from guidebot.ingest.sources import read_input
 from guidebot.knowledge.slugs import slugify
 from guidebot.knowledge.yamlsource import load_yaml
 
@@ -68,9 +69,18 @@ class FaqTable:
 
 def is_table_input(path: Path) -> bool:
     """Whether ingest reads path as a FAQ table or export (else as an article)."""
-    if path.is_dir():
+    if _is_folder(path):
         return dialogflow.is_agent_folder(path)
     return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether path is a folder; not when a folder on its way cannot be entered (reading it
+    as a file then says so)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def read_tables(paths: list[Path]) -> list[FaqTable]:
@@ -135,10 +145,10 @@ _SPACES = str.maketrans(dict.fromkeys("\x0b\x0c\r", " "))
 
 def _read_path(path: Path) -> FaqTable | rasa.RasaFile:
     shown, suffix = str(path), path.suffix.lower()
-    if path.is_dir():
+    if _is_folder(path):
         rows, notes = dialogflow.read_agent(FolderMembers(path))
         return _table(path, path.name, dialogflow.FORM, rows, notes)
-    data = _read_bytes(path)
+    data = read_input(path, MAX_INPUT_BYTES)
     if data.startswith(ZIP_MAGIC):
         return _read_zip(data, path)
     if data.startswith(_OLE_MAGIC):
@@ -212,17 +222,6 @@ def _qna_grids(members: ZipMembers) -> list[Grid]:
         if grid.rows and is_qna_header(grid.rows[0][1]):
             grids.append(grid)
     return grids
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"{path}: more than {MAX_INPUT_BYTES // 2**20} MB; not a FAQ table")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    return data
 
 
 def _parse(text: str, shown: str, as_yaml: bool) -> Any:

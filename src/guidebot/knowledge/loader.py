@@ -23,7 +23,7 @@ from guidebot.knowledge.model import (
 )
 from guidebot.knowledge.repeats import repeated_questions
 from guidebot.knowledge.sidefiles import parse_scope, parse_smalltalk, parse_synonyms
-from guidebot.knowledge.slugs import slugify, unique
+from guidebot.knowledge.slugs import UniqueIds, slugify
 
 SPECIAL_FILES = {"synonyms.yaml", "smalltalk.yaml", "scope.yaml"}
 # Left by an ingest killed while moving its checked files into place (ingest/staging.py).
@@ -48,6 +48,9 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
         )
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
+    unread = _unreadable_folders(root)
+    if unread:  # glob skips a folder it cannot list without a word: say so instead
+        raise KnowledgeError(unread)
     files = knowledge_files(root)
     problems: list[Problem] = []
     if (root / INTERRUPTED_INGEST).exists():
@@ -55,8 +58,8 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
             Problem(
                 str(root / INTERRUPTED_INGEST),
                 0,
-                "an ingest into this folder was interrupted; run guidebot ingest again to "
-                "finish it",
+                "an ingest into this folder was interrupted; finish it with `guidebot ingest "
+                f"--knowledge {shlex.quote(str(root))}`",
             )
         )
     for group, paths in files.items():  # a name that is not UTF-8 cannot be shown or cited
@@ -215,6 +218,22 @@ def loose_faq_files(root: Path) -> list[Path]:
     return _files(root, "*.yaml", "*.yml", exclude=SPECIAL_FILES)
 
 
+def _unreadable_folders(root: Path) -> list[Problem]:
+    """A problem for the knowledge folder, or its guides/ or faq/, that cannot be listed."""
+    problems = []
+    for folder in (root, root / "guides", root / "faq"):
+        try:
+            if folder is root or folder.is_dir():
+                with os.scandir(folder):
+                    pass
+        except OSError as error:
+            reason = error.strerror or str(error)
+            problems.append(Problem(str(folder), 0, f"cannot read this folder ({reason})"))
+            if folder is root:
+                break
+    return problems
+
+
 def _files(
     folder: Path, *patterns: str, exclude: frozenset[str] | set[str] = frozenset()
 ) -> list[Path]:
@@ -245,11 +264,11 @@ def _link_faqs(
     misleading problem)."""
     problems: list[Problem] = []
     seen: dict[str, FaqEntry] = {}
-    taken = {e.id for e in faqs if e.id}  # explicit ids win over generated ones
+    taken = UniqueIds(e.id for e in faqs if e.id)  # explicit ids win over generated ones
     linked: list[FaqEntry] = []
     by_slug = {g.slug: g for g in guides}
     for entry in faqs:
-        entry_id = entry.id or unique(slugify(entry.question), taken)
+        entry_id = entry.id or taken.of(slugify(entry.question))
         if entry.id and entry.id in seen:
             first = seen[entry.id]
             problems.append(

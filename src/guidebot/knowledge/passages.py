@@ -10,7 +10,7 @@ from itertools import accumulate
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.guidefile import word_count
 from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Paragraph, Section
-from guidebot.knowledge.slugs import folded, unique
+from guidebot.knowledge.slugs import UniqueIds, folded
 from guidebot.version import __version__
 
 # A guide's paragraphs are joined (each on a line of its own) until a passage has at least
@@ -78,9 +78,9 @@ def build_passages(kb: KnowledgeBase) -> tuple[Passage, ...]:
     """All passages of a knowledge base, guides first, in file order; same knowledge, same ids."""
     passages: list[Passage] = []
     for guide in kb.guides:
-        used: set[str] = set()
+        used = UniqueIds()
         for section in guide.sections:
-            slug = unique(_section_slug(guide, section), used)
+            slug = used.of(_section_slug(guide, section))
             passages += _section_passages(guide, section, slug)
     titles = {g.slug: g.title for g in kb.guides}
     sections = {(g.slug, s.heading): s for g in kb.guides for s in g.sections}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
@@ -23,10 +24,29 @@ def slugify(text: str, words: int = 6, fallback: str = "entry") -> str:
     return "-".join(parts[:words])[:80].strip("-") or fallback
 
 
-def unique(base: str, taken: set[str]) -> str:
-    """base, or base-2, base-3 … whichever is not taken yet; the result is added to taken."""
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+class UniqueIds:
+    """Ids made unique within a set: a base as it is, else base-2, base-3 … whichever is
+    not taken yet. Each base's next suffix is remembered, so that 50,000 rows asking one
+    question in the same first words take linear time, not quadratic (a 20 MB export's
+    ids took minutes)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, id_: object) -> bool:
+        return id_ in self.taken
+
+    def add(self, id_: str) -> None:
+        """Count an id given as it is (an export's own) as taken."""
+        self.taken.add(id_)
+
+    def of(self, base: str) -> str:
+        """base, or the first base-N from 2 up not taken yet; the result is taken."""
+        candidate, n = base, self._next.get(base, 2)
+        if candidate in self.taken:
+            while (candidate := f"{base}-{n}") in self.taken:
+                n += 1
+            self._next[base] = n + 1
+        self.taken.add(candidate)
+        return candidate

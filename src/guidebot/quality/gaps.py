@@ -13,7 +13,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from guidebot.knowledge.slugs import slugify, unique
+from guidebot.knowledge.slugs import UniqueIds, slugify
 from guidebot.quality.log import FEEDBACK, LogRecord
 
 SIMILARITY = 80.0  # rapidfuzz token_set_ratio at or above which two questions are one gap
@@ -162,7 +162,7 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         "# file cannot go live unfinished. See knowledge/README.md for the format.",
         "",
     ]
-    used: set[str] = set()
+    used = UniqueIds()
     for gap in gaps:
         entry: dict[str, object] = {
             "id": _unique_id(gap.question, used),
@@ -198,5 +198,5 @@ def _as_question(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _unique_id(question: str, used: set[str]) -> str:
-    return unique(slugify(question, fallback="question"), used)
+def _unique_id(question: str, used: UniqueIds) -> str:
+    return used.of(slugify(question, fallback="question"))
