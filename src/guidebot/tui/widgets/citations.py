@@ -71,7 +71,8 @@ def citation_label(
     room = width - len(head) - len(tail)
     quote = ""
     if source.text.strip():
-        quote = f" › “{excerpt(source.text, max(min(EXCERPT_WIDTH, room - 25), room - len(heading) - 5))}”"
+        kept = max(min(EXCERPT_WIDTH, room - 25), room - len(heading) - 5)
+        quote = f" › “{excerpt(source.text, kept)}”"
     return head + _short(heading, max(8, room - len(quote))) + quote + tail
 
 
