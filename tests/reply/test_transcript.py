@@ -67,3 +67,36 @@ def test_a_reply_to_two_questions_keeps_each_answer_and_its_notes() -> None:
     assert "*(Read 'salry' as 'salary'.)*" in text
     for source in reply.sources:
         assert f"[{source.number}] *{source.guide_title}*" in text
+
+
+HOSTILE_GUIDE = """---
+title: Shop <b>help</b>
+---
+Welcome.
+
+## Returns <img src=x onerror=alert(1)>
+Send it back within 30 days. <script>alert(2)</script> See [our form](javascript:alert(3))
+and ![logo](http://x/y.png); AT&amp;T customers too.
+"""
+
+
+def test_markup_in_knowledge_and_questions_is_inert_wherever_markdown_is_written(
+    make_knowledge,
+) -> None:
+    """A transcript or `ask --format markdown` may be opened in a Markdown renderer: the
+    tags, links and entities a guide or a question holds show as written, none of them
+    rendered (reply.render.literal)."""
+    from markdown_it import MarkdownIt
+
+    from guidebot.reply.render import as_markdown
+
+    bot = Bot.load(make_knowledge({"guides/shop.md": HOSTILE_GUIDE}))
+    reply = bot.conversation().ask("how do i send back returns <i>now</i>")
+    assert reply.kind == "answer" and "<script>" in reply.answer
+    html = MarkdownIt("commonmark").render(
+        transcript.to_markdown([reply], "Shop <b>help</b>", WHEN) + as_markdown(reply)
+    )
+    for rendered in ("<script", "<img", "<b>", "<i>", "<a ", "&amp;T"):
+        assert rendered not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # shown, as written
+    assert "AT&amp;amp;T" in html  # the entity's own characters, not an ampersand

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from guidebot.reply import Reply, Source
+
+# What a Markdown renderer would read as markup in text that is not ours: an HTML tag or
+# comment ("<script>", "</p>", "<!--"), an autolink ("<https://…>"), an entity ("&lt;"), a
+# link or image ("[x](javascript:…)", "![…][ref]"). Each is escaped with a backslash,
+# which CommonMark shows as the character itself; other text is left as written, so a
+# reply pasted into a plain-text email reads as it did.
+_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|\[(?=[^\]\n]*\]\s*[(\[])")
+
+
+def literal(text: str) -> str:
+    """Text from a guide, an import or a person, made inert in Markdown (see _MARKUP)."""
+    return _MARKUP.sub(lambda match: "\\" + match.group(), text)
 
 
 def as_text(reply: Reply) -> str:
@@ -38,14 +52,15 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     suggested: set[str] = set()  # section labels already offered under "See also"
     for part in reply.parts or (reply,):
         if part.kind == "clarify" and part.choices:
-            parts.append(part.answer)
-            parts.append("\n".join(f"{n}. {c}" for n, c in enumerate(part.choices, start=1)))
+            parts.append(literal(part.answer))
+            choices = enumerate(part.choices, start=1)
+            parts.append("\n".join(f"{n}. {literal(c)}" for n, c in choices))
         else:
             text = part.cited_text if reply.parts else _cited(part.text, part)
-            parts.append(_quote_free(text))
+            parts.append(_quote_free(literal(text)))
             cited |= {part.sources[0].number} if part.sources else set()
         if part.see_also:
-            parts.append("See also: " + "; ".join(f"“{s}”" for s in part.see_also))
+            parts.append("See also: " + "; ".join(f"“{literal(s)}”" for s in part.see_also))
             suggested.update(part.see_also)
     mark = "*" if emphasis else ""
     listed = [s for s in reply.sources if s.number in cited]
@@ -63,7 +78,7 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
 
 
 def _named(source: Source, mark: str) -> str:
-    return f"{mark}{source.guide_title}{mark}, section “{source.heading_path}”"
+    return f"{mark}{literal(source.guide_title)}{mark}, section “{literal(source.heading_path)}”"
 
 
 def _cited(text: str, reply: Reply) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from guidebot import atomic
 from guidebot.errors import WriteRefused
 from guidebot.reply import Reply, Source
-from guidebot.reply.render import as_markdown
+from guidebot.reply.render import as_markdown, literal
 
 _MAX_TRIES = 100
 
@@ -21,20 +21,21 @@ def to_markdown(
     cited by passage id and, with `files`, the knowledge file and line (not for a browser's
     visitor: they are the server's).
 
-    User and knowledge text is quoted as written; only the layout is Markdown.
+    User and knowledge text is quoted as written, made inert (render.literal): only the
+    layout is Markdown.
     """
     when = when or datetime.now()
-    heading = f"# guidebot transcript: {title}" if title else "# guidebot transcript"
+    heading = f"# guidebot transcript: {literal(title)}" if title else "# guidebot transcript"
     parts = [heading, f"Saved {when:%Y-%m-%d %H:%M}."]
     if not replies:
         parts.append("*No questions were asked.*")
     for number, reply in enumerate(replies, start=1):
-        parts.append(f"## {number}. {_one_line(reply.question)}")
+        parts.append(f"## {number}. {literal(_one_line(reply.question))}")
         parts.append(_quote("You", reply.question))
         parts.append("**guidebot:**\n\n" + _answer(reply))
         # A reply to several questions keeps each part's notes with the part.
         for note in (n for part in reply.parts or (reply,) for n in part.notes):
-            parts.append(f"*({note})*")
+            parts.append(f"*({literal(note)})*")
         if reply.sources:
             cited = "\n\n".join(_passage(s, files) for s in reply.sources)
             parts.append("### Passages cited\n\n" + cited)
@@ -73,13 +74,14 @@ def _passage(source: Source, files: bool = True) -> str:
     where = source.id
     if files and source.path and source.line:
         where = f"{source.id}, {source.path}:{source.line}"
-    head = f"[{source.number}] *{source.guide_title}*, section “{source.heading_path}” ({where})"
-    return head + "\n\n" + "\n".join(f"> {line}" for line in source.text.splitlines())
+    title, path = literal(source.guide_title), literal(source.heading_path)
+    head = f"[{source.number}] *{title}*, section “{path}” ({literal(where)})"
+    return head + "\n\n" + "\n".join(f"> {literal(line)}" for line in source.text.splitlines())
 
 
 def _quote(who: str, text: str) -> str:
     lines = text.splitlines() or [""]
-    return f"**{who}:**\n\n" + "\n".join(f"> {line}" for line in lines)
+    return f"**{who}:**\n\n" + "\n".join(f"> {literal(line)}" for line in lines)
 
 
 def _one_line(text: str, limit: int = 70) -> str:
