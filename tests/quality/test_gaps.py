@@ -535,3 +535,29 @@ def test_a_question_both_unanswered_and_marked_not_helpful_is_exported_once(tmp_
     assert "# answered with confidence 0.43 from: E-scooters" in text
     assert "# marked not helpful; answered from: E-scooters" in text
     assert "# comment: that's the wrong answer" in text
+
+
+HOSTILE = "\x1b[2Jwhat \u202eis\u200b the\x00 fee\x1b]0;owned\x07?"
+
+
+def test_the_log_keeps_no_control_characters_in_or_out(tmp_path):
+    """The web server logs anyone's feedback: escape sequences, a right-to-left override
+    and zero-width characters are dropped on the way in, and a log written before (or by
+    hand) gives none back, so neither `gaps` nor its export carries them."""
+    from guidebot.quality.log import read_log, record_feedback
+
+    log = tmp_path / "unanswered.jsonl"
+    assert record_feedback(HOSTILE, False, comment="bad\x1b[31m one", path=log) is None
+    written = json.loads(log.read_text(encoding="utf-8"))
+    assert (written["question"], written["comment"]) == ("what is the fee?", "bad one")
+    older = {"time": "2026-01-01T10:00:00+00:00", "question": HOSTILE, "kind": "decline"}
+    with log.open("a", encoding="utf-8") as file:  # as an older version wrote it
+        file.write(json.dumps(older, ensure_ascii=False) + "\n")
+    records, notes = read_log(log)
+    assert not notes and [r.question for r in records] == ["what is the fee?"] * 2
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    listed = guidebot("gaps", "--json", env=env).stdout
+    assert "\u202e" not in listed and "\\u001b" not in listed and "\\u202e" not in listed
+    target = tmp_path / "new.yaml"
+    assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
+    assert all(ch.isprintable() or ch == "\n" for ch in target.read_text(encoding="utf-8"))

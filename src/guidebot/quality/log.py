@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from guidebot.errors import InputError
+from guidebot.knowledge.yamlsource import ESCAPE
 from guidebot.locations import unanswered_log
 from guidebot.reply import Reply
 
@@ -58,7 +59,7 @@ class LogRecord:
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
             "time": self.time,
-            "question": self.question,
+            "question": printable(self.question),
             "kind": self.kind,
             "confidence": self.confidence,
             "score": self.score,
@@ -73,7 +74,7 @@ class LogRecord:
             data["sources"] = list(self.sources)
             data["sections"] = list(self.sections)
         if self.kind == FEEDBACK:
-            data["comment"] = self.comment
+            data["comment"] = printable(self.comment)
         if self.right:
             data["right"] = list(self.right)
             data["right_sections"] = list(self.right_sections)
@@ -235,23 +236,35 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
             records.append(
                 LogRecord(
                     time=str(data["time"]),
-                    question=str(data["question"]),
+                    question=printable(str(data["question"])),
                     kind=str(data.get("kind", "")),
                     confidence=float(data.get("confidence") or 0.0),
                     score=None if data.get("score") is None else float(data["score"]),
-                    guides=tuple(data.get("guides") or ()),
+                    guides=tuple(printable(str(g)) for g in data.get("guides") or ()),
                     helpful=None if data.get("helpful") is None else bool(data["helpful"]),
-                    sources=tuple(str(s) for s in data.get("sources") or ()),
-                    sections=tuple(str(s) for s in data.get("sections") or ()),
-                    comment=str(data.get("comment") or ""),
-                    knowledge=str(data.get("knowledge") or ""),
-                    right=tuple(str(s) for s in data.get("right") or ()),
-                    right_sections=tuple(str(s) for s in data.get("right_sections") or ()),
+                    sources=tuple(printable(str(s)) for s in data.get("sources") or ()),
+                    sections=tuple(printable(str(s)) for s in data.get("sections") or ()),
+                    comment=printable(str(data.get("comment") or "")),
+                    knowledge=printable(str(data.get("knowledge") or "")),
+                    right=tuple(printable(str(s)) for s in data.get("right") or ()),
+                    right_sections=tuple(
+                        printable(str(s)) for s in data.get("right_sections") or ()
+                    ),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             notes.append(f"{target}:{number}: not a log record, skipped")
     return records, notes
+
+
+def printable(text: str) -> str:
+    """Text as the log keeps it and gives it back: control and format characters (a
+    terminal's escape sequences, dropped whole; a right-to-left override, a zero-width
+    space) turned to spaces and white space collapsed. A log is written by a web server
+    from anyone's requests, and what `guidebot gaps` reads from it reaches terminals and
+    FAQ files."""
+    text = ESCAPE.sub("", text)  # a whole sequence, not only its ESC: "\x1b[2J" goes
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def split_feedback(
