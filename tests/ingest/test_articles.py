@@ -336,3 +336,13 @@ def test_an_imported_web_pages_byline_is_its_author(tmp_path):
     )
     article = parse_html(page)
     assert article.author == "the Waste and Street Scene Team, Vale Council"
+
+
+def test_a_line_break_in_a_web_page_keeps_the_words_on_either_side_apart():
+    page = (
+        "<html><body><main><h1>Returns</h1><p>" + "Returns are easy. " * 20 + "</p>"
+        "<h2>What you need</h2><p>Bring these:<br>- your order number<br>- photo ID<br>and "
+        "nothing else. " + "We accept returns at every branch. " * 5 + "</p></main></body></html>"
+    )
+    text = " ".join(parse_html(page).sections[0].blocks)
+    assert "Bring these: - your order number - photo ID and nothing else." in text

@@ -100,7 +100,9 @@ def _events(document: ElementTree.Element) -> list[Event]:
     return events
 
 
-_BLOCKS = frozenset({"list", "item", "p", "head", "quote", "table", "row", "cell"})
+# Elements whose words are never glued to those around them; "lb" is a line break (<br>):
+# "Bring these:<br>- your order number" is not "these:- your".
+_BLOCKS = frozenset({"list", "item", "p", "head", "quote", "table", "row", "cell", "lb"})
 
 
 def text_of(element: ElementTree.Element) -> str:
