@@ -330,3 +330,12 @@ def test_markup_is_dropped_from_questions_of_a_headerless_table_and_a_qna_maker_
     )
     kb = ingest([plain, tsv], tmp_path / "kb").kb
     assert sorted(f.question for f in kb.faqs) == ["When do you open?", "Where are you?"]
+
+
+def test_an_answer_with_character_references_but_no_tags_reads_as_their_characters():
+    """A help-desk editor's export escapes "&" and "<" even in an answer with no tags."""
+    from guidebot.ingest.faq.markup import plain_answer
+
+    escaped = "Smith &amp; Sons &copy; 2020 &#8212; since &lt;1900&gt;."
+    assert plain_answer(escaped) == "Smith & Sons © 2020 — since <1900>."
+    assert plain_answer("Tom & Jerry; R&D") == "Tom & Jerry; R&D"  # no reference: as written

@@ -27,13 +27,19 @@ _ANCHOR = re.compile(
 )
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+# A character reference as HTML writes one: "&amp;", "&#8212;", "&#x1F600;".
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def plain_answer(text: str) -> str:
-    """text without HTML tags or Markdown link syntax; line breaks are blocks and list items."""
+    """text without HTML tags or Markdown link syntax; line breaks are blocks and list items.
+    An answer with character references but no tags ("Smith &amp; Sons &copy; 2020") is
+    HTML too: it reads as the characters they stand for."""
     text = _AUTOLINK.sub(r"\1", text)
     if _TAG.search(text) or _ELEMENT.search(text):
         text = _html_text(_ANCHOR.sub(_anchor_text, text))
+    elif _REFERENCE.search(text):
+        text = html.unescape(text).replace("\xa0", " ")
     return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
 
 
