@@ -546,3 +546,14 @@ def test_slug_option_and_its_checks(tmp_path):
         ingest([FIXTURES / "article.md", FIXTURES / "article.html"], tmp_path / "k2", slug="x")
     with pytest.raises(InputError, match="may hold only"):
         ingest([FIXTURES / "article.md"], tmp_path / "k3", slug="Bad Slug")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_an_article_saved_as_utf16_with_its_mark_is_read(tmp_path, codec):
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: text, not binary."""
+    import codecs
+
+    path = tmp_path / "cafe.txt"
+    mark = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    path.write_bytes(mark + "Café Guide\n\nOpen from nine.\n".encode(codec))
+    assert read_source(path) == "Café Guide\n\nOpen from nine.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from guidebot.errors import InputError
 from guidebot.ingest.faq.archives import ZIP_MAGIC
-from guidebot.ingest.faq.textfile import not_utf8
+from guidebot.ingest.faq.textfile import decode, not_utf8
 
 # A <meta> tag naming a charset: <meta charset="windows-1252"> or <meta http-equiv=
 # "Content-Type" content="text/html; charset=iso-8859-1">.
@@ -58,6 +58,8 @@ def read_source(path: Path) -> str:
                 f"{path}: this is {what}, not text; save it as text (.txt) or a web page "
                 "(.html) first (spreadsheets and FAQ exports are read as they are)"
             )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
+        return decode(data, str(path), spreadsheet=False)
     if b"\0" in data[:8192]:
         raise InputError(f"{path}: this looks like a binary file, not text")
     try:
