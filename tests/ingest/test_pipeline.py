@@ -557,3 +557,37 @@ def test_an_article_saved_as_utf16_with_its_mark_is_read(tmp_path, codec):
     mark = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
     path.write_bytes(mark + "Café Guide\n\nOpen from nine.\n".encode(codec))
     assert read_source(path) == "Café Guide\n\nOpen from nine.\n"
+
+
+def test_an_article_of_the_title_of_one_from_another_file_says_how_to_keep_both(tmp_path):
+    from guidebot.errors import WriteRefused
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Returns Guide\n\nSend it back within 30 days.\n", encoding="utf-8")
+    second.write_text("Returns Guide\n\nWe refund within five days.\n", encoding="utf-8")
+    target = tmp_path / "kb"
+    ingest([first], target)
+    with pytest.raises(WriteRefused, match="brought in from a.txt: to keep both, give b.txt"):
+        ingest([second], target)
+    assert ingest([second], target, slug="refunds").written  # beside it
+    with pytest.raises(InputError, match="a.txt and b.txt would both become the guide"):
+        ingest([first, second], tmp_path / "other")
+    with pytest.raises(InputError, match="--slug needs a name"):
+        ingest([first], tmp_path / "third", slug="")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("notes.md", "Just a paragraph about our warranty.\n", "a '# Title' line"),
+        ("page.html", "<html><body><p>" + "Words here. " * 30 + "</p></body></html>", "<title>"),
+        ("bad.md", "---\ntitle: [unclosed\n---\n\nText.\n", "front matter is not valid YAML"),
+        ("open.md", "---\ntitle: Open\n\n## One\n\nText.\n", "'---' is never closed"),
+    ],
+)
+def test_an_article_without_a_title_is_told_where_its_kind_gives_one(tmp_path, name, text, said):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="no title found") as raised:
+        ingest([path], tmp_path / "kb")
+    assert said in str(raised.value)

@@ -25,10 +25,11 @@ _META_KEYS = ("title", "author", "author_title", "source", "summary")
 
 def parse_markdown(text: str) -> Article:
     """Read a Markdown article (see the module docstring)."""
-    meta, body = _front_matter(text)
+    meta, body, broken = _front_matter(text)
     body, tags = _TEMPLATE_TAG.subn("", body)
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     article = article_from_events(list(_events(tokens)))
+    article.notes += [broken] if broken else []
     for key in _META_KEYS:
         value = meta.get("description" if key == "summary" and key not in meta else key)
         if isinstance(value, str | int | float) and str(value).strip():
@@ -38,22 +39,25 @@ def parse_markdown(text: str) -> Article:
     return article
 
 
-def _front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter as a dict, the rest): YAML between '---' lines or TOML between '+++'."""
+def _front_matter(text: str) -> tuple[dict[str, Any], str, str]:
+    """(front matter as a dict, the rest, a note when it could not be read): YAML between
+    '---' lines or TOML between '+++'."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
     if fence not in {"---", "+++"}:
-        return {}, text
+        return {}, text, ""
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == fence), None)
     if end is None:
-        return {}, text
+        return {}, text, f"line 1: the front matter's '{fence}' is never closed"
     source = "\n".join(lines[1:end])
+    language, broken = ("YAML", "") if fence == "---" else ("TOML", "")
     try:
         loaded = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
-        loaded = None
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as error:
+        loaded, reason = None, " ".join(str(error).split()[:12])
+        broken = f"lines 1-{end + 1}: the front matter is not valid {language} ({reason}); left out"
     rest = "\n".join(lines[end + 1 :])
-    return (loaded if isinstance(loaded, dict) else {}), rest
+    return (loaded if isinstance(loaded, dict) else {}), rest, broken
 
 
 def _events(tokens: list[Token]) -> list[Event]:

@@ -8,7 +8,6 @@ load_knowledge, and if that fails every file is put back as it was before.
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,15 +15,11 @@ from pathlib import Path
 
 from guidebot.errors import InputError, KnowledgeError, Problem, WriteFailed, WriteRefused
 from guidebot.ingest.articles import Article, render_guide
-from guidebot.ingest.controls import article_fields_without_controls, article_without_controls
 from guidebot.ingest.entries import faq_entries
-from guidebot.ingest.markdown import parse_markdown
-from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.inputs import read_all, refuse_same_names
 from guidebot.ingest.review import keep_reviewed_hashes
-from guidebot.ingest.sources import read_source
 from guidebot.ingest.staging import Staging, finish_interrupted, sole_ingest, sweep_abandoned
-from guidebot.ingest.tables import FaqTable, is_table_input, read_tables, render_faq
-from guidebot.ingest.webpage import parse_html
+from guidebot.ingest.tables import FaqTable, render_faq
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.loader import (
@@ -32,14 +27,12 @@ from guidebot.knowledge.loader import (
     loose_faq_files,
 )
 from guidebot.knowledge.model import Guide, KnowledgeBase
-from guidebot.knowledge.slugs import UniqueIds, slugify
+from guidebot.knowledge.slugs import UniqueIds
 from guidebot.locations import is_bundled
 
 # The first line of an FAQ file ingest writes (render_faq makes it a comment) names the
 # export it came from, between these two: bringing that export in again writes there.
 FROM, ON = "# FAQ entries brought in from ", " by guidebot ingest on "
-ARTICLE_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
-ARTICLE_KINDS |= {".html": "html", ".htm": "html", ".xhtml": "html"}
 
 
 @dataclass
@@ -100,12 +93,14 @@ def _ingest(paths: list[Path], target: Path, force: bool, slug: str | None) -> I
         raise WriteFailed(target, error.strerror or str(error)) from None
     _check_target(target)
     sweep_abandoned(target, time.time())
-    articles, tables, notes = _read_all(paths, slug)
+    articles, tables, notes = read_all(paths, slug)
     _same_names_as_before(tables, target)
-    _refuse_same_names(articles, tables)
+    refuse_same_names(articles, tables)
     warnings = [w for table in tables for w in table.warnings]
     outputs = [target / "guides" / f"{s}.md" for s, _, _ in articles]
     outputs += [target / "faq" / f"{table.name}.yaml" for table in tables]
+    if not force:
+        _refuse_other_articles(articles, target)
     _refuse_existing(outputs, force)
     taken = UniqueIds(_existing_faq_ids(target, set(outputs)))
     staging = Staging(target)
@@ -192,67 +187,18 @@ def _check_target(target: Path) -> None:
             ) from None
 
 
-def _read_all(
-    paths: list[Path], slug: str | None
-) -> tuple[list[tuple[str, Article, str]], list[FaqTable], list[str]]:
-    table_paths = [p for p in paths if is_table_input(p)]
-    if slug and len(paths) - len(table_paths) != 1:
-        raise InputError("a slug names one guide: give exactly one article with it")
-    if slug and slug != _slug(slug):
-        raise InputError(f"the slug '{slug}' may hold only a-z, 0-9 and '-' (e.g. {_slug(slug)})")
-    articles: list[tuple[str, Article, str]] = []
-    notes: list[str] = []
-    for path in paths:
-        if path in table_paths:
-            continue
-        text, dropped = article_without_controls(read_source(path), path.name)
-        notes += dropped
-        suffix = path.suffix.lower()
-        article = _parse_article(text, ARTICLE_KINDS.get(suffix) or _sniff(text))
-        article.source = article.source or path.name
-        notes += article_fields_without_controls(article, path.name)
-        if not article.title.strip():
-            raise InputError(f"{path}: no title found (the first line should be the title)")
-        if not article.sections and not article.intro:
-            raise InputError(f"{path}: no text found under the title")
-        notes += [f"{path.name}: {note}" for note in article.notes]
-        if not article.sections:
-            notes.append(f"{path.name}: no headings found, so the guide is one section")
-        articles.append((slug or _slug(article.title) or _slug(path.stem), article, path.name))
-    tables = read_tables(table_paths)
-    notes += [note for table in tables for note in table.notes]
-    stems = [table.name for table in tables]
-    for table in tables:  # faq.csv and faq.json both in one run: faq-csv.yaml, faq-json.yaml
-        if stems.count(table.name) > 1 and table.suffix:
-            table.name = f"{table.name}-{table.suffix[1:]}"
-    return articles, tables, notes
-
-
-def _refuse_same_names(articles: list[tuple[str, Article, str]], tables: list[FaqTable]) -> None:
-    """InputError when two inputs would be written to one file (after _same_names_as_before:
-    faq.csv brought in before as faq-csv.yaml, beside a new faq-csv.json)."""
-    named = {"guide": [name for name, _, _ in articles], "FAQ file": [t.name for t in tables]}
-    for kind, names in named.items():
-        twice = sorted({n for n in names if names.count(n) > 1})
-        if twice:
-            raise InputError(f"two inputs would both become the {kind} '{twice[0]}'")
-
-
-def _parse_article(text: str, kind: str) -> Article:
-    if kind == "html":
-        return parse_html(text)
-    if kind == "markdown":
-        return parse_markdown(text)
-    return parse_plain_text(text)
-
-
-def _sniff(text: str) -> str:
-    head = text.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
-        return "html"
-    if re.search(r"^#{1,6} \S", text, re.M):
-        return "markdown"
-    return "text"
+def _refuse_other_articles(articles: list[tuple[str, Article, str]], target: Path) -> None:
+    """WriteRefused when an article would be written over a guide brought in from another
+    file (two articles of one title): naming both files and the way to keep both."""
+    for name, article, shown in articles:
+        path = target / "guides" / f"{name}.md"
+        guide = parse_guide(path, str(path))[0] if path.is_file() else None
+        if guide is not None and guide.source and guide.source != article.source:
+            raise WriteRefused(
+                f"{path} is already there, brought in from {guide.source}: to keep both, "
+                f"give {shown} a name of its own with --slug NAME; nothing written",
+                [str(path)],
+            )
 
 
 def _refuse_existing(outputs: list[Path], force: bool) -> None:
@@ -300,8 +246,3 @@ def _describe_guide(guide: Guide | None, title: str, source: str) -> str:
     under = f", {nested} of them sub-sections" if nested else ""
     count = f"{len(sections)} section" + ("" if len(sections) == 1 else "s")
     return f"guide '{guide.title}' from {source}: {count}{under}"
-
-
-def _slug(text: str) -> str:
-    """File names: up to eight words, and empty (not a placeholder) when text has none."""
-    return slugify(text, words=8, fallback="")
