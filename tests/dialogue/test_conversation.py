@@ -609,3 +609,14 @@ def test_a_question_no_passage_holds_a_word_of_is_declined_not_asked_back():
     assert result.hits and not result.coverage
     assert bot.ask("tell me a joke").kind == "decline"
     assert bot.ask("requirements?").kind == "clarify"  # a tie in words still is
+
+
+@pytest.mark.parametrize("pick", ["1", "option 2", "the first one", "3."])
+def test_a_pick_with_no_list_offered_says_so_instead_of_being_searched(bot, pick):
+    """A newcomer typed "1" after an answer: it was read as a follow-up of the question
+    before, or asked back between unrelated sections. A figure may still be asked about."""
+    chat = bot.conversation()
+    assert chat.ask("what's the salary?").kind == "answer"
+    reply = chat.ask(pick)
+    assert reply.kind == "smalltalk" and reply.answer.startswith("There is no list to pick")
+    assert bot.conversation().ask("2032?").kind != "smalltalk"

@@ -42,3 +42,48 @@ def test_a_repeat_answered_differently_says_so(make_knowledge):
     assert warning.startswith(f"{kb.root}/faq/b.yaml:1: 2 questions are asked in the same words")
     assert "1 of them answered differently" in warning and "keep the right one" in warning
     assert "brought in twice" not in warning
+
+
+HELP_CENTRE = """---
+title: Help Centre
+---
+Returns, exchanges and costs.
+
+## Returns
+
+You may return unused items within 30 days for a full refund.
+
+## Returns
+
+Damaged items are replaced free of charge when reported within 7 days.
+
+## returns
+
+Exchanges are made in store.
+
+## Online
+
+### Costs
+
+Online orders ship free over 50 pounds.
+
+## In store
+
+### Costs
+
+Store prices match the website.
+"""
+
+
+def test_a_heading_written_twice_in_a_guide_is_a_warning_naming_both_lines(make_knowledge):
+    """Asked which "Returns" was meant, people could not tell; under other headings ("Costs"
+    under "Online" and under "In store") a heading may repeat."""
+    kb = load_knowledge(make_knowledge({"guides/help.md": HELP_CENTRE}))
+    repeated = [w for w in kb.warnings if "is also at line" in w]
+    path = f"{kb.root}/guides/help.md"
+    assert repeated == [
+        f"{path}:10: the heading 'Returns' is also at line 6: give each section a heading of "
+        "its own",
+        f"{path}:14: the heading 'returns' is also at line 6: give each section a heading of "
+        "its own",
+    ]

@@ -19,7 +19,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.markup import clean_question
-from guidebot.dialogue.picks import answer_from, choice_answer
+from guidebot.dialogue.picks import answer_from, bare_pick, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
 from guidebot.dialogue.split import (
     RANKED,
@@ -63,8 +63,11 @@ class Conversation:
         return reply
 
     def _turn(self, question: str) -> Reply:
-        if not re.search(r"[^\W_]", question):  # nothing to search for: say what works
-            prompt = "Ask me a question about the guide, for example: " + self.context.example
+        # Nothing to search for ("?", or "1" with no list offered): say what works.
+        bare = not self.state.pending_choices and bare_pick(question)
+        if bare or not re.search(r"[^\W_]", question):
+            said = "There is no list to pick from just now. " if bare else ""
+            prompt = f"{said}Ask me a question about the guide, for example: {self.context.example}"
             return replace(smalltalk_reply(question, prompt), confidence=0.0)
         if self.state.pending_choices:
             reply = self._resolve_choice(question)

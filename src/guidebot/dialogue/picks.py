@@ -15,6 +15,7 @@ from guidebot.search.analysis import words
 from guidebot.search.results import Hit, SearchResult
 
 MAX_PICK_WORDS = 4  # a longer reply to a clarifying question is a question of its own
+MAX_CHOICES = 20  # no list guidebot offers runs longer
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}
 # Words that only pick ("the second one, please", "option 2", "I meant number 1").
 _PICKING = frozenset(
@@ -26,6 +27,19 @@ _PICKING = frozenset(
 def is_pick(word: str) -> bool:
     """Whether the word only picks: a number, an ordinal or a word such as "option"."""
     return word.isdigit() or word in _ORDINALS or word in _PICKING
+
+
+def bare_pick(text: str) -> bool:
+    """Whether the message only picks ("1", "option 2", "the first one"), by a number no
+    list runs to (MAX_CHOICES at most) or a position: with no list offered, it asks
+    nothing. A larger figure may be asked about ("2032?")."""
+    said = [word for word in words(text) if word != "the"]
+    numbers = [int(word) for word in said if word.isdigit()]
+    return (
+        all(map(is_pick, said))
+        and (bool(numbers) or any(word in _ORDINALS for word in said))
+        and all(number <= MAX_CHOICES for number in numbers)
+    )
 
 
 def ordinal(text: str, choices: list[str]) -> str | None:

@@ -14,14 +14,14 @@ from rapidfuzz import fuzz, process, utils
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.gcpause import paused_gc
-from guidebot.knowledge.guidefile import one_line, parse_guide, word_count
+from guidebot.knowledge.guidefile import one_line, parse_guide
 from guidebot.knowledge.model import (
     FaqEntry,
     Guide,
     KnowledgeBase,
     Section,
 )
-from guidebot.knowledge.repeats import repeated_questions
+from guidebot.knowledge.repeats import menu_warnings, repeated_headings, repeated_questions
 from guidebot.knowledge.sidefiles import parse_scope, parse_smalltalk, parse_synonyms
 from guidebot.knowledge.slugs import UniqueIds, slugify
 
@@ -94,7 +94,7 @@ def load_knowledge(root: Path | str) -> KnowledgeBase:
     if problems:  # file by file, top to bottom, as someone fixing them reads
         raise KnowledgeError(sorted(problems, key=lambda p: (p.path, p.line)))
     warnings, stale = _staleness(faqs, guides)
-    warnings += _menu_warnings(guides) + repeated_questions(faqs)
+    warnings += menu_warnings(guides) + repeated_headings(guides) + repeated_questions(faqs)
     return KnowledgeBase(
         root=str(root),
         guides=tuple(guides),
@@ -156,35 +156,6 @@ def _staleness(faqs: list[FaqEntry], guides: list[Guide]) -> tuple[list[str], li
                 f"set 'section_hash: {now}'"
             )
     return warnings, stale
-
-
-MENU_WORDS = 8  # a section with fewer words than this says next to nothing
-
-
-def _menu_warnings(guides: list[Guide]) -> list[str]:
-    """A guide most of whose sections (of four or more) hold a few words at most was likely
-    read from a menu or an index page, not an article: worth a look before it answers."""
-    warnings = []
-    for guide in guides:
-        body = [s for s in guide.sections if not s.is_intro]
-        tiny = [s for s in body if _fewer_words(s, MENU_WORDS)]
-        if len(body) >= 4 and len(tiny) * 2 > len(body):
-            warnings.append(
-                f"{guide.path}: {len(tiny)} of its {len(body)} sections have fewer than "
-                f"{MENU_WORDS} words: this looks like a menu, not an article"
-            )
-    return warnings
-
-
-def _fewer_words(section: Section, limit: int) -> bool:
-    """Whether the section has fewer than `limit` words, without joining and splitting all
-    of its text; a list's markers ("2.", "-") are no words."""
-    words = 0
-    for paragraph in section.paragraphs:
-        words += word_count(paragraph.text, limit)
-        if words >= limit:
-            return False
-    return True
 
 
 def fingerprint(root: Path) -> str:
