@@ -346,3 +346,15 @@ def test_a_line_break_in_a_web_page_keeps_the_words_on_either_side_apart():
     )
     text = " ".join(parse_html(page).sections[0].blocks)
     assert "Bring these: - your order number - photo ID and nothing else." in text
+
+
+def test_html_blocks_in_a_markdown_article_are_read_as_text_not_dropped():
+    """A Markdown guide with an address in a <p> block lost it; script, comment and image
+    still leave nothing."""
+    text = (
+        "# Help\n\n## Contact\n\nCall us on <b>555-0100</b> any day.\n\n"
+        "<p>Our office is at 1 Main St, open 9 to 5.</p>\n\n"
+        "<script>alert(1)</script>\n\n<!-- hidden note -->\n\n<img src=x onerror=alert(2)>\n"
+    )
+    blocks = parse_markdown(text).sections[0].blocks
+    assert blocks == ["Call us on 555-0100 any day.", "Our office is at 1 Main St, open 9 to 5."]

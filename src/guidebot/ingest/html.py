@@ -10,7 +10,7 @@ SKIPPED = {"script", "style", "noscript", "nav", "footer", "aside", "form", "svg
 SKIPPED |= {"button", "select", "iframe", "object"}
 HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2"}
 BLOCKS = {"p", "div", "section", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
-BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr"}
+BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr", "details", "summary"}
 
 
 class _Collector(HTMLParser):

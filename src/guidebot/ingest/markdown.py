@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
+from guidebot.ingest.faq.markup import html_as_text
 
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _META_KEYS = ("title", "author", "author_title", "source", "summary")
@@ -119,7 +120,19 @@ def _events(tokens: list[Token]) -> list[Event]:
                 events += [("p", text, 0), ("", "", 0)]
         elif kind in {"fence", "code_block"} and not depth:
             events += [("p", token.content, 0), ("", "", 0)]
+        elif kind == "html_block" and not depth:
+            events += [event for text in _html_text(token.content) for event in _paragraph(text)]
     return events
+
+
+def _html_text(block: str) -> list[str]:
+    """The paragraphs of an HTML block ("<p>Our office is at …</p>", a <details>) as plain
+    text, read as an FAQ answer's HTML is (faq.markup.html_as_text)."""
+    return [text for text in html_as_text(block).split("\n\n") if text.strip()]
+
+
+def _paragraph(text: str) -> list[Event]:
+    return [("p", text, 0), ("", "", 0)]
 
 
 def _in_cell(tokens: list[Token], inline: Token) -> bool:

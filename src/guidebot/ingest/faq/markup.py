@@ -37,10 +37,16 @@ def plain_answer(text: str) -> str:
     HTML too: it reads as the characters they stand for."""
     text = _AUTOLINK.sub(r"\1", text)
     if _TAG.search(text) or _ELEMENT.search(text):
-        text = _html_text(_ANCHOR.sub(_anchor_text, text))
+        text = html_as_text(text)
     elif _REFERENCE.search(text):
         text = html.unescape(text).replace("\xa0", " ")
     return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
+
+
+def html_as_text(markup: str) -> str:
+    """HTML as plain text: blocks apart, links as "words (address)", scripts, styles and
+    comments left out."""
+    return _html_text(_ANCHOR.sub(_anchor_text, markup))
 
 
 def plain_line(value: str) -> str:
