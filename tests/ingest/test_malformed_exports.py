@@ -201,6 +201,14 @@ CASES = {
         written("faq.json", '[\n {"question": "Locks?", "answer": "Yes."},\n]'),
         "faq.json:3: not valid JSON",
     ),
+    "QnA Maker TSV text past its columns": (
+        written(
+            "qna.tsv",
+            "Question\tAnswer\tSource\tMetadata\n"
+            "Locks?\tYes.\tEditorial\tcategory:shop\t\t\tand bells\n",
+        ),
+        "qna.tsv:2: 7 cells where the table has 4 columns",
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from guidebot.ingest.faq.rows import (
     question_text,
     raise_problems,
     row_of,
+    too_many_cells,
 )
 
 HEADER_SEARCH = 10  # a title row or two above the header is common in a sheet
@@ -101,7 +102,7 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
         where = grid.where(number)
         extra = [c for c in cells[len(names) :] if c.strip()]
         if extra:
-            problems.append(_too_many(where, len(names), len(cells)))
+            problems.append(too_many_cells(where, len(names), len(cells)))
             continue
         values: dict[str, str] = {}
         for i, key in columns.items():
@@ -124,7 +125,7 @@ def _headerless(grid: Grid) -> list[Row]:
     for number, cells in _with_unread(grid, grid.rows, (0, 1)):
         where = grid.where(number)
         if len([c for c in cells if c.strip()]) > 2 or any(c.strip() for c in cells[2:]):
-            problems.append(_too_many(where, 2, len(cells)))
+            problems.append(too_many_cells(where, 2, len(cells)))
             continue
         question = question_text(cells[0])
         answer = answer_text(cells[1]) if len(cells) > 1 else ""
@@ -144,10 +145,3 @@ def _with_unread(
         (line, []) for line in grid.unread_rows(columns) if line > after
     ]
     return sorted(rows + unread, key=lambda row: row[0]) if unread else rows
-
-
-def _too_many(where: str, expected: int, found: int) -> str:
-    return (
-        f"{where}: {found} cells where the table has {expected} columns; a cell that holds "
-        "the separator (e.g. a comma) must be in double quotes"
-    )

@@ -22,6 +22,7 @@ from guidebot.ingest.faq.rows import (
     one_line,
     question_text,
     raise_problems,
+    too_many_cells,
 )
 
 FORM = "a QnA Maker export"
@@ -44,6 +45,9 @@ def read_qna_grids(grids: list[tuple[Grid, int]]) -> tuple[list[Row], list[str]]
         for line, cells in grid.rows[header + 1 :]:
             cell = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(names)}
             where = grid.where(line)
+            if any(c.strip() for c in cells[len(names) :]):  # text no column names is lost
+                problems.append(too_many_cells(where, len(names), len(cells), "a tab"))
+                continue
             question = question_text(cell.get("question"))
             answer = answer_text(cell.get("answer"), escapes=True)
             if not has_both(problems, where, question, answer, grid.why_empty(line, asked)):

@@ -232,3 +232,11 @@ def raise_problems(problems: list[str]) -> None:
     """Every problem found at once: people fix a file in one go rather than error by error."""
     if problems:
         raise InputError("\n".join(problems))
+
+
+def too_many_cells(where: str, expected: int, found: int, separator: str = "a comma") -> str:
+    """The problem of a row with non-empty cells past the header's last column."""
+    return (
+        f"{where}: {found} cells where the table has {expected} columns; a cell that holds "
+        f"the separator (e.g. {separator}) must be in double quotes"
+    )
