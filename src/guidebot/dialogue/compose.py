@@ -30,6 +30,14 @@ def sources_of(hits: Sequence[Hit], retriever: Retriever) -> tuple[Source, ...]:
     )
 
 
+# Said beside an answer whose passage holds none of the question's words: closest in
+# meaning only, which a reader should know before relying on it.
+BY_MEANING_ONLY = (
+    "None of your question's words are in this passage; it is the closest in meaning, so "
+    "check that it answers what you asked."
+)
+
+
 def answer_reply(
     question: str,
     result: SearchResult,
@@ -37,10 +45,15 @@ def answer_reply(
     retriever: Retriever,
     notes: Sequence[str] = (),
     see_also: Sequence[str] = (),
+    on_its_own: bool = True,
 ) -> Reply:
     """Quote the best passage; the other hits are further sources; `see_also` names other
-    sections the question fits about as well."""
+    sections the question fits about as well. A question `on_its_own` (no follow-up, whose
+    words the topic may supply) answered from a passage holding none of its words, for its
+    meaning alone, says so (BY_MEANING_ONLY)."""
     best = hits[0].passage
+    if on_its_own and result.coverage == 0 and not result.exact and result.terms:
+        notes = [*notes, BY_MEANING_ONLY]
     return Reply(
         question=question,
         answer=best.text,

@@ -258,7 +258,8 @@ class Conversation:
         # about: the answer comes first, the others are offered beside it.
         see_also = [s for s in close if s != retriever.labels.of(result.hits[0].passage)]
         top = result.hits[: policy.top_k]
-        reply = answer_reply(question, result, top, retriever, notes + read_as, see_also)
+        notes += read_as
+        reply = answer_reply(question, result, top, retriever, notes, see_also, not followup)
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 
     def _just_given(self, result: SearchResult) -> bool:
