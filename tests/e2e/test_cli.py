@@ -402,3 +402,10 @@ def test_ingest_without_files_finishes_an_interrupted_one(tmp_path: Path):
     )
     nothing = run_guidebot("ingest", "--knowledge", kb)
     assert nothing.returncode == 2 and "has no ingest to finish" in nothing.stderr
+
+
+def test_eval_names_a_folder_and_a_floor_out_of_range_plainly():
+    folder = guidebot("eval", "tests/eval")
+    assert folder.returncode == 2 and "a folder; name an evaluation file" in folder.stderr
+    floor = guidebot("eval", "tests/eval/dev.yaml", "--min-top1", "2")
+    assert floor.returncode == 2 and "--min-top1 is a share from 0 to 1" in floor.stderr

@@ -561,3 +561,15 @@ def test_the_log_keeps_no_control_characters_in_or_out(tmp_path):
     target = tmp_path / "new.yaml"
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     assert all(ch.isprintable() or ch == "\n" for ch in target.read_text(encoding="utf-8"))
+
+
+def test_a_data_folder_that_is_a_file_is_named_as_one(tmp_path):
+    """GUIDEBOT_DATA_DIR naming a file: gaps said "No unanswered questions logged yet" and
+    ask's note said only "File exists"."""
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    env = {"GUIDEBOT_DATA_DIR": str(data), "GUIDEBOT_NO_LOG": ""}
+    listed = guidebot("gaps", env=env)
+    assert listed.returncode == 2 and f"{data} is a file, not a folder" in listed.stderr
+    asked = guidebot("ask", "zzkq blorp", env=env)
+    assert f"{data} is a file, not a folder" in asked.stderr

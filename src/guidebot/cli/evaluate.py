@@ -55,8 +55,13 @@ def run(args: argparse.Namespace) -> int:
     from guidebot.quality.evaluation import MRR_DEPTH, resolve_cases
 
     path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{path}: a folder; name an evaluation file (e.g. tests/eval/dev.yaml)")
     if not path.is_file():
         raise UsageError(f"{path}: no such evaluation file")
+    for name, floor in (("--min-top1", args.min_top1), ("--min-followup", args.min_followup)):
+        if floor is not None and not 0 <= floor <= 1:
+            raise UsageError(f"{name} is a share from 0 to 1 (0.9 for 90%), not {floor:g}")
     bot = load_bot(args, top_k=MRR_DEPTH)
     cases = load_cases(path)
     cases = resolve_cases(bot, cases, str(path), allow_missing=args.allow_missing)

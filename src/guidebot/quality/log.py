@@ -189,8 +189,19 @@ def _write(record: LogRecord, path: Path | None) -> str | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         append_record(target, line.encode("utf-8"))
     except OSError as error:
-        return f"could not write the unanswered-questions log {target}: {error.strerror or error}"
+        reason = error.strerror or str(error)
+        if (blocked := _file_in_the_way(target)) is not None:
+            reason = f"{blocked} is a file, not a folder ({_DATA_DIR_HINT})"
+        return f"could not write the unanswered-questions log {target}: {reason}"
     return None
+
+
+_DATA_DIR_HINT = "is GUIDEBOT_DATA_DIR right?"
+
+
+def _file_in_the_way(target: Path) -> Path | None:
+    """The first folder on the log's way that is a file instead, if one is."""
+    return next((p for p in reversed(target.parents) if p.exists() and not p.is_dir()), None)
 
 
 def append_record(path: Path, record: bytes) -> None:
@@ -220,6 +231,10 @@ def append_record(path: Path, record: bytes) -> None:
 def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
     """Every record in the log (none if it does not exist yet) and notes on unreadable lines."""
     target = path or unanswered_log()
+    if (blocked := _file_in_the_way(target)) is not None:
+        raise InputError(
+            f"{target}: {blocked} is a file, not a folder (is GUIDEBOT_DATA_DIR right?)"
+        )
     if not target.is_file():
         return [], []
     records: list[LogRecord] = []
