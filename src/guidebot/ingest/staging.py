@@ -21,7 +21,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -63,10 +63,12 @@ def sole_ingest(target: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
-        if made and [p.name for p in target.iterdir()] == [LOCK]:
-            lock_file.unlink(missing_ok=True)
-            for folder in made:  # the target first, then the folders made for it
-                folder.rmdir()
+        # Tidying only: a folder something else has written to meanwhile stays.
+        with suppress(OSError):
+            if made and [p.name for p in target.iterdir()] == [LOCK]:
+                lock_file.unlink(missing_ok=True)
+                for folder in made:  # the target first, then the folders made for it
+                    folder.rmdir()
 
 
 class Staging:
