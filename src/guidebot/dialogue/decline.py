@@ -38,9 +38,8 @@ def unrelated(
     would decline, its own words must not be far (Policy.followup_own_similarity): "what
     about my cat?" after a refund question; nor, when it only offers another thing
     (alternatives.alternative), may the best passage hold none of its terms while
-    another passage holds one. `just_given`:
-    the best passage is the one just answered with (uncovered.about_something_else's
-    `continuing`)."""
+    another passage holds one. `just_given`: the best passage is the one just answered
+    with (uncovered.about_something_else's `continuing`)."""
     policy, best, similarity = context.policy, result.best, result.similarity
     on_its_own = not followup and cue != "explicit"
     if (
