@@ -14,7 +14,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from guidebot.knowledge import faqfile, guidefile, loader, passages, yamlsource
+from guidebot.knowledge import faqfile, guidefile, passages, repeats, yamlsource
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.model import Paragraph, Section
 
@@ -303,8 +303,8 @@ def test_one_line_is_the_block_as_read_before_so_section_hashes_hold(block):
 @given(st.lists(st.text(alphabet="ab \t\n", max_size=20), max_size=5))
 def test_menu_word_counts_are_as_before(texts):
     section = Section("S", 1, tuple(Paragraph(t, 1) for t in texts))
-    for limit in (1, 3, loader.MENU_WORDS):
-        assert loader._fewer_words(section, limit) == (len(section.text.split()) < limit)
+    for limit in (1, 3, repeats.MENU_WORDS):
+        assert repeats._fewer_words(section, limit) == (len(section.text.split()) < limit)
 
 
 @settings(max_examples=200, deadline=None)
