@@ -620,3 +620,16 @@ def test_a_pick_with_no_list_offered_says_so_instead_of_being_searched(bot, pick
     reply = chat.ask(pick)
     assert reply.kind == "smalltalk" and reply.answer.startswith("There is no list to pick")
     assert bot.conversation().ask("2032?").kind != "smalltalk"
+
+
+@pytest.mark.parametrize("message", ["፩", "²", "٣", "option ፪"])
+def test_digits_of_other_scripts_are_read_without_a_crash(bot, message):
+    """str.isdigit accepts "፩" (Ethiopic one), which int() refuses: every message is
+    checked for a bare pick, so this once ended in a traceback."""
+    assert bot.conversation().ask(message).kind in {"smalltalk", "decline", "answer", "clarify"}
+
+
+def test_a_number_with_a_question_mark_asks_rather_than_picks(bot):
+    chat = bot.conversation()
+    chat.ask("what's the salary?")
+    assert not chat.ask("2?").answer.startswith("There is no list to pick")

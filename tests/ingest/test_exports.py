@@ -339,3 +339,10 @@ def test_an_answer_with_character_references_but_no_tags_reads_as_their_characte
     escaped = "Smith &amp; Sons &copy; 2020 &#8212; since &lt;1900&gt;."
     assert plain_answer(escaped) == "Smith & Sons © 2020 — since <1900>."
     assert plain_answer("Tom & Jerry; R&D") == "Tom & Jerry; R&D"  # no reference: as written
+
+
+def test_a_list_numbered_from_a_digit_of_another_script_starts_at_one():
+    """<ol start="²">: "²".isdigit() is true and int("²") fails; the list starts at 1."""
+    from guidebot.ingest.faq.markup import plain_answer
+
+    assert plain_answer('<ol start="²"><li>Call us</li><li>Wait</li></ol>') == "1. Call us\n2. Wait"

@@ -24,19 +24,28 @@ _PICKING = frozenset(
 )
 
 
+def _number(word: str) -> bool:
+    """Whether the word is a number written in ASCII digits ("2"; not "፩" or "²", which
+    str.isdigit also accepts and int() refuses)."""
+    return word.isascii() and word.isdigit()
+
+
 def is_pick(word: str) -> bool:
     """Whether the word only picks: a number, an ordinal or a word such as "option"."""
-    return word.isdigit() or word in _ORDINALS or word in _PICKING
+    return _number(word) or word in _ORDINALS or word in _PICKING
 
 
 def bare_pick(text: str) -> bool:
     """Whether the message only picks ("1", "option 2", "the first one"), by a number no
-    list runs to (MAX_CHOICES at most) or a position: with no list offered, it asks
-    nothing. A larger figure may be asked about ("2032?")."""
+    list runs to (MAX_CHOICES at most) or a position, and asks nothing: with no list
+    offered, it says nothing to search for. A question mark asks ("4?" after "do children
+    travel free", "first?" after "when is the last bus"), and so may a larger figure
+    ("2032")."""
     said = [word for word in words(text) if word != "the"]
-    numbers = [int(word) for word in said if word.isdigit()]
+    numbers = [int(word) for word in said if _number(word)]
     return (
-        all(map(is_pick, said))
+        "?" not in text
+        and all(map(is_pick, said))
         and (bool(numbers) or any(word in _ORDINALS for word in said))
         and all(number <= MAX_CHOICES for number in numbers)
     )
@@ -45,7 +54,7 @@ def bare_pick(text: str) -> bool:
 def ordinal(text: str, choices: list[str]) -> str | None:
     """The choice picked by number or position ("2", "the first one", "last")."""
     for word in words(text):
-        number = int(word) if word.isdigit() else _ORDINALS.get(word)
+        number = int(word) if _number(word) else _ORDINALS.get(word)
         if number == -1:
             number = len(choices)
         if number and 1 <= number <= len(choices):

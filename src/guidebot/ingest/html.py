@@ -58,7 +58,7 @@ class _Collector(HTMLParser):
             self.lists.append(None)
         elif tag == "ol":
             start = values.get("start", "").strip()
-            self.lists.append(int(start) if start.isdigit() else 1)
+            self.lists.append(int(start) if start.isascii() and start.isdigit() else 1)
         elif tag in BLOCKS:
             self._flush("p")
 

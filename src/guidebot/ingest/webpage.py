@@ -75,7 +75,7 @@ def _events(document: ElementTree.Element) -> list[Event]:
         tag = element.tag
         if tag == "head":
             rend = element.get("rend", "h2")
-            level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
+            level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 2
             events.append(("h", text_of(element), level))
         elif tag == "list":
             # Its own items only: a list inside one is in that item's words (text_of).

@@ -45,7 +45,7 @@ class Guard:
             return
         declared = headers.get("content-length")
         if declared is not None:
-            if not declared.isdigit():
+            if not (declared.isascii() and declared.isdigit()):
                 await _error(400, "Content-Length is not a number", scope, send)
                 return
             if int(declared) > self.settings.max_body:

@@ -184,7 +184,7 @@ class ChatScreen(LastAnswerActions):
         """A question typed or clicked; a number typed before the first answer asks that
         suggested question."""
         text, suggestions = message.text, self.suggestions or []
-        picks = message.typed and not self.replies and text.isdigit()
+        picks = message.typed and not self.replies and text.isascii() and text.isdigit()
         if picks and 1 <= int(text) <= len(suggestions):
             text = suggestions[int(text) - 1]
         self.ask(text, message.shown)
