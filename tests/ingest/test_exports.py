@@ -346,3 +346,12 @@ def test_a_list_numbered_from_a_digit_of_another_script_starts_at_one():
     from guidebot.ingest.faq.markup import plain_answer
 
     assert plain_answer('<ol start="²"><li>Call us</li><li>Wait</li></ol>') == "1. Call us\n2. Wait"
+
+
+def test_only_whole_character_references_are_read_in_an_answer_without_tags():
+    """html.unescape alone also reads "&para" and "&not" without their semicolons: an
+    address "?id=1&param=csv&notify=no" would lose its parameters."""
+    from guidebot.ingest.faq.markup import plain_answer
+
+    answer = "Export at https://x/e?id=1&param=csv&notify=no &mdash; AT&amp;T"
+    assert plain_answer(answer) == "Export at https://x/e?id=1&param=csv&notify=no — AT&T"

@@ -62,13 +62,14 @@ def sole_ingest(target: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        lock.release()
-        # Tidying only: a folder something else has written to meanwhile stays.
+        # Tidied while the lock is held, so that no other ingest can have taken it between;
+        # a folder something else has written to meanwhile stays.
         with suppress(OSError):
-            if made and [p.name for p in target.iterdir()] == [LOCK]:
+            if made and {p.name for p in target.iterdir()} <= {LOCK}:
                 lock_file.unlink(missing_ok=True)
                 for folder in made:  # the target first, then the folders made for it
                     folder.rmdir()
+        lock.release()
 
 
 class Staging:

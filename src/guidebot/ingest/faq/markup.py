@@ -38,8 +38,8 @@ def plain_answer(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     if _TAG.search(text) or _ELEMENT.search(text):
         text = html_as_text(text)
-    elif _REFERENCE.search(text):
-        text = html.unescape(text).replace("\xa0", " ")
+    elif _REFERENCE.search(text):  # each reference alone: "?id=1&param=csv" keeps "&para"
+        text = _REFERENCE.sub(lambda m: html.unescape(m.group()), text).replace("\xa0", " ")
     return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
 
 
