@@ -31,7 +31,7 @@ def test_markdown_has_questions_answers_and_cited_passages(replies) -> None:
     assert "Passages cited" in text
     for source in first.sources:
         assert f"[{source.number}] *{source.guide_title}*, section “{source.section}”" in text
-    assert "> hi [bold]x[/]" in text  # user text kept literally
+    assert "> hi \\[bold]x\\[/]" in text  # user text kept literally: "[" shown, not markup
 
 
 def test_empty_conversation_says_so() -> None:
@@ -75,8 +75,11 @@ title: Shop <b>help</b>
 Welcome.
 
 ## Returns <img src=x onerror=alert(1)>
-Send it back within 30 days. <script>alert(2)</script> See [our form](javascript:alert(3))
-and ![logo](http://x/y.png); AT&amp;T customers too.
+Send it back within 30 days. <script>alert(2)</script> See [our form](http://evil.example)
+and ![logo](http://x/y.png); AT&amp;T customers too. C:\\<img src=x onerror=alert(4)> and
+[a [b] c](http://evil.example/nested) or [x][ref].
+
+[ref]: http://evil.example/ref
 """
 
 

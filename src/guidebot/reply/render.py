@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 from guidebot.reply import Reply, Source
+from guidebot.reply.model import PART_MARK
 
 # What a Markdown renderer would read as markup in text that is not ours: an HTML tag or
-# comment ("<script>", "</p>", "<!--"), an autolink ("<https://…>"), an entity ("&lt;"), a
-# link or image ("[x](javascript:…)", "![…][ref]"). Each is escaped with a backslash,
-# which CommonMark shows as the character itself; other text is left as written, so a
-# reply pasted into a plain-text email reads as it did.
-_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|\[(?=[^\]\n]*\]\s*[(\[])")
+# comment ("<script>", "</p>", "<!--"), an autolink ("<https://…>"), an entity ("&lt;"),
+# any bracket (a link or image, "[x](http://…)", "![…][ref]", nested "[a [b] c](…)", a
+# reference definition "[x]: http://…"), and a backslash, which would otherwise escape the
+# escape ("C:\\<img …>"). Each is escaped with a backslash, which CommonMark shows as the
+# character itself; other text is left as written, so a reply pasted into a plain-text
+# email reads as it did.
+_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|[\[\\]")
 
 
 def literal(text: str) -> str:
@@ -56,8 +59,8 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
             choices = enumerate(part.choices, start=1)
             parts.append("\n".join(f"{n}. {literal(c)}" for n, c in choices))
         else:
-            text = part.cited_text if reply.parts else _cited(part.text, part)
-            parts.append(_quote_free(literal(text)))
+            text = _cited_part(part) if reply.parts else _cited(literal(part.text), part)
+            parts.append(_quote_free(text))
             cited |= {part.sources[0].number} if part.sources else set()
         if part.see_also:
             parts.append("See also: " + "; ".join(f"“{literal(s)}”" for s in part.see_also))
@@ -79,6 +82,12 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
 
 def _named(source: Source, mark: str) -> str:
     return f"{mark}{literal(source.guide_title)}{mark}, section “{literal(source.heading_path)}”"
+
+
+def _cited_part(part: Reply) -> str:
+    """Reply.cited_text with the question and answer made inert, not the source's mark."""
+    mark = f" [{part.sources[0].number}]" if part.sources else ""
+    return f"{PART_MARK}{literal(part.question)}\n{literal(part.text)}{mark}"
 
 
 def _cited(text: str, reply: Reply) -> str:
