@@ -591,3 +591,11 @@ def test_an_article_without_a_title_is_told_where_its_kind_gives_one(tmp_path, n
     with pytest.raises(InputError, match="no title found") as raised:
         ingest([path], tmp_path / "kb")
     assert said in str(raised.value)
+
+
+def test_utf32_text_is_named_not_read_as_utf16(tmp_path):
+    """UTF-32's little-endian mark begins with UTF-16's: it is named, not misread."""
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Café Guide\n\nOpen from nine.\n".encode("utf-32"))
+    with pytest.raises(InputError, match="this is UTF-32 text"):
+        read_source(path)

@@ -87,3 +87,9 @@ def test_a_heading_written_twice_in_a_guide_is_a_warning_naming_both_lines(make_
         f"{path}:14: the heading 'returns' is also at line 6: give each section a heading of "
         "its own",
     ]
+
+
+def test_a_first_section_headed_as_the_guide_is_no_repeat_of_its_opening(make_knowledge):
+    guide = "---\ntitle: Returns\n---\nHow returns work.\n\n## Returns\n\nWithin 30 days.\n"
+    kb = load_knowledge(make_knowledge({"guides/returns.md": guide}))
+    assert not [w for w in kb.warnings if "is also at line" in w]

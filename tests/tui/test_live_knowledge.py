@@ -472,3 +472,19 @@ def test_a_long_heading_keeps_its_room_before_the_excerpt() -> None:
     heading = "Refunds › Refunds on passes and cards at stations"
     label = citation_label(source(1, heading, "We refund unused passes " * 6), width=98)
     assert heading in label and len(label) <= 98
+
+
+def test_a_label_naming_its_guide_and_warning_still_fits_with_a_short_excerpt() -> None:
+    """With the guide's title and the out-of-date warning the excerpt's room went below
+    zero, and a negative slice printed nearly the whole passage (239 characters)."""
+    source = Source(
+        1,
+        "g/1",
+        "A very long guide title that goes on and on",
+        "A heading that is also very long indeed",
+        "Some passage text " * 20,
+        1.0,
+        label="A heading that is also very long indeed (A very long guide title)",
+    )
+    label = citation_label(source, stale=True)
+    assert len(label) <= LABEL_WIDTH and label.endswith(STALE) and "“Some" in label

@@ -176,5 +176,6 @@ def answer_from(
         hits.sort(key=lambda h: (h.passage.kind != "guide", h.passage.path, h.passage.line))
     others = [h for h in result.hits if not inside(h)]
     top = (hits + others)[: context.policy.top_k]
-    reply = answer_reply(question, result, top, retriever, notes)
+    # Picked, not searched for: the search's coverage says nothing of the passage picked.
+    reply = answer_reply(question, result, top, retriever, notes, on_its_own=False)
     return replace(reply, confidence=1.0), result

@@ -58,6 +58,8 @@ def read_source(path: Path) -> str:
                 f"{path}: this is {what}, not text; save it as text (.txt) or a web page "
                 "(.html) first (spreadsheets and FAQ exports are read as they are)"
             )
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # begins as UTF-16's
+        raise InputError(f"{path}: this is UTF-32 text; save it as UTF-8 and try again")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
         return decode(data, str(path), spreadsheet=False)
     if b"\0" in data[:8192]:

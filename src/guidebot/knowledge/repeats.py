@@ -63,6 +63,8 @@ def repeated_headings(guides: Sequence[Guide]) -> list[str]:
     for guide in guides:
         first: dict[tuple[str, ...], Section] = {}
         for section in guide.sections:
+            if section.is_intro:  # headed by the title, which no line of the guide writes
+                continue
             key = tuple(h.casefold() for h in (*section.parents, section.heading))
             earlier = first.setdefault(key, section)
             if earlier is not section:

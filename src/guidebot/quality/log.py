@@ -255,15 +255,15 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     kind=str(data.get("kind", "")),
                     confidence=float(data.get("confidence") or 0.0),
                     score=None if data.get("score") is None else float(data["score"]),
-                    guides=tuple(printable(str(g)) for g in data.get("guides") or ()),
+                    guides=tuple(_controls_out(str(g)) for g in data.get("guides") or ()),
                     helpful=None if data.get("helpful") is None else bool(data["helpful"]),
-                    sources=tuple(printable(str(s)) for s in data.get("sources") or ()),
-                    sections=tuple(printable(str(s)) for s in data.get("sections") or ()),
+                    sources=tuple(_controls_out(str(s)) for s in data.get("sources") or ()),
+                    sections=tuple(_controls_out(str(s)) for s in data.get("sections") or ()),
                     comment=printable(str(data.get("comment") or "")),
-                    knowledge=printable(str(data.get("knowledge") or "")),
-                    right=tuple(printable(str(s)) for s in data.get("right") or ()),
+                    knowledge=_controls_out(str(data.get("knowledge") or "")),
+                    right=tuple(_controls_out(str(s)) for s in data.get("right") or ()),
                     right_sections=tuple(
-                        printable(str(s)) for s in data.get("right_sections") or ()
+                        _controls_out(str(s)) for s in data.get("right_sections") or ()
                     ),
                 )
             )
@@ -280,6 +280,12 @@ def printable(text: str) -> str:
     FAQ files."""
     text = ESCAPE.sub("", text)  # a whole sequence, not only its ESC: "\x1b[2J" goes
     return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _controls_out(text: str) -> str:
+    """A name kept as the log gives it (a folder, an id, a heading), spacing and all, so
+    that it still matches what it names; only control and format characters are dropped."""
+    return "".join(ch for ch in ESCAPE.sub("", text) if ch.isprintable())
 
 
 def split_feedback(

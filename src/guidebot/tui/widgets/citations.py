@@ -20,6 +20,7 @@ from guidebot.tui.messages import CitationSelected
 LABEL_WIDTH = 70  # a citation label fits one line of an 80-column terminal
 MAX_LABEL_WIDTH = 110
 EXCERPT_WIDTH = 34
+MIN_EXCERPT = 8  # an excerpt never shorter, however narrow the label
 GUIDE_WIDTH = 24  # a guide's title in a label, when the knowledge holds several guides
 STALE = "⚠ may be out of date"
 
@@ -30,7 +31,9 @@ def _short(text: str, limit: int) -> str:
 
 
 def excerpt(text: str, limit: int = EXCERPT_WIDTH) -> str:
-    """The first words of a passage, cut at a word boundary: “Early-career graduates and…”."""
+    """The first words of a passage, cut at a word boundary: “Early-career graduates and…”
+    (at least a few characters, whatever `limit`)."""
+    limit = max(limit, MIN_EXCERPT)
     flat = " ".join(text.split()).removeprefix("- ")
     if len(flat) <= limit:
         return flat
@@ -62,16 +65,18 @@ def citation_label(
     what is left over; the warning is never cut off.
     """
     head = f"[{source.number}] "
+    tail = f"  {STALE}" if stale else ""
     if guide if guide is not None else names_its_guide(source):
-        head += f"{_short(source.guide_title, GUIDE_WIDTH)} › "
+        # Shorter still when the warning leaves little room for heading and excerpt.
+        room_for_title = min(GUIDE_WIDTH, max(8, width - len(tail) - 40))
+        head += f"{_short(source.guide_title, room_for_title)} › "
     elif source.question and source.guide_title == FAQ_TITLE:
         head += f"{FAQ_TITLE} › "
-    tail = f"  {STALE}" if stale else ""
     heading = " ".join(source.heading_path.split())
     room = width - len(head) - len(tail)
     quote = ""
     if source.text.strip():
-        kept = max(min(EXCERPT_WIDTH, room - 25), room - len(heading) - 5)
+        kept = max(MIN_EXCERPT, min(EXCERPT_WIDTH, room - 25), room - len(heading) - 5)
         quote = f" › “{excerpt(source.text, kept)}”"
     return head + _short(heading, max(8, room - len(quote))) + quote + tail
 
