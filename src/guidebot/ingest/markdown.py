@@ -51,7 +51,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str, str]:
     if end is None:
         return {}, text, f"line 1: the front matter's '{fence}' is never closed"
     source = "\n".join(lines[1:end])
-    language, broken = ("YAML", "") if fence == "---" else ("TOML", "")
+    language, broken = "YAML" if fence == "---" else "TOML", ""
     try:
         loaded = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as error:

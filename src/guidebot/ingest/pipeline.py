@@ -80,17 +80,19 @@ def finish(target: Path) -> bool:
     if not target.is_dir():
         return False
     with sole_ingest(target):
-        try:
-            return finish_interrupted(target)
-        except OSError as error:
-            raise WriteFailed(target, error.strerror or str(error)) from None
+        return _finish_interrupted(target)
+
+
+def _finish_interrupted(target: Path) -> bool:
+    """staging.finish_interrupted, a failed move raised as WriteFailed."""
+    try:
+        return finish_interrupted(target)
+    except OSError as error:
+        raise WriteFailed(target, error.strerror or str(error)) from None
 
 
 def _ingest(paths: list[Path], target: Path, force: bool, slug: str | None) -> IngestResult:
-    try:
-        finish_interrupted(target)
-    except OSError as error:
-        raise WriteFailed(target, error.strerror or str(error)) from None
+    _finish_interrupted(target)
     _check_target(target)
     sweep_abandoned(target, time.time())
     articles, tables, notes = read_all(paths, slug)

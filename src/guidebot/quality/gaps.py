@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from guidebot.knowledge.slugs import UniqueIds, slugify
-from guidebot.quality.log import FEEDBACK, LogRecord
+from guidebot.quality.log import FEEDBACK, LogRecord, printable
 
 SIMILARITY = 80.0  # rapidfuzz token_set_ratio at or above which two questions are one gap
 TODO = "TODO"
@@ -111,7 +111,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
                 kinds=tuple(sorted(set().union(*(kinds[k] for k in keys)))),
                 answered=_most_often(s for r in said for s in r.sections),
                 sources=_most_often(s for r in said for s in r.sources),
-                comments=tuple(dict.fromkeys(c for r in said if (c := _one_line(r.comment)))),
+                comments=tuple(dict.fromkeys(c for r in said if (c := printable(r.comment)))),
                 right_sections=_most_often(s for r in said for s in r.right_sections),
                 confidence=min((r.confidence for r in said if r.kind == "answer"), default=None),
             )
@@ -143,11 +143,6 @@ def _most_often(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda item: -counts[item]))
 
 
-def _one_line(text: str) -> str:
-    """Text as one line (a comment written into a YAML comment must not end it)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-
-
 def starter_faq(gaps: Sequence[Gap], source: str) -> str:
     """An FAQ file with one entry per gap, `answer: TODO`; `guidebot check` rejects TODOs."""
     lines = [
@@ -173,7 +168,7 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             entry["alternates"] = list(gap.wordings[1:9])
         asked = "once" if gap.count == 1 else f"{gap.count} times"
         lines.append(f"# asked {asked}, last on {gap.last_asked[:10]}")
-        said = "; ".join(_one_line(a) for a in gap.answered)
+        said = "; ".join(printable(a) for a in gap.answered)
         if gap.confidence is not None and gap.answered:
             lines.append(f"# answered with confidence {gap.confidence:.2f} from: {said}")
         if gap.kinds == ("decline",):
@@ -183,7 +178,7 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             if gap.answered:
                 lines.append(f"# marked not helpful; answered from: {said}")
             if gap.right_sections:
-                right = "; ".join(_one_line(s) for s in gap.right_sections)
+                right = "; ".join(printable(s) for s in gap.right_sections)
                 lines.append(f"# the right source, people said: {right}")
             lines += [f"# comment: {c}" for c in gap.comments[:3]]
         lines.append(

@@ -232,9 +232,7 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
     """Every record in the log (none if it does not exist yet) and notes on unreadable lines."""
     target = path or unanswered_log()
     if (blocked := _file_in_the_way(target)) is not None:
-        raise InputError(
-            f"{target}: {blocked} is a file, not a folder (is GUIDEBOT_DATA_DIR right?)"
-        )
+        raise InputError(f"{target}: {blocked} is a file, not a folder ({_DATA_DIR_HINT})")
     if not target.is_file():
         return [], []
     records: list[LogRecord] = []
@@ -278,14 +276,14 @@ def printable(text: str) -> str:
     space) turned to spaces and white space collapsed. A log is written by a web server
     from anyone's requests, and what `guidebot gaps` reads from it reaches terminals and
     FAQ files."""
-    text = ESCAPE.sub("", text)  # a whole sequence, not only its ESC: "\x1b[2J" goes
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return " ".join(_controls_out(text, " ").split())
 
 
-def _controls_out(text: str) -> str:
+def _controls_out(text: str, space: str = "") -> str:
     """A name kept as the log gives it (a folder, an id, a heading), spacing and all, so
-    that it still matches what it names; only control and format characters are dropped."""
-    return "".join(ch for ch in ESCAPE.sub("", text) if ch.isprintable())
+    that it still matches what it names; only control and format characters are dropped
+    (each turned to `space`), an escape sequence whole ("\x1b[2J", not only its ESC)."""
+    return "".join(ch if ch.isprintable() else space for ch in ESCAPE.sub("", text))
 
 
 def split_feedback(

@@ -50,15 +50,13 @@ def fit_width(room: int) -> int:
     return max(30, min(MAX_LABEL_WIDTH, room - 2))
 
 
-def citation_label(
-    source: Source, stale: bool = False, width: int = LABEL_WIDTH, guide: bool | None = None
-) -> str:
+def citation_label(source: Source, stale: bool = False, width: int = LABEL_WIDTH) -> str:
     """`[2] Section › “First words of the passage…”`, plus a warning when it may be out of date.
 
     The guide's title comes first (shortened to GUIDE_WIDTH: `[2] Gym guide › Opening hours
     › “…”`) where the knowledge names its sections by guide (Source.label: it holds several
     guides, or two guides share a heading), so that every answer of one knowledge base is
-    cited alike; `guide` overrides that. An FAQ entry no guide holds is marked `FAQ › `.
+    cited alike. An FAQ entry no guide holds is marked `FAQ › `.
 
     Sources often share one heading, so the excerpt is what tells them apart: it keeps
     EXCERPT_WIDTH (less in a narrow label), the heading all the rest it needs, the excerpt
@@ -66,7 +64,7 @@ def citation_label(
     """
     head = f"[{source.number}] "
     tail = f"  {STALE}" if stale else ""
-    if guide if guide is not None else names_its_guide(source):
+    if names_its_guide(source):
         # Shorter still when the warning leaves little room for heading and excerpt.
         room_for_title = min(GUIDE_WIDTH, max(8, width - len(tail) - 40))
         head += f"{_short(source.guide_title, room_for_title)} › "
