@@ -372,3 +372,36 @@ def test_another_thing_offered_that_the_answer_never_names_is_declined(make_know
     chat.ask("how much is a single fare")
     reply = chat.ask("and a day pass?")
     assert reply.kind == "answer" and reply.sources[0].section == "Fares"
+
+
+PRICES = """
+---
+title: Leisure centre
+---
+## Swimming lessons
+Children's lessons run on Saturdays. A term of ten lessons costs £65 for children aged 4 to
+12 and £80 for adults.
+
+## Lockers
+Lockers take a returnable coin. Please leave valuables at home.
+"""
+
+
+@pytest.mark.parametrize("encoder", ["none", "builtin"])
+@pytest.mark.parametrize("followup", ["and the minimum age?", "whats the minimum?", "and the max?"])
+def test_a_minimum_asked_after_a_topic_is_asked_of_it(make_knowledge, encoder, followup):
+    """ "whats the minimum?" names nothing the knowledge holds: after a question on lessons
+    it asks the lessons' minimum, answered by the passage giving their figures, not
+    declined as a question of its own. On lockers, which give no figure, it is declined."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    model = load_model(builtin_dir()) if encoder == "builtin" else None
+    bot = Bot.load(make_knowledge({"guides/centre.md": PRICES}), encoder=model)
+    chat = bot.conversation()
+    assert chat.ask("how much are swimming lessons").sources[0].section == "Swimming lessons"
+    reply = chat.ask(followup)
+    assert reply.kind == "answer" and reply.sources[0].section == "Swimming lessons"
+    chat = bot.conversation()
+    assert chat.ask("do the lockers need a coin").sources[0].section == "Lockers"
+    assert chat.ask("whats the minimum?").kind == "decline"

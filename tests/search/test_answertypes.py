@@ -12,7 +12,15 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, contact_only, held, years_told
+from guidebot.search.answertypes import (
+    AnswerKinds,
+    Kind,
+    asked,
+    contact_only,
+    extent_only,
+    held,
+    years_told,
+)
 
 LIBRARY = """
 ---
@@ -234,3 +242,19 @@ def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_kn
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question
     assert bot.ask("can i recycle my old phone").sources[0].section == "Electrical items"
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("and the minimum?", True),
+        ("whats the max?", True),
+        ("what's the average?", True),
+        ("how about the lowest", True),
+        ("what is the minimum age for swimming lessons", False),  # names its topic
+        ("and for students?", False),
+        ("and the?", False),  # stop words only ask for nothing
+    ],
+)
+def test_a_question_asking_only_for_an_extreme_or_an_average(question, only):
+    assert extent_only(question) is only

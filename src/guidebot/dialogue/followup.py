@@ -10,6 +10,7 @@ from guidebot.dialogue.alternatives import OPENERS, REFERENCES, alternative, led
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
+from guidebot.search.answertypes import extent_only
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -64,10 +65,18 @@ def read(
     if said == "explicit":
         combined = _toward_the_topic(context, question, result, combined, topic)
     toward = bool(combined.best and topic.keys() & set(combined.best.matched))
+    # "and the minimum?" names no topic: read alone, meaning may find the same section
+    # the topic leads to, on none of its words, and it would be declined as a question
+    # of its own; it asks the minimum of the topic.
+    of_the_topic = extent_only(question) and result.coverage == 0
     followup = (
         toward
-        and top_label(context, combined) != top_label(context, result)
-        and (said == "explicit" or combined.coverage >= context.policy.decline_coverage)
+        and (top_label(context, combined) != top_label(context, result) or of_the_topic)
+        and (
+            said == "explicit"
+            or of_the_topic
+            or combined.coverage >= context.policy.decline_coverage
+        )
         and not _names_elsewhere(context, result, combined)
     )
     if followup and alternative(question):

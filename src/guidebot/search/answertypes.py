@@ -210,6 +210,27 @@ def contact_only(question: str) -> Kind:
     return asked(question) & _CONTACT
 
 
+# Words asking for an extreme or a summary of an amount: "and the minimum?", "whats the
+# max?", "the average?" name no topic of their own, so they ask it of the topic before.
+_EXTENT = frozenset(
+    "minimum min maximum max least lowest highest smallest largest biggest average median "
+    "typical range limit total".split()
+)
+
+
+def extent_only(question: str) -> bool:
+    """Whether the question asks only for an extreme or a summary of an amount (a minimum,
+    a maximum, an average, a range): each of its words is a stop word or such a word, one
+    at least."""
+    said = words(question)
+    return any(w in _EXTENT for w in said) and all(w in STOP_WORDS or w in _EXTENT for w in said)
+
+
+def holds_figure(text: str) -> bool:
+    """Whether the text writes a figure with digits (an amount, a share, a time, a count)."""
+    return any(c.isdigit() for c in text)
+
+
 def held(text: str) -> Kind:
     """The kinds of answer the text holds."""
     kind = Kind.NONE
