@@ -453,3 +453,39 @@ def test_close_to_an_entry_in_other_words_is_not_declined_for_sharing_none(make_
     reply = bot.ask("who is your supervisor")
     assert reply.kind == "answer" and reply.sources[0].id == "faq/who-is-your-employer"
     assert bot.ask("who won the world cup").kind == "decline"
+
+
+CLINIC_FAQ = """
+- id: dental
+  question: How much is a dental?
+  answer: Scale & polish from £295, blood tests included. Extractions cost extra.
+- id: boarding
+  question: Do you board dogs?
+  answer: No, we board cats and small pets only; we can recommend kennels for dogs.
+- id: vaccination
+  question: How much is a dog vaccination?
+  answer: A primary course for a dog is £75, a yearly booster £52.
+- id: microchip
+  question: How much is microchipping?
+  answer: £25 for a dog, cat or rabbit, done in a normal appointment.
+- id: neutering
+  question: When should I neuter my dog?
+  answer: Most dogs are neutered from six months; ask the vet about large breeds.
+"""
+
+
+def test_a_question_whose_rarest_words_its_entry_holds_is_not_declined_for_meaning(
+    make_knowledge,
+):
+    """ "scale and polish" is far from the dental entry in averaged word vectors (a scale
+    weighs, Polish is a language); asked alone, the entry holds every word and answers. Asked
+    "for my dog", at a clinic whose passages say "dog" throughout, the one word the entry
+    lacks is commoner in the knowledge than the two it holds: no reason to decline."""
+    # The entry's line raised above the question's similarity (0.62 here; 0.34 in the
+    # trial's clinic, whose entry has a longer answer): meaning alone would decline it.
+    policy = dataclasses.replace(default_policy(word_level=True), semantic_entry_line=0.7)
+    knowledge = make_knowledge({"faq/clinic.yaml": CLINIC_FAQ})
+    bot = Bot.load(knowledge, policy, encoder=load_model(builtin_dir()))
+    for question in ("how much is a scale and polish", "how much is a scale and polish for my dog"):
+        reply = bot.ask(question)
+        assert reply.kind == "answer" and reply.sources[0].id == "faq/dental", question

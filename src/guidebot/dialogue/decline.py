@@ -78,6 +78,7 @@ def unrelated(
         and on_its_own
         and similarity < decline_below
         and not _all_found(policy, result)
+        and not _telling_found(context, result)
         and section_named(context, guides, result) is None
     ):
         return True
@@ -114,6 +115,21 @@ def _all_found(policy: Policy, result: SearchResult) -> bool:
     entry that says "sharps", however far averaged word vectors put the two. A bare word
     ("fee?") meets a passage on that word alone: its meaning still decides."""
     return len(set(result.terms)) > 1 and result.coverage >= policy.semantic_line_coverage
+
+
+def _telling_found(context: TurnContext, result: SearchResult) -> bool:
+    """Whether the best passage holds the question's two or more rarest terms (by idf) and
+    lacks only terms the knowledge uses and are commoner in it than each one held: "how much
+    is a scale and polish for my dog" at a clinic whose every other passage says "dog"."""
+    best = result.best
+    if best is None:
+        return False
+    retriever = context.retriever
+    held = set(best.matched) - result.loose
+    lacking = set(result.terms) - held
+    if len(held) < 2 or not lacking or not all(map(retriever.knows, lacking)):
+        return False
+    return max(map(retriever.idf, lacking)) < min(map(retriever.idf, held))
 
 
 def _answered_in_its_words(context: TurnContext, result: SearchResult) -> bool:
