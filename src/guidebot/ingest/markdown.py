@@ -2,9 +2,11 @@
 
 Front matter in YAML (between '---' lines) or TOML (between '+++' lines) gives the title,
 author and the rest; entities are decoded; a list item stays whole, however many lines or
-paragraphs it has; a table becomes one line per row; links keep their words; images and
-HTML are dropped. Liquid and Hugo template tags ('{% … %}', '{{ … }}') are removed with a
-note, since they are instructions to a site generator, not text.
+paragraphs it has, and blocks of code or HTML inside it join its words; a table becomes one
+line per row; links keep their words; images and inline HTML tags are dropped, and an HTML
+block reads as the Markdown it stands for would (guidebot.ingest.fragments): its headings,
+tables, lists and paragraphs. Liquid and Hugo template tags ('{% … %}', '{{ … }}') are
+removed with a note, since they are instructions to a site generator, not text.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
-from guidebot.ingest.faq.markup import html_as_text
+from guidebot.ingest.fragments import fragment_events, fragment_text
 
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _META_KEYS = ("title", "author", "author_title", "source", "summary")
@@ -29,7 +31,7 @@ def parse_markdown(text: str) -> Article:
     meta, body, broken = _front_matter(text)
     body, tags = _TEMPLATE_TAG.subn("", body)
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
-    article = article_from_events(list(_events(tokens)))
+    article = article_from_events(_events(_html_joined(tokens)))
     article.notes += [broken] if broken else []
     for key in _META_KEYS:
         value = meta.get("description" if key == "summary" and key not in meta else key)
@@ -118,21 +120,28 @@ def _events(tokens: list[Token]) -> list[Event]:
                 row.append(text)
             else:
                 events += [("p", text, 0), ("", "", 0)]
-        elif kind in {"fence", "code_block"} and not depth:
+        elif kind in {"fence", "code_block", "html_block"} and depth:
+            # a block inside a list item is part of the item, as its paragraphs are
+            item.append(fragment_text(token.content) if kind == "html_block" else token.content)
+        elif kind in {"fence", "code_block"}:
             events += [("p", token.content, 0), ("", "", 0)]
-        elif kind == "html_block" and not depth:
-            events += [event for text in _html_text(token.content) for event in _paragraph(text)]
+        elif kind == "html_block":
+            events += fragment_events(token.content)
     return events
 
 
-def _html_text(block: str) -> list[str]:
-    """The paragraphs of an HTML block ("<p>Our office is at …</p>", a <details>) as plain
-    text, read as an FAQ answer's HTML is (faq.markup.html_as_text)."""
-    return [text for text in html_as_text(block).split("\n\n") if text.strip()]
-
-
-def _paragraph(text: str) -> list[Event]:
-    return [("p", text, 0), ("", "", 0)]
+def _html_joined(tokens: list[Token]) -> list[Token]:
+    """The tokens with each run of adjacent HTML blocks made one: a blank line ends
+    CommonMark's HTML block, so a <table> with one between its rows comes in parts, and
+    no part alone is the table."""
+    joined: list[Token] = []
+    for token in tokens:
+        last = joined[-1] if joined else None
+        if token.type == "html_block" and last is not None and last.type == "html_block":
+            joined[-1] = last.copy(content=f"{last.content}\n{token.content}")
+        else:
+            joined.append(token)
+    return joined
 
 
 def _in_cell(tokens: list[Token], inline: Token) -> bool:

@@ -40,7 +40,7 @@ def plain_answer(text: str) -> str:
         text = html_as_text(text)
     elif _REFERENCE.search(text):  # each reference alone: "?id=1&param=csv" keeps "&para"
         text = _REFERENCE.sub(lambda m: html.unescape(m.group()), text).replace("\xa0", " ")
-    return _MARKDOWN_LINK.sub(lambda m: _link(m.group(1), m.group(2)), text)
+    return _MARKDOWN_LINK.sub(lambda m: link_text(m.group(1), m.group(2)), text)
 
 
 def html_as_text(markup: str) -> str:
@@ -63,7 +63,8 @@ def _anchor_text(match: re.Match[str]) -> str:
     return inner if _same(shown, html.unescape(href)) else f"{inner} ({href})"
 
 
-def _link(text: str, url: str) -> str:
+def link_text(text: str, url: str) -> str:
+    """A link as "words (address)", or its words alone when the address adds nothing."""
     return text if _same(text, url) else f"{text} ({url})"
 
 
