@@ -7,10 +7,18 @@ override) would make knowledge that never loads. The text they stand in carries 
 them: a terminal escape sequence goes whole ("ESC [31m", not leaving "[31m" behind), a
 vertical tab or form feed becomes a line break and the other separators a space, as they
 read in the text; every other one is dropped.
+
+Characters of no width (zero-width spaces and joiners, the word joiner, a byte order mark
+inside the text, a soft hyphen) go too, with no warning: a reader never saw them, and left
+in they split a word for the search ("pass<U+200B>word" is not "password") while it looks
+whole. A joiner inside an emoji sequence goes with the rest; its emoji still read. In an
+article, a character reference standing for one ("&#8203;", "&ZeroWidthSpace;") goes before
+it is read, as the character would: after, a heading of nothing else would be left empty.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from functools import partial
 
@@ -22,14 +30,18 @@ from guidebot.knowledge.yamlsource import CONTROL, ESCAPE
 _AS_SPACE = str.maketrans(
     {"\x0b": "\n", "\x0c": "\n", "\r": "\n"} | dict.fromkeys("\x1c\x1d\x1e\x1f", " ")
 )
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 _CRLF = re.compile(r"\r\n")
 _REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,6}));")
+_ANY_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SHOWN_LINES = 5  # lines of one article named in warnings; more are counted
 
 
 def without_controls(text: str) -> tuple[str, list[str]]:
     """(the text without control characters, as above; the characters dropped, each once as
-    "U+001B", in the order found). A text without any is returned as it is."""
+    "U+001B", in the order found; characters of no width are dropped unnamed). A text
+    without any is returned as it is."""
+    text = _INVISIBLE.sub("", text)
     if not CONTROL.search(text):
         return text, []
     found = dict.fromkeys(CONTROL.findall(text))
@@ -42,7 +54,8 @@ def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
     """An article's text without control characters, written as they are or as numeric
     character references ("&#27;", which a web page's reader cannot hold and gives up on),
     and a warning "file:line: ..." for each of the first SHOWN_LINES lines that held one
-    (then how many more did)."""
+    (then how many more did). Characters of no width go unnamed, written or referred to."""
+    text = _INVISIBLE.sub("", _ANY_REFERENCE.sub(_invisible_referred, text))
     if not CONTROL.search(text) and not _REFERENCE.search(text):
         return text, []
     warnings: list[str] = []
@@ -69,14 +82,21 @@ def _control_referred(match: re.Match[str]) -> str:
     return chr(code) if CONTROL.match(chr(code)) else match.group()
 
 
+def _invisible_referred(match: re.Match[str]) -> str:
+    """Nothing for a reference to a character of no width; any other as it was."""
+    return "" if _INVISIBLE.fullmatch(html.unescape(match.group())) else match.group()
+
+
 def rows_without_controls(rows: list[Row]) -> list[str]:
     """Drop control characters from every text of the rows, in place, and the alternates
     left empty; a warning naming the row (its "file:line") for each row that held one.
-    Raises InputError naming each row whose question or answer held nothing else."""
+    Raises InputError naming each row whose question or answer held nothing else (nor
+    anything but characters of no width)."""
     warnings: list[str] = []
     empty: list[str] = []
     for row in rows:
         found: dict[str, None] = {}
+        held = {"question": row.question, "answer": row.answer}
         clean = partial(_clean, found=found)
         row.question, row.answer, row.section, row.guide, row.id, row.key = map(
             clean, (row.question, row.answer, row.section, row.guide, row.id, row.key)
@@ -87,9 +107,9 @@ def rows_without_controls(rows: list[Row]) -> list[str]:
         if found:
             warnings.append(f"{row.where}: {_dropped(list(found))}")
         empty += [
-            f"{row.where}: the {what} holds nothing but control characters"
+            f"{row.where}: the {what} holds nothing but control or zero-width characters"
             for what, text in (("question", row.question), ("answer", row.answer))
-            if found and not text.strip()
+            if held[what].strip() and not text.strip()
         ]
     if empty:
         raise InputError("\n".join(empty))
