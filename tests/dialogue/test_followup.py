@@ -405,3 +405,54 @@ def test_a_minimum_asked_after_a_topic_is_asked_of_it(make_knowledge, encoder, f
     chat = bot.conversation()
     assert chat.ask("do the lockers need a coin").sources[0].section == "Lockers"
     assert chat.ask("whats the minimum?").kind == "decline"
+
+
+MICROCHIP_GUIDE = """
+---
+title: Clinic help
+---
+## Neutering
+We neuter cats from 4 months and dogs from 6 months; large breeds may wait longer. Dog
+neutering is priced by weight: ask reception for a quote.
+
+## Vaccinations
+Dogs and cats need a primary course and then a yearly booster.
+
+## Boarding
+Cats stay in our cattery, dogs in partner kennels nearby.
+"""
+
+MICROCHIP_FAQ = """
+- id: neuter-cat
+  question: When should I neuter my cat?
+  answer: From 4 months old. Castration of a male cat costs £120, a spay £180.
+- id: dog-vaccination
+  question: How much is a dog vaccination?
+  answer: A primary course for a dog is £75 and a yearly booster £52.
+- id: board-dogs
+  question: Do you board dogs?
+  answer: We board cats and small pets only; for dogs we can recommend local kennels.
+- id: microchip
+  question: How much is microchipping for a dog?
+  answer: £25 for a dog, a cat or a rabbit.
+- id: saturdays
+  question: Do you see dogs and cats on Saturdays?
+  answer: Yes, dogs and cats are seen on Saturday mornings.
+"""
+
+
+def test_another_thing_offered_is_asked_with_the_rest_of_the_topic(make_knowledge):
+    """ "and a dog?" after "how much to neuter my cat": alone and read with the topic, the
+    entry on a dog's microchip leads (it names dogs and cats); the section on neutering
+    that speaks of dogs holds the thing offered and the rest of the topic, so it answers."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    knowledge = make_knowledge(
+        {"guides/clinic.md": MICROCHIP_GUIDE, "faq/clinic.yaml": MICROCHIP_FAQ}
+    )
+    chat = Bot.load(knowledge, encoder=load_model(builtin_dir())).conversation()
+    assert chat.ask("how much to neuter my cat").sources[0].id == "faq/neuter-cat"
+    reply = chat.ask("and a dog?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Neutering"
+    assert reply.read_as  # answered as a follow-up, and said so

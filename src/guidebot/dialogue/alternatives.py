@@ -59,7 +59,8 @@ def led_by_its_own(
     if not own or best is None or vectors is None:
         return combined
     if own & set(best.matched):
-        return _without_the_replaced(context, question, alone, combined, topic)
+        rest = _holding_the_rest(context, question, alone, combined, topic)
+        return rest or _without_the_replaced(context, question, alone, combined, topic)
     needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
     shown = combined.hits[1 : context.policy.naming_depth]
     for hit in shown:
@@ -69,6 +70,27 @@ def led_by_its_own(
         if own <= set(hit.matched) and _stands_in(context, topic, needed, hit):
             return lead_with(context.retriever, question, combined, hit)
     return combined
+
+
+def _holding_the_rest(
+    context: TurnContext, question: str, alone: SearchResult, combined: SearchResult, topic: str
+) -> SearchResult | None:
+    """The reading of a follow-up led by the first of its passages (to Policy.naming_depth)
+    holding the thing offered and every term of the topic but the one it replaces
+    (_taken_over), when the best holds the thing but not all of those: "and a dog?" after
+    "how much to neuter my cat" is answered from the section on neutering that speaks of
+    dogs, not from an entry on a dog's microchip that names cats too. None otherwise."""
+    best, retriever = combined.best, context.retriever
+    assert best is not None
+    topic_terms = tuple(dict.fromkeys(retriever.analyzer.terms(topic)))
+    replaced = _taken_over(context, topic, alone, topic_terms)
+    needed = set(alone.terms) | (set(topic_terms) - {replaced})
+    if needed <= set(best.matched):
+        return None
+    for hit in combined.hits[1 : context.policy.naming_depth]:
+        if needed <= set(hit.matched):
+            return lead_with(retriever, question, combined, hit)
+    return None
 
 
 def _without_the_replaced(

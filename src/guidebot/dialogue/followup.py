@@ -65,13 +65,23 @@ def read(
     if said == "explicit":
         combined = _toward_the_topic(context, question, result, combined, topic)
     toward = bool(combined.best and topic.keys() & set(combined.best.matched))
+    # One only offering another thing is led by a passage holding it with the rest of the
+    # topic before the two readings are compared: "and a dog?" after "how much to neuter
+    # my cat" leads to a dog's microchip both alone and read with the topic. Not a thing
+    # naming a heading's topic, asked about for itself: "and for supply chains?".
+    named = any(context.retriever.sections.naming(t, guides) for t in result.terms)
+    read_on = combined
+    if toward and alternative(question) and not named:
+        combined = led_by_its_own(context, question, result, combined, topic_question)
+    alone = top_label(context, result)
+    changed = top_label(context, combined) != alone or top_label(context, read_on) != alone
     # "and the minimum?" names no topic: read alone, meaning may find the same section
     # the topic leads to, on none of its words, and it would be declined as a question
     # of its own; it asks the minimum of the topic.
     of_the_topic = extent_only(question) and result.coverage == 0
     followup = (
         toward
-        and (top_label(context, combined) != top_label(context, result) or of_the_topic)
+        and (changed or of_the_topic)
         and (
             said == "explicit"
             or of_the_topic
@@ -79,7 +89,7 @@ def read(
         )
         and not _names_elsewhere(context, result, combined)
     )
-    if followup and alternative(question):
+    if followup and alternative(question) and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
 
