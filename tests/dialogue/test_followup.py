@@ -456,3 +456,32 @@ def test_another_thing_offered_is_asked_with_the_rest_of_the_topic(make_knowledg
     reply = chat.ask("and a dog?")
     assert reply.kind == "answer" and reply.sources[0].section == "Neutering"
     assert reply.read_as  # answered as a follow-up, and said so
+
+
+PHARMACY = """
+---
+title: Clinic help
+---
+## Repeat medication
+Order repeat prescriptions online or by phone; they are ready to collect after 48 hours.
+
+## Registering a new pet
+Fill in the form at reception and bring any vaccination records you have.
+
+## Dental care
+A scale and polish is done under anaesthetic; your pet goes home the same day.
+"""
+
+
+@pytest.mark.parametrize("encoder", ["none", "builtin"])
+def test_a_follow_up_asking_only_how_long_is_asked_of_the_topic(make_knowledge, encoder):
+    """ "and how long does it take?" names nothing but a length of time ("take" is among
+    English's commonest words): the topic's passage, which gives 48 hours, answers it."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    model = load_model(builtin_dir()) if encoder == "builtin" else None
+    chat = Bot.load(make_knowledge({"guides/clinic.md": PHARMACY}), encoder=model).conversation()
+    assert chat.ask("how do i order repeat prescriptions").sources[0].section == "Repeat medication"
+    reply = chat.ask("and how long does it take?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Repeat medication"

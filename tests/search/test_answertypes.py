@@ -16,9 +16,10 @@ from guidebot.search.answertypes import (
     AnswerKinds,
     Kind,
     asked,
+    asked_alone,
     contact_only,
-    extent_only,
     held,
+    holds,
     years_told,
 )
 
@@ -245,16 +246,26 @@ def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_kn
 
 
 @pytest.mark.parametrize(
-    ("question", "only"),
+    ("question", "kind"),
     [
-        ("and the minimum?", True),
-        ("whats the max?", True),
-        ("what's the average?", True),
-        ("how about the lowest", True),
-        ("what is the minimum age for swimming lessons", False),  # names its topic
-        ("and for students?", False),
-        ("and the?", False),  # stop words only ask for nothing
+        ("and the minimum?", Kind.FIGURE),
+        ("whats the max?", Kind.FIGURE),
+        ("what's the average?", Kind.FIGURE),
+        ("how about the lowest", Kind.FIGURE),
+        ("and how long does it take?", Kind.DURATION),  # "take" is everyday
+        ("how much?", Kind.MONEY),
+        ("what is the minimum age for swimming lessons", Kind.NONE),  # names its topic
+        ("and how long does the course take?", Kind.NONE),
+        ("and for students?", Kind.NONE),
+        ("and the?", Kind.NONE),  # stop words only ask for nothing
     ],
 )
-def test_a_question_asking_only_for_an_extreme_or_an_average(question, only):
-    assert extent_only(question) is only
+def test_a_question_asking_for_a_kind_of_answer_and_nothing_else(question, kind):
+    assert asked_alone(question, everyday=lambda word: word in {"take", "get"}) == kind
+
+
+def test_any_figure_answers_a_minimum_or_an_average():
+    assert holds("Lessons are for ages 4 to 12.", Kind.FIGURE)
+    assert not holds("Lessons are for children.", Kind.FIGURE)
+    assert not holds("Lessons are for ages 4 to 12.", Kind.MONEY)
+    assert holds("A term costs £65.", Kind.MONEY | Kind.FIGURE)

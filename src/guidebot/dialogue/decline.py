@@ -9,9 +9,10 @@ from functools import partial
 from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
+from guidebot.dialogue.followup import asks_only
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words, names_something_else
-from guidebot.search.answertypes import extent_only, holds_figure
+from guidebot.search.answertypes import holds
 from guidebot.search.results import SearchResult
 
 
@@ -90,10 +91,11 @@ def unrelated(
     close = on_its_own and similarity is not None and similarity >= decline_below
     by_coverage = not (entry and close)
     words_say = by_words(context.retriever, policy, result, on_its_own, just_given, by_coverage)
-    # A follow-up asking only for a minimum, a maximum or an average ("and the minimum?")
-    # shares no word with the passage that gives the figures: a figure there answers it.
-    if words_say and not on_its_own and best is not None and extent_only(question):
-        return not holds_figure(best.passage.text)
+    # A follow-up asking only for a kind of answer ("and how long does it take?", "and the
+    # minimum?") shares no word with the passage that gives it: one of that kind there
+    # answers it.
+    if words_say and not on_its_own and best is not None and (kind := asks_only(context, question)):
+        return not holds(best.passage.text, kind)
     if not words_say or similarity is None or similarity < answer_from:
         return words_say
     if on_its_own or best is None:

@@ -10,7 +10,8 @@ from guidebot.dialogue.alternatives import OPENERS, REFERENCES, alternative, led
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
-from guidebot.search.answertypes import extent_only
+from guidebot.search.answertypes import Kind, asked_alone
+from guidebot.search.english import EnglishWords
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -77,8 +78,9 @@ def read(
     changed = top_label(context, combined) != alone or top_label(context, read_on) != alone
     # "and the minimum?" names no topic: read alone, meaning may find the same section
     # the topic leads to, on none of its words, and it would be declined as a question
-    # of its own; it asks the minimum of the topic.
-    of_the_topic = extent_only(question) and result.coverage == 0
+    # of its own; it asks the minimum of the topic (as "and how long does it take?" asks
+    # its length of time).
+    of_the_topic = bool(asks_only(context, question)) and result.coverage == 0
     followup = (
         toward
         and (changed or of_the_topic)
@@ -92,6 +94,16 @@ def read(
     if followup and alternative(question) and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
+
+
+def asks_only(context: TurnContext, question: str) -> Kind:
+    """The kinds of answer the question asks for when it names nothing else
+    (answertypes.asked_alone), words at most Policy.kind_alone_common nats rare in English
+    naming nothing ("take", "get"); Kind.NONE when it names something."""
+    english, common = context.retriever.repairer.english, context.policy.kind_alone_common
+    if not isinstance(english, EnglishWords):
+        return asked_alone(question)
+    return asked_alone(question, lambda word: english.surprisal(word) <= common)
 
 
 def _names_elsewhere(context: TurnContext, alone: SearchResult, combined: SearchResult) -> bool:

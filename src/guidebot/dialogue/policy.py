@@ -26,6 +26,9 @@ class Policy:
     # set (newcomer trial nc28 56 -> 57 of 70, all the dev sets unchanged).
     naming_depth: int = 5
     decline_coverage: float = 0.15  # below this share of the question found, decline
+    # Words at most this rare in English (nats) name no topic beside a request for a kind of
+    # answer: "take" (5.9) in "and how long does it take?", not "course" (8.2).
+    kind_alone_common: float = 7.0
     # A best passage sharing one word with a question that has this many words the knowledge
     # never uses is a coincidence, so decline. On dev, 2 declines ten off-topic questions and
     # no answerable one; 1 would decline seven answerable ones ("brush up on math").
