@@ -93,6 +93,10 @@ def test_a_conversation_on_the_page(server: ApiServer, browser) -> None:
     assert browser.switch_to.active_element == box
     # the placeholder's example is one of this knowledge's own questions
     WebDriverWait(browser, WAIT).until(lambda b: "e.g." in box.get_attribute("placeholder"))
+    # one guide: the page is named for it, in the tab and the header
+    title = "2026 AI Master's Degree Careers in Manufacturing"
+    assert browser.title == f"{title} · guidebot"
+    assert browser.find_element(By.CSS_SELECTOR, ".bar h1").text == title
 
     # an answer, with its numbered citations naming guide › heading
     reply = ask(browser, "What's the average salary?")

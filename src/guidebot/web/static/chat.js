@@ -17,6 +17,7 @@
   const status = document.getElementById("status");
   const guideSelect = document.getElementById("guide");
   const restart = document.getElementById("restart");
+  const heading = document.querySelector(".bar h1");
   const OPENING_WORDS = 10; // of each source's text beside its heading path
   let conversation = null;
   let busy = false;
@@ -240,6 +241,11 @@
       const data = await call("/v1/guides");
       // An example from this knowledge, not one written for another guide
       if (data.example) input.placeholder = "Ask a question, e.g. " + data.example;
+      if (data.guides.length === 1) {
+        // A help desk's page names its guide, as the chat app's title bar does
+        heading.textContent = data.guides[0].title;
+        document.title = data.guides[0].title + " · guidebot";
+      }
       if (data.guides.length < 2) return; // one guide: nothing to choose
       data.guides.forEach(function (guide) {
         const option = element("option", "", guide.title);
