@@ -485,3 +485,62 @@ def test_a_follow_up_asking_only_how_long_is_asked_of_the_topic(make_knowledge, 
     assert chat.ask("how do i order repeat prescriptions").sources[0].section == "Repeat medication"
     reply = chat.ask("and how long does it take?")
     assert reply.kind == "answer" and reply.sources[0].section == "Repeat medication"
+
+
+BUSES = """
+---
+title: City buses
+---
+## Tickets for visitors
+A day pass costs £5 and is valid on every bus until midnight.
+
+## Tickets for commuters
+A monthly pass costs £60. Buy it at the travel centre or in the app.
+
+## Choosing a ticket
+A day pass suits visitors on a short stay. Commuters save with a monthly pass, which pays
+for itself after twelve days.
+"""
+
+
+def test_the_word_a_follow_up_repeats_is_not_the_one_it_replaces(make_knowledge):
+    """ "and a monthly pass?" after "how much is a day pass" replaces "day", not "pass" (the
+    nearest of the topic's words in meaning, being the same word): the commuters' section
+    with the monthly price answers, not the one that names day and monthly passes."""
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    bot = Bot.load(make_knowledge({"guides/buses.md": BUSES}), encoder=load_model(builtin_dir()))
+    chat = bot.conversation()
+    assert chat.ask("how much is a day pass").sources[0].section == "Tickets for visitors"
+    assert chat.ask("and a monthly pass?").sources[0].section == "Tickets for commuters"
+
+
+CENTRE = """
+---
+title: Leisure centre
+---
+## Swimming lessons
+Children's lessons run on Saturdays from 9am. A term of ten lessons costs £65.
+
+## Parking
+Parking is free for members. Room 2 is the office.
+
+## Gym membership
+Gym membership is £30 a month. Inductions take 45 minutes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("topic", "followup"),
+    [
+        ("how much are swimming lessons", "and when does the library open?"),  # names a thing
+        ("is parking free", "whats the minimum?"),  # a room's number is no minimum
+    ],
+)
+def test_a_follow_up_naming_a_thing_or_finding_no_figure_is_declined(
+    make_knowledge, topic, followup
+):
+    chat = Bot.load(make_knowledge({"guides/centre.md": CENTRE})).conversation()
+    assert chat.ask(topic).kind == "answer"
+    assert chat.ask(followup).kind == "decline"

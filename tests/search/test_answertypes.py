@@ -16,10 +16,8 @@ from guidebot.search.answertypes import (
     AnswerKinds,
     Kind,
     asked,
-    asked_alone,
     contact_only,
     held,
-    holds,
     years_told,
 )
 
@@ -243,29 +241,3 @@ def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_kn
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question
     assert bot.ask("can i recycle my old phone").sources[0].section == "Electrical items"
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("and the minimum?", Kind.FIGURE),
-        ("whats the max?", Kind.FIGURE),
-        ("what's the average?", Kind.FIGURE),
-        ("how about the lowest", Kind.FIGURE),
-        ("and how long does it take?", Kind.DURATION),  # "take" is everyday
-        ("how much?", Kind.MONEY),
-        ("what is the minimum age for swimming lessons", Kind.NONE),  # names its topic
-        ("and how long does the course take?", Kind.NONE),
-        ("and for students?", Kind.NONE),
-        ("and the?", Kind.NONE),  # stop words only ask for nothing
-    ],
-)
-def test_a_question_asking_for_a_kind_of_answer_and_nothing_else(question, kind):
-    assert asked_alone(question, everyday=lambda word: word in {"take", "get"}) == kind
-
-
-def test_any_figure_answers_a_minimum_or_an_average():
-    assert holds("Lessons are for ages 4 to 12.", Kind.FIGURE)
-    assert not holds("Lessons are for children.", Kind.FIGURE)
-    assert not holds("Lessons are for ages 4 to 12.", Kind.MONEY)
-    assert holds("A term costs £65.", Kind.MONEY | Kind.FIGURE)

@@ -62,10 +62,10 @@ def led_by_its_own(
         rest = _holding_the_rest(context, question, alone, combined, topic)
         return rest or _without_the_replaced(context, question, alone, combined, topic)
     needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
+    holding = _first_holding(context, question, combined, own | needed)
+    if holding is not None:
+        return holding
     shown = combined.hits[1 : context.policy.naming_depth]
-    for hit in shown:
-        if own | needed <= set(hit.matched):
-            return lead_with(context.retriever, question, combined, hit)
     for hit in shown if context.policy.followup_stand_in_cosine else ():
         if own <= set(hit.matched) and _stands_in(context, topic, needed, hit):
             return lead_with(context.retriever, question, combined, hit)
@@ -79,17 +79,35 @@ def _holding_the_rest(
     holding the thing offered and every term of the topic but the one it replaces
     (_taken_over), when the best holds the thing but not all of those: "and a dog?" after
     "how much to neuter my cat" is answered from the section on neutering that speaks of
-    dogs, not from an entry on a dog's microchip that names cats too. None otherwise."""
+    dogs, not from an entry on a dog's microchip that names cats too. The term replaced is
+    one the follow-up does not repeat; where it replaces a word before one it repeats ("and
+    a monthly pass?" after "how much is a day pass"), _without_the_replaced decides. None
+    otherwise."""
     best, retriever = combined.best, context.retriever
     assert best is not None
-    topic_terms = tuple(dict.fromkeys(retriever.analyzer.terms(topic)))
-    replaced = _taken_over(context, topic, alone, topic_terms)
-    needed = set(alone.terms) | (set(topic_terms) - {replaced})
+    own = set(alone.terms)
+    topic_terms = list(dict.fromkeys(retriever.analyzer.terms(topic)))
+    if _modifier_replaced(context, topic, alone, topic_terms):
+        return None
+    replaced = _taken_over(context, topic, alone, [t for t in topic_terms if t not in own])
+    needed = own | (set(topic_terms) - {replaced})
     if needed <= set(best.matched):
         return None
+    return _first_holding(context, question, combined, needed)
+
+
+def _first_holding(
+    context: TurnContext,
+    question: str,
+    combined: SearchResult,
+    needed: set[str],
+    without: str = "",
+) -> SearchResult | None:
+    """The reading led by the first of the hits after the best (to Policy.naming_depth)
+    that holds every `needed` term and not `without`; None when none does."""
     for hit in combined.hits[1 : context.policy.naming_depth]:
-        if needed <= set(hit.matched):
-            return lead_with(retriever, question, combined, hit)
+        if needed <= set(hit.matched) and (not without or without not in hit.matched):
+            return lead_with(context.retriever, question, combined, hit)
     return None
 
 
@@ -108,10 +126,8 @@ def _without_the_replaced(
         return combined
     own = set(alone.terms)
     needed = own | (set(best.matched) - {replaced})
-    for hit in combined.hits[1 : context.policy.naming_depth]:
-        if needed <= set(hit.matched) and replaced not in hit.matched:
-            return lead_with(context.retriever, question, combined, hit)
-    return combined
+    holding = _first_holding(context, question, combined, needed, without=replaced)
+    return combined if holding is None else holding
 
 
 def _modifier_replaced(

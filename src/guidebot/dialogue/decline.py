@@ -12,7 +12,7 @@ from guidebot.dialogue.context import TurnContext, in_its_words
 from guidebot.dialogue.followup import asks_only
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words, names_something_else
-from guidebot.search.answertypes import holds
+from guidebot.search.kindonly import holds
 from guidebot.search.results import SearchResult
 
 
@@ -94,7 +94,7 @@ def unrelated(
     # A follow-up asking only for a kind of answer ("and how long does it take?", "and the
     # minimum?") shares no word with the passage that gives it: one of that kind there
     # answers it.
-    if words_say and not on_its_own and best is not None and (kind := asks_only(context, question)):
+    if words_say and followup and best is not None and (kind := asks_only(context, question)):
         return not holds(best.passage.text, kind)
     if not words_say or similarity is None or similarity < answer_from:
         return words_say

@@ -10,8 +10,9 @@ from guidebot.dialogue.alternatives import OPENERS, REFERENCES, alternative, led
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
-from guidebot.search.answertypes import Kind, asked_alone
+from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
+from guidebot.search.kindonly import asked_alone
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -98,7 +99,7 @@ def read(
 
 def asks_only(context: TurnContext, question: str) -> Kind:
     """The kinds of answer the question asks for when it names nothing else
-    (answertypes.asked_alone), words at most Policy.kind_alone_common nats rare in English
+    (kindonly.asked_alone), words at most Policy.kind_alone_common nats rare in English
     naming nothing ("take", "get"); Kind.NONE when it names something."""
     english, common = context.retriever.repairer.english, context.policy.kind_alone_common
     if not isinstance(english, EnglishWords):

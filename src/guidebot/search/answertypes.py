@@ -12,7 +12,7 @@ words is needed. The question's cues are English phrasings.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import IntFlag
 
 import numpy as np
@@ -211,30 +211,6 @@ def contact_only(question: str) -> Kind:
     return asked(question) & _CONTACT
 
 
-# Words asking for an extreme or a summary of an amount: "and the minimum?", "whats the
-# max?", "the average?" name no topic of their own, so they ask it of the topic before.
-_EXTENT = frozenset(
-    "minimum min maximum max least lowest highest smallest largest biggest average median "
-    "typical range limit total".split()
-)
-
-
-def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: False) -> Kind:
-    """The kinds of answer the question asks for when it names nothing else, Kind.NONE when
-    it does: once the phrases asking for a kind are taken out (asked), each word left is a
-    stop word, a word of extent (minimum, maximum, average, range: Kind.FIGURE) or one that
-    `everyday` says names no topic ("take" in "and how long does it take?")."""
-    kind, rest = asked(question), question
-    for _, pattern in _ASKED:
-        rest = pattern.sub(" ", rest)
-    said = words(_HOW_MUCH.sub(" ", _DEGREE.sub(" ", rest)))
-    if any(w in _EXTENT for w in said):
-        kind |= Kind.FIGURE
-    if any(w not in STOP_WORDS and w not in _EXTENT and not everyday(w) for w in said):
-        return Kind.NONE
-    return kind
-
-
 def held(text: str) -> Kind:
     """The kinds of answer the text holds."""
     kind = Kind.NONE
@@ -244,12 +220,6 @@ def held(text: str) -> Kind:
     if any(_is_phone(m.group()) for m in _PHONE.finditer(text)):
         kind |= Kind.PHONE
     return kind
-
-
-def holds(text: str, kind: Kind) -> bool:
-    """Whether the text holds an answer of one of the kinds (Kind.FIGURE: any figure in
-    digits, which held leaves out as every text with a digit would have it)."""
-    return bool(held(text) & kind) or (Kind.FIGURE in kind and any(c.isdigit() for c in text))
 
 
 def years_told(text: str) -> list[str]:
