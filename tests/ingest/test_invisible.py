@@ -1,6 +1,7 @@
-"""Characters of no width (zero-width spaces and joiners, the word joiner, a stray byte order
-mark) leave whatever is brought in, in one place (ingest/controls.py): pasted inside a word
-they kept the search from finding it, though it looked whole."""
+"""Marks of no width (zero-width spaces, the word joiner, a stray byte order mark, a soft
+hyphen) leave whatever is brought in, in one place (ingest/controls.py), as they leave
+questions: pasted inside a word they kept the search from finding it, though it looked
+whole. The joiners that shape Persian, Indic and Mongolian words and emoji stay."""
 
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ from guidebot.ingest.controls import (
 from guidebot.ingest.faq.rows import Row
 from guidebot.ingest.inputs import read_all
 
-HIDDEN = "\u200b\u200c\u200d\u2060\ufeff"
-WORD = "pass\u200bw\u200cor\u200dd\u2060s\ufeff"  # "passwords" as a pasted page can hold it
+HIDDEN = "\u200b\u00ad\u2060\ufeff"
+WORD = "pass\u200bw\u00adord\u2060s\ufeff"  # "passwords" as a pasted page can hold it
 
 
 def test_they_go_unnamed_and_other_text_stays_as_it_was():
     assert without_controls(f"Reset {WORD} \ufeffhere") == ("Reset passwords here", [])
     assert without_controls("ring\x07 \u200bbell") == ("ring bell", ["U+0007"])
-    others = "café — naïve 日本語 👍🏽 Ελληνικά עברית\u00a0x\t\n"
+    others = "café — naïve 日本語 👍🏽 Ελληνικά עברית\u00a0x\t\n ثبت\u200cنام 👩\u200d💻"
     assert without_controls(others) == (others, [])
     assert article_without_controls(others, "g.md") == (others, [])
 
@@ -73,3 +74,9 @@ def test_every_importer_drops_them(tmp_path: Path):
 def test_a_question_of_nothing_else_is_named_as_a_control_characters_one_is():
     with pytest.raises(InputError, match=r"^faq.csv:3: the question holds nothing but control"):
         rows_without_controls([Row("faq.csv:3", "\u200b\ufeff", "Yes.")])
+
+
+def test_a_question_loses_them_as_the_knowledge_does():
+    from guidebot.dialogue.markup import clean_question
+
+    assert clean_question(f"how do i reset my {WORD}?", 2000) == "how do i reset my passwords?"

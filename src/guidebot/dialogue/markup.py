@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from guidebot.knowledge.yamlsource import ESCAPE
+from guidebot.knowledge.yamlsource import ESCAPE, INVISIBLE
 
 # The elements of HTML (the WHATWG living standard's, less the rare ones): a "<" and a name
 # that is none of them ("Is <salary> per year?", "x<y and y>z") is what someone typed.
@@ -97,12 +97,13 @@ def _unclosed_hidden_dropped(text: str) -> str:
 
 
 def clean_question(text: str, limit: int) -> str:
-    """The question as read: markup and terminal escape sequences dropped (without_markup,
-    knowledge.yamlsource.ESCAPE), other control characters turned to spaces, whitespace
+    """The question as read: markup, terminal escape sequences and marks of no width dropped
+    (without_markup, knowledge.yamlsource.ESCAPE and INVISIBLE, as imports drop them), other
+    control characters turned to spaces, whitespace
     collapsed and at most `limit` characters, cut before a word the limit would split (a
     word longer than the limit is cut), so that no input can break a front end or leave
     half a word to be read as a misspelling."""
-    text = ESCAPE.sub("", without_markup(text))
+    text = INVISIBLE.sub("", ESCAPE.sub("", without_markup(text)))
     text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     if len(text) <= limit:
         return text

@@ -8,12 +8,13 @@ them: a terminal escape sequence goes whole ("ESC [31m", not leaving "[31m" behi
 vertical tab or form feed becomes a line break and the other separators a space, as they
 read in the text; every other one is dropped.
 
-Characters of no width (zero-width spaces and joiners, the word joiner, a byte order mark
-inside the text, a soft hyphen) go too, with no warning: a reader never saw them, and left
-in they split a word for the search ("pass<U+200B>word" is not "password") while it looks
-whole. A joiner inside an emoji sequence goes with the rest; its emoji still read. In an
-article, a character reference standing for one ("&#8203;", "&ZeroWidthSpace;") goes before
-it is read, as the character would: after, a heading of nothing else would be left empty.
+Marks of no width that split a word without showing (knowledge.yamlsource.INVISIBLE: a
+zero-width space, a word joiner, a byte order mark inside the text, a soft hyphen) go too,
+with no warning, as they go from questions (dialogue.markup.clean_question): left in, they
+split a word for the search ("pass<U+200B>word" is not "password") while it looks whole.
+The joiners that shape Persian, Indic and Mongolian words and emoji stay. In an article, a
+character reference standing for one ("&#8203;", "&ZeroWidthSpace;") goes before it is
+read, as the character would: after, a heading of nothing else would be left empty.
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ from functools import partial
 from guidebot.errors import InputError
 from guidebot.ingest.articles import Article
 from guidebot.ingest.faq.rows import Row
-from guidebot.knowledge.yamlsource import CONTROL, ESCAPE
+from guidebot.knowledge.yamlsource import CONTROL, ESCAPE, INVISIBLE
 
 _AS_SPACE = str.maketrans(
     {"\x0b": "\n", "\x0c": "\n", "\r": "\n"} | dict.fromkeys("\x1c\x1d\x1e\x1f", " ")
 )
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 _CRLF = re.compile(r"\r\n")
 _REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,6}));")
 _ANY_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -41,7 +41,7 @@ def without_controls(text: str) -> tuple[str, list[str]]:
     """(the text without control characters, as above; the characters dropped, each once as
     "U+001B", in the order found; characters of no width are dropped unnamed). A text
     without any is returned as it is."""
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     if not CONTROL.search(text):
         return text, []
     found = dict.fromkeys(CONTROL.findall(text))
@@ -55,7 +55,7 @@ def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
     character references ("&#27;", which a web page's reader cannot hold and gives up on),
     and a warning "file:line: ..." for each of the first SHOWN_LINES lines that held one
     (then how many more did). Characters of no width go unnamed, written or referred to."""
-    text = _INVISIBLE.sub("", _ANY_REFERENCE.sub(_invisible_referred, text))
+    text = INVISIBLE.sub("", _ANY_REFERENCE.sub(_invisible_referred, text))
     if not CONTROL.search(text) and not _REFERENCE.search(text):
         return text, []
     warnings: list[str] = []
@@ -84,7 +84,7 @@ def _control_referred(match: re.Match[str]) -> str:
 
 def _invisible_referred(match: re.Match[str]) -> str:
     """Nothing for a reference to a character of no width; any other as it was."""
-    return "" if _INVISIBLE.fullmatch(html.unescape(match.group())) else match.group()
+    return "" if INVISIBLE.fullmatch(html.unescape(match.group())) else match.group()
 
 
 def rows_without_controls(rows: list[Row]) -> list[str]:

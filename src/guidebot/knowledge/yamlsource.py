@@ -22,6 +22,12 @@ MAX_FILE_BYTES = 20_000_000  # a guide or FAQ file larger than this is refused, 
 # reorder what a terminal or page shows after them ("Trojan Source", Boucher and Anderson,
 # 2021); the left-to-right and right-to-left marks (U+200E, U+200F) only mark a direction.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Marks of no width that split a word without showing (zero-width space, word joiner and
+# the invisible operators, a byte order mark inside the text, a soft hyphen): pasted into
+# "pass\u200bword" they keep it from being found. The zero-width non-joiner and joiner and
+# the Mongolian vowel separator stay: they shape Persian, Indic and Mongolian words and
+# emoji ("ثبت\u200cنام" is one word written so), and the search splits words there anyway.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
 # A terminal's escape sequence (ECMA-48: a control sequence such as the colour "ESC [31m" or
 # its one-byte C1 form, an operating system command up to its terminator on the same line,
 # or a two-character escape), as text copied from a terminal carries them: dropped whole,
