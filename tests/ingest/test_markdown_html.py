@@ -122,3 +122,14 @@ def test_no_markup_fails_and_its_words_stay(markup: str):
     article = parse_markdown(f"# T\n\n{markup}\n")
     words = " ".join(article.intro)
     assert ("Kept" in words) == ("Kept" in markup)
+    assert "gone" not in words  # a comment's words never come in
+
+
+def test_what_the_author_wrote_in_an_aside_or_on_a_button_stays():
+    text = (
+        "# T\n\n<aside><p>Tip: bring photo ID</p></aside>\n\n"
+        "<p>Click <button>Save</button> then wait.</p><script>var x = 1;</script>\n"
+    )
+    words = " ".join(parse_markdown(text).intro)
+    assert "Tip: bring photo ID" in words and "Click Save then wait." in words
+    assert "var x" not in words

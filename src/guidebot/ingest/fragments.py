@@ -1,8 +1,10 @@
 """HTML written inside a Markdown article (an html_block), read with lxml.html into the
 events the Markdown reader makes of Markdown: a heading at its level ("<h3>" as "###"), a
 table row by row with its header naming the cells (as a pipe table), list items, and
-paragraphs whose links keep their address ("words (https://…)"). Scripts, styles, forms
-and comments leave nothing (guidebot.ingest.html.SKIPPED, as in an FAQ answer's HTML).
+paragraphs whose links keep their address ("words (https://…)"). Scripts, styles,
+templates, embedded objects and comments leave nothing; what the author wrote in an aside
+or on a button ("Click <button>Save</button>") stays, unlike on a saved web page, whose
+menus and footers are no part of the guide (guidebot.ingest.html.SKIPPED).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import lxml.html  # type: ignore[import-untyped]
 
 from guidebot.ingest.articles import Event, table_events
 from guidebot.ingest.faq.markup import html_as_text, link_text
-from guidebot.ingest.html import SKIPPED
 
+# Elements whose content is no text of the article's.
+SKIPPED = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements whose words stand apart from those around them: each one a paragraph of its own.
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "address"}
