@@ -393,16 +393,12 @@ def test_a_minimum_asked_after_a_topic_is_asked_of_it(make_knowledge, encoder, f
     """ "whats the minimum?" names nothing the knowledge holds: after a question on lessons
     it asks the lessons' minimum, answered by the passage giving their figures, not
     declined as a question of its own. On lockers, which give no figure, it is declined."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    model = load_model(builtin_dir()) if encoder == "builtin" else None
-    bot = Bot.load(make_knowledge({"guides/centre.md": PRICES}), encoder=model)
-    chat = bot.conversation()
+    root = make_knowledge({"guides/centre.md": PRICES})
+    chat = _conversation(root, encoder)
     assert chat.ask("how much are swimming lessons").sources[0].section == "Swimming lessons"
     reply = chat.ask(followup)
     assert reply.kind == "answer" and reply.sources[0].section == "Swimming lessons"
-    chat = bot.conversation()
+    chat = _conversation(root, encoder)
     assert chat.ask("do the lockers need a coin").sources[0].section == "Lockers"
     assert chat.ask("whats the minimum?").kind == "decline"
 
@@ -445,13 +441,10 @@ def test_another_thing_offered_is_asked_with_the_rest_of_the_topic(make_knowledg
     """ "and a dog?" after "how much to neuter my cat": alone and read with the topic, the
     entry on a dog's microchip leads (it names dogs and cats); the section on neutering
     that speaks of dogs holds the thing offered and the rest of the topic, so it answers."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
     knowledge = make_knowledge(
         {"guides/clinic.md": MICROCHIP_GUIDE, "faq/clinic.yaml": MICROCHIP_FAQ}
     )
-    chat = Bot.load(knowledge, encoder=load_model(builtin_dir())).conversation()
+    chat = reading_meaning(knowledge)
     assert chat.ask("how much to neuter my cat").sources[0].id == "faq/neuter-cat"
     reply = chat.ask("and a dog?")
     assert reply.kind == "answer" and reply.sources[0].section == "Neutering"
@@ -477,11 +470,7 @@ A scale and polish is done under anaesthetic; your pet goes home the same day.
 def test_a_follow_up_asking_only_how_long_is_asked_of_the_topic(make_knowledge, encoder):
     """ "and how long does it take?" names nothing but a length of time ("take" is among
     English's commonest words): the topic's passage, which gives 48 hours, answers it."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    model = load_model(builtin_dir()) if encoder == "builtin" else None
-    chat = Bot.load(make_knowledge({"guides/clinic.md": PHARMACY}), encoder=model).conversation()
+    chat = _conversation(make_knowledge({"guides/clinic.md": PHARMACY}), encoder)
     assert chat.ask("how do i order repeat prescriptions").sources[0].section == "Repeat medication"
     reply = chat.ask("and how long does it take?")
     assert reply.kind == "answer" and reply.sources[0].section == "Repeat medication"
@@ -507,11 +496,7 @@ def test_the_word_a_follow_up_repeats_is_not_the_one_it_replaces(make_knowledge)
     """ "and a monthly pass?" after "how much is a day pass" replaces "day", not "pass" (the
     nearest of the topic's words in meaning, being the same word): the commuters' section
     with the monthly price answers, not the one that names day and monthly passes."""
-    from guidebot.search.semantic.load import load_model
-    from guidebot.search.semantic.model_dir import builtin_dir
-
-    bot = Bot.load(make_knowledge({"guides/buses.md": BUSES}), encoder=load_model(builtin_dir()))
-    chat = bot.conversation()
+    chat = reading_meaning(make_knowledge({"guides/buses.md": BUSES}))
     assert chat.ask("how much is a day pass").sources[0].section == "Tickets for visitors"
     assert chat.ask("and a monthly pass?").sources[0].section == "Tickets for commuters"
 
@@ -544,3 +529,8 @@ def test_a_follow_up_naming_a_thing_or_finding_no_figure_is_declined(
     chat = Bot.load(make_knowledge({"guides/centre.md": CENTRE})).conversation()
     assert chat.ask(topic).kind == "answer"
     assert chat.ask(followup).kind == "decline"
+
+
+def _conversation(root: Path, encoder: str) -> Conversation:
+    """A conversation on root reading meaning ("builtin") or by its words alone ("none")."""
+    return reading_meaning(root) if encoder == "builtin" else Bot.load(root).conversation()
