@@ -534,3 +534,14 @@ def test_a_follow_up_naming_a_thing_or_finding_no_figure_is_declined(
 def _conversation(root: Path, encoder: str) -> Conversation:
     """A conversation on root reading meaning ("builtin") or by its words alone ("none")."""
     return reading_meaning(root) if encoder == "builtin" else Bot.load(root).conversation()
+
+
+@pytest.mark.parametrize("encoder", ["none", "builtin"])
+def test_a_minimum_another_passage_mentions_is_still_asked_of_the_topic(make_knowledge, encoder):
+    """The lockers' "minimum deposit" holds the follow-up's one word; it asks the minimum of
+    the lessons all the same."""
+    lockers = "Lockers take a returnable coin. Please leave valuables at home."
+    guide = PRICES.replace(lockers, "Lockers take a coin; the minimum deposit is one coin.")
+    chat = _conversation(make_knowledge({"guides/centre.md": guide}), encoder)
+    assert chat.ask("how much are swimming lessons").sources[0].section == "Swimming lessons"
+    assert chat.ask("whats the minimum?").sources[0].section == "Swimming lessons"

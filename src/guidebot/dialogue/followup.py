@@ -12,7 +12,7 @@ from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
-from guidebot.search.kindonly import asked_alone
+from guidebot.search.kindonly import asked_alone, extent_words
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -81,7 +81,7 @@ def read(
     # the topic leads to, on none of its words, and it would be declined as a question
     # of its own; it asks the minimum of the topic (as "and how long does it take?" asks
     # its length of time).
-    of_the_topic = bool(asks_only(context, question)) and result.coverage == 0
+    of_the_topic = _of_the_topic(context, question, result)
     followup = (
         toward
         and (changed or of_the_topic)
@@ -95,6 +95,19 @@ def read(
     if followup and alternative(question) and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
+
+
+def _of_the_topic(context: TurnContext, question: str, alone: SearchResult) -> bool:
+    """Whether the question asks only for a kind of answer (asks_only) and, read alone, its
+    best passage holds none of its words, or only its words of extent: "whats the minimum?"
+    after a gym's price is not about the lockers' "minimum deposit"."""
+    kind = asks_only(context, question)
+    if not kind:
+        return False
+    matched = set(alone.best.matched) if alone.best is not None else set()
+    if Kind.FIGURE in kind:
+        matched -= set(context.retriever.analyzer.terms_of_words(extent_words(question)))
+    return not matched
 
 
 def asks_only(context: TurnContext, question: str) -> Kind:

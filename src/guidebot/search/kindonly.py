@@ -56,6 +56,11 @@ def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: Fa
     return kind
 
 
+def extent_words(question: str) -> list[str]:
+    """The question's words of extent ("minimum" in "whats the minimum?"), in order."""
+    return [w for w in words(question) if w in _EXTENT]
+
+
 def holds(text: str, kind: Kind) -> bool:
     """Whether the text holds an answer of one of the kinds (answertypes.held); for
     Kind.FIGURE, a figure in digits that is an amount, not a phone number, a date, a year or
