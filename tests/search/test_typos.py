@@ -137,3 +137,16 @@ def test_a_word_in_the_other_standard_s_spelling_is_read_as_the_knowledge_writes
     fixed, repairs = repairer.repair(["center", "organizing", "colour", "color"])
     assert fixed == ["centre", "organising", "color", "color"]
     assert [r.noted for r in repairs] == [False, False, False]
+
+
+def test_a_clipped_word_is_read_as_the_word_the_knowledge_writes_whole():
+    from guidebot.search.english import EnglishWords
+
+    vocab = ["postgraduates", "postgraduate", "administration", "passport", "undergraduates"]
+    analyzer = Analyzer()
+    known = {analyzer.term_of(w) for w in vocab} - {None}
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), known, analyzer, EnglishWords(None))
+    fixed, repairs = repairer.repair(["postgrads", "admin", "undergrads", "pass", "adm"])
+    # "pass" is a common English word in its own right; "adm" too short to tell
+    assert fixed == ["postgraduates", "administration", "undergraduates", "pass", "adm"]
+    assert Repair("postgrads", "postgraduates", noted=False) in repairs

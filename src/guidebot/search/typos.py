@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -15,6 +17,9 @@ from guidebot.search.english import EnglishWords, one_edit
 from guidebot.search.spellings import other_spellings
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
+# An English word at most this rare (nats) is itself, not a clipping of a longer one the
+# knowledge writes: "pass" (8.5) is no "passport"; "undergrads" (16.3), "info" (12.1) are.
+CLIPPED_COMMON = 12.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,11 @@ class TypoRepairer:
                 repairs.append(Repair(word, standard, noted=False))
                 fixed.append(standard)
                 continue
+            clipped = self._clipped(word)
+            if clipped:
+                repairs.append(Repair(word, clipped, noted=False))
+                fixed.append(clipped)
+                continue
             replacement = None if word in self.english else self._closest(word)
             if replacement:
                 repairs.append(Repair(word, replacement))
@@ -164,6 +174,39 @@ class TypoRepairer:
         allowed = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=allowed)
         return match[0] if match else self._other_form(word)
+
+    @cached_property
+    def _alphabetical(self) -> tuple[list[str], dict[str, int]]:
+        """The words a repair may give in alphabetical order, for those that begin with a
+        clipping (_clipped), and each one's place by frequency; made when first wanted, as
+        a large library's load need not sort its whole vocabulary."""
+        return sorted(self._choices), {w: n for n, w in enumerate(self._choices)}
+
+    def _clipped(self, word: str) -> str | None:
+        """The word the knowledge writes whole that this one is clipped from ("postgrads"
+        where it writes "postgraduates", "admin" for "administration"), else None: the
+        knowledge's words that begin with it (less a plural's -s), at least two letters
+        longer, all of one term, the commonest of them; with the -s, its plural if the
+        knowledge writes one. Not a word English uses often (under CLIPPED_COMMON nats:
+        "pass" is no "passport"), nor one shorter than MIN_LENGTH - 1 letters."""
+        stem = word[:-1] if word.endswith("s") and len(word) > MIN_LENGTH - 1 else word
+        english = self.english
+        if len(stem) < MIN_LENGTH - 1 or (
+            word in english
+            and (not isinstance(english, EnglishWords) or english.surprisal(word) < CLIPPED_COMMON)
+        ):
+            return None
+        words, rank = self._alphabetical
+        start = bisect.bisect_left(words, stem)
+        end = bisect.bisect_left(words, stem + "\uffff", start)  # past every word so begun
+        whole = sorted(
+            (w for w in words[start:end] if len(w) >= len(stem) + 2), key=rank.__getitem__
+        )
+        terms = {self._analyzer.term_of(w) for w in whole}
+        if not whole or len(terms) != 1 or None in terms:
+            return None
+        plural = f"{whole[0]}s"
+        return plural if stem != word and plural in self._known else whole[0]
 
     def _other_form(self, word: str) -> str | None:
         """The English word an edit away, the likeliest of them (the commonest in English,
