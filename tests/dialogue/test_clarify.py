@@ -38,3 +38,39 @@ def test_a_section_holding_no_word_of_a_one_word_question_is_no_choice(make_know
     assert close_sections(bot.context, (), "kettle", alone) == [best.passage.section]
     two = dataclasses.replace(result, hits=(best, by_word))
     assert len(close_sections(bot.context, (), "kettle", two)) == 2
+
+
+LIBRARY_LIFT = {
+    "guides/library.md": """---
+title: Library
+---
+## Accessibility
+There is a lift to every floor, and ramps at both entrances. Ask at the desk for help.
+
+## Printing
+Printing costs 5p a page in black and white.
+""",
+    "faq/faq.yaml": """
+- question: Why is my account blocked?
+  answer: Fines over £10 block borrowing; the block is lifted as soon as you have paid them.
+""",
+}
+
+
+def test_a_word_another_passage_holds_only_in_another_form_is_no_choice(make_knowledge):
+    """ "is there a lift" is about the lift; the entry saying a block is "lifted" holds the
+    stem, not the word: close in score (as at a library whose sections ran longer), it is
+    still not offered beside it. A passage holding the word itself is."""
+    bot = Bot.load(make_knowledge(LIBRARY_LIFT))
+    question = "is there a lift"
+    result = bot.retriever.search(question, k=5)
+    best, lifted = result.hits[0], result.hits[1]
+    assert best.passage.section == "Accessibility" and lifted.passage.kind == "faq"
+    close = dataclasses.replace(lifted, score=0.95 * best.score)
+    assert close_sections(
+        bot.context, (), question, dataclasses.replace(result, hits=(best, close))
+    ) == ["Accessibility"]
+    row, printing = next((n, p) for n, p in enumerate(bot.passages) if p.section == "Printing")
+    holding = Hit(printing, 0.95 * best.score, ("lift",), row)
+    two = dataclasses.replace(result, hits=(best, holding))
+    assert len(close_sections(bot.context, (), question, two)) == 2

@@ -57,12 +57,17 @@ def close_sections(
         # (the pay premium and the share of ABET-accredited programs are both 34%).
         return list(dict.fromkeys(label(h.passage) for h in result.hits))[:MAX_CHOICES]
     # Beside a best passage holding the one word asked, a section holding none came close
-    # by meaning alone ("kettle?" and the section on which bin takes what): no choice.
+    # by meaning alone ("kettle?" and the section on which bin takes what): no choice. Nor
+    # one holding it only as another word of its stem ("lifted" for "is there a lift").
     word = set(result.terms) if len(result.terms) == 1 and result.hits else set()
-    held = bool(word & set(result.hits[0].matched)) if word else False
+
+    def holds(hit: Hit) -> bool:
+        return bool(word & set(hit.matched) - context.retriever.coverage_of(question, hit)[1])
+
+    held = bool(word) and holds(result.hits[0])
     best: dict[str, float] = {}
     for hit in result.hits:
-        if not held or word & set(hit.matched):
+        if not held or holds(hit):
             best.setdefault(label(hit.passage), hit.score)
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
