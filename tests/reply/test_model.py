@@ -137,6 +137,21 @@ def test_markdown_lists_what_it_cites_then_the_other_sections_shown_once():
     )
 
 
+def test_markdown_names_an_faq_entry_no_section_holds_by_its_question():
+    """An entry no guide section holds is cited by its question, not as a section; one a
+    section holds is cited by that section."""
+    entry = "Can I pay by card?"
+    sources = (
+        Source(1, "g/costs", "A Guide", "Costs", "It costs $1.", 1.0),
+        Source(2, "faq/card", "FAQ", entry, "Yes.", 0.9, question=entry),
+        Source(3, "faq/fee", "A Guide", "Costs", "No fee.", 0.8, question="Any fee?"),
+    )
+    reply = Reply("how much", "It costs $1.", "answer", confidence=0.8, sources=sources)
+    assert as_markdown(reply, emphasis=False).endswith(
+        "Also in the guides:\n- FAQ, question “Can I pay by card?”\n"
+    )
+
+
 def test_a_bracketed_number_in_the_guides_text_cites_nothing():
     sources = (
         Source(1, "g/1", "A Guide", "Expenses", "Text 1.", 1.0),

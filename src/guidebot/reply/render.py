@@ -68,20 +68,28 @@ def as_markdown(reply: Reply, emphasis: bool = True) -> str:
     mark = "*" if emphasis else ""
     listed = [s for s in reply.sources if s.number in cited]
     if listed:
-        parts.append("Sources:\n" + "\n".join(f"- [{s.number}] {_named(s, mark)}" for s in listed))
-    shown = {_named(s, mark) for s in listed}
+        parts.append(
+            "Sources:\n" + "\n".join(f"- [{s.number}] {cited_as(s, mark)}" for s in listed)
+        )
+    shown = {cited_as(s, mark) for s in listed}
     others = dict.fromkeys(
-        _named(s, mark)
+        cited_as(s, mark)
         for s in reply.sources
-        if s.number not in cited and s.named not in suggested and _named(s, mark) not in shown
+        if s.number not in cited and s.named not in suggested and cited_as(s, mark) not in shown
     )
     if others:
         parts.append("Also in the guides:\n" + "\n".join(f"- {named}" for named in others))
     return "\n\n".join(parts) + "\n"
 
 
-def _named(source: Source, mark: str) -> str:
-    return f"{mark}{literal(source.guide_title)}{mark}, section “{literal(source.heading_path)}”"
+def cited_as(source: Source, mark: str = "*") -> str:
+    """How Markdown names a source: its guide's title between `mark`s, then the section
+    ('*A Guide*, section “Costs”'), or for an FAQ entry no section holds, its own question
+    ('*FAQ*, question “Can I pay by card?”'): a question is no section."""
+    title = f"{mark}{literal(source.guide_title)}{mark}"
+    if source.question and source.heading_path == source.question:
+        return f"{title}, question “{literal(source.question)}”"
+    return f"{title}, section “{literal(source.heading_path)}”"
 
 
 def _cited_part(part: Reply) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from guidebot import atomic
 from guidebot.errors import WriteRefused
 from guidebot.reply import Reply, Source
-from guidebot.reply.render import as_markdown, literal
+from guidebot.reply.render import as_markdown, cited_as, literal
 
 _MAX_TRIES = 100
 
@@ -74,8 +74,7 @@ def _passage(source: Source, files: bool = True) -> str:
     where = source.id
     if files and source.path and source.line:
         where = f"{source.id}, {source.path}:{source.line}"
-    title, path = literal(source.guide_title), literal(source.heading_path)
-    head = f"[{source.number}] *{title}*, section “{path}” ({literal(where)})"
+    head = f"[{source.number}] {cited_as(source)} ({literal(where)})"
     return head + "\n\n" + "\n".join(f"> {literal(line)}" for line in source.text.splitlines())
 
 
