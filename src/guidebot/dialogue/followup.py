@@ -71,9 +71,10 @@ def read(
     # topic before the two readings are compared: "and a dog?" after "how much to neuter
     # my cat" leads to a dog's microchip both alone and read with the topic. Not a thing
     # naming a heading's topic, asked about for itself: "and for supply chains?".
-    named = any(context.retriever.sections.naming(t, guides) for t in result.terms)
+    offered = alternative(question)
+    named = offered and any(context.retriever.sections.naming(t, guides) for t in result.terms)
     read_on = combined
-    if toward and alternative(question) and not named:
+    if toward and offered and not named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
     alone = top_label(context, result)
     changed = top_label(context, combined) != alone or top_label(context, read_on) != alone
@@ -92,7 +93,7 @@ def read(
         )
         and not _names_elsewhere(context, result, combined)
     )
-    if followup and alternative(question) and named:
+    if followup and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
 

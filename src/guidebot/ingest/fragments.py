@@ -17,7 +17,7 @@ from guidebot.ingest.articles import Event, table_events
 from guidebot.ingest.faq.markup import html_as_text, link_text
 
 # Elements whose content is no text of the article's.
-SKIPPED = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
+_SKIPPED = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements whose words stand apart from those around them: each one a paragraph of its own.
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "address"}
@@ -67,7 +67,7 @@ def _read_blocks(element: lxml.html.HtmlElement, events: list[Event]) -> None:
                 events += _list(child)
             else:
                 _read_blocks(child, events)
-        elif tag and tag not in SKIPPED:
+        elif tag and tag not in _SKIPPED:
             run.append(_inline(child))
         run.append(child.tail or "")
     events += _paragraph(run)
@@ -86,7 +86,7 @@ def _words(element: lxml.html.HtmlElement, links: bool = True) -> str:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _BLOCKS:
             parts.append(f" {_words(child, links)} ")
-        elif tag and tag not in SKIPPED:
+        elif tag and tag not in _SKIPPED:
             parts.append(_inline(child, links))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
@@ -107,7 +107,7 @@ def _list(element: lxml.html.HtmlElement) -> list[Event]:
     pieces = [element.text or ""]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        pieces += [_words(child) if tag and tag not in SKIPPED else "", child.tail or ""]
+        pieces += [_words(child) if tag and tag not in _SKIPPED else "", child.tail or ""]
     events: list[Event] = []
     for text in filter(str.strip, pieces):
         events.append(("ol", text, number) if element.tag == "ol" else ("li", text, 0))

@@ -93,11 +93,11 @@ _STORY_YEARS = re.compile(
 # A phone number: digits run together with spaces, dots, dashes or brackets, nine or more
 # to 15 of them (fewer are a year range, "2024-2032", or a count), one group of three or more
 # (not "sizes 10 12 14 16 18"), and no date in it ("12.03.2024 - 15.03.2024").
-_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _PHONE_DIGITS = 9
 _E164_DIGITS = 15  # the most an international number has (ITU-T E.164)
 _GROUP = re.compile(r"\d{3,}")
-_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 # "How much quicker", "by how much": a degree asked, not an amount of money.
 _COMPARATIVES = (
@@ -196,7 +196,7 @@ def asked(question: str) -> Kind:
 # answer it, whether or not they say "phone" (a contact section gives the number; the one
 # listing phones to recycle does not).
 _CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB
-_REACH_WORDS = frozenset(
+REACH_WORDS = frozenset(
     "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
     "emails mail address website site web url page webpage".split()
 )
@@ -206,7 +206,7 @@ CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a
 def contact_only(question: str) -> Kind:
     """The ways to reach someone (PHONE, EMAIL, WEB) a question asks for when it asks for
     nothing else: each of its words is a stop word or one of the request's own."""
-    if not all(w in STOP_WORDS or w in _REACH_WORDS for w in words(question)):
+    if not all(w in STOP_WORDS or w in REACH_WORDS for w in words(question)):
         return Kind.NONE  # most questions: a word of some topic, no regular expression read
     return asked(question) & _CONTACT
 
@@ -217,7 +217,7 @@ def held(text: str) -> Kind:
     for each, pattern in _HELD:
         if pattern.search(text):
             kind |= each
-    if any(_is_phone(m.group()) for m in _PHONE.finditer(text)):
+    if any(_is_phone(m.group()) for m in PHONE.finditer(text)):
         kind |= Kind.PHONE
     return kind
 
@@ -234,7 +234,7 @@ def _is_phone(digits: str) -> bool:
     return (
         _PHONE_DIGITS <= sum(c.isdigit() for c in digits) <= _E164_DIGITS
         and _GROUP.search(digits) is not None
-        and _DATE.search(digits) is None
+        and DATE.search(digits) is None
     )
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from guidebot.search.analysis import STOP_WORDS, words
-from guidebot.search.answertypes import Kind, asked, held
+from guidebot.search.answertypes import DATE, PHONE, REACH_WORDS, Kind, asked, held
 
 # Words asking for an extreme or an average of an amount: "and the minimum?", "whats the
 # max?", "the average?". Not "limit", "range" or "total", which name things of their own
@@ -19,21 +19,20 @@ _EXTENT = frozenset(
     "minimum min maximum max least lowest highest smallest largest biggest average median".split()
 )
 # The words of answertypes' phrasings asking for a kind ("how much", "what time", "phone
-# number"): taken out word by word, so that the words between two of them ("when does the
-# library open") are still read.
-_CUES = frozenset(
+# number", and every word a request for a way to reach someone uses): taken out word by
+# word, so that the words between two of them ("when does the library open") are still read.
+_CUES = REACH_WORDS | frozenset(
     """
     cost costs costing price prices priced fee fees charge charges salary salaries wage wages
     earn earns expensive cheap cheapest afford tuition fare fares pay paid how much long many
     minutes hours days weeks months years time times opening open opens close closes closed
-    start starts begin begins finish finishes when phone telephone mobile contact number no
-    call ring email mail address website web site url page webpage percent percentage per
-    cent
+    start starts begin begins finish finishes when percent percentage per cent
     """.split()
 )
-# Figures that are no amount: a phone number, a date, a year, a room or line number.
+# Figures that are no amount: a phone number, a date (as answertypes reads them), a year,
+# a room or line number.
 _NO_AMOUNT = re.compile(
-    r"\+?\(?\d[\d\s().-]{7,}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:19|20)\d\d\b|"
+    rf"{PHONE.pattern}|{DATE.pattern}|\b(?:19|20)\d\d\b|"
     r"\b(?:room|line|floor|level|gate|door|platform|bus|route|no\.?)\s*\d+\b",
     re.I,
 )
