@@ -279,6 +279,14 @@ def test_a_header_alone_or_a_title_row_is_no_header_naming_cells():
     assert blocks[1:3] == ["Times", "- Material | Weeks\n- Peelings | 8"]
 
 
+def test_a_header_over_nothing_but_empty_rows_keeps_its_words_in_markdown():
+    """A pipe table whose rows are empty left nothing, and its heading went too."""
+    text = "# Pool\n\nWelcome.\n\n## Lanes\n\n| Lane | Speed |\n|---|---|\n| | |\n"
+    article = parse_markdown(text)
+    assert [(s.heading, s.blocks) for s in article.sections] == [("Lanes", ["- Lane | Speed"])]
+    assert article.notes == []
+
+
 def test_a_captioned_table_keeps_its_header_naming_the_cells():
     """A caption is said before the table; the header row under it still names each cell
     (a newcomer's premium table came in as pipes because of its caption)."""

@@ -72,6 +72,22 @@ def test_a_header_fitting_no_row_is_kept_as_a_row_of_its_own():
     assert [text for kind, text, _ in fragment_events(table) if kind] == ["A | B | C", "1 | 2"]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr><th>Lane</th><th>Speed</th></tr><tr><td></td><td> </td></tr></table>",
+        "<table><thead><tr><th>Lane</th><th>Speed</th></tr></thead>"
+        "<tbody><tr><td>&nbsp;</td><td></td></tr><tr><td></td><td></td></tr></tbody></table>",
+    ],
+    ids=["th row", "thead"],
+)
+def test_a_header_over_nothing_but_empty_rows_keeps_its_words(table: str):
+    """The table left nothing, and its heading went too as having no text under it."""
+    article = parse_markdown(f"# Pool\n\nWelcome.\n\n## Lanes\n\n{table}\n")
+    assert [(s.heading, s.blocks) for s in article.sections] == [("Lanes", ["- Lane | Speed"])]
+    assert article.notes == []
+
+
 def test_html_headings_are_sections_at_their_level_as_markdown_headings_are():
     html = (
         "# Library\n\nWelcome.\n\n<h2>Opening hours</h2>\n<p>We open at 9.</p>\n"

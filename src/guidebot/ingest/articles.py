@@ -25,8 +25,11 @@ def table_events(rows: list[list[str]], header: list[str] | None) -> list[Event]
     named by its column ("Plan: Team; Monthly billing: $9 per user; Yearly billing: $7
     per user"), so that a row quoted alone still says which figure is which and a question
     naming a column finds it; without one, or for a row of another width, its cells are
-    joined by " | ", and so is a header with no row under it."""
+    joined by " | ", and so is a header with no row under it. A row of empty cells says
+    nothing: left out, so a header over nothing but such rows is kept as a row of its own
+    words, not lost with them."""
     events: list[Event] = []
+    rows = [cells for cells in rows if any(cells)]
     if header and not rows:
         rows, header = [header], None
     for cells in rows:
