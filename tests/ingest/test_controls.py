@@ -178,3 +178,63 @@ def test_line_breaking_controls_in_yaml_and_json_are_spaces(tmp_path: Path):
     bad.write_text('- question: "A?"\n  answer: "B\x0c C"\n- question: D\n  answer: [x\n', "utf-8")
     done = run_guidebot("ingest", "--knowledge", str(tmp_path / "kb2"), str(bad))
     assert done.returncode == 2 and "ff.yaml:4: invalid YAML" in done.stderr, done.stderr
+
+
+def test_references_to_no_character_are_dropped_and_named_by_line():
+    """Readers made each a U+FFFD and no note said so; "&#0;" was named a control
+    character, U+0000, which the article never held."""
+    text = "Title\n\nOpen a&#xD800;b &#233;\nc&#0;d \x07 &#x110000;e &#65;\n"
+    cleaned, notes = article_without_controls(text, "g.html")
+    assert cleaned == "Title\n\nOpen ab &#233;\ncd  e &#65;\n"
+    assert notes == [
+        "g.html:3: dropped invalid character reference &#xD800; (standing for no character)",
+        "g.html:4: dropped control character U+0007; dropped invalid character references "
+        "&#0;, &#x110000; (standing for no character)",
+    ]
+
+
+def test_a_rows_references_to_no_character_are_named_by_the_row():
+    row = Row("faq.csv:3", "Open&#xD800;?", "Yes &#x110000;open", ["open&#0;"])
+    assert rows_without_controls([row]) == [
+        "faq.csv:3: dropped invalid character references &#xD800;, &#x110000;, &#0; "
+        "(standing for no character)"
+    ]
+    assert (row.question, row.answer, row.alternates) == ("Open?", "Yes open", ["open"])
+    with pytest.raises(InputError, match=r"^faq.csv:4: the answer holds nothing but .* inval"):
+        rows_without_controls([Row("faq.csv:4", "Bar?", "&#xDFFF;")])
+
+
+def test_ingest_names_references_to_no_character_in_every_kind_of_input(tmp_path: Path):
+    page = tmp_path / "cafe.html"
+    page.write_text(
+        "<html><head><title>Cafe Guide</title></head><body><article><h1>Cafe Guide</h1>"
+        "<p>Hello and welcome to the cafe, a nice place to be with friends and family.</p>\n"
+        "<h2>Hours</h2><p>We open at 5pm&#xD800; and close late on weekends and on most "
+        "other days of the year.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    guide = tmp_path / "bar.md"
+    guide.write_text(
+        "# Bar\n\nHello.\n\n## Hours\n\nOpen &#x110000;late.\n\n<p>Or &#0;not.</p>\n", "utf-8"
+    )
+    faq = tmp_path / "faq.csv"
+    faq.write_text(
+        'question,answer\nA lift?,"<p>Yes&#xD800;, by the door</p>"\nWifi?,Yes\n', "utf-8"
+    )
+    export = tmp_path / "more.json"
+    export.write_text('[{"question": "Parking?",\n "answer": "Yes &#55296;behind"}]', "utf-8")
+    target = tmp_path / "kb"
+    done = run_guidebot("ingest", "--knowledge", str(target), *map(str, (page, guide, faq, export)))
+    assert done.returncode == 0, done.stderr
+    for note in (
+        "cafe.html:2: dropped invalid character reference &#xD800;",
+        "bar.md:7: dropped invalid character reference &#x110000;",
+        "bar.md:9: dropped invalid character reference &#0;",
+        "faq.csv:2: dropped invalid character reference &#xD800;",
+        "more.json:2: dropped invalid character reference &#55296;",
+    ):
+        assert f"{note} (standing for no character)\n" in done.stdout, note
+    written = [p.read_text(encoding="utf-8") for p in target.rglob("*.*") if p.is_file()]
+    assert written and not any("\ufffd" in text for text in written)
+    kb = load_knowledge(target)
+    assert {f.answer for f in kb.faqs} == {"Yes, by the door", "Yes", "Yes behind"}
