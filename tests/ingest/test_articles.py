@@ -104,6 +104,26 @@ def test_a_web_page_gives_its_main_content_only():
     assert heap[1] == "- Material: Peelings; Weeks: 8"  # tables row by row, cells named
 
 
+def test_a_web_page_s_links_keep_only_addresses_a_reader_can_follow():
+    """A link to a place on the page or to a path of a site the page does not name is its
+    words alone; a path is resolved against the page's own address when it names one."""
+    body = (
+        '<article><h1>Bikes</h1><h2>Help</h2><p>Scroll down to <a href="#contact">Contact '
+        'us</a> or see the <a href="/business">business page</a>. Email <a href="mailto:'
+        'help@bikes.example">help@bikes.example</a> or read the <a href="https://example.org'
+        '/terms">terms</a>, in full for a ride to be insured and the bike to be yours to '
+        "keep.</p></article>"
+    )
+    unnamed = parse_html(f"<html><body>{body}</body></html>").sections[0].blocks[0]
+    assert unnamed.startswith(
+        "Scroll down to Contact us or see the business page. Email help@bikes.example or "
+        "read the terms (https://example.org/terms)"
+    )
+    canonical = '<link rel="canonical" href="https://bikes.example/help">'
+    named = parse_html(f"<html><head>{canonical}</head><body>{body}</body></html>")
+    assert "business page (https://bikes.example/business)" in named.sections[0].blocks[0]
+
+
 def test_numbered_steps_keep_their_numbers_and_bullets_their_marks():
     """Steps in order stay numbered in the guide file as the source numbers them; a bulleted
     list nested in a step is part of it."""

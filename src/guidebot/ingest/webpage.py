@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import trafilatura
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
+from guidebot.ingest.faq.markup import link_text
 from guidebot.ingest.spans import unspan_tables
 
 
@@ -39,7 +41,7 @@ def parse_html(text: str) -> Article:
     if not extracted:
         return Article(title="")
     document = ElementTree.fromstring(extracted)
-    article = article_from_events(_events(document))
+    article = article_from_events(_events(document, document.get("url", "")))
     if not article.title:
         article.title = document.get("title", "")
     article.author = article.author or byline_author(document.get("author", ""), text)
@@ -75,7 +77,7 @@ def byline_author(text: str, page: str = "") -> str:
     return found.group(0) if found else names
 
 
-def _events(document: ElementTree.Element) -> list[Event]:
+def _events(document: ElementTree.Element, base: str) -> list[Event]:
     events: list[Event] = []
     main = document.find("main")
     for element in main if main is not None else []:
@@ -83,15 +85,15 @@ def _events(document: ElementTree.Element) -> list[Event]:
         if tag == "head":
             rend = element.get("rend", "h2")
             level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 2
-            events.append(("h", text_of(element), level))
+            events.append(("h", text_of(element, base), level))
         elif tag == "list":
             # Its own items only: a list inside one is in that item's words (text_of).
             kind, number = ("ol", -1) if element.get("rend") == "ol" else ("li", 0)
-            events += [(kind, text_of(item), number) for item in element.findall("item")]
+            events += [(kind, text_of(item, base), number) for item in element.findall("item")]
             events.append(("", "", 0))
         elif tag == "table":
             rows = [list(row.iter("cell")) for row in element.iter("row")]
-            texts = [[text_of(cell) for cell in row] for row in rows]
+            texts = [[text_of(cell, base) for cell in row] for row in rows]
             # A caption (or a title row spanning the table) comes out as a row with one
             # cell filled: said before the table, so the header row under it still names
             # the columns.
@@ -103,7 +105,7 @@ def _events(document: ElementTree.Element) -> list[Event]:
             heads = heads and all(texts[0][1:])
             events += table_events(texts[1:], texts[0]) if heads else table_events(texts, None)
         else:
-            events += [("p", text_of(element), 0), ("", "", 0)]
+            events += [("p", text_of(element, base), 0), ("", "", 0)]
     return events
 
 
@@ -112,14 +114,27 @@ def _events(document: ElementTree.Element) -> list[Event]:
 _BLOCKS = frozenset({"list", "item", "p", "head", "quote", "table", "row", "cell", "lb"})
 
 
-def text_of(element: ElementTree.Element) -> str:
-    """An element's words, each link followed by its address in brackets."""
+def text_of(element: ElementTree.Element, base: str = "") -> str:
+    """An element's words, each link followed by its address in brackets when the address
+    leads somewhere a reader can go: not to a place on the page ("#contact"), nor to a path
+    of a site the page does not name (base: the page's own address, against which a relative
+    link is resolved)."""
     parts = [element.text or ""]
     for child in element:
-        inner = text_of(child)
-        target = child.get("target", "") if child.tag == "ref" else ""
+        inner = text_of(child, base)
         if child.tag in _BLOCKS:  # its own words, not glued to the last ("Change it now")
             inner = f" {inner} "
-        parts.append(f"{inner} ({target})" if target and target not in inner else inner)
+        target = _address(child.get("target", ""), base) if child.tag == "ref" else ""
+        parts.append(link_text(inner, target) if target and target not in inner else inner)
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
+
+
+def _address(target: str, base: str) -> str:
+    """Where a link leads, absolute, or "" when nowhere a reader of the answer can follow."""
+    target = target.strip()
+    if not target or target.startswith("#") or urlsplit(target).scheme:
+        return target
+    if urlsplit(base).scheme in {"http", "https"}:
+        return urljoin(base, target)
+    return ""
