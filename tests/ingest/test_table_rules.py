@@ -138,6 +138,13 @@ def test_rows_with_one_answer_merge_but_short_answers_and_ids_stay_apart():
     assert notes == []
 
 
+def test_alternates_are_split_at_bars_semicolons_and_line_breaks():
+    text = 'question,answer,alternates\nA?,Yes.,"day pass price; 24 hour pass cost|b\nc"\n'
+    rows, notes = read_table(text, "w.csv", "csv")
+    assert rows[0].alternates == ["day pass price", "24 hour pass cost", "b", "c"]
+    assert notes == []
+
+
 def test_a_wording_given_two_answers_is_left_out_of_the_later_entry():
     text = "question,answer,alternates\nA?,First answer.,\nB?,Second answer.,a|b2\n"
     rows, notes = read_table(text, "w.csv", "csv")

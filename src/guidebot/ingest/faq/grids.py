@@ -1,7 +1,7 @@
 """A Grid (from CSV, TSV or Excel) read as FAQ rows, whichever of three shapes it has:
 
-- a header naming the columns (question, answer, alternates separated by '|' or line
-  breaks, section, guide, id; other columns, a Category say, go into each entry's metadata);
+- a header naming the columns (question, answer, alternates separated by '|', ';' or
+  line breaks, section, guide, id; other columns, a Category say, go into each entry's metadata);
 - a QnA Maker / Custom Question Answering export (see guidebot.ingest.faq.qnamaker);
 - no header and two columns, question then answer (Dialogflow's FAQ format).
 """

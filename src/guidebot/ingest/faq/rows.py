@@ -108,10 +108,12 @@ def answer_text(value: object, escapes: bool = False) -> str:
 
 
 def split_alternates(value: object) -> list[str]:
-    """Alternates from a list, or from text with one per line or separated by '|'."""
+    """Alternates from a list, or from text with one per line or separated by '|' or ';'
+    (a spreadsheet's cell of several wordings is written either way; one wording of a
+    question has no use for a semicolon)."""
     if value is None or isinstance(value, bool | dict):
         return []
-    items = value if isinstance(value, list) else re.split(r"[|\n]", str(value))
+    items = value if isinstance(value, list) else re.split(r"[|;\n]", str(value))
     return unique_texts(question_text(item) for item in items)
 
 
