@@ -26,13 +26,13 @@ from functools import partial
 from guidebot.errors import InputError
 from guidebot.ingest.articles import Article
 from guidebot.ingest.faq.rows import Row
-from guidebot.ingest.references import LAST, NUMERIC, code_point, said, without_invalid_references
 from guidebot.knowledge.yamlsource import CONTROL, ESCAPE, INVISIBLE
 
 _AS_SPACE = str.maketrans(
     {"\x0b": "\n", "\x0c": "\n", "\r": "\n"} | dict.fromkeys("\x1c\x1d\x1e\x1f", " ")
 )
 _CRLF = re.compile(r"\r\n")
+_REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,6}));")
 _ANY_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SHOWN_LINES = 5  # lines of one article named in warnings; more are counted
 
@@ -53,24 +53,22 @@ def without_controls(text: str) -> tuple[str, list[str]]:
 def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
     """An article's text without control characters, written as they are or as numeric
     character references ("&#27;", which a web page's reader cannot hold and gives up on),
-    nor references that stand for no character ("&#xD800;": guidebot.ingest.references),
     and a warning "file:line: ..." for each of the first SHOWN_LINES lines that held one
     (then how many more did). Characters of no width go unnamed, written or referred to."""
     text = INVISIBLE.sub("", _ANY_REFERENCE.sub(_invisible_referred, text))
-    if not CONTROL.search(text) and not NUMERIC.search(text):
+    if not CONTROL.search(text) and not _REFERENCE.search(text):
         return text, []
     warnings: list[str] = []
     lines = _CRLF.sub("\n", text).split("\n")
     cleaned: list[str] = []
     held = 0
     for number, line in enumerate(lines, start=1):
-        line, invalid = without_invalid_references(line)
-        line, dropped = without_controls(NUMERIC.sub(_control_referred, line))
+        line, dropped = without_controls(_REFERENCE.sub(_control_referred, line))
         cleaned.append(line)
-        if dropped or invalid:
+        if dropped:
             held += 1
             if held <= SHOWN_LINES:
-                warnings.append(f"{shown}:{number}: {_both(dropped, invalid)}")
+                warnings.append(f"{shown}:{number}: {_dropped(dropped)}")
     if held > SHOWN_LINES:
         warnings.append(f"{shown}: and on {held - SHOWN_LINES} more lines")
     return "\n".join(cleaned), warnings
@@ -79,8 +77,9 @@ def article_without_controls(text: str, shown: str) -> tuple[str, list[str]]:
 def _control_referred(match: re.Match[str]) -> str:
     """The control character a numeric character reference names, so that it goes as one
     written out does (an escape sequence whole); any other reference as it was."""
-    code = code_point(match)
-    return chr(code) if code <= LAST and CONTROL.match(chr(code)) else match.group()
+    decimal, hexadecimal = match.groups()
+    code = min(int(decimal) if decimal else int(hexadecimal, 16), 0x10FFFF)
+    return chr(code) if CONTROL.match(chr(code)) else match.group()
 
 
 def _invisible_referred(match: re.Match[str]) -> str:
@@ -90,28 +89,25 @@ def _invisible_referred(match: re.Match[str]) -> str:
 
 def rows_without_controls(rows: list[Row]) -> list[str]:
     """Drop control characters from every text of the rows, in place, and the alternates
-    left empty, and the character references standing for no character that the markup's
-    reading kept as written (faq.markup); a warning naming the row (its "file:line") for
-    each row that held one. Raises InputError naming each row whose question or answer held
-    nothing else (nor anything but characters of no width)."""
+    left empty; a warning naming the row (its "file:line") for each row that held one.
+    Raises InputError naming each row whose question or answer held nothing else (nor
+    anything but characters of no width)."""
     warnings: list[str] = []
     empty: list[str] = []
     for row in rows:
         found: dict[str, None] = {}
-        invalid: dict[str, None] = {}
         held = {"question": row.question, "answer": row.answer}
-        clean = partial(_clean, found=found, invalid=invalid)
+        clean = partial(_clean, found=found)
         row.question, row.answer, row.section, row.guide, row.id, row.key = map(
             clean, (row.question, row.answer, row.section, row.guide, row.id, row.key)
         )
         row.alternates = [text for text in map(clean, row.alternates) if text.strip()]
         row.follow_ups = [clean(key) for key in row.follow_ups]
         row.metadata = {clean(key): clean(value) for key, value in row.metadata.items()}
-        if found or invalid:
-            warnings.append(f"{row.where}: {_both(list(found), list(invalid))}")
+        if found:
+            warnings.append(f"{row.where}: {_dropped(list(found))}")
         empty += [
-            f"{row.where}: the {what} holds nothing but control or zero-width characters "
-            "or invalid character references"
+            f"{row.where}: the {what} holds nothing but control or zero-width characters"
             for what, text in (("question", row.question), ("answer", row.answer))
             if held[what].strip() and not text.strip()
         ]
@@ -135,22 +131,11 @@ def article_fields_without_controls(article: Article, shown: str) -> list[str]:
     return [f"{shown}: {_dropped(list(found))}"] if found else []
 
 
-def _clean(text: str, found: dict[str, None], invalid: dict[str, None] | None = None) -> str:
-    """without_controls' text, adding what it dropped to `found`; with `invalid`, also
-    without references that stand for no character, added to it."""
-    if invalid is not None:
-        text, references = without_invalid_references(text)
-        invalid.update(dict.fromkeys(references))
+def _clean(text: str, found: dict[str, None]) -> str:
+    """without_controls' text, adding what it dropped to `found`."""
     text, dropped = without_controls(text)
     found.update(dict.fromkeys(dropped))
     return text
-
-
-def _both(codes: list[str], references: list[str]) -> str:
-    """A note's words for the control characters and the invalid references dropped."""
-    return "; ".join(
-        ([_dropped(codes)] if codes else []) + ([said(references)] if references else [])
-    )
 
 
 def _dropped(codes: list[str]) -> str:

@@ -12,7 +12,6 @@ import html
 import re
 
 from guidebot.ingest.html import html_blocks
-from guidebot.ingest.references import NUMERIC, code_point, kept_as_written, stands_for_nothing
 
 _TAG = re.compile(
     r"</?(?:a|p|br|div|span|ul|ol|li|b|i|u|em|strong|h[1-6]|table|tr|td|th|img|hr|blockquote"
@@ -35,22 +34,13 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 def plain_answer(text: str) -> str:
     """text without HTML tags or Markdown link syntax; line breaks are blocks and list items.
     An answer with character references but no tags ("Smith &amp; Sons &copy; 2020") is
-    HTML too: it reads as the characters they stand for. A reference that stands for no
-    character ("&#xD800;") stays as written, for the cleaning that names it by its row
-    (controls.rows_without_controls): decoded, it would be a U+FFFD no message names."""
+    HTML too: it reads as the characters they stand for."""
     text = _AUTOLINK.sub(r"\1", text)
     if _TAG.search(text) or _ELEMENT.search(text):
-        text = html_as_text(kept_as_written(text))
+        text = html_as_text(text)
     elif _REFERENCE.search(text):  # each reference alone: "?id=1&param=csv" keeps "&para"
-        text = _REFERENCE.sub(_decoded, text).replace("\xa0", " ")
+        text = _REFERENCE.sub(lambda m: html.unescape(m.group()), text).replace("\xa0", " ")
     return _MARKDOWN_LINK.sub(lambda m: link_text(m.group(1), m.group(2)), text)
-
-
-def _decoded(match: re.Match[str]) -> str:
-    numeric = NUMERIC.fullmatch(match.group())
-    if numeric and stands_for_nothing(code_point(numeric)):
-        return match.group()
-    return html.unescape(match.group())
 
 
 def html_as_text(markup: str) -> str:
