@@ -11,7 +11,6 @@ from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.pipeline import ingest
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.webpage import byline_author, parse_html
-from tests.conftest import run_guidebot
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
@@ -306,70 +305,6 @@ def test_a_header_over_nothing_but_empty_rows_keeps_its_words_in_markdown():
     article = parse_markdown(text)
     assert [(s.heading, s.blocks) for s in article.sections] == [("Lanes", ["- Lane | Speed"])]
     assert article.notes == []
-
-
-def test_a_web_pages_spanning_cells_count_in_every_row_and_column_they_cover():
-    """The reader kept "Adults" in its first row only, and "Free" under one column of two:
-    "2 hours" and "$8" came in with no visitor, the children's price as none."""
-    prices = PAGE.replace(
-        "<table><tr><th>Material</th><th>Weeks</th></tr><tr><td>Peelings</td><td>8</td></tr>",
-        "<table><tr><th>Material</th><th>Size</th><th>Weeks</th></tr>"
-        "<tr><td rowspan='2'>Peelings</td><td>chopped</td><td>8</td></tr>"
-        "<tr><td>whole</td><td>12</td></tr>"
-        "<tr><td>Leaves</td><td colspan='2'>any</td></tr>",
-    )
-    assert parse_html(prices).sections[0].blocks[1] == (
-        "- Material: Peelings; Size: chopped; Weeks: 8\n"
-        "- Material: Peelings; Size: whole; Weeks: 12\n"
-        "- Material: Leaves; Size: any; Weeks: any"
-    )
-
-
-def test_a_header_in_two_rows_names_each_column_by_both():
-    two_rows = PAGE.replace(
-        "<table><tr><th>Material</th><th>Weeks</th></tr><tr><td>Peelings</td><td>8</td></tr>",
-        "<table><tr><th rowspan='2'>Material</th><th colspan='2'>Weeks</th></tr>"
-        "<tr><th>in summer</th><th>in winter</th></tr>"
-        "<tr><td>Peelings</td><td>8</td><td>14</td></tr>",
-    )
-    assert parse_html(two_rows).sections[0].blocks[1] == (
-        "- Material: Peelings; Weeks in summer: 8; Weeks in winter: 14"
-    )
-
-
-PRICES = (
-    "<table><tr><th>Visitor</th><th>Duration</th><th>Price</th></tr>"
-    "<tr><td rowspan='2'>Adults</td><td>1 hour</td><td>$5</td></tr>"
-    "<tr><td>2 hours</td><td>$8</td></tr></table>"
-)
-LANES = "<table><tr><th>Lane</th><th>Speed</th></tr><tr><td></td><td></td></tr></table>"
-
-
-def test_guidebot_ingest_brings_in_every_tables_words_named(tmp_path):
-    """A web page and a Markdown guide, each with a price table whose "Adults" spans two
-    rows and a header over an empty row: through the command line as support staff run it."""
-    page = tmp_path / "pool.html"
-    page.write_text(
-        "<html><head><title>Pool</title></head><body><article><h1>Pool Guide</h1>"
-        "<p>Welcome to the pool, open to swimmers of every age and speed all year.</p>"
-        "<h2>Prices</h2><p>What a swim costs, for every visitor, all year round.</p>"
-        f"{PRICES}<h2>Lanes</h2><p>Lanes are marked by the speed of the swimmers.</p>"
-        f"{LANES}</article></body></html>",
-        encoding="utf-8",
-    )
-    guide = tmp_path / "gym.md"
-    guide.write_text(
-        f"# Gym Guide\n\nWelcome.\n\n## Prices\n\n{PRICES}\n\n## Lanes\n\n{LANES}\n",
-        encoding="utf-8",
-    )
-    target = tmp_path / "kb"
-    done = run_guidebot("ingest", "--knowledge", str(target), str(page), str(guide))
-    assert done.returncode == 0, done.stderr
-    assert "left out" not in done.stdout
-    for name in ("pool-guide.md", "gym-guide.md"):
-        written = (target / "guides" / name).read_text(encoding="utf-8")
-        assert "- Visitor: Adults; Duration: 2 hours; Price: $8\n" in written, name
-        assert "## Lanes\n" in written and "- Lane | Speed\n" in written, name
 
 
 def test_a_captioned_table_keeps_its_header_naming_the_cells():

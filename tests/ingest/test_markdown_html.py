@@ -72,22 +72,6 @@ def test_a_header_fitting_no_row_is_kept_as_a_row_of_its_own():
     assert [text for kind, text, _ in fragment_events(table) if kind] == ["A | B | C", "1 | 2"]
 
 
-def test_a_spanning_cell_counts_in_every_row_and_column_it_covers():
-    """ "Adults" spans the 1-hour and the 2-hour row: the second row kept its price but
-    lost the name of every column ("2 hours | $8"), and "Free" named one column of two."""
-    table = (
-        "<table><tr><th>Visitor</th><th>Duration</th><th>Price</th></tr>"
-        "<tr><td rowspan='2'>Adults</td><td>1 hour</td><td>$5</td></tr>"
-        "<tr><td>2 hours</td><td>$8</td></tr>"
-        "<tr><td>Children</td><td colspan='2'>Free</td></tr></table>"
-    )
-    assert [text for kind, text, _ in fragment_events(table) if kind] == [
-        "Visitor: Adults; Duration: 1 hour; Price: $5",
-        "Visitor: Adults; Duration: 2 hours; Price: $8",
-        "Visitor: Children; Duration: Free; Price: Free",
-    ]
-
-
 @pytest.mark.parametrize(
     "table",
     [

@@ -15,7 +15,6 @@ import lxml.html  # type: ignore[import-untyped]
 
 from guidebot.ingest.articles import Event, table_events
 from guidebot.ingest.faq.markup import html_as_text, link_text
-from guidebot.ingest.spans import unspan_tables
 
 # Elements whose content is no text of the article's.
 _SKIPPED = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
@@ -39,7 +38,6 @@ def fragment_events(markup: str) -> list[Event]:
         # leaving out the rest of the words.
         if not parser.error_log.filter_from_fatals():
             if body is not None:
-                unspan_tables(body)
                 _read_blocks(body, events)
             return events
     except (lxml.etree.LxmlError, ValueError, RecursionError):

@@ -17,19 +17,12 @@ import trafilatura
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
 from guidebot.ingest.faq.markup import link_text
-from guidebot.ingest.spans import unspan_tables
 
 
 def parse_html(text: str) -> Article:
     """Read a web page's main content (an Article with no sections if there is none)."""
-    # Parsed as trafilatura parses it, to give it tables whose spanning cells are copied
-    # into each row and column they cover: it keeps them in the first only.
-    page = trafilatura.load_html(text)
-    if page is None:
-        return Article(title="")
-    unspan_tables(page)
     extracted = trafilatura.extract(
-        page,
+        text,
         output_format="xml",
         include_tables=True,
         include_links=True,
