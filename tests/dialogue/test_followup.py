@@ -403,6 +403,35 @@ def test_a_minimum_asked_after_a_topic_is_asked_of_it(make_knowledge, encoder, f
     assert chat.ask("whats the minimum?").kind == "decline"
 
 
+TREATMENTS = """---
+title: Dental practice
+---
+## Crowns
+A crown is a cap over a damaged tooth, made in our lab and fitted at a second visit.
+
+## Fillings
+We use white fillings that match your teeth.
+
+## Fees
+- Treatment: Check-up; Price: £55
+- Treatment: Crown; Price: from £595
+- Treatment: White filling; Price: from £120
+"""
+
+
+@pytest.mark.parametrize("encoder", ["none", "builtin"])
+@pytest.mark.parametrize("followup", ["how much is that?", "and how much?"])
+def test_a_price_asked_of_a_topic_whose_passage_gives_none_comes_from_one_that_does(
+    make_knowledge, encoder, followup
+):
+    """ "how much is that?" after the crowns section asks a crown's price, which the fees
+    list gives beside the word "crown": it answers, not declines, and from that list."""
+    chat = _conversation(make_knowledge({"guides/practice.md": TREATMENTS}), encoder)
+    assert chat.ask("tell me about crowns").sources[0].section == "Crowns"
+    reply = chat.ask(followup)
+    assert reply.kind == "answer" and reply.sources[0].section == "Fees"
+
+
 MICROCHIP_GUIDE = """
 ---
 title: Clinic help

@@ -12,7 +12,7 @@ from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
-from guidebot.search.kindonly import asked_alone, extent_words
+from guidebot.search.kindonly import asked_alone, extent_words, holds
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -95,6 +95,8 @@ def read(
     )
     if followup and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
+    elif followup and of_the_topic:
+        combined = _holding_the_kind(context, question, combined)
     return Reading(combined if followup else result, said, followup, topic_question, topic)
 
 
@@ -109,6 +111,20 @@ def _of_the_topic(context: TurnContext, question: str, alone: SearchResult) -> b
     if Kind.FIGURE in kind:
         matched -= set(context.retriever.analyzer.terms_of_words(extent_words(question)))
     return not matched
+
+
+def _holding_the_kind(context: TurnContext, question: str, combined: SearchResult) -> SearchResult:
+    """The reading of a follow-up asking only for a kind of answer led by the first of its
+    passages (to Policy.naming_depth) that holds one and every term the best matched, when
+    the best holds none: "how much is that?" after "tell me about crowns" is answered by
+    the price list's row for a crown, not by the section on crowns, which gives no price."""
+    best, kind = combined.best, asks_only(context, question)
+    if best is None or holds(best.passage.text, kind):
+        return combined
+    for hit in combined.hits[1 : context.policy.naming_depth]:
+        if set(best.matched) <= set(hit.matched) and holds(hit.passage.text, kind):
+            return lead_with(context.retriever, question, combined, hit)
+    return combined
 
 
 def asks_only(context: TurnContext, question: str) -> Kind:
