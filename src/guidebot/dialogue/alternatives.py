@@ -10,6 +10,8 @@ import numpy as np
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import content_words, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
+from guidebot.search.answertypes import Kind
+from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.semantic.textencoder import word_cosine, word_cosines
 
@@ -62,7 +64,7 @@ def led_by_its_own(
         rest = _holding_the_rest(context, question, alone, combined, topic)
         return rest or _without_the_replaced(context, question, alone, combined, topic)
     needed = set(best.matched) - {_taken_over(context, topic, alone, best.matched)}
-    holding = _first_holding(context, question, combined, own | needed)
+    holding = first_holding(context, question, combined, own | needed)
     if holding is not None:
         return holding
     shown = combined.hits[1 : context.policy.naming_depth]
@@ -93,20 +95,26 @@ def _holding_the_rest(
     needed = own | (set(topic_terms) - {replaced})
     if needed <= set(best.matched):
         return None
-    return _first_holding(context, question, combined, needed)
+    return first_holding(context, question, combined, needed)
 
 
-def _first_holding(
+def first_holding(
     context: TurnContext,
     question: str,
     combined: SearchResult,
     needed: set[str],
     without: str = "",
+    kind: Kind = Kind.NONE,
 ) -> SearchResult | None:
     """The reading led by the first of the hits after the best (to Policy.naming_depth)
-    that holds every `needed` term and not `without`; None when none does."""
+    that holds every `needed` term and not `without`, and an answer of `kind` when one is
+    given (kindonly.holds); None when none does."""
     for hit in combined.hits[1 : context.policy.naming_depth]:
-        if needed <= set(hit.matched) and (not without or without not in hit.matched):
+        if (
+            needed <= set(hit.matched)
+            and (not without or without not in hit.matched)
+            and (not kind or holds(hit.passage.text, kind))
+        ):
             return lead_with(context.retriever, question, combined, hit)
     return None
 
@@ -126,7 +134,7 @@ def _without_the_replaced(
         return combined
     own = set(alone.terms)
     needed = own | (set(best.matched) - {replaced})
-    holding = _first_holding(context, question, combined, needed, without=replaced)
+    holding = first_holding(context, question, combined, needed, without=replaced)
     return combined if holding is None else holding
 
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from guidebot.dialogue.alternatives import OPENERS, REFERENCES, alternative, led_by_its_own
+from guidebot.dialogue.alternatives import (
+    OPENERS,
+    REFERENCES,
+    alternative,
+    first_holding,
+    led_by_its_own,
+)
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import knowledge_names, lead_with
 from guidebot.search.analysis import AUXILIARIES, words
@@ -82,7 +88,8 @@ def read(
     # the topic leads to, on none of its words, and it would be declined as a question
     # of its own; it asks the minimum of the topic (as "and how long does it take?" asks
     # its length of time).
-    of_the_topic = _of_the_topic(context, question, result)
+    kind = asks_only(context, question)
+    of_the_topic = _of_the_topic(context, kind, question, result)
     followup = (
         toward
         and (changed or of_the_topic)
@@ -95,36 +102,29 @@ def read(
     )
     if followup and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
-    elif followup and of_the_topic:
-        combined = _holding_the_kind(context, question, combined)
+    elif (
+        followup
+        and of_the_topic
+        and combined.best is not None
+        and not holds(combined.best.passage.text, kind)
+    ):
+        # "how much is that?" after "tell me about crowns": the crowns section gives no
+        # price, the price list's row for a crown does, beside the word.
+        needed = set(combined.best.matched)
+        combined = first_holding(context, question, combined, needed, kind=kind) or combined
     return Reading(combined if followup else result, said, followup, topic_question, topic)
 
 
-def _of_the_topic(context: TurnContext, question: str, alone: SearchResult) -> bool:
-    """Whether the question asks only for a kind of answer (asks_only) and, read alone, its
-    best passage holds none of its words, or only its words of extent: "whats the minimum?"
-    after a gym's price is not about the lockers' "minimum deposit"."""
-    kind = asks_only(context, question)
+def _of_the_topic(context: TurnContext, kind: Kind, question: str, alone: SearchResult) -> bool:
+    """Whether the question asks only for a kind of answer (`kind`, as asks_only gives it)
+    and, read alone, its best passage holds none of its words, or only its words of extent:
+    "whats the minimum?" after a gym's price is not about the lockers' "minimum deposit"."""
     if not kind:
         return False
     matched = set(alone.best.matched) if alone.best is not None else set()
     if Kind.FIGURE in kind:
         matched -= set(context.retriever.analyzer.terms_of_words(extent_words(question)))
     return not matched
-
-
-def _holding_the_kind(context: TurnContext, question: str, combined: SearchResult) -> SearchResult:
-    """The reading of a follow-up asking only for a kind of answer led by the first of its
-    passages (to Policy.naming_depth) that holds one and every term the best matched, when
-    the best holds none: "how much is that?" after "tell me about crowns" is answered by
-    the price list's row for a crown, not by the section on crowns, which gives no price."""
-    best, kind = combined.best, asks_only(context, question)
-    if best is None or holds(best.passage.text, kind):
-        return combined
-    for hit in combined.hits[1 : context.policy.naming_depth]:
-        if set(best.matched) <= set(hit.matched) and holds(hit.passage.text, kind):
-            return lead_with(context.retriever, question, combined, hit)
-    return combined
 
 
 def asks_only(context: TurnContext, question: str) -> Kind:

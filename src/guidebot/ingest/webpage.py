@@ -118,7 +118,7 @@ def text_of(element: ElementTree.Element, base: str = "") -> str:
         if child.tag in _BLOCKS:  # its own words, not glued to the last ("Change it now")
             inner = f" {inner} "
         target = _address(child.get("target", ""), base) if child.tag == "ref" else ""
-        parts.append(link_text(inner, target) if target and target not in inner else inner)
+        parts.append(inner if target in inner else link_text(inner, target))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
@@ -126,7 +126,9 @@ def text_of(element: ElementTree.Element, base: str = "") -> str:
 def _address(target: str, base: str) -> str:
     """Where a link leads, absolute, or "" when nowhere a reader of the answer can follow."""
     target = target.strip()
-    if not target or target.startswith("#") or urlsplit(target).scheme:
+    if target.startswith("#"):
+        return ""
+    if urlsplit(target).scheme:
         return target
     if urlsplit(base).scheme in {"http", "https"}:
         return urljoin(base, target)
