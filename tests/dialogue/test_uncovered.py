@@ -317,3 +317,23 @@ def test_a_name_of_the_knowledge_s_own_shared_is_what_the_question_is_about(make
     assert reply.kind == "answer" and reply.sources[0].section == "Exporting your data"
     question = "what is the 2026 deadline at georgia tech"
     assert names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)
+
+
+def test_a_word_of_the_guide_s_title_alone_shared_says_where_not_what(make_knowledge):
+    """'Harbourside' names the guide (its title, the opening's heading), not a topic of it:
+    a question sharing only that word while two of its words appear nowhere is about
+    something else; one also naming a section's topic is not."""
+    from guidebot.bot import Bot
+
+    guide = (
+        "---\ntitle: Harbourside Dental Guide\n---\n"
+        "Welcome to Harbourside Dental, a practice by the quay since 1998.\n\n"
+        "## Opening hours\n\nWe open at eight and close at six on weekdays.\n\n"
+        "## Fees\n\nA check-up costs forty pounds; a filling from ninety pounds.\n\n"
+        "## Parking\n\nThere are four spaces behind the practice in Harbourside.\n"
+    )
+    bot = Bot.load(make_knowledge({"guides/harbourside.md": guide}))
+    assert _judge(bot, "what is the weather tomorrow in harbourside")
+    assert bot.ask("what is the weather tomorrow in harbourside").kind == "decline"
+    assert not _judge(bot, "what are the opening hours in harbourside")
+    assert bot.ask("what are the opening hours in harbourside").kind == "answer"

@@ -129,7 +129,7 @@ def about_something_else(
     about it ("my bachelors is in history tho" after the admission requirements)."""
     if not result.best:
         return False
-    shared = set(result.best.matched) - result.loose
+    shared = set(result.best.matched) - result.loose - _naming_the_guide(retriever, result.best)
     if len(shared) > 1 or any(
         retriever.sections.naming(t) or t not in result.everyday for t in shared
     ):
@@ -157,6 +157,18 @@ def about_something_else(
         # passage shown for its meaning alone (the semantic re-ranker); no rarity to compare.
         return False
     return max(rarity(t) for t in unknown) >= max(rarity(t) for t in known) + rarer_by
+
+
+def _naming_the_guide(retriever: Retriever, hit: Hit) -> set[str]:
+    """The terms of the hit's guide title that name no section of it but its opening (whose
+    heading is that title): "willowbrook" in "what's the weather tomorrow in Willowbrook"
+    says where the guide is, not what the question asks about it."""
+    title = hit.passage.guide_title
+    return {
+        term
+        for term in retriever.analyzer.terms(title)
+        if all(label == title for label in retriever.sections.naming(term))
+    }
 
 
 def names_something_else(
