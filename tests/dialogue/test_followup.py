@@ -155,7 +155,7 @@ Our workshop repairs tents and clothing: zips, patches and seams.
 SHOP_FAQ = """
 - question: What guarantee do tents have?
   answer: Tents from our own range have a two-year guarantee against manufacturing faults.
-  alternates: [tent warranty, how long is the warranty]
+  alternates: [tent warranty, how long is the warranty, is there a warranty on tents]
 """
 
 

@@ -18,6 +18,7 @@ from guidebot.search.bundle import Bundle
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import HitCoverage, term_weight
 from guidebot.search.english import EnglishWords
+from guidebot.search.entrytitles import tempered
 from guidebot.search.faqmatch import FaqMatcher
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
@@ -68,7 +69,12 @@ class Retriever:
         self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
-        self._prose = np.array(passage_column(passages, "kind"), dtype=object) == "guide"
+        kinds = np.array(passage_column(passages, "kind"), dtype=object)
+        self._prose = kinds == "guide"
+        # What the title field adds to a score (search.entrytitles); its postings are the same.
+        self._title_scores = self.title
+        if config.entry_title_idf and vectors is not None:
+            self._title_scores = tempered(self.title, self.body, kinds == "faq")
         self._words = PassageWords(self.passages, analyzer)
         # Neither helper holds a method of the retriever: a load builds no reference cycle
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
@@ -237,7 +243,7 @@ class Retriever:
 
     def _fields(self) -> list[tuple[Scorer, float]]:
         weighted = (
-            (self.title, self.config.title_weight),
+            (self._title_scores, self.config.title_weight),
             (self.body, self.config.body_weight),
             (self.section, self.config.section_weight),
         )

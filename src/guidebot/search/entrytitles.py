@@ -1,0 +1,66 @@
+"""An FAQ entry's phrasings weighed with one idf per term across all passages, as BM25F does.
+
+The title field of an FAQ entry holds its question and alternates: short texts in the asker's
+words. Scored as a field of its own, a term that few titles use but many answers and guide
+sections do ("pay" in "Can I pay by cash?", "day" in a price question) gets the title field's
+high idf, and that one short entry pulls every question using the word: "does my carer have
+to pay" went to paying by cash, the section saying carers go in free second. BM25F gives a
+term one idf for the whole document (Robertson, Zaragoza and Taylor, "Simple BM25 extension to
+multiple weighted fields", CIKM 2004); here the entry's title contribution is scaled by the
+ratio of that idf (the larger of the term's title and body document frequencies, as
+`Retriever.idf` reads it) to the title field's own.
+
+Only when meaning is read (the Retriever's choice): words alone, the title field's own idf
+is what lets an entry asked in its very words win, and tempering it cost the bundled dev set.
+A guide section's heading keeps the title field's idf: an author wrote it to name the
+section's topic, and weighing it down too cost the ingested article's held-out set and a
+newcomer's help desk (docs/experiments.md, "one idf for titles").
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from guidebot.search.index import FieldIndex
+
+
+def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldIndex:
+    """The title field with each FAQ entry's postings scaled by `share` of its term: the same
+    terms, idf and passages, so BM25+'s constant is unchanged (a passage matching nothing
+    still scores the baseline). `title` and `body` are the per-passage fields, `entries` a
+    bool array, one per passage, true for an FAQ entry; raises ValueError when its length is
+    not the number of passages the title field indexes. Built once: scoring costs nothing
+    more."""
+    if len(entries) != title.size:
+        raise ValueError("one flag per passage is needed")
+    if not entries.any():
+        return title
+    shares = np.ones(len(title.terms))
+    count = math.log(title.size + 1)
+    for term, tid in title.terms.items():
+        shares[tid] = share(term, title, body, count)
+    per_posting = np.repeat(shares, np.diff(title.indptr))
+    values = np.where(entries[title.docs], per_posting * title.values, title.values)
+    return FieldIndex(
+        title.params,
+        title.size,
+        title.avgdl,
+        title.terms,
+        title.idf,
+        title.indptr,
+        title.docs,
+        values,
+    )
+
+
+def share(term: str, title: FieldIndex, body: FieldIndex, count: float) -> float:
+    """The term's idf across passages over its title field idf, in (0, 1]; both as BM25+
+    reads document frequencies (log((N+1)/df), `count` being log(N+1)), and 1 for a term
+    no title holds."""
+    in_titles = title.doc_freq(term)
+    own = count - math.log(in_titles) if in_titles else 0.0
+    if own <= 0:
+        return 1.0
+    return (count - math.log(max(in_titles, body.doc_freq(term)))) / own
