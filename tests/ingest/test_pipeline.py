@@ -46,6 +46,7 @@ SEED_HEADINGS = [
     "What role does artificial intelligence play in supply chain management within manufacturing?",
     "Can artificial intelligence help with workplace safety in manufacturing environments?",
     "What are the ethical considerations of using artificial intelligence in manufacturing?",
+    "References",
     "Related Articles",
 ]
 
@@ -73,8 +74,14 @@ def test_seed_article_becomes_a_guide_with_the_articles_headings(tmp_path):
     assert guide.author == "Imed Bouchrika, PhD"
     assert guide.author_title == "Co-Founder and Chief Data Scientist"
     under = [s.heading for s in guide.sections if s.parents == (OTHER_THINGS,)]
-    assert under == SEED_HEADINGS[-5:-1]
-    assert "left out the heading 'References': no text under it" in result.stdout
+    assert under == SEED_HEADINGS[-6:-2]
+    # the page's reference list is empty; its text names where the figures come from
+    assert "filled the heading 'References', empty in the source, with the 6 sources" in (
+        result.stdout
+    )
+    sources = guide.section("References").text
+    for cited in ("U.S. Bureau of Labor Statistics", "Graduate Record Examinations Board (2024)"):
+        assert cited in sources
     related = guide.section("Related Articles").text
     assert "thumbnail" not in related and related.count("by Imed Bouchrika") == 6
     # The next step it names is the command, spelt as every command takes the directory.

@@ -6,8 +6,9 @@ of a bulleted list), "ol" (of a numbered one, its number in place of the level; 
 the reader does not know it), "row" (a table row) and "" (a break between blocks);
 `article_from_events` builds the Article, and `finish` settles its outline: levels that
 step down at most one at a time, a heading with no text of its own before deeper headings
-kept as their parent, and a heading with neither text nor sub-headings left out with a note.
-No placeholder text is ever written, so no empty section can become an answer.
+kept as their parent, and a heading with neither text nor sub-headings left out with a note,
+unless it names a reference list the text's citations can fill (citations.py). No placeholder
+text is ever written, so no empty section can become an answer.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from guidebot.ingest.citations import cited_sources, lists_sources
 
 Event = tuple[str, str, int]  # (kind, text, heading level; 0 for anything but a heading)
 
@@ -130,12 +133,29 @@ def finish(article: Article) -> Article:
     for index, section in enumerate(sections):
         following = sections[index + 1] if index + 1 < len(sections) else None
         is_parent = following is not None and following.level > section.level
+        if not (section.blocks or is_parent) and lists_sources(section.heading):
+            _fill_with_sources(article, section)
         if section.blocks or is_parent:
             kept.append(section)
         else:
             article.notes.append(f"left out the heading '{section.heading}': no text under it")
     article.sections = kept
     return article
+
+
+def _fill_with_sources(article: Article, section: ArticleSection) -> None:
+    """Give an empty reference list the sources the article's text names (citations.py)."""
+    text = article.intro + [block for s in article.sections for block in s.blocks]
+    sources = cited_sources(text)
+    if sources:
+        section.blocks = [
+            "Sources named in the text:",
+            escape("\n".join(f"- {s}" for s in sources)),
+        ]
+        article.notes.append(
+            f"filled the heading '{section.heading}', empty in the source, with the"
+            f" {len(sources)} sources its text names"
+        )
 
 
 def render_guide(article: Article) -> str:
