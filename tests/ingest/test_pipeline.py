@@ -22,7 +22,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_58b2425f3a1131bc.txt"
 
 # The article's own headings that have text, in order (read from the seed file; it is never
-# copied here). "Table of contents" and "References" have none in the seed and are left out;
+# copied here). "Table of contents" has none in the seed and is left out, "References" none
+# either but is filled with the sources the text cites (ingest/citations.py);
 # "Other Things You Should Know About Artificial Intelligence" is the parent of four.
 OTHER_THINGS = "Other Things You Should Know About Artificial Intelligence"
 SEED_HEADINGS = [
@@ -130,7 +131,8 @@ def test_plain_text_article():
         "Swarm Control and Hive Health",
         "Related Articles",
     ]
-    assert article.notes == [  # headings with no text are left out, never filled in
+    # headings with no text are left out; this text cites no source to list under References
+    assert article.notes == [
         "left out the heading 'Table of contents': no text under it",
         "left out the heading 'References': no text under it",
     ]

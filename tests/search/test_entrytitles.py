@@ -36,6 +36,9 @@ def test_share_is_the_idf_across_passages_over_the_title_idf():
     assert of("swim") == 1.0  # in no title: nothing to temper
     with pytest.raises(ValueError):
         tempered(title, body, np.ones(3, bool))
+    okapi = Bm25Params(variant="okapi")
+    as_is = FieldIndex.build(titles, okapi)
+    assert tempered(as_is, FieldIndex.build(bodies, okapi), np.ones(4, bool)) is as_is
 
 
 @settings(max_examples=60, deadline=None)

@@ -130,11 +130,12 @@ def finish(article: Article) -> Article:
         section.level = min(section.level - top + 2, previous + 1)
         previous = section.level
     kept: list[ArticleSection] = []
+    filled = False  # a second empty reference list would repeat the first
     for index, section in enumerate(sections):
         following = sections[index + 1] if index + 1 < len(sections) else None
         is_parent = following is not None and following.level > section.level
-        if not (section.blocks or is_parent) and lists_sources(section.heading):
-            _fill_with_sources(article, section)
+        if not (section.blocks or is_parent or filled) and lists_sources(section.heading):
+            filled = _fill_with_sources(article, section)
         if section.blocks or is_parent:
             kept.append(section)
         else:
@@ -143,8 +144,9 @@ def finish(article: Article) -> Article:
     return article
 
 
-def _fill_with_sources(article: Article, section: ArticleSection) -> None:
-    """Give an empty reference list the sources the article's text names (citations.py)."""
+def _fill_with_sources(article: Article, section: ArticleSection) -> bool:
+    """Give an empty reference list the sources the article's text names (citations.py);
+    whether there were any."""
     text = article.intro + [block for s in article.sections for block in s.blocks]
     sources = cited_sources(text)
     if sources:
@@ -156,6 +158,7 @@ def _fill_with_sources(article: Article, section: ArticleSection) -> None:
             f"filled the heading '{section.heading}', empty in the source, with the"
             f" {len(sources)} sources its text names"
         )
+    return bool(sources)
 
 
 def render_guide(article: Article) -> str:

@@ -3,12 +3,18 @@
 Web articles often load their reference list apart from the text, so a saved copy of the
 page has the heading "References" with nothing under it while the text still names where its
 figures come from: "(Graduate Record Examinations Board, 2024)", "according to the U.S.
-Bureau of Labor Statistics", "the National Center for Education Statistics (2024)". Those
-three forms are the in-text citations of the APA and similar styles (APA Publication Manual,
-7th edition, section 8.11). Left out, the heading can answer nobody who asks where the
-figures come from; filled with the sources the text names, it answers in the article's own
-words. Only those forms are read, so nothing is invented: a text naming no source leaves the
-heading out as before.
+Bureau of Labor Statistics", "according to the National Center for Education Statistics
+(2024)". Left out, the heading can answer nobody who asks where the figures come from;
+filled with the sources the text names, it answers in the article's own words.
+
+Two forms are read, both of them citations by their wording rather than by guesswork: the
+author-date citation in brackets of the APA and similar styles (APA Publication Manual, 7th
+edition, section 8.11: "(Name, 2024)", "(Smith, 2020; Jones, 2021)", "(Smith et al., 2020,
+p. 5)"), and a name after "according to". A bare "Name (2024)" is not read: "In March
+(2024)", "London (2019)" or a list of articles with their years look the same. A name must
+start with a capital, hold no figure (a date in brackets is no source) and not be a word
+that labels a date ("(Updated, 2024)", "(Monday, 2024)"). A text naming no source leaves
+the heading out as before.
 """
 
 from __future__ import annotations
@@ -20,17 +26,27 @@ from collections.abc import Iterable
 LIST_HEADINGS = frozenset(
     {"references", "reference list", "sources", "sources cited", "bibliography", "works cited"}
 )
-YEAR = r"(?:19|20)\d\d"
-# "(Name, 2024)": a name of up to 80 characters, with no brackets, starting with a capital.
-_BRACKETED = re.compile(rf"\(([A-Z][^()]{{0,79}}?),\s*({YEAR})[a-z]?\)")
-_NAME_YEAR = re.compile(rf"\(({YEAR})[a-z]?\)")  # "Name (2024)": the name comes before it
+MAX_SOURCES = 50  # a longer list says the text is not an article citing its sources
+MAX_NAME_WORDS = 10
+# How far from "according to" a name is looked for, in characters: enough for MAX_NAME_WORDS
+# words, so each citation is read in constant time whatever the text's length.
+NAME_REACH = 400
+YEAR = r"(?:19|20)[0-9][0-9][a-z]?"
+# "(...)" holding one or more "Name, 2024" separated by ";": up to 200 characters, no brackets.
+_BRACKETS = re.compile(r"\(([^()]{3,200})\)")
+_AUTHOR_DATE = re.compile(rf"^(?P<name>[^,;]{{1,80}}?),\s*(?P<year>{YEAR})(?:,\s*pp?\.\s*[0-9]+)?$")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_YEAR_AFTER = re.compile(rf"\s*\(({YEAR})\)")
 # Words that may join the capitalised words of one name ("Bureau of Labor Statistics").
 _JOINING = frozenset({"of", "for", "and", "on", "the", "&"})
-MAX_NAME_WORDS = 10
-# How far from its year or "according to" a name is looked for, in characters: enough for
-# MAX_NAME_WORDS words, and each citation is read in constant time whatever the text's length.
-NAME_REACH = 400
+# Words capitalised at a sentence's start or naming a date, which begin no source's name.
+_NOT_NAMES = frozenset(
+    "in on at by from see also our my your his her their its this that these those a an "
+    "the table figure chart section page chapter appendix copyright updated posted "
+    "published revised accessed retrieved monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december spring summer autumn fall winter".split()
+)
 
 
 def lists_sources(heading: str) -> bool:
@@ -40,69 +56,70 @@ def lists_sources(heading: str) -> bool:
 
 def cited_sources(blocks: Iterable[str]) -> list[str]:
     """The sources the text cites, in the order first named, each once: "Name (year)" when
-    a year goes with it, else "Name"."""
-    found: dict[str, str] = {}
+    a year goes with it, else "Name"; at most MAX_SOURCES of them ([] when more)."""
+    found: dict[str, None] = {}
     for text in blocks:
         for name, year in _citations(" ".join(text.split())):
-            if name and (name not in found or not found[name]):
-                found[name] = year
-    return [f"{name} ({year})" if year else name for name, year in found.items()]
+            if year:
+                found.pop(name, None)  # "Name" is then "Name (year)"
+            elif any(key.startswith(name + " (") for key in found):
+                continue
+            found[f"{name} ({year})" if year else name] = None
+    return list(found) if len(found) <= MAX_SOURCES else []
 
 
 def _citations(text: str) -> list[tuple[str, str]]:
     """(name, year or "") for each citation in one block, in text order."""
     cited: list[tuple[int, str, str]] = []
-    for match in _BRACKETED.finditer(text):
-        cited.append((match.start(), _trimmed(match.group(1).split()), match.group(2)))
-    for match in _NAME_YEAR.finditer(text):
-        start = max(0, match.start() - NAME_REACH)
-        words = text[start : match.start()].split()[1 if start else 0 :]  # no cut word
-        cited.append((match.start(), _trimmed(_name_before(words)), match.group(1)))
-    for match in _ACCORDING.finditer(text):
-        rest = text[match.end() : match.end() + NAME_REACH]
-        words = _name_after(rest.split()[: MAX_NAME_WORDS + 1])
-        year = _NAME_YEAR.match(rest[len(" ".join(words)) :].lstrip()) if words else None
-        cited.append((match.start(), _trimmed(words), year.group(1) if year else ""))
-    return [(name, year) for _, name, year in sorted(cited)]
+    for brackets in _BRACKETS.finditer(text):
+        for part in brackets.group(1).split(";"):
+            match = _AUTHOR_DATE.match(part.strip())
+            if match:
+                name = _named(match.group("name").split())
+                cited.append((brackets.start(), name, match.group("year")))
+    for according in _ACCORDING.finditer(text):
+        rest = text[according.end() : according.end() + NAME_REACH]
+        words = _leading_name(rest.split()[:MAX_NAME_WORDS])
+        if not words or not _capitalised(words[-1]):
+            continue
+        year = _YEAR_AFTER.match(rest[len(" ".join(words)) :]) if words else None
+        cited.append((according.start(), _named(words), year.group(1) if year else ""))
+    cited.sort(key=lambda each: each[0])  # stable: "(A, 2020; B, 2021)" keeps its order
+    return [(name, year) for _, name, year in cited if name]
 
 
-def _name_before(words: list[str]) -> list[str]:
-    """The capitalised words (and words joining them) that end `words`."""
+def _leading_name(words: list[str]) -> list[str]:
+    """The capitalised words (and words joining them) that start `words`, up to a word that
+    ends a clause ("Statistics," or "Statistics.") or is followed by a figure ("Table 3")."""
     name: list[str] = []
-    for word in reversed(words[-MAX_NAME_WORDS:]):
-        if not (_capitalised(word) or word.casefold() in _JOINING):
-            break
-        name.insert(0, word)
-    return name
-
-
-def _name_after(words: list[str]) -> list[str]:
-    """The capitalised words (and words joining them) that start `words`, up to a word
-    ending a clause ("Statistics," or "Statistics.")."""
-    name: list[str] = []
-    for word in words[:MAX_NAME_WORDS]:
-        bare = word if _abbreviation(word) else word.rstrip(",;:.")
+    for word in words:
+        bare = word if _abbreviation(word) else word.rstrip(",;:.!?")
+        if bare[:1].isdigit():
+            return []  # "according to Table 3": a part of the text, not a source
         if not (_capitalised(bare) or bare.casefold() in _JOINING):
             break
         name.append(bare)
         if bare != word:
             break
+    while name and not _capitalised(name[-1]):
+        name.pop()
     return name
 
 
-def _trimmed(words: list[str]) -> str:
-    """The name in `words`, without joining words at either end or a possessive "'s"."""
+def _named(words: list[str]) -> str:
+    """The name in `words`, without joining words at its start, a possessive "'s" or "et
+    al."; "" when it is no name (see the module docstring)."""
     while words and words[0].casefold() in _JOINING:
         words = words[1:]
-    while words and words[-1].casefold() in _JOINING:
-        words = words[:-1]
     name = " ".join(words).rstrip(",;:")
-    for ending in ("'s", "\u2019s"):
+    for ending in (" et al.", "'s", "\u2019s"):
         name = name.removesuffix(ending)
-    # A date in brackets ("(Artificial Intelligence APR 22, 2026)") names no source.
-    if any(c.isdigit() for c in name):
+    parts = name.split()
+    if not parts or not _capitalised(parts[0]) or parts[0].casefold() in _NOT_NAMES:
         return ""
-    return name if any(_capitalised(w) for w in name.split()) else ""
+    if any(c.isdigit() for c in name) or all(_abbreviation(p) for p in parts):
+        return ""  # a date ("APR 22"), or "U.S." alone in "according to U.S. law"
+    return name
 
 
 def _capitalised(word: str) -> bool:
@@ -111,4 +128,4 @@ def _capitalised(word: str) -> bool:
 
 def _abbreviation(word: str) -> bool:
     """A word whose final period is part of it: "U.S.", "Inc.", "Dept."."""
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", word))
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+|[^\W\d_][a-z]{1,3}\.", word))

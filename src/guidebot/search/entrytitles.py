@@ -32,10 +32,12 @@ def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldI
     still scores the baseline). `title` and `body` are the per-passage fields, `entries` a
     bool array, one per passage, true for an FAQ entry; raises ValueError when its length is
     not the number of passages the title field indexes. Built once: scoring costs nothing
-    more."""
+    more. For a BM25 variant other than BM25+, `title` as it is."""
     if len(entries) != title.size:
         raise ValueError("one flag per passage is needed")
-    if not entries.any():
+    if not entries.any() or title.params.variant != "plus":
+        # Okapi floors a common term's negative idf, so a ratio of its idfs could raise a
+        # score rather than temper it; only BM25+ (the default, positive idf) is tempered.
         return title
     shares = np.ones(len(title.terms))
     count = math.log(title.size + 1)
