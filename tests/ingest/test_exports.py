@@ -146,7 +146,7 @@ def test_csv_saved_by_excel_with_bom_crlf_and_semicolons(tmp_path):
     table.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
     target = tmp_path / "kb"
     out, reply = ingest_check_ask(target, [table], "how do you inflate a presta valve")
-    assert "/pumps.csv as a question/answer table (2 entries, 1 alternate)" in out
+    assert "/pumps.csv as a question/answer table separated by semicolons (2 entries, 1" in out
     assert reply["sources"][0]["id"] == "faq/how-do-i-pump-up-a"
     assert entries(target / "faq" / "pumps.yaml")["how-do-i-pump-up-a"]["answer"] == (
         "Unscrew the small nut at the tip first.\n"

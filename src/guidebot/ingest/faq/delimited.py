@@ -44,7 +44,7 @@ def read_delimited(text: str, shown: str, default: str = ",") -> Grid:
     # QnA Maker writes tab-separated text with no quoting at all (a line break is "\n"), so a
     # cell that starts with a quote is text there, not the start of a quoted cell.
     qna = delimiter == "\t" and is_qna_header(header_cells)
-    return Grid(shown, _parse(lines, skip, shown, delimiter, quoted=not qna))
+    return Grid(shown, _parse(lines, skip, shown, delimiter, quoted=not qna), separator=delimiter)
 
 
 def sniff(header: str, default: str = ",") -> str:

@@ -27,6 +27,7 @@ from guidebot.ingest.faq.rows import (
 
 HEADER_SEARCH = 10  # a title row or two above the header is common in a sheet
 TABLE = "a question/answer table"
+SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "bars"}  # "," goes without saying
 HEADERLESS = "a headerless question,answer table, Dialogflow's FAQ format"
 
 
@@ -47,7 +48,9 @@ def read_grids(grids: list[Grid]) -> tuple[list[Row], str, list[str]]:
         return _headerless(grid), HEADERLESS, []
     notes = [f"{grid.where(line)}: skipped, above the header" for line, _ in grid.rows[:header]]
     rows, more = _with_header(grid, header)
-    return rows, TABLE, notes + more
+    # Said, so that whoever exported it sees that Excel's ";" or a tab was understood.
+    separated = SEPARATORS.get(grid.separator, "")
+    return rows, TABLE + (f" separated by {separated}" if separated else ""), notes + more
 
 
 def _header(grid: Grid) -> int | None:

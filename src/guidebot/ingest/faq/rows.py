@@ -46,6 +46,7 @@ class Grid:
     # By row number and column, a workbook's cells holding a formula but no value, which
     # read as empty: (the cell's name, its formula).
     unsaved: dict[int, dict[int, tuple[str, str]]] = field(default_factory=dict)
+    separator: str = ""  # of a delimited file, as read; "" for a sheet
 
     def where(self, line: int) -> str:
         return f"{self.shown}:{line}"
