@@ -27,7 +27,7 @@ from guidebot.search.index import FieldIndex
 
 
 def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldIndex:
-    """The title field with each FAQ entry's postings scaled by `share` of its term: the same
+    """The title field with each FAQ entry's postings scaled by its term's `shares`: the same
     terms, idf and passages, so BM25+'s constant is unchanged (a passage matching nothing
     still scores the baseline). `title` and `body` are the per-passage fields, `entries` a
     bool array, one per passage, true for an FAQ entry; raises ValueError when its length is
@@ -39,11 +39,7 @@ def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldI
         # Okapi floors a common term's negative idf, so a ratio of its idfs could raise a
         # score rather than temper it; only BM25+ (the default, positive idf) is tempered.
         return title
-    shares = np.ones(len(title.terms))
-    count = math.log(title.size + 1)
-    for term, tid in title.terms.items():
-        shares[tid] = share(term, title, body, count)
-    per_posting = np.repeat(shares, np.diff(title.indptr))
+    per_posting = np.repeat(shares(title, body), np.diff(title.indptr))
     values = np.where(entries[title.docs], per_posting * title.values, title.values)
     return FieldIndex(
         title.params,
@@ -57,12 +53,19 @@ def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldI
     )
 
 
-def share(term: str, title: FieldIndex, body: FieldIndex, count: float) -> float:
-    """The term's idf across passages over its title field idf, in (0, 1]; both as BM25+
-    reads document frequencies (log((N+1)/df), `count` being log(N+1)), and 1 for a term
-    no title holds."""
-    in_titles = title.doc_freq(term)
-    own = count - math.log(in_titles) if in_titles else 0.0
-    if own <= 0:
-        return 1.0
-    return (count - math.log(max(in_titles, body.doc_freq(term)))) / own
+def shares(title: FieldIndex, body: FieldIndex) -> np.ndarray:
+    """For each title term (by term id), its idf across passages over its title field idf,
+    in (0, 1]: both as BM25+ reads document frequencies, log((N+1)/df), the one across
+    passages taking the larger of the term's title and body frequencies. A term every
+    passage's title holds (title idf 0) keeps 1."""
+    in_titles = np.maximum(np.diff(title.indptr), 1).astype(np.float64)
+    count_of = len(title.terms)
+    ids = np.fromiter(title.terms.values(), dtype=np.int64, count=count_of)
+    in_body = np.fromiter((body.terms.get(t, -1) for t in title.terms), np.int64, count_of)
+    body_freqs = np.append(np.diff(body.indptr), 0)  # [-1]: a term no body holds
+    in_bodies = np.zeros(len(in_titles))
+    in_bodies[ids] = body_freqs[in_body]
+    count = math.log(title.size + 1)
+    own = count - np.log(in_titles)
+    across = count - np.log(np.maximum(in_titles, in_bodies))
+    return np.divide(across, own, out=np.ones(len(own)), where=own > 0)
