@@ -37,6 +37,7 @@ _BRACKETS = re.compile(r"\(([^()]{3,200})\)")
 _AUTHOR_DATE = re.compile(rf"^(?P<name>[^,;]{{1,80}}?),\s*(?P<year>{YEAR})(?:,\s*pp?\.\s*[0-9]+)?$")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _YEAR_AFTER = re.compile(rf"\s*\(({YEAR})\)")
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][a-z]{1,3}\.")
 # Words that may join the capitalised words of one name ("Bureau of Labor Statistics").
 _JOINING = frozenset({"of", "for", "and", "on", "the", "&"})
 # Words capitalised at a sentence's start or naming a date, which begin no source's name.
@@ -58,14 +59,18 @@ def cited_sources(blocks: Iterable[str]) -> list[str]:
     """The sources the text cites, in the order first named, each once: "Name (year)" when
     a year goes with it, else "Name"; at most MAX_SOURCES of them ([] when more)."""
     found: dict[str, None] = {}
+    dated: set[str] = set()  # names cited with a year: "Name" alone adds nothing to them
     for text in blocks:
         for name, year in _citations(" ".join(text.split())):
             if year:
                 found.pop(name, None)  # "Name" is then "Name (year)"
-            elif any(key.startswith(name + " (") for key in found):
+                dated.add(name)
+            elif name in dated:
                 continue
             found[f"{name} ({year})" if year else name] = None
-    return list(found) if len(found) <= MAX_SOURCES else []
+            if len(found) > MAX_SOURCES:
+                return []
+    return list(found)
 
 
 def _citations(text: str) -> list[tuple[str, str]]:
@@ -80,9 +85,9 @@ def _citations(text: str) -> list[tuple[str, str]]:
     for according in _ACCORDING.finditer(text):
         rest = text[according.end() : according.end() + NAME_REACH]
         words = _leading_name(rest.split()[:MAX_NAME_WORDS])
-        if not words or not _capitalised(words[-1]):
+        if not words:
             continue
-        year = _YEAR_AFTER.match(rest[len(" ".join(words)) :]) if words else None
+        year = _YEAR_AFTER.match(rest[len(" ".join(words)) :])
         cited.append((according.start(), _named(words), year.group(1) if year else ""))
     cited.sort(key=lambda each: each[0])  # stable: "(A, 2020; B, 2021)" keeps its order
     return [(name, year) for _, name, year in cited if name]
@@ -90,7 +95,8 @@ def _citations(text: str) -> list[tuple[str, str]]:
 
 def _leading_name(words: list[str]) -> list[str]:
     """The capitalised words (and words joining them) that start `words`, up to a word that
-    ends a clause ("Statistics," or "Statistics.") or is followed by a figure ("Table 3")."""
+    ends a clause ("Statistics," or "Statistics."), ending on a capitalised one; none when a
+    figure follows ("Table 3")."""
     name: list[str] = []
     for word in words:
         bare = word if _abbreviation(word) else word.rstrip(",;:.!?")
@@ -128,4 +134,4 @@ def _capitalised(word: str) -> bool:
 
 def _abbreviation(word: str) -> bool:
     """A word whose final period is part of it: "U.S.", "Inc.", "Dept."."""
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+|[^\W\d_][a-z]{1,3}\.", word))
+    return bool(_ABBREVIATION.fullmatch(word))

@@ -19,11 +19,10 @@ newcomer's help desk (docs/experiments.md, "one idf for titles").
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from guidebot.search.index import FieldIndex
+from guidebot.search.postings import idf_of
 
 
 def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldIndex:
@@ -54,18 +53,17 @@ def tempered(title: FieldIndex, body: FieldIndex, entries: np.ndarray) -> FieldI
 
 
 def shares(title: FieldIndex, body: FieldIndex) -> np.ndarray:
-    """For each title term (by term id), its idf across passages over its title field idf,
-    in (0, 1]: both as BM25+ reads document frequencies, log((N+1)/df), the one across
-    passages taking the larger of the term's title and body frequencies. A term every
-    passage's title holds (title idf 0) keeps 1."""
-    in_titles = np.maximum(np.diff(title.indptr), 1).astype(np.float64)
-    count_of = len(title.terms)
-    ids = np.fromiter(title.terms.values(), dtype=np.int64, count=count_of)
-    in_body = np.fromiter((body.terms.get(t, -1) for t in title.terms), np.int64, count_of)
+    """For each title term (by term id), its idf across passages over its title field idf
+    (`title.idf`), in (0, 1]: the one across passages reads the larger of the term's title
+    and body document frequencies, as `Retriever.idf` does. BM25+ only (see `tempered`). A
+    term every passage's title holds (title idf 0) keeps 1."""
+    count = len(title.terms)
+    ids = np.fromiter(title.terms.values(), dtype=np.int64, count=count)
+    in_body = np.fromiter((body.terms.get(t, -1) for t in title.terms), np.int64, count)
     body_freqs = np.append(np.diff(body.indptr), 0)  # [-1]: a term no body holds
-    in_bodies = np.zeros(len(in_titles))
+    in_bodies = np.zeros(count)
     in_bodies[ids] = body_freqs[in_body]
-    count = math.log(title.size + 1)
-    own = count - np.log(in_titles)
-    across = count - np.log(np.maximum(in_titles, in_bodies))
-    return np.divide(across, own, out=np.ones(len(own)), where=own > 0)
+    in_either = np.maximum(np.diff(title.indptr), in_bodies)
+    across = idf_of(in_either, title.size, title.params)
+    own = title.idf
+    return np.divide(across, own, out=np.ones(count), where=own > 0)
