@@ -363,20 +363,27 @@ def test_an_imported_guides_numbered_steps_and_bullets_are_answered_as_a_list(tm
 
 def test_an_imported_guide_answers_questions_about_itself(tmp_path):
     """Nothing written for it: a summary asked for is read from the section headed as one,
-    the guide's purpose from its opening."""
+    the guide's purpose from its opening, its date from its byline."""
     page = (
-        "# Riverside Pool Guide\n\nEverything about swimming at Riverside "
-        "Pool: sessions, prices and lessons for every age.\n\n## Key Takeaways\n\n- Adults "
+        "# Riverside Pool Guide\n\nBy the Leisure Team · Updated March 2026\n\n"
+        "Everything about swimming at Riverside Pool: sessions, prices and lessons for "
+        "every age.\n\n## Key Takeaways\n\n- Adults "
         "swim for £4.50.\n- Lessons start at age four.\n\n## Prices\n\nAn adult swim costs "
         "£4.50 and a child swim £2.80.\n\n## Lessons\n\nLessons run on Saturday mornings "
         "for children from age four.\n"
     )
     kb = ingested(tmp_path, "pool.md", page)
     result = guidebot(
-        "ask", "--json", "--knowledge", kb, stdin="tl;dr?\n/new\nwho is this guide for?\n"
+        "ask",
+        "--json",
+        "--knowledge",
+        kb,
+        stdin="tl;dr?\n/new\nwho is this guide for?\n/new\nis this up to date?\n",
     )
     assert result.returncode == 0, result.stderr
-    summary, purpose = (json.loads(line) for line in result.stdout.splitlines())
+    summary, purpose, dating = (json.loads(line) for line in result.stdout.splitlines())
+    assert dating["kind"] == "smalltalk"
+    assert dating["answer"] == "“Riverside Pool Guide” says it was last updated in March 2026."
     assert summary["kind"] == "answer"
     assert summary["sources"][0]["section"] == "Key Takeaways"
     assert purpose["kind"] == "answer"

@@ -20,6 +20,7 @@ BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
 GREETING = "greeting"  # said where it opens a message, mentioned further in
 _UNDATED = "Check the source for the latest figures."
+_MONTH_OR_YEAR = re.compile(r"(?:[A-Za-z]+\.?,?\s+)?\d{4}")
 
 
 def builtin_intents(path: Path = BUILTIN) -> tuple[SmalltalkIntent, ...]:
@@ -79,8 +80,9 @@ def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
 
 
 def _about(guide: Guide | None) -> dict[str, str]:
-    """{byline} and {dating}: what the guide's front matter says of its author and edition,
-    and plainly that it says nothing when it does not (the built-in replies for any guide)."""
+    """{byline} and {dating}: what the guide's front matter says of its author, its date and
+    edition, and plainly that it says nothing when it does not (the built-in replies for any
+    guide)."""
     if guide is None:
         return {"byline": "This FAQ does not name its authors.", "dating": _UNDATED}
     title = f"“{guide.title}”"
@@ -89,10 +91,20 @@ def _about(guide: Guide | None) -> dict[str, str]:
         "byline": f"{title} was written by {guide.author}{role}."
         if guide.author
         else f"{title} does not name its author.",
-        "dating": f"This is the {guide.edition} edition of {title}; it gives no exact date."
-        if guide.edition
-        else f"{title} does not say when it was written. {_UNDATED}",
+        "dating": _dating(guide, title),
     }
+
+
+def _dating(guide: Guide, title: str) -> str:
+    edition = f"the {guide.edition} edition of {title}"
+    if guide.updated:
+        # "in February 2026", but "on 6 January 2026" or "on 2026-01-06"
+        on = "in" if _MONTH_OR_YEAR.fullmatch(guide.updated) else "on"
+        said = f"{title} says it was last updated {on} {guide.updated}."
+        return f"{said} It is {edition}." if guide.edition else said
+    if guide.edition:
+        return f"This is {edition}; it gives no exact date."
+    return f"{title} does not say when it was written. {_UNDATED}"
 
 
 def fill(template: str, fields: dict[str, str]) -> str:

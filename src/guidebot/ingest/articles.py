@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 import yaml
 
 from guidebot.ingest.citations import cited_sources, lists_sources
+from guidebot.ingest.dating import take_date
 
 Event = tuple[str, str, int]  # (kind, text, heading level; 0 for anything but a heading)
+# The front matter a guide file gets from an Article, in this order (knowledge/guidefile.py).
+GUIDE_KEYS = ("title", "author", "author_title", "updated", "summary", "source")
 
 
 def table_events(rows: list[list[str]], header: list[str] | None) -> list[Event]:
@@ -60,6 +63,7 @@ class Article:
     title: str
     author: str = ""
     author_title: str = ""
+    updated: str = ""  # the date it gives itself, as written (dating.py)
     source: str = ""
     summary: str = ""
     intro: list[str] = field(default_factory=list)  # blocks: a paragraph or '- ' bullet lines
@@ -113,6 +117,7 @@ def article_from_events(events: list[Event]) -> Article:
         else:
             flush()
     flush()
+    article.updated = take_date(article.intro)
     if article.intro and not article.author:
         match = re.fullmatch(r"(?i)by\s+(.{2,80})", article.intro[0])
         if match:
@@ -163,11 +168,7 @@ def _fill_with_sources(article: Article, section: ArticleSection) -> bool:
 
 def render_guide(article: Article) -> str:
     """The guide file: YAML front matter, introduction, then '## ' (and deeper) sections."""
-    meta = {
-        key: getattr(article, key)
-        for key in ("title", "author", "author_title", "summary", "source")
-        if getattr(article, key)
-    }
+    meta = {key: getattr(article, key) for key in GUIDE_KEYS if getattr(article, key)}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     parts = [f"---\n{front}---\n"]
     parts += [f"{block}\n" for block in article.intro]

@@ -24,7 +24,7 @@ import re
 from functools import partial
 
 from guidebot.errors import InputError
-from guidebot.ingest.articles import Article
+from guidebot.ingest.articles import GUIDE_KEYS, Article
 from guidebot.ingest.faq.rows import Row
 from guidebot.knowledge.yamlsource import CONTROL, ESCAPE, INVISIBLE
 
@@ -122,7 +122,7 @@ def article_fields_without_controls(article: Article, shown: str) -> list[str]:
     reference a format decodes. One note for the file when any were found."""
     found: dict[str, None] = {}
     clean = partial(_clean, found=found)
-    for field in ("title", "author", "author_title", "source", "summary"):
+    for field in GUIDE_KEYS:
         setattr(article, field, clean(getattr(article, field)))
     article.intro = [clean(block) for block in article.intro]
     for section in article.sections:

@@ -111,6 +111,13 @@ class _Collector(HTMLParser):
             self.meta.setdefault("source", content)
         elif name == "og:title":
             self.meta.setdefault("og_title", content)
+        elif name in _MODIFIED or name in _PUBLISHED:
+            self.meta.setdefault("modified" if name in _MODIFIED else "published", content)
+
+
+# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core).
+_MODIFIED = {"article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"}
+_PUBLISHED = {"article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date"}
 
 
 def html_blocks(text: str) -> tuple[list[tuple[str, str, int]], dict[str, str]]:

@@ -1,12 +1,13 @@
 """Markdown articles, parsed by markdown-it-py (CommonMark, with tables).
 
 Front matter in YAML (between '---' lines) or TOML (between '+++' lines) gives the title,
-author and the rest; entities are decoded; a list item stays whole, however many lines or
-paragraphs it has, and blocks of code or HTML inside it join its words; a table becomes one
-line per row; links keep their words; images and inline HTML tags are dropped, and an HTML
-block reads as the Markdown it stands for would (guidebot.ingest.fragments): its headings,
-tables, lists and paragraphs. Liquid and Hugo template tags ('{% … %}', '{{ … }}') are
-removed with a note, since they are instructions to a site generator, not text.
+author, date (ingest/dating.py) and the rest; entities are decoded; a list item stays
+whole, however many lines or paragraphs it has, and blocks of code or HTML inside it join
+its words; a table becomes one line per row; links keep their words; images and inline
+HTML tags are dropped, and an HTML block reads as the Markdown it stands for would
+(guidebot.ingest.fragments): its headings, tables, lists and paragraphs. Liquid and Hugo
+template tags ('{% … %}', '{{ … }}') are removed with a note, since they are instructions
+to a site generator, not text.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
+from guidebot.ingest.dating import front_matter_date
 from guidebot.ingest.fragments import fragment_events, fragment_text
 
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -37,6 +39,7 @@ def parse_markdown(text: str) -> Article:
         value = meta.get("description" if key == "summary" and key not in meta else key)
         if isinstance(value, str | int | float) and str(value).strip():
             setattr(article, key, " ".join(str(value).split()))
+    article.updated = front_matter_date(meta) or article.updated
     if tags:
         article.notes.append(f"removed {tags} template tag(s) ('{{% … %}}' or '{{{{ … }}}}')")
     return article

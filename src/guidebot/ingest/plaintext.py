@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
+from guidebot.ingest.dating import take_date
 from guidebot.search.analysis import AUXILIARIES
 from guidebot.search.analysis import words as words_of
 
@@ -134,6 +135,7 @@ def parse_plain_text(text: str) -> Article:
     first = blocks.pop(0)
     article = Article(title=first[0])
     blocks[:0] = [[line] for line in first[1:]]
+    article.updated = _dated(blocks)
     _byline(article, blocks)
     sentences = sentence_headings(blocks)
     repeated = _repeated_later(blocks, sentences)
@@ -215,6 +217,18 @@ def _blocks(text: str) -> list[list[str]]:
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
+
+
+def _dated(blocks: list[list[str]]) -> str:
+    """The date a line of the first blocks states as the article's (dating.split_date), ""
+    for none; that line is cut to what is left of it ("By Jane Doe"), or taken out."""
+    for index, block in enumerate(blocks[:4]):
+        date = take_date(block, len(block))
+        if date:
+            if not block:
+                del blocks[index]
+            return date
+    return ""
 
 
 def _byline(article: Article, blocks: list[list[str]]) -> None:

@@ -2,8 +2,9 @@
 headings, paragraphs, list items and table rows.
 
 Navigation, cookie banners, "you may also like" teasers, share buttons and pop-up text are
-what trafilatura is made to leave out; the byline becomes the author, the canonical address
-the source, tables are kept row by row and links keep their address: "words (https://…)".
+what trafilatura is made to leave out; the byline becomes the author and the date it gives
+(`updated`), the canonical address the source, tables are kept row by row and links keep
+their address: "words (https://…)".
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from xml.etree import ElementTree
 import trafilatura
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
+from guidebot.ingest.dating import split_date
 from guidebot.ingest.faq.markup import link_text
+from guidebot.ingest.html import html_blocks
 
 
 def parse_html(text: str) -> Article:
@@ -40,7 +43,31 @@ def parse_html(text: str) -> Article:
     article.author = article.author or byline_author(document.get("author", ""), text)
     article.source = document.get("url", "")
     article.summary = document.get("description", "")
+    article.updated = page_date(text)
     return article
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def page_date(page: str) -> str:
+    """The date a page gives itself: its byline's, as written, which trafilatura leaves out of
+    the main content (a line before the first section's heading: dating.split_date), else
+    the day of its meta tags' modified or published time; "" for none. Not trafilatura's
+    own date, a guess that may be any year the page names ("2026-01-01" for a page updated
+    in February 2026)."""
+    events, meta = html_blocks(page)
+    for kind, text, _ in events:
+        if kind == "h2":
+            break
+        date, _ = split_date(text)
+        if date:
+            return date
+    for key in ("modified", "published"):
+        found = _ISO_DAY.match(meta.get(key, ""))
+        if found:
+            return found.group()
+    return ""
 
 
 # What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from guidebot.errors import Problem
 from guidebot.knowledge.model import Guide, Paragraph, Section
 from guidebot.knowledge.yamlsource import line_of, load_yaml, read_text
 
-FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "summary", "source"}
+FRONT_MATTER_KEYS = {"title", "author", "author_title", "edition", "updated", "summary", "source"}
 # A closing run of '#' needs a space before it, as in CommonMark: "## Learning C#" keeps its #.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 # A heading's marks with no words after them ("## "), or with no space before the words
@@ -43,6 +44,7 @@ def parse_guide(path: Path, shown: str) -> tuple[Guide | None, list[Problem]]:
         edition=meta.get("edition", ""),
         summary=meta.get("summary", ""),
         source=meta.get("source", ""),
+        updated=meta.get("updated", ""),
     )
     return guide, []
 
@@ -66,9 +68,9 @@ def _front_matter(lines: list[str], shown: str) -> tuple[dict[str, str] | None, 
             problems.append(
                 Problem(shown, line, f"unknown front matter key '{key}' (known: {known})")
             )
-        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+        elif not isinstance(value, str | int | float | datetime.date) or isinstance(value, bool):
             problems.append(Problem(shown, line, f"'{key}' must be plain text"))
-        else:
+        else:  # YAML reads "updated: 2026-02-01" as a date: kept as written
             meta[str(key)] = str(value).strip()
     if not meta.get("title"):
         problems.append(Problem(shown, 2, "front matter needs a non-empty 'title'"))

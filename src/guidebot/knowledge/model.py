@@ -52,6 +52,7 @@ class Guide:
     edition: str = ""
     summary: str = ""
     source: str = ""
+    updated: str = ""  # when the guide says it was last changed, as written ("February 2026")
 
     def section(self, heading: str) -> Section | None:
         return next((s for s in self.sections if s.heading == heading), None)

@@ -43,7 +43,7 @@ from guidebot.knowledge.model import FaqEntry, Guide, KnowledgeBase, Section
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import FIELDS, LINE, SEPARATOR
 
-SNAPSHOT_FORMAT = 3  # bump when the layout below or what the loader produces changes
+SNAPSHOT_FORMAT = 4  # bump when the layout below or what the loader produces changes
 PREFIX = "knowledge-"
 KEEP = 4  # snapshots kept per cache directory, newest first
 MAX_BYTES = 1 << 30  # knowledge whose snapshot would be larger is simply not snapshotted
@@ -166,7 +166,7 @@ def _eager_texts(kb: KnowledgeBase) -> Iterator[str]:
     yield kb.root
     for g in kb.guides:
         yield from (g.slug, g.path, g.title, g.author, g.author_title, g.edition, g.summary)
-        yield g.source
+        yield from (g.source, g.updated)
     yield from chain.from_iterable(kb.synonyms)
     for intent in kb.smalltalk:
         yield from (intent.intent, *intent.examples, intent.reply)
@@ -206,7 +206,7 @@ def _knowledge_row(kb: KnowledgeBase, texts: _Texts) -> list[Any]:
 
 def _guide_row(g: Guide, n: Any) -> list[Any]:
     sections = json.dumps([_section_row(s, n) for s in g.sections], separators=(",", ":"))
-    about = (g.author, g.author_title, g.edition, g.summary, g.source)
+    about = (g.author, g.author_title, g.edition, g.summary, g.source, g.updated)
     return [n(g.slug), n(g.path), n(g.title), n(sections), len(g.sections), *map(n, about)]
 
 

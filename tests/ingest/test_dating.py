@@ -1,0 +1,115 @@
+"""The date an article gives itself, read from its byline or front matter into the guide's
+`updated`, whichever format it comes in; a sentence of the text is not a byline."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from guidebot.ingest.articles import render_guide
+from guidebot.ingest.dating import front_matter_date, split_date, take_date
+from guidebot.ingest.markdown import parse_markdown
+from guidebot.ingest.plaintext import parse_plain_text
+from guidebot.ingest.webpage import page_date, parse_html
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "rest"),
+    [
+        ("By Jane Doe · Updated February 2026", "February 2026", "By Jane Doe"),
+        ("Last updated: 6 January 2026", "6 January 2026", ""),
+        ("Posted on March 3, 2025 by Jane", "March 3, 2025", "by Jane"),
+        ("Jane Doe - Reviewed 2025-11-02", "2025-11-02", "Jane Doe"),
+        ("Updated 12/03/2026", "12/03/2026", ""),
+        # both: the update, whichever comes first
+        ("Published 3 March 2025 | Updated 6 Jan. 2026", "6 Jan. 2026", ""),
+        ("Updated 6 Jan 2026 | First published 3 March 2025", "6 Jan 2026", ""),
+    ],
+)
+def test_a_byline_gives_its_date_as_written_and_keeps_the_rest(line, date, rest):
+    assert split_date(line) == (date, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the timetable was updated in March 2026",  # a label inside a sentence
+        "Updated yesterday",  # no date
+        "Updated Maybe 2026",  # no month
+        "Published 2026",  # a year alone dates nothing to the reader
+        "Updated February 2026 " + "and some more words of an ordinary sentence " * 2,
+    ],
+)
+def test_no_date_is_read_where_no_byline_states_one(line):
+    assert split_date(line) == ("", line)
+
+
+def test_the_dated_block_is_taken_out_or_cut_to_its_byline():
+    blocks = ["Intro text that says nothing of dates.", "Updated February 2026", "More."]
+    assert take_date(blocks) == "February 2026"
+    assert blocks == ["Intro text that says nothing of dates.", "More."]
+    blocks = ["By Jane Doe | Last updated 6 January 2026", "Text."]
+    assert take_date(blocks) == "6 January 2026" and blocks == ["By Jane Doe", "Text."]
+    late = ["One.", "Two.", "Three.", "Updated February 2026"]  # past the byline's place
+    assert take_date(late) == "" and len(late) == 4
+
+
+def test_front_matter_prefers_the_last_change_and_reads_yaml_dates():
+    assert front_matter_date({"date": datetime.date(2025, 3, 3)}) == "2025-03-03"
+    moment = datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.UTC)
+    assert front_matter_date({"date": "2025-03-03", "lastmod": moment}) == "2026-02-01"
+    assert front_matter_date({"last_modified_at": " 6  January 2026 "}) == "6 January 2026"
+    assert front_matter_date({"title": "No date"}) == ""
+
+
+GUIDE_TEXT = "We run ferries between the islands every day of the year, in every weather."
+
+
+def test_plain_text_takes_the_date_from_its_byline_and_the_author_without_it():
+    article = parse_plain_text(
+        f"Ferry Guide\n\nBy Jane Doe · Updated February 2026\n\n{GUIDE_TEXT}\n"
+        "\nFares\n\nA return costs £9.80 for adults.\n"
+    )
+    assert (article.author, article.updated) == ("Jane Doe", "February 2026")
+    assert article.intro == [GUIDE_TEXT]
+    assert "updated: February 2026\n" in render_guide(article)
+
+
+def test_a_date_on_its_own_line_of_the_byline_block_is_taken_too():
+    article = parse_plain_text(
+        f"Ferry Guide\nBy Jane Doe\nLast updated: 6 January 2026\n\n{GUIDE_TEXT}\n"
+    )
+    assert (article.author, article.updated) == ("Jane Doe", "6 January 2026")
+    assert article.intro == [GUIDE_TEXT]
+
+
+def test_markdown_reads_front_matter_dates_before_a_byline():
+    text = f"---\ntitle: Ferry Guide\ndate: 2025-03-03\nlastmod: 2026-02-01\n---\n\n{GUIDE_TEXT}\n"
+    assert parse_markdown(text).updated == "2026-02-01"
+    byline = f"# Ferry Guide\n\nBy Jane Doe · Updated February 2026\n\n{GUIDE_TEXT}\n"
+    article = parse_markdown(byline)
+    assert (article.author, article.updated, article.intro) == (
+        "Jane Doe",
+        "February 2026",
+        [GUIDE_TEXT],
+    )
+
+
+PAGE = """<html><head><title>Ferry Guide</title>{meta}</head><body>
+<nav><a href="/">Home</a> <a href="/news">Posted 1 May 2024: new ship</a></nav>
+<main><article><h1>Ferry Guide</h1>{byline}
+<p>{text}</p><h2>Fares</h2><p>A return costs £9.80 for adults, and children travel at half
+the adult fare on every route we run.</p><p>Updated 1 June 2020</p></article></main>
+</body></html>"""
+
+
+def test_a_web_page_dates_itself_by_its_byline_then_its_meta_tags():
+    byline = '<p class="byline">By Jane Doe · Updated February 2026</p>'
+    page = PAGE.format(meta="", byline=byline, text=GUIDE_TEXT)
+    article = parse_html(page)
+    assert (article.author, article.updated) == ("Jane Doe", "February 2026")
+    modified = '<meta property="article:modified_time" content="2026-01-06T10:00:00+00:00">'
+    assert page_date(PAGE.format(meta=modified, byline="", text=GUIDE_TEXT)) == "2026-01-06"
+    # no byline, no meta tag: not the menu's news item, nor a date below the first section
+    assert page_date(PAGE.format(meta="", byline="", text=GUIDE_TEXT)) == ""
