@@ -179,12 +179,12 @@ def test_the_knowledge_keeps_its_own_reply_and_gains_the_builtin_examples(make_k
         (
             "title: Test Guide\nauthor: A. Writer\nupdated: February 2026\n",
             "“Test Guide” was written by A. Writer.",
-            "“Test Guide” says it was last updated in February 2026.",
+            "“Test Guide” is dated February 2026.",
         ),
         (  # YAML reads an unquoted ISO date as a date: kept as written all the same
             "title: Test Guide\nupdated: 2026-01-06\nedition: 2026\n",
             "“Test Guide” does not name its author.",
-            "“Test Guide” says it was last updated on 2026-01-06. It is the 2026 edition",
+            "“Test Guide” is dated 2026-01-06; it is the 2026 edition.",
         ),
     ],
 )

@@ -383,7 +383,7 @@ def test_an_imported_guide_answers_questions_about_itself(tmp_path):
     assert result.returncode == 0, result.stderr
     summary, purpose, dating = (json.loads(line) for line in result.stdout.splitlines())
     assert dating["kind"] == "smalltalk"
-    assert dating["answer"] == "“Riverside Pool Guide” says it was last updated in March 2026."
+    assert dating["answer"] == "“Riverside Pool Guide” is dated March 2026."
     assert summary["kind"] == "answer"
     assert summary["sources"][0]["section"] == "Key Takeaways"
     assert purpose["kind"] == "answer"

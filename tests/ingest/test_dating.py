@@ -25,6 +25,11 @@ from guidebot.ingest.webpage import page_date, parse_html
         # both: the update, whichever comes first
         ("Published 3 March 2025 | Updated 6 Jan. 2026", "6 Jan. 2026", ""),
         ("Updated 6 Jan 2026 | First published 3 March 2025", "6 Jan 2026", ""),
+        # the hour is no part of the date, nor of the author
+        ("By Jane Doe · Updated on Jan. 6, 2026 at 10:00 am", "Jan. 6, 2026", "By Jane Doe"),
+        ("Last updated: 2026-01-06 10:00 GMT", "2026-01-06", ""),
+        ("Updated: Monday, January 6, 2026", "Monday, January 6, 2026", ""),
+        ("Page last reviewed: 12 March 2024", "12 March 2024", ""),
     ],
 )
 def test_a_byline_gives_its_date_as_written_and_keeps_the_rest(line, date, rest):
@@ -39,6 +44,13 @@ def test_a_byline_gives_its_date_as_written_and_keeps_the_rest(line, date, rest)
         "Updated Maybe 2026",  # no month
         "Published 2026",  # a year alone dates nothing to the reader
         "Updated February 2026 " + "and some more words of an ordinary sentence " * 2,
+        # news or notices: text to keep, whole
+        "Updated 1 March 2026: fares rise by 5%",
+        "Posted 1 March 2026 to every household",
+        "Winter timetable, revised 1 March 2026, applies until May.",
+        "Revised 1 March 2026 - adults now pay six pounds.",
+        "updated on 6 January 2026 and applies to all sailings",
+        "- New pier at Oban\n- Updated 1 March 2026",  # a list, not a byline
     ],
 )
 def test_no_date_is_read_where_no_byline_states_one(line):
@@ -56,7 +68,8 @@ def test_the_dated_block_is_taken_out_or_cut_to_its_byline():
 
 
 def test_front_matter_prefers_the_last_change_and_reads_yaml_dates():
-    assert front_matter_date({"date": datetime.date(2025, 3, 3)}) == "2025-03-03"
+    assert front_matter_date({"date": datetime.date(2025, 3, 3)}, ("date",)) == "2025-03-03"
+    assert front_matter_date({"date": datetime.date(2025, 3, 3)}) == ""  # a publication
     moment = datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.UTC)
     assert front_matter_date({"date": "2025-03-03", "lastmod": moment}) == "2026-02-01"
     assert front_matter_date({"last_modified_at": " 6  January 2026 "}) == "6 January 2026"
@@ -76,6 +89,13 @@ def test_plain_text_takes_the_date_from_its_byline_and_the_author_without_it():
     assert "updated: February 2026\n" in render_guide(article)
 
 
+def test_a_line_of_a_paragraph_is_never_a_byline():
+    wrapped = "The timetable below was last\nupdated on 6 January 2026\nand applies to all."
+    article = parse_plain_text(f"Ferry Guide\n\n{wrapped}\n\n{GUIDE_TEXT}\n")
+    assert article.updated == ""
+    assert "updated on 6 January 2026" in " ".join(article.intro)
+
+
 def test_a_date_on_its_own_line_of_the_byline_block_is_taken_too():
     article = parse_plain_text(
         f"Ferry Guide\nBy Jane Doe\nLast updated: 6 January 2026\n\n{GUIDE_TEXT}\n"
@@ -87,6 +107,14 @@ def test_a_date_on_its_own_line_of_the_byline_block_is_taken_too():
 def test_markdown_reads_front_matter_dates_before_a_byline():
     text = f"---\ntitle: Ferry Guide\ndate: 2025-03-03\nlastmod: 2026-02-01\n---\n\n{GUIDE_TEXT}\n"
     assert parse_markdown(text).updated == "2026-02-01"
+    # a byline's update is later news than the front matter's publication date
+    dated = "---\ntitle: Ferry Guide\ndate: 2019-05-01\n---\n\nLast updated 6 January 2026\n\n"
+    assert parse_markdown(dated + GUIDE_TEXT).updated == "6 January 2026"
+    assert parse_markdown(
+        f"---\ntitle: Ferry Guide\ndate: 2019-05-01\n---\n\n{GUIDE_TEXT}"
+    ).updated == ("2019-05-01")
+    impossible = parse_markdown(f"---\ntitle: Ferry Guide\ndate: 2026-13-45\n---\n\n{GUIDE_TEXT}")
+    assert "not valid YAML" in impossible.notes[0]  # a note, not a traceback
     byline = f"# Ferry Guide\n\nBy Jane Doe · Updated February 2026\n\n{GUIDE_TEXT}\n"
     article = parse_markdown(byline)
     assert (article.author, article.updated, article.intro) == (

@@ -20,7 +20,6 @@ BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
 GREETING = "greeting"  # said where it opens a message, mentioned further in
 _UNDATED = "Check the source for the latest figures."
-_MONTH_OR_YEAR = re.compile(r"(?:[A-Za-z]+\.?,?\s+)?\d{4}")
 
 
 def builtin_intents(path: Path = BUILTIN) -> tuple[SmalltalkIntent, ...]:
@@ -96,14 +95,13 @@ def _about(guide: Guide | None) -> dict[str, str]:
 
 
 def _dating(guide: Guide, title: str) -> str:
-    edition = f"the {guide.edition} edition of {title}"
+    # "dated": `updated` is the latest date the source gives, of an update or else of
+    # its publication (ingest/dating.py).
     if guide.updated:
-        # "in February 2026", but "on 6 January 2026" or "on 2026-01-06"
-        on = "in" if _MONTH_OR_YEAR.fullmatch(guide.updated) else "on"
-        said = f"{title} says it was last updated {on} {guide.updated}."
-        return f"{said} It is {edition}." if guide.edition else said
+        dated = f"{title} is dated {guide.updated}"
+        return f"{dated}; it is the {guide.edition} edition." if guide.edition else f"{dated}."
     if guide.edition:
-        return f"This is {edition}; it gives no exact date."
+        return f"This is the {guide.edition} edition of {title}; it gives no exact date."
     return f"{title} does not say when it was written. {_UNDATED}"
 
 

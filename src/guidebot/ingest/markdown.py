@@ -39,7 +39,10 @@ def parse_markdown(text: str) -> Article:
         value = meta.get("description" if key == "summary" and key not in meta else key)
         if isinstance(value, str | int | float) and str(value).strip():
             setattr(article, key, " ".join(str(value).split()))
-    article.updated = front_matter_date(meta) or article.updated
+    # An update the front matter names, else the byline's date, else its publication date.
+    article.updated = (
+        front_matter_date(meta) or article.updated or front_matter_date(meta, ("date",))
+    )
     if tags:
         article.notes.append(f"removed {tags} template tag(s) ('{{% … %}}' or '{{{{ … }}}}')")
     return article
@@ -59,7 +62,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str, str]:
     language, broken = "YAML" if fence == "---" else "TOML", ""
     try:
         loaded = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as error:
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
+        # ValueError: PyYAML's for an impossible date ("date: 2026-13-45")
         loaded, reason = None, " ".join(str(error).split()[:12])
         broken = f"lines 1-{end + 1}: the front matter is not valid {language} ({reason}); left out"
     rest = "\n".join(lines[end + 1 :])

@@ -220,10 +220,11 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _dated(blocks: list[list[str]]) -> str:
-    """The date a line of the first blocks states as the article's (dating.split_date), ""
-    for none; that line is cut to what is left of it ("By Jane Doe"), or taken out."""
+    """The date a byline among the first blocks states (dating.split_date), "" for none; it
+    is cut to what is left of it ("By Jane Doe"), or taken out. Only blocks of one line: a
+    line of a paragraph may read "updated on 6 January 2026" and go on on the next."""
     for index, block in enumerate(blocks[:4]):
-        date = take_date(block, len(block))
+        date = take_date(block) if len(block) == 1 else ""
         if date:
             if not block:
                 del blocks[index]

@@ -43,7 +43,7 @@ def parse_html(text: str) -> Article:
     article.author = article.author or byline_author(document.get("author", ""), text)
     article.source = document.get("url", "")
     article.summary = document.get("description", "")
-    article.updated = page_date(text)
+    article.updated = article.updated or page_date(text)
     return article
 
 
