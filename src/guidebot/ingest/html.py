@@ -11,6 +11,9 @@ SKIPPED |= {"button", "select", "iframe", "object"}
 HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2"}
 BLOCKS = {"p", "div", "section", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
 BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr", "details", "summary"}
+# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core).
+_MODIFIED = {"article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"}
+_PUBLISHED = {"article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date"}
 
 
 class _Collector(HTMLParser):
@@ -113,11 +116,6 @@ class _Collector(HTMLParser):
             self.meta.setdefault("og_title", content)
         elif name in _MODIFIED or name in _PUBLISHED:
             self.meta.setdefault("modified" if name in _MODIFIED else "published", content)
-
-
-# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core).
-_MODIFIED = {"article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"}
-_PUBLISHED = {"article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date"}
 
 
 def html_blocks(text: str) -> tuple[list[tuple[str, str, int]], dict[str, str]]:

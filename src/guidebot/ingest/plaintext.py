@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
-from guidebot.ingest.dating import take_date
+from guidebot.ingest.dating import split_date
 from guidebot.search.analysis import AUXILIARIES
 from guidebot.search.analysis import words as words_of
 
@@ -224,10 +224,9 @@ def _dated(blocks: list[list[str]]) -> str:
     is cut to what is left of it ("By Jane Doe"), or taken out. Only blocks of one line: a
     line of a paragraph may read "updated on 6 January 2026" and go on on the next."""
     for index, block in enumerate(blocks[:4]):
-        date = take_date(block) if len(block) == 1 else ""
+        date, rest = split_date(block[0]) if len(block) == 1 else ("", "")
         if date:
-            if not block:
-                del blocks[index]
+            blocks[index : index + 1] = [[rest]] if rest else []
             return date
     return ""
 
