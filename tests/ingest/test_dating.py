@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from guidebot.ingest.articles import render_guide
-from guidebot.ingest.dating import front_matter_date, split_date, take_date
+from guidebot.ingest.dating import front_matter_date, split_date, stated_date, take_date
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.webpage import page_date, parse_html
@@ -141,3 +141,59 @@ def test_a_web_page_dates_itself_by_its_byline_then_its_meta_tags():
     assert page_date(PAGE.format(meta=modified, byline="", text=GUIDE_TEXT)) == "2026-01-06"
     # no byline, no meta tag: not the menu's news item, nor a date below the first section
     assert page_date(PAGE.format(meta="", byline="", text=GUIDE_TEXT)) == ""
+
+
+def test_a_label_and_its_date_given_apart_state_the_date():
+    # a definition list: the update's date over the publication's, whatever their order
+    listed = ["Published", "3 January 2020", "Last updated", "11 March 2024 — See all updates"]
+    assert stated_date(listed) == "11 March 2024"
+    assert stated_date(["Published:", "3 January 2020"]) == "3 January 2020"
+    assert stated_date(["By Jane Doe · Updated February 2026", *listed]) == "February 2026"
+    # a date opening a paragraph after a lone label is news, not the page's date
+    news = "1 March 2026 fares rise by five per cent on every route, and season tickets rise"
+    assert stated_date(["Updated", f"{news} by three per cent from the first of April."]) == ""
+    assert stated_date(["Fares", "11 March 2024"]) == ""
+    assert stated_date(["Last updated"]) == stated_date([]) == ""
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head><title>Ferry Guide</title>{head}</head><body>{body}</body></html>"
+
+
+def test_a_web_page_opening_after_a_banner_gives_its_byline_date():
+    banner = "<div><h2>Subscribe to our newsletter</h2><p>Posted 1 May 2024</p></div>"
+    article = f"<h1>Ferry Guide</h1><p>By Jane Doe · Updated February 2026</p><p>{GUIDE_TEXT}</p>"
+    page = _page(body=f"{banner}<div>{article}<h2>Fares</h2><p>Updated 1 June 2020</p></div>")
+    assert page_date(page) == "February 2026"
+    # the banner's own date is not the page's, nor a section's below the title
+    undated = article.replace("<p>By Jane Doe · Updated February 2026</p>", "")
+    assert page_date(_page(body=f"{banner}{undated}<h2>Fares</h2><p>Updated 1 June 2020</p>")) == ""
+
+
+def test_a_web_page_dated_by_a_definition_list_or_schema_org_data():
+    listed = (
+        "<dl><dt>Published</dt><dd>3 January 2020</dd><dt>Last updated</dt>"
+        '<dd>11 March 2024 <a href="#history">— See all updates</a></dd></dl>'
+    )
+    assert page_date(_page(body=f"<main><h1>Tax</h1>{listed}<h2>A</h2><p>x</p></main>")) == (
+        "11 March 2024"
+    )
+    graph = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "x"},'
+        ' {"@type": "Article", "datePublished": "2025-01-01T10:00:00Z",'
+        ' "dateModified": "2026-02-10T09:00:00Z"}]}'
+    )
+    linked = f'<script type="application/ld+json">{graph}</script>'
+    assert page_date(_page(head=linked, body="<h1>X</h1><p>x</p>")) == "2026-02-10"
+    microdata = '<p>By Jo <time itemprop="dateModified" datetime="2026-03-04T10:00">4 March</time>'
+    in_menu = '<nav><time itemprop="datePublished" datetime="2019-01-01">old</time></nav>'
+    assert page_date(_page(body=f"{in_menu}<h1>X</h1>{microdata}</p>")) == "2026-03-04"
+    assert page_date(_page(body=f"{in_menu}<h1>X</h1><p>x</p>")) == ""  # a menu's teaser
+
+
+@pytest.mark.parametrize(
+    "script", ['{"dateModified": ', "[" * 100_000, '"2026-02-10"', '{"dateModified": 20260210}']
+)
+def test_linked_data_that_is_not_json_or_gives_no_date_is_passed_over(script):
+    page = _page(head=f'<script type="application/ld+json">{script}</script>', body="<h1>X</h1>")
+    assert page_date(page) == ""

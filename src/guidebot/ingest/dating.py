@@ -36,6 +36,9 @@ _STATED = re.compile(
     rf"(?P<date>{_DATE}){_TIME}(?![\w-])",
     re.IGNORECASE,
 )
+# A date's label standing alone, as a definition list's term: "Last updated", "Published:".
+_LABEL_ALONE = re.compile(rf"(?:{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|in))?\s*:?", re.IGNORECASE)
+_OPENING_DATE = re.compile(rf"(?P<date>{_DATE}){_TIME}(?![\w-])", re.IGNORECASE)
 # What may stand beside the dates: names before them, "by Name" after.
 _NAMES = re.compile(r"(?:by\s+)?[^\d.:!?()]{1,80}", re.IGNORECASE)
 _BY_NAME = re.compile(r"\s*by\s+[^\d.:!?()]{1,60}", re.IGNORECASE)
@@ -62,6 +65,24 @@ def split_date(line: str) -> tuple[str, str]:
     date = " ".join((updates or found)[0].group("date").split())
     rest = " ".join(f"{before} {after.strip()}".split()).strip(" ·•|—–,;-")
     return date, rest
+
+
+def stated_date(blocks: list[str]) -> str:
+    """The date the blocks of a page's opening state, "" for none: the first byline's
+    (split_date), else that of a label standing alone followed by a block that opens with
+    a date (a definition list: "Last updated", then "11 March 2024 — See all updates"),
+    an update's before a publication's."""
+    labelled: list[tuple[bool, str]] = []  # (a publication's, the date)
+    for index, label in enumerate(blocks):
+        value = blocks[index + 1] if index + 1 < len(blocks) else ""
+        date, _ = split_date(label)
+        if date:
+            return date
+        opening = _OPENING_DATE.match(value)
+        if _LABEL_ALONE.fullmatch(label.strip()) and opening and len(value.split()) <= MAX_WORDS:
+            published = not re.match(_UPDATED, label.strip(), re.IGNORECASE)
+            labelled.append((published, " ".join(opening.group("date").split())))
+    return min(labelled, key=lambda found: found[0])[1] if labelled else ""
 
 
 def take_date(blocks: list[str], first: int = 3) -> str:

@@ -4,6 +4,7 @@ FAQ answers of exports (ingest/faq/markup.py). Whole web pages go through trafil
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 SKIPPED = {"script", "style", "noscript", "nav", "footer", "aside", "form", "svg", "template"}
@@ -11,9 +12,12 @@ SKIPPED |= {"button", "select", "iframe", "object"}
 HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2"}
 BLOCKS = {"p", "div", "section", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
 BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr", "details", "summary"}
-# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core).
+# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core, and
+# schema.org's, as microdata `itemprop` or JSON-LD keys, lower-cased).
 _MODIFIED = {"article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"}
+_MODIFIED |= {"datemodified"}
 _PUBLISHED = {"article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date"}
+_PUBLISHED |= {"datepublished"}
 
 
 class _Collector(HTMLParser):
@@ -31,6 +35,7 @@ class _Collector(HTMLParser):
         self.lists: list[int | None] = []  # the open lists, innermost last: for an <ol>
         # the number of its next item, for a <ul> None
         self.number = 0  # of the "ol" item being read
+        self.linked_data: list[str] | None = None  # the text of a JSON-LD script being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: (v or "") for k, v in attrs}
@@ -38,6 +43,12 @@ class _Collector(HTMLParser):
             self._meta(values)
         elif tag == "link" and "canonical" in values.get("rel", "").split():
             self.meta.setdefault("source", values.get("href", "").strip())
+        elif tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.linked_data = []
+        # schema.org microdata: <meta itemprop=… content=…>, <time itemprop=… datetime=…>; not
+        # in a menu or sidebar, whose teasers date other pages
+        if values.get("itemprop") and not self.skip:
+            self._date(values["itemprop"], values.get("datetime") or values.get("content", ""))
         if tag in {"meta", "link", "img", "input", "br", "hr", "wbr"}:
             if tag in {"br", "hr"} and not self.skip:
                 self._flush()
@@ -66,6 +77,9 @@ class _Collector(HTMLParser):
             self._flush("p")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.linked_data is not None:
+            self._linked_data("".join(self.linked_data))
+            self.linked_data = None
         if tag in SKIPPED and self.skip:
             self.skip -= 1
             return
@@ -83,7 +97,9 @@ class _Collector(HTMLParser):
             self.main -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.in_title:
+        if self.linked_data is not None:
+            self.linked_data.append(data)
+        elif self.in_title:
             self.title.append(data)
         elif not self.skip:
             self.text.append(data)
@@ -114,8 +130,34 @@ class _Collector(HTMLParser):
             self.meta.setdefault("source", content)
         elif name == "og:title":
             self.meta.setdefault("og_title", content)
-        elif name in _MODIFIED or name in _PUBLISHED:
+        else:
+            self._date(name, content)
+
+    def _date(self, name: str, content: str) -> None:
+        """Keep `content` as the page's modified or published time if `name` (any case) is a
+        tag or key giving one, and none was given before."""
+        name, content = name.lower(), " ".join(content.split())
+        if content and (name in _MODIFIED or name in _PUBLISHED):
             self.meta.setdefault("modified" if name in _MODIFIED else "published", content)
+
+    def _linked_data(self, text: str) -> None:
+        """The dates of a JSON-LD script's schema.org data (an Article's dateModified and
+        datePublished), the first of each found, outermost first; a script that is not JSON
+        is passed over, as a browser would."""
+        try:
+            found = [json.loads(text)]
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
+            return
+        while found:
+            item = found.pop(0)
+            values = (
+                item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+            )
+            if isinstance(item, dict):
+                for key in ("dateModified", "datePublished"):
+                    if isinstance(item.get(key), str):
+                        self._date(key, item[key])
+            found += [value for value in values if isinstance(value, dict | list)]
 
 
 def html_blocks(text: str) -> tuple[list[tuple[str, str, int]], dict[str, str]]:

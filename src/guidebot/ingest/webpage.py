@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import trafilatura
 
 from guidebot.ingest.articles import Article, Event, article_from_events, table_events
-from guidebot.ingest.dating import split_date
+from guidebot.ingest.dating import stated_date
 from guidebot.ingest.faq.markup import link_text
 from guidebot.ingest.html import html_blocks
 
@@ -52,15 +52,13 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 def page_date(page: str) -> str:
     """The date a page gives itself: its byline's, as written, which trafilatura leaves out of
-    the main content (a line before the first section's heading: dating.split_date), else
-    the day of its meta tags' modified or published time; "" for none. Not trafilatura's
-    own date, a guess that may be any year the page names ("2026-01-01" for a page updated
-    in February 2026)."""
+    the main content (dating.stated_date of the page's opening: _openings), else the day of
+    its meta tags' modified or published time (schema.org's too); "" for none. Not
+    trafilatura's own date, a guess that may be any year the page names ("2026-01-01" for a
+    page updated in February 2026)."""
     events, meta = html_blocks(page)
-    for kind, text, _ in events:
-        if kind == "h2":
-            break
-        date, _ = split_date(text)
+    for opening in _openings(events):
+        date = stated_date(opening)
         if date:
             return date
     for key in ("modified", "published"):
@@ -68,6 +66,21 @@ def page_date(page: str) -> str:
         if found:
             return found.group()
     return ""
+
+
+def _openings(events: list[tuple[str, str, int]]) -> list[list[str]]:
+    """The texts of the page before its first section heading; and, when a title (h1)
+    follows that heading, those from the title to the next heading too: a banner headed
+    "Subscribe to our newsletter" may come before the article. Not the blocks between
+    the two, a banner's own."""
+    kinds = [kind for kind, _, _ in events]
+    first = kinds.index("h2") if "h2" in kinds else len(kinds)
+    openings = [[text for _, text, _ in events[:first] if text]]
+    if "h1" in kinds[first:]:
+        title = kinds.index("h1", first)
+        end = kinds.index("h2", title) if "h2" in kinds[title:] else len(kinds)
+        openings.append([text for _, text, _ in events[title:end] if text])
+    return openings
 
 
 # What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".
