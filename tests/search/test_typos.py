@@ -150,3 +150,14 @@ def test_a_clipped_word_is_read_as_the_word_the_knowledge_writes_whole():
     # "pass" is a common English word in its own right; "adm" too short to tell
     assert fixed == ["postgraduates", "administration", "undergraduates", "pass", "adm"]
     assert Repair("postgrads", "postgraduates", noted=False) in repairs
+
+
+def test_a_word_with_another_first_letter_is_a_name_not_a_slip():
+    """ "gmail" is one letter from "email", the first: few slips change it (typos.py
+    first_letter_changed), so it is left as the name it is; a slip past the first letter
+    ("emial", "emall") and a swap of the first two letters ("apssword") are still read."""
+    analyzer = Analyzer()
+    vocab = ["email", "password", "salary"]
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
+    fixed, _ = repairer.repair(["gmail", "emial", "emall", "apssword", "dalary"])
+    assert fixed == ["gmail", "email", "email", "password", "dalary"]
