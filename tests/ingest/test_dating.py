@@ -149,6 +149,8 @@ def test_a_label_and_its_date_given_apart_state_the_date():
     assert stated_date(listed) == "11 March 2024"
     assert stated_date(["Published:", "3 January 2020"]) == "3 January 2020"
     assert stated_date(["By Jane Doe · Updated February 2026", *listed]) == "February 2026"
+    # whichever comes first: a list's item below the definition list is another item's
+    assert stated_date([*listed, "Contents", "Posted 1 May 2019"]) == "11 March 2024"
     # a date opening a paragraph after a lone label is news, not the page's date
     news = "1 March 2026 fares rise by five per cent on every route, and season tickets rise"
     assert stated_date(["Updated", f"{news} by three per cent from the first of April."]) == ""
@@ -168,9 +170,14 @@ def test_a_web_page_opening_after_a_banner_gives_its_byline_date():
     # the banner's own date is not the page's, nor a section's below the title
     undated = article.replace("<p>By Jane Doe · Updated February 2026</p>", "")
     assert page_date(_page(body=f"{banner}{undated}<h2>Fares</h2><p>Updated 1 June 2020</p>")) == ""
+    # with the title first, a later h1's news item is no opening: the meta tag dates the page
+    modified = '<meta property="article:modified_time" content="2026-02-10T09:00:00+00:00">'
+    news = "<section><h1>Ferry strike ends</h1><p>Posted 1 May 2019</p></section>"
+    body = f"{undated}<h2>Fares</h2><p>A return costs £9.80.</p>{news}"
+    assert page_date(_page(head=modified, body=body)) == "2026-02-10"
 
 
-def test_a_web_page_dated_by_a_definition_list_or_schema_org_data():
+def test_a_web_page_dated_by_a_definition_list_or_its_linked_data():
     listed = (
         "<dl><dt>Published</dt><dd>3 January 2020</dd><dt>Last updated</dt>"
         '<dd>11 March 2024 <a href="#history">— See all updates</a></dd></dl>'
@@ -178,6 +185,9 @@ def test_a_web_page_dated_by_a_definition_list_or_schema_org_data():
     assert page_date(_page(body=f"<main><h1>Tax</h1>{listed}<h2>A</h2><p>x</p></main>")) == (
         "11 March 2024"
     )
+    # a lone label before a line of news is no date of the page's
+    notice = "<p><strong>Update:</strong></p><p>12 May 2025: the 9am ferry is cancelled.</p>"
+    assert page_date(_page(body=f"<h1>Ferries</h1>{notice}<h2>A</h2><p>x</p>")) == ""
     graph = (
         '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "x"},'
         ' {"@type": "Article", "datePublished": "2025-01-01T10:00:00Z",'
@@ -185,10 +195,15 @@ def test_a_web_page_dated_by_a_definition_list_or_schema_org_data():
     )
     linked = f'<script type="application/ld+json">{graph}</script>'
     assert page_date(_page(head=linked, body="<h1>X</h1><p>x</p>")) == "2026-02-10"
-    microdata = '<p>By Jo <time itemprop="dateModified" datetime="2026-03-04T10:00">4 March</time>'
-    in_menu = '<nav><time itemprop="datePublished" datetime="2019-01-01">old</time></nav>'
-    assert page_date(_page(body=f"{in_menu}<h1>X</h1>{microdata}</p>")) == "2026-03-04"
-    assert page_date(_page(body=f"{in_menu}<h1>X</h1><p>x</p>")) == ""  # a menu's teaser
+    # the article's own publication, not a comment's edit inside it; a meta tag before both
+    commented = (
+        '{"@type": "Article", "datePublished": "2026-02-10",'
+        ' "comment": [{"@type": "Comment", "dateModified": "2019-05-01"}]}'
+    )
+    linked = f'<script type="application/ld+json">{commented}</script>'
+    assert page_date(_page(head=linked, body="<h1>X</h1><p>x</p>")) == "2026-02-10"
+    published = '<meta property="article:published_time" content="2026-03-01">'
+    assert page_date(_page(head=linked + published, body="<h1>X</h1>")) == "2026-03-01"
 
 
 @pytest.mark.parametrize(

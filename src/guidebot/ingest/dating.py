@@ -31,14 +31,16 @@ _DATE = (
 _TIME = r"(?:,?\s*(?:at\s+|T)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|Z)?)?"
 _UPDATED = r"(?:page\s+)?(?:last\s+)?(?:updated|update|modified|reviewed|revised|edited)"
 _PUBLISHED = r"(?:first\s+|originally\s+)?(?:published|posted)"
+_DATED = rf"(?P<date>{_DATE}){_TIME}(?![\w-])"  # a date, maybe with its hour
 _STATED = re.compile(
     rf"(?:^|\s*[·•|—–,;]\s*|\s+-\s+)(?P<label>{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|in))?\s*:?\s*"
-    rf"(?P<date>{_DATE}){_TIME}(?![\w-])",
+    rf"{_DATED}",
     re.IGNORECASE,
 )
 # A date's label standing alone, as a definition list's term: "Last updated", "Published:".
 _LABEL_ALONE = re.compile(rf"(?:{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|in))?\s*:?", re.IGNORECASE)
-_OPENING_DATE = re.compile(rf"(?P<date>{_DATE}){_TIME}(?![\w-])", re.IGNORECASE)
+# A label's value: the date alone, or with a link after a dash ("— See all updates").
+_VALUE_DATE = re.compile(rf"{_DATED}\s*(?:[—–|·]\s*(?:\S+\s*){{1,5}})?", re.IGNORECASE)
 # What may stand beside the dates: names before them, "by Name" after.
 _NAMES = re.compile(r"(?:by\s+)?[^\d.:!?()]{1,80}", re.IGNORECASE)
 _BY_NAME = re.compile(r"\s*by\s+[^\d.:!?()]{1,60}", re.IGNORECASE)
@@ -68,21 +70,25 @@ def split_date(line: str) -> tuple[str, str]:
 
 
 def stated_date(blocks: list[str]) -> str:
-    """The date the blocks of a page's opening state, "" for none: the first byline's
-    (split_date), else that of a label standing alone followed by a block that opens with
-    a date (a definition list: "Last updated", then "11 March 2024 — See all updates"),
-    an update's before a publication's."""
-    labelled: list[tuple[bool, str]] = []  # (a publication's, the date)
-    for index, label in enumerate(blocks):
-        value = blocks[index + 1] if index + 1 < len(blocks) else ""
-        date, _ = split_date(label)
-        if date:
-            return date
-        opening = _OPENING_DATE.match(value)
-        if _LABEL_ALONE.fullmatch(label.strip()) and opening and len(value.split()) <= MAX_WORDS:
-            published = not re.match(_UPDATED, label.strip(), re.IGNORECASE)
-            labelled.append((published, " ".join(opening.group("date").split())))
-    return min(labelled, key=lambda found: found[0])[1] if labelled else ""
+    """The date the blocks of a page's opening state, "" for none: that of the first byline
+    (split_date) or of the labels standing alone each followed by a block that is a date
+    and nothing more but a link after a dash (a definition list: "Last updated", then
+    "11 March 2024 — See all updates"; an update's before a publication's), whichever
+    comes first."""
+    updates: list[str] = []
+    publications: list[str] = []
+    for index, block in enumerate(blocks):
+        date, _ = split_date(block)
+        if date:  # a byline after the definition list is another item's
+            return next(iter(updates + publications), date)
+        label = block.strip()
+        value = (
+            _VALUE_DATE.fullmatch(blocks[index + 1].strip()) if index + 1 < len(blocks) else None
+        )
+        if value and _LABEL_ALONE.fullmatch(label):
+            found = " ".join(value.group("date").split())
+            (updates if re.match(_UPDATED, label, re.IGNORECASE) else publications).append(found)
+    return next(iter(updates + publications), "")
 
 
 def take_date(blocks: list[str], first: int = 3) -> str:

@@ -12,12 +12,9 @@ SKIPPED |= {"button", "select", "iframe", "object"}
 HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2"}
 BLOCKS = {"p", "div", "section", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"}
 BLOCKS |= {"ul", "ol", "table", "tr", "article", "main", "header", "br", "hr", "details", "summary"}
-# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core, and
-# schema.org's, as microdata `itemprop` or JSON-LD keys, lower-cased).
+# The meta tags giving a page's dates (Open Graph's article properties, Dublin Core).
 _MODIFIED = {"article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"}
-_MODIFIED |= {"datemodified"}
 _PUBLISHED = {"article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date"}
-_PUBLISHED |= {"datepublished"}
 
 
 class _Collector(HTMLParser):
@@ -45,10 +42,6 @@ class _Collector(HTMLParser):
             self.meta.setdefault("source", values.get("href", "").strip())
         elif tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
             self.linked_data = []
-        # schema.org microdata: <meta itemprop=… content=…>, <time itemprop=… datetime=…>; not
-        # in a menu or sidebar, whose teasers date other pages
-        if values.get("itemprop") and not self.skip:
-            self._date(values["itemprop"], values.get("datetime") or values.get("content", ""))
         if tag in {"meta", "link", "img", "input", "br", "hr", "wbr"}:
             if tag in {"br", "hr"} and not self.skip:
                 self._flush()
@@ -130,34 +123,32 @@ class _Collector(HTMLParser):
             self.meta.setdefault("source", content)
         elif name == "og:title":
             self.meta.setdefault("og_title", content)
-        else:
-            self._date(name, content)
-
-    def _date(self, name: str, content: str) -> None:
-        """Keep `content` as the page's modified or published time if `name` (any case) is a
-        tag or key giving one, and none was given before."""
-        name, content = name.lower(), " ".join(content.split())
-        if content and (name in _MODIFIED or name in _PUBLISHED):
+        elif name in _MODIFIED or name in _PUBLISHED:
             self.meta.setdefault("modified" if name in _MODIFIED else "published", content)
 
     def _linked_data(self, text: str) -> None:
-        """The dates of a JSON-LD script's schema.org data (an Article's dateModified and
-        datePublished), the first of each found, outermost first; a script that is not JSON
-        is passed over, as a browser would."""
+        """The dates of a JSON-LD script's schema.org data, kept as linked_modified and
+        linked_published: the dateModified and datePublished of its top-level objects and
+        of those their @graph lists (the page's Article or WebPage), not of objects inside
+        them (a comment's, a related article's). A script that is not JSON, or nests deeper
+        than Python reads, is passed over, as a browser would."""
         try:
-            found = [json.loads(text)]
-        except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
+            data = json.loads(text)
+        except (ValueError, RecursionError):
             return
-        while found:
-            item = found.pop(0)
-            values = (
-                item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-            )
-            if isinstance(item, dict):
-                for key in ("dateModified", "datePublished"):
-                    if isinstance(item.get(key), str):
-                        self._date(key, item[key])
-            found += [value for value in values if isinstance(value, dict | list)]
+        tops = [
+            top for top in (data if isinstance(data, list) else [data]) if isinstance(top, dict)
+        ]
+        graphs = [top.get("@graph") for top in tops]
+        tops += [item for graph in graphs if isinstance(graph, list) for item in graph]
+        for item in tops:
+            for key, kept in (
+                ("dateModified", "linked_modified"),
+                ("datePublished", "linked_published"),
+            ):
+                value = item.get(key) if isinstance(item, dict) else None
+                if isinstance(value, str) and value.strip():
+                    self.meta.setdefault(kept, " ".join(value.split()))
 
 
 def html_blocks(text: str) -> tuple[list[tuple[str, str, int]], dict[str, str]]:

@@ -53,7 +53,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 def page_date(page: str) -> str:
     """The date a page gives itself: its byline's, as written, which trafilatura leaves out of
     the main content (dating.stated_date of the page's opening: _openings), else the day of
-    its meta tags' modified or published time (schema.org's too); "" for none. Not
+    its meta tags' modified or published time, else its JSON-LD's (html.py); "" for none. Not
     trafilatura's own date, a guess that may be any year the page names ("2026-01-01" for a
     page updated in February 2026)."""
     events, meta = html_blocks(page)
@@ -61,7 +61,7 @@ def page_date(page: str) -> str:
         date = stated_date(opening)
         if date:
             return date
-    for key in ("modified", "published"):
+    for key in ("modified", "published", "linked_modified", "linked_published"):
         found = _ISO_DAY.match(meta.get(key, ""))
         if found:
             return found.group()
@@ -69,14 +69,15 @@ def page_date(page: str) -> str:
 
 
 def _openings(events: list[tuple[str, str, int]]) -> list[list[str]]:
-    """The texts of the page before its first section heading; and, when a title (h1)
-    follows that heading, those from the title to the next heading too: a banner headed
-    "Subscribe to our newsletter" may come before the article. Not the blocks between
-    the two, a banner's own."""
+    """The texts of the page before its first section heading; and, when the title (h1)
+    comes only after that heading, those from the title to the next heading too: a banner
+    headed "Subscribe to our newsletter" may come before the article. Not the blocks
+    between the two, a banner's own, nor those under a later h1 once the title came first
+    (a news item's "Posted 1 May 2019")."""
     kinds = [kind for kind, _, _ in events]
     first = kinds.index("h2") if "h2" in kinds else len(kinds)
     openings = [[text for _, text, _ in events[:first] if text]]
-    if "h1" in kinds[first:]:
+    if "h1" in kinds[first:] and "h1" not in kinds[:first]:
         title = kinds.index("h1", first)
         end = kinds.index("h2", title) if "h2" in kinds[title:] else len(kinds)
         openings.append([text for _, text, _ in events[title:end] if text])
