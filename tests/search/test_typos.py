@@ -153,11 +153,14 @@ def test_a_clipped_word_is_read_as_the_word_the_knowledge_writes_whole():
 
 
 def test_a_word_with_another_first_letter_is_a_name_not_a_slip():
-    """ "gmail" is one letter from "email", the first: few slips change it (typos.py
-    first_letter_changed), so it is left as the name it is; a slip past the first letter
-    ("emial", "emall") and a swap of the first two letters ("apssword") are still read."""
+    """ "gmail" is a letter from "email" and from "mail", at its start: few slips change the
+    first letter (typos.py first_letter_changed), so it is left as the name it is, and no
+    farther word takes the blocked one's place ("bassword" is not "passwords", two edits
+    off). A slip past the first letter ("emial"), a swap of the first two letters
+    ("apssword") and a first key's neighbour ("oassword", "dalary") are still read."""
     analyzer = Analyzer()
-    vocab = ["email", "password", "salary"]
+    vocab = ["email", "mail", "password", "passwords", "salary"]
     repairer = TypoRepairer(dict.fromkeys(vocab, 1), {analyzer.stem(w) for w in vocab}, analyzer)
-    fixed, _ = repairer.repair(["gmail", "emial", "emall", "apssword", "dalary"])
-    assert fixed == ["gmail", "email", "email", "password", "dalary"]
+    typed = ["gmail", "bassword", "galary", "emial", "apssword", "oassword", "dalary"]
+    fixed, _ = repairer.repair(typed)
+    assert fixed == ["gmail", "bassword", "galary", "email", "password", "password", "salary"]

@@ -21,20 +21,43 @@ MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbou
 # knowledge writes: "pass" (8.5) is no "passport"; "undergrads" (16.3), "info" (12.1) are.
 CLIPPED_COMMON = 12.0
 
-# How many of the closest words to look through for one reached without changing the first
-# letter (first_letter_changed); the ties of one edit are few among a knowledge's words.
-FIRST_LETTER_PASS = 8
+# Where each key of a QWERTY keyboard is: (row, column), a row's keys half a key right of
+# the row above's, so that a key's neighbours are those beside it and the two it touches
+# above and below.
+_KEYS = {
+    key: (row, column)
+    for row, keys in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm"))
+    for column, key in enumerate(keys)
+}
+
+
+def _neighbours(first: str, second: str) -> bool:
+    """Whether two letters are keys next to each other on a QWERTY keyboard."""
+    if first not in _KEYS or second not in _KEYS:
+        return False
+    (row, column), (other_row, other_column) = _KEYS[first], _KEYS[second]
+    if row == other_row:
+        return abs(column - other_column) == 1
+    if abs(row - other_row) != 1:
+        return False
+    upper_column, lower_column = (
+        (column, other_column) if row < other_row else (other_column, column)
+    )
+    return upper_column - lower_column in (0, 1)
 
 
 def first_letter_changed(word: str, other: str) -> bool:
-    """Whether `other` is `word` with a different first letter and the same rest ("gmail",
-    "email"). Few typing slips change the first letter (about 7% of the misspellings
-    Pollock and Zamora collected, as K. Kukich reports in "Techniques for Automatically
-    Correcting Words in Text", ACM Computing Surveys 24(4), 1992), so a word an edit of
-    its first letter away from a known one is likelier a name the knowledge lacks
-    ("gmail" is no "email") than a slip. A swap of the first two letters ("rpice") stays
-    a slip."""
-    return len(word) == len(other) and word[0] != other[0] and word[1:] == other[1:]
+    """Whether `other` begins otherwise than `word` (another first letter, one added or one
+    left out: "gmail" and "email", "mail") other than by a swap of the first two letters
+    ("rpice") or a slip onto a key beside it ("oassword"). Few misspellings change the first
+    letter (about 7% of those Pollock and Zamora collected, as K. Kukich reports in
+    "Techniques for Automatically Correcting Words in Text", ACM Computing Surveys 24(4),
+    1992), so a word that another first letter would make a known one is likelier a name
+    the knowledge lacks than a slip."""
+    if not word or not other or word[0] == other[0]:
+        return False
+    swapped = len(word) > 1 and len(other) > 1 and word[:2] == other[1::-1]
+    return not swapped and not (len(word) == len(other) and _neighbours(word[0], other[0]))
 
 
 @dataclass(frozen=True)
@@ -187,11 +210,16 @@ class TypoRepairer:
         if len(word) < MIN_LENGTH:
             return self._swapped(word)
         allowed = 1 if len(word) < 8 else 2
+        # Every word within the distance, nearest first and, among equals, most frequent
+        # first (rapidfuzz keeps the choices' order for ties): the first of the nearest that
+        # keeps the word's beginning, else none (not a farther one in its place).
         matches = process.extract(
-            word, self._choices, scorer=OSA.distance, score_cutoff=allowed, limit=FIRST_LETTER_PASS
+            word, self._choices, scorer=OSA.distance, score_cutoff=allowed, limit=None
         )
-        found = next((m[0] for m in matches if not first_letter_changed(word, m[0])), None)
-        return found or self._other_form(word)
+        if not matches:
+            return self._other_form(word)
+        nearest = [m[0] for m in matches if m[1] == matches[0][1]]
+        return next((m for m in nearest if not first_letter_changed(word, m)), None)
 
     @cached_property
     def _alphabetical(self) -> tuple[list[str], dict[str, int]]:
