@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from guidebot.reply import Reply, Source
+from guidebot.reply import LOW_CONFIDENCE, Reply, Source
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
 
@@ -37,6 +37,27 @@ BY_MEANING_ONLY = (
     "check that it answers what you asked."
 )
 
+NAMED_MISSING = 3  # at most so many of the words lacking are named
+
+
+def unmatched_note(words: Sequence[str]) -> str:
+    """What an answer holding few of the question's words says: the words it lacks."""
+    quoted = [f"'{word}'" for word in words]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"This passage does not mention {listed}; check that it answers what you asked."
+
+
+def _unmatched(result: SearchResult, best: Hit, retriever: Retriever) -> list[str]:
+    """The question's words (after typo repair) whose terms the best passage lacks, in the
+    question's order; a loose match ("booked" for "book") is no match, as for coverage."""
+    held = set(best.matched) - result.loose
+    lacking = (
+        word
+        for word in dict.fromkeys(result.surface)
+        if (terms := retriever.analyzer.terms_of_words([word])) and not held.intersection(terms)
+    )
+    return list(lacking)[:NAMED_MISSING]
+
 
 def answer_reply(
     question: str,
@@ -50,10 +71,14 @@ def answer_reply(
     """Quote the best passage; the other hits are further sources; `see_also` names other
     sections the question fits about as well. A question `on_its_own` (no follow-up, whose
     words the topic may supply) answered from a passage holding none of its words, for its
-    meaning alone, says so (BY_MEANING_ONLY)."""
+    meaning alone, says so (BY_MEANING_ONLY); one holding under LOW_CONFIDENCE of them names
+    those it lacks (unmatched_note)."""
     best = hits[0].passage
-    if on_its_own and result.coverage == 0 and not result.exact and result.terms:
-        notes = [*notes, BY_MEANING_ONLY]
+    if on_its_own and not result.exact and result.terms:
+        if result.coverage == 0:
+            notes = [*notes, BY_MEANING_ONLY]
+        elif result.coverage < LOW_CONFIDENCE and (lacking := _unmatched(result, hits[0], retriever)):
+            notes = [*notes, unmatched_note(lacking)]
     return Reply(
         question=question,
         answer=best.text,

@@ -24,10 +24,9 @@ from pathlib import Path
 from guidebot.errors import InputError
 from guidebot.knowledge.yamlsource import ESCAPE
 from guidebot.locations import unanswered_log
-from guidebot.reply import Reply
+from guidebot.reply import LOW_CONFIDENCE, Reply
 
 ENV_NO_LOG = "GUIDEBOT_NO_LOG"
-LOW_CONFIDENCE = 0.5  # answers below this share of the question found are logged as gaps
 FEEDBACK = "feedback"  # the kind of a record_feedback record
 
 
