@@ -28,6 +28,12 @@ def ingested(tmp_path: Path, name: str, text: str) -> str:
     return kb
 
 
+def asked_json(kb: str, lines: str) -> list[dict]:
+    """The JSON replies of `guidebot ask --json` to lines of standard input (one turn each)."""
+    asked = run_guidebot("ask", "--json", "--no-log", "--knowledge", kb, stdin=f"{lines}\n")
+    return [json.loads(line) for line in asked.stdout.splitlines()]
+
+
 def test_ask_prints_answer_with_citations():
     result = guidebot("ask", "What's the average salary?")
     assert result.returncode == 0, result.stderr
@@ -188,17 +194,39 @@ def test_an_imported_borrowing_faq_declines_what_it_does_not_lend(tmp_path: Path
         "Can I borrow a tripod?,Tripods are lent out for two days.\n"
         "Can I borrow a headset?,Headsets are lent at the media desk for a day.\n",
     )
-    asked = run_guidebot(
-        "ask",
-        "--json",
-        "--no-log",
-        "--knowledge",
-        kb,
-        stdin="Can I borrow a book?\ncan i borrow a tripod\n",
-    )
-    book, tripod = (json.loads(line) for line in asked.stdout.splitlines())
+    book, tripod = asked_json(kb, "Can I borrow a book?\ncan i borrow a tripod")
     assert book["kind"] == "decline"
     assert tripod["kind"] == "answer" and tripod["sources"][0]["id"] == "faq/can-i-borrow-a-tripod"
+
+
+LIBRARY = """# Riverside Library Help
+
+Riverside Library is open to everyone who lives or works in the town.
+
+## Volunteering
+
+Around forty volunteers help us with reading groups, computer help sessions and shelving.
+You must be 14 or older. Ask at the counter for a volunteer form.
+
+## Opening Hours
+
+We open Monday to Saturday from 9am to 6pm and close on Sundays.
+"""
+
+
+def test_an_answer_holding_few_of_the_questions_words_names_those_it_lacks(tmp_path: Path):
+    """An answer under half the question's words says which telling ones its passage lacks
+    (dialogue/compose.py), in the text and JSON alike; one holding them says nothing."""
+    kb = ingested(tmp_path, "library.md", LIBRARY)
+    food_bank, volunteer = asked_json(
+        kb, "can i volunteer at the food bank\n/new\nhow do i become a volunteer"
+    )
+    assert food_bank["kind"] == volunteer["kind"] == "answer"
+    note = "This passage does not mention 'food' or 'bank'; check that it answers what you asked."
+    assert food_bank["notes"] == [note]
+    assert volunteer["notes"] == []
+    text = run_guidebot("ask", "--no-log", "--knowledge", kb, "can i volunteer at the food bank")
+    assert f"({note})" in text.stdout
 
 
 def test_a_question_about_something_else_is_not_acknowledged_as_small_talk():

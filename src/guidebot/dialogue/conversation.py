@@ -259,7 +259,16 @@ class Conversation:
         see_also = [s for s in close if s != retriever.labels.of(result.hits[0].passage)]
         top = result.hits[: policy.top_k]
         notes += read_as
-        reply = answer_reply(question, result, top, retriever, notes, see_also, not followup)
+        reply = answer_reply(
+            question,
+            result,
+            top,
+            retriever,
+            notes,
+            see_also,
+            not followup,
+            far_below=policy.decline_foreign_cosine,
+        )
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 
     def _just_given(self, result: SearchResult) -> bool:

@@ -9,8 +9,9 @@ from typing import Literal, get_args
 Kind = Literal["answer", "clarify", "smalltalk", "decline"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 # An answer's confidence under which it is weak: logged as a gap (quality/log.py), and it
-# names the question's words its passage lacks (dialogue/compose.py). On five newcomers'
-# blind trials, 31 of the 51 answers under it were wrong or off-topic, 44 of the 179 above.
+# names the telling words of the question its passage lacks (dialogue/compose.py). On five
+# newcomers' blind trials, 31 of the 51 answers under it were wrong or off-topic, 44 of
+# the 179 above.
 LOW_CONFIDENCE = 0.5
 PART_MARK = "› "  # before each question of a reply of several parts, as the chat shows questions
 
