@@ -17,8 +17,14 @@ def footer_line(app) -> str:
 async def test_the_footer_shows_whole_keys_help_and_quit_first(make_app, width) -> None:
     app = make_app()
     async with app.run_test(size=(width, 24)) as pilot:
-        await pilot.pause()
         footer = app.screen.query_one(Footer)
+        # The footer composes its keys after the first frame; on a loaded machine one pause
+        # is not always enough (a CI run found none shown), so wait for them, at most 5 s.
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if any(key.display for key in footer.query("FooterKey")):
+                break
+        await pilot.pause()
         shown = [key for key in footer.query("FooterKey") if key.display]
         actions = {key.action for key in shown}
         assert {"help", "quit"} <= actions
