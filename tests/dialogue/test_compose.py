@@ -55,3 +55,52 @@ def test_an_answer_holding_few_of_the_questions_words_names_those_it_lacks():
     assert answer_reply("q", at_the_line, hits, retriever).notes == ()
     assert answer_reply("q", low, hits, retriever, on_its_own=False).notes == ()
     assert unmatched_note(["a", "b", "c"]) == f"This passage does not mention 'a', 'b' or 'c'{note}"
+
+
+LIBRARY = """
+---
+title: Riverside Library Help
+---
+Riverside Library is open to everyone who lives or works in the town.
+
+## Volunteering
+Around forty volunteers help us with reading groups, computer help sessions and shelving.
+You must be 14 or older. Ask at the counter for a volunteer form.
+
+## Opening Hours
+We open Monday to Saturday from 9am to 6pm and close on Sundays, and we lend DVDs.
+"""
+
+
+def test_a_conversation_names_the_words_far_from_its_answer_and_none_after_a_follow_up(
+    make_knowledge,
+):
+    """Through the conversation: "helpers" is near the passage's "volunteers" and "help",
+    so only "club" is named (with no line of meaning, both are); a follow-up, whose words
+    the topic supplies, names none; nor are a contraction ("youre"), a hyphenated word's
+    pieces ("co", "op") or a figure ever named."""
+    bot = Bot.load(
+        make_knowledge({"guides/library.md": LIBRARY}), encoder=load_model(builtin_dir())
+    )
+    note = "; check that it answers what you asked."
+    helpers = "do you need helpers for the reading club"
+    assert bot.conversation().ask(helpers).notes == (f"This passage does not mention 'club'{note}",)
+    unread = bot.with_policy(replace(bot.policy, decline_foreign_cosine=0.0))
+    assert unread.conversation().ask(helpers).notes == (
+        f"This passage does not mention 'helpers' or 'club'{note}",
+    )
+    conversation = bot.conversation()
+    conversation.ask("how do i become a volunteer")
+    followed = conversation.ask("and for the book club?")
+    assert followed.kind == "answer" and not any("does not mention" in n for n in followed.notes)
+    mixed = bot.conversation().ask("youre lending 9 co-op kayakers films on sundays?")
+    assert mixed.kind == "answer"
+    assert [n for n in mixed.notes if "does not mention" in n] == [
+        f"This passage does not mention 'kayakers' or 'films'{note}"
+    ]
+    # a word the passage writes in the plural, which the stemmer keeps apart ("dvds")
+    found = bot.retriever.search("opening hours")
+    unstemmed = replace(found, surface=("dvd", "kayakers"), coverage=0.1, repairs=())
+    assert answer_reply("q", unstemmed, found.hits[:1], bot.retriever).notes == (
+        f"This passage does not mention 'kayakers'{note}",
+    )

@@ -8,7 +8,9 @@ import numpy as np
 
 from guidebot.dialogue.uncovered import content_words
 from guidebot.reply import LOW_CONFIDENCE, Reply, Source
+from guidebot.search.analysis import CONTRACTION_ENDINGS, STOP_WORDS
 from guidebot.search.english import EnglishWords
+from guidebot.search.inflection import plural_stems
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.textencoder import word_cosines
@@ -44,10 +46,11 @@ BY_MEANING_ONLY = (
 
 NAMED_MISSING = 3  # at most so many of the words lacking are named
 # Only words at least this rare in English are named: "food" (9.0 nats), "bank" (9.7), not
-# "money" (7.8), "people" (6.7) or "once" (7.9), which a chatty question holds whatever it
-# asks. With the line of meaning (answer_reply's far_below) the note fell on 77 of the
-# bundled dev set's 413 right answers rather than 96, and on five blind trials 24 of the
-# 31 answers it fell on were wrong or off-topic (31 of 51 naming every word).
+# "money" (7.8), "people" (6.7) or "really" (6.4), which a chatty question holds whatever
+# it asks. With the line of meaning (answer_reply's far_below) and the other words left
+# out (_unmatched) the note fell on 74 of the bundled dev set's 413 right answers rather
+# than 96, and on five blind trials 22 of the 27 answers it fell on were wrong or
+# off-topic (31 of 51 naming every word).
 TELLING_NATS = 8.5
 
 
@@ -61,26 +64,42 @@ def unmatched_note(words: Sequence[str]) -> str:
 def _unmatched(
     result: SearchResult, best: Hit, retriever: Retriever, far_below: float = 0.0
 ) -> list[str]:
-    """The question's words (after typo repair) whose terms the best passage lacks, in the
-    question's order; a loose match ("booked" for "book") is no match, as for coverage.
-    With `far_below` and the retriever reading meaning, only those whose nearest word of
-    the passage in meaning is under that cosine (or that it cannot read): "money" asked of
-    a passage on salaries is said in other words, "janitors" is not."""
+    """The question's telling words (as typed, a spelling the repair changed unasked given
+    back) whose terms the best passage lacks, in the question's order: not a figure, a
+    piece of a hyphenated word ("wi", "fi"), a contraction ("youre"), a word the passage
+    writes in its plural or singular ("dvd" beside "DVDs") or one under TELLING_NATS in
+    English; a loose match ("booked" for "book") is no match, as for coverage. With
+    `far_below` and the retriever reading meaning, only those whose nearest word of the
+    passage in meaning is under that cosine (or that it cannot read): "remuneration"
+    asked of a passage on salaries is said in other words, "welders" is not."""
     held = set(best.matched) - result.loose
+    said = content_words(best.passage)
+    written = set().union(*map(plural_stems, said))
+    english = retriever.repairer.english
     lacking = [
         word
         for word in dict.fromkeys(result.surface)
-        if (terms := retriever.analyzer.terms_of_words([word])) and not held.intersection(terms)
+        if len(word) > 2
+        and word.isalpha()
+        and not _contracted(word)
+        and (terms := retriever.analyzer.terms_of_words([word]))
+        and not held.intersection(terms)
+        and not written.intersection(plural_stems(word))
+        and (not isinstance(english, EnglishWords) or english.surprisal(word) >= TELLING_NATS)
     ]
-    english = retriever.repairer.english
-    if isinstance(english, EnglishWords):
-        lacking = [word for word in lacking if english.surprisal(word) >= TELLING_NATS]
     vectors = retriever.vectors
     if lacking and far_below and vectors is not None:
-        cosines = word_cosines(vectors.encoder, lacking, content_words(best.passage))
+        cosines = word_cosines(vectors.encoder, lacking, said)
         near = [not np.isnan(row).all() and np.nanmax(row) >= far_below for row in cosines]
-        lacking = [word for word, said in zip(lacking, near, strict=True) if not said]
-    return lacking[:NAMED_MISSING]
+        lacking = [word for word, close in zip(lacking, near, strict=True) if not close]
+    typed = {r.replacement: r.original for r in result.repairs if not r.noted}
+    return [typed.get(word, word) for word in lacking[:NAMED_MISSING]]
+
+
+def _contracted(word: str) -> bool:
+    """Whether a word is a stop word and a contraction's ending run together, as words()
+    gives "you're": "youre", "theyve"."""
+    return any(word[:cut] in STOP_WORDS and word[cut:] in CONTRACTION_ENDINGS for cut in (-1, -2))
 
 
 def answer_reply(
