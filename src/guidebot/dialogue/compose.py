@@ -73,8 +73,6 @@ def _unmatched(
     passage in meaning is under that cosine (or that it cannot read): "remuneration"
     asked of a passage on salaries is said in other words, "welders" is not."""
     held = set(best.matched) - result.loose
-    said = content_words(best.passage)
-    written = set().union(*map(plural_stems, said))
     english = retriever.repairer.english
     lacking = [
         word
@@ -84,9 +82,13 @@ def _unmatched(
         and not _contracted(word)
         and (terms := retriever.analyzer.terms_of_words([word]))
         and not held.intersection(terms)
-        and not written.intersection(plural_stems(word))
         and (not isinstance(english, EnglishWords) or english.surprisal(word) >= TELLING_NATS)
     ]
+    if not lacking:  # the passage's words are read only for a word that may be named
+        return []
+    said = content_words(best.passage)
+    written = set().union(*map(plural_stems, said))
+    lacking = [word for word in lacking if not written.intersection(plural_stems(word))]
     vectors = retriever.vectors
     if lacking and far_below and vectors is not None:
         cosines = word_cosines(vectors.encoder, lacking, said)

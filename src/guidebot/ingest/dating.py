@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -82,27 +83,34 @@ def stated_date(blocks: list[str]) -> str:
         if date:  # a byline after the definition list is another item's
             return next(iter(updates + publications), date)
         label = block.strip()
-        value = (
-            _VALUE_DATE.fullmatch(blocks[index + 1].strip()) if index + 1 < len(blocks) else None
-        )
-        if value and _LABEL_ALONE.fullmatch(label):
+        if not _LABEL_ALONE.fullmatch(label) or index + 1 == len(blocks):
+            continue
+        value = _VALUE_DATE.fullmatch(blocks[index + 1].strip())
+        if value:
             found = " ".join(value.group("date").split())
             (updates if re.match(_UPDATED, label, re.IGNORECASE) else publications).append(found)
     return next(iter(updates + publications), "")
 
 
-def take_date(blocks: list[str], first: int = 3) -> str:
-    """The date stated by one of the `first` blocks (split_date), "" for none; that block is
-    changed in place to what is left of it, or removed when nothing is."""
+def dated_block(blocks: Sequence[str], first: int = 3) -> tuple[int, str, str] | None:
+    """(its index, the date, what is left of it) for the first of the `first` blocks that
+    states a date (split_date: a block of several lines never does), None for none."""
     for index, block in enumerate(blocks[:first]):
         date, rest = split_date(block)
         if date:
-            if rest:
-                blocks[index] = rest
-            else:
-                del blocks[index]
-            return date
-    return ""
+            return index, date, rest
+    return None
+
+
+def take_date(blocks: list[str], first: int = 3) -> str:
+    """The date stated by one of the `first` blocks (dated_block), "" for none; that block
+    is changed in place to what is left of it, or removed when nothing is."""
+    found = dated_block(blocks, first)
+    if found is None:
+        return ""
+    index, date, rest = found
+    blocks[index : index + 1] = [rest] if rest else []
+    return date
 
 
 def front_matter_date(meta: dict[str, object], keys: tuple[str, ...] = UPDATE_KEYS) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
-from guidebot.ingest.dating import split_date
+from guidebot.ingest.dating import dated_block
 from guidebot.search.analysis import AUXILIARIES
 from guidebot.search.analysis import words as words_of
 
@@ -220,15 +220,15 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _dated(blocks: list[list[str]]) -> str:
-    """The date a byline among the first blocks states (dating.split_date), "" for none; it
+    """The date a byline among the first blocks states (dating.dated_block), "" for none; it
     is cut to what is left of it ("By Jane Doe"), or taken out. Only blocks of one line: a
     line of a paragraph may read "updated on 6 January 2026" and go on on the next."""
-    for index, block in enumerate(blocks[:4]):
-        date, rest = split_date(block[0]) if len(block) == 1 else ("", "")
-        if date:
-            blocks[index : index + 1] = [[rest]] if rest else []
-            return date
-    return ""
+    found = dated_block(["\n".join(block) for block in blocks], 4)
+    if found is None:
+        return ""
+    index, date, rest = found
+    blocks[index : index + 1] = [[rest]] if rest else []
+    return date
 
 
 def _byline(article: Article, blocks: list[list[str]]) -> None:
