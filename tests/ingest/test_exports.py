@@ -54,7 +54,7 @@ def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
     assert "/qnamaker.tsv as a QnA Maker export (4 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
     written = entries(target / "faq" / "qnamaker.yaml")
-    booking = written["how-do-i-book-a-bike"]
+    booking = written["how-do-i-book-a-bike-service"]
     assert booking["alternates"] == ["can I get my bike serviced", "workshop appointment"]
     assert booking["answer"] == (
         "Book a service at the front desk or call the workshop.\n\n"
@@ -67,9 +67,12 @@ def test_qna_maker_tsv_keeps_alternates_follow_ups_and_metadata(tmp_path):
         "source": "Editorial",
     }
     cargo = written["do-you-rent-out-cargo-bikes"]
-    assert cargo["follow_ups"] == ["is-a-deposit-needed-for-a", "how-do-i-book-a-bike"]
+    assert cargo["follow_ups"] == [
+        "is-a-deposit-needed-for-a-cargo-bike",
+        "how-do-i-book-a-bike-service",
+    ]
     assert cargo["answer"].endswith("a day:\n- a helmet is included\n- a child seat on request")
-    assert written["is-a-deposit-needed-for-a"]["metadata"]["context_only"] == "true"
+    assert written["is-a-deposit-needed-for-a-cargo-bike"]["metadata"]["context_only"] == "true"
     assert written["what-does-a-tune-up-cost"]["answer"].endswith(
         "see our price list (https://example.org/wheelhouse/prices)."
     )
@@ -81,7 +84,7 @@ def test_qna_maker_knowledge_base_as_json(tmp_path):
     assert "/qnamaker.json as a QnA Maker knowledge base (JSON) (3 entries, 3 alternates)" in out
     assert reply["sources"][0]["id"] == "faq/what-does-a-tune-up-cost"
     written = entries(target / "faq" / "qnamaker.yaml")
-    booking = written["how-do-i-book-a-bike"]
+    booking = written["how-do-i-book-a-bike-service"]
     assert booking["alternates"] == ["can I get my bike serviced", "workshop appointment"]
     assert booking["answer"].endswith("\n\nA basic tune-up takes two working days.")
     assert booking["follow_ups"] == ["what-does-a-tune-up-cost"]
@@ -90,7 +93,7 @@ def test_qna_maker_knowledge_base_as_json(tmp_path):
         "audience": "public",
         "source": "Editorial",
     }
-    deposit = written["is-a-deposit-needed-for-a"]
+    deposit = written["is-a-deposit-needed-for-a-cargo-bike"]
     assert deposit["metadata"] == {"source": "rentals.docx", "context_only": "true"}
 
 
@@ -101,8 +104,8 @@ def test_qna_maker_project_zip_is_read_as_it_is(tmp_path):
         target, [archive], "do I have to leave a deposit for a cargo bike"
     )
     assert "/wheelhouse-export.zip as a QnA Maker export (4 entries" in out
-    assert reply["sources"][0]["id"] == "faq/is-a-deposit-needed-for-a"
-    assert entries(target / "faq" / "wheelhouse-export.yaml")["how-do-i-book-a-bike"][
+    assert reply["sources"][0]["id"] == "faq/is-a-deposit-needed-for-a-cargo-bike"
+    assert entries(target / "faq" / "wheelhouse-export.yaml")["how-do-i-book-a-bike-service"][
         "follow_ups"
     ] == ["what-does-a-tune-up-cost"]
 
@@ -128,8 +131,8 @@ def test_excel_workbook_first_sheet_with_questions(tmp_path):
         target, [tmp_path / "faq.xlsx"], "how long will it take to build me a wheel"
     )
     assert "/faq.xlsx (sheet 'FAQ') as a question/answer table (2 entries, 3 alternates)" in out
-    assert reply["sources"][0]["id"] == "faq/how-long-does-a-wheel-build"
-    wheel = entries(target / "faq" / "faq.yaml")["how-long-does-a-wheel-build"]
+    assert reply["sources"][0]["id"] == "faq/how-long-does-a-wheel-build-take"
+    wheel = entries(target / "faq" / "faq.yaml")["how-long-does-a-wheel-build-take"]
     assert wheel["answer"].endswith("a week:\n- three days for the parts\n- two days to build it")
     assert wheel["alternates"] == ["wheel building time", "custom wheel wait"]
 
@@ -147,8 +150,8 @@ def test_csv_saved_by_excel_with_bom_crlf_and_semicolons(tmp_path):
     target = tmp_path / "kb"
     out, reply = ingest_check_ask(target, [table], "how do you inflate a presta valve")
     assert "/pumps.csv as a question/answer table separated by semicolons (2 entries, 1" in out
-    assert reply["sources"][0]["id"] == "faq/how-do-i-pump-up-a"
-    assert entries(target / "faq" / "pumps.yaml")["how-do-i-pump-up-a"]["answer"] == (
+    assert reply["sources"][0]["id"] == "faq/how-do-i-pump-up-a-presta-valve"
+    assert entries(target / "faq" / "pumps.yaml")["how-do-i-pump-up-a-presta-valve"]["answer"] == (
         "Unscrew the small nut at the tip first.\n"
         "- press the pump head on straight\n"
         "- pump to the pressure printed on the tyre"
@@ -161,8 +164,8 @@ def test_headerless_two_column_csv_merges_rows_with_one_answer(tmp_path):
         target, [FIXTURES / "dialogflow-faq.csv"], "where should I lock up my bike"
     )
     assert "as a headerless question,answer table" in out and "(2 entries, 1 alternate)" in out
-    assert reply["sources"][0]["id"] == "faq/where-can-i-lock-my-bike"
-    lock = entries(target / "faq" / "dialogflow-faq.yaml")["where-can-i-lock-my-bike"]
+    assert reply["sources"][0]["id"] == "faq/where-can-i-lock-my-bike-while-i-shop"
+    lock = entries(target / "faq" / "dialogflow-faq.yaml")["where-can-i-lock-my-bike-while-i-shop"]
     assert lock["alternates"] == ["Is there a place to lock my bike?"]
 
 
@@ -191,7 +194,7 @@ def test_rasa_nlu_and_domain_given_together(tmp_path):
     )
     assert "/rasa-nlu.yml with rasa-domain.yml as Rasa retrieval intents (2 entries" in out
     assert "left out intents that are not retrieval intents: greet" in out
-    assert reply["sources"][0]["id"] == "faq/can-i-trade-in-my-old"
+    assert reply["sources"][0]["id"] == "faq/can-i-trade-in-my-old-bike"
     gifts = entries(target / "faq" / "rasa-nlu.yaml")["do-you-sell-gift-cards"]
     assert gifts["alternates"] == ["can I buy a voucher for a friend", "gift voucher"]
     assert gifts["metadata"] == {"intent": "faq/gift_cards"}

@@ -5,8 +5,16 @@ from guidebot.knowledge.slugs import UniqueIds, slugify
 def test_slugify_keeps_words_drops_apostrophes_and_has_a_fallback():
     title = "2026 AI Master's Degree Careers in Manufacturing"
     assert slugify(title, words=8) == "2026-ai-masters-degree-careers-in-manufacturing"
-    assert slugify(title) == "2026-ai-masters-degree-careers-in"
+    assert slugify(title, words=6) == "2026-ai-masters-degree-careers-in"
+    assert slugify("Where can I get rid of paint?") == "where-can-i-get-rid-of-paint"
+    assert slugify("Where can I get rid of sharps?") == "where-can-i-get-rid-of-sharps"
     assert slugify("???") == "entry" and slugify("???", fallback="") == ""
+
+
+def test_a_long_question_ends_at_a_words_end_within_80_characters():
+    long = "extraordinarily " * 4 + "complicated question"
+    assert slugify(long) == "extraordinarily-" * 4 + "complicated"
+    assert slugify("x" * 100) == "x" * 80
 
 
 def test_unique_ids_count_up_and_record_what_they_gave():

@@ -20,7 +20,7 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
     ids: dict[str, str] = {}  # an export's key (QnaId, qid) -> the id its entry got
     linked: list[tuple[dict[str, object], Row]] = []
     for row in rows:
-        entry: dict[str, object] = {"id": taken.of(row.id or slugify(row.question, 6))}
+        entry: dict[str, object] = {"id": taken.of(row.id or slugify(row.question))}
         if row.key:
             ids[row.key] = str(entry["id"])
         entry |= {"question": row.question, "answer": row.answer}

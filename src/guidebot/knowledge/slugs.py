@@ -17,11 +17,15 @@ def folded(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def slugify(text: str, words: int = 6, fallback: str = "entry") -> str:
-    """Lower-case words of text joined by '-', apostrophes dropped ("master's" -> "masters")
-    and accents too ("café" -> "cafe")."""
-    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", folded(text)))
-    return "-".join(parts[:words])[:80].strip("-") or fallback
+def slugify(text: str, words: int = 10, fallback: str = "entry") -> str:
+    """The first `words` lower-case words of text joined by '-', apostrophes dropped
+    ("master's" -> "masters") and accents too ("café" -> "cafe"), ending at a word's end
+    within 80 characters. Ten words, because a question's first six are often all asking
+    ("where-can-i-get-rid-of" named two FAQ entries on paint and on sharps)."""
+    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", folded(text)))[:words]
+    while len(parts) > 1 and len("-".join(parts)) > 80:
+        parts.pop()
+    return "-".join(parts)[:80] or fallback
 
 
 class UniqueIds:
