@@ -15,6 +15,7 @@ from guidebot.search import derived
 from guidebot.search.analysis import Analyzer
 from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.bundle import Bundle
+from guidebot.search.compounds import CompoundPieces, lower_pieces
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import HitCoverage, term_weight
 from guidebot.search.english import EnglishWords
@@ -76,6 +77,7 @@ class Retriever:
         if config.entry_title_idf and vectors is not None:
             self._title_scores = tempered(self.title, self.body, kinds == "faq")
         self._words = PassageWords(self.passages, analyzer)
+        self._pieces = CompoundPieces(self.passages, analyzer, self._words)
         # Neither helper holds a method of the retriever: a load builds no reference cycle
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
@@ -142,6 +144,8 @@ class Retriever:
         scores, baseline = self.score(weights)
         self.guide_names.level(scores, weights, self.score)
         self._restrict(scores, guides)
+        pool, asked = self.config.rerank_pool, {*weights, *surface}
+        unasked = lower_pieces(scores, baseline, weights, asked, self._pieces, self.score, pool)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, query.repairs, surface)
         exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
@@ -196,7 +200,7 @@ class Retriever:
                 question, scores, baseline
             )
             exact = typed or (about is not None and lift_rows(scores, baseline, about))
-        hits = self._top(scores, weights, k, baseline)
+        hits = self._top(scores, weights, k, baseline, unasked)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
             1.0
@@ -270,8 +274,10 @@ class Retriever:
         each: what front ends emphasise."""
         return self._words.highlights(hit.row, hit.matched)
 
-    def _matched(self, terms: Collection[str], doc: int) -> tuple[str, ...]:
-        held = self._words.matched(terms, doc)
+    def _matched(
+        self, terms: Collection[str], doc: int, unasked: Collection[str] = ()
+    ) -> tuple[str, ...]:
+        held = tuple(t for t in self._words.matched(terms, doc) if t not in unasked)
         return held + tuple(t for t in self.guide_names.named_in(terms, doc) if t not in held)
 
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
@@ -287,10 +293,15 @@ class Retriever:
         return list(zip(docs[keep].tolist(), found[keep].tolist(), strict=True))
 
     def _top(
-        self, scores: np.ndarray, weights: Mapping[str, float], k: int, baseline: float
+        self,
+        scores: np.ndarray,
+        weights: Mapping[str, float],
+        k: int,
+        baseline: float,
+        unasked: Mapping[int, Collection[str]],
     ) -> list[Hit]:
         return [
-            Hit(self.passages[doc], score, self._matched(weights, doc), doc)
+            Hit(self.passages[doc], score, self._matched(weights, doc, unasked.get(doc, ())), doc)
             for doc, score in self._scored(scores, k, baseline)
         ]
 
