@@ -63,7 +63,7 @@ def test_a_chain_of_alternatives_goes_on_from_the_question_that_began_it(make_kn
     conversation = _tools_bot(make_knowledge).conversation()
     assert conversation.ask("can i connect jira").sources[0].id == "faq/which-tools-can-i-connect"
     slack = conversation.ask("and slack?")
-    assert slack.sources[0].id == "faq/how-do-i-set-up-slack"
+    assert slack.sources[0].id == "faq/how-do-i-set-up-slack-notifications"
     github = conversation.ask("what about github")
     assert github.kind == "answer" and github.sources[0].id == "faq/which-tools-can-i-connect"
     assert "slack" not in github.read_as.lower() and "slack" not in " ".join(github.notes).lower()
@@ -90,7 +90,7 @@ def test_a_message_pointing_back_goes_on_from_the_alternative_answered(make_know
     conversation.ask("can i connect jira")
     conversation.ask("and slack?")
     reply = conversation.ask("does it need setting up?")
-    assert reply.sources[0].id == "faq/how-do-i-set-up-slack"
+    assert reply.sources[0].id == "faq/how-do-i-set-up-slack-notifications"
 
 
 def test_the_question_a_chain_began_with_survives_the_web_round_trip(make_knowledge):
