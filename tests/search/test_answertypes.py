@@ -18,6 +18,7 @@ from guidebot.search.answertypes import (
     asked,
     contact_only,
     held,
+    ways_given,
     years_told,
 )
 
@@ -241,3 +242,43 @@ def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_kn
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question
     assert bot.ask("can i recycle my old phone").sources[0].section == "Electrical items"
+
+
+BINS = """
+---
+title: Bins Guide
+---
+This guide covers bin collections in the district.
+
+## Bulky waste
+We collect sofas and fridges. Book online or call 01632 960 400; collections cost £25.
+
+## Contact us
+Waste team: 01632 960 400, weekdays. Email waste@example.gov.uk. Out of hours: 01632 960 999.
+"""
+
+RENEWALS = """
+- question: Can I renew by phone?
+  answer: Yes, call 01632 480 210 on weekdays with your card number ready.
+"""
+
+
+def test_of_the_passages_giving_a_number_the_one_giving_most_ways_answers(make_knowledge):
+    """ "phone number?" names no service: the section listing the most numbers, then the
+    most ways of any kind, answers, not the first service whose line BM25 ranks high."""
+    kb = make_knowledge(
+        {
+            "guides/bins.md": BINS.replace("01632 960 400, weekdays", "01632 480 210, weekdays"),
+            "faq/renewals.yaml": RENEWALS,
+        }
+    )
+    bot = Bot.load(kb)
+    for question in ("phone number?", "whats your phone number", "email?"):
+        assert bot.ask(question).sources[0].section == "Contact us", question
+
+
+def test_ways_given_counts_numbers_by_their_digits_and_addresses_as_written():
+    text = "Call 01632 960 400 or (01632) 960-400, or 01632 960 999; mail a@b.org, A@b.org."
+    assert ways_given(text, Kind.PHONE) == 2
+    assert ways_given(text, Kind.EMAIL) == 1
+    assert ways_given("Sizes 10 12 14 16 18, or 2024-2032.", Kind.PHONE) == 0

@@ -222,6 +222,19 @@ def held(text: str) -> Kind:
     return kind
 
 
+def ways_given(text: str, kinds: Kind) -> int:
+    """How many different ways to reach someone of `kinds` (PHONE, EMAIL, WEB) the text
+    gives: phone numbers told apart by their digits, addresses as written."""
+    given: set[tuple[Kind, str]] = set()
+    if Kind.PHONE in kinds:
+        phones = (m.group() for m in PHONE.finditer(text))
+        given.update((Kind.PHONE, re.sub(r"\D", "", p)) for p in phones if _is_phone(p))
+    for each, pattern in _HELD:
+        if each in kinds and each in Kind.EMAIL | Kind.WEB:
+            given.update((each, m.group().lower()) for m in pattern.finditer(text))
+    return len(given)
+
+
 def years_told(text: str) -> list[str]:
     """The words for years that the text counts as part of a story, as written, in order:
     years spent ("for ten years", "for the last 6 yrs"), gone ("10 yrs ago"), ahead ("over
@@ -278,4 +291,15 @@ class AnswerKinds:
             return False
         rows = top_k(scores, CONTACT_POOL)
         holding = [row for row in rows.tolist() if self._of(row) & contact]
-        return bool(holding) and lift_rows(scores, baseline, np.array(holding, dtype=np.int64))
+        if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
+            return False
+        # First among them the passages giving the most of the ways asked for, then of all
+        # ways: a contact section lists several, a section on one service its own line
+        # ("phone number?" is not answered from the bulky-waste booking line, nor from an
+        # entry on renewing by phone, above "Contact Us").
+        texts = [self._passages[row].text for row in holding]
+        given = [(ways_given(text, contact), ways_given(text, _CONTACT)) for text in texts]
+        richest = [row for row, n in zip(holding, given, strict=True) if n == max(given)]
+        if len(richest) < len(holding):
+            lift_rows(scores, baseline, np.array(richest, dtype=np.int64))
+        return True
