@@ -28,7 +28,7 @@ from guidebot.version import __version__
 # 57.8% both ways (with the model 62.5 -> 69.5%), the bundled guide 87.5% both ways.
 MIN_WORDS = 60
 MAX_WORDS = 160
-CHUNKING = 7  # bump when build_passages cuts passages differently (passages_version)
+CHUNKING = 8  # bump when passages are cut or named differently (8: ten-word FAQ ids)
 # The whitespace of ASCII but the space (str.split() splits at each).
 _OTHER_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -88,8 +88,9 @@ class HitCoverage:
 
     def loose(self, surface: Sequence[str], hit: Hit) -> frozenset[str]:
         """The question's terms the hit holds only as another word of the same stem
-        (inflection.answer_only_variants)."""
-        return answer_only_variants(self._analyzer, self._title, self._words, hit, surface)
+        (inflection.answer_only_variants) or only inside compounds (Hit.apart)."""
+        variants = answer_only_variants(self._analyzer, self._title, self._words, hit, surface)
+        return variants | frozenset(hit.apart)
 
     def share(
         self,

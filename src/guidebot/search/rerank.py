@@ -3,7 +3,7 @@ written for the question, not merely uses its words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -21,12 +21,15 @@ def second_stage(
     terms: Sequence[str],
     scores: np.ndarray,
     baseline: float,
+    apart: Mapping[int, Collection[str]],
 ) -> None:
     """Raise some of BM25's best passages (`scores`, float64 [passages], changed in place),
     in proportion to the best score above `baseline`: FAQ entries worded like the question
     (`faqs`, rapidfuzz), and passages whose title field (an FAQ question and its alternates,
     or a heading) covers the question's terms on its own, weighted by `idf`, since a title
-    that asks the question is better evidence than an answer that uses its words."""
+    that asks the question is better evidence than an answer that uses its words; a title
+    does not cover the terms a passage holds only inside compounds (`apart`, by passage:
+    CompoundPieces.lower)."""
     pool = top_k(scores, max(config.faq_match_pool, config.rerank_pool), baseline)
     top = float(scores[pool[0]]) - baseline if len(pool) else 0.0
     if top <= 0:
@@ -42,7 +45,12 @@ def second_stage(
         top = float(scores[pool].max()) - baseline  # the best after the wording boost
         weights = {t: idf(t) for t in dict.fromkeys(terms)}
         ranked = pool[: config.rerank_pool]
-        share = sum(w * title.has_term(t, ranked) for t, w in weights.items())
+        held = {t: title.has_term(t, ranked) for t in weights}
+        for at, row in enumerate(ranked.tolist()):
+            for term in apart.get(row, ()):
+                if term in held:  # not a term of the earlier turns' the question lacks
+                    held[term][at] = False
+        share = sum(w * held[t] for t, w in weights.items())
         scores[ranked] += config.rerank_title_coverage * top * share / sum(weights.values())
 
 

@@ -17,6 +17,9 @@ class Hit:
     score: float
     matched: tuple[str, ...]
     row: int  # the passage's position in the retriever, for cheap look-ups
+    # Query terms the passage holds only inside hyphenated compounds the question names no
+    # other word of ("tip" in "fly-tipping": search/compounds.py): not among `matched`.
+    apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from guidebot.search import derived
 from guidebot.search.analysis import Analyzer
 from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.bundle import Bundle
-from guidebot.search.compounds import CompoundPieces, lower_pieces
+from guidebot.search.compounds import CompoundPieces
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.coverage import HitCoverage, term_weight
 from guidebot.search.english import EnglishWords
@@ -77,7 +77,7 @@ class Retriever:
         if config.entry_title_idf and vectors is not None:
             self._title_scores = tempered(self.title, self.body, kinds == "faq")
         self._words = PassageWords(self.passages, analyzer)
-        self._pieces = CompoundPieces(self.passages, analyzer, self._words)
+        self._pieces = CompoundPieces(self.passages, analyzer, self._words, config.rerank_pool)
         # Neither helper holds a method of the retriever: a load builds no reference cycle
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
@@ -144,15 +144,14 @@ class Retriever:
         scores, baseline = self.score(weights)
         self.guide_names.level(scores, weights, self.score)
         self._restrict(scores, guides)
-        pool, asked = self.config.rerank_pool, {*weights, *surface}
-        unasked = lower_pieces(scores, baseline, weights, asked, self._pieces, self.score, pool)
+        asked, named = {*weights, *surface}, self.guide_names.named_in
+        apart = self._pieces.lower(scores, baseline, weights, asked, self.score, named)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, query.repairs, surface)
         exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
         if boost and not exact:
-            second_stage(
-                self.config, self.faqs, self.title, self.idf, question, terms, scores, baseline
-            )
+            stage = (self.config, self.faqs, self.title, self.idf)
+            second_stage(*stage, question, terms, scores, baseline, apart)
         # The model reads the question as repaired: "tution range" is far from every
         # passage in meaning, "tuition range" is not. (Without one, nothing reads it.) A
         # follow-up's text alone ("and online?") says little: fused with it in its place,
@@ -200,7 +199,7 @@ class Retriever:
                 question, scores, baseline
             )
             exact = typed or (about is not None and lift_rows(scores, baseline, about))
-        hits = self._top(scores, weights, k, baseline, unasked)
+        hits = self._top(scores, weights, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
             1.0
@@ -275,9 +274,9 @@ class Retriever:
         return self._words.highlights(hit.row, hit.matched)
 
     def _matched(
-        self, terms: Collection[str], doc: int, unasked: Collection[str] = ()
+        self, terms: Collection[str], doc: int, apart: Sequence[str] = ()
     ) -> tuple[str, ...]:
-        held = tuple(t for t in self._words.matched(terms, doc) if t not in unasked)
+        held = tuple(t for t in self._words.matched(terms, doc) if t not in apart)
         return held + tuple(t for t in self.guide_names.named_in(terms, doc) if t not in held)
 
     def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
@@ -298,11 +297,12 @@ class Retriever:
         weights: Mapping[str, float],
         k: int,
         baseline: float,
-        unasked: Mapping[int, Collection[str]],
+        apart: Mapping[int, tuple[str, ...]],
     ) -> list[Hit]:
         return [
-            Hit(self.passages[doc], score, self._matched(weights, doc, unasked.get(doc, ())), doc)
+            Hit(self.passages[doc], score, self._matched(weights, doc, away), doc, away)
             for doc, score in self._scored(scores, k, baseline)
+            for away in [apart.get(doc, ())]
         ]
 
     def coverage_of(self, question: str, hit: Hit) -> tuple[float, frozenset[str]]:
