@@ -79,7 +79,8 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.WEB,
         re.compile(
-            r"https?://|\bwww\.|(?<![\w-])[\w-]++\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|ac\.uk)\b",
+            # Not the domain of an email address ("waste@harrowby.gov.uk").
+            r"https?://|\bwww\.|(?<![\w@.-])[\w-]++\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|ac\.uk)\b",
             re.I,
         ),
     ),
@@ -222,19 +223,6 @@ def held(text: str) -> Kind:
     return kind
 
 
-def ways_given(text: str, kinds: Kind) -> int:
-    """How many different ways to reach someone of `kinds` (PHONE, EMAIL, WEB) the text
-    gives: phone numbers told apart by their digits, addresses as written."""
-    given: set[tuple[Kind, str]] = set()
-    if Kind.PHONE in kinds:
-        phones = (m.group() for m in PHONE.finditer(text))
-        given.update((Kind.PHONE, re.sub(r"\D", "", p)) for p in phones if _is_phone(p))
-    for each, pattern in _HELD:
-        if each in kinds and each in Kind.EMAIL | Kind.WEB:
-            given.update((each, m.group().lower()) for m in pattern.finditer(text))
-    return len(given)
-
-
 def years_told(text: str) -> list[str]:
     """The words for years that the text counts as part of a story, as written, in order:
     years spent ("for ten years", "for the last 6 yrs"), gone ("10 yrs ago"), ahead ("over
@@ -259,6 +247,10 @@ class AnswerKinds:
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = passages
         self._held: dict[int, int] = {}  # passage row -> Kind bits
+
+    def _asks_for(self, row: int, contact: Kind) -> bool:
+        """Whether passage `row` is an FAQ entry asked only for a way of `contact`."""
+        return any(contact_only(asked) & contact for asked in self._passages[row].asked)
 
     def _of(self, row: int) -> int:
         if row not in self._held:
@@ -289,17 +281,18 @@ class AnswerKinds:
         contact = contact_only(question)
         if not contact:
             return False
-        rows = top_k(scores, CONTACT_POOL)
-        holding = [row for row in rows.tolist() if self._of(row) & contact]
+        rows = top_k(scores, CONTACT_POOL).tolist()
+        holding = [row for row in rows if np.isfinite(scores[row]) and self._of(row) & contact]
         if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
             return False
-        # First among them the passages giving the most of the ways asked for, then of all
-        # ways: a contact section lists several, a section on one service its own line
-        # ("phone number?" is not answered from the bulky-waste booking line, nor from an
-        # entry on renewing by phone, above "Contact Us").
-        texts = [self._passages[row].text for row in holding]
-        given = [(ways_given(text, contact), ways_given(text, _CONTACT)) for text in texts]
-        richest = [row for row, n in zip(holding, given, strict=True) if n == max(given)]
-        if len(richest) < len(holding):
-            lift_rows(scores, baseline, np.array(richest, dtype=np.int64))
+        # Then those giving the most kinds of way (phone, email, web): a contact section
+        # gives several, a service's section its own line ("whats your phone number" is not
+        # answered from an entry on renewing by phone above "Contacting Us"); and first of
+        # all an FAQ entry whose own question asks for the way asked for.
+        kinds = [(self._of(row) & _CONTACT).bit_count() for row in holding]
+        richest = [row for row, n in zip(holding, kinds, strict=True) if n == max(kinds)]
+        asking = [row for row in holding if self._asks_for(row, contact)]
+        for first in (richest, asking):
+            if first and len(first) < len(holding):
+                lift_rows(scores, baseline, np.array(first, dtype=np.int64))
         return True
