@@ -48,7 +48,7 @@ def second_stage(
         held = {t: title.has_term(t, ranked) for t in weights}
         for at, row in enumerate(ranked.tolist()):
             for term in apart.get(row, ()):
-                if term in held:  # not a term of the earlier turns' the question lacks
+                if term in held:  # else a term of the earlier turns only, not weighed here
                     held[term][at] = False
         share = sum(w * held[t] for t, w in weights.items())
         scores[ranked] += config.rerank_title_coverage * top * share / sum(weights.values())
