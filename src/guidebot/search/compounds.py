@@ -77,6 +77,7 @@ class CompoundPieces:
         for _ in range(_ROUNDS):
             rows = [r for r in top_k(scores, self._pool, baseline).tolist() if r not in read]
             read.update(rows)
+            lowered = False
             for row in rows:
                 named = naming(weighted, row)
                 terms = self.unasked(row, [t for t in weighted if t not in named], asked)
@@ -87,7 +88,8 @@ class CompoundPieces:
                     scores[row] -= credit[term][row]
                 if terms:
                     apart[row] = tuple(terms)
-            if not rows:
+                    lowered = True
+            if not lowered:  # the pool stands as it was: no need to read it again
                 break
         return apart
 
