@@ -5,10 +5,11 @@ counts typo repair needs) for one `CacheKey`: the knowledge fingerprint, guidebo
 the BM25 parameters, a hash of the analyzer's settings, and the explicit versions of the
 cache layout (CACHE_FORMAT), the build (bundle.BUILD_VERSION) and the analysis
 (analysis.ANALYSIS_VERSION); moving or reformatting code changes none of them. The file is
-an uncompressed .npz of plain numeric arrays, memory-mapped read-only by search/npzmap.py
-(so processes opening the same file share its pages) and never unpickled, so loading it
-cannot run code; the JSON header sits inside the same file, so arrays and header are replaced
-together by one atomic rename and can never come from two different builds.
+an uncompressed .npz of plain numeric arrays, each aligned, memory-mapped read-only by
+search/npzmap.py (so processes opening the same file share its pages) and never unpickled,
+so loading it cannot run code; the JSON header sits inside the same file, so arrays and
+header are replaced together by one atomic rename and can never come from two different
+builds.
 
 Nothing read back is trusted: a file that is truncated, corrupt (the zip CRCs are checked),
 made for another key, or whose arrays have the wrong names, dtypes or shapes, is reported
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -45,9 +45,9 @@ from guidebot.search.bundle import BUILD_VERSION, Bundle
 from guidebot.search.config import Bm25Params
 from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
-from guidebot.search.npzmap import map_npz
+from guidebot.search.npzmap import aligned_npz, map_npz
 
-CACHE_FORMAT = 1  # bump when the bundle's layout or meaning changes
+CACHE_FORMAT = 2  # bump when the bundle's layout or meaning changes (2: arrays aligned)
 HEADER = "__header__"
 PREFIX = "index-"
 KEEP = 4  # cache files kept per directory; older ones (other knowledge, old versions) go
@@ -109,12 +109,10 @@ def save(directory: Path | str | None, key: CacheKey, bundle: Bundle) -> str | N
             arrays.update({f"{name}.{k}": v for k, v in to_arrays(index).items()})
         header = {"key": key.as_dict(), "fields": list(bundle.fields), "meta": bundle.meta}
         arrays[HEADER] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
-        buffer = io.BytesIO()
-        # numpy's stubs type **arrays against savez's keyword options; names here are fields.
-        np.savez(buffer, **arrays)  # type: ignore[arg-type]
-        if buffer.tell() > MAX_FILE_BYTES:
-            return f"did not cache the index: {buffer.tell():,} bytes is over the cache's limit"
-        write_bytes(path, buffer.getvalue(), durable=False)  # checked when read back
+        data = aligned_npz(arrays)
+        if len(data) > MAX_FILE_BYTES:
+            return f"did not cache the index: {len(data):,} bytes is over the cache's limit"
+        write_bytes(path, data, durable=False)  # checked when read back
     except (OSError, ValueError, TypeError, GuidebotError) as exc:
         return f"could not save the index cache to {path.parent}: {_reason(exc)}"
     prune(path, f"{PREFIX}*.npz", KEEP, MAX_TOTAL_BYTES)

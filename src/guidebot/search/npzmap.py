@@ -1,10 +1,13 @@
 """The arrays of an uncompressed .npz file as read-only views of one memory map.
 
-`np.load` copies every array of an .npz into the process. The index cache is written
-uncompressed (`np.savez`), so each array's bytes lie in the file as they are in memory:
+`np.load` copies every array of an .npz into the process. The caches are written
+uncompressed (`aligned_npz`), so each array's bytes lie in the file as they are in memory:
 mapped instead of copied, the operating system's page cache holds them once for every
 process that opens the same file (several API workers), and pages are read only when a
-query touches them.
+query touches them. `aligned_npz` also starts each array's data at a multiple of 64 bytes
+in the file: `np.savez` does not, and numpy reads a misaligned float array through a slow
+path (BLAS is not used for a product with it: the question times the passages' view
+vectors took 37 us instead of 15 us on the bundled guide).
 
 Nothing in the file is trusted: each member must be stored (not compressed), lie inside the
 file, hold a plain numeric .npy array whose size matches the bytes stored, and match its
@@ -13,9 +16,11 @@ CRC-32; otherwise ValueError names the problem. No pickle is ever read.
 
 from __future__ import annotations
 
+import io
 import mmap
 import struct
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +30,11 @@ from guidebot import mapped as mapping
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra length
 _LOCAL_SIGNATURE = b"PK\x03\x04"
+ALIGNMENT = 64  # bytes; a cache line, and what .npy headers pad themselves to
+# Padding goes in an extra field of the member's local header; this is the id Android's
+# zipalign gives the same padding, which zip readers skip as an unknown field.
+_PADDING_ID = 0xD935
+_EXTRA = struct.Struct("<HH")  # id, size of the data that follows
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,26 @@ class MappedNpz:
         operating system's page cache, shared, and each is mapped again when a query first
         touches it, so a process holds only the postings its questions use."""
         mapping.release(self.mapped)
+
+
+def aligned_npz(arrays: Mapping[str, np.ndarray]) -> bytes:
+    """An uncompressed .npz of these arrays (name -> plain numeric array; np.load reads it
+    as it reads np.savez's) in which each array's data starts at a multiple of ALIGNMENT
+    bytes, so map_npz's views of it are aligned. A member over 4 GiB gets zip64 fields in
+    its header and is left as it falls (still readable, only slower).
+    Raises ValueError for an array of Python objects (it would need a pickle)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        for name, array in arrays.items():
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy")
+            # The .npy header pads itself to ALIGNMENT, so aligning the member aligns its data.
+            start = buffer.tell() + _LOCAL_HEADER.size + len(info.filename.encode()) + _EXTRA.size
+            padding = -start % ALIGNMENT
+            info.extra = _EXTRA.pack(_PADDING_ID, padding) + bytes(padding)
+            archive.writestr(info, member.getvalue())
+    return buffer.getvalue()
 
 
 def map_npz(path: Path) -> MappedNpz:

@@ -28,7 +28,7 @@ from guidebot.search.semantic.textencoder import TextEncoder
 from guidebot.search.semantic.wordvectors import WordVectors
 from guidebot.search.sentences import sentences
 
-VIEWS_VERSION = 4  # bump when what is embedded changes (4: British spellings read)
+VIEWS_VERSION = 5  # bump when what is embedded or its file changes (5: arrays aligned)
 RECENT = 16  # questions whose similarities are kept
 CHUNK = 16_384  # views compared at once (memory: CHUNK * views of an entry * dim)
 

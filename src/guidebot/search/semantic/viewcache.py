@@ -5,14 +5,13 @@ rather than read when loaded (search/npzmap.py)."""
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import numpy as np
 
 from guidebot.atomic import prune, write_bytes
 from guidebot.errors import GuidebotError
-from guidebot.search.npzmap import map_npz
+from guidebot.search.npzmap import aligned_npz, map_npz
 
 PREFIX = "embeddings-"
 KEEP = 4
@@ -39,10 +38,9 @@ def write(file: Path, vectors: np.ndarray, rows: np.ndarray) -> str:
     start."""
     if not vectors.any():
         return ""
-    buffer = io.BytesIO()
-    np.savez(buffer, vectors=vectors, rows=rows)  # uncompressed: mapped when read
+    data = aligned_npz({"vectors": vectors, "rows": rows})  # uncompressed: mapped when read
     try:
-        write_bytes(file, buffer.getvalue(), durable=False)
+        write_bytes(file, data, durable=False)
         prune(file, f"{PREFIX}*.npz", KEEP)
     except (OSError, GuidebotError) as exc:
         return f"could not save the embeddings cache: {exc}"
