@@ -192,6 +192,12 @@ class RetrievalConfig:
     # off, the held-out sets too. 0.7 answers "what about bikes?" after a question about
     # parking whose answer names bicycle racks, which a newcomer saw declined.
     soft_coverage: float = 0.7
+    # With word vectors, each question word the knowledge never uses adds the knowledge's
+    # word nearest to it in meaning to the BM25 query, when at least expansion_floor near,
+    # at expansion_weight times that nearness (semantic/expansion.py, which gives the
+    # figures); 0: off.
+    expansion_floor: float = 0.6
+    expansion_weight: float = 0.5
     # Below this share of a question's weight read by the encoder (TextEncoder.known_share:
     # always 1 for a sentence model), ranking and declining take its words alone. A table of
     # word vectors lacks jargon, names and typos it cannot repair ("docker kubernetes

@@ -30,6 +30,7 @@ from guidebot.search.queryterms import QueryTerms
 from guidebot.search.rerank import lift_phrases, second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
+from guidebot.search.semantic.expansion import expanded
 from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
 from guidebot.search.typos import Repair, TypoRepairer, as_repaired
@@ -141,11 +142,18 @@ class Retriever:
         config.followup_own_share; with `context` and no `meaning`, BM25 alone ranks."""
         query = self._queries.query(question, context)
         terms, surface, weights = query.terms, query.surface, query.weights
-        scores, baseline = self.score(weights)
-        self.guide_names.level(scores, weights, self.score)
+        # BM25 also searches the knowledge's words nearest to those it lacks ("furniture"
+        # for "sofa"), and a hit's matched terms name them (highlighted, and read by the
+        # decline rules as words it shares with the question).
+        config, vectors = self.config, self.vectors
+        alignment = vectors.alignment if vectors is not None else None
+        floor, share = config.expansion_floor, config.expansion_weight
+        searched = expanded(weights, surface, alignment, self.analyzer, self.knows, floor, share)
+        scores, baseline = self.score(searched)
+        self.guide_names.level(scores, searched, self.score)
         self._restrict(scores, guides)
-        asked, named = {*weights, *surface}, self.guide_names.named_in
-        apart = self._pieces.lower(scores, baseline, weights, asked, self.score, named)
+        asked, named = {*searched, *surface}, self.guide_names.named_in
+        apart = self._pieces.lower(scores, baseline, searched, asked, self.score, named)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, query.repairs, surface)
         exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
@@ -171,7 +179,6 @@ class Retriever:
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
             # After meaning is mixed in, which would otherwise scale the lift down.
-            config = self.config
             self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
             lift_phrases(
                 scores,
@@ -199,7 +206,7 @@ class Retriever:
                 question, scores, baseline
             )
             exact = typed or (about is not None and lift_rows(scores, baseline, about))
-        hits = self._top(scores, weights, k, baseline, apart)
+        hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
             1.0

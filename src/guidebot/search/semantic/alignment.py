@@ -40,12 +40,21 @@ class WordAlignment:
         self.table = table
         self.size = len(fields)
         vocabulary: dict[int, int] = {}  # row in the table -> its number here
+        spelled: list[str] = []  # by number: the knowledge's word first read as that row
         words: list[int] = []
         titled: list[bool] = []
         lengths = np.zeros(self.size, dtype=np.int64)
 
         def numbered(text: str) -> set[int]:
-            return {vocabulary.setdefault(r, len(vocabulary)) for r in table.rows(words_of(text))}
+            found = set()
+            for word in words_of(text):
+                row = table.row(word)
+                if row is not None:
+                    if row not in vocabulary:
+                        vocabulary[row] = len(spelled)
+                        spelled.append(word)
+                    found.add(vocabulary[row])
+            return found
 
         for passage, (title, body) in enumerate(fields):
             heading = numbered(title)
@@ -54,6 +63,10 @@ class WordAlignment:
             titled += [w in heading for w in own]
             lengths[passage] = len(own)
         self._vectors = table.unit_vectors(np.fromiter(vocabulary, dtype=np.int64))
+        self._spelled = spelled
+        # Words a question's missing word may be read as (nearest_word): of letters only and
+        # three or more, not "ai", "2026" or "x".
+        self._readable = np.array([w.isalpha() and len(w) > 2 for w in spelled], dtype=bool)
         numbers = np.asarray(words, dtype=np.int64)
         self._own, self._starts = numbers, np.r_[0, np.cumsum(lengths)]  # by passage
         order = np.argsort(numbers, kind="stable")
@@ -115,3 +128,18 @@ class WordAlignment:
             return 0.0
         best = float((self.table.unit_vectors(rows) @ self._vectors[own].T).max())
         return best if best >= floor else 0.0
+
+    def nearest_word(self, word: str, floor: float) -> tuple[str, float] | None:
+        """(the knowledge's word nearest in meaning to `word`, their cosine) when that is at
+        least `floor`, among the passages' words of three letters or more; None for a word
+        the table lacks, or when none is that near. Raises ValueError for a floor outside
+        (0, 1]."""
+        if not 0.0 < floor <= 1.0:
+            raise ValueError(f"floor {floor} must be in (0, 1]")
+        row = self.table.row(word)
+        if row is None or not self._readable.any():
+            return None
+        cosines = self._vectors @ self.table.unit_vectors(np.array([row]))[0]
+        cosines[~self._readable] = -1.0
+        best = int(np.argmax(cosines))
+        return (self._spelled[best], float(cosines[best])) if cosines[best] >= floor else None
