@@ -20,22 +20,27 @@ from guidebot.search.semantic.model_dir import builtin_dir
 from guidebot.search.semantic.wordvectors import WordVectors, pack
 from tests.conftest import run_guidebot
 
-# Unit vectors in five dimensions: "sofa" is 0.8 from "furniture", "settee" 0.5 from it
-# (the table stores them in eight bits: within 0.01).
+# Unit vectors in seven dimensions: "sofa" is 0.8 from "furniture", "settee" 0.5 from it
+# and far from the rest (the table stores them in eight bits: within 0.01).
 VECTORS = {
-    "sofa": [0.8, 0.6, 0.0, 0.0, 0.0],
-    "furniture": [1.0, 0.0, 0.0, 0.0, 0.0],
-    "settee": [0.5, 0.0, 0.0, 0.0, 0.866],
-    "paint": [0.0, 0.0, 0.0, 1.0, 0.0],
-    "one": [0.0, 0.6, 0.0, 0.8, 0.0],
-    "two": [0.0, 0.6, 0.0, 0.8, 0.0],
-    "tv": [0.8, 0.6, 0.0, 0.0, 0.0],
-    "tvs": [1.0, 0.0, 0.0, 0.0, 0.0],
-    "rid": [0.0, 0.0, 1.0, 0.0, 0.0],
+    "sofa": [0.8, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0],
+    "furniture": [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+    "settee": [0.5, 0.0, 0.0, 0.0, 0.866, 0.0, 0.0],
+    "paint": [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0],
+    "one": [0.0, 0.6, 0.0, 0.0, 0.0, 0.0, 0.8],
+    "two": [0.0, 0.6, 0.0, 0.0, 0.0, 0.0, 0.8],
+    "tv": [0.8, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0],
+    "tvs": [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+    "rid": [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0],
+    "couch": [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+    "ok": [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+    "about": [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+    "three": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+    "several": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
 }
 FIELDS = [
-    ("Bulky waste", "We collect furniture, tvs and two fridges"),
-    ("Paint", "Take paint to the tip to get rid of it"),
+    ("Bulky waste", "We collect furniture, tvs and two fridges, ok"),
+    ("Paint", "Take paint to the tip to get rid of it, about three tins"),
 ]
 ANALYZER = Analyzer()
 
@@ -84,9 +89,30 @@ def test_a_message_of_no_word_the_knowledge_uses_is_left_as_it_is(alignment):
 
 def test_nothing_is_added_below_the_floor_or_for_words_the_knowledge_uses(alignment):
     assert expand(alignment, "rid settee") == dict.fromkeys(ANALYZER.terms("rid settee"), 1.0)
-    assert ANALYZER.terms("furnitur")  # "furniture" itself is known: searched as it is
-    weights = expand(alignment, "furniture paint")
-    assert weights == dict.fromkeys(ANALYZER.terms("furniture paint"), 1.0)
+    # "tvs" is 0.8 from "furniture", but the knowledge uses it: searched as it is.
+    assert expand(alignment, "rid tvs") == dict.fromkeys(ANALYZER.terms("rid tvs"), 1.0)
+
+
+def test_a_term_already_asked_keeps_its_weight(alignment):
+    """A topic ruled out weighs 0 in the query and stays 0, however near a word is to it."""
+    (sofa,) = ANALYZER.terms("sofa")
+    (furniture,) = ANALYZER.terms("furniture")
+    weights = {"rid": 1.0, sofa: 1.0, furniture: 0.0}
+    assert expand(alignment, "rid sofa furniture", weights=weights) == weights
+
+
+def test_only_words_of_three_letters_or_more_and_no_stop_word_are_found(alignment):
+    """ "couch" is nearest to "ok" (two letters) and "about" (a stop word), which the
+    passages use: neither is a word to search for it."""
+    assert alignment.nearest_words(["couch"], 0.6) == [None]
+    assert expand(alignment, "rid couch") == dict.fromkeys(ANALYZER.terms("rid couch"), 1.0)
+
+
+def test_no_figure_is_added(alignment):
+    """ "several" is nearest to "three", a figure ("3") once analysed: no topic to search."""
+    assert alignment.nearest_words(["several"], 0.6) == [("three", pytest.approx(1.0, abs=0.01))]
+    weights = dict.fromkeys(ANALYZER.terms("rid several"), 1.0)
+    assert expand(alignment, "rid several") == weights
 
 
 def test_a_word_ruled_out_a_number_word_or_a_short_word_adds_nothing(alignment):
@@ -104,12 +130,13 @@ def test_off_without_a_share_or_an_alignment(alignment):
     assert expanded(weights, ["sofa"], None, ANALYZER, knows, 0.6, 0.5) is weights
 
 
-def test_nearest_word_reads_only_words_of_three_letters_or_more(alignment):
-    assert alignment.nearest_word("sofa", 0.6) == ("furniture", pytest.approx(0.8, abs=0.01))
-    assert alignment.nearest_word("settee", 0.6) is None
-    assert alignment.nearest_word("kubernetes", 0.1) is None  # not in the table
+def test_nearest_words_are_looked_up_together(alignment):
+    found = alignment.nearest_words(["sofa", "settee", "kubernetes", "sofa"], 0.6)
+    near = ("furniture", pytest.approx(0.8, abs=0.01))
+    assert found == [near, None, None, near]  # "kubernetes": not in the table
+    assert alignment.nearest_words([], 0.6) == []
     with pytest.raises(ValueError, match="floor"):
-        alignment.nearest_word("sofa", 0.0)
+        alignment.nearest_words(["sofa"], 0.0)
 
 
 WASTE = """

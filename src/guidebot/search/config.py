@@ -194,8 +194,8 @@ class RetrievalConfig:
     soft_coverage: float = 0.7
     # With word vectors, each question word the knowledge never uses adds the knowledge's
     # word nearest to it in meaning to the BM25 query, when at least expansion_floor near,
-    # at expansion_weight times that nearness (semantic/expansion.py, which gives the
-    # figures); 0: off.
+    # at expansion_weight times that nearness times the word's own weight
+    # (semantic/expansion.py, which gives the figures); 0: off.
     expansion_floor: float = 0.6
     expansion_weight: float = 0.5
     # Below this share of a question's weight read by the encoder (TextEncoder.known_share:

@@ -135,7 +135,8 @@ class Retriever:
         meaning: str | None = None,
     ) -> SearchResult:
         """Best k passages for the question; `context` adds weighted terms from earlier turns,
-        `boost=False` ranks by BM25 alone (no FAQ question match). With a sentence-embedding
+        `boost=False` ranks by BM25 alone (no FAQ question match; with word vectors, the
+        query expanded for words the knowledge lacks). With a sentence-embedding
         model or word vectors, `meaning` is what they read in the question's place (a
         follow-up together with the question it follows) for the similarity declines read
         and for most of the ranking, the question alone ranking for

@@ -21,6 +21,7 @@ import numpy as np
 
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
+from guidebot.search.analysis import STOP_WORDS
 from guidebot.search.analysis import words as words_of
 from guidebot.search.semantic.wordvectors import WordVectors
 
@@ -64,9 +65,11 @@ class WordAlignment:
             lengths[passage] = len(own)
         self._vectors = table.unit_vectors(np.fromiter(vocabulary, dtype=np.int64))
         self._spelled = spelled
-        # Words a question's missing word may be read as (nearest_word): of letters only and
-        # three or more, not "ai", "2026" or "x".
-        self._readable = np.array([w.isalpha() and len(w) > 2 for w in spelled], dtype=bool)
+        # Words a question's missing word may be read as (nearest_words): three letters or
+        # more and no stop word, not "ai", "2026" or "about".
+        self._readable = np.array(
+            [w.isalpha() and len(w) > 2 and w not in STOP_WORDS for w in spelled], dtype=bool
+        )
         numbers = np.asarray(words, dtype=np.int64)
         self._own, self._starts = numbers, np.r_[0, np.cumsum(lengths)]  # by passage
         order = np.argsort(numbers, kind="stable")
@@ -129,17 +132,25 @@ class WordAlignment:
         best = float((self.table.unit_vectors(rows) @ self._vectors[own].T).max())
         return best if best >= floor else 0.0
 
-    def nearest_word(self, word: str, floor: float) -> tuple[str, float] | None:
-        """(the knowledge's word nearest in meaning to `word`, their cosine) when that is at
-        least `floor`, among the passages' words of three letters or more; None for a word
-        the table lacks, or when none is that near. Raises ValueError for a floor outside
-        (0, 1]."""
+    def nearest_words(self, words: Sequence[str], floor: float) -> list[tuple[str, float] | None]:
+        """For each of `words`, (the knowledge's word nearest to it in meaning, their cosine)
+        when that is at least `floor`, among the passages' words of three letters or more,
+        letters only and no stop word; None for a word the table lacks, or when none is that
+        near. One product for all the words: at 20,000 passages the knowledge holds tens of
+        thousands of words. Raises ValueError for a floor outside (0, 1]."""
         if not 0.0 < floor <= 1.0:
             raise ValueError(f"floor {floor} must be in (0, 1]")
-        row = self.table.row(word)
-        if row is None or not self._readable.any():
-            return None
-        cosines = self._vectors @ self.table.unit_vectors(np.array([row]))[0]
-        cosines[~self._readable] = -1.0
-        best = int(np.argmax(cosines))
-        return (self._spelled[best], float(cosines[best])) if cosines[best] >= floor else None
+        rows = [self.table.row(word) for word in words]
+        found: list[tuple[str, float] | None] = [None] * len(words)
+        asked = [at for at, row in enumerate(rows) if row is not None]
+        if not asked or not self._readable.any():
+            return found
+        vectors = self.table.unit_vectors(np.array([rows[at] for at in asked], dtype=np.int64))
+        cosines = vectors @ self._vectors.T
+        cosines[:, ~self._readable] = -1.0
+        best = cosines.argmax(axis=1)
+        values = cosines[np.arange(len(asked)), best]
+        for at, column, cosine in zip(asked, best.tolist(), values.tolist(), strict=True):
+            if cosine >= floor:
+                found[at] = (self._spelled[column], cosine)
+        return found

@@ -28,11 +28,13 @@ def expanded(
 ) -> Mapping[str, float]:
     """`weights` (term -> weight in the BM25 query) with, for each word of `surface` (the
     question's words after typo repair) whose terms no passage uses, the terms of the
-    knowledge's word nearest to it in meaning (WordAlignment.nearest_word, at cosine
+    knowledge's word nearest to it in meaning (WordAlignment.nearest_words, at cosine
     `floor` or more) added at `share` * cosine * the word's weight. A term the query
-    weighs already keeps its weight; a word weighing nothing (a topic ruled out, "I don't
-    care about salary"), of fewer than three letters, a figure or a number word adds
-    nothing. Unchanged without an alignment (a sentence model) or with `share` 0.
+    weighs already keeps its weight (even 0: a topic ruled out); a word weighing nothing,
+    of fewer than three letters, a figure or a number word adds nothing, and no figure or
+    number word is added. Unchanged without an alignment (a sentence model), with `share`
+    0, or when no word of the message is the knowledge's. Raises ValueError for a floor
+    outside (0, 1] when a word is looked up.
 
     The terms added count as matched where a passage holds them (Retriever.search): a
     word of like meaning found is a word the passage shares with the question, for the
@@ -53,18 +55,28 @@ def expanded(
         return weights
     # A message none of whose words the knowledge uses ("who wrote this") is small talk or
     # about something else: stand-ins for all of its words would make a match of nothing.
+    # A follow-up is judged by its own words too, not the topic's ("what about sofas?").
     if not any(map(knows, analyzer.terms_of_words(surface))):
         return weights
+    missing = {
+        word: weight
+        for word in dict.fromkeys(surface)
+        if len(word) > 2
+        and word.isalpha()
+        and (terms := analyzer.terms_of_words([word]))
+        and not any(map(is_number, terms))
+        and not any(map(knows, terms))
+        and (weight := max(weights.get(term, 0.0) for term in terms))
+    }
+    if not missing:
+        return weights
     added: dict[str, float] = {}
-    for word in dict.fromkeys(surface):
-        terms = analyzer.terms_of_words([word])
-        weight = max((weights.get(term, 0.0) for term in terms), default=0.0)
-        if len(word) < 3 or not word.isalpha() or not weight or any(map(is_number, terms)):
-            continue
-        if any(map(knows, terms)) or (near := alignment.nearest_word(word, floor)) is None:
+    found = alignment.nearest_words(list(missing), floor)
+    for near, weight in zip(found, missing.values(), strict=True):
+        if near is None:
             continue
         spelled, cosine = near
         for term in analyzer.terms_of_words([spelled]):
-            if term not in weights and knows(term):
+            if term not in weights and knows(term) and not is_number(term):
                 added[term] = max(added.get(term, 0.0), share * cosine * weight)
     return {**weights, **added} if added else weights
