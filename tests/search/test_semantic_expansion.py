@@ -186,7 +186,7 @@ DENTAL = Path(__file__).parents[1] / "fixtures" / "knowledge" / "dental"
 
 def test_a_complaint_reaches_the_complaints_section_through_the_cli():
     """A newcomer's trial (nc31): "complain" is no word of the dental practice's guide,
-    which says "complaints" (another stem), and "treatment" stands in four headings; the
+    which says "complaints" (another stem), and "treatment" stands in three headings; the
     question was declined."""
     result = run_guidebot(
         "ask", "--knowledge", str(DENTAL), "--no-log", "--json",

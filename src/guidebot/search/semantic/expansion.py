@@ -1,12 +1,14 @@
 """Query expansion with word vectors, for the words of a question the knowledge never uses.
 
-BM25 finds nothing for a word no passage writes: "how do i get rid of an old sofa" meets the
-section on bulky waste, which says "furniture", only through the soft term matching mixed
-in with meaning, and the short FAQ entries that say "get rid of" win. Each such word adds to
-the BM25 query the knowledge's word nearest to it in meaning, weighed by that nearness: the
-query expansion with word embeddings of S. Kuzi, A. Shtok, O. Kurland, "Query Expansion
-Using Word Embeddings", CIKM 2016, here restricted to the vocabulary mismatch, so that a
-question the knowledge has every word of is searched as it is.
+BM25 finds nothing for a word no passage writes: "i want to complain about my treatment" met
+a dental practice's guide on "treatment" alone, which three of its headings say, while its
+section "Complaints and Feedback" says "complaints", another stem to the stemmer; and "sofa"
+meets a section saying "furniture" only through the soft term matching mixed in with
+meaning. Each such word adds to the BM25 query the knowledge's word nearest to it in
+meaning, weighed by that nearness: the query expansion with word embeddings of S. Kuzi, A.
+Shtok, O. Kurland, "Query Expansion Using Word Embeddings", CIKM 2016, here restricted to
+the vocabulary mismatch, so that a question the knowledge has every word of is searched as
+it is.
 """
 
 from __future__ import annotations
