@@ -159,7 +159,7 @@ class Retriever:
         repaired = as_repaired(question, query.repairs, surface)
         exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
         if boost and not exact:
-            stage = (self.config, self.faqs, self.title, self.idf)
+            stage = (config, self.faqs, self.title, self.idf)
             second_stage(*stage, question, terms, scores, baseline, apart)
         # The model reads the question as repaired: "tution range" is far from every
         # passage in meaning, "tuition range" is not. (Without one, nothing reads it.) A
