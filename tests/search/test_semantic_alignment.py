@@ -17,6 +17,7 @@ from guidebot.search.analysis import words
 from guidebot.search.semantic.alignment import MIN_WEIGHT, WordAlignment
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
+from guidebot.search.semantic.nearwords import NearWords
 from guidebot.search.semantic.wordvectors import WordVectors, pack
 from tests.conftest import run_guidebot
 
@@ -62,6 +63,18 @@ def _brute_force(
 texts = st.lists(st.sampled_from(VOCABULARY + ["zebra"]), max_size=6).map(" ".join)
 
 
+def _lists(table: WordVectors, vocabulary: np.ndarray) -> NearWords:
+    """Near-word lists reaching down to 0.3: floors of 0.3 and up are looked up in them,
+    0.01 multiplied as without them."""
+    return NearWords.build(table, vocabulary, 0.3)
+
+
+# Every property holds both ways: each question multiplied with the knowledge's words, and
+# looked up in near-word lists.
+BOTH_WAYS = pytest.mark.parametrize("near", [None, _lists], ids=["multiplied", "looked up"])
+
+
+@BOTH_WAYS
 @settings(max_examples=60, deadline=None)
 @given(
     question=texts,
@@ -69,20 +82,23 @@ texts = st.lists(st.sampled_from(VOCABULARY + ["zebra"]), max_size=6).map(" ".jo
     floor=st.sampled_from([0.01, 0.3, 0.5, 0.9]),
     body=st.sampled_from([1.0, 0.7, 0.0]),
 )
-def test_scores_are_each_question_words_nearest_passage_word(table, question, fields, floor, body):
-    got = WordAlignment(table, fields).scores(question, floor, body)
+def test_scores_are_each_question_words_nearest_passage_word(
+    table, near, question, fields, floor, body
+):
+    got = WordAlignment(table, fields, near).scores(question, floor, body)
     assert got.shape == (len(fields),) and got.dtype == np.float64
     assert np.allclose(got, _brute_force(table, question, fields, floor, body), atol=1e-5)
 
 
+@BOTH_WAYS
 @settings(max_examples=60, deadline=None)
 @given(
     word=st.sampled_from([*VOCABULARY, "zebra"]),
     fields=st.lists(st.tuples(texts, texts), min_size=1, max_size=5),
     floor=st.sampled_from([0.01, 0.3, 0.5, 0.9]),
 )
-def test_nearest_reads_one_passage_as_the_scores_read_them_all(table, word, fields, floor):
-    alignment = WordAlignment(table, fields)
+def test_nearest_reads_one_passage_as_the_scores_read_them_all(table, near, word, fields, floor):
+    alignment = WordAlignment(table, fields, near)
     everywhere = alignment.scores(word, floor)
     for row in range(len(fields)):
         assert alignment.nearest(word, row, floor) == pytest.approx(everywhere[row], abs=1e-5)

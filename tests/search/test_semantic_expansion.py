@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from guidebot.search.semantic.alignment import WordAlignment
 from guidebot.search.semantic.expansion import expanded
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
+from guidebot.search.semantic.nearwords import NearWords
 from guidebot.search.semantic.wordvectors import WordVectors, pack
 from tests.conftest import run_guidebot
 
@@ -45,13 +47,16 @@ FIELDS = [
 ANALYZER = Analyzer()
 
 
-@pytest.fixture(scope="module")
-def alignment(tmp_path_factory) -> WordAlignment:
+@pytest.fixture(scope="module", params=["multiplied", "looked up"])
+def alignment(tmp_path_factory, request) -> WordAlignment:
+    """Each test runs with the question's words multiplied with the knowledge's, and looked
+    up in near-word lists reaching down to 0.3 (nearwords.py): the answers must agree."""
     directory = tmp_path_factory.mktemp("table")
     words = list(VECTORS)
     table = pack(words, np.full(len(words), 10.0), np.array(list(VECTORS.values())), {})
     (directory / "word-vectors.npz").write_bytes(table)
-    return WordAlignment(WordVectors.load(directory), FIELDS)
+    lists = partial(NearWords.build, reach=0.3) if request.param == "looked up" else None
+    return WordAlignment(WordVectors.load(directory), FIELDS, lists)
 
 
 def knows(term: str) -> bool:

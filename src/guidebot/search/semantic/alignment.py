@@ -15,7 +15,7 @@ somewhat alike, and that likeness favours long passages, which hold more words t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import STOP_WORDS
 from guidebot.search.analysis import words as words_of
+from guidebot.search.semantic.nearwords import NearWords, spans
 from guidebot.search.semantic.wordvectors import WordVectors
 
 # Question words weighing less than this are left out: the most frequent words of English
@@ -35,9 +36,18 @@ class WordAlignment:
     """For a fixed set of passages, the words of each that the table holds, as postings:
     for each word, the passages holding it and whether their title does."""
 
-    def __init__(self, table: WordVectors, fields: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        table: WordVectors,
+        fields: Sequence[tuple[str, str]],
+        near: Callable[[WordVectors, np.ndarray], NearWords | None] | None = None,
+    ) -> None:
         """fields: (title, body) of each passage: an FAQ entry's phrasings and its answer, a
-        guide passage's heading and its text."""
+        guide passage's heading and its text. near: given the table and the rows of the
+        knowledge's words in it (int64 [words], in this numbering), their NearWords
+        (nearwords.cached), which the methods look words up in for a floor at or above
+        their reach; without them, or under it, each question is multiplied with every
+        word."""
         self.table = table
         self.size = len(fields)
         vocabulary: dict[int, int] = {}  # row in the table -> its number here
@@ -63,7 +73,9 @@ class WordAlignment:
             words += own
             titled += [w in heading for w in own]
             lengths[passage] = len(own)
-        self._vectors = table.unit_vectors(np.fromiter(vocabulary, dtype=np.int64))
+        table_rows = np.fromiter(vocabulary, dtype=np.int64, count=len(vocabulary))
+        self._vectors = table.unit_vectors(table_rows)
+        self._near = near(table, table_rows) if near is not None else None
         self._spelled = spelled
         # Words a question's missing word may be read as (nearest_words): three letters or
         # more and no stop word, not "ai", "2026" or "about".
@@ -79,11 +91,28 @@ class WordAlignment:
         self._bounds = np.r_[0, np.cumsum(self._counts)]
 
     @classmethod
-    def of_passages(cls, table: WordVectors, passages: Sequence[Passage]) -> WordAlignment:
+    def of_passages(
+        cls,
+        table: WordVectors,
+        passages: Sequence[Passage],
+        near: Callable[[WordVectors, np.ndarray], NearWords | None] | None = None,
+    ) -> WordAlignment:
         """The alignment of passages: title (an FAQ entry's question and alternates, a guide
         passage's heading) and text, read by column (no Passage made from a snapshot)."""
         titles, texts = passage_column(passages, "title"), passage_column(passages, "text")
-        return cls(table, list(zip(titles, texts, strict=True)))
+        return cls(table, list(zip(titles, texts, strict=True)), near)
+
+    def _pairs(self, rows: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(which, word, cosine) for each of the knowledge's words at `floor` or more to one
+        of the table's `rows`: `which` indexes `rows`, ascending, the words ascending within
+        each (NearWords.pairs), looked up when the lists reach that low, else multiplied."""
+        if self._near is not None and floor >= self._near.reach:
+            return self._near.pairs(rows, floor)
+        # [words, vocabulary], multiplied vocabulary-first: OpenBLAS takes about two
+        # thirds of the time for a tall matrix times a few columns than the other way round.
+        cosines = (self._vectors @ self.table.unit_vectors(rows).T).T
+        which, word = np.nonzero(cosines >= floor)
+        return which, word, cosines[which, word]
 
     def scores(self, question: str, floor: float, body: float = 1.0) -> np.ndarray:
         """float64 [passages] in [0, 1] (up to float32 rounding): the weighted mean over the
@@ -100,20 +129,19 @@ class WordAlignment:
         rows, weights = rows[weights >= MIN_WEIGHT], weights[weights >= MIN_WEIGHT]
         if not len(rows) or not len(self._holders):
             return np.zeros(self.size)
-        # [words, vocabulary], multiplied vocabulary-first: OpenBLAS takes about two
-        # thirds of the time for a tall matrix times a few columns than the other way round.
-        cosines = (self._vectors @ self.table.unit_vectors(rows).T).T
         # Above the floor a word has few near words, so only their passages are visited:
         # the postings of every (question word, near word) pair, one after another.
-        word, near = np.nonzero(cosines >= floor)
-        starts, counts = self._bounds[near], self._counts[near]
-        spans = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
-        values = np.repeat(cosines[word, near], counts)
+        word, near, cosines = self._pairs(rows, floor)
+        counts = self._counts[near]
+        postings = spans(self._bounds[near], counts)
+        values = np.repeat(cosines, counts)
         if body != 1.0:
-            values = np.where(self._titled[spans], values, body * values)
+            values = np.where(self._titled[postings], values, body * values)
         nearest = np.zeros((len(rows), self.size))
         np.maximum.at(
-            nearest.reshape(-1), np.repeat(word, counts) * self.size + self._holders[spans], values
+            nearest.reshape(-1),
+            np.repeat(word, counts) * self.size + self._holders[postings],
+            values,
         )
         return (weights @ nearest) / float(weights.sum())
 
@@ -129,6 +157,9 @@ class WordAlignment:
         own = self._own[self._starts[row] : self._starts[row + 1]]
         if not len(rows) or not len(own):
             return 0.0
+        if self._near is not None and floor >= self._near.reach:
+            _, near, cosines = self._near.pairs(rows, floor)
+            return float(cosines[np.isin(near, own)].max(initial=0.0))
         best = float((self.table.unit_vectors(rows) @ self._vectors[own].T).max())
         return best if best >= floor else 0.0
 
@@ -136,8 +167,9 @@ class WordAlignment:
         """For each of `words`, (the knowledge's word nearest to it in meaning, their cosine)
         when that is at least `floor`, among the passages' words of three letters or more,
         letters only and no stop word; None for a word the table lacks, or when none is that
-        near. One product for all the words: at 20,000 passages the knowledge holds tens of
-        thousands of words. Raises ValueError for a floor outside (0, 1]."""
+        near. Looked up together, or multiplied in one product: at 20,000 passages the
+        knowledge holds tens of thousands of words. Raises ValueError for a floor outside
+        (0, 1]."""
         if not 0.0 < floor <= 1.0:
             raise ValueError(f"floor {floor} must be in (0, 1]")
         rows = [self.table.row(word) for word in words]
@@ -145,12 +177,16 @@ class WordAlignment:
         asked = [at for at, row in enumerate(rows) if row is not None]
         if not asked or not self._readable.any():
             return found
-        vectors = self.table.unit_vectors(np.array([rows[at] for at in asked], dtype=np.int64))
-        cosines = vectors @ self._vectors.T
-        cosines[:, ~self._readable] = -1.0
-        best = cosines.argmax(axis=1)
-        values = cosines[np.arange(len(asked)), best]
-        for at, column, cosine in zip(asked, best.tolist(), values.tolist(), strict=True):
-            if cosine >= floor:
-                found[at] = (self._spelled[column], cosine)
+        which, near, cosines = self._pairs(np.array([rows[at] for at in asked]), floor)
+        readable = self._readable[near]
+        # The nearest, the first of the knowledge's words on a tie (as argmax takes it).
+        for one, word, cosine in zip(
+            which[readable].tolist(),
+            near[readable].tolist(),
+            cosines[readable].tolist(),
+            strict=True,
+        ):
+            at, before = asked[one], found[asked[one]]
+            if before is None or cosine > before[1]:
+                found[at] = (self._spelled[word], cosine)
         return found

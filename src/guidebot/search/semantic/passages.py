@@ -22,7 +22,7 @@ import numpy as np
 
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
-from guidebot.search.semantic import viewcache
+from guidebot.search.semantic import nearwords, viewcache
 from guidebot.search.semantic.alignment import WordAlignment
 from guidebot.search.semantic.textencoder import TextEncoder
 from guidebot.search.semantic.wordvectors import WordVectors
@@ -96,11 +96,14 @@ class PassageVectors:
         # every passage into its views again (5.6 s at 100,000 passages).
         key = f"{VIEWS_VERSION} {knowledge} {encoder.model_id}"
         path = viewcache.path(cache_dir, key) if cache_dir else None
+        # Without a cache directory the near-word lists would be built at every start
+        # (0.4 s for the bundled guide); each question is multiplied instead.
+        near = nearwords.path(cache_dir, key) if cache_dir else None
         note = ""
         if path is not None and path.is_file():
             try:
                 vectors, rows = viewcache.read(path, len(passages))
-                return cls(encoder, vectors, rows, *_extras(encoder, passages)), ""
+                return cls(encoder, vectors, rows, *_extras(encoder, passages, near)), ""
             except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, embed again
                 note = f"ignored the embeddings cache {path}: {exc or type(exc).__name__}"
         texts, rows = passage_views(passages)
@@ -108,7 +111,7 @@ class PassageVectors:
         if path is not None:
             saved = viewcache.write(path, vectors, rows)
             note = note or saved
-        return cls(encoder, vectors, rows, *_extras(encoder, passages)), note
+        return cls(encoder, vectors, rows, *_extras(encoder, passages, near)), note
 
     def similarities(
         self,
@@ -273,13 +276,14 @@ class PassageVectors:
 
 
 def _extras(
-    encoder: TextEncoder, passages: Sequence[Passage]
+    encoder: TextEncoder, passages: Sequence[Passage], near: Path | None = None
 ) -> tuple[np.ndarray, Callable[[], WordAlignment] | None]:
     """(phrasings, alignment): the FAQ entries, and for word vectors what makes the
-    passages' WordAlignment."""
+    passages' WordAlignment, its near-word lists kept in the file `near` if given."""
     if not isinstance(encoder, WordVectors):
         return _phrasings(passages), None
-    return _phrasings(passages), partial(WordAlignment.of_passages, encoder, passages)
+    lists = partial(nearwords.cached, near) if near is not None else None
+    return _phrasings(passages), partial(WordAlignment.of_passages, encoder, passages, lists)
 
 
 def _phrasings(passages: Sequence[Passage]) -> np.ndarray:

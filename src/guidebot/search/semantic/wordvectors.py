@@ -74,7 +74,7 @@ class WordVectors:
         model_id: a fingerprint of the table for cache keys (32 hex digits)."""
         self._index, self._weights, self._codes = index, weights, codes
         self.model_id = model_id
-        self.dim = int(codes.shape[1])
+        self.size, self.dim = int(codes.shape[0]), int(codes.shape[1])  # words, dimensions
 
     @classmethod
     def load(cls, path: Path) -> WordVectors:
