@@ -156,6 +156,8 @@ HERE = [
     "how much is sedation for an extraction",
     "can i park near the practice",
     "wat is sedation",  # "what" mistyped: no thing named (likely_misspelling)
+    "parking, you've got some?",  # a contraction ("youve") names nothing
+    "they've sedation?",
 ]
 
 

@@ -4,7 +4,7 @@ import snowballstemmer
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, normalise, words
+from guidebot.search.analysis import TOKEN_PATTERN, Analyzer, contracted, normalise, words
 
 
 def test_words_normalise_case_accents_possessives_and_numbers():
@@ -115,3 +115,10 @@ def test_stems_are_the_stemmers_own():
     stemmer = snowballstemmer.stemmer("english")
     analyzer = Analyzer()
     assert [analyzer.stem(w) for w in forms] == [stemmer.stemWord(w) for w in forms]
+
+
+def test_a_contraction_is_a_stop_word_and_its_ending_run_together():
+    for word in ("youre", "theyve", "shes", "wasnt", "itll"):
+        assert contracted(word), word
+    for word in ("your", "parking", "sofa", "", "s"):
+        assert not contracted(word), word

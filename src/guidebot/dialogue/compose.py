@@ -8,7 +8,7 @@ import numpy as np
 
 from guidebot.dialogue.uncovered import content_words
 from guidebot.reply import LOW_CONFIDENCE, Reply, Source
-from guidebot.search.analysis import CONTRACTION_ENDINGS, STOP_WORDS
+from guidebot.search.analysis import contracted
 from guidebot.search.english import EnglishWords
 from guidebot.search.inflection import plural_stems
 from guidebot.search.results import Hit, SearchResult
@@ -79,7 +79,7 @@ def _unmatched(
         for word in dict.fromkeys(result.surface)
         if len(word) > 2
         and word.isalpha()
-        and not _contracted(word)
+        and not contracted(word)
         and (terms := retriever.analyzer.terms_of_words([word]))
         and not held.intersection(terms)
         and (not isinstance(english, EnglishWords) or english.surprisal(word) >= TELLING_NATS)
@@ -96,12 +96,6 @@ def _unmatched(
         lacking = [word for word, close in zip(lacking, near, strict=True) if not close]
     typed = {r.replacement: r.original for r in result.repairs if not r.noted}
     return [typed.get(word, word) for word in lacking[:NAMED_MISSING]]
-
-
-def _contracted(word: str) -> bool:
-    """Whether a word is a stop word and a contraction's ending run together, as words()
-    gives "you're": "youre", "theyve"."""
-    return any(word[:cut] in STOP_WORDS and word[cut:] in CONTRACTION_ENDINGS for cut in (-1, -2))
 
 
 def answer_reply(

@@ -14,7 +14,7 @@ import numpy as np
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.knowledge.passages import Passage
-from guidebot.search.analysis import STOP_WORDS, Analyzer, is_number, words
+from guidebot.search.analysis import STOP_WORDS, Analyzer, contracted, is_number, words
 from guidebot.search.english import EnglishWords
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
@@ -218,6 +218,7 @@ def names_something_else(
         and not all(map(retriever.names_the_document, terms))  # "what does the guide say"
         and not english.likely_misspelling(word, MISSPELLING_NATS, MISSPELT_FROM)
         and not _run_together(retriever, word)
+        and not (word not in english and contracted(word))  # "youve" names nothing
     ]
     if not unknown:
         return False

@@ -103,6 +103,12 @@ def is_number(term: str) -> bool:
     return term.replace(".", "", 1).isdigit()
 
 
+def contracted(word: str) -> bool:
+    """Whether a word is a stop word and a contraction's ending run together, as words()
+    gives "you're": "youre", "theyve". Some words of English are too ("shed", "well")."""
+    return any(word[:cut] in STOP_WORDS and word[cut:] in CONTRACTION_ENDINGS for cut in (-1, -2))
+
+
 def without_item_numbers(text: str) -> str:
     """The text without the numbers of its list items ("2. " at the start of a line)."""
     # Most text has no line break and starts with a letter: nothing to look for.
