@@ -47,6 +47,15 @@ def test_the_lists_hold_every_pair_at_the_reach_or_more(table):
         assert np.allclose(cosines, products[expected], atol=1e-6)
 
 
+def test_the_lists_do_not_depend_on_how_many_words_are_multiplied_at_once(table, monkeypatch):
+    whole = NearWords.build(table, _vocabulary(table), 0.2)
+    monkeypatch.setattr(nearwords, "PRODUCTS", 2 * len(KNOWLEDGE) + 1)  # two rows at once
+    pieces = NearWords.build(table, _vocabulary(table), 0.2)
+    assert pieces.starts.tolist() == whole.starts.tolist()
+    assert pieces.words.tolist() == whole.words.tolist()
+    assert np.allclose(pieces.cosines, whole.cosines, atol=1e-6)  # summed in another order
+
+
 def test_pairs_keep_those_at_the_floor_and_refuse_a_floor_under_the_reach(table):
     near = NearWords.build(table, _vocabulary(table), 0.2)
     rows = np.array([KNOWLEDGE[2], 0, KNOWLEDGE[0]])

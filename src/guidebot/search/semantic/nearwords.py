@@ -29,7 +29,7 @@ from guidebot.search.semantic.wordvectors import WordVectors
 # semantic_alignment_floor; expansion_floor and soft_coverage are higher). A lower floor
 # is computed in full (WordAlignment).
 REACH = 0.5
-PRODUCTS = 1 << 22  # cosines computed at once at most (16 MB of float32)
+PRODUCTS = 1 << 20  # cosines computed at once at most (4 MB of float32)
 ROWS = 4096  # table words multiplied at once at most (their unit vectors: 4 MB at 256 dim)
 # Knowledge of more words is multiplied at each question, as without a cache: the lists'
 # build grows with them (at 256 dimensions, 0.5 s for 1,300 words, 8 s for 20,000).
