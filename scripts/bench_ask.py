@@ -12,7 +12,9 @@ Prints, for the bundled knowledge:
   `python -c pass` and `python -c "import numpy"` measured the same way, since on a loaded
   machine the interpreter alone can take a good share of the budget.
 With --model DIR (or builtin, the word vectors `guidebot ask` uses by default), also one ask
-reading meaning that way (the question encoded each time).
+reading meaning that way (the question encoded each time), and its ratio to rank-bm25.
+The engines take turns, one round of every question each, so that a machine growing busier
+or quieter during the run weighs on all of them alike and the ratios hold.
 Figures only: nothing here asserts a time (these machines are shared and noisy).
 """
 
@@ -26,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 from guidebot.cli.main import single_threaded_blas
 
@@ -58,15 +61,21 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def time_calls(call, questions: list[str], repeat: int) -> list[float]:
-    for question in questions:  # warm caches (lazy highlights, English word list)
-        call(question)
-    times = []
-    for _ in range(repeat):
+def time_calls(
+    calls: dict[str, Callable[[str], object]], questions: list[str], repeat: int
+) -> dict[str, list[float]]:
+    """ms per call of each engine (name -> one-argument callable), the engines taking turns
+    a round of every question at a time."""
+    for call in calls.values():  # warm caches (lazy highlights, English word list)
         for question in questions:
-            start = time.perf_counter()
             call(question)
-            times.append((time.perf_counter() - start) * 1000)
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            for question in questions:
+                start = time.perf_counter()
+                call(question)
+                times[name].append((time.perf_counter() - start) * 1000)
     return times
 
 
@@ -89,7 +98,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     bot = Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
-    ours = time_calls(lambda q: bot.conversation().ask(q), QUESTIONS, args.repeat)
+    texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
+    reference = BM25Okapi(texts)
+    calls = {
+        "ask, words alone": lambda q: bot.conversation().ask(q),
+        "rank-bm25 (plain)": lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10],
+    }
     if args.model:
         start = time.perf_counter()
         semantic = Bot.load(
@@ -105,19 +119,15 @@ def main() -> None:
             vectors.forget()
             semantic.conversation().ask(question)
 
-        timed = time_calls(ask_anew, QUESTIONS, args.repeat)
-        p50, p95 = percentile(timed, 50), percentile(timed, 95)
-        print(f"{'ask + --model':<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
-    texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
-    reference = BM25Okapi(texts)
-    theirs = time_calls(
-        lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10], QUESTIONS, args.repeat
+        calls["ask + --model"] = ask_anew
+    times = time_calls(calls, QUESTIONS, args.repeat)
+    theirs = percentile(times["rank-bm25 (plain)"], 50)
+    print(
+        f"knowledge: {len(bot.passages)} passages; {args.repeat * len(QUESTIONS)} asks per engine"
     )
-    print(f"knowledge: {len(bot.passages)} passages; {len(ours)} asks per engine")
-    for name, times in (("ask, words alone", ours), ("rank-bm25 (plain)", theirs)):
-        p50, p95 = percentile(times, 50), percentile(times, 95)
-        print(f"{name:<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms")
-    print(f"ratio guidebot/rank-bm25 (p50): {percentile(ours, 50) / percentile(theirs, 50):.2f}")
+    for name, timed in times.items():
+        p50, p95 = percentile(timed, 50), percentile(timed, 95)
+        print(f"{name:<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms   {p50 / theirs:6.2f} x rank-bm25")
     python = [sys.executable]
     bare = time_process([*python, "-c", "pass"], args.processes)
     numpy_only = time_process([*python, "-c", "import numpy"], args.processes)
