@@ -25,9 +25,10 @@ from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
 from guidebot.search.index import top_k
-from guidebot.search.introduction import DocumentQuestions, lift_rows
+from guidebot.search.introduction import DocumentQuestions
+from guidebot.search.lifts import Lifts
 from guidebot.search.queryterms import QueryTerms
-from guidebot.search.rerank import lift_phrases, second_stage
+from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
 from guidebot.search.semantic.expansion import expanded
@@ -72,7 +73,6 @@ class Retriever:
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         kinds = np.array(passage_column(passages, "kind"), dtype=object)
-        self._prose = kinds == "guide"
         # What the title field adds to a score (search.entrytitles); its postings are the same.
         self._title_scores = self.title
         if config.entry_title_idf and vectors is not None:
@@ -83,7 +83,6 @@ class Retriever:
         # (knowledge/gcpause.py), so a replaced bot is freed as soon as it is dropped.
         self._coverage = HitCoverage(analyzer, self.title, self._words, config, vectors)
         headings = derived.headings_by_term(bundle.meta)
-        self._kinds = AnswerKinds(passages)
         self.labels = SectionLabels(passages)
         # Which sections a term names or is used in, for clarifying and declining.
         self.sections = Sections(
@@ -114,6 +113,15 @@ class Retriever:
         about = self._about_document
         self.guide_names = GuideNames(
             passages, self._guide_of, about.introductions, analyzer.terms, about.document_terms
+        )
+        self._lifts = Lifts(
+            AnswerKinds(passages),
+            self._words.follows,
+            kinds == "guide",
+            self.guide_names,
+            self.sections.holders,
+            about,
+            config,
         )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -179,34 +187,7 @@ class Retriever:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
-            # After meaning is mixed in, which would otherwise scale the lift down.
-            self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
-            lift_phrases(
-                scores,
-                baseline,
-                terms,
-                self.idf,
-                self._words.follows,
-                self._prose,
-                config.rerank_pool,
-                config.rerank_phrase,
-            )
-            self.guide_names.lift(
-                scores,
-                baseline,
-                terms,
-                self.idf,
-                self.sections.holders,
-                self.config.rerank_title_coverage,
-            )
-            names = self.guide_names
-            about = self._about_document.answering(
-                surface, terms, query.summary, names.naming, names.rows_named(terms)
-            )
-            typed = bool(config.answer_kind) and self._kinds.lift_contact(
-                question, scores, baseline
-            )
-            exact = typed or (about is not None and lift_rows(scores, baseline, about))
+            exact = self._lifts.apply(question, query, scores, baseline, self.idf)
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (

@@ -1,0 +1,72 @@
+"""The last lifts of a ranking, once meaning is mixed in (which would otherwise scale them
+down): passages holding the kind of answer asked for (answertypes.py), passages writing the
+question's neighbouring terms side by side (rerank.lift_phrases), the passages of a guide
+the question names by its title (guidenames.py), and, last word on the ranking, the
+passages answering a question about the document itself (introduction.py) or asking only
+how to get in touch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from guidebot.search.answertypes import AnswerKinds
+from guidebot.search.config import RetrievalConfig
+from guidebot.search.guidenames import GuideNames
+from guidebot.search.introduction import DocumentQuestions, lift_rows
+from guidebot.search.queryterms import Query
+from guidebot.search.rerank import lift_phrases
+
+
+class Lifts:
+    """The lifts for a fixed set of passages. It holds no method of the retriever, so a
+    load builds no reference cycle (knowledge/gcpause.py)."""
+
+    def __init__(
+        self,
+        kinds: AnswerKinds,
+        follows: Callable[[int, str, str], bool],
+        prose: np.ndarray,
+        guide_names: GuideNames,
+        holders: Callable[[str], np.ndarray],
+        about: DocumentQuestions,
+        config: RetrievalConfig,
+    ) -> None:
+        """follows: whether a passage writes one term right after another
+        (PassageWords.follows); prose: bool [passages], the guide passages; holders: the
+        passages holding a term (Sections.holders)."""
+        self._kinds, self._follows, self._prose = kinds, follows, prose
+        self._names, self._holders, self._about = guide_names, holders, about
+        self._config = config
+
+    def apply(
+        self,
+        question: str,
+        query: Query,
+        scores: np.ndarray,
+        baseline: float,
+        idf: Callable[[str], float],
+    ) -> bool:
+        """Lift the passages in `scores` (float64 [passages], changed in place; `baseline`,
+        the score of a passage matching nothing) for the question and its Query, terms
+        weighted by `idf`; True when one set of passages was put above all others as the
+        answer (a question about the document, or one asking only for a contact)."""
+        config, names, terms = self._config, self._names, query.terms
+        self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
+        lift_phrases(
+            scores,
+            baseline,
+            terms,
+            idf,
+            self._follows,
+            self._prose,
+            config.rerank_pool,
+            config.rerank_phrase,
+        )
+        names.lift(scores, baseline, terms, idf, self._holders, config.rerank_title_coverage)
+        about = self._about.answering(
+            query.surface, terms, query.summary, names.naming, names.rows_named(terms)
+        )
+        typed = bool(config.answer_kind) and self._kinds.lift_contact(question, scores, baseline)
+        return typed or (about is not None and lift_rows(scores, baseline, about))
