@@ -14,15 +14,13 @@ order than the other): answers are the same but for a word within that of a floo
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from guidebot.atomic import prune, write_bytes
-from guidebot.errors import GuidebotError
-from guidebot.search.npzmap import aligned_npz, map_npz
+from guidebot.search.npzmap import map_npz
+from guidebot.search.semantic import viewcache
 from guidebot.search.semantic.wordvectors import WordVectors
 
 # The least cosine the lists hold: the lowest floor the rules use (RetrievalConfig's
@@ -34,8 +32,7 @@ ROWS = 4096  # table words multiplied at once at most (their unit vectors: 4 MB 
 # Knowledge of more words is multiplied at each question, as without a cache: the lists'
 # build grows with them (at 256 dimensions, 0.5 s for 1,300 words, 8 s for 20,000).
 MAX_WORDS = 5_000
-PREFIX = "nearwords-"
-KEEP = 4
+PREFIX = "nearwords-"  # kept as the embeddings are, the newest viewcache.KEEP
 VERSION = 1  # bump when what is listed, or the numbering of the knowledge's words, changes
 
 
@@ -95,8 +92,7 @@ class NearWords:
 def path(directory: Path, key: str) -> Path:
     """The cache file for `key`, naming what the lists depend on (the knowledge's
     fingerprint, the table)."""
-    digest = hashlib.sha256(f"{VERSION} {REACH} {key}".encode()).hexdigest()[:24]
-    return directory / f"{PREFIX}{digest}.npz"
+    return viewcache.path(directory, f"{VERSION} {REACH} {key}", PREFIX)
 
 
 def cached(file: Path, table: WordVectors, vocabulary: np.ndarray) -> NearWords | None:
@@ -119,11 +115,7 @@ def cached(file: Path, table: WordVectors, vocabulary: np.ndarray) -> NearWords 
         "words": near.words,
         "cosines": near.cosines,
     }
-    try:
-        write_bytes(file, aligned_npz(arrays), durable=False)
-        prune(file, f"{PREFIX}*.npz", KEEP)
-    except (OSError, GuidebotError):
-        pass
+    viewcache.keep(file, arrays, "the near-word lists", PREFIX)  # unkept costs time only
     return near
 
 

@@ -97,7 +97,7 @@ class PassageVectors:
         key = f"{VIEWS_VERSION} {knowledge} {encoder.model_id}"
         path = viewcache.path(cache_dir, key) if cache_dir else None
         # Without a cache directory the near-word lists would be built at every start
-        # (0.4 s for the bundled guide); each question is multiplied instead.
+        # (0.5 s for the bundled guide); each question is multiplied instead.
         near = nearwords.path(cache_dir, key) if cache_dir else None
         note = ""
         if path is not None and path.is_file():

@@ -17,10 +17,11 @@ PREFIX = "embeddings-"
 KEEP = 4
 
 
-def path(directory: Path, key: str) -> Path:
-    """The cache file for `key`, which names everything the embeddings depend on (what is
-    embedded, the knowledge's fingerprint, the model)."""
-    return directory / f"{PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
+def path(directory: Path, key: str, prefix: str = PREFIX) -> Path:
+    """The cache file for `key`, which names everything the embeddings (or, under another
+    prefix, what is kept beside them) depend on: what is embedded, the knowledge's
+    fingerprint, the model."""
+    return directory / f"{prefix}{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
 
 
 def read(file: Path, passages: int) -> tuple[np.ndarray, np.ndarray]:
@@ -38,12 +39,18 @@ def write(file: Path, vectors: np.ndarray, rows: np.ndarray) -> str:
     start."""
     if not vectors.any():
         return ""
-    data = aligned_npz({"vectors": vectors, "rows": rows})  # uncompressed: mapped when read
+    return keep(file, {"vectors": vectors, "rows": rows}, "the embeddings cache")
+
+
+def keep(file: Path, arrays: dict[str, np.ndarray], what: str, prefix: str = PREFIX) -> str:
+    """Write `arrays` to `file` uncompressed (mapped when read: npzmap.py), atomically,
+    and delete all but the newest KEEP files of that prefix beside it; returns what went
+    wrong saving `what` ("" when nothing did)."""
     try:
-        write_bytes(file, data, durable=False)
-        prune(file, f"{PREFIX}*.npz", KEEP)
+        write_bytes(file, aligned_npz(arrays), durable=False)
+        prune(file, f"{prefix}*.npz", KEEP)
     except (OSError, GuidebotError) as exc:
-        return f"could not save the embeddings cache: {exc}"
+        return f"could not save {what}: {exc}"
     return ""
 
 
