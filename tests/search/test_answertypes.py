@@ -209,7 +209,10 @@ def test_the_years_a_story_counts():
         ("what's your phone number", Kind.PHONE),
         ("how can i call you", Kind.PHONE),
         ("email address?", Kind.EMAIL),
+        ("email address for customer services?", Kind.EMAIL),  # whom, not what about
+        ("helpline phone number?", Kind.PHONE),
         ("phone number for bulky items", Kind.NONE),  # a topic beside the request
+        ("phone number for the bins team", Kind.NONE),
         ("can i recycle my old phone", Kind.NONE),  # a phone, not a number to call
         ("how much is it", Kind.NONE),  # asks a kind, not a way to reach anyone
     ],
@@ -236,7 +239,11 @@ def test_a_number_to_call_answers_phone_number_where_phones_are_recycled(make_kn
     asked for a number and nothing else, the section holding a number answers, and is not
     declined for lacking the question's words; asked about a phone, the other does."""
     bot = Bot.load(make_knowledge({"guides/recycling.md": RECYCLING}))
-    for question in ("phone number?", "what is your phone number"):
+    for question in (
+        "phone number?",
+        "what is your phone number",
+        "customer services phone number?",
+    ):
         reply = bot.ask(question)
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question

@@ -201,13 +201,21 @@ REACH_WORDS = frozenset(
     "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
     "emails mail address website site web url page webpage".split()
 )
+# Words naming the knowledge's owner's own front desk, which say whom to reach, not about
+# what: "email address for customer services?" asks what "email address?" asks, while "phone
+# number for the bins team" names a topic beside them.
+DESK_WORDS = frozenset(
+    "customer customers service services support helpline helpdesk help desk enquiries "
+    "enquiry inquiries inquiry general main team office".split()
+)
 CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
 
 
 def contact_only(question: str) -> Kind:
     """The ways to reach someone (PHONE, EMAIL, WEB) a question asks for when it asks for
-    nothing else: each of its words is a stop word or one of the request's own."""
-    if not all(w in STOP_WORDS or w in REACH_WORDS for w in words(question)):
+    nothing else: each of its words is a stop word, one of the request's own (REACH_WORDS)
+    or one naming the front desk (DESK_WORDS)."""
+    if not all(w in STOP_WORDS or w in REACH_WORDS or w in DESK_WORDS for w in words(question)):
         return Kind.NONE  # most questions: a word of some topic, no regular expression read
     return asked(question) & _CONTACT
 
