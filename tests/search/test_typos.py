@@ -127,6 +127,21 @@ def test_only_the_commonest_english_neighbour_is_another_form(tmp_path):
     assert fixed == ["finaly", "rucksack"] and len(repairs) == 1
 
 
+def test_a_rare_english_word_next_to_a_much_commoner_one_the_knowledge_writes_is_a_slip():
+    """ "corse" is English (17 nats) yet "course" (8 nats), one edit off, is what was meant;
+    "form" (10) is no slip for "from" (6), nor "ford" for the stop word "for" (a name
+    would be lost), nor "kong" for "long" (another first letter)."""
+    from guidebot.search.english import EnglishWords
+
+    analyzer = Analyzer()
+    vocab = ["course", "from", "form", "for", "long", "fees"]
+    known = {analyzer.term_of(w) for w in vocab} - {None}
+    repairer = TypoRepairer(dict.fromkeys(vocab, 1), known, analyzer, EnglishWords(None))
+    fixed, repairs = repairer.repair(["crash", "corse", "form", "ford", "hong", "kong"])
+    assert fixed == ["crash", "course", "form", "ford", "hong", "kong"]
+    assert repairs == [Repair("corse", "course")]
+
+
 def test_a_word_in_the_other_standard_s_spelling_is_read_as_the_knowledge_writes_it():
     """No typo, so no note: "center" where the knowledge writes "centre", "organize" where
     it writes "organising" (its stem); a word it writes as asked is left alone."""
@@ -154,7 +169,7 @@ def test_a_clipped_word_is_read_as_the_word_the_knowledge_writes_whole():
 
 def test_a_word_with_another_first_letter_is_a_name_not_a_slip():
     """ "gmail" is a letter from "email" and from "mail", at its start: few slips change the
-    first letter (typos.py first_letter_changed), so it is left as the name it is, and no
+    first letter (keyboard.py first_letter_changed), so it is left as the name it is, and no
     farther word takes the blocked one's place ("bassword" is not "passwords", two edits
     off). A slip past the first letter ("emial"), a swap of the first two letters
     ("apssword") and a first key's neighbour ("oassword", "dalary") are still read."""

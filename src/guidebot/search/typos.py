@@ -14,50 +14,17 @@ from rapidfuzz.distance import OSA
 
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 from guidebot.search.english import EnglishWords, one_edit
+from guidebot.search.keyboard import first_letter_changed
 from guidebot.search.spellings import other_spellings
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
 # An English word at most this rare (nats) is itself, not a clipping of a longer one the
 # knowledge writes: "pass" (8.5) is no "passport"; "undergrads" (16.3), "info" (12.1) are.
 CLIPPED_COMMON = 12.0
-
-# Where each key of a QWERTY keyboard is: (row, column), a row's keys half a key right of
-# the row above's, so that a key's neighbours are those beside it and the two it touches
-# above and below.
-_KEYS = {
-    key: (row, column)
-    for row, keys in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm"))
-    for column, key in enumerate(keys)
-}
-
-
-def _neighbours(first: str, second: str) -> bool:
-    """Whether two letters are keys next to each other on a QWERTY keyboard."""
-    if first not in _KEYS or second not in _KEYS:
-        return False
-    (row, column), (other_row, other_column) = _KEYS[first], _KEYS[second]
-    if row == other_row:
-        return abs(column - other_column) == 1
-    if abs(row - other_row) != 1:
-        return False
-    upper_column, lower_column = (
-        (column, other_column) if row < other_row else (other_column, column)
-    )
-    return upper_column - lower_column in (0, 1)
-
-
-def first_letter_changed(word: str, other: str) -> bool:
-    """Whether `other` begins otherwise than `word` (another first letter, one added or one
-    left out: "gmail" and "email", "mail") other than by a swap of the first two letters
-    ("rpice") or a slip onto a key beside it ("oassword"). Few misspellings change the first
-    letter (about 7% of those Pollock and Zamora collected, as K. Kukich reports in
-    "Techniques for Automatically Correcting Words in Text", ACM Computing Surveys 24(4),
-    1992), so a word that another first letter would make a known one is likelier a name
-    the knowledge lacks than a slip."""
-    if not word or not other or word[0] == other[0]:
-        return False
-    swapped = len(word) > 1 and len(other) > 1 and word[:2] == other[1::-1]
-    return not swapped and not (len(word) == len(other) and _neighbours(word[0], other[0]))
+# A word English has, but rarely, is read as a slip for a word the knowledge writes one edit
+# away that is this much commoner in English (nats; the cost of one edit in
+# EnglishWords.likely_misspelling): "corse" (17.3) is "course" (8.2), "form" (9.8) stays.
+MISREAD_NATS = 8.0
 
 
 @dataclass(frozen=True)
@@ -176,11 +143,30 @@ class TypoRepairer:
                 repairs.append(Repair(word, clipped, noted=False))
                 fixed.append(clipped)
                 continue
-            replacement = None if word in self.english else self._closest(word)
+            replacement = self._misread(word) if word in self.english else self._closest(word)
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
         return fixed, repairs
+
+    def _misread(self, word: str) -> str | None:
+        """For a word English has, the commonest word the knowledge writes one edit away,
+        no stop word and with the same first letter, that is MISREAD_NATS commoner in
+        English, else None. Not into a stop word: a name read as one ("ford" as "for")
+        would leave the question with nothing of it."""
+        english = self.english
+        if not isinstance(english, EnglishWords) or len(word) < MIN_LENGTH - 1:
+            return None
+        floor = english.surprisal(word) - MISREAD_NATS
+        near = [
+            edit
+            for edit in one_edit(word)
+            if edit in self._known
+            and edit[0] == word[0]
+            and not self._analyzer.is_stop_word(edit)
+            and english.surprisal(edit) <= floor
+        ]
+        return min(near, key=english.surprisal, default=None)
 
     def _other_standard(self, word: str) -> str | None:
         """The word as the knowledge spells it in the other standard of English ("center"
