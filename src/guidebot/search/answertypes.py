@@ -18,9 +18,7 @@ from enum import IntFlag
 import numpy as np
 
 from guidebot.knowledge.passages import Passage
-from guidebot.search.analysis import STOP_WORDS, words
 from guidebot.search.index import top_k
-from guidebot.search.introduction import lift_rows
 
 
 class Kind(IntFlag):
@@ -35,6 +33,7 @@ class Kind(IntFlag):
     WEB = 32
     PERCENT = 64
     FIGURE = 128  # any figure in digits: what a minimum, a maximum or an average asks for
+    POSTAL = 256  # a street address, post code or PO box: where to go or to write
 
 
 _COUNTS = (
@@ -84,6 +83,18 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+)
+# A postal address, by the conventions of English-speaking post: a UK postcode or a US
+# state and ZIP code (capitals as written), a number before a street's name and kind, or a
+# PO box.
+_STREETS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Boulevard|Blvd|Place|Square|Court|"
+    "Close|Crescent|Terrace|Parkway|Highway|Hwy|Parade|Row"
+)
+_POSTAL = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|"
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_STREETS})\b|"
+    r"\b(?i:p\.?\s?o\.?\s+box)\s+\d+"
 )
 _YEARS = r"(?:years?|yrs?)"
 _STORY_YEARS = re.compile(
@@ -149,6 +160,19 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
+    # Where to find or write to the owner, not a change of one's own address.
+    (
+        Kind.POSTAL,
+        re.compile(
+            r"\b(?:postal|post|street|mailing|office)\s+address\b|\b(?:post|zip)\s?code\b|"
+            r"(?<!\bmy )(?<!\bnew )(?<!mail )(?<!web )(?<!\bto )(?<!\byou )(?<!\bwe )\baddress\b|"
+            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s+(?:located|based)\b|"
+            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*\??\s*$|"
+            r"\bwhere\s+(?:is|'s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
+            r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|write)\b",
+            re.I,
+        ),
+    ),
     # A share or a difference: "what percentage", "how much faster".
     (
         Kind.PERCENT,
@@ -192,34 +216,6 @@ def asked(question: str) -> Kind:
     return kind
 
 
-# A way to reach someone, asked for in these words and no others ("what's your phone number",
-# "email?", "how can i call you"): the question names no topic, so the passages holding one
-# answer it, whether or not they say "phone" (a contact section gives the number; the one
-# listing phones to recycle does not).
-_CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB
-REACH_WORDS = frozenset(
-    "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
-    "emails mail address website site web url page webpage".split()
-)
-# Words naming the knowledge's owner's own front desk, which say whom to reach, not about
-# what: "email address for customer services?" asks what "email address?" asks, while "phone
-# number for the bins team" names a topic beside them.
-DESK_WORDS = frozenset(
-    "customer customers service services support helpline helpdesk help desk enquiries "
-    "enquiry inquiries inquiry general main team office".split()
-)
-CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
-
-
-def contact_only(question: str) -> Kind:
-    """The ways to reach someone (PHONE, EMAIL, WEB) a question asks for when it asks for
-    nothing else: each of its words is a stop word, one of the request's own (REACH_WORDS)
-    or one naming the front desk (DESK_WORDS)."""
-    if not all(w in STOP_WORDS or w in REACH_WORDS or w in DESK_WORDS for w in words(question)):
-        return Kind.NONE  # most questions: a word of some topic, no regular expression read
-    return asked(question) & _CONTACT
-
-
 def held(text: str) -> Kind:
     """The kinds of answer the text holds."""
     kind = Kind.NONE
@@ -228,6 +224,8 @@ def held(text: str) -> Kind:
             kind |= each
     if any(_is_phone(m.group()) for m in PHONE.finditer(text)):
         kind |= Kind.PHONE
+    if _POSTAL.search(text):
+        kind |= Kind.POSTAL
     return kind
 
 
@@ -254,15 +252,16 @@ class AnswerKinds:
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = passages
-        self._held: dict[int, int] = {}  # passage row -> Kind bits
+        self._held: dict[int, Kind] = {}  # passage row -> its kinds
 
-    def _asks_for(self, row: int, contact: Kind) -> bool:
-        """Whether passage `row` is an FAQ entry asked only for a way of `contact`."""
-        return any(contact_only(asked) & contact for asked in self._passages[row].asked)
+    def passage(self, row: int) -> Passage:
+        """Passage `row` itself."""
+        return self._passages[row]
 
-    def _of(self, row: int) -> int:
+    def of(self, row: int) -> Kind:
+        """The kinds of answer passage `row`'s text holds."""
         if row not in self._held:
-            self._held[row] = int(held(self._passages[row].text))
+            self._held[row] = held(self._passages[row].text)
         return self._held[row]
 
     def lift(
@@ -278,29 +277,5 @@ class AnswerKinds:
         top = float(scores[rows].max()) - baseline if len(rows) else 0.0
         if top <= 0:
             return
-        holding = [row for row in rows.tolist() if self._of(row) & wanted]
+        holding = [row for row in rows.tolist() if self.of(row) & wanted]
         scores[holding] += weight * top
-
-    def lift_contact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
-        """For a question asking only for a way to reach someone (contact_only), put the
-        passages holding one (of the CONTACT_POOL best in `scores`, changed in place) above
-        all others, as the last word on the ranking; True when there were any: they answer
-        it as fully as an entry asked in its words."""
-        contact = contact_only(question)
-        if not contact:
-            return False
-        rows = top_k(scores, CONTACT_POOL).tolist()
-        holding = [row for row in rows if np.isfinite(scores[row]) and self._of(row) & contact]
-        if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
-            return False
-        # Then those giving the most kinds of way (phone, email, web): a contact section
-        # gives several, a service's section its own line ("whats your phone number" is not
-        # answered from an entry on renewing by phone above "Contacting Us"); and first of
-        # all an FAQ entry whose own question asks for the way asked for.
-        kinds = [(self._of(row) & _CONTACT).bit_count() for row in holding]
-        richest = [row for row, n in zip(holding, kinds, strict=True) if n == max(kinds)]
-        asking = [row for row in holding if self._asks_for(row, contact)]
-        for first in (richest, asking):
-            if first and len(first) < len(holding):
-                lift_rows(scores, baseline, np.array(first, dtype=np.int64))
-        return True

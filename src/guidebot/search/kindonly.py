@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 
 from guidebot.search.analysis import STOP_WORDS, words
-from guidebot.search.answertypes import DATE, PHONE, REACH_WORDS, Kind, asked, held
+from guidebot.search.answertypes import DATE, PHONE, Kind, asked, held
+from guidebot.search.contact import REACH_WORDS
 
 # Words asking for an extreme or an average of an amount: "and the minimum?", "whats the
 # max?", "the average?". Not "limit", "range" or "total", which name things of their own

@@ -13,6 +13,7 @@ import numpy as np
 
 from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.config import RetrievalConfig
+from guidebot.search.contact import lift_contact
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.introduction import DocumentQuestions, lift_rows
 from guidebot.search.queryterms import Query
@@ -68,5 +69,5 @@ class Lifts:
         about = self._about.answering(
             query.surface, terms, query.summary, names.naming, names.rows_named(terms)
         )
-        typed = bool(config.answer_kind) and self._kinds.lift_contact(question, scores, baseline)
+        typed = bool(config.answer_kind) and lift_contact(self._kinds, question, scores, baseline)
         return typed or (about is not None and lift_rows(scores, baseline, about))

@@ -1,0 +1,69 @@
+"""Questions asking only for a way to reach the knowledge's owner ("what's your phone
+number", "email?", "where are you based?"), and the passages that answer them: those
+holding a number, an address or a web page (answertypes), whatever words they use."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from guidebot.search.analysis import STOP_WORDS, words
+from guidebot.search.answertypes import AnswerKinds, Kind, asked
+from guidebot.search.index import top_k
+from guidebot.search.introduction import lift_rows
+
+# A way to reach someone, asked for in these words and no others: the question names no
+# topic, so the passages holding one answer it, whether or not they say "phone" (a contact
+# section gives the number; the one listing phones to recycle does not).
+CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB | Kind.POSTAL
+REACH_WORDS = frozenset(
+    "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
+    "emails mail address website site web url page webpage postal post postcode zip code "
+    "located location based send write letter".split()
+)
+# Words naming the knowledge's owner's own front desk, which say whom to reach, not about
+# what: "email address for customer services?" asks what "email address?" asks, while "phone
+# number for the bins team" names a topic beside them.
+DESK_WORDS = frozenset(
+    "customer customers service services support helpline helpdesk help desk enquiries "
+    "enquiry inquiries inquiry general main team office".split()
+)
+CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
+
+
+def contact_only(question: str) -> Kind:
+    """The ways to reach someone (Kind bits of CONTACT) a question asks for when it asks for
+    nothing else: each of its words is a stop word, one of the request's own (REACH_WORDS)
+    or one naming the front desk (DESK_WORDS)."""
+    if not all(w in STOP_WORDS or w in REACH_WORDS or w in DESK_WORDS for w in words(question)):
+        return Kind.NONE  # most questions: a word of some topic, no regular expression read
+    return asked(question) & CONTACT
+
+
+def lift_contact(kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float) -> bool:
+    """For a question asking only for a way to reach someone (contact_only), put the
+    passages holding one (of the CONTACT_POOL best in `scores`, float64 [passages], changed
+    in place) above all others, as the last word on the ranking; True when there were any:
+    they answer it as fully as an entry asked in its words."""
+    contact = contact_only(question)
+    if not contact:
+        return False
+    rows = top_k(scores, CONTACT_POOL).tolist()
+    holding = [row for row in rows if np.isfinite(scores[row]) and kinds.of(row) & contact]
+    if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
+        return False
+    # Then those giving the most kinds of way (phone, email, web, post): a contact section
+    # gives several, a service's section its own line ("whats your phone number" is not
+    # answered from an entry on renewing by phone above "Contacting Us"); and first of
+    # all an FAQ entry whose own question asks for the way asked for.
+    counts = [(kinds.of(row) & CONTACT).bit_count() for row in holding]
+    richest = [row for row, n in zip(holding, counts, strict=True) if n == max(counts)]
+    asking = [row for row in holding if _asks_for(kinds, row, contact)]
+    for first in (richest, asking):
+        if first and len(first) < len(holding):
+            lift_rows(scores, baseline, np.array(first, dtype=np.int64))
+    return True
+
+
+def _asks_for(kinds: AnswerKinds, row: int, contact: Kind) -> bool:
+    """Whether passage `row` is an FAQ entry asked only for a way of `contact`."""
+    return any(contact_only(asked) & contact for asked in kinds.passage(row).asked)

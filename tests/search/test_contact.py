@@ -1,0 +1,57 @@
+"""A question asking only for a way to reach the knowledge's owner (search/contact.py)."""
+
+import pytest
+
+from guidebot import Bot
+from guidebot.search.answertypes import Kind
+from guidebot.search.contact import contact_only
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("phone number?", Kind.PHONE),
+        ("what's your phone number", Kind.PHONE),
+        ("how can i call you", Kind.PHONE),
+        ("email address?", Kind.EMAIL),
+        ("email address for customer services?", Kind.EMAIL),  # whom, not what about
+        ("helpline phone number?", Kind.PHONE),
+        ("phone number for bulky items", Kind.NONE),  # a topic beside the request
+        ("phone number for the bins team", Kind.NONE),
+        ("where are you based?", Kind.POSTAL),
+        ("whats the postcode for the office", Kind.POSTAL),
+        ("where is the recycling centre", Kind.NONE),  # a place of the topic's, no address asked
+        ("can i recycle my old phone", Kind.NONE),  # a phone, not a number to call
+        ("how much is it", Kind.NONE),  # asks a kind, not a way to reach anyone
+    ],
+)
+def test_a_request_for_a_way_to_reach_someone_and_nothing_else(question, kind):
+    assert contact_only(question) == kind
+
+
+DRIVING = """
+---
+title: Northfield Driving School
+---
+## Office opening hours
+The office is open Monday to Friday, 9am to 5pm.
+
+## Contact us
+Phone 0113 496 0712 or email office@northfield.example. Office: Unit 4, Abbey Mills,
+Kirkstall Road, Leeds LS5 3HP.
+
+## Pick-up areas
+Instructors pick you up anywhere in Leeds and Bradford.
+"""
+
+
+def test_where_the_office_is_is_answered_where_its_address_is_given(make_knowledge):
+    """ "where is your office" meets the opening hours' heading on "office", yet asks where
+    to go: the section giving the address answers, as it does "what's your address" (a word
+    the knowledge never uses beside the phone and email) and "where are you based?"."""
+    bot = Bot.load(make_knowledge({"guides/driving.md": DRIVING}))
+    for question in ("where is your office", "what's your address", "where are you based?"):
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question
+        assert reply.sources[0].section == "Contact us", question
+    assert bot.ask("when is the office open").sources[0].section == "Office opening hours"
