@@ -5,11 +5,12 @@ a topic ruled out left out."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.answertypes import years_told
 from guidebot.search.config import RetrievalConfig
+from guidebot.search.frames import framed_words
 from guidebot.search.highlights import PassageWords
 from guidebot.search.informal import spelled_out
 from guidebot.search.introduction import DocumentQuestions
@@ -33,6 +34,9 @@ class Query:
     everyday: frozenset[str]
     weights: Mapping[str, float]
     summary: tuple[str, ...] = ()
+    # Terms of words in a frame ("long" in "how long"): their word and the weight held back
+    # from `weights` (frames.py).
+    framed: Mapping[str, tuple[str, float]] = field(default_factory=dict)
 
 
 class QueryTerms:
@@ -81,17 +85,26 @@ class QueryTerms:
         terms = less_ruled_out(question, terms, lambda text: self.understand(text)[0])
         asked = self._asked_terms(question)
         counted = self._counted_units(surface)
+        frames = {t: w for w in framed_words(surface) for t in self.analyzer.terms(w)}
         weights: dict[str, float] = {}
+        held: dict[str, tuple[str, float]] = {}
         summary = tuple(self._document.summaries_asked(surface))
         document = self._document.document_terms.union(*map(self.analyzer.terms, summary))
         for term in terms:
-            weights[term] = weights.get(term, 0.0) + self._weight(term, terms, document) * (
-                1.0 if asked is None or term in asked else self.config.preamble_weight
-            ) * (self.config.counted_unit_weight if term in counted else 1.0)
+            weight = (
+                self._weight(term, terms, document)
+                * (1.0 if asked is None or term in asked else self.config.preamble_weight)
+                * (self.config.counted_unit_weight if term in counted else 1.0)
+            )
+            if term in frames:
+                word, before = frames[term], held.get(term, ("", 0.0))[1]
+                held[term] = (word, before + weight * (1.0 - self.config.frame_weight))
+                weight *= self.config.frame_weight
+            weights[term] = weights.get(term, 0.0) + weight
         for term, weight in (context or {}).items():
             weights[term] = weights.get(term, 0.0) + weight
         everyday = self.everyday(surface)
-        return Query(tuple(terms), tuple(surface), tuple(repairs), everyday, weights, summary)
+        return Query(tuple(terms), tuple(surface), tuple(repairs), everyday, weights, summary, held)
 
     def _asked_terms(self, question: str) -> set[str] | None:
         """The terms of the sentences that ask (end in "?") in a message that also has

@@ -21,6 +21,7 @@ from guidebot.search.coverage import HitCoverage, term_weight
 from guidebot.search.english import EnglishWords
 from guidebot.search.entrytitles import tempered
 from guidebot.search.faqmatch import FaqMatcher
+from guidebot.search.frames import FramedPassages
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
@@ -70,6 +71,7 @@ class Retriever:
             bundle.meta["vocabulary"], known, analyzer, english, bundle.meta["compounds"]
         )
         self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
+        self._frames = FramedPassages(passages, derived.wording_of(bundle.meta))
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         kinds = np.array(passage_column(passages, "kind"), dtype=object)
@@ -159,6 +161,7 @@ class Retriever:
         floor, share = config.expansion_floor, config.expansion_weight
         searched = expanded(weights, surface, alignment, self.analyzer, self.knows, floor, share)
         scores, baseline = self.score(searched)
+        self._frames.restore(query.framed, scores, self.score)
         self.guide_names.level(scores, searched, self.score)
         self._restrict(scores, guides)
         asked, named = {*searched, *surface}, self.guide_names.named_in

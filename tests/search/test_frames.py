@@ -1,0 +1,90 @@
+"""Question frames (search/frames.py): "long" in "how long" asks for a length of time."""
+
+import numpy as np
+
+from guidebot import Bot
+from guidebot.knowledge.passages import Passage
+from guidebot.search.frames import FramedPassages, framed_words
+
+
+def test_the_word_after_how_is_framed_only_in_a_frame():
+    assert framed_words("how long do you keep footage".split()) == {"long"}
+    assert framed_words("how often is it emptied".split()) == {"often"}
+    assert framed_words("a long drive how far".split()) == set()  # not after "how"
+    assert framed_words("how safe is it".split()) == set()  # "safe" is what is asked about
+
+
+def _passage(row: int, title: str, kind: str = "guide", question: str = "") -> Passage:
+    return Passage(
+        id=f"p{row}",
+        guide="g",
+        guide_title="G",
+        section=title,
+        text="",
+        title=title,
+        kind=kind,
+        path="g.md",
+        line=1,
+        question=question,
+    )
+
+
+def test_passages_asked_in_a_frame_are_those_whose_wording_writes_it():
+    passages = [
+        _passage(0, "How long does a refund take?"),
+        _passage(1, "Long-term storage"),
+        _passage(2, "Refunds", "faq", "Can I get my money back?"),
+        _passage(3, "Timing", "faq", "When do I get it?"),
+    ]
+    wording = (
+        [2, 3, 3],
+        ["can i get my money back", "when do i get it", "how long until i get it"],
+    )
+    framed = FramedPassages(passages, wording)
+    assert framed.asking("long").tolist() == [0, 3]
+    assert framed.asking("often").tolist() == []
+    scores = np.zeros(4)
+    framed.restore({"long": ("long", 0.7)}, scores, lambda weights: (np.full(4, 2.5), 0.5))
+    assert scores.tolist() == [2.0, 0.0, 0.0, 2.0]  # the term's part, less BM25+'s constant
+
+
+STORAGE = """
+---
+title: Storage Guide
+---
+## Minimum let
+The minimum let is one week, and you can stay as long as you like after that. Long lets
+of a year or more get a discount.
+
+## Access hours
+Sites open from 6am to 10pm every day; your gate code works for as long as you rent.
+
+## Security at our sites
+Every site has CCTV on every corridor, recorded and kept for 30 days, and alarms on every
+door.
+
+## Insurance
+Your goods must be insured. Our cover costs £2 a week for £1,000 of goods.
+
+## Paying
+Rent is taken every four weeks by card or Direct Debit.
+"""
+
+TIMING = """
+- question: How long does it take to get a key?
+  answer: Keys are cut while you wait.
+"""
+
+
+def test_how_long_asks_for_a_time_not_about_anything_long(make_knowledge):
+    """ "long" is said three times in the section on minimum lets, which led "how long do
+    you keep cctv footage" over the one keeping CCTV for 30 days; an FAQ entry asked "how
+    long" is still found by it."""
+    bot = Bot.load(make_knowledge({"guides/storage.md": STORAGE, "faq/keys.yaml": TIMING}))
+    reply = bot.ask("how long do you keep cctv footage")
+    assert reply.kind == "answer"
+    assert reply.sources[0].section == "Security at our sites"
+    assert (
+        bot.ask("how long till i get a key").sources[0].id
+        == "faq/how-long-does-it-take-to-get-a-key"
+    )
