@@ -52,6 +52,13 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("how do i change my address", Kind.NONE),  # one's own, not ours
         ("how do you address safety", Kind.NONE),  # the verb
         ("what is your email address", Kind.EMAIL),  # not a postal one
+        ("where's your office", Kind.POSTAL),
+        ("where are your offices", Kind.POSTAL),
+        ("where can i write to you", Kind.POSTAL),
+        ("change my billing address", Kind.NONE),
+        ("what is your IP address", Kind.NONE),
+        ("how will they address this issue", Kind.NONE),
+        ("where can i post a review", Kind.NONE),
         # a degree or a share asked, not an amount of money
         ("by how much has hiring gone up", Kind.PERCENT),
         ("how much quicker do graduates get hired", Kind.PERCENT),
@@ -111,11 +118,26 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Write to PO Box 4471, Leeds.", Kind.POSTAL),
         ("We are at 221B Baker Street.", Kind.POSTAL),
         ("123 Main St, Springfield, IL 62704", Kind.POSTAL),
+        ("Unit 4, Abbey Mills, Kirkstall Road, Leeds", Kind.POSTAL),  # commas between names
+        ("PO Box: 123", Kind.POSTAL),
         ("Route 66 is long; I drove 30 miles down the M1 and took the 2 Factor route.", Kind.NONE),
     ],
 )
 def test_what_a_text_holds(text: str, kind: Kind):
     assert held(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open 7 Days. Close to the station.",  # no street across a full stop
+        "Sleeps 4 Adults Close to the beach.",  # nor one a lower-case word goes on from
+        "On 12 March Road closures begin.",
+        "Buy an MP3 4GB player; gate B2 4PM; order ID AB 12345; BS EN 12845.",
+    ],
+)
+def test_what_is_no_postal_address(text: str):
+    assert not held(text) & Kind.POSTAL
 
 
 REPORT = """

@@ -1,5 +1,7 @@
 """Question frames (search/frames.py): "long" in "how long" asks for a length of time."""
 
+import dataclasses
+
 import numpy as np
 
 from guidebot import Bot
@@ -37,8 +39,13 @@ def test_passages_asked_in_a_frame_are_those_whose_wording_writes_it():
         _passage(3, "Timing", "faq", "When do I get it?"),
     ]
     wording = (
-        [2, 3, 3],
-        ["can i get my money back", "when do i get it", "how long until i get it"],
+        [2, 2, 3, 3],
+        [
+            "can i get my money back",
+            "somehow longer",
+            "when do i get it",
+            "how long until i get it",
+        ],
     )
     framed = FramedPassages(passages, wording)
     assert framed.asking("long").tolist() == [0, 3]
@@ -67,7 +74,7 @@ door.
 Your goods must be insured. Our cover costs £2 a week for £1,000 of goods.
 
 ## Paying
-Rent is taken every four weeks by card or Direct Debit.
+Rent is taken every four weeks by card or Direct Debit. A key deposit is £10.
 """
 
 TIMING = """
@@ -88,3 +95,26 @@ def test_how_long_asks_for_a_time_not_about_anything_long(make_knowledge):
         bot.ask("how long till i get a key").sources[0].id
         == "faq/how-long-does-it-take-to-get-a-key"
     )
+
+
+def test_passages_asked_in_the_frame_keep_its_full_weight(make_knowledge):
+    """BM25 is linear in the query's weights: over a section matching only "key", the FAQ
+    entry asked "how long" leads by as much as if the frame weighed in full, while the
+    section saying "long" only as a word gains less on it."""
+    bot = Bot.load(make_knowledge({"guides/storage.md": STORAGE, "faq/keys.yaml": TIMING}))
+    policy = bot.policy
+    whole = bot.with_policy(
+        dataclasses.replace(
+            policy, retrieval=dataclasses.replace(policy.retrieval, frame_weight=1.0)
+        )
+    )
+    assert policy.retrieval.frame_weight < 1.0
+
+    def over_paying(one: Bot, row: str) -> float:
+        hits = one.retriever.search("how long till i get a key", k=9, boost=False).hits
+        scores = {h.passage.id: h.score for h in hits}
+        return scores[row] - scores["storage/paying/1"]
+
+    entry = "faq/how-long-does-it-take-to-get-a-key"
+    assert abs(over_paying(bot, entry) - over_paying(whole, entry)) < 1e-9
+    assert over_paying(bot, "storage/minimum-let/1") < over_paying(whole, "storage/minimum-let/1")

@@ -128,18 +128,22 @@ def test_only_the_commonest_english_neighbour_is_another_form(tmp_path):
 
 
 def test_a_rare_english_word_next_to_a_much_commoner_one_the_knowledge_writes_is_a_slip():
-    """ "corse" is English (17 nats) yet "course" (8 nats), one edit off, is what was meant;
-    "form" (10) is no slip for "from" (6), nor "ford" for the stop word "for" (a name
-    would be lost), nor "kong" for "long" (another first letter)."""
+    """ "corse" is English only as rarely as a slip (17.3 nats) and "course" (8.2), one edit
+    off, is what was meant; of "shool"'s neighbours the commonest, "school" (8.6), not
+    "shoot" (8.8). "form" (9.8) is no slip for "from" (5.7), nor is the name "greta" (15.7)
+    for "great"; "halving" (17.3) is not read as the stop word "having", "bather" not as
+    "father" (another first letter), "cark" (four letters, as short as many real words'
+    neighbours) not as "care"."""
     from guidebot.search.english import EnglishWords
 
     analyzer = Analyzer()
-    vocab = ["course", "from", "form", "for", "long", "fees"]
+    vocab = ["course", "from", "form", "great", "having", "father", "care", "shoot", "school"]
     known = {analyzer.term_of(w) for w in vocab} - {None}
     repairer = TypoRepairer(dict.fromkeys(vocab, 1), known, analyzer, EnglishWords(None))
-    fixed, repairs = repairer.repair(["crash", "corse", "form", "ford", "hong", "kong"])
-    assert fixed == ["crash", "course", "form", "ford", "hong", "kong"]
-    assert repairs == [Repair("corse", "course")]
+    asked = ["corse", "shool", "form", "greta", "halving", "bather", "cark"]
+    fixed, repairs = repairer.repair(asked)
+    assert fixed == ["course", "school", "form", "greta", "halving", "bather", "cark"]
+    assert repairs == [Repair("corse", "course"), Repair("shool", "school")]
 
 
 def test_a_word_in_the_other_standard_s_spelling_is_read_as_the_knowledge_writes_it():

@@ -1,12 +1,13 @@
 """The kind of answer a question asks for (a price, a share or change in per cent, a time of
-day, a length of time, a phone number, an email address, a web address) and which passages
+day, a length of time, a phone number, an email, web or postal address) and which passages
 hold one: "whats the phone number for the library" is answered by the section that gives a
 number to call, not by the one on lost property that happens to say "phone".
 
 This is answer typing as factoid question answering has used it since TREC-8 (Moldovan et
 al., "LASSO: a tool for surfing the answer net", 1999), reduced to the kinds an FAQ's answers
-write with digits and symbols, which read the same in every guide: no list of the guide's own
-words is needed. The question's cues are English phrasings.
+write with digits and symbols (and a postal address by English-speaking post's conventions:
+post codes, street kinds, PO boxes), which read the same in every guide: no list of the
+guide's own words is needed. The question's cues are English phrasings.
 """
 
 from __future__ import annotations
@@ -84,17 +85,21 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
 )
-# A postal address, by the conventions of English-speaking post: a UK postcode or a US
-# state and ZIP code (capitals as written), a number before a street's name and kind, or a
-# PO box.
+# A postal address, by the conventions of English-speaking post: a UK postcode after a
+# place's name (its last two letters never C, I, K, M, O or V, so "Gate B2 4PM" is none;
+# "Our MP3 4GB player" still reads as one),
+# a US state and ZIP code after a comma, a number before a street's name and kind with no
+# lower-case word after it ("12 March Road closures" is none), or a PO box.
 _STREETS = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Boulevard|Blvd|Place|Square|Court|"
     "Close|Crescent|Terrace|Parkway|Highway|Hwy|Parade|Row"
 )
 _POSTAL = re.compile(
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|"
-    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_STREETS})\b|"
-    r"\b(?i:p\.?\s?o\.?\s+box)\s+\d+"
+    r"\b[A-Z][a-z]{2,},?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b|"
+    r",\s*[A-Z]{2}\s\d{5}(?:-\d{4})?\b|"
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*,?\s+){{1,3}}(?:{_STREETS})\b\.?"
+    r"(?=\s*(?:[,;\n]|$|[A-Z\d]))|"
+    r"\b(?i:p\.?\s?o\.?\s*box|post office box):?\s*\d+"
 )
 _YEARS = r"(?:years?|yrs?)"
 _STORY_YEARS = re.compile(
@@ -160,16 +165,19 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
-    # Where to find or write to the owner, not a change of one's own address.
+    # Where to find or write to the owner: the address of the owner's, not one's own ("my
+    # billing address") or another kind ("IP address"), nor the verb ("address ethics").
     (
         Kind.POSTAL,
         re.compile(
             r"\b(?:postal|post|street|mailing|office)\s+address\b|\b(?:post|zip)\s?code\b|"
-            r"(?<!\bmy )(?<!\bnew )(?<!mail )(?<!web )(?<!\bto )(?<!\byou )(?<!\bwe )\baddress\b|"
+            r"\b(?:your|ur|the|an|whats|what's|what’s|is)\s+address\b|^\W*address\W*$|"
             r"\bwhere\s+(?:are|r)\s+(?:you|u)\s+(?:located|based)\b|"
-            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*\??\s*$|"
-            r"\bwhere\s+(?:is|'s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
-            r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|write)\b",
+            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*+\??\s*+$|"
+            r"\bwhere(?:\s+(?:is|are)|['’]s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
+            r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|mail)\s+(?:a|my|the)?\s*"
+            r"(?:letter|letters|mail|post|parcel|cheque|check|documents?|forms?)\b|"
+            r"\bwhere\s+(?:do|can|should)\s+i\s+write\s+to\b",
             re.I,
         ),
     ),

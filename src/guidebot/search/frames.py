@@ -44,7 +44,7 @@ class FramedPassages:
             rows = {
                 row
                 for row, text in zip(self._faq_rows, self._faq_texts, strict=True)
-                if f"how {word}" in f" {text} "
+                if f" how {word} " in f" {text} "
             }
             titles = passage_column(self._passages, "title")
             rows.update(

@@ -21,9 +21,12 @@ MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbou
 # An English word at most this rare (nats) is itself, not a clipping of a longer one the
 # knowledge writes: "pass" (8.5) is no "passport"; "undergrads" (16.3), "info" (12.1) are.
 CLIPPED_COMMON = 12.0
-# A word English has, but rarely, is read as a slip for a word the knowledge writes one edit
-# away that is this much commoner in English (nats; the cost of one edit in
-# EnglishWords.likely_misspelling): "corse" (17.3) is "course" (8.2), "form" (9.8) stays.
+# A word English lists only as rarely as a slip would be written (at least MISREAD_RARE
+# nats: a count of one or two in pyspellchecker's list) is read as a slip for a word the
+# knowledge writes one edit away that is MISREAD_NATS commoner (the cost of one edit in
+# EnglishWords.likely_misspelling): "corse" (17.3) is "course" (8.2); "form" (9.8) stays,
+# and so do names such as "clare" (16.3) or "greta" (15.7) beside "care" and "great".
+MISREAD_RARE = 17.0
 MISREAD_NATS = 8.0
 
 
@@ -150,14 +153,18 @@ class TypoRepairer:
         return fixed, repairs
 
     def _misread(self, word: str) -> str | None:
-        """For a word English has, the commonest word the knowledge writes one edit away,
-        no stop word and with the same first letter, that is MISREAD_NATS commoner in
-        English, else None. Not into a stop word: a name read as one ("ford" as "for")
-        would leave the question with nothing of it."""
+        """For a word of MIN_LENGTH letters or more that English lists at least MISREAD_RARE
+        nats rare, the commonest word the knowledge writes one edit away, no stop word and
+        with the same first letter, that is MISREAD_NATS commoner in English, else None.
+        Not into a stop word: a word read as one ("withing" as "within") would leave the
+        question with nothing of it."""
         english = self.english
-        if not isinstance(english, EnglishWords) or len(word) < MIN_LENGTH - 1:
+        if not isinstance(english, EnglishWords) or len(word) < MIN_LENGTH:
             return None
-        floor = english.surprisal(word) - MISREAD_NATS
+        rarity = english.surprisal(word)
+        if rarity < MISREAD_RARE:
+            return None
+        floor = rarity - MISREAD_NATS
         near = [
             edit
             for edit in one_edit(word)
