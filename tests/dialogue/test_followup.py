@@ -10,6 +10,8 @@ import pytest
 from guidebot.bot import Bot
 from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.conversation import Conversation
+from guidebot.search.semantic.load import load_model
+from guidebot.search.semantic.model_dir import builtin_dir
 from guidebot.web.state import parse_state
 
 
@@ -574,3 +576,40 @@ def test_a_minimum_another_passage_mentions_is_still_asked_of_the_topic(make_kno
     chat = _conversation(make_knowledge({"guides/centre.md": guide}), encoder)
     assert chat.ask("how much are swimming lessons").sources[0].section == "Swimming lessons"
     assert chat.ask("whats the minimum?").sources[0].section == "Swimming lessons"
+
+
+ENERGY = """---
+title: Energy Help
+---
+## Power cuts
+We do not run the cables to your home, so we cannot fix a power cut. Call 105 free from any
+phone to reach your local network operator.
+
+## Home visits
+An engineer can visit your home to check a meter. Call before 10:30am to book one that
+day.
+
+## Opening hours
+Our lines are open Monday to Friday, 8am to 8pm.
+
+## Contact us
+Call 0330 912 4480, email help@energy.example or write to PO Box 4471, Leeds LS1 9BW.
+"""
+
+
+def test_a_question_asking_only_for_a_kind_goes_on_from_the_answer_before(make_knowledge):
+    """ "what number do I call?" and "what time do I need to call by?" name nothing but the
+    kind of answer they want; after an answer, they ask it of that answer's topic (105 for
+    a power cut, the morning's cut-off for a home visit), though each alone is answered
+    from the contact section and the opening hours (read with the built-in word vectors,
+    as `guidebot ask` reads)."""
+    bot = Bot.load(make_knowledge({"guides/energy.md": ENERGY}), encoder=load_model(builtin_dir()))
+    assert bot.ask("what number do I call?").sources[0].section == "Contact us"
+    conversation = bot.conversation()
+    assert conversation.ask("my power is off").sources[0].section == "Power cuts"
+    reply = conversation.ask("what number do I call?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Power cuts"
+    conversation = bot.conversation()
+    assert conversation.ask("can an engineer visit my home?").sources[0].section == "Home visits"
+    reply = conversation.ask("what time do I need to call by?")
+    assert reply.kind == "answer" and reply.sources[0].section == "Home visits"

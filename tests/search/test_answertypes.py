@@ -98,6 +98,8 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Doors open at 7.30pm; the bar at 18:00.", Kind.CLOCK),
         ("Most finish in 24 months, some in two years.", Kind.DURATION),
         ("Call 01603 555 210 or +1 (555) 123-4567.", Kind.PHONE),
+        ("In a power cut, call 105; in an emergency dial 999 or ring NHS 111.", Kind.PHONE),
+        ("We call 3 times a year, or ring 2024 members.", Kind.NONE),  # a count, a year
         ("Write to desk@riverside.org.", Kind.EMAIL),  # its domain is no web address
         ("See www.example.com for more.", Kind.WEB),
         ("Pay USD 20 or 50p a day.", Kind.MONEY),

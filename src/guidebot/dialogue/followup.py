@@ -197,8 +197,10 @@ def cue(
 ) -> str:
     """ "explicit" for "and …", "what about …", "does it …" (and an existential "there"
     about a detail: "is there an internship?"); "short" for a bare topic word after an
-    earlier answer; "" when the question stands on its own: longer, or a clause naming a
-    heading's topic ("what kind of jobs are there", "wat jobs can i get")."""
+    earlier answer, or a question asking only for a kind of answer (asks_only: "what
+    number do I call?" after a power cut); "" when the question stands on its own:
+    longer, or a clause naming a heading's topic ("what kind of jobs are there", "wat
+    jobs can i get")."""
     if not topic:
         return ""
     surface = words(question)
@@ -212,7 +214,7 @@ def cue(
     if opener or what_about or any(_refers(surface, n) for n in range(len(surface))):
         return "explicit"
     if len(terms) > 1:
-        return ""
+        return "short" if asks_only(context, question) else ""
     # A clause naming a heading's topic asks about that topic ("what kind of jobs are
     # there" after the salary); one naming only a detail goes on from the topic ("is there
     # an internship?" after the curriculum), as a bare word does ("online?").

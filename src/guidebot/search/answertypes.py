@@ -111,6 +111,12 @@ _STORY_YEARS = re.compile(
 # to 15 of them (fewer are a year range, "2024-2032", or a count), one group of three or more
 # (not "sizes 10 12 14 16 18"), and no date in it ("12.03.2024 - 15.03.2024").
 PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+# A short number given to call ("call 105", "dial 999", "ring NHS 111"): an emergency or
+# service line, which the run of digits above is too short to be.
+_SHORT_LINE = re.compile(
+    r"\b(?i:call|ring|dial|phone)\s+(?:us\s+)?(?:on\s+)?(?:[A-Z]{2,5}\s+)?"
+    r"(?!(?:19|20)\d\d\b)\d{3,5}\b"
+)
 _PHONE_DIGITS = 9
 _E164_DIGITS = 15  # the most an international number has (ITU-T E.164)
 _GROUP = re.compile(r"\d{3,}")
@@ -230,7 +236,7 @@ def held(text: str) -> Kind:
     for each, pattern in _HELD:
         if pattern.search(text):
             kind |= each
-    if any(_is_phone(m.group()) for m in PHONE.finditer(text)):
+    if _SHORT_LINE.search(text) or any(_is_phone(m.group()) for m in PHONE.finditer(text)):
         kind |= Kind.PHONE
     if _POSTAL.search(text):
         kind |= Kind.POSTAL

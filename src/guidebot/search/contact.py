@@ -39,11 +39,16 @@ def contact_only(question: str) -> Kind:
     return asked(question) & CONTACT
 
 
-def lift_contact(kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float) -> bool:
+def lift_contact(
+    kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float, richest: bool = True
+) -> bool:
     """For a question asking only for a way to reach someone (contact_only), put the
     passages holding one (of the CONTACT_POOL best in `scores`, float64 [passages], changed
     in place) above all others, as the last word on the ranking; True when there were any:
-    they answer it as fully as an entry asked in its words."""
+    they answer it as fully as an entry asked in its words. With `richest`, those giving
+    the most kinds of way lead them; without (a question read on from an earlier turn's
+    terms), their scores do: "what number do I call?" after "my power is off" asks for the
+    number given for power cuts, not the switchboard's."""
     contact = contact_only(question)
     if not contact:
         return False
@@ -55,10 +60,12 @@ def lift_contact(kinds: AnswerKinds, question: str, scores: np.ndarray, baseline
     # gives several, a service's section its own line ("whats your phone number" is not
     # answered from an entry on renewing by phone above "Contacting Us"); and first of
     # all an FAQ entry whose own question asks for the way asked for.
+    if not richest:
+        return True
     counts = [(kinds.of(row) & CONTACT).bit_count() for row in holding]
-    richest = [row for row, n in zip(holding, counts, strict=True) if n == max(counts)]
+    fullest = [row for row, n in zip(holding, counts, strict=True) if n == max(counts)]
     asking = [row for row in holding if _asks_for(kinds, row, contact)]
-    for first in (richest, asking):
+    for first in (fullest, asking):
         if first and len(first) < len(holding):
             lift_rows(scores, baseline, np.array(first, dtype=np.int64))
     return True

@@ -48,11 +48,13 @@ class Lifts:
         scores: np.ndarray,
         baseline: float,
         idf: Callable[[str], float],
+        read_on: bool = False,
     ) -> bool:
         """Lift the passages in `scores` (float64 [passages], changed in place; `baseline`,
         the score of a passage matching nothing) for the question and its Query, terms
         weighted by `idf`; True when one set of passages was put above all others as the
-        answer (a question about the document, or one asking only for a contact)."""
+        answer (a question about the document, or one asking only for a contact).
+        `read_on`: the query holds an earlier turn's terms (contact.lift_contact's)."""
         config, names, terms = self._config, self._names, query.terms
         self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
         lift_phrases(
@@ -69,5 +71,7 @@ class Lifts:
         about = self._about.answering(
             query.surface, terms, query.summary, names.naming, names.rows_named(terms)
         )
-        typed = bool(config.answer_kind) and lift_contact(self._kinds, question, scores, baseline)
+        typed = bool(config.answer_kind) and lift_contact(
+            self._kinds, question, scores, baseline, richest=not read_on
+        )
         return typed or (about is not None and lift_rows(scores, baseline, about))

@@ -190,7 +190,7 @@ class Retriever:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
-            exact = self._lifts.apply(question, query, scores, baseline, self.idf)
+            exact = self._lifts.apply(question, query, scores, baseline, self.idf, bool(context))
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
