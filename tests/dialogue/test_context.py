@@ -87,22 +87,27 @@ def test_the_context_is_frozen(bot):
 def test_an_introduction_lifted_for_the_document_is_no_entry_asked_in_those_words(
     make_knowledge,
 ):
-    """ "who am i talking to" names "talk", a word naming the document ("what does the guide
-    talk about"), so the search lifts the introduction and calls the result exact; small
-    talk yields only to an FAQ entry asked in those words ("who are you?" here), so it
-    stays small talk, with word vectors as without (search.introduction,
-    TurnContext.faq_asks)."""
+    """ "who are you talking to" names "talk", a word naming the document ("what does the
+    guide talk about"), so the search lifts the introduction and calls the result exact;
+    small talk yields only to an FAQ entry asked in those words ("who are you?" here), so
+    it stays small talk (search.introduction, TurnContext.faq_asks). In "who am i talking
+    to" the asker talks: no document at all; by its words alone it is small talk, read by
+    meaning the export's own "Who are you?" answers it, as a paraphrase of that entry."""
     from tests.conftest import GUIDE
 
     faq = "- id: office\n  question: Who are you?\n  answer: We are the student office.\n"
     root = make_knowledge({"guides/test.md": GUIDE, "faq/a.yaml": faq})
-    for bot in (Bot.load(root), Bot.load(root, encoder=load_model(builtin_dir()))):
-        assert bot.retriever.search("who am i talking to", k=1).exact
-        assert bot.ask("who am i talking to").kind == "smalltalk"
+    words, meaning = Bot.load(root), Bot.load(root, encoder=load_model(builtin_dir()))
+    for bot in (words, meaning):
+        assert not bot.retriever.search("who am i talking to", k=1).exact
         guide = bot.ask("what does the guide talk about")
         assert guide.kind == "answer" and guide.sources[0].id == "test/intro/1"
         office = bot.ask("who are you?")
         assert office.kind == "answer" and office.sources[0].id == "faq/office"
+    assert words.ask("who am i talking to").kind == "smalltalk"
+    assert meaning.ask("who am i talking to").sources[0].id == "faq/office"
+    assert words.retriever.search("who are you talking to", k=1).exact
+    assert words.ask("who are you talking to").kind == "smalltalk"
 
 
 def test_a_decline_names_the_knowledge_as_it_is(make_knowledge):

@@ -248,3 +248,13 @@ def test_a_summary_phrasing_counts_as_written_only_with_its_words_together(make_
     for question in ("key points?", "give me the main points", "in short?"):
         found = bot.retriever.search(question)
         assert found.exact and found.hits[0].passage.section == "Key Points", question
+
+
+def test_the_asker_saying_or_talking_asks_nothing_of_the_document(make_knowledge):
+    """ "say" and "talk" name what a document does ("what does this guide say?"), but in
+    "can I say no?" or "who do we talk to" the asker does it: no question about the guide,
+    so its opening is not lifted for them."""
+    bot = Bot.load(make_knowledge({"guides/test.md": RELATED}))
+    assert bot.ask("what does this guide say?").sources[0].id == "test/intro/1"
+    for question in ("can I say no?", "who do we talk to"):
+        assert [s.id for s in bot.ask(question).sources[:1]] != ["test/intro/1"], question

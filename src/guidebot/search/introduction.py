@@ -17,6 +17,8 @@ from guidebot.search.config import RetrievalConfig
 # Before a word naming the document, these make it this one: "this guide", "the article",
 # "your page", "this whole guide"; "other articles like this one" asks for related ones.
 THIS = frozenset(("this", "the", "your", "whole"))
+# The asker doing what a document does ("can I say no?", "who do we talk to") names none.
+ASKERS = frozenset(("i", "we"))
 
 
 def introduction_rows(passages: Sequence[Any]) -> np.ndarray:
@@ -132,6 +134,8 @@ class DocumentQuestions:
             if word in spent or not of_word or _a_count(said, at, of_word, spent):
                 continue
             if all(t in self.document_terms or t in naming for t in of_word):
+                if at > 0 and said[at - 1] in ASKERS:
+                    return None
                 named = True
                 this = this or (at > 0 and said[at - 1] in THIS)
             elif self._says_nothing(word, of_word):
