@@ -74,3 +74,37 @@ def test_a_word_another_passage_holds_only_in_another_form_is_no_choice(make_kno
     holding = Hit(printing, 0.95 * best.score, ("lift",), row)
     two = dataclasses.replace(result, hits=(best, holding))
     assert len(close_sections(bot.context, (), question, two)) == 2
+
+
+STORAGE = """---
+title: Storage
+---
+## Deposits, payment and late fees
+A deposit of one week's rent is due when you move in. Rent is taken every four weeks; a
+late fee applies to rent paid late.
+
+### Late payment fees
+If rent is 7 days late we add a £20 late fee, and a further £20 fee at 28 days.
+
+## Van hire
+The van costs £45 for half a day, and a £10 cleaning fee if it comes back dirty.
+"""
+
+
+def test_a_section_and_its_own_sub_section_are_no_choice(make_knowledge):
+    """A question fitting the section on payments and its own sub-section on late fees
+    about equally (as a follow-up's reading may put them) is no choice: the sub-section is
+    part of the section. Two sections side by side are one."""
+    bot = Bot.load(make_knowledge({"guides/storage.md": STORAGE}))
+    question = "what fee is charged"
+    result = bot.retriever.search(question, k=5)
+
+    def at(section: str, share: float) -> Hit:
+        hit = next(h for h in result.hits if h.passage.section == section)
+        return dataclasses.replace(hit, score=share * result.hits[0].score)
+
+    best = at("Late payment fees", 1.0)
+    parent = dataclasses.replace(result, hits=(best, at("Deposits, payment and late fees", 0.97)))
+    assert close_sections(bot.context, (), question, parent) == ["Late payment fees"]
+    beside = dataclasses.replace(result, hits=(best, at("Van hire", 0.97)))
+    assert close_sections(bot.context, (), question, beside) == ["Late payment fees", "Van hire"]

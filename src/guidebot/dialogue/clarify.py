@@ -66,12 +66,22 @@ def close_sections(
 
     held = bool(word) and holds(result.hits[0])
     best: dict[str, float] = {}
+    paths: dict[str, tuple[str, ...]] = {}
     for hit in result.hits:
         if not held or holds(hit):
             best.setdefault(label(hit.passage), hit.score)
+            paths.setdefault(label(hit.passage), (hit.passage.guide, *hit.passage.headings))
     top = result.hits[0].score if result.hits else 0.0
     close = [s for s, score in best.items() if top > 0 and score / top >= ratio]
+    # A section and one of its own sub-sections are no choice: the sub-section is part of
+    # it ("Late Payment Fees" under "Deposits, Payment and Late Fees").
+    close = [s for s in close if not any(_within(paths[o], paths[s]) for o in close if o != s)]
     return [s for s in close if not named or s in named][:MAX_CHOICES]
+
+
+def _within(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    """Whether heading path `inner` (its guide first) lies under `outer`."""
+    return len(outer) > 1 and len(inner) > len(outer) and inner[: len(outer)] == outer
 
 
 def clear_in_meaning(
