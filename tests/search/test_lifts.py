@@ -52,3 +52,48 @@ def test_a_topical_question_is_only_raised_never_put_first(bot, make_knowledge):
     hire = Bot.load(make_knowledge({"guides/hire.md": GUIDE}))
     exact, before, after = _lifted(hire, "how much is an e-bike")
     assert not exact and (after >= before).all()
+
+
+SURGERY = """---
+title: Millbrook Surgery
+---
+## Registering as a new patient
+Fill in the registration form at reception or online, with proof of address.
+
+## Our catchment area
+Our practice area covers Millbrook, Ashby Green, Kelsall village and the south of Northgate.
+You can check whether your address is in our area on our website.
+
+## Home visits
+Home visits are for patients too ill to travel to the surgery; phone before 10:30am.
+"""
+PARKING = """
+- question: Is there parking at the surgery?
+  answer: Yes, there are 20 spaces behind the surgery, free for patients.
+"""
+
+
+def test_a_name_of_the_knowledge_s_own_holds_against_meaning(make_knowledge):
+    """ "Kelsall" is a name English lacks and the word vectors cannot read, so mixing in
+    meaning scales down the one word saying which passage is meant: once meaning is mixed
+    in, the passage naming it gains a share of the best score (name_lift); the others keep
+    theirs, and read by words alone nothing is lifted."""
+    import dataclasses
+
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    knowledge = make_knowledge({"guides/surgery.md": SURGERY, "faq/parking.yaml": PARKING})
+    question = "I'm moving to Kelsall next month, can I sign up at your surgery?"
+
+    def scores(bot: Bot, lift: float) -> dict[str, float]:
+        retrieval = dataclasses.replace(bot.policy.retrieval, name_lift=lift)
+        bot = bot.with_policy(dataclasses.replace(bot.policy, retrieval=retrieval))
+        return {h.passage.section: h.score for h in bot.retriever.search(question, k=9).hits}
+
+    meaning = Bot.load(knowledge, encoder=load_model(builtin_dir()))
+    lifted, plain = scores(meaning, 0.1), scores(meaning, 0.0)
+    assert lifted["Our catchment area"] > plain["Our catchment area"]
+    assert lifted["Is there parking at the surgery?"] == plain["Is there parking at the surgery?"]
+    words = Bot.load(knowledge)
+    assert scores(words, 0.1) == scores(words, 0.0)

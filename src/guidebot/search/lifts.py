@@ -1,13 +1,13 @@
 """The last lifts of a ranking, once meaning is mixed in (which would otherwise scale them
 down): passages holding the kind of answer asked for (answertypes.py), passages writing the
 question's neighbouring terms side by side (rerank.lift_phrases), the passages of a guide
-the question names by its title (guidenames.py), and, last word on the ranking, the
-passages answering a question about the document itself (introduction.py) or asking only
-how to get in touch."""
+the question names by its title (guidenames.py), those holding a name of the knowledge's
+own that the question uses, and, last word on the ranking, the passages answering a
+question about the document itself (introduction.py) or asking only how to get in touch."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 
 import numpy as np
 
@@ -33,11 +33,15 @@ class Lifts:
         holders: Callable[[str], np.ndarray],
         about: DocumentQuestions,
         config: RetrievalConfig,
+        english: Container[str] = frozenset(),
+        terms_of: Callable[[Sequence[str]], list[str]] = lambda words: [],
     ) -> None:
         """follows: whether a passage writes one term right after another
         (PassageWords.follows); prose: bool [passages], the guide passages; holders: the
-        passages holding a term (Sections.holders)."""
+        passages holding a term (Sections.holders); english: the words English has;
+        terms_of: the terms of words (Analyzer.terms_of_words)."""
         self._kinds, self._follows, self._prose = kinds, follows, prose
+        self._english, self._terms_of = english, terms_of
         self._names, self._holders, self._about = guide_names, holders, about
         self._config = config
 
@@ -49,12 +53,14 @@ class Lifts:
         baseline: float,
         idf: Callable[[str], float],
         read_on: bool = False,
+        fused: bool = False,
     ) -> bool:
         """Lift the passages in `scores` (float64 [passages], changed in place; `baseline`,
         the score of a passage matching nothing) for the question and its Query, terms
         weighted by `idf`; True when one set of passages was put above all others as the
         answer (a question about the document, or one asking only for a contact).
-        `read_on`: the query holds an earlier turn's terms (contact.lift_contact's)."""
+        `read_on`: the query holds an earlier turn's terms (contact.lift_contact's);
+        `fused`: meaning was mixed into `scores`."""
         config, names, terms = self._config, self._names, query.terms
         self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
         lift_phrases(
@@ -68,6 +74,8 @@ class Lifts:
             config.rerank_phrase,
         )
         names.lift(scores, baseline, terms, idf, self._holders, config.rerank_title_coverage)
+        if fused and config.name_lift:
+            self._lift_names(query.surface, scores, baseline, config.name_lift)
         about = self._about.answering(
             query.surface, terms, query.summary, names.naming, names.rows_named(terms)
         )
@@ -75,3 +83,22 @@ class Lifts:
             self._kinds, question, scores, baseline, richest=not read_on
         )
         return typed or (about is not None and lift_rows(scores, baseline, about))
+
+    def _lift_names(
+        self, surface: Sequence[str], scores: np.ndarray, baseline: float, weight: float
+    ) -> None:
+        """Raise the passages holding each name of the knowledge's own the question uses
+        (a word English lacks that some passage writes: "Kelsall" where the catchment area
+        lists it) by `weight` times the best score above `baseline`. Word vectors cannot
+        read such a name, so mixing in meaning scales down the one word that says which
+        passage is meant ("I'm moving to Kelsall, can I sign up at your surgery?")."""
+        named = {
+            term
+            for word in surface
+            if word.isalpha() and word not in self._english
+            for term in self._terms_of([word])
+        }
+        held = [rows for rows in map(self._holders, sorted(named)) if rows.size]
+        top = float(scores.max()) - baseline if held else 0.0
+        for rows in held if top > 0 else ():
+            scores[rows] += weight * top

@@ -124,6 +124,8 @@ class Retriever:
             self.sections.holders,
             about,
             config,
+            english,
+            analyzer.terms_of_words,
         )
 
     def understand(self, question: str) -> tuple[list[str], list[str], list[Repair]]:
@@ -186,11 +188,13 @@ class Retriever:
             # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
             if self.vectors.reads(seen, self.config.semantic_known_share):
                 reading = self.vectors
-        if boost and reading is not None and (not context or meaning is not None):
+        fused = boost and reading is not None and (not context or meaning is not None)
+        if fused and reading is not None:
             own = alone if meaning is not None else None
             fuse_meaning(scores, baseline, reading, self.config, seen, own)
         if boost and not exact:
-            exact = self._lifts.apply(question, query, scores, baseline, self.idf, bool(context))
+            read_on = bool(context)
+            exact = self._lifts.apply(question, query, scores, baseline, self.idf, read_on, fused)
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage = (
