@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from guidebot.search.english import EnglishWords, one_edit
+from guidebot.search.english import EnglishWords, one_edit, own_names
 
 
 def test_one_edit_reaches_each_kind_of_slip_and_leaves_the_word_out():
@@ -28,3 +28,16 @@ def test_a_rare_word_next_to_a_far_commoner_one_is_a_likely_misspelling():
         assert not english.likely_misspelling(word, 8.0, 7.0), word
     assert english.likely_misspelling("vet", 7.0, 7.0)  # "get": a cheaper edit reads it so
     assert english.likely_misspelling("ikea", 8.0, 9.0)  # "idea", were 8.3 nats common
+
+
+def test_the_knowledge_s_own_names_are_words_english_lacks_that_it_uses(tmp_path):
+    """ "kelsall" is no English word and a passage writes it; "surgery" is English, "ryanair"
+    no passage writes, "2026" is a figure. Without an English word list nothing is a name
+    (every word would be)."""
+    written = {"kelsall", "surgery", "2026"}
+    surface = ["kelsall", "surgery", "ryanair", "2026"]
+    english = EnglishWords(tmp_path)
+    assert own_names(surface, english, lambda words: list(words), written.__contains__) == {
+        "kelsall"
+    }
+    assert own_names(surface, frozenset(), lambda words: list(words), written.__contains__) == set()

@@ -15,7 +15,7 @@ from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.knowledge.passages import Passage
 from guidebot.search.analysis import STOP_WORDS, Analyzer, contracted, is_number, words
-from guidebot.search.english import EnglishWords
+from guidebot.search.english import EnglishWords, own_names
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.textencoder import word_cosines
@@ -234,19 +234,11 @@ def names_something_else(
 
 
 def knowledge_names(retriever: Retriever, surface: Sequence[str]) -> set[str]:
-    """The terms of the question's words that are names of the knowledge's own: alphabetic
-    words English does not have ("xero", "ledgerly") that some passage uses. Figures such as
-    "2026" are no names. Empty without an English word list."""
+    """The terms of the question's words that are names of the knowledge's own
+    (english.own_names: "xero", "ledgerly"; not figures). Empty without an English word
+    list."""
     english, analyzer = retriever.repairer.english, retriever.analyzer
-    if not isinstance(english, EnglishWords):
-        return set()
-    return {
-        term
-        for word in surface
-        if word.isalpha() and word not in english
-        for term in analyzer.terms_of_words([word])
-        if retriever.knows(term)
-    }
+    return own_names(surface, english, analyzer.terms_of_words, retriever.knows)
 
 
 def _run_together(retriever: Retriever, word: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 import string
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 
 from guidebot import atomic
@@ -119,3 +120,24 @@ def one_edit(word: str) -> set[str]:
     edits |= {left + c + right for left, right in cuts for c in letters}
     edits.discard(word)
     return edits
+
+
+def own_names(
+    surface: Iterable[str],
+    english: Container[str],
+    terms_of: Callable[[list[str]], list[str]],
+    knows: Callable[[str], bool],
+) -> set[str]:
+    """The terms of these words that are names of the knowledge's own: alphabetic words
+    English does not have ("xero", "kelsall") whose term some passage uses (`knows`;
+    `terms_of`, Analyzer.terms_of_words). Figures such as "2026" are no names. Empty
+    without an English word list (an EnglishWords), as every word would then be one."""
+    if not isinstance(english, EnglishWords):
+        return set()
+    return {
+        term
+        for word in surface
+        if word.isalpha() and word not in english
+        for term in terms_of([word])
+        if knows(term)
+    }

@@ -14,6 +14,7 @@ import numpy as np
 from guidebot.search.answertypes import AnswerKinds
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.contact import lift_contact
+from guidebot.search.english import own_names
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.introduction import DocumentQuestions, lift_rows
 from guidebot.search.queryterms import Query
@@ -38,8 +39,9 @@ class Lifts:
     ) -> None:
         """follows: whether a passage writes one term right after another
         (PassageWords.follows); prose: bool [passages], the guide passages; holders: the
-        passages holding a term (Sections.holders); english: the words English has;
-        terms_of: the terms of words (Analyzer.terms_of_words)."""
+        passages holding a term (Sections.holders); english: the words English has (an
+        EnglishWords, else no names are lifted); terms_of: the terms of words
+        (Analyzer.terms_of_words)."""
         self._kinds, self._follows, self._prose = kinds, follows, prose
         self._english, self._terms_of = english, terms_of
         self._names, self._holders, self._about = guide_names, holders, about
@@ -92,13 +94,12 @@ class Lifts:
         lists it) by `weight` times the best score above `baseline`. Word vectors cannot
         read such a name, so mixing in meaning scales down the one word that says which
         passage is meant ("I'm moving to Kelsall, can I sign up at your surgery?")."""
-        named = {
-            term
-            for word in surface
-            if word.isalpha() and word not in self._english
-            for term in self._terms_of([word])
-        }
-        held = [rows for rows in map(self._holders, sorted(named)) if rows.size]
+        knows = self._knows
+        named = own_names(surface, self._english, self._terms_of, knows)
+        held = [self._holders(term) for term in sorted(named)]
         top = float(scores.max()) - baseline if held else 0.0
         for rows in held if top > 0 else ():
             scores[rows] += weight * top
+
+    def _knows(self, term: str) -> bool:
+        return bool(self._holders(term).size)

@@ -70,8 +70,9 @@ class Retriever:
         self.repairer = TypoRepairer(
             bundle.meta["vocabulary"], known, analyzer, english, bundle.meta["compounds"]
         )
-        self.faqs = FaqMatcher(*derived.wording_of(bundle.meta))
-        self._frames = FramedPassages(passages, derived.wording_of(bundle.meta))
+        wording = derived.wording_of(bundle.meta)
+        self.faqs = FaqMatcher(*wording)
+        self._frames = FramedPassages(passages, wording)
         self.unknown_idf = math.log(len(self.passages) + 1) + 1.0
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         kinds = np.array(passage_column(passages, "kind"), dtype=object)
@@ -188,12 +189,13 @@ class Retriever:
             # kubernetes necessary?") would judge it by "necessary" alone: its words decide.
             if self.vectors.reads(seen, self.config.semantic_known_share):
                 reading = self.vectors
-        fused = boost and reading is not None and (not context or meaning is not None)
-        if fused and reading is not None:
+        # With context and no `meaning`, or boost off, BM25 alone ranks.
+        fusing = reading if boost and (not context or meaning is not None) else None
+        if fusing is not None:
             own = alone if meaning is not None else None
-            fuse_meaning(scores, baseline, reading, self.config, seen, own)
+            fuse_meaning(scores, baseline, fusing, self.config, seen, own)
         if boost and not exact:
-            read_on = bool(context)
+            fused, read_on = fusing is not None, bool(context)
             exact = self._lifts.apply(question, query, scores, baseline, self.idf, read_on, fused)
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()

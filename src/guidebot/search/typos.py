@@ -156,7 +156,7 @@ class TypoRepairer:
         """For a word of MIN_LENGTH letters or more that English lists at least MISREAD_RARE
         nats rare, the commonest word the knowledge writes one edit away, no stop word and
         with the same first letter, that is MISREAD_NATS commoner in English, else None.
-        Not into a stop word: a word read as one ("withing" as "within") would leave the
+        Not into a stop word: a word read as one ("halving" as "having") would leave the
         question with nothing of it."""
         english = self.english
         if not isinstance(english, EnglishWords) or len(word) < MIN_LENGTH:
