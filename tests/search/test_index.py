@@ -10,7 +10,7 @@ from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 from guidebot.search.arrays import from_arrays, to_arrays
 from guidebot.search.config import Bm25Params
-from guidebot.search.index import FieldIndex, top_k
+from guidebot.search.index import FieldIndex, best_matching, top_k
 
 TOLERANCE = 1e-9
 WORDS = [f"w{i}" for i in range(12)]  # a small vocabulary, so terms repeat across passages
@@ -277,3 +277,10 @@ def test_from_ids_equals_build(docs, params, data):
         FieldIndex.from_ids(ids, lengths, names, params, copies),
         FieldIndex.build(docs, params, copies),
     )
+
+
+def test_best_matching_keeps_only_passages_scoring_above_the_baseline() -> None:
+    scores = np.array([1.0, 3.0, 1.0, -np.inf, 2.0, 3.0])
+    assert best_matching(scores, 10, baseline=1.0) == [(1, 3.0), (5, 3.0), (4, 2.0)]
+    assert best_matching(scores, 2, baseline=1.0) == [(1, 3.0), (5, 3.0)]
+    assert best_matching(np.full(4, 0.5), 3, baseline=0.5) == []

@@ -243,6 +243,15 @@ def top_k(scores: np.ndarray, k: int, baseline: float | None = None) -> np.ndarr
     return _best(scores, k).astype(np.int64)
 
 
+def best_matching(scores: np.ndarray, k: int, baseline: float) -> list[tuple[int, float]]:
+    """(passage number, score) of the k best passages that match something (score above
+    `baseline` and finite), best first, equal scores by ascending passage number."""
+    docs = top_k(scores, k, baseline)
+    found = scores[docs]
+    keep = np.isfinite(found) & (found > baseline + 1e-12)
+    return list(zip(docs[keep].tolist(), found[keep].tolist(), strict=True))
+
+
 def _best(values: np.ndarray, k: int) -> np.ndarray:
     """Positions of the k largest values, largest first, ties by position (deterministic)."""
     n = len(values)

@@ -25,7 +25,7 @@ from guidebot.search.frames import FramedPassages
 from guidebot.search.grouped import Scorer
 from guidebot.search.guidenames import GuideNames
 from guidebot.search.highlights import PassageWords
-from guidebot.search.index import top_k
+from guidebot.search.index import best_matching
 from guidebot.search.introduction import DocumentQuestions
 from guidebot.search.lifts import Lifts
 from guidebot.search.queryterms import QueryTerms
@@ -77,9 +77,15 @@ class Retriever:
         self._guide_of = np.array(passage_column(passages, "guide"), dtype=object)
         kinds = np.array(passage_column(passages, "kind"), dtype=object)
         # What the title field adds to a score (search.entrytitles); its postings are the same.
-        self._title_scores = self.title
+        title_scores: Scorer = self.title
         if config.entry_title_idf and vectors is not None:
-            self._title_scores = tempered(self.title, self.body, kinds == "faq")
+            title_scores = tempered(self.title, self.body, kinds == "faq")
+        weighted = (
+            (title_scores, config.title_weight),
+            (self.body, config.body_weight),
+            (self.section, config.section_weight),
+        )
+        self._fields = [(field, weight) for field, weight in weighted if weight]
         self._words = PassageWords(self.passages, analyzer)
         self._pieces = CompoundPieces(self.passages, analyzer, self._words, config.rerank_pool)
         # Neither helper holds a method of the retriever: a load builds no reference cycle
@@ -166,7 +172,8 @@ class Retriever:
         scores, baseline = self.score(searched)
         self._frames.restore(query.framed, scores, self.score)
         self.guide_names.level(scores, searched, self.score)
-        self._restrict(scores, guides)
+        if guides:  # rule out the passages of other guides
+            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
         asked, named = {*searched, *surface}, self.guide_names.named_in
         apart = self._pieces.lower(scores, baseline, searched, asked, self.score, named)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
@@ -199,16 +206,10 @@ class Retriever:
             exact = self._lifts.apply(question, query, scores, baseline, self.idf, read_on, fused)
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
-        coverage = (
-            1.0
-            if exact
-            else self._coverage.share(
-                terms, surface, self._weight_of(query.everyday), hits[0], loose
-            )
-            if hits
-            else 0.0
-        )
-        similarity = None
+        coverage, similarity = (1.0 if exact else 0.0), None
+        if hits and not exact:
+            weight = self._weight_of(query.everyday)
+            coverage = self._coverage.share(terms, surface, weight, hits[0], loose)
         if reading is not None and hits:
             similarity = self.similarity(seen, hits[0].row)
         return SearchResult(
@@ -238,17 +239,9 @@ class Retriever:
         passage matching none of them gets (BM25+ gives every passage a constant)."""
         scores = np.zeros(len(self.passages))
         baseline = 0.0
-        for field, field_weight in self._fields():
+        for field, field_weight in self._fields:
             baseline += field.accumulate(scores, weights, field_weight)
         return scores, baseline
-
-    def _fields(self) -> list[tuple[Scorer, float]]:
-        weighted = (
-            (self._title_scores, self.config.title_weight),
-            (self.body, self.config.body_weight),
-            (self.section, self.config.section_weight),
-        )
-        return [(field, weight) for field, weight in weighted if weight]
 
     def idf(self, term: str) -> float:
         """How telling a term is across the passages; unknown terms count as most telling."""
@@ -277,18 +270,6 @@ class Retriever:
         held = tuple(t for t in self._words.matched(terms, doc) if t not in apart)
         return held + tuple(t for t in self.guide_names.named_in(terms, doc) if t not in held)
 
-    def _restrict(self, scores: np.ndarray, guides: Collection[str]) -> None:
-        """Rule out the passages of other guides than these (none given: every guide)."""
-        if guides:
-            scores[~np.isin(self._guide_of, list(guides))] = -np.inf
-
-    def _scored(self, scores: np.ndarray, k: int, baseline: float) -> list[tuple[int, float]]:
-        """(passage number, score) of the k best that match something, best first."""
-        docs = top_k(scores, k, baseline)
-        found = scores[docs]
-        keep = np.isfinite(found) & (found > baseline + 1e-12)
-        return list(zip(docs[keep].tolist(), found[keep].tolist(), strict=True))
-
     def _top(
         self,
         scores: np.ndarray,
@@ -299,7 +280,7 @@ class Retriever:
     ) -> list[Hit]:
         return [
             Hit(self.passages[doc], score, self._matched(weights, doc, away), doc, away)
-            for doc, score in self._scored(scores, k, baseline)
+            for doc, score in best_matching(scores, k, baseline)
             for away in [apart.get(doc, ())]
         ]
 
