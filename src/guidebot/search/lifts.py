@@ -94,8 +94,7 @@ class Lifts:
         lists it) by `weight` times the best score above `baseline`. Word vectors cannot
         read such a name, so mixing in meaning scales down the one word that says which
         passage is meant ("I'm moving to Kelsall, can I sign up at your surgery?")."""
-        knows = self._knows
-        named = own_names(surface, self._english, self._terms_of, knows)
+        named = own_names(surface, self._english, self._terms_of, self._knows)
         held = [self._holders(term) for term in sorted(named)]
         top = float(scores.max()) - baseline if held else 0.0
         for rows in held if top > 0 else ():
