@@ -51,9 +51,11 @@ _POINTING = frozenset(
 _LEAD_INS = frozenset("and also plus so ok okay then oh but".split())
 # Where two questions of one sentence may meet: "and" or "plus", or "also" after a comma;
 # the next part starts after it. A bare comma is no such place ("When my ID is checked,
-# what are the steps?"), nor a bare "also" ("an engineer who also has a degree").
+# what are the steps?"), nor a bare "also" ("an engineer who also has a degree"). Only
+# where a run of spaces starts ("(?<!\s)"): tried from each of its spaces, a long run is
+# read again and again (quadratic time); the leftmost match starts there anyway.
 _JOIN = re.compile(
-    r"\s*,\s*(?:and\s+|plus\s+)?also\s+|(?:\s*,)?\s+(?:and|plus)\s+(?:(?:also|then)\s+)?",
+    r"(?<!\s)(?:\s*,\s*(?:and\s+|plus\s+)?also\s+|(?:\s*,)?\s+(?:and|plus)\s+(?:(?:also|then)\s+)?)",
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"[,.!;:]+\s*")

@@ -33,9 +33,10 @@ _TIME = r"(?:,?\s*(?:at\s+|T)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*
 _UPDATED = r"(?:page\s+)?(?:last\s+)?(?:updated|update|modified|reviewed|revised|edited)"
 _PUBLISHED = r"(?:first\s+|originally\s+)?(?:published|posted)"
 _DATED = rf"(?P<date>{_DATE}){_TIME}(?![\w-])"  # a date, maybe with its hour
+# The separator's spaces from where their run starts only, as in dialogue/split._JOIN.
 _STATED = re.compile(
-    rf"(?:^|\s*[·•|—–,;]\s*|\s+-\s+)(?P<label>{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|in))?\s*:?\s*"
-    rf"{_DATED}",
+    rf"(?:^|(?<!\s)\s*[·•|—–,;]\s*|(?<!\s)\s+-\s+)"
+    rf"(?P<label>{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|in))?\s*:?\s*{_DATED}",
     re.IGNORECASE,
 )
 # A date's label standing alone, as a definition list's term: "Last updated", "Published:".

@@ -7,7 +7,8 @@ import re
 from guidebot.search.analysis import without_item_numbers
 
 # A line break ends a sentence too: a list item or a paragraph of a passage has no full stop.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+# The break's spaces are matched from where their run starts only, as in split._JOIN.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<!\s)\s*\n\s*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 # A full stop after these (or after a single letter: "U.S.", "e.g.") ends no sentence.
 _ABBREVIATIONS = frozenset("vs etc dr mr mrs ms st jr sr no approx incl".split())
