@@ -20,6 +20,7 @@ from guidebot.search.contact import contact_only
         ("phone number for the bins team", Kind.NONE),
         ("where are you based?", Kind.POSTAL),
         ("whats the postcode for the office", Kind.POSTAL),
+        ("whats your postal address for sending a letter", Kind.POSTAL),  # "send", inflected
         ("where is the recycling centre", Kind.NONE),  # a place of the topic's, no address asked
         ("can i recycle my old phone", Kind.NONE),  # a phone, not a number to call
         ("how much is it", Kind.NONE),  # asks a kind, not a way to reach anyone

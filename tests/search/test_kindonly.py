@@ -25,6 +25,12 @@ from guidebot.search.kindonly import asked_alone, holds
         ("when does the bar close", Kind.NONE),
         ("what time does it open?", Kind.CLOCK),
         ("is there a limit?", Kind.NONE),  # asks whether there is one
+        ("how much per night?", Kind.MONEY),  # the unit a price is counted by
+        ("and how much a day", Kind.MONEY),
+        ("how much for kids per night", Kind.NONE),  # kids are a topic
+        ("how much is a night in the suite", Kind.NONE),  # a night is what is priced
+        ("what age are they for", Kind.AGE),
+        ("how old do you have to be?", Kind.AGE),
     ],
 )
 def test_a_question_asking_for_a_kind_of_answer_and_nothing_else(question, kind):

@@ -1,7 +1,8 @@
 """The kind of answer a question asks for (a price, a share or change in per cent, a time of
-day, a length of time, a phone number, an email, web or postal address) and which passages
-hold one: "whats the phone number for the library" is answered by the section that gives a
-number to call, not by the one on lost property that happens to say "phone".
+day, a length of time, a phone number, an email, web or postal address, an age limit) and
+which passages hold one: "whats the phone number for the library" is answered by the
+section that gives a number to call, not by the one on lost property that happens to say
+"phone".
 
 This is answer typing as factoid question answering has used it since TREC-8 (Moldovan et
 al., "LASSO: a tool for surfing the answer net", 1999), reduced to the kinds an FAQ's answers
@@ -19,6 +20,7 @@ from enum import IntFlag
 import numpy as np
 
 from guidebot.knowledge.passages import Passage
+from guidebot.search import ages, postal
 from guidebot.search.index import top_k
 
 
@@ -35,6 +37,7 @@ class Kind(IntFlag):
     PERCENT = 64
     FIGURE = 128  # any figure in digits: what a minimum, a maximum or an average asks for
     POSTAL = 256  # a street address, post code or PO box: where to go or to write
+    AGE = 512  # an age limit: "aged 21 to 24", "over-65s" (ages.py)
 
 
 _COUNTS = (
@@ -65,6 +68,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.DURATION, _COUNTED),
+    (Kind.AGE, ages.HELD),
     (
         Kind.PERCENT,
         re.compile(
@@ -84,22 +88,6 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-)
-# A postal address, by the conventions of English-speaking post: a UK postcode after a
-# place's name (its last two letters never C, I, K, M, O or V, so "Gate B2 4PM" is none;
-# "Our MP3 4GB player" still reads as one),
-# a US state and ZIP code after a comma, a number before a street's name and kind with no
-# lower-case word after it ("12 March Road closures" is none), or a PO box.
-_STREETS = (
-    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Boulevard|Blvd|Place|Square|Court|"
-    "Close|Crescent|Terrace|Parkway|Highway|Hwy|Parade|Row"
-)
-_POSTAL = re.compile(
-    r"\b[A-Z][a-z]{2,},?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b|"
-    r",\s*[A-Z]{2}\s\d{5}(?:-\d{4})?\b|"
-    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*,?\s+){{1,3}}(?:{_STREETS})\b\.?"
-    r"(?=\s*(?:[,;\n]|$|[A-Z\d]))|"
-    r"\b(?i:p\.?\s?o\.?\s*box|post office box):?\s*\d+"
 )
 _YEARS = r"(?:years?|yrs?)"
 _STORY_YEARS = re.compile(
@@ -173,22 +161,8 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.WEB, re.compile(r"\b(?:website|web site|url|web page|webpage)\b", re.I)),
-    # Where to find or write to the owner: the address of the owner's, not one's own ("my
-    # billing address") or another kind ("IP address"), nor the verb ("address ethics").
-    (
-        Kind.POSTAL,
-        re.compile(
-            r"\b(?:postal|post|street|mailing|office)\s+address\b|\b(?:post|zip)\s?code\b|"
-            r"\b(?:your|ur|the|an|whats|what's|what’s|is)\s+address\b|^\W*address\W*$|"
-            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s+(?:located|based)\b|"
-            r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*+\??\s*+$|"
-            r"\bwhere(?:\s+(?:is|are)|['’]s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
-            r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|mail)\s+(?:a|my|the)?\s*"
-            r"(?:letter|letters|mail|post|parcel|cheque|check|documents?|forms?)\b|"
-            r"\bwhere\s+(?:do|can|should)\s+i\s+write\s+to\b",
-            re.I,
-        ),
-    ),
+    (Kind.AGE, ages.ASKED),
+    (Kind.POSTAL, postal.ASKED),
     # A share or a difference: "what percentage", "how much faster".
     (
         Kind.PERCENT,
@@ -240,7 +214,7 @@ def held(text: str) -> Kind:
             kind |= each
     if _SHORT_LINE.search(text) or any(_is_phone(m.group()) for m in PHONE.finditer(text)):
         kind |= Kind.PHONE
-    if _POSTAL.search(text):
+    if postal.HELD.search(text):
         kind |= Kind.POSTAL
     return kind
 

@@ -81,6 +81,11 @@ class RetrievalConfig:
     # StackFAQ's test split (a held-out check, not tuned on) 0.842 -> 0.841, one question
     # of 1,249: its answers, unlike CLINC150's and Banking77's, hold figures.
     answer_kind: float = 0.15
+    # A question telling or asking an age lifts the passages setting an age limit among the
+    # `age_pool` best as one more query term held by them alone would (lifts._lift_ages),
+    # times this; 0 turns it off.
+    age_lift: float = 1.0
+    age_pool: int = 50
     # Words naming the document itself say little when the question also names a topic that
     # a heading names: "what does the guide say about salary" went to the table of contents.
     document_words: tuple[str, ...] = tuple(

@@ -18,7 +18,9 @@ CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB | Kind.POSTAL
 REACH_WORDS = frozenset(
     "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
     "emails mail address website site web url page webpage postal post postcode zip code "
-    "located location based send write letter".split()
+    "located location based send write letter letters "
+    # the verbs' other forms: "postal address for sending a letter"
+    "sending sent writing calling phoning ringing emailing contacting reaching posting".split()
 )
 # Words naming the knowledge's owner's own front desk, which say whom to reach, not about
 # what: "email address for customer services?" asks what "email address?" asks, while "phone

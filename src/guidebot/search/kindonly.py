@@ -27,7 +27,7 @@ _CUES = REACH_WORDS | frozenset(
     cost costs costing price prices priced fee fees charge charges salary salaries wage wages
     earn earns expensive cheap cheapest afford tuition fare fares pay paid how much long many
     minutes hours days weeks months years time times opening open opens close closes closed
-    start starts begin begins finish finishes when percent percentage per cent
+    start starts begin begins finish finishes when percent percentage per cent age ages old
     """.split()
 )
 # Figures that are no amount: a phone number, a date (as answertypes reads them), a year,
@@ -38,15 +38,22 @@ _NO_AMOUNT = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# What a price is counted by: "how much per night?", "how much a day?", "and each person?".
+# The unit names no topic of its own; the price asked for is the topic's before.
+_RATE = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(?:night|day|week|month|year|hour|minute|person|head)\b",
+    re.I,
+)
 
 
 def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: False) -> Kind:
     """The kinds of answer the question asks for when it names nothing else, Kind.NONE when
     it does: each of its words is a stop word, a word of a phrasing asking for that kind
     (answertypes.asked), a word of extent (minimum, maximum, average: Kind.FIGURE) or one
-    that `everyday` says names no topic ("take" in "and how long does it take?"). "and
-    when does the library open?" names the library."""
-    said = words(question)
+    that `everyday` says names no topic ("take" in "and how long does it take?"), and for
+    a price, the unit it is counted by ("how much per night?": _RATE). "and when does the
+    library open?" names the library."""
+    said = words(_RATE.sub(" ", question) if asked(question) & Kind.MONEY else question)
     kind = asked(question) | (Kind.FIGURE if any(w in _EXTENT for w in said) else Kind.NONE)
     if not kind or any(
         w not in STOP_WORDS and w not in _CUES and w not in _EXTENT and not everyday(w)

@@ -1,5 +1,6 @@
 """The last lifts of a ranking, once meaning is mixed in (which would otherwise scale them
-down): passages holding the kind of answer asked for (answertypes.py), passages writing the
+down): passages holding the kind of answer asked for (answertypes.py) and, for a question
+telling or asking an age, those setting age limits (ages.py), passages writing the
 question's neighbouring terms side by side (rerank.lift_phrases), the passages of a guide
 the question names by its title (guidenames.py), those holding a name of the knowledge's
 own that the question uses, and, last word on the ranking, the passages answering a
@@ -7,15 +8,17 @@ question about the document itself (introduction.py) or asking only how to get i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Container, Sequence
 
 import numpy as np
 
-from guidebot.search.answertypes import AnswerKinds
+from guidebot.search.answertypes import AnswerKinds, Kind, asked
 from guidebot.search.config import RetrievalConfig
 from guidebot.search.contact import lift_contact
 from guidebot.search.english import own_names
 from guidebot.search.guidenames import GuideNames
+from guidebot.search.index import top_k
 from guidebot.search.introduction import DocumentQuestions, lift_rows
 from guidebot.search.queryterms import Query
 from guidebot.search.rerank import lift_phrases
@@ -65,6 +68,8 @@ class Lifts:
         `fused`: meaning was mixed into `scores`."""
         config, names, terms = self._config, self._names, query.terms
         self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
+        if config.age_lift and asked(question) & Kind.AGE:
+            self._lift_ages(query, scores, baseline, idf)
         lift_phrases(
             scores,
             baseline,
@@ -99,6 +104,26 @@ class Lifts:
         top = float(scores.max()) - baseline if held else 0.0
         for rows in held if top > 0 else ():
             scores[rows] += weight * top
+
+    def _lift_ages(
+        self, query: Query, scores: np.ndarray, baseline: float, idf: Callable[[str], float]
+    ) -> None:
+        """For a question telling or asking an age (ages.py), raise the passages setting an
+        age limit among the RetrievalConfig.age_pool best (matching nothing else too) as
+        BM25 would for one more query term that only they hold: by that term's idf, ln((pool
+        + 1) / holders) within the pool, over the question's idf-weighted terms', times
+        RetrievalConfig.age_lift times the best score above `baseline`. "I'm 22,
+        can I hire?" is about the age, its one other term in every passage of a car hire's
+        guide; "I'm 34, a supervisor for ten years ... what do these jobs pay" tells a
+        story."""
+        rows = top_k(scores, self._config.age_pool)  # a term of its own: at baseline too
+        holding = [row for row in rows.tolist() if self._kinds.of(row) & Kind.AGE]
+        top = float(scores[rows].max()) - baseline if holding else 0.0
+        if top <= 0:
+            return
+        age = math.log((len(rows) + 1) / len(holding))
+        rest = sum(idf(term) * weight for term, weight in query.weights.items())
+        scores[holding] += self._config.age_lift * (age / rest if rest else 1.0) * top
 
     def _knows(self, term: str) -> bool:
         return bool(self._holders(term).size)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from guidebot.search.ages import ages_told
 from guidebot.search.analysis import Analyzer, words
 from guidebot.search.answertypes import years_told
 from guidebot.search.config import RetrievalConfig
@@ -83,6 +84,10 @@ class QueryTerms:
         """The question's Query; `context` adds weighted terms from earlier turns."""
         terms, surface, repairs = self.understand(question)
         terms = less_ruled_out(question, terms, lambda text: self.understand(text)[0])
+        # The asker's own age is no word to search ("22" met "22:00"): the answer-kind
+        # lift finds the passage setting age limits (ages.py).
+        told = set(ages_told(question))
+        terms = [term for term in terms if term not in told]
         asked = self._asked_terms(question)
         counted = self._counted_units(surface)
         frames = {t: w for w in framed_words(surface) for t in self.analyzer.terms(w)}
