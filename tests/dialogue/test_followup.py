@@ -613,3 +613,34 @@ def test_a_question_asking_only_for_a_kind_goes_on_from_the_answer_before(make_k
     assert conversation.ask("can an engineer visit my home?").sources[0].section == "Home visits"
     reply = conversation.ask("what time do I need to call by?")
     assert reply.kind == "answer" and reply.sources[0].section == "Home visits"
+
+
+BROADBAND = """---
+title: Harbourline Help
+---
+Harbourline sells broadband and phone lines.
+
+## Complaints and the ombudsman
+Tell us what went wrong by phone or in writing. We aim to reply within 10 working days;
+after eight weeks you can go to the ombudsman for free.
+
+## Moving home
+Tell us a month before you move and we take care of the rest. It takes about two weeks to
+set up your line at the new address.
+
+## Slow speeds
+Restart the router and test the speed with a cable.
+"""
+
+
+def test_an_answer_found_by_meaning_alone_leaves_its_heading_as_the_topic(make_knowledge):
+    """ "how do I complain": no passage says "complain" (they say "complaints"), so the
+    answer comes from meaning, and its own terms would leave nothing for the next turn to
+    go on from; the heading it was answered from does (followup.remembered_terms)."""
+    chat = reading_meaning(make_knowledge({"guides/help.md": BROADBAND}))
+    first = chat.ask("how do I complain")
+    assert first.kind == "answer"
+    assert first.sources[0].section == "Complaints and the ombudsman"
+    reply = chat.ask("how long do you take to sort it out")
+    assert reply.read_as, "read on from the complaint"
+    assert reply.sources[0].section == "Complaints and the ombudsman"

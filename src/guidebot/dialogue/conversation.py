@@ -17,7 +17,7 @@ from guidebot.dialogue.clarify import (
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
-from guidebot.dialogue.followup import Reading, read
+from guidebot.dialogue.followup import Reading, read, remembered_terms
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import answer_from, bare_pick, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
@@ -318,4 +318,5 @@ class Conversation:
         follow-up (as `reading` says; none for a pick) keeps the topic it was read on from."""
         on_from = (reading.topic, reading.topic_terms) if reading and reading.followup else None
         weight = self.context.policy.followup_weight
-        self.state.remember(question, result.terms, weight, on_from, alternative(question))
+        terms = result.terms if on_from else remembered_terms(self.context, result)
+        self.state.remember(question, terms, weight, on_from, alternative(question))
