@@ -310,3 +310,11 @@ PHONE_ENTRY = """
 def test_an_email_address_is_not_a_web_address_too():
     assert held("Email waste@harrowby.gov.uk") == Kind.EMAIL
     assert held("See harrowby.gov.uk/bins") == Kind.WEB
+
+
+def test_where_a_text_gives_a_number_or_an_email():
+    from guidebot.search.answertypes import reach_at
+
+    text = "Reception: 0117 496 0321. Events: events@hotel.example. In 2024 we moved."
+    assert reach_at(text) == [(11, Kind.PHONE), (34, Kind.EMAIL)]
+    assert reach_at("Call 105 in a power cut.") == [(0, Kind.PHONE)]

@@ -56,3 +56,30 @@ def test_where_the_office_is_is_answered_where_its_address_is_given(make_knowled
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question
     assert bot.ask("when is the office open").sources[0].section == "Office opening hours"
+
+
+HOTEL = """
+---
+title: Wharfside Hotel
+---
+## Luggage storage
+Reception keeps your bags after check-out: ask at reception and give your room number.
+
+## Contact us
+The Wharfside Hotel, 41 Welsh Back, Bristol BS1 4RB.
+Reception (24 hours): 0117 496 0321. Reservations (8am to 8pm): 0117 496 0322,
+reservations@wharfside.example. Leisure club: 0117 496 0330.
+"""
+
+
+def test_a_number_asked_for_someone_named_is_the_one_under_their_label(make_knowledge):
+    """ "phone number for reception" names a topic beside the request, so it is no request
+    for a way alone; the luggage section says "reception" and "number" (a room's), yet the
+    contact section gives reception's number under its label (contact._lift_labelled)."""
+    bot = Bot.load(make_knowledge({"guides/hotel.md": HOTEL}))
+    for question in ("phone number for reception", "email address for reservations"):
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question
+        assert reply.sources[0].section == "Contact us", question
+    # a word no label holds leaves the ranking to the words
+    assert bot.ask("where do I leave my bags").sources[0].section == "Luggage storage"

@@ -79,7 +79,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
-    (Kind.EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
+    (Kind.EMAIL, EMAIL := re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
     (
         Kind.WEB,
         re.compile(
@@ -225,6 +225,15 @@ def years_told(text: str) -> list[str]:
     the next several years") or of an age ("20 year old machines"). Not "a 4 year program"
     or "in 2 years", where the count may be what is asked."""
     return [m.group("unit") or m.group("age") for m in _STORY_YEARS.finditer(text)]
+
+
+def reach_at(text: str) -> list[tuple[int, Kind]]:
+    """Where the text gives a phone number or an email address: (offset, Kind.PHONE or
+    Kind.EMAIL) of each, in order."""
+    found = [(m.start(), Kind.PHONE) for m in PHONE.finditer(text) if _is_phone(m.group())]
+    found += [(m.start(), Kind.PHONE) for m in _SHORT_LINE.finditer(text)]
+    found += [(m.start(), Kind.EMAIL) for m in EMAIL.finditer(text)]
+    return sorted(found)
 
 
 def _is_phone(digits: str) -> bool:

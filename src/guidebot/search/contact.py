@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from guidebot.search.analysis import STOP_WORDS, words
-from guidebot.search.answertypes import AnswerKinds, Kind, asked
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, reach_at
 from guidebot.search.index import top_k
 from guidebot.search.introduction import lift_rows
 
@@ -30,6 +30,8 @@ DESK_WORDS = frozenset(
     "enquiry inquiries inquiry general main team office".split()
 )
 CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
+# The words before a number or an address that say whose it is: "Reception (24 hours):".
+LABEL_WORDS = 6
 
 
 def contact_only(question: str) -> Kind:
@@ -53,7 +55,7 @@ def lift_contact(
     number given for power cuts, not the switchboard's."""
     contact = contact_only(question)
     if not contact:
-        return False
+        return _lift_labelled(kinds, question, scores, baseline)
     rows = top_k(scores, CONTACT_POOL).tolist()
     holding = [row for row in rows if np.isfinite(scores[row]) and kinds.of(row) & contact]
     if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
@@ -76,3 +78,33 @@ def lift_contact(
 def _asks_for(kinds: AnswerKinds, row: int, contact: Kind) -> bool:
     """Whether passage `row` is an FAQ entry asked only for a way of `contact`."""
     return any(contact_only(asked) & contact for asked in kinds.passage(row).asked)
+
+
+def _lift_labelled(kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float) -> bool:
+    """For a question asking for a phone number or an email of someone it names ("phone
+    number for reception", "email for group bookings"), put first the passages (of the
+    CONTACT_POOL best) that give one under a label holding every word it names: a contact
+    section's "Reception (24 hours): 0117 496 0321". True when there were any."""
+    wanted = asked(question) & (Kind.PHONE | Kind.EMAIL)
+    named = {w for w in words(question) if w not in STOP_WORDS | REACH_WORDS | DESK_WORDS}
+    if not wanted or not named:
+        return False
+    rows = [
+        row
+        for row in top_k(scores, CONTACT_POOL).tolist()
+        if np.isfinite(scores[row])
+        and kinds.of(row) & wanted
+        and _labels(kinds.passage(row).text, named, wanted)
+    ]
+    return bool(rows) and lift_rows(scores, baseline, np.array(rows, dtype=np.int64))
+
+
+def _labels(text: str, named: set[str], wanted: Kind) -> bool:
+    """Whether the text gives a way of the kinds `wanted` right after all the words `named`
+    (within LABEL_WORDS words, figures not counted: "Reservations (8am to 8pm): 0117 496
+    0322, reservations@…" labels the email too)."""
+    for at, kind in reach_at(text):
+        before = [w for w in words(text[max(0, at - 30 * LABEL_WORDS) : at]) if not w.isdigit()]
+        if kind & wanted and named <= set(before[-LABEL_WORDS:]):
+            return True
+    return False
