@@ -40,7 +40,7 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("how much is a day pass", Kind.MONEY),
         ("does my carer have to pay", Kind.MONEY),
         ("what time do you open on sundays", Kind.CLOCK),
-        ("when does the cafe close", Kind.CLOCK),
+        ("when does the cafe close", Kind.CLOCK | Kind.DATE),  # a time of day, or a day
         ("how long can I keep a book", Kind.DURATION),
         ("whats the phone number", Kind.PHONE),
         ("can I email you", Kind.EMAIL),
@@ -112,7 +112,7 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("Nineteen percent of riders", Kind.PERCENT),
         ("Room 101 seats 40.", Kind.NONE),
         ("Sizes 10 12 14 16 18.", Kind.NONE),
-        ("Closed 12.03.2024 - 15.03.2024.", Kind.NONE),
+        ("Closed 12.03.2024 - 15.03.2024.", Kind.DATE),  # dates, no phone number
         ("ISBN 978-0-306-40615-7", Kind.NONE),
         ("7" * 40, Kind.NONE),
         # a postal address by its post code, its street or its PO box
@@ -318,3 +318,48 @@ def test_where_a_text_gives_a_number_or_an_email():
     text = "Reception: 0117 496 0321. Events: events@hotel.example. In 2024 we moved."
     assert reach_at(text) == [(11, Kind.PHONE), (34, Kind.EMAIL)]
     assert reach_at("Call 105 in a power cut.") == [(0, Kind.PHONE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Opening 15 May: a retrospective of her landscapes.", True),
+        ("Until 2 March, then on tour.", True),
+        ("Closed 25 and 26 December.", True),
+        ("From March 2 to April 4.", True),
+        ("Shut on 12.03.2024.", True),
+        ("You may be asked for ID.", False),  # "may", the verb
+        ("Open 10am to 5pm.", False),
+        ("Since 2024.", False),
+    ],
+)
+def test_a_day_of_the_year(text, holds):
+    assert bool(held(text) & Kind.DATE) == holds
+
+
+def test_when_something_opens_asks_a_time_of_day_or_a_day():
+    assert asked("When does the Marguerite Dunn show open?") == Kind.CLOCK | Kind.DATE
+    assert asked("what time do you open") == Kind.CLOCK
+    assert asked("what date is the deadline") == Kind.DATE
+
+
+MUSEUM = """
+---
+title: Wexcombe Museum
+---
+## Opening Times
+The museum is open Tuesday to Sunday, 10am to 5pm, and until 8pm on Thursdays.
+
+## Current Exhibitions
+Until 2 March: Salt and Sail, on the harbour's trade. Opening 15 May: Marguerite Dunn:
+Light on the Moor, the painter's first retrospective.
+"""
+
+
+def test_when_a_show_opens_is_answered_where_its_day_is_given(make_knowledge):
+    """The opening times hold the times of day asked for and the word "open"; the
+    exhibitions give the day the show named opens."""
+    bot = Bot.load(make_knowledge({"guides/museum.md": MUSEUM}))
+    reply = bot.ask("When does the Marguerite Dunn show open?")
+    assert reply.sources[0].section == "Current Exhibitions"
+    assert bot.ask("when do you open on thursdays").sources[0].section == "Opening Times"

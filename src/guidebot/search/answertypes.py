@@ -38,6 +38,7 @@ class Kind(IntFlag):
     FIGURE = 128  # any figure in digits: what a minimum, a maximum or an average asks for
     POSTAL = 256  # a street address, post code or PO box: where to go or to write
     AGE = 512  # an age limit: "aged 21 to 24", "over-65s" (ages.py)
+    DATE = 1024  # a day of the year: "15 May", "March 2", "12/03/2026"
 
 
 _COUNTS = (
@@ -48,6 +49,17 @@ _TEENS = "thirteen|fourteen|sixteen|seventeen|eighteen|nineteen"  # fifteen is a
 _UNITS = (
     r"(?:(?:working|business|calendar|school)\s+)?"
     r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
+)
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# A day of the year: "15 May", "1st June", "March 2", or in figures (DATE below).
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
+    rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]\d)|"
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b",
+    re.I,
 )
 _COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -68,6 +80,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.DURATION, _COUNTED),
+    (Kind.DATE, _DAY),
     (Kind.AGE, ages.HELD),
     (
         Kind.PERCENT,
@@ -128,16 +141,18 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    # "when ... opens": from a line's first "when" only, held (possessive), so that a line
-    # of many "when"s is read once, not once from each (33 s for "when " * 20000).
+    (Kind.CLOCK, re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bhours\b", re.I)),
+    # "when ... opens" asks a time of day or a day ("when does the new exhibition open?"):
+    # read from a line's first "when" only, held (possessive), so that a line of many
+    # "when"s is read once, not once from each (33 s for "when " * 20000).
     (
-        Kind.CLOCK,
+        Kind.CLOCK | Kind.DATE,
         re.compile(
-            r"\bwhat time\b|\bopening (?:hours|times)\b|\bhours\b|"
             r"^(?:(?!\bwhen\b).)*+\bwhen\b.*\b(?:opens?|close[sd]?|starts?|begins?|finish(?:es)?)\b",
             re.I | re.M,
         ),
     ),
+    (Kind.DATE, re.compile(r"\b(?:what|which)\s+dates?\b", re.I)),
     (
         Kind.DURATION,
         re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b", re.I),
