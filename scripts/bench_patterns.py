@@ -25,6 +25,8 @@ import time
 import guidebot
 
 PIECES = ("when ", "where are you ", "how ", "a ", "1 ", "1. ", " ", "\n", "- ", "by ", ", ")
+# Each piece is also repeated after these, the start of a phrasing a pattern reads on from.
+PREFIXES = ("", "where do i send ", "when does it ")
 SKIPPED = (".tui", ".web", "__main__")  # front ends, and the module that starts the app
 
 
@@ -68,11 +70,12 @@ def main() -> None:
     rows = []
     for name, pattern in _patterns().items():
         worst = (0.0, 0.0, "")
-        for piece in PIECES:
-            short = _seconds(pattern, piece * (args.length // len(piece)))
-            long = _seconds(pattern, piece * (4 * args.length // len(piece)))
-            if long > worst[1]:
-                worst = (short, long, piece)
+        for prefix in PREFIXES:
+            for piece in PIECES:
+                short = _seconds(pattern, prefix + piece * (args.length // len(piece)))
+                long = _seconds(pattern, prefix + piece * (4 * args.length // len(piece)))
+                if long > worst[1]:
+                    worst = (short, long, prefix + piece)
         short, long, piece = worst
         growth = math.log(long / short, 4) if short > 0 else 0.0
         rows.append((long, growth, name, piece))

@@ -316,8 +316,9 @@ def test_where_a_text_gives_a_number_or_an_email():
     from guidebot.search.answertypes import reach_at
 
     text = "Reception: 0117 496 0321. Events: events@hotel.example. In 2024 we moved."
-    assert reach_at(text) == [(11, Kind.PHONE), (34, Kind.EMAIL)]
-    assert reach_at("Call 105 in a power cut.") == [(0, Kind.PHONE)]
+    assert reach_at(text) == [(11, 24, Kind.PHONE), (34, 54, Kind.EMAIL)]
+    assert text[34:54] == "events@hotel.example"
+    assert reach_at("Call 105 in a power cut.") == [(0, 8, Kind.PHONE)]
 
 
 @pytest.mark.parametrize(
@@ -329,6 +330,9 @@ def test_where_a_text_gives_a_number_or_an_email():
         ("From March 2 to April 4.", True),
         ("Shut on 12.03.2024.", True),
         ("You may be asked for ID.", False),  # "may", the verb
+        ("Children under 12 may stay free.", False),
+        ("Firmware 3.2.12 fixes it.", False),  # a version, not a day
+        ("Sizes 10-12-14.", False),
         ("Open 10am to 5pm.", False),
         ("Since 2024.", False),
     ],

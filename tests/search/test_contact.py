@@ -4,7 +4,7 @@ import pytest
 
 from guidebot import Bot
 from guidebot.search.answertypes import Kind
-from guidebot.search.contact import contact_only
+from guidebot.search.contact import _labels, contact_only
 
 
 @pytest.mark.parametrize(
@@ -81,5 +81,9 @@ def test_a_number_asked_for_someone_named_is_the_one_under_their_label(make_know
         reply = bot.ask(question)
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Contact us", question
+    # a sentence naming someone is no label: "reception" here is who to ask
+    taxis = "Taxis: if you would rather, ask reception for City Cabs' number: 0117 496 0999."
+    assert not _labels(taxis, {"reception"}, Kind.PHONE)
+    assert _labels("Reception (24 hours): 0117 496 0321.", {"reception"}, Kind.PHONE)
     # a word no label holds leaves the ranking to the words
     assert bot.ask("where do I leave my bags").sources[0].section == "Luggage storage"

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 
 _NUMBER = r"\d{1,2}"
-# A figure followed by these is a count of something else: "I'm 5 minutes away", "she's 6
-# foot", "he's 12 stone".
-_NOT_AN_AGE = (
-    r"(?!\s*(?:%|[:.]\d|am\b|pm\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|"
-    r"months?\b|miles?\b|points?\b|mph\b|km\b|kg\b|foot\b|feet\b|ft\b|cm\b|stone\b|st\b|"
-    r"lbs?\b|pounds?\b|quid\b|people\b|of\b|percent\b|per\b))"
+# An age told stands alone, the clause going on or ending after it ("I'm 22, can I hire?",
+# "my son is 16 and", "I'm 70 now"); a figure followed by a noun counts something else ("I'm
+# 5 minutes away", "I'm 4 payments behind", "she's 5'4").
+_ALONE = (
+    r"(?=\s*(?:[,.!?;:)]|$|(?:and|but|so|now|next|soon|this|can|could|may|will|would|do|does|"
+    r"is|am|are|was|years?|yrs?|y/?o)\b))"
 )
+# After "children under 4", "guests over 6 ft" measures something else.
+_NO_UNIT = r"(?!\s*(?:%|ft|feet|foot|inches|in|cm|m|kg|lbs?|stone|st|minutes?|mins?|hours?)\b)"
 _KIN = (
     "son|daughter|child|kid|boy|girl|baby|mum|mom|mother|dad|father|gran|grandma|granny|"
     "grandad|granddad|grandpa|grandson|granddaughter|nan|husband|wife|partner|friend|"
@@ -32,7 +34,7 @@ def _told(age: str) -> str:
     7", "aged 70", "turning 18"."""
     return (
         rf"\b(?:i['’]?m|i\s+am|he['’]?s|she['’]?s|he\s+is|she\s+is|(?:{_KIN})\s+is|"
-        rf"(?:{_KIN})['’]s|aged?|turning|turned|turns)\s+{age}\b{_NOT_AN_AGE}"
+        rf"(?:{_KIN})['’]s|aged?|turning|turned|turns)\s+{age}\b{_ALONE}"
     )
 
 
@@ -52,15 +54,16 @@ ASKED = re.compile(
     r"\bwhat\s+ages?\b|\b(?:over|under)[\s-]?\d{1,2}s\b",
     re.I,
 )
-# A passage setting an age: "aged 4 to 12", "at least 18 years old", "under-16s", "80 and
-# over", "children under 4", "the minimum age", "in that age bracket".
+# A passage setting an age: "aged 4 to 12", "at least 18 years old", "under-16s", "drivers
+# 80 and over", "children under 4", "the minimum age", "in that age bracket"; not any count
+# ("groups of 10 and over", "guests over 6 ft").
 HELD = re.compile(
     rf"\bage[sd]?\s+(?:of\s+)?{_NUMBER}\b|\b{_NUMBER}[\s-]*(?:years?|yrs?)[\s-]*old\b|"
     rf"\b{_NUMBER}[\s-]*year[\s-]*olds?\b|\b(?:over|under)[\s-]?{_NUMBER}s\b|"
     rf"\bunder[\s-](?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens)\b|"
-    rf"\b{_NUMBER}\s+(?:or|and)\s+(?:over|older|above|under|younger)\b|"
     rf"\b(?:children|child|kids|babies|infants|anyone|guests|drivers|visitors)\s+"
-    rf"(?:over|under)\s+{_NUMBER}\b|"
+    rf"(?:(?:over|under)\s+{_NUMBER}\b{_NO_UNIT}|{_NUMBER}\s+(?:or|and)\s+"
+    r"(?:over|older|above|under|younger)\b)|"
     r"\b(?:minimum|maximum|upper|lower)\s+age\b|"
     r"\bage\s+(?:limits?|restrictions?|brackets?|range|groups?)\b",
     re.I,
@@ -70,6 +73,6 @@ HELD = re.compile(
 def ages_told(text: str) -> list[str]:
     """The figures of the ages the text tells, as written, in order: "22" of "I'm 22, can I
     hire?" and "8" of "my 8 year old". They are the asker's, not words to search."""
-    found = [(m.start(), m.group("age")) for m in _TOLD.finditer(text)]
-    found += [(m.start(), m.group("age")) for m in _WITH_UNIT.finditer(text)]
-    return [age for _, age in sorted(found)]
+    found = {m.start("age"): m.group("age") for m in _TOLD.finditer(text)}
+    found.update((m.start("age"), m.group("age")) for m in _WITH_UNIT.finditer(text))
+    return [found[at] for at in sorted(found)]  # "I'm 21 years old" tells one age

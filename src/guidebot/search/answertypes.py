@@ -50,16 +50,17 @@ _UNITS = (
     r"(?:(?:working|business|calendar|school)\s+)?"
     r"(?:minute|min|hour|hr|day|week|month|year|yr|semester|term|quarter)"
 )
+# Months as a text writes them, capitalised: "may" is the verb ("under 12 may stay free").
 _MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-# A day of the year: "15 May", "1st June", "March 2", or in figures (DATE below).
+# A day of the year: "15 May", "1st June", "March 2", or in figures with its year
+# ("12/03/2026"; not a version, "3.2.12", nor sizes, "10-12-14").
 _DAY = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
     rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]\d)|"
-    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b",
-    re.I,
+    r"(?<![\d.])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d\b"
 )
 _COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -242,12 +243,16 @@ def years_told(text: str) -> list[str]:
     return [m.group("unit") or m.group("age") for m in _STORY_YEARS.finditer(text)]
 
 
-def reach_at(text: str) -> list[tuple[int, Kind]]:
-    """Where the text gives a phone number or an email address: (offset, Kind.PHONE or
+# An email address to its end (EMAIL stops one letter after the "@"'s first dot).
+_WHOLE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
+
+
+def reach_at(text: str) -> list[tuple[int, int, Kind]]:
+    """Where the text gives a phone number or an email address: (start, end, Kind.PHONE or
     Kind.EMAIL) of each, in order."""
-    found = [(m.start(), Kind.PHONE) for m in PHONE.finditer(text) if _is_phone(m.group())]
-    found += [(m.start(), Kind.PHONE) for m in _SHORT_LINE.finditer(text)]
-    found += [(m.start(), Kind.EMAIL) for m in EMAIL.finditer(text)]
+    phones = [m for m in PHONE.finditer(text) if _is_phone(m.group())]
+    found = [(m.start(), m.end(), Kind.PHONE) for m in [*phones, *_SHORT_LINE.finditer(text)]]
+    found += [(m.start(), m.end(), Kind.EMAIL) for m in _WHOLE_EMAIL.finditer(text)]
     return sorted(found)
 
 

@@ -30,8 +30,10 @@ DESK_WORDS = frozenset(
     "enquiry inquiries inquiry general main team office".split()
 )
 CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
-# The words before a number or an address that say whose it is: "Reception (24 hours):".
-LABEL_WORDS = 6
+# A label says whose a number or an address is, in a few words after a break and right
+# before it: "Reception (24 hours): 0117 …". More, it is a sentence that names someone.
+LABEL_WORDS = 4
+_BREAKS = (". ", "! ", "? ", ";", ",", "\n")
 
 
 def contact_only(question: str) -> Kind:
@@ -100,11 +102,24 @@ def _lift_labelled(kinds: AnswerKinds, question: str, scores: np.ndarray, baseli
 
 
 def _labels(text: str, named: set[str], wanted: Kind) -> bool:
-    """Whether the text gives a way of the kinds `wanted` right after all the words `named`
-    (within LABEL_WORDS words, figures not counted: "Reservations (8am to 8pm): 0117 496
-    0322, reservations@…" labels the email too)."""
-    for at, kind in reach_at(text):
-        before = [w for w in words(text[max(0, at - 30 * LABEL_WORDS) : at]) if not w.isdigit()]
-        if kind & wanted and named <= set(before[-LABEL_WORDS:]):
+    """Whether the text gives a way of the kinds `wanted` under a label holding all the
+    words `named`: the words since the last break (a sentence's end, a comma, a semicolon, a
+    line, another way), LABEL_WORDS of them at most, stop words and figures not counted.
+    A way right after another keeps its label: "Reservations: 0117 496 0322,
+    reservations@…". "ask reception for City Cabs' number: 0117 …" is no label."""
+    label: list[str] = []
+    end = 0
+    for start, stop, kind in reach_at(text):
+        before = text[end:start]
+        said = [w for w in words(before[_last_break(before) :]) if not w.isdigit()]
+        label = said or label
+        end = stop
+        content = [w for w in label if w not in STOP_WORDS]
+        if kind & wanted and len(content) <= LABEL_WORDS and named <= set(label):
             return True
     return False
+
+
+def _last_break(text: str) -> int:
+    """Where the text's last break ends (0 without one)."""
+    return max((text.rfind(mark) + len(mark) for mark in _BREAKS if mark in text), default=0)

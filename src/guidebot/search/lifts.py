@@ -109,13 +109,13 @@ class Lifts:
         self, query: Query, scores: np.ndarray, baseline: float, idf: Callable[[str], float]
     ) -> None:
         """For a question telling or asking an age (ages.py), raise the passages setting an
-        age limit among the RetrievalConfig.age_pool best (matching nothing else too) as
-        BM25 would for one more query term that only they hold: by that term's idf, ln((pool
-        + 1) / holders) within the pool, over the question's idf-weighted terms', times
-        RetrievalConfig.age_lift times the best score above `baseline`. "I'm 22,
-        can I hire?" is about the age, its one other term in every passage of a car hire's
-        guide; "I'm 34, a supervisor for ten years ... what do these jobs pay" tells a
-        story."""
+        age limit (beyond the answer-kind lift every kind asked gives) among the
+        RetrievalConfig.age_pool best, matching nothing else too, as BM25 would for one more
+        query term that only they hold: by that term's idf, ln((pool + 1) / holders) within
+        the pool, over the question's idf-weighted terms', times RetrievalConfig.age_lift
+        times the best score above `baseline`. "I'm 22, can I hire?" is about the age, its
+        one other term in every passage of a car hire's guide; "I'm 34, a supervisor for
+        ten years ... what do these jobs pay" tells a story."""
         rows = top_k(scores, self._config.age_pool)  # a term of its own: at baseline too
         holding = [row for row in rows.tolist() if self._kinds.of(row) & Kind.AGE]
         top = float(scores[rows].max()) - baseline if holding else 0.0

@@ -31,7 +31,7 @@ ASKED = re.compile(
     r"\bwhere\s+(?:are|r)\s+(?:you|u)\s+(?:located|based)\b|"
     r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*+\??\s*+$|"
     r"\bwhere(?:\s+(?:is|are)|['’]s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
-    r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|mail)\s+(?:a|my|the)?\s*"
+    r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|mail)\s+(?:(?:a|my|the)\s+)?"
     r"(?:letter|letters|mail|post|parcel|cheque|check|documents?|forms?)\b|"
     r"\bwhere\s+(?:do|can|should)\s+i\s+write\s+to\b",
     re.I,
