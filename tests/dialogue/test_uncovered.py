@@ -189,6 +189,31 @@ def test_a_question_naming_a_thing_far_from_every_word_of_its_section_is_decline
         assert not names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10)
 
 
+def test_a_passage_nearly_as_good_sharing_more_words_keeps_the_question_in_scope(
+    make_knowledge,
+):
+    """The best passage meets "is there parking at the airport" on one word; when another
+    of the next two scores nearly as well (uncovered.NEAR_TIE of the best) and shares two,
+    the question is not about something else: a long story whose FAQ entry leads by a hair
+    on "wheelchair" while the accessibility section holds "wheelchair" and "steps"."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.dialogue.uncovered import NEAR_TIE
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/dental.md": DENTAL})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    found = bot.retriever.search("is there parking at the airport", k=10)
+    assert names_something_else(bot.retriever, found, 0.3, 10.0)
+    best, second = found.hits[0], found.hits[1]
+    two = (*best.matched, "extra")
+    for share, declined in ((NEAR_TIE + 0.01, False), (NEAR_TIE - 0.05, True)):
+        near = replace(second, matched=two, score=share * best.score)
+        result = replace(found, hits=(best, near, *found.hits[2:]))
+        assert names_something_else(bot.retriever, result, 0.3, 10.0) == declined, share
+
+
 def test_a_name_neither_english_nor_the_encoder_knows_is_something_else(make_knowledge):
     """ "zorbly" and "heathrow" are no words of English the encoder can read: things named,
     far from everything the section says, where an unreadable word used to leave the rule

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.uncovered import content_words, lead_with
-from guidebot.search.analysis import AUXILIARIES, words
+from guidebot.dialogue.uncovered import lead_with
+from guidebot.search.analysis import AUXILIARIES, content_words, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult

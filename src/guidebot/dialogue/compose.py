@@ -6,9 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from guidebot.dialogue.uncovered import content_words
 from guidebot.reply import LOW_CONFIDENCE, Reply, Source
-from guidebot.search.analysis import contracted
+from guidebot.search.analysis import content_words, contracted
 from guidebot.search.english import EnglishWords
 from guidebot.search.inflection import plural_stems
 from guidebot.search.results import Hit, SearchResult

@@ -14,7 +14,13 @@ import numpy as np
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.knowledge.passages import Passage
-from guidebot.search.analysis import STOP_WORDS, Analyzer, contracted, is_number, words
+from guidebot.search.analysis import (
+    Analyzer,
+    content_words,
+    contracted,
+    is_number,
+    words,
+)
 from guidebot.search.english import EnglishWords, own_names
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
@@ -171,6 +177,9 @@ def _naming_the_guide(retriever: Retriever, hit: Hit) -> set[str]:
     }
 
 
+NEAR_TIE = 0.97  # a passage scoring this share of the best's is about as good a reading
+
+
 def names_something_else(
     retriever: Retriever,
     result: SearchResult,
@@ -193,15 +202,19 @@ def names_something_else(
     export's entries are: one with many phrasings is an intent whose questions name their
     own things ("flying to russia"). Not when the word shared is one English does not
     know, a name of the knowledge's own (not a figure such as "2026"): "does it integrate
-    with xero" is about Xero, whatever "integrate" is near. Needs the semantic re-ranker's
-    encoder."""
+    with xero" is about Xero, whatever "integrate" is near. Nor when one of the next two
+    passages scores NEAR_TIE of the best's or more and shares two words or more: the
+    question meets the knowledge there ("my mum uses a wheelchair ... is there a way in
+    without steps?" led by a hair by "Can I borrow a wheelchair?"). Needs the semantic
+    re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:
         return False
     if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
         return False
     shared = set(best.matched) - result.loose
-    if len(shared) > 1:
+    near = [hit for hit in result.hits[1:3] if hit.score >= NEAR_TIE * best.score]
+    if len(shared) > 1 or any(len(set(hit.matched) - result.loose) > 1 for hit in near):
         return False
     analyzer, english = retriever.analyzer, retriever.repairer.english
     if not isinstance(english, EnglishWords):
@@ -248,13 +261,6 @@ def _run_together(retriever: Retriever, word: str) -> bool:
         if len(parts) == 2 and all(map(retriever.knows, parts)):
             return True
     return False
-
-
-def content_words(passage: Passage) -> list[str]:
-    """The words of a passage's section heading, title and text, each once, without stop
-    words: what a question's words are compared with in meaning."""
-    said = f"{passage.section} {passage.title} {passage.text}"
-    return [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
 
 
 def by_words(

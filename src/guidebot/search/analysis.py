@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import snowballstemmer
 
+from guidebot.knowledge.passages import Passage
+
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
 ANALYSIS_VERSION = 6  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
@@ -240,3 +242,10 @@ class Analyzer:
 
     def is_stop_word(self, word: str) -> bool:
         return word in STOP_WORDS
+
+
+def content_words(passage: Passage) -> list[str]:
+    """The words of a passage's section heading, title and text, each once, without stop
+    words: what a question's words are compared with in meaning."""
+    said = f"{passage.section} {passage.title} {passage.text}"
+    return [w for w in dict.fromkeys(words(said)) if w not in STOP_WORDS]
