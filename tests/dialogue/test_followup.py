@@ -644,3 +644,31 @@ def test_an_answer_found_by_meaning_alone_leaves_its_heading_as_the_topic(make_k
     reply = chat.ask("how long do you take to sort it out")
     assert reply.read_as, "read on from the complaint"
     assert reply.sources[0].section == "Complaints and the ombudsman"
+
+
+HIRE = """---
+title: Kestrel Hire
+---
+Kestrel hires cars and vans from four branches.
+
+## Mileage limits
+Cars come with 150 free miles a day. Each extra mile costs 25p, charged when you return it.
+
+## Cancellation
+Cancel up to 48 hours before collection for a full refund.
+
+## Taking a car abroad
+Cars may go to France and Belgium with a letter from the branch.
+"""
+
+
+def test_a_follow_up_naming_nothing_asks_about_its_topic(make_knowledge):
+    """ "and if i go over?" shares no word with the mileage section, and every word of it is
+    everyday English (followup.names_nothing): it asks about the limit just given, so its
+    words cannot say it is about something else. A follow-up naming a thing still can."""
+    chat = reading_meaning(make_knowledge({"guides/hire.md": HIRE}))
+    assert chat.ask("how many miles a day do i get").sources[0].section == "Mileage limits"
+    reply = chat.ask("and if i go over?")
+    assert reply.kind == "answer" and reply.read_as
+    assert reply.sources[0].section == "Mileage limits"
+    assert chat.ask("and what about my cat?").kind == "decline"

@@ -9,7 +9,7 @@ from functools import partial
 from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
-from guidebot.dialogue.followup import asks_only
+from guidebot.dialogue.followup import asks_only, names_nothing
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words, names_something_else
 from guidebot.search.kindonly import holds
@@ -96,6 +96,10 @@ def unrelated(
     # answers it.
     if words_say and followup and best is not None and (kind := asks_only(context, question)):
         return not holds(best.passage.text, kind)
+    # Nor can the words of one naming nothing at all ("and if i go over?" after the mileage
+    # limits): it asks about the topic it follows, which its meaning was read with.
+    if words_say and followup and names_nothing(context, question):
+        return False
     if not words_say or similarity is None or similarity < answer_from:
         return words_say
     if on_its_own or best is None:

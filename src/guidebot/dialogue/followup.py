@@ -15,7 +15,7 @@ from guidebot.dialogue.alternatives import (
 )
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import knowledge_names, lead_with
-from guidebot.search.analysis import AUXILIARIES, words
+from guidebot.search.analysis import AUXILIARIES, STOP_WORDS, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
 from guidebot.search.kindonly import asked_alone, extent_words, holds
@@ -135,6 +135,19 @@ def asks_only(context: TurnContext, question: str) -> Kind:
     if not isinstance(english, EnglishWords):
         return asked_alone(question)
     return asked_alone(question, lambda word: english.surprisal(word) <= common)
+
+
+def names_nothing(context: TurnContext, question: str) -> bool:
+    """Whether every word of the question is a stop word or one at most
+    Policy.kind_alone_common nats rare in English ("and if i go over?"): it names no thing
+    of its own, so as a follow-up it asks about the topic it follows."""
+    english, common = context.retriever.repairer.english, context.policy.kind_alone_common
+    said = words(question)
+    return (
+        isinstance(english, EnglishWords)
+        and bool(said)
+        and all(w in STOP_WORDS or english.surprisal(w) <= common for w in said)
+    )
 
 
 def _names_elsewhere(context: TurnContext, alone: SearchResult, combined: SearchResult) -> bool:
