@@ -46,6 +46,8 @@ def _with_unit(age: str) -> str:
 
 _TOLD = re.compile(_told(rf"(?P<age>{_NUMBER})"), re.I)
 _WITH_UNIT = re.compile(_with_unit(rf"(?P<age>{_NUMBER})"), re.I)
+# What every phrasing of ASKED holds: a figure, "old" or "age".
+HINT = re.compile(r"\d|old|age", re.I)
 # Asking about ages, told or not: "how old", "minimum age", "age limit", "over 65s".
 ASKED = re.compile(
     rf"{_told(_NUMBER)}|{_with_unit(_NUMBER)}|\bhow\s+old\b|"

@@ -209,11 +209,17 @@ _DEGREE = re.compile(
 )
 
 
+# Words every phrasing of a costly pattern holds: most questions lack them, and a literal
+# search is a tenth of the pattern's time (the age phrasings cost 11 µs a question).
+_HINTS = {Kind.AGE: ages.HINT, Kind.POSTAL: postal.HINT}
+
+
 def asked(question: str) -> Kind:
     """The kinds of answer the question asks for (Kind.NONE when it names none)."""
     kind = Kind.NONE
     for each, pattern in _ASKED:
-        if pattern.search(question):
+        hint = _HINTS.get(each)
+        if (hint is None or hint.search(question)) and pattern.search(question):
             kind |= each
     if _DEGREE.search(question):
         kind |= Kind.PERCENT  # money only if named: "how much did the fee go up"

@@ -23,6 +23,8 @@ HELD = re.compile(
     r"(?=\s*(?:[,;\n]|$|[A-Z\d]))|"
     r"\b(?i:p\.?\s?o\.?\s*box|post office box):?\s*\d+"
 )
+# What every phrasing of ASKED holds.
+HINT = re.compile(r"address|post|zip|where", re.I)
 # Where to find or write to the owner: the address of the owner's, not one's own ("my
 # billing address") or another kind ("IP address"), nor the verb ("address ethics").
 ASKED = re.compile(
