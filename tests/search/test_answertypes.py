@@ -188,9 +188,9 @@ def test_only_a_question_asking_for_a_kind_changes_the_scores(make_knowledge):
     kinds = AnswerKinds(passages)
     scores = np.linspace(1.0, 2.0, len(passages))
     before = scores.copy()
-    kinds.lift("where is the library", scores, 0.0, pool=10, weight=0.5)
+    kinds.lift(asked("where is the library"), scores, 0.0, pool=10, weight=0.5)
     assert np.array_equal(scores, before)
-    kinds.lift("how much are late fines", scores, 0.0, pool=10, weight=0.5)
+    kinds.lift(asked("how much are late fines"), scores, 0.0, pool=10, weight=0.5)
     raised = {passages[row].section for row in np.flatnonzero(scores != before)}
     assert raised == {"Fines"}
     assert np.allclose(scores[scores != before] - before[scores != before], 0.5 * 2.0)
@@ -210,15 +210,15 @@ def test_only_the_pool_is_read(make_knowledge):
     passages = build_passages(load_knowledge(make_knowledge({"guides/library.md": LIBRARY})))
     kinds = AnswerKinds(Counted(passages))
     scores = np.linspace(1.0, 2.0, len(passages))
-    kinds.lift("how much are late fines", scores, 0.0, pool=2, weight=0.5)
-    kinds.lift("what does a fine cost", scores, 0.0, pool=2, weight=0.5)
+    kinds.lift(asked("how much are late fines"), scores, 0.0, pool=2, weight=0.5)
+    kinds.lift(asked("what does a fine cost"), scores, 0.0, pool=2, weight=0.5)
     assert Counted.reads == 2  # the two best, once each
 
 
 def test_no_weight_no_lift(make_knowledge):
     passages = build_passages(load_knowledge(make_knowledge({"guides/library.md": LIBRARY})))
     scores = np.ones(len(passages))
-    AnswerKinds(passages).lift("how much are fines", scores, 0.0, pool=10, weight=0.0)
+    AnswerKinds(passages).lift(asked("how much are fines"), scores, 0.0, pool=10, weight=0.0)
     assert np.array_equal(scores, np.ones(len(passages)))
 
 

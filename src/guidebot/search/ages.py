@@ -75,6 +75,8 @@ HELD = re.compile(
 def ages_told(text: str) -> list[str]:
     """The figures of the ages the text tells, as written, in order: "22" of "I'm 22, can I
     hire?" and "8" of "my 8 year old". They are the asker's, not words to search."""
+    if not HINT.search(text):
+        return []  # most questions: no figure, so no age
     found = {m.start("age"): m.group("age") for m in _TOLD.finditer(text)}
     found.update((m.start("age"), m.group("age")) for m in _WITH_UNIT.finditer(text))
     return [found[at] for at in sorted(found)]  # "I'm 21 years old" tells one age

@@ -93,7 +93,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
-    (Kind.EMAIL, EMAIL := re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w")),
+    (Kind.EMAIL, _EMAIL := re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")),
     (
         Kind.WEB,
         re.compile(
@@ -249,16 +249,12 @@ def years_told(text: str) -> list[str]:
     return [m.group("unit") or m.group("age") for m in _STORY_YEARS.finditer(text)]
 
 
-# An email address to its end (EMAIL stops one letter after the "@"'s first dot).
-_WHOLE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
-
-
 def reach_at(text: str) -> list[tuple[int, int, Kind]]:
     """Where the text gives a phone number or an email address: (start, end, Kind.PHONE or
     Kind.EMAIL) of each, in order."""
     phones = [m for m in PHONE.finditer(text) if _is_phone(m.group())]
     found = [(m.start(), m.end(), Kind.PHONE) for m in [*phones, *_SHORT_LINE.finditer(text)]]
-    found += [(m.start(), m.end(), Kind.EMAIL) for m in _WHOLE_EMAIL.finditer(text)]
+    found += [(m.start(), m.end(), Kind.EMAIL) for m in _EMAIL.finditer(text)]
     return sorted(found)
 
 
@@ -290,13 +286,12 @@ class AnswerKinds:
         return self._held[row]
 
     def lift(
-        self, question: str, scores: np.ndarray, baseline: float, pool: int, weight: float
+        self, wanted: Kind, scores: np.ndarray, baseline: float, pool: int, weight: float
     ) -> None:
         """Raise each of the `pool` best passages (`scores`, float64 [passages], changed in
-        place) that holds a kind of answer the question asks for by `weight` times the best
-        score above `baseline`. Nothing changes for a question asking for no kind."""
-        wanted = asked(question) if weight > 0 else Kind.NONE
-        if not wanted:
+        place) that holds a kind of answer `wanted` (the question's, asked() reads them) by
+        `weight` times the best score above `baseline`. Nothing changes for Kind.NONE."""
+        if not wanted or weight <= 0:
             return
         rows = top_k(scores, pool, baseline)
         top = float(scores[rows].max()) - baseline if len(rows) else 0.0

@@ -46,7 +46,12 @@ def contact_only(question: str) -> Kind:
 
 
 def lift_contact(
-    kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float, richest: bool = True
+    kinds: AnswerKinds,
+    question: str,
+    wanted: Kind,
+    scores: np.ndarray,
+    baseline: float,
+    richest: bool = True,
 ) -> bool:
     """For a question asking only for a way to reach someone (contact_only), put the
     passages holding one (of the CONTACT_POOL best in `scores`, float64 [passages], changed
@@ -54,10 +59,11 @@ def lift_contact(
     they answer it as fully as an entry asked in its words. With `richest`, those giving
     the most kinds of way lead them; without (a question read on from an earlier turn's
     terms), their scores do: "what number do I call?" after "my power is off" asks for the
-    number given for power cuts, not the switchboard's."""
+    number given for power cuts, not the switchboard's. `wanted`: the kinds the question
+    asks for (answertypes.asked), for one naming whose number it wants (_lift_labelled)."""
     contact = contact_only(question)
     if not contact:
-        return _lift_labelled(kinds, question, scores, baseline)
+        return _lift_labelled(kinds, question, wanted, scores, baseline)
     rows = top_k(scores, CONTACT_POOL).tolist()
     holding = [row for row in rows if np.isfinite(scores[row]) and kinds.of(row) & contact]
     if not holding or not lift_rows(scores, baseline, np.array(holding, dtype=np.int64)):
@@ -82,12 +88,14 @@ def _asks_for(kinds: AnswerKinds, row: int, contact: Kind) -> bool:
     return any(contact_only(asked) & contact for asked in kinds.passage(row).asked)
 
 
-def _lift_labelled(kinds: AnswerKinds, question: str, scores: np.ndarray, baseline: float) -> bool:
+def _lift_labelled(
+    kinds: AnswerKinds, question: str, asked_for: Kind, scores: np.ndarray, baseline: float
+) -> bool:
     """For a question asking for a phone number or an email of someone it names ("phone
     number for reception", "email for group bookings"), put first the passages (of the
     CONTACT_POOL best) that give one under a label holding every word it names: a contact
     section's "Reception (24 hours): 0117 496 0321". True when there were any."""
-    wanted = asked(question) & (Kind.PHONE | Kind.EMAIL)
+    wanted = asked_for & (Kind.PHONE | Kind.EMAIL)
     named = {w for w in words(question) if w not in STOP_WORDS | REACH_WORDS | DESK_WORDS}
     if not wanted or not named:
         return False

@@ -53,8 +53,9 @@ def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: Fa
     that `everyday` says names no topic ("take" in "and how long does it take?"), and for
     a price, the unit it is counted by ("how much per night?": _RATE). "and when does the
     library open?" names the library."""
-    said = words(_RATE.sub(" ", question) if asked(question) & Kind.MONEY else question)
-    kind = asked(question) | (Kind.FIGURE if any(w in _EXTENT for w in said) else Kind.NONE)
+    kind = asked(question)
+    said = words(_RATE.sub(" ", question) if kind & Kind.MONEY else question)
+    kind |= Kind.FIGURE if any(w in _EXTENT for w in said) else Kind.NONE
     if not kind or any(
         w not in STOP_WORDS and w not in _CUES and w not in _EXTENT and not everyday(w)
         for w in said

@@ -67,8 +67,9 @@ class Lifts:
         `read_on`: the query holds an earlier turn's terms (contact.lift_contact's);
         `fused`: meaning was mixed into `scores`."""
         config, names, terms = self._config, self._names, query.terms
-        self._kinds.lift(question, scores, baseline, config.rerank_pool, config.answer_kind)
-        if config.age_lift and asked(question) & Kind.AGE:
+        wanted = asked(question)  # read once: every lift below asks it
+        self._kinds.lift(wanted, scores, baseline, config.rerank_pool, config.answer_kind)
+        if config.age_lift and wanted & Kind.AGE:
             self._lift_ages(query, scores, baseline, idf)
         lift_phrases(
             scores,
@@ -87,7 +88,7 @@ class Lifts:
             query.surface, terms, query.summary, names.naming, names.rows_named(terms)
         )
         typed = bool(config.answer_kind) and lift_contact(
-            self._kinds, question, scores, baseline, richest=not read_on
+            self._kinds, question, wanted, scores, baseline, richest=not read_on
         )
         return typed or (about is not None and lift_rows(scores, baseline, about))
 
