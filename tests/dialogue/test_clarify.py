@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from guidebot.bot import Bot
-from guidebot.dialogue.clarify import close_sections
+from guidebot.dialogue.clarify import close_sections, weigh_vague
 from guidebot.search.results import Hit
 
 GUIDE = """---
@@ -108,3 +108,19 @@ def test_a_section_and_its_own_sub_section_are_no_choice(make_knowledge):
     assert close_sections(bot.context, (), question, parent) == ["Late payment fees"]
     beside = dataclasses.replace(result, hits=(best, at("Van hire", 0.97)))
     assert close_sections(bot.context, (), question, beside) == ["Late payment fees", "Van hire"]
+
+
+def test_weigh_vague_asks_back_only_for_a_vague_question_that_names_little(make_knowledge):
+    """A bare "kettle" that two sections hold is asked back about; the same question marked
+    not vague (a follow-up, say) is answered with no choices; a longer question that fits
+    the same two is answered, the other section kept to offer as "see also"."""
+    bot = Bot.load(make_knowledge({"guides/bins.md": GUIDE}))
+    result = bot.retriever.search("kettle", k=5)
+    _, close, ask_back = weigh_vague(bot.context, (), "kettle", result, vague=True)
+    assert ask_back and set(close) == {"Electrical items", "Descaling"}
+    assert weigh_vague(bot.context, (), "kettle", result, vague=False) == (result, [], False)
+    longer = "which bag does an old kettle with vinegar go in"
+    _, close, ask_back = weigh_vague(
+        bot.context, (), longer, bot.retriever.search(longer, k=5), vague=True
+    )
+    assert not ask_back

@@ -204,6 +204,30 @@ def section_named(context: TurnContext, guides: Sequence[str], result: SearchRes
     return using[0] if len(using) == 1 else None
 
 
+def weigh_vague(
+    context: TurnContext, guides: Sequence[str], question: str, result: SearchResult, vague: bool
+) -> tuple[SearchResult, list[str], bool]:
+    """(result, close, ask_back) for a question that may be `vague` (neither a follow-up nor
+    naming an uncovered topic): the result led by the section a one-word question names
+    (led_by_heading), the sections it fits about equally well (close_sections, else none)
+    and whether to ask back between them rather than answer: when it names little
+    (policy.clarify_max_terms) or they share the best passage's heading, and meaning does
+    not settle it (clear_in_meaning). Otherwise the close sections are offered as "see also"."""
+    if not vague:
+        return result, [], False
+    close = close_sections(context, guides, question, result)
+    result = led_by_heading(context, guides, question, result)
+    ask_back = (
+        len(close) > 1
+        and (
+            named_terms(question, result) <= context.policy.clarify_max_terms
+            or heading_shared(context, result, close)
+        )
+        and not clear_in_meaning(context, guides, question, result, close)
+    )
+    return result, close, ask_back
+
+
 def named_terms(question: str, result: SearchResult) -> int:
     """How much a question names, for whether it is too short to answer: its terms, and one
     more when it asks for a kind of answer (search/answertypes.py) in words that are no

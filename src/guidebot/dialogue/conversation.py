@@ -7,13 +7,7 @@ import re
 from dataclasses import replace
 
 from guidebot.dialogue.alternatives import alternative
-from guidebot.dialogue.clarify import (
-    clear_in_meaning,
-    close_sections,
-    heading_shared,
-    led_by_heading,
-    named_terms,
-)
+from guidebot.dialogue.clarify import weigh_vague
 from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
@@ -216,16 +210,8 @@ class Conversation:
         # asked back about; a bare "requirements?" that the topic does not settle may be, but
         # not once a passage naming its uncovered topic leads ("phd python" is about a PhD).
         vague = not followup and cue != "explicit" and not outside and not led and not result.exact
-        close = close_sections(self.context, self.guides, question, result) if vague else []
-        result = led_by_heading(self.context, self.guides, question, result) if vague else result
-        if (
-            len(close) > 1
-            and (
-                named_terms(question, result) <= policy.clarify_max_terms
-                or heading_shared(self.context, result, close)
-            )
-            and not clear_in_meaning(self.context, self.guides, question, result, close)
-        ):
+        result, close, ask_back = weigh_vague(self.context, self.guides, question, result, vague)
+        if ask_back:
             self.state.pending_question, self.state.pending_choices = question, close
             return clarify_reply(question, close, notes + read_as)
         # A question naming an uncovered topic is declined even when it also names what the
