@@ -29,6 +29,7 @@ DESK_WORDS = frozenset(
     "customer customers service services support helpline helpdesk help desk enquiries "
     "enquiry inquiries inquiry general main team office".split()
 )
+_NAMING_NOTHING = STOP_WORDS | REACH_WORDS | DESK_WORDS  # words that name no one to reach
 CONTACT_POOL = 200  # passages read for one: all of a help desk's, the best of a library's
 # A label says whose a number or an address is, in a few words after a break and right
 # before it: "Reception (24 hours): 0117 …". More, it is a sentence that names someone.
@@ -40,7 +41,7 @@ def contact_only(question: str) -> Kind:
     """The ways to reach someone (Kind bits of CONTACT) a question asks for when it asks for
     nothing else: each of its words is a stop word, one of the request's own (REACH_WORDS)
     or one naming the front desk (DESK_WORDS)."""
-    if not all(w in STOP_WORDS or w in REACH_WORDS or w in DESK_WORDS for w in words(question)):
+    if not all(w in _NAMING_NOTHING for w in words(question)):
         return Kind.NONE  # most questions: a word of some topic, no regular expression read
     return asked(question) & CONTACT
 
@@ -96,8 +97,10 @@ def _lift_labelled(
     CONTACT_POOL best) that give one under a label holding every word it names: a contact
     section's "Reception (24 hours): 0117 496 0321". True when there were any."""
     wanted = asked_for & (Kind.PHONE | Kind.EMAIL)
-    named = {w for w in words(question) if w not in STOP_WORDS | REACH_WORDS | DESK_WORDS}
-    if not wanted or not named:
+    if not wanted:
+        return False
+    named = {w for w in words(question) if w not in _NAMING_NOTHING}
+    if not named:
         return False
     rows = [
         row
