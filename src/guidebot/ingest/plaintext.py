@@ -8,7 +8,8 @@ that heads two or more sections so (sentence_headings). A question, a usual head
 or a line in capitals is a heading also with its text right under it, no blank line
 between. A heading with no text of its own followed by more headings is their parent, up
 to the next usual heading name. Everything after a "Related Articles" heading is a list of
-links, never headings.
+links, never headings. A table typed with its columns lined up keeps its rows
+(texttables.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
 from guidebot.ingest.dating import dated_block
+from guidebot.ingest.texttables import aligned_rows
 from guidebot.search.analysis import AUXILIARIES
 from guidebot.search.analysis import words as words_of
 
@@ -269,9 +271,11 @@ def _capitals(line: str) -> bool:
 
 
 def _block_text(block: list[str]) -> str:
-    """A paragraph joined into one line, or a bullet list with continuation lines folded in."""
+    """A paragraph joined into one line, a table typed with its columns lined up as one
+    line per row (texttables.py), or a bullet list with continuation lines folded in."""
     if not _BULLET.match(block[0]):
-        return escape(" ".join(block))
+        rows = aligned_rows(block)
+        return escape("\n".join(f"- {row}" for row in rows) if rows else " ".join(block))
     items: list[list[str]] = []  # [marker, text]: a step keeps its number ("2."), else "-"
     for line in block:
         if found := _BULLET.match(line):
