@@ -13,6 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
+from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords, one_edit
 from guidebot.search.keyboard import first_letter_changed
 from guidebot.search.spellings import other_spellings
@@ -136,7 +137,7 @@ class TypoRepairer:
                 repairs.append(Repair(word, hyphenated))
                 fixed += hyphenated.split("-")
                 continue
-            standard = self._other_standard(word)
+            standard = self._other_standard(word) or self._plain_degree(word)
             if standard:
                 repairs.append(Repair(word, standard, noted=False))
                 fixed.append(standard)
@@ -183,6 +184,13 @@ class TypoRepairer:
             if other in self._known or self._analyzer.stem(other) in self._known_stems:
                 return other
         return None
+
+    def _plain_degree(self, word: str) -> str | None:
+        """The plain adjective whose term the knowledge uses, of a comparative or superlative
+        it does not ("earliest" where it writes "early"; inflection.degree_bases), else
+        None: no typo, so no note."""
+        bases = degree_bases(word, self.english)
+        return next((b for b in bases if self._analyzer.stem(b) in self._known_stems), None)
 
     def _hyphenated(self, word: str) -> str | None:
         """The knowledge's hyphenated writing of a joined word, in the singular or with the
