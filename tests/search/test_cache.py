@@ -363,6 +363,8 @@ def _meta_changed(change):
         (lambda m: m["heading_terms"].update(salari=[True]), "heading terms"),
         (lambda m: m.pop("compounds"), "compounds"),
         (lambda m: m.update(compounds={"wifi": "wi-fo"}), "compounds"),
+        (lambda m: m.pop("acronyms"), "acronyms"),
+        (lambda m: m.update(acronyms={"fca": 3}), "acronyms"),
         (lambda m: m.update(passages="many"), "number of passages"),
     ],
 )

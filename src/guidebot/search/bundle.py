@@ -23,7 +23,7 @@ from guidebot.search.derived import derive
 from guidebot.search.grouped import GroupedIndex
 from guidebot.search.index import FieldIndex
 
-BUILD_VERSION = 5  # 2: the section field stored once per section; 3-5: meta from derived.py
+BUILD_VERSION = 6  # 2: the section field stored once per section; 3-6: meta from derived.py
 FIELDS = ("title", "body", "section")
 
 

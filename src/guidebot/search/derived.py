@@ -9,7 +9,9 @@ and cached with them (in Bundle.meta), so a large library does not derive it on 
   heading holds the term (20,000 headings to analyse: 0.2 s);
 * "compounds": {joined word: hyphenated form}, each word the passages write with hyphens
   ("wifi": "wi-fi", "ebooks": "e-books"), for typo repair to read the joined form people
-  type as the knowledge's own words.
+  type as the knowledge's own words;
+* "acronyms": {acronym: name}, the initials of the names the passages write out ("fca":
+  "financial conduct authority"; search/acronyms.py), for typo repair likewise.
 
 The cache is read back untrusted: `check` raises ValueError for anything malformed, so a
 damaged file is rebuilt rather than failing a question later.
@@ -24,10 +26,11 @@ from typing import Any
 
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
+from guidebot.search.acronyms import acronyms
 from guidebot.search.analysis import Analyzer, normalise
 from guidebot.search.faqmatch import faq_wording
 
-KEYS = ("faq_rows", "faq_texts", "headings", "heading_terms", "compounds")
+KEYS = ("faq_rows", "faq_texts", "headings", "heading_terms", "compounds", "acronyms")
 # Letters joined by single hyphens, in lower-cased text: "wi-fi", "e-books", "check-in".
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 
@@ -49,6 +52,7 @@ def derive(passages: Sequence[Passage], analyzer: Analyzer) -> dict[str, Any]:
         "headings": [[g, s] for g, s in headings],
         "heading_terms": terms,
         "compounds": compounds(passages),
+        "acronyms": acronyms(chain.from_iterable((p.section, p.text) for p in passages)),
     }
 
 
@@ -66,7 +70,7 @@ def compounds(passages: Sequence[Passage]) -> dict[str, str]:
 def check(meta: dict[str, Any], passages: int) -> None:
     """Raises ValueError unless meta holds the entries above, well formed for that many
     passages."""
-    rows, texts, headings, terms, joined = (meta.get(key) for key in KEYS)
+    rows, texts, headings, terms, joined, initials = (meta.get(key) for key in KEYS)
     if not (
         isinstance(rows, list)
         and isinstance(texts, list)
@@ -89,6 +93,10 @@ def check(meta: dict[str, Any], passages: int) -> None:
         type(k) is str and type(v) is str and v.replace("-", "") == k for k, v in joined.items()
     ):
         raise ValueError("the compounds are malformed")
+    if not isinstance(initials, dict) or not all(
+        type(k) is str and type(v) is str for k, v in initials.items()
+    ):
+        raise ValueError("the acronyms are malformed")
 
 
 def wording_of(meta: dict[str, Any]) -> tuple[list[int], list[str]]:

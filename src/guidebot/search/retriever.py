@@ -67,8 +67,9 @@ class Retriever:
         self.title, self.body = bundle.flat("title"), bundle.flat("body")
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
+        meta = bundle.meta
         self.repairer = TypoRepairer(
-            bundle.meta["vocabulary"], known, analyzer, english, bundle.meta["compounds"]
+            meta["vocabulary"], known, analyzer, english, meta["compounds"], meta["acronyms"]
         )
         wording = derived.wording_of(bundle.meta)
         self.faqs = FaqMatcher(*wording)

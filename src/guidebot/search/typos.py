@@ -83,11 +83,14 @@ class TypoRepairer:
         analyzer: Analyzer,
         english: Container[str] = frozenset(),
         compounds: Mapping[str, str] | None = None,
+        acronyms: Mapping[str, str] | None = None,
     ) -> None:
         """counts: how often the knowledge uses each word; known_terms: its search terms;
-        compounds: {joined: hyphenated} for the words it writes with hyphens ("wi-fi")."""
+        compounds: {joined: hyphenated} for the words it writes with hyphens ("wi-fi");
+        acronyms: {acronym: name} for the names it writes out (search/acronyms.py)."""
         self._analyzer = analyzer
         self._compounds = compounds or {}
+        self._acronyms = acronyms or {}
         self.english = english
         self._known = {w for w in counts if w.isalpha()}
         self._known_stems = known_terms
@@ -136,6 +139,11 @@ class TypoRepairer:
             if hyphenated:
                 repairs.append(Repair(word, hyphenated))
                 fixed += hyphenated.split("-")
+                continue
+            name = self._acronyms.get(word) if word not in self.english else None
+            if name:  # "fca" where it writes "Financial Conduct Authority"
+                repairs.append(Repair(word, name))
+                fixed += name.split()
                 continue
             standard = self._other_standard(word) or self._plain_degree(word)
             if standard:
