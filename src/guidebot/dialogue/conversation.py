@@ -12,6 +12,7 @@ from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, read, remembered_terms
+from guidebot.dialogue.foreign import knowledge_names
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import answer_from, bare_pick, choice_answer
 from guidebot.dialogue.smalltalk_intents import COMPLAINT
@@ -23,7 +24,7 @@ from guidebot.dialogue.split import (
     stand_apart,
 )
 from guidebot.dialogue.state import ConversationState
-from guidebot.dialogue.uncovered import knowledge_names, led_by_naming, uncovered_topics
+from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Complaint, Reply
 from guidebot.search.analysis import words
 from guidebot.search.results import SearchResult

@@ -10,8 +10,9 @@ from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
 from guidebot.dialogue.followup import asks_only, names_nothing
+from guidebot.dialogue.foreign import names_something_else
 from guidebot.dialogue.policy import Policy
-from guidebot.dialogue.uncovered import by_words, names_something_else
+from guidebot.dialogue.uncovered import by_words
 from guidebot.search.kindonly import holds
 from guidebot.search.results import SearchResult
 
@@ -35,7 +36,7 @@ def unrelated(
     an FAQ entry, semantic_entry_line / semantic_entry_answer; not one word naming one
     section); and, with word vectors, when it meets the question on one word while the
     question's other words name things far from all of its words
-    (uncovered.names_something_else). A follow-up (`followup`, or a `cue` "explicit")
+    (foreign.names_something_else). A follow-up (`followup`, or a `cue` "explicit")
     is close in meaning as read with the question it follows, so for one the word rules
     would decline, its own words must not be far (Policy.followup_own_similarity): "what
     about my cat?" after a refund question; nor, when it only offers another thing

@@ -14,7 +14,8 @@ from guidebot.dialogue.alternatives import (
     led_by_its_own,
 )
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.uncovered import knowledge_names, lead_with
+from guidebot.dialogue.foreign import knowledge_names
+from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import AUXILIARIES, STOP_WORDS, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
@@ -151,7 +152,7 @@ def names_nothing(context: TurnContext, question: str) -> bool:
 
 
 def _names_elsewhere(context: TurnContext, alone: SearchResult, combined: SearchResult) -> bool:
-    """Whether the question names things of the knowledge's own (uncovered.knowledge_names)
+    """Whether the question names things of the knowledge's own (foreign.knowledge_names)
     that its best passage alone holds, every one, and the best read with the topic holds
     none of: "does it integrate with xero?" after a question about logos on invoices asks
     about Xero, not about logos ("it" is the product)."""

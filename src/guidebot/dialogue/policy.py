@@ -51,7 +51,7 @@ class Policy:
     # With word vectors: a question a guide passage meets on one word at most is declined
     # when every word of it the knowledge never uses is below this cosine to every word of
     # that passage, and one of them is at least decline_foreign_surprisal nats rare in
-    # English (a thing named, not "someone" or "look"; uncovered.names_something_else).
+    # English (a thing named, not "someone" or "look"; foreign.names_something_else).
     # "is there parking at the airport" meets the section "Parking" on its heading's word;
     # "airport" is 0.21 from "parking" and nearer to nothing there. Off (0) but with the
     # built-in table (default_policy); chosen on the dev sets and five newcomers' knowledge

@@ -1,0 +1,124 @@
+"""Questions that name another thing than the passage found: the foreign-word rule.
+
+A guide passage best by one shared word while the question's other words are far in meaning
+from every word it holds answers something else ("is there parking at the airport" meets
+"Parking"); the conversation declines such a question (dialogue/decline.py). Reads the word
+vectors of the semantic re-ranker and English word frequencies (search/english.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import inf
+
+import numpy as np
+
+from guidebot.search.analysis import content_words, contracted
+from guidebot.search.english import EnglishWords, own_names
+from guidebot.search.results import SearchResult
+from guidebot.search.retriever import Retriever
+from guidebot.search.semantic.textencoder import word_cosines
+
+# A word one edit from a common word (at most MISSPELT_FROM nats) this much more common in
+# English (nats) is read as a misspelling of it, not as a thing the question names ("wat
+# jobs can i get"); "ikea" (no English word) is not "idea" (8.3 nats). A word English does
+# not use at all, this long or longer, needs no common word behind it: "easliy" is
+# "easily", "handeled" "handled" (11.2 nats), while a short name is one edit from many a
+# word ("amex" from "amen", "xero" from "zero") and a long one from none ("ryanair").
+MISSPELLING_NATS = 8.0
+MISSPELT_FROM = 7.0
+MISSPELT_LONG = 6
+
+NEAR_TIE = 0.97  # a passage scoring this share of the best's is about as good a reading
+
+
+def names_something_else(
+    retriever: Retriever,
+    result: SearchResult,
+    foreign_below: float,
+    specific_from: float,
+    phrasings_below: int = 0,
+) -> bool:
+    """True when a guide passage is best by one shared word at most, and every word of the question
+    the knowledge never uses (of three letters or more, and no likely misspelling:
+    MISSPELLING_NATS) is far in meaning from each word of that passage (word cosine under
+    `foreign_below`), one of them a specific word (at least `specific_from` nats rare in
+    English): the question names another thing. "is there parking at the airport" meets the
+    section "Parking" on its heading's word (which about_something_else lets through), and
+    "airport" is 0.21 from "parking" and nearer to nothing there; "where can i leave my
+    bike" has "bike" near "cycle". A word neither the encoder nor English knows ("how do i
+    get a refund from ryanair", "what time does tesco close tonight") names another thing
+    whatever the question's other words, unless it is two of the knowledge's words run
+    together ("giftcards") or a misspelling (MISSPELT_LONG: "easliy"); one English knows but
+    the encoder cannot read leaves it undecided. An FAQ entry is judged so (by the words of
+    its question, alternates and answer) only when asked in fewer than `phrasings_below`
+    ways, as an export's entries are: one with many phrasings is an intent whose questions
+    name their own things ("flying to russia"). Not when the word shared is one English does
+    not know, a name of the knowledge's own (not a figure such as "2026"): "does it
+    integrate with xero" is about Xero, whatever "integrate" is near. Nor when one of the
+    next two passages scores NEAR_TIE of the best's or more and shares two words or more:
+    the question meets the knowledge there ("my mum uses a wheelchair ... is there a way in
+    without steps?" led by a hair by "Can I borrow a wheelchair?"). Needs the semantic
+    re-ranker's encoder."""
+    best, vectors = result.best, retriever.vectors
+    if best is None or vectors is None:
+        return False
+    if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
+        return False
+    shared = set(best.matched) - result.loose
+    near = [hit for hit in result.hits[1:3] if hit.score >= NEAR_TIE * best.score]
+    if len(shared) > 1 or any(len(set(hit.matched) - result.loose) > 1 for hit in near):
+        return False
+    analyzer, english = retriever.analyzer, retriever.repairer.english
+    if not isinstance(english, EnglishWords):
+        return False
+    if knowledge_names(retriever, result.surface) & shared:
+        return False
+    unknown = [
+        word
+        for word in dict.fromkeys(result.surface)
+        if len(word) > 2
+        and word.isalpha()
+        and (terms := analyzer.terms_of_words([word]))
+        and not any(map(retriever.knows, terms))
+        and not all(map(retriever.names_the_document, terms))  # "what does the guide say"
+        and not _misspelt(english, word)
+        and not _run_together(retriever, word)
+        and not (word not in english and contracted(word))  # "youve" names nothing
+    ]
+    if not unknown:
+        return False
+    cosines = word_cosines(vectors.encoder, unknown, content_words(best.passage))
+    unread = [word for word, row in zip(unknown, cosines, strict=True) if np.isnan(row).all()]
+    if any(word in english for word in unread):
+        return False  # a word English has but the encoder cannot read: undecided
+    if unread:
+        return True  # a name English and the encoder never use: "ryanair", "tesco"
+    if float(np.nanmax(cosines)) >= foreign_below:
+        return False
+    return any(english.surprisal(word) >= specific_from for word in unknown)
+
+
+def knowledge_names(retriever: Retriever, surface: Sequence[str]) -> set[str]:
+    """The terms of the question's words that are names of the knowledge's own
+    (english.own_names: "xero", "ledgerly"; not figures). Empty without an English word
+    list."""
+    english, analyzer = retriever.repairer.english, retriever.analyzer
+    return own_names(surface, english, analyzer.terms_of_words, retriever.knows)
+
+
+def _misspelt(english: EnglishWords, word: str) -> bool:
+    """Whether a word is likely a misspelling (MISSPELLING_NATS, MISSPELT_FROM, MISSPELT_LONG)."""
+    long_unknown = len(word) >= MISSPELT_LONG and word not in english
+    return english.likely_misspelling(
+        word, MISSPELLING_NATS, inf if long_unknown else MISSPELT_FROM
+    )
+
+
+def _run_together(retriever: Retriever, word: str) -> bool:
+    """Whether a word is two words the knowledge uses, run together ("giftcards")."""
+    for cut in range(3, len(word) - 2):
+        parts = retriever.analyzer.terms_of_words([word[:cut], word[cut:]])
+        if len(parts) == 2 and all(map(retriever.knows, parts)):
+            return True
+    return False
