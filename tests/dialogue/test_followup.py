@@ -672,3 +672,34 @@ def test_a_follow_up_naming_nothing_asks_about_its_topic(make_knowledge):
     assert reply.kind == "answer" and reply.read_as
     assert reply.sources[0].section == "Mileage limits"
     assert chat.ask("and what about my cat?").kind == "decline"
+
+
+PET_INSURER = """---
+title: Bramble Pet Insurance
+---
+We insure cats, dogs and rabbits.
+
+## Cancelling your policy
+You can cancel at any time by phone. After the first 14 days we keep a £20 admin fee and
+refund the rest of the year's premium.
+
+## What vet fees cover
+Vet fees cover consultations, surgery, medicines and hospital stays; fees for food and
+grooming are not covered.
+"""
+
+
+def test_asking_whether_there_is_something_goes_on_from_the_topic(make_knowledge):
+    """ "is there a fee" after cancelling asks about a fee for cancelling, though "fee"
+    names another heading; "what fees are there" asks for fees in general, and so does the
+    same question asked first."""
+    root = make_knowledge({"guides/insurer.md": PET_INSURER})
+    chat = reading_meaning(root)
+    assert chat.ask("can i cancel my policy anytime").sources[0].section == (
+        "Cancelling your policy"
+    )
+    reply = chat.ask("is there a fee")
+    assert reply.read_as and reply.sources[0].section == "Cancelling your policy"
+    chat = reading_meaning(root)
+    chat.ask("can i cancel my policy anytime")
+    assert not chat.ask("what vet fees are there").read_as

@@ -232,11 +232,20 @@ def cue(
     # A clause naming a heading's topic asks about that topic ("what kind of jobs are
     # there" after the salary); one naming only a detail goes on from the topic ("is there
     # an internship?" after the curriculum), as a bare word does ("online?").
-    if AUXILIARIES.intersection(surface) and any(
-        context.retriever.sections.naming(t, guides) for t in terms
+    if (
+        AUXILIARIES.intersection(surface)
+        and not _existential_yes_no(surface)
+        and any(context.retriever.sections.naming(t, guides) for t in terms)
     ):
         return ""
     return "explicit" if "there" in surface else "short"
+
+
+def _existential_yes_no(surface: Sequence[str]) -> bool:
+    """Whether a question opens by asking if something exists ("is there a fee", "are there
+    any discounts"): asked after an answer, of that topic, while "what fees are there" asks
+    for them all."""
+    return len(surface) > 1 and surface[0] in _BE and surface[1] == "there"
 
 
 def _refers(surface: Sequence[str], n: int) -> bool:
