@@ -81,6 +81,11 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("i left my phone in the library", Kind.NONE),
         ("i got an email saying my order shipped", Kind.NONE),
         ("who do i call", Kind.PHONE),
+        ("what number do i ring about a claim", Kind.PHONE),  # British "ring"
+        ("who should we ring", Kind.PHONE),
+        ("i lost my ring in the pool", Kind.NONE),  # the thing
+        ("is there a bus on the ring road", Kind.NONE),
+        ("what number bus goes to the theatre", Kind.NONE),
         ("do you have an email address", Kind.EMAIL),
         ("how do i update my email address", Kind.NONE),
     ],

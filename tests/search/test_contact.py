@@ -85,5 +85,8 @@ def test_a_number_asked_for_someone_named_is_the_one_under_their_label(make_know
     taxis = "Taxis: if you would rather, ask reception for City Cabs' number: 0117 496 0999."
     assert not _labels(taxis, {"reception"}, Kind.PHONE)
     assert _labels("Reception (24 hours): 0117 496 0321.", {"reception"}, Kind.PHONE)
+    # a word named in the singular under a label in the plural, and the other way round
+    assert _labels("The claims line is 01584 660 318.", {"claim"}, Kind.PHONE)
+    assert _labels("Booking line: 01584 660 319.", {"bookings"}, Kind.PHONE)
     # a word no label holds leaves the ranking to the words
     assert bot.ask("where do I leave my bags").sources[0].section == "Luggage storage"

@@ -9,6 +9,7 @@ import numpy as np
 from guidebot.search.analysis import STOP_WORDS, words
 from guidebot.search.answertypes import AnswerKinds, Kind, asked, reach_at
 from guidebot.search.index import top_k
+from guidebot.search.inflection import plural_stems
 from guidebot.search.introduction import lift_rows
 
 # A way to reach someone, asked for in these words and no others: the question names no
@@ -115,7 +116,8 @@ def _lift_labelled(
 def _labels(text: str, named: set[str], wanted: Kind) -> bool:
     """Whether the text gives a way of the kinds `wanted` under a label holding all the
     words `named`: the words since the last break (a sentence's end, a comma, a semicolon, a
-    line, another way), LABEL_WORDS of them at most, stop words and figures not counted.
+    line, another way), LABEL_WORDS of them at most, stop words and figures not counted,
+    a plural as its singular.
     A way right after another keeps its label: "Reservations: 0117 496 0322,
     reservations@…". "ask reception for City Cabs' number: 0117 …" is no label."""
     label: list[str] = []
@@ -126,9 +128,16 @@ def _labels(text: str, named: set[str], wanted: Kind) -> bool:
         label = said or label
         end = stop
         content = [w for w in label if w not in STOP_WORDS]
-        if kind & wanted and len(content) <= LABEL_WORDS and named <= set(label):
+        if kind & wanted and len(content) <= LABEL_WORDS and _holds_all(label, named):
             return True
     return False
+
+
+def _holds_all(label: list[str], named: set[str]) -> bool:
+    """Whether the label holds every word named, in the singular or the plural ("a claim"
+    under "The claims line is ...": inflection.plural_stems)."""
+    forms = set().union(*map(plural_stems, label))
+    return all(plural_stems(word) & forms for word in named)
 
 
 def _last_break(text: str) -> int:
