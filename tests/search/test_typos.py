@@ -183,3 +183,11 @@ def test_a_word_with_another_first_letter_is_a_name_not_a_slip():
     typed = ["gmail", "bassword", "galary", "emial", "apssword", "oassword", "dalary"]
     fixed, _ = repairer.repair(typed)
     assert fixed == ["gmail", "bassword", "galary", "email", "password", "password", "salary"]
+
+
+def test_a_longer_stop_word_with_two_letters_swapped_is_read_as_it():
+    """ "abuot" and "becuase" are no words the knowledge writes, nor near one; the slip
+    gives back a stop word, which then names nothing (rather than an unknown term)."""
+    fixed, repairs = repair(["complaint", "abuot", "tuition", "becuase"])
+    assert fixed == ["complaint", "about", "tuition", "because"]
+    assert [r.replacement for r in repairs] == ["about", "because"]

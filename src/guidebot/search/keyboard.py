@@ -1,5 +1,6 @@
-"""Slips of the keyboard: which keys neighbour each other, and whether a word's first letter
-was changed by something other than such a slip (typos.py reads the rest as a name)."""
+"""Slips of the keyboard: which keys neighbour each other, whether a word's first letter
+was changed by something other than such a slip (typos.py reads the rest as a name), and
+the words two neighbouring letters swapped give."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def first_letter_changed(word: str, other: str) -> bool:
         return False
     swapped = len(word) > 1 and len(other) > 1 and word[:2] == other[1::-1]
     return not swapped and not (len(word) == len(other) and _neighbours(word[0], other[0]))
+
+
+def swaps(word: str) -> set[str]:
+    """The word with two neighbouring letters swapped, each way it can be (not the word)."""
+    swapped = {f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}" for n in range(len(word) - 1)}
+    return swapped - {word}

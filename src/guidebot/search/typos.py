@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords, one_edit
-from guidebot.search.keyboard import first_letter_changed
+from guidebot.search.keyboard import first_letter_changed, swaps
 from guidebot.search.spellings import other_spellings
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
@@ -218,6 +218,11 @@ class TypoRepairer:
     def _closest(self, word: str) -> str | None:
         if len(word) < MIN_LENGTH:
             return self._swapped(word)
+        # Two letters swapped in a longer stop word ("abuot", "thier", "becuase") is the
+        # commonest slip, and no word the knowledge writes is nearer.
+        stop = {w for w in swaps(word) if self._analyzer.is_stop_word(w)}
+        if len(stop) == 1:
+            return stop.pop()
         allowed = 1 if len(word) < 8 else 2
         # Every word within the distance, nearest first and, among equals, most frequent
         # first (rapidfuzz keeps the choices' order for ties): the first of the nearest that
@@ -291,9 +296,8 @@ class TypoRepairer:
         renew): the commonest slips of typing, and unlike other edits they leave few
         candidates even in four letters ("care" is one letter changed from "core", "cart"
         and "dare"). Only one candidate will do."""
-        swaps = {f"{word[:n]}{word[n + 1]}{word[n]}{word[n + 2 :]}" for n in range(len(word) - 1)}
-        swaps -= {word, *CONTRACTION_ENDINGS}
-        found = {w for w in swaps if w in self._known or self._analyzer.is_stop_word(w)}
+        swapped = swaps(word) - set(CONTRACTION_ENDINGS)
+        found = {w for w in swapped if w in self._known or self._analyzer.is_stop_word(w)}
         if found or len(word) < 3:
             return found.pop() if len(found) == 1 else None
         # Only into a word the knowledge uses: a letter added to an abbreviation mostly makes
