@@ -225,3 +225,41 @@ def test_a_name_nobody_knows_is_another_thing_beside_any_near_word(make_knowledg
     here = "is sedation painful? i panic easliy"
     assert not names_something_else(bot.retriever, bot.retriever.search(here), 0.3, 10.0)
     assert bot.ask(here).kind == "answer"
+
+
+SCHOOL = """---
+title: Northgate Driving School
+---
+Northgate teaches learners to drive in Leeds.
+
+## Nervous drivers
+We teach nervous drivers in quiet lessons on empty roads first, at your own pace.
+
+## Prices
+A one-hour lesson in a manual car costs £34; an automatic costs £36.
+"""
+
+
+def test_a_passage_met_on_two_words_answers_something_else_only_for_a_rarer_far_word(
+    make_knowledge,
+):
+    """ "do you teach motorbike lessons" meets the section on nervous drivers on "teach"
+    and "lessons"; "motorbike" is far from its words and 12 nats rare or more
+    (pair_specific_from). Asking about motorways, near its "roads", is answered; with the
+    pair rule off (0) or at a higher rarity, nothing is declined for two shared words."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/school.md": SCHOOL})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    elsewhere = bot.retriever.search("do you teach motorbike lessons")
+    assert len(set(elsewhere.best.matched)) == 2
+    assert names_something_else(bot.retriever, elsewhere, 0.3, 10.0, 5, 12.0)
+    assert not names_something_else(bot.retriever, elsewhere, 0.3, 10.0, 5, 0.0)
+    assert not names_something_else(bot.retriever, elsewhere, 0.3, 10.0, 5, 15.0)
+    assert bot.ask("do you teach motorbike lessons").kind == "decline"
+    here = "do you teach lessons on motorways"
+    assert not names_something_else(bot.retriever, bot.retriever.search(here), 0.3, 10.0, 5, 12.0)
+    assert bot.ask(here).kind == "answer"

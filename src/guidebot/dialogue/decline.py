@@ -54,6 +54,7 @@ def unrelated(
             policy.decline_foreign_cosine,
             policy.decline_foreign_surprisal,
             policy.decline_foreign_phrasings,
+            policy.decline_foreign_pair_surprisal,
         )
     ):
         return True

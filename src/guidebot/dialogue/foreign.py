@@ -38,6 +38,7 @@ def names_something_else(
     foreign_below: float,
     specific_from: float,
     phrasings_below: int = 0,
+    pair_specific_from: float = 0.0,
 ) -> bool:
     """True when a guide passage is best by one shared word at most, and every word of the question
     the knowledge never uses (of three letters or more, and no likely misspelling:
@@ -58,8 +59,11 @@ def names_something_else(
     integrate with xero" is about Xero, whatever "integrate" is near. Nor when one of the
     next two passages scores NEAR_TIE of the best's or more and shares two words or more:
     the question meets the knowledge there ("my mum uses a wheelchair ... is there a way in
-    without steps?" led by a hair by "Can I borrow a wheelchair?"). Needs the semantic
-    re-ranker's encoder."""
+    without steps?" led by a hair by "Can I borrow a wheelchair?"). A passage sharing two
+    words, with no other near it, names a thing only by a rarer word, `pair_specific_from`
+    nats at least (0: never), and not by a name alone: "do you teach motorbike lessons" at a driving
+    school meets the entry on nervous drivers on "teach" and "lessons". Needs the
+    semantic re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:
         return False
@@ -67,7 +71,8 @@ def names_something_else(
         return False
     shared = set(best.matched) - result.loose
     near = [hit for hit in result.hits[1:3] if hit.score >= NEAR_TIE * best.score]
-    if len(shared) > 1 or any(len(set(hit.matched) - result.loose) > 1 for hit in near):
+    pair = bool(pair_specific_from) and len(shared) == 2 and not near
+    if (len(shared) > 1 and not pair) or any(len(set(h.matched) - result.loose) > 1 for h in near):
         return False
     analyzer, english = retriever.analyzer, retriever.repairer.english
     if not isinstance(english, EnglishWords):
@@ -92,11 +97,12 @@ def names_something_else(
     unread = [word for word, row in zip(unknown, cosines, strict=True) if np.isnan(row).all()]
     if any(word in english for word in unread):
         return False  # a word English has but the encoder cannot read: undecided
-    if unread:
+    if unread and not pair:
         return True  # a name English and the encoder never use: "ryanair", "tesco"
-    if float(np.nanmax(cosines)) >= foreign_below:
+    if len(unread) == len(unknown) or float(np.nanmax(cosines)) >= foreign_below:
         return False
-    return any(english.surprisal(word) >= specific_from for word in unknown)
+    specific = pair_specific_from if pair else specific_from
+    return any(english.surprisal(word) >= specific for word in unknown)
 
 
 def knowledge_names(retriever: Retriever, surface: Sequence[str]) -> set[str]:
