@@ -61,8 +61,8 @@ def names_something_else(
     the question meets the knowledge there ("my mum uses a wheelchair ... is there a way in
     without steps?" led by a hair by "Can I borrow a wheelchair?"). A passage sharing two
     words, with no other near it, names a thing only by a rarer word, `pair_specific_from`
-    nats at least (0: never), and not by a name alone: "do you teach motorbike lessons" at a driving
-    school meets the entry on nervous drivers on "teach" and "lessons". Needs the
+    nats at least (0: never), and not by a name alone: "do you teach motorbike lessons" at
+    a driving school meets the entry on nervous drivers on "teach" and "lessons". Needs the
     semantic re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:

@@ -195,7 +195,7 @@ class TypoRepairer:
 
     def _plain_degree(self, word: str) -> str | None:
         """The plain adjective whose term the knowledge uses, of a comparative or superlative
-        it does not ("earliest" where it writes "early"; inflection.degree_bases), else
+        it does not ("earliest" where it writes "early"; degrees.degree_bases), else
         None: no typo, so no note."""
         bases = degree_bases(word, self.english)
         return next((b for b in bases if self._analyzer.stem(b) in self._known_stems), None)
@@ -219,7 +219,7 @@ class TypoRepairer:
         if len(word) < MIN_LENGTH:
             return self._swapped(word)
         # Two letters swapped in a longer stop word ("abuot", "thier", "becuase") is the
-        # commonest slip, and no word the knowledge writes is nearer.
+        # commonest slip: read before the knowledge's words one edit away are looked for.
         stop = {w for w in swaps(word) if self._analyzer.is_stop_word(w)}
         if len(stop) == 1:
             return stop.pop()
