@@ -12,8 +12,8 @@ from guidebot.knowledge.passages import Passage
 
 # Bump when a change here makes other terms from the same text: the on-disk index cache is
 # keyed on it (search/cache.py), so caches built by the old analysis are not used.
-ANALYSIS_VERSION = 6  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
-# 5, 6: irregular plurals
+ANALYSIS_VERSION = 7  # 2: capitals lower-cased after decomposition; 3, 4: list numbers unread;
+# 5-7: irregular plurals
 
 # What is left of a contraction typed with a space ("i ve", "we ll"): stop words, but no
 # word anyone types on its own, so nothing is read as one ("ev" is no slip of "ve").
@@ -59,7 +59,8 @@ NUMBER_WORDS = {
 }
 
 # English nouns whose plural no suffix-stripping stemmer reaches (Snowball leaves "children"
-# and "child" apart): a table of the language, as the stop words are. Left out where the
+# and "child" apart, and "buses" as "buse" from "bus"): a table of the language, as the stop
+# words are. Left out where the
 # plural is also a verb's form ("lives", "leaves", "analyses", "halves", "shelves") or a
 # noun of its own ("data", "media",
 # "people": "is this a real person" met every guide sentence about people).
@@ -73,6 +74,7 @@ IRREGULAR_PLURALS = {
     criterion/criteria phenomenon/phenomena thesis/theses crisis/crises hypothesis/hypotheses
     index/indices appendix/appendices matrix/matrices alumnus/alumni curriculum/curricula
     syllabus/syllabi fungus/fungi cactus/cacti nucleus/nuclei stimulus/stimuli
+    bus/buses gas/gases alias/aliases canvas/canvases lens/lenses synopsis/synopses
     """.split()
     )
 }
