@@ -14,6 +14,9 @@ def test_the_word_after_how_is_framed_only_in_a_frame():
     assert framed_words("how often is it emptied".split()) == {"often"}
     assert framed_words("a long drive how far".split()) == set()  # not after "how"
     assert framed_words("how safe is it".split()) == set()  # "safe" is what is asked about
+    assert framed_words("what time do you open".split()) == {"time"}
+    assert framed_words("what times are you open".split()) == {"times"}
+    assert framed_words("is story time free".split()) == set()  # "time" is the topic
 
 
 def _passage(row: int, title: str, kind: str = "guide", question: str = "") -> Passage:
@@ -118,3 +121,30 @@ def test_passages_asked_in_the_frame_keep_its_full_weight(make_knowledge):
     entry = "faq/how-long-does-it-take-to-get-a-key"
     assert abs(over_paying(bot, entry) - over_paying(whole, entry)) < 1e-9
     assert over_paying(bot, "storage/minimum-let/1") < over_paying(whole, "storage/minimum-let/1")
+
+
+LIBRARY = """
+---
+title: Library Guide
+---
+## Story time
+Story time for under-fives is on Saturday mornings at Central, and on Tuesday afternoons in
+Eastfield. It is free and needs no booking; bring a grown-up.
+
+## Branches and opening hours
+Central opens at 9am and closes at 7pm on weekdays, at 4pm on Saturdays. Eastfield opens
+10am-6pm on weekdays and 10am-1pm on Saturdays. Both are shut on bank holidays.
+
+## Joining
+Anyone living, working or studying in the county can join for free.
+"""
+
+
+def test_what_time_asks_for_a_time_of_day_not_about_story_time(make_knowledge):
+    """A heading that says "time" as its topic ("Story time") led "what time does central
+    close on a saturday" over the branches' opening hours, as "long" in "how long" did."""
+    bot = Bot.load(make_knowledge({"guides/library.md": LIBRARY}))
+    hours = bot.ask("what time does central close on a saturday")
+    assert hours.sources[0].section == "Branches and opening hours"
+    for question in ("is story time free", "what time does story time start"):
+        assert bot.ask(question).sources[0].section == "Story time", question

@@ -1,9 +1,11 @@
-"""Question frames: "how long", "how often", "how soon". The word after "how" asks for a
-length of time or a frequency (answertypes.Kind.DURATION), not about anything long, so it
-weighs RetrievalConfig.frame_weight in the query (queryterms.py); the passages asked in
-that very frame, an FAQ entry's "How long does a refund take?" or a heading "How often are
-bins emptied?", are scored by it in full, since there the frame is the wording people ask
-with (an intent of CLINC150 is "how long will it take to drive to X")."""
+"""Question frames: "how long", "how often", "how soon", "what time". The word after "how"
+asks for a length of time or a frequency (answertypes.Kind.DURATION), not about anything
+long, and "time" after "what" for a time of day (Kind.CLOCK), not about "Story time" or
+"time off"; so it weighs RetrievalConfig.frame_weight in the query (queryterms.py); the
+passages asked in that very frame, an FAQ entry's "How long does a refund take?" or a
+heading "How often are bins emptied?", are scored by it in full, since there the frame is
+the wording people ask with (an intent of CLINC150 is "how long will it take to drive to
+X")."""
 
 from __future__ import annotations
 
@@ -15,15 +17,15 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
 
-# The words that make a frame after "how".
-FRAMES = frozenset({"long", "often", "soon"})
+# The words that make a frame, each with the word it follows.
+FRAMES = {"long": "how", "often": "how", "soon": "how", "time": "what", "times": "what"}
 
 
 def framed_words(surface: Sequence[str]) -> set[str]:
     """The question's words (as read, typos repaired) that stand in a frame: "long" in
-    "how long does it take"."""
+    "how long does it take", "time" in "what time do you open"."""
     pairs = zip(surface, surface[1:], strict=False)  # each word and the one after it
-    return {word for before, word in pairs if before == "how" and word in FRAMES}
+    return {word for before, word in pairs if FRAMES.get(word) == before}
 
 
 class FramedPassages:
@@ -37,14 +39,14 @@ class FramedPassages:
         self._rows: dict[str, np.ndarray] = {}
 
     def asking(self, word: str) -> np.ndarray:
-        """int64 rows of the passages whose question, an alternate or heading writes "how"
-        then `word`."""
+        """int64 rows of the passages whose question, an alternate or heading writes `word`
+        in its frame ("how long", "what time")."""
         found = self._rows.get(word)
         if found is None:
             rows = {
                 row
                 for row, text in zip(self._faq_rows, self._faq_texts, strict=True)
-                if f" how {word} " in f" {text} "
+                if f" {FRAMES[word]} {word} " in f" {text} "
             }
             titles = passage_column(self._passages, "title")
             rows.update(
