@@ -86,9 +86,10 @@ def _openings(events: list[tuple[str, str, int]]) -> list[list[str]]:
 
 # What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".
 _BYLINE_REST = re.compile(r"\s+[·•|—–]\s.*$")
-# What is left of a date's label once the date is taken out: "... Council Last updated".
+# What is left of a date's label once the date is taken out: "... Council Last updated", or
+# the whole byline when it named no one ("Last updated: 3 March 2025").
 _DATE_LABEL = re.compile(
-    r"\s+(?:last\s+)?(?:updated|modified|published|posted|reviewed|edited)(?:\s+on)?$",
+    r"(?:^|\s+)(?:last\s+)?(?:updated|modified|published|posted|reviewed|edited)(?:\s+on)?$",
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
@@ -100,7 +101,8 @@ def byline_author(text: str, page: str = "") -> str:
     People Operations") nor a date's label ("... Council Last updated"): a date or a
     reading time is no author. Names the metadata split apart at "and" and commas ("The
     Waste; Street Scene Team" for "By the Waste and Street Scene Team, ...") come as the
-    `page` (its HTML) writes them, when it holds them so in that order."""
+    `page` (its HTML) writes them, when it holds them so in that order. A byline of a date
+    alone names no author: ""."""
     names = _DATE_LABEL.sub("", _BYLINE_REST.sub("", text).strip()).rstrip(" ;,")
     parts = [part.strip() for part in names.split(";") if part.strip()]
     if len(parts) < 2 or not page:
