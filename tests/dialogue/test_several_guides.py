@@ -98,13 +98,6 @@ def test_a_reply_naming_a_guide_picks_its_section(knowledge):
     assert first(conversation.ask("the gym one")) == (GYM_TITLE, "Lockers And Changing Rooms")
 
 
-# With word vectors, "gym" in a question is near the headings "Gym Inductions" and "Gym
-# Rules", so their meaning outweighs the opening hours it asks about. Reading meaning without
-# the words naming a guide, for that guide's passages, mended it but answered 7 more of 657
-# questions wrongly on the newcomers' guides put together (docs/experiments.md).
-NEAR_IN_MEANING = pytest.mark.xfail(
-    strict=True, reason="word vectors read the guide's name in its headings"
-)
 ASKED = [
     ("what time does the gym open", (GYM_TITLE, "Opening Hours")),
     ("when does the pool open", (POOL_TITLE, "Opening hours")),
@@ -115,11 +108,7 @@ ASKED = [
 
 @pytest.mark.parametrize(
     ("knowledge", "question", "expected"),
-    [("words", q, e) for q, e in ASKED]
-    + [
-        pytest.param("word vectors", q, e, marks=[NEAR_IN_MEANING] if n == 0 else [])
-        for n, (q, e) in enumerate(ASKED)
-    ],
+    [(knowledge, q, e) for knowledge in ("words", "word vectors") for q, e in ASKED],
     indirect=["knowledge"],
 )
 def test_a_question_naming_a_guide_is_answered_from_it(knowledge, question, expected):
