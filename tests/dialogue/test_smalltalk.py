@@ -35,7 +35,7 @@ def test_a_clause_that_is_a_question_makes_it_a_question(bot):
 
 
 @pytest.mark.parametrize(
-    "text", ["translate hello into spanish", "say hi to my mum", "hey whats the weather like"]
+    "text", ["translate hello into spanish", "say hi to my mum", "hey whats the capital of peru"]
 )
 def test_a_greeting_mentioned_or_beside_a_question_of_its_own_is_no_small_talk(bot, text):
     """A greeting further into a message is talked about, not said; words beside one
@@ -476,3 +476,42 @@ def test_a_word_naming_the_document_is_a_topic_unless_it_is_this_guide(make_know
     bot = Bot.load(make_knowledge({"guides/tour.md": tour}))
     assert bot.ask("hi, a guide?").kind == "answer"
     assert bot.ask("who's the author of this guide?").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the weather going to be like tomorrow",
+        "whats the weather in paris tomorrow",
+        "will it rain tomorrow",
+        "what's in the news",
+    ],
+)
+def test_live_information_is_small_talk_the_conversation_declines(bot, text):
+    """No guide says what the weather will be or what the news is: such a question is the
+    `live` intent, declined in its words with the guide's topics offered, as any decline."""
+    assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == "live"
+    reply = bot.conversation().ask(text)
+    assert reply.kind == "decline" and reply.abstained and not reply.sources
+    assert "live information" in reply.answer and len(reply.suggestions) >= 2
+
+
+NURSERY = """
+---
+title: Nursery Handbook
+---
+## Closing for bad weather
+If snow or ice makes the roads unsafe we may close; we text every family by 7am. Our bad
+weather policy is on the noticeboard.
+"""
+
+
+def test_a_question_naming_what_the_knowledge_says_of_the_weather_is_answered(make_knowledge):
+    """Weather the knowledge writes about ("Closing for bad weather") is no live information:
+    words of its own beside the weather ("policy", "snow") make a question of it."""
+    bot = Bot.load(make_knowledge({"guides/nursery.md": NURSERY}))
+    for text in ("what is the weather policy", "do you close when it snows"):
+        reply = bot.conversation().ask(text)
+        assert reply.kind == "answer", text
+        assert reply.sources[0].section == "Closing for bad weather", text
+    assert bot.conversation().ask("what's the weather like tomorrow").kind == "decline"

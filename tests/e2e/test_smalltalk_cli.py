@@ -59,6 +59,18 @@ def test_a_small_talk_reply_in_json_cites_nothing():
     assert reply["answer"].startswith("I answer questions about")
 
 
+def test_the_weather_is_declined_as_live_information_with_topics_offered():
+    """Asked after an answer too: the weather is no follow-up of a salary question."""
+    stdin = "What's the average salary?\nwhat's the weather going to be like tomorrow\n2\n"
+    result = run_guidebot("ask", "--json", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    _, weather, picked = (json.loads(line) for line in result.stdout.splitlines())
+    assert (weather["kind"], weather["sources"]) == ("decline", [])
+    assert weather["answer"].startswith("I can't look up live information")
+    assert picked["kind"] == "answer"
+    assert picked["sources"][0]["section"] == weather["suggestions"][1]
+
+
 def test_an_faq_about_a_word_of_small_talk_answers_it(make_knowledge):
     """ "cover" is what the insurer's FAQ asks about (two entries name it); "help" is not.
     Either entry may be meant, so the FAQ answers or asks which, but small talk does not."""

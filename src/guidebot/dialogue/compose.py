@@ -175,3 +175,17 @@ def clarify_reply(question: str, choices: Sequence[str], notes: Sequence[str] = 
 def smalltalk_reply(question: str, text: str) -> Reply:
     """A reply that needs no passage (greetings, thanks, questions about guidebot itself)."""
     return Reply(question=question, answer=text, kind="smalltalk", confidence=1.0)
+
+
+def live_reply(question: str, text: str, suggestions: Sequence[str]) -> Reply:
+    """The decline of a question about live information (small talk's LIVE intent: the
+    weather, the news), in that intent's words, offering topics as any decline does."""
+    if suggestions:
+        text += " Topics I can answer:"
+    return Reply(
+        question=question,
+        answer=text,
+        kind="decline",
+        abstained=True,
+        suggestions=tuple(suggestions),
+    )

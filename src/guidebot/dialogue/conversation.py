@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import weigh_vague
-from guidebot.dialogue.compose import answer_reply, clarify_reply, decline_reply, smalltalk_reply
+from guidebot.dialogue.compose import (
+    answer_reply,
+    clarify_reply,
+    decline_reply,
+    live_reply,
+    smalltalk_reply,
+)
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, read, remembered_terms
 from guidebot.dialogue.foreign import knowledge_names
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import answer_from, bare_pick, choice_answer
-from guidebot.dialogue.smalltalk_intents import COMPLAINT
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, LIVE
 from guidebot.dialogue.split import (
     RANKED,
     after_smalltalk,
@@ -25,9 +32,9 @@ from guidebot.dialogue.split import (
 )
 from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
-from guidebot.reply import Complaint, Reply
+from guidebot.reply import Reply
 from guidebot.search.analysis import words
-from guidebot.search.results import SearchResult
+from guidebot.search.results import Hit, SearchResult
 
 MAX_QUESTION = 2000
 
@@ -76,7 +83,7 @@ class Conversation:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
         if small and not self.context.faq_asks(question, small[0], self.guides):
-            return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
+            return self._small_talk(question, small)
         before = copy.deepcopy(self.state) if small else None
         self._followed_on = False
         asked = after_smalltalk(question, self.context.is_smalltalk)
@@ -97,21 +104,17 @@ class Conversation:
             and not self.context.asks_about(question, self.guides)
         ):
             self.state = before
-            return replace(smalltalk_reply(question, small[1]), complaint=self._complaint(small))
+            return self._small_talk(question, small)
         return reply
 
-    def _complaint(self, small: tuple[str, str]) -> Complaint | None:
-        """What a complaint ("that's wrong", "not helpful") is about: the answer just given,
-        if the turn before was one."""
-        state = self.state
-        if small[0] != COMPLAINT or not state.answered_question:
-            return None
-        return Complaint(
-            state.answered_question,
-            tuple(state.answered_sources),
-            tuple(state.answered_sections),
-            state.answered_confidence,
-        )
+    def _small_talk(self, question: str, small: tuple[str, str]) -> Reply:
+        """The reply to small talk (intent, reply text): a complaint names the answer before,
+        a question about live information is declined (offered topics picked by number)."""
+        intent, text = small
+        if intent == LIVE:
+            return live_reply(question, text, self._offer(()))
+        complaint = self.state.complaint() if intent == COMPLAINT else None
+        return replace(smalltalk_reply(question, text), complaint=complaint)
 
     def _past_smalltalk(self, question: str, asked: str) -> Reply:
         """The answer to what follows the small talk that opens a message ("ok thanks, what
@@ -123,7 +126,7 @@ class Conversation:
         if self.state.answered_question:  # else there is nothing to complain of
             opening = question[: len(question) - len(asked)]
             small = self.context.smalltalk.match(opening, self.context.names_a_topic, self.guides)
-            complaint = self._complaint(small) if small else None
+            complaint = self.state.complaint() if small and small[0] == COMPLAINT else None
         before = copy.deepcopy(self.state)
         whole = self._answer(question)
         if whole.kind != "answer":
@@ -226,10 +229,7 @@ class Conversation:
             )
         )
         if weak or outside:
-            suggested = self.context.suggestions(result.hits, self.guides)
-            # The topics offered are listed as a clarifying question's choices are, so a
-            # number picks one ("2"), as there; with no question asked back to read it with.
-            self.state.pending_question, self.state.pending_choices = "", suggested
+            suggested = self._offer(result.hits)
             near = bool(self.context.nearby(result.hits))
             name = self.context.knowledge_name(self.guides)
             return replace(
@@ -257,6 +257,13 @@ class Conversation:
             far_below=policy.decline_foreign_cosine,
         )
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
+
+    def _offer(self, hits: Sequence[Hit]) -> list[str]:
+        """The topics a decline offers (context.suggestions), listed as a clarifying
+        question's choices are, so that a number picks one ("2") as there."""
+        suggested = self.context.suggestions(hits, self.guides)
+        self.state.pending_question, self.state.pending_choices = "", suggested
+        return suggested
 
     def _just_given(self, result: SearchResult) -> bool:
         """Whether the best passage is the one the answer just given quoted first."""

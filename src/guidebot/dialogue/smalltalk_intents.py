@@ -19,6 +19,9 @@ from guidebot.knowledge.sidefiles import parse_smalltalk
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
 GREETING = "greeting"  # said where it opens a message, mentioned further in
+# A question about live information (the weather, the news, the traffic), which no guide
+# answers however many of its words one uses ("Closing for bad weather"): declined.
+LIVE = "live"
 _UNDATED = "Check the source for the latest figures."
 
 

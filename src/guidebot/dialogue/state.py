@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
-from guidebot.reply import Reply
+from guidebot.reply import Complaint, Reply
 
 
 @dataclass
@@ -28,6 +28,18 @@ class ConversationState:
     answered_sections: list[str] = field(default_factory=list)
     answered_confidence: float = 0.0
     base_question: str = ""
+
+    def complaint(self) -> Complaint | None:
+        """What a complaint ("that's wrong", "not helpful") is about: the answer just given,
+        if the turn before was one."""
+        if not self.answered_question:
+            return None
+        return Complaint(
+            self.answered_question,
+            tuple(self.answered_sources),
+            tuple(self.answered_sections),
+            self.answered_confidence,
+        )
 
     def answered(self, reply: Reply) -> None:
         """Keep what a complaint about this turn's reply would name, if it is an answer: the
