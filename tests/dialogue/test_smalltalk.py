@@ -485,6 +485,8 @@ def test_a_word_naming_the_document_is_a_topic_unless_it_is_this_guide(make_know
         "whats the weather in paris tomorrow",
         "will it rain tomorrow",
         "what's in the news",
+        "what's the exchange rate for euros",
+        "who won the football",
     ],
 )
 def test_live_information_is_small_talk_the_conversation_declines(bot, text):
