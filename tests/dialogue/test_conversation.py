@@ -121,10 +121,10 @@ def test_out_of_scope_is_declined_with_suggestions(bot):
 
 def test_a_decline_calls_its_suggestions_nearby_only_when_they_share_a_word(bot):
     """The first topics offered to a question sharing no word with any are no nearby
-    topics: "who won the football" is not near the first FAQ entries."""
+    topics: "who painted the mona lisa" is not near the first FAQ entries."""
     near = bot.ask("how much do nurses earn in texas")
     assert near.suggestions and "Nearby topics it does answer:" in near.answer
-    far = bot.ask("who won the football")
+    far = bot.ask("who painted the mona lisa")
     assert far.kind == "decline" and far.suggestions
     assert "Topics it does answer:" in far.answer and "Nearby" not in far.answer
 
