@@ -18,10 +18,10 @@ from guidebot.dialogue.compose import (
 )
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
-from guidebot.dialogue.followup import Reading, read, remembered_terms
+from guidebot.dialogue.followup import Reading, read, remembered_terms, topic_terms
 from guidebot.dialogue.foreign import knowledge_names
 from guidebot.dialogue.markup import clean_question
-from guidebot.dialogue.picks import answer_from, bare_pick, choice_answer
+from guidebot.dialogue.picks import bare_pick, pick_turn, section_turn
 from guidebot.dialogue.smalltalk_intents import COMPLAINT, LIVE
 from guidebot.dialogue.split import (
     RANKED,
@@ -72,13 +72,13 @@ class Conversation:
             prompt = f"{said}Ask me a question about the guide, for example: {self.context.example}"
             return replace(smalltalk_reply(question, prompt), confidence=0.0)
         if self.state.pending_choices:
-            reply = self._resolve_choice(question)
+            reply = pick_turn(self.context, self.state, self.guides, question)
             if reply:
                 return reply
         if self.context.retriever.labels.names_a_guide(question):
             # A choice, "see also" or suggestion clicked ("Prices (Swimming pool guide)"):
             # that section, not the guide's title words searched.
-            reply = self._answer_section(question)
+            reply = section_turn(self.context, self.state, self.guides, question)
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
@@ -270,32 +270,6 @@ class Conversation:
         best = result.best
         return best is not None and self.state.answered_sources[:1] == [best.passage.id]
 
-    def _resolve_choice(self, text: str) -> Reply | None:
-        choices, original = self.state.pending_choices, self.state.pending_question
-        self.state.pending_choices = []
-        found = choice_answer(self.context, self.guides, text, original, choices)
-        if found is None:
-            return None
-        reply, result, read_as = found
-        self._remember(original or read_as, result, None)  # the log keeps what was asked
-        # A follow-up goes on from the section picked, not from the vague question and the
-        # pick ("requirements? 1"): after "requirements?" and "1", "and how much does it
-        # cost" is not about "requirements" in general, nor "1".
-        state, weight = self.state, self.context.policy.followup_weight
-        state.topic_question = state.base_question = read_as
-        state.topic_terms = {t: weight for t in self.context.retriever.understand(read_as)[0]}
-        return reply
-
-    def _answer_section(self, label: str) -> Reply | None:
-        """picks.answer_from the section `label` names (a choice, "see also" or suggestion
-        clicked), which a follow-up then goes on from."""
-        found = answer_from(self.context, self.guides, label, label, label)
-        if found is None:
-            return None
-        reply, result = found
-        self._remember(label, result, None)
-        return reply
-
     def _read(self, question: str, from_base: bool = False) -> Reading:
         """The question searched on its own and against the topic, or, `from_base`, against
         the topic as it stood before the last bare alternatives (base_question)."""
@@ -303,14 +277,13 @@ class Conversation:
         topic, terms = state.topic_question, state.topic_terms
         if from_base:
             topic = state.base_question
-            weight = self.context.policy.followup_weight
-            terms = {t: weight for t in self.context.retriever.understand(topic)[0]}
+            terms = topic_terms(self.context, topic)
         return read(self.context, terms, self.guides, question, topic)
 
-    def _remember(self, question: str, result: SearchResult, reading: Reading | None) -> None:
+    def _remember(self, question: str, result: SearchResult, reading: Reading) -> None:
         """Keep this turn's terms as context for the next (ConversationState.remember); a
-        follow-up (as `reading` says; none for a pick) keeps the topic it was read on from."""
-        on_from = (reading.topic, reading.topic_terms) if reading and reading.followup else None
+        follow-up (as `reading` says) keeps the topic it was read on from."""
+        on_from = (reading.topic, reading.topic_terms) if reading.followup else None
         weight = self.context.policy.followup_weight
         terms = result.terms if on_from else remembered_terms(self.context, result)
         self.state.remember(question, terms, weight, on_from, alternative(question))

@@ -268,6 +268,13 @@ def remembered_terms(context: TurnContext, result: SearchResult) -> tuple[str, .
     return tuple(retriever.understand(best.passage.question or best.passage.section)[0])
 
 
+def topic_terms(context: TurnContext, topic: str) -> dict[str, float]:
+    """The terms of a topic question, each at the follow-up weight (Policy.followup_weight):
+    what a follow-up is read against (ConversationState.topic_terms)."""
+    weight = context.policy.followup_weight
+    return {term: weight for term in context.retriever.understand(topic)[0]}
+
+
 def top_label(context: TurnContext, result: SearchResult) -> str:
     """The label (knowledge.labels) of the best passage, "" with none."""
     return context.retriever.labels.of(result.hits[0].passage) if result.hits else ""

@@ -1,14 +1,18 @@
 """Which of a clarifying question's choices a reply picks: by number or position ("2", "the
 first one, please"), or by its words, alone or read with the question asked back; and the
-answer from the section picked."""
+answer from the section picked, which the conversation then goes on from (pick_turn,
+section_turn)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
+from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.compose import answer_reply
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.followup import remembered_terms, topic_terms
+from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.wording import asks_on
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
@@ -179,3 +183,46 @@ def answer_from(
     # Picked, not searched for: the search's coverage says nothing of the passage picked.
     reply = answer_reply(question, result, top, retriever, notes, on_its_own=False)
     return replace(reply, confidence=1.0), result
+
+
+def pick_turn(
+    context: TurnContext, state: ConversationState, guides: Sequence[str], text: str
+) -> Reply | None:
+    """The answer to a message picking one of the choices pending in `state` (asked back, or
+    offered by a decline), else None; either way they are pending no longer. A follow-up
+    goes on from the section picked, not from the vague question and the pick: after
+    "requirements?" and "1", "and how much does it cost" is not about "requirements" in
+    general, nor "1"."""
+    choices, original = state.pending_choices, state.pending_question
+    state.pending_choices = []
+    found = choice_answer(context, guides, text, original, choices)
+    if found is None:
+        return None
+    reply, result, read_as = found
+    _keep(context, state, original or read_as, result)  # the log keeps what was asked
+    state.topic_question = state.base_question = read_as
+    state.topic_terms = topic_terms(context, read_as)
+    return reply
+
+
+def section_turn(
+    context: TurnContext, state: ConversationState, guides: Sequence[str], label: str
+) -> Reply | None:
+    """answer_from the section `label` names (a choice, "see also" or suggestion clicked),
+    which a follow-up then goes on from; None when no section has that label."""
+    found = answer_from(context, guides, label, label, label)
+    if found is None:
+        return None
+    reply, result = found
+    _keep(context, state, label, result)
+    return reply
+
+
+def _keep(
+    context: TurnContext, state: ConversationState, question: str, result: SearchResult
+) -> None:
+    """Keep a picked section's terms as context for the next turn, as for a question
+    answered on its own (ConversationState.remember)."""
+    weight = context.policy.followup_weight
+    terms = remembered_terms(context, result)
+    state.remember(question, terms, weight, None, alternative(question))
