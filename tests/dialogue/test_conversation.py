@@ -501,6 +501,11 @@ def test_a_clause_naming_a_headings_topic_is_a_new_question(bot, before, then):
         ("wat jobs can i get", ""),
         ("what jobs cant i get", ""),
         ("is it cheaper online?", "explicit"),
+        # "one" standing for a thing named before, not counting
+        ("which one is cheaper", "explicit"),
+        ("how much is the 20 hour one", "explicit"),
+        ("is there a slower one", "explicit"),
+        ("how long is the one year course", ""),
     ],
 )
 def test_which_questions_may_go_on_from_the_topic(bot, question, expected):

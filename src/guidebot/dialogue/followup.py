@@ -25,6 +25,9 @@ from guidebot.search.results import SearchResult
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
 # (words() joins a contraction: "aren't" is "arent"; "there's" is "there" alone.)
 _BE = frozenset("is are was were be been isnt arent wasnt werent".split())
+# What "one" follows when it stands for a thing named before (followup._stands_for_a_thing).
+_POINTING = frozenset("that this which".split())
+_ARTICLES = frozenset("the a an".split())
 
 
 @dataclass(frozen=True)
@@ -249,11 +252,23 @@ def _existential_yes_no(surface: Sequence[str]) -> bool:
 
 
 def _refers(surface: Sequence[str], n: int) -> bool:
-    """Whether the n-th word points back ("it", "those", "there" as a place)."""
+    """Whether the n-th word points back ("it", "those", "there" as a place, "one" standing
+    for a thing named before: "that one", "the saturday one", "a slower one")."""
     word = surface[n]
+    if word == "one":
+        return _stands_for_a_thing(surface[:n])
     if word != "there":
         return word in REFERENCES
     return not _BE.intersection(surface[max(n - 1, 0) : n + 2])
+
+
+def _stands_for_a_thing(before: Sequence[str]) -> bool:
+    """Whether "one" after these words stands for a thing ("which one", "the 20 hour one")
+    rather than counting ("one year", "the one-off fee", "one of the courses"): right after
+    a demonstrative or "which", or after a word or two that follow an article."""
+    if before and before[-1] in _POINTING:
+        return True
+    return any(w in _ARTICLES for w in before[-3:-1])
 
 
 def remembered_terms(context: TurnContext, result: SearchResult) -> tuple[str, ...]:
