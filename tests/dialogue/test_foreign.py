@@ -263,3 +263,42 @@ def test_a_passage_met_on_two_words_answers_something_else_only_for_a_rarer_far_
     here = "do you teach lessons on motorways"
     assert not names_something_else(bot.retriever, bot.retriever.search(here), 0.3, 10.0, 5, 12.0)
     assert bot.ask(here).kind == "answer"
+
+
+MUSEUM = """---
+title: Harbour Museum Visitor Guide
+---
+The Harbour Museum tells the story of the port and its ships.
+
+## Opening times
+
+We open at 10am and close at 5pm from Tuesday to Sunday, and close on Mondays except bank
+holidays. The last entry is at 4.15pm.
+
+## The cafe
+
+The cafe by the main hall serves soup, sandwiches and cakes, and closes half an hour
+before the museum does.
+"""
+
+
+def test_the_words_asking_when_a_place_opens_name_no_place(make_knowledge):
+    """ "what time does the aquarium close on sundays" meets the opening times on "close",
+    "time" and "sunday": the words asking when say what is asked, and the place asked about,
+    far from every word there, is another one. The museum's own cafe is answered."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/museum.md": MUSEUM})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    elsewhere = "what time does the aquarium close on sundays"
+    result = bot.retriever.search(elsewhere)
+    assert {"close", "time"} <= set(result.best.matched)
+    assert names_something_else(bot.retriever, result, 0.3, 10.0)
+    assert bot.ask(elsewhere).kind == "decline"
+    for here in ("what time does the cafe close", "what time do you close on sundays"):
+        reply = bot.ask(here)
+        assert reply.kind == "answer", here
+        assert not names_something_else(bot.retriever, bot.retriever.search(here), 0.3, 10.0)

@@ -14,6 +14,7 @@ from math import inf
 import numpy as np
 
 from guidebot.search.analysis import content_words, contracted
+from guidebot.search.answertypes import Kind, asked
 from guidebot.search.english import EnglishWords, own_names
 from guidebot.search.results import SearchResult
 from guidebot.search.retriever import Retriever
@@ -30,6 +31,11 @@ MISSPELT_FROM = 7.0
 MISSPELT_LONG = 6
 
 NEAR_TIE = 0.97  # a passage scoring this share of the best's is about as good a reading
+# The words of a question asking when a place opens (answertypes.Kind.CLOCK): what it asks,
+# not which place; "what time does tesco close" meets an opening-hours section on them.
+_OPENING_TIMES = frozenset(
+    "open opens opening close closes closed closing shut shuts time times hours".split()
+)
 
 
 def names_something_else(
@@ -62,14 +68,16 @@ def names_something_else(
     without steps?" led by a hair by "Can I borrow a wheelchair?"). A passage sharing two
     words, with no other near it, names a thing only by a rarer word, `pair_specific_from`
     nats at least (0: never), and not by a name alone: "do you teach motorbike lessons" at
-    a driving school meets the entry on nervous drivers on "teach" and "lessons". Needs the
-    semantic re-ranker's encoder."""
+    a driving school meets the entry on nervous drivers on "teach" and "lessons". The words
+    of a question asking when a place opens share nothing ("what time does tesco close on
+    sundays" meets an opening-hours entry on "sunday" alone). Needs the semantic
+    re-ranker's encoder."""
     best, vectors = result.best, retriever.vectors
     if best is None or vectors is None:
         return False
     if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
         return False
-    shared = set(best.matched) - result.loose
+    shared = set(best.matched) - result.loose - _asking_when_open(retriever, result.surface)
     near = [hit for hit in result.hits[1:3] if hit.score >= NEAR_TIE * best.score]
     pair = bool(pair_specific_from) and len(shared) == 2 and not near
     if (len(shared) > 1 and not pair) or any(len(set(h.matched) - result.loose) > 1 for h in near):
@@ -103,6 +111,14 @@ def names_something_else(
         return False
     specific = pair_specific_from if pair else specific_from
     return any(english.surprisal(word) >= specific for word in unknown)
+
+
+def _asking_when_open(retriever: Retriever, surface: Sequence[str]) -> set[str]:
+    """The terms of the words asking when a place opens or closes, in a question asking for
+    a time of day (_OPENING_TIMES; none in any other question)."""
+    if not asked(" ".join(surface)) & Kind.CLOCK:
+        return set()
+    return set(retriever.analyzer.terms_of_words([w for w in surface if w in _OPENING_TIMES]))
 
 
 def knowledge_names(retriever: Retriever, surface: Sequence[str]) -> set[str]:
