@@ -151,14 +151,7 @@ def decline_reply(
     text = f"{knowledge} {verb} cover that{about}, so I won't guess."
     if suggestions:
         text += f" {'Nearby topics' if nearby else 'Topics'} {they} answer:"
-    return Reply(
-        question=question,
-        answer=text,
-        kind="decline",
-        abstained=True,
-        notes=tuple(notes),
-        suggestions=tuple(suggestions),
-    )
+    return _declined(question, text, suggestions, notes)
 
 
 def clarify_reply(question: str, choices: Sequence[str], notes: Sequence[str] = ()) -> Reply:
@@ -182,10 +175,17 @@ def live_reply(question: str, text: str, suggestions: Sequence[str]) -> Reply:
     weather, the news), in that intent's words, offering topics as any decline does."""
     if suggestions:
         text += " Topics I can answer:"
+    return _declined(question, text, suggestions)
+
+
+def _declined(
+    question: str, text: str, suggestions: Sequence[str], notes: Sequence[str] = ()
+) -> Reply:
     return Reply(
         question=question,
         answer=text,
         kind="decline",
         abstained=True,
+        notes=tuple(notes),
         suggestions=tuple(suggestions),
     )
