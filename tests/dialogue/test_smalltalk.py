@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidebot.bot import Bot
+from guidebot.dialogue.smalltalk_intents import LIVE
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import builtin_dir
 from tests.conftest import KNOWLEDGE
@@ -487,12 +488,16 @@ def test_a_word_naming_the_document_is_a_topic_unless_it_is_this_guide(make_know
         "what's in the news",
         "what's the exchange rate for euros",
         "who won the football",
+        # beside a greeting or thanks, the question is what the reply must meet
+        "thanks, will it rain tomorrow",
+        "hi, what's the weather like",
     ],
 )
 def test_live_information_is_small_talk_the_conversation_declines(bot, text):
     """No guide says what the weather will be or what the news is: such a question is the
-    `live` intent, declined in its words with the guide's topics offered, as any decline."""
-    assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == "live"
+    live-information intent, declined in its words with the guide's topics offered, as any
+    decline."""
+    assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == LIVE
     reply = bot.conversation().ask(text)
     assert reply.kind == "decline" and reply.abstained and not reply.sources
     assert "live information" in reply.answer and len(reply.suggestions) >= 2
@@ -503,17 +508,33 @@ NURSERY = """
 title: Nursery Handbook
 ---
 ## Closing for bad weather
-If snow or ice makes the roads unsafe we may close; we text every family by 7am. Our bad
-weather policy is on the noticeboard.
+If snow or ice makes the roads unsafe we may close; we text every family by 7am.
+
+## Meals
+Lunch is a hot meal cooked on site, with fruit for pudding.
 """
 
 
-def test_a_question_naming_what_the_knowledge_says_of_the_weather_is_answered(make_knowledge):
-    """Weather the knowledge writes about ("Closing for bad weather") is no live information:
-    words of its own beside the weather ("policy", "snow") make a question of it."""
+def test_live_information_whose_word_names_a_heading_is_a_question(make_knowledge):
+    """The weather a heading is about ("Closing for bad weather") is no live information:
+    "what's the weather policy" is answered from that section, as is a question with a word
+    of the knowledge's own beside the weather ("do you close when it snows")."""
     bot = Bot.load(make_knowledge({"guides/nursery.md": NURSERY}))
-    for text in ("what is the weather policy", "do you close when it snows"):
+    for text in ("what's the weather policy", "do you close when it snows"):
         reply = bot.conversation().ask(text)
         assert reply.kind == "answer", text
         assert reply.sources[0].section == "Closing for bad weather", text
-    assert bot.conversation().ask("what's the weather like tomorrow").kind == "decline"
+
+
+def test_the_knowledge_s_own_live_information_intent_words_the_decline(make_knowledge):
+    """A knowledge base's own smalltalk.yaml may give the decline its words, as for any
+    intent it names; the built-in examples still find the question."""
+    own = """
+- intent: live-information
+  examples: ["is it snowing"]
+  reply: "We can't check the weather from here; ring the office on 01234 567890."
+"""
+    bot = Bot.load(make_knowledge({"guides/nursery.md": NURSERY, "smalltalk.yaml": own}))
+    reply = bot.conversation().ask("will it rain tomorrow")
+    assert reply.kind == "decline"
+    assert reply.answer.startswith("We can't check the weather from here")

@@ -13,6 +13,7 @@ import numpy as np
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
+from guidebot.dialogue.smalltalk_intents import LIVE
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
@@ -146,8 +147,16 @@ class TurnContext:
         question, an alternate or its answer) as close in meaning as a paraphrase
         (Policy.smalltalk_yield_similarity, a cosine), or closer than every example of
         the intent matched, or written for it (smalltalk_yield_closer); or the knowledge
-        asks about the words a new wording of small talk brings (`asks_about`)."""
+        asks about the words a new wording of small talk brings (`asks_about`); or, for a
+        question about live information, one of its words names a heading's topic ("what's
+        the weather policy" beside "Closing for bad weather")."""
+        if intent == LIVE and self._names_a_heading(question, guides):
+            return True
         return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
+
+    def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
+        naming = self.retriever.sections.naming
+        return any(naming(term, guides) for term in self.retriever.understand(question)[0])
 
     def asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the

@@ -26,6 +26,7 @@ from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
 from guidebot.dialogue.smalltalk_intents import (
     COMPLAINT,
     GREETING,
+    LIVE,
     fields_of,
     fill,
     listed_topics,
@@ -134,8 +135,9 @@ class SmalltalkMatcher:
             for m, c in zip(found, clauses, strict=True)
         ):
             # A complaint beside other small talk is what the reply must meet: "thanks, you
-            # don't understand"
-            return min((m for m in found if m), key=lambda m: m[0] != COMPLAINT)
+            # don't understand"; and then a question about live information: "hi, what's
+            # the weather like"
+            return min((m for m in found if m), key=lambda m: (m[0] != COMPLAINT, m[0] != LIVE))
         # A remark is a statement: not in a message ending in "?", nor beside a clause that
         # asks something of its own ("thanks that helps, is it any good").
         asking = text.rstrip().endswith("?") or any(

@@ -19,9 +19,11 @@ from guidebot.knowledge.sidefiles import parse_smalltalk
 BUILTIN = Path(__file__).with_name("smalltalk.yaml")
 COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's wrong")
 GREETING = "greeting"  # said where it opens a message, mentioned further in
-# A question about live information (the weather, the news, the traffic), which no guide
-# answers however many of its words one uses ("Closing for bad weather"): declined.
-LIVE = "live"
+# A question about live information (the weather, the news, exchange rates), which no
+# guide answers: declined (conversation.py), unless a word of it names a heading's topic
+# (context.TurnContext.faq_asks: "what's the weather policy" beside "Closing for bad
+# weather"). A knowledge base's own intent of this name gives the decline its words.
+LIVE = "live-information"
 _UNDATED = "Check the source for the latest figures."
 
 
