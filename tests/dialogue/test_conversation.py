@@ -506,6 +506,8 @@ def test_a_clause_naming_a_headings_topic_is_a_new_question(bot, before, then):
         ("how much is the 20 hour one", "explicit"),
         ("is there a slower one", "explicit"),
         ("how long is the one year course", ""),
+        ("can i book a lesson for one hour", ""),
+        ("is a minimum of one hour needed", ""),
     ],
 )
 def test_which_questions_may_go_on_from_the_topic(bot, question, expected):

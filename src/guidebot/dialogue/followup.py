@@ -264,11 +264,15 @@ def _refers(surface: Sequence[str], n: int) -> bool:
 
 def _stands_for_a_thing(before: Sequence[str]) -> bool:
     """Whether "one" after these words stands for a thing ("which one", "the 20 hour one")
-    rather than counting ("one year", "the one-off fee", "one of the courses"): right after
-    a demonstrative or "which", or after a word or two that follow an article."""
+    rather than counting ("one year", "the one-off fee", "a lesson for one hour", "a year
+    and one day"): right after a demonstrative or "which", or after a word or two that
+    follow an article, none of them a stop word."""
     if before and before[-1] in _POINTING:
         return True
-    return any(w in _ARTICLES for w in before[-3:-1])
+    for size in (1, 2):
+        if len(before) > size and before[-size - 1] in _ARTICLES:
+            return not STOP_WORDS.intersection(before[-size:])
+    return False
 
 
 def remembered_terms(context: TurnContext, result: SearchResult) -> tuple[str, ...]:
