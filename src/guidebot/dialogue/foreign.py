@@ -32,10 +32,10 @@ MISSPELT_LONG = 6
 
 NEAR_TIE = 0.97  # a passage scoring this share of the best's is about as good a reading
 # The words of a question asking when a place opens (answertypes.Kind.CLOCK): what it asks,
-# not which place; "what time does tesco close" meets an opening-hours section on them.
-_OPENING_TIMES = frozenset(
-    "open opens opening close closes closed closing shut shuts time times hours".split()
-)
+# not which place; "what time does tesco close" meets an opening-hours section on them. A
+# question asks so only with one of _OPENING ("what time limited policy is cheapest" not).
+_OPENING = frozenset("open opens opening close closes closed closing shut shuts".split())
+_OPENING_TIMES = _OPENING | {"time", "times", "hours"}
 
 
 def names_something_else(
@@ -115,8 +115,8 @@ def names_something_else(
 
 def _asking_when_open(retriever: Retriever, surface: Sequence[str]) -> set[str]:
     """The terms of the words asking when a place opens or closes, in a question asking for
-    a time of day (_OPENING_TIMES; none in any other question)."""
-    if not asked(" ".join(surface)) & Kind.CLOCK:
+    a time of day with one of them (_OPENING_TIMES; none in any other question)."""
+    if _OPENING.isdisjoint(surface) or not asked(" ".join(surface)) & Kind.CLOCK:
         return set()
     return set(retriever.analyzer.terms_of_words([w for w in surface if w in _OPENING_TIMES]))
 
