@@ -327,6 +327,9 @@ def test_a_captioned_table_keeps_its_header_naming_the_cells():
         # trafilatura's author for a byline "Last updated: 3 March 2025": no one
         ("Last updated", ""),
         ("Updated on", ""),
+        ("Page last reviewed", ""),  # the NHS's
+        ("First published", ""),
+        ("Date published", ""),
         ("", ""),
     ],
 )

@@ -87,9 +87,11 @@ def _openings(events: list[tuple[str, str, int]]) -> list[list[str]]:
 # What a byline puts after the names: "· Updated January 6, 2026", "| 5 min read".
 _BYLINE_REST = re.compile(r"\s+[·•|—–]\s.*$")
 # What is left of a date's label once the date is taken out: "... Council Last updated", or
-# the whole byline when it named no one ("Last updated: 3 March 2025").
+# the whole byline when it named no one ("Last updated: 3 March 2025", "Page last reviewed",
+# "First published").
 _DATE_LABEL = re.compile(
-    r"(?:^|\s+)(?:last\s+)?(?:updated|modified|published|posted|reviewed|edited)(?:\s+on)?$",
+    r"(?:^(?:page\s+|date\s+|first\s+|originally\s+)?|\s+)(?:last\s+)?"
+    r"(?:updated|modified|published|posted|reviewed|edited)(?:\s+on)?$",
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
