@@ -112,7 +112,7 @@ class Conversation:
         a question about live information is declined (offered topics picked by number)."""
         intent, text = small
         if intent == LIVE:
-            return live_reply(question, text, self._offer(()))
+            return live_reply(question, text, self._offer_topics(()))
         complaint = self.state.complaint() if intent == COMPLAINT else None
         return replace(smalltalk_reply(question, text), complaint=complaint)
 
@@ -229,7 +229,7 @@ class Conversation:
             )
         )
         if weak or outside:
-            suggested = self._offer(result.hits)
+            suggested = self._offer_topics(result.hits)
             near = bool(self.context.nearby(result.hits))
             name = self.context.knowledge_name(self.guides)
             return replace(
@@ -258,9 +258,9 @@ class Conversation:
         )
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 
-    def _offer(self, hits: Sequence[Hit]) -> list[str]:
-        """The topics a decline offers (context.suggestions), listed as a clarifying
-        question's choices are, so that a number picks one ("2") as there."""
+    def _offer_topics(self, hits: Sequence[Hit]) -> list[str]:
+        """The topics a decline offers (context.suggestions), which it also sets pending as
+        a clarifying question's choices are, so that a number picks one ("2") as there."""
         suggested = self.context.suggestions(hits, self.guides)
         self.state.pending_question, self.state.pending_choices = "", suggested
         return suggested

@@ -60,10 +60,9 @@ NUMBER_WORDS = {
 
 # English nouns whose plural no suffix-stripping stemmer reaches (Snowball leaves "children"
 # and "child" apart, and "buses" as "buse" from "bus"): a table of the language, as the stop
-# words are. Left out where the
-# plural is also a verb's form ("lives", "leaves", "analyses", "halves", "shelves") or a
-# noun of its own ("data", "media",
-# "people": "is this a real person" met every guide sentence about people).
+# words are. Left out where the plural is also a verb's form ("lives", "leaves",
+# "analyses", "halves", "shelves") or a noun of its own ("data", "media", "people": "is
+# this a real person" met every guide sentence about people).
 IRREGULAR_PLURALS = {
     plural: singular
     for singular, plural in (
