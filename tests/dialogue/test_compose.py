@@ -104,3 +104,15 @@ def test_a_conversation_names_the_words_far_from_its_answer_and_none_after_a_fol
     assert answer_reply("q", unstemmed, found.hits[:1], bot.retriever).notes == (
         f"This passage does not mention 'kayakers'{note}",
     )
+
+
+def test_a_live_information_decline_offers_topics_as_any_decline_does():
+    from guidebot.dialogue.compose import live_reply
+
+    said = "I can't look up live information."
+    offered = live_reply("will it rain", said, ["Prices", "Opening hours"])
+    assert (offered.kind, offered.abstained) == ("decline", True)
+    assert offered.answer == f"{said} Topics I can answer:"
+    assert offered.suggestions == ("Prices", "Opening hours")
+    bare = live_reply("will it rain", said, [])
+    assert bare.answer == said and bare.suggestions == ()
