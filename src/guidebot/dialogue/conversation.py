@@ -18,7 +18,7 @@ from guidebot.dialogue.compose import (
 )
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
-from guidebot.dialogue.followup import Reading, read, remembered_terms, topic_terms
+from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.foreign import knowledge_names
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import bare_pick, pick_turn, section_turn
@@ -31,6 +31,7 @@ from guidebot.dialogue.split import (
     stand_apart,
 )
 from guidebot.dialogue.state import ConversationState
+from guidebot.dialogue.topic import keep_topic, topic_terms
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
@@ -237,7 +238,7 @@ class Conversation:
                 read_as=leaning,
             )
         # Kept as read, typos repaired: what the note and the log of a follow-up quote.
-        self._remember(result.as_read(question), result, reading)
+        keep_topic(self.context, self.state, result.as_read(question), result, reading)
         # Answered (perhaps on a second reading, after a first one declined and offered
         # topics): nothing is pending any more.
         self.state.pending_choices = []
@@ -279,11 +280,3 @@ class Conversation:
             topic = state.base_question
             terms = topic_terms(self.context, topic)
         return read(self.context, terms, self.guides, question, topic)
-
-    def _remember(self, question: str, result: SearchResult, reading: Reading) -> None:
-        """Keep this turn's terms as context for the next (ConversationState.remember); a
-        follow-up (as `reading` says) keeps the topic it was read on from."""
-        on_from = (reading.topic, reading.topic_terms) if reading.followup else None
-        weight = self.context.policy.followup_weight
-        terms = result.terms if on_from else remembered_terms(self.context, result)
-        self.state.remember(question, terms, weight, on_from, alternative(question))

@@ -275,25 +275,6 @@ def _stands_for_a_thing(before: Sequence[str]) -> bool:
     return False
 
 
-def remembered_terms(context: TurnContext, result: SearchResult) -> tuple[str, ...]:
-    """The terms an answered turn leaves as the topic to go on from: its own, or, when the
-    knowledge uses none of them (an answer found by meaning alone: "how do I complain"
-    from "Complaints and the ombudsman"), those of the answer's heading or FAQ question,
-    which a follow-up ("how long do you take to sort it out?") can then be read toward. For
-    a question standing on its own: a follow-up keeps the topic it was read on from."""
-    retriever, best = context.retriever, result.best
-    if best is None or any(map(retriever.knows, result.terms)):
-        return result.terms
-    return tuple(retriever.understand(best.passage.question or best.passage.section)[0])
-
-
-def topic_terms(context: TurnContext, topic: str) -> dict[str, float]:
-    """The terms of a topic question, each at the follow-up weight (Policy.followup_weight):
-    what a follow-up is read against (ConversationState.topic_terms)."""
-    weight = context.policy.followup_weight
-    return {term: weight for term in context.retriever.understand(topic)[0]}
-
-
 def top_label(context: TurnContext, result: SearchResult) -> str:
     """The label (knowledge.labels) of the best passage, "" with none."""
     return context.retriever.labels.of(result.hits[0].passage) if result.hits else ""

@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.compose import answer_reply
 from guidebot.dialogue.context import TurnContext
-from guidebot.dialogue.followup import remembered_terms, topic_terms
 from guidebot.dialogue.state import ConversationState
+from guidebot.dialogue.topic import keep_topic, topic_terms
 from guidebot.dialogue.wording import asks_on
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
@@ -199,7 +198,7 @@ def pick_turn(
     if found is None:
         return None
     reply, result, read_as = found
-    _keep(context, state, original or read_as, result)  # the log keeps what was asked
+    keep_topic(context, state, original or read_as, result)  # the log keeps what was asked
     state.topic_question = state.base_question = read_as
     state.topic_terms = topic_terms(context, read_as)
     return reply
@@ -214,15 +213,5 @@ def section_turn(
     if found is None:
         return None
     reply, result = found
-    _keep(context, state, label, result)
+    keep_topic(context, state, label, result)
     return reply
-
-
-def _keep(
-    context: TurnContext, state: ConversationState, question: str, result: SearchResult
-) -> None:
-    """Keep a picked section's terms as context for the next turn, as for a question
-    answered on its own (ConversationState.remember)."""
-    weight = context.policy.followup_weight
-    terms = remembered_terms(context, result)
-    state.remember(question, terms, weight, None, alternative(question))
