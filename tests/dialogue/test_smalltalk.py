@@ -538,3 +538,27 @@ def test_the_knowledge_s_own_live_information_intent_words_the_decline(make_know
     reply = bot.conversation().ask("will it rain tomorrow")
     assert reply.kind == "decline"
     assert reply.answer.startswith("We can't check the weather from here")
+
+
+SHOP = """
+---
+title: Cycle Shop Guide
+---
+## Opening hours
+Our shop in Wexbridge opens at 9am every day but Sunday.
+
+## Hire
+Hire bikes go out from the shop; bring photo ID. In wet weather we lend waterproofs.
+"""
+
+
+def test_live_information_about_a_place_the_knowledge_names_is_still_live(make_knowledge):
+    """The weather in the shop's own town is live information: a name the knowledge uses
+    (knowledge.names) says where, not what about. A word of its topics beside the place
+    still makes a question of it."""
+    bot = Bot.load(make_knowledge({"guides/shop.md": SHOP}))
+    for text in ("what's the weather like in wexbridge tomorrow", "will it rain on sunday"):
+        assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == LIVE, text
+        assert bot.conversation().ask(text).kind == "decline", text
+    reply = bot.conversation().ask("is the wexbridge shop open on sunday")
+    assert reply.kind == "answer" and reply.sources[0].section == "Opening hours"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
+from functools import cache, partial
 from itertools import accumulate
 
 from guidebot.dialogue.remarks import (
@@ -46,6 +47,7 @@ from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
+from guidebot.knowledge.names import knowledge_names
 from guidebot.search.analysis import STOP_WORDS
 
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
@@ -97,6 +99,7 @@ class SmalltalkMatcher:
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
         self._own = (english, self.uses, alike)  # what tells a question about a thing of its own
+        self._names = cache(partial(knowledge_names, kb))  # read once, if ever needed
 
     def match(
         self, text: str, has_content: Content, guides: Sequence[str] = ()
@@ -218,7 +221,7 @@ class SmalltalkMatcher:
         close = self._ex.close(cleaned)
         # Close in letters is not the same: "who wrote this study" is near "who wrote this
         # guide", and its own word the knowledge is about makes it a question.
-        rest = _rest(cleaned, close[0]).split() if close else []
+        rest = self._unnamed(_rest(cleaned, close[0]), [close[2]]).split() if close else []
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
         if close and _asks(cleaned) and self._swaps(cleaned, close[0], close[2]):
@@ -233,6 +236,15 @@ class SmalltalkMatcher:
         if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
             return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
+
+    def _unnamed(self, rest: str, examples: Sequence[int]) -> str:
+        """The rest of a text beside examples of live information without the names the
+        knowledge uses (knowledge.names), which say where or when, not what about: "what's
+        the weather like in wexbridge tomorrow" at a shop in Wexbridge. Else all of it."""
+        if any(self._ex.intent(n).intent != LIVE for n in examples):
+            return rest
+        names = self._names()
+        return " ".join(w for w in rest.split() if w not in names)
 
     def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
         """Whether an example of a greeting opens the words, after small talk or stop words
@@ -294,7 +306,7 @@ class SmalltalkMatcher:
         if at is None:  # a complaint: "thanks, that's not up to date"
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
-        left = _rest(head, besides)
+        left = self._unnamed(_rest(head, besides), contained)
         if asks_on(left) and not all(self.uses(w) or w in STOP_WORDS for w in left.split()):
             return None  # "hey, what's the weather like" asks something; "hi, can you help" not
         if without_negations(left.split(), self._on_answer, names) is None:
