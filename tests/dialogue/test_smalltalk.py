@@ -549,16 +549,23 @@ Our shop in Wexbridge opens at 9am every day but Sunday.
 
 ## Hire
 Hire bikes go out from the shop; bring photo ID. In wet weather we lend waterproofs.
+At the weekend a day's hire costs £30.
 """
 
 
 def test_live_information_about_a_place_the_knowledge_names_is_still_live(make_knowledge):
     """The weather in the shop's own town is live information: a name the knowledge uses
-    (knowledge.names) says where, not what about. A word of its topics beside the place
-    still makes a question of it."""
+    (knowledge.names) says where, and a word of WHEN when, not what about, though the
+    knowledge uses "weekend". A word of its topics beside them still makes a question."""
     bot = Bot.load(make_knowledge({"guides/shop.md": SHOP}))
-    for text in ("what's the weather like in wexbridge tomorrow", "will it rain on sunday"):
+    for text in (
+        "what's the weather like in wexbridge tomorrow",
+        "will it rain on sunday",
+        "what's the weather doing this weekend",
+    ):
         assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == LIVE, text
         assert bot.conversation().ask(text).kind == "decline", text
     reply = bot.conversation().ask("is the wexbridge shop open on sunday")
     assert reply.kind == "answer" and reply.sources[0].section == "Opening hours"
+    reply = bot.conversation().ask("how much is hire at the weekend")
+    assert reply.kind == "answer" and reply.sources[0].section == "Hire"

@@ -28,6 +28,7 @@ from guidebot.dialogue.smalltalk_intents import (
     COMPLAINT,
     GREETING,
     LIVE,
+    WHEN,
     fields_of,
     fill,
     listed_topics,
@@ -239,12 +240,13 @@ class SmalltalkMatcher:
 
     def _unnamed(self, rest: str, examples: Sequence[int]) -> str:
         """The rest of a text beside examples of live information without the names the
-        knowledge uses (knowledge.names), which say where or when, not what about: "what's
-        the weather like in wexbridge tomorrow" at a shop in Wexbridge. Else all of it."""
+        knowledge uses (knowledge.names) and the words of WHEN, which say where or when,
+        not what about: "what's the weather like in wexbridge this weekend" at a shop in
+        Wexbridge. Else all of it."""
         if any(self._ex.intent(n).intent != LIVE for n in examples):
             return rest
         names = self._names()
-        return " ".join(w for w in rest.split() if w not in names)
+        return " ".join(w for w in rest.split() if w not in names and w not in WHEN)
 
     def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
         """Whether an example of a greeting opens the words, after small talk or stop words
