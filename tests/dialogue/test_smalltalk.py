@@ -550,6 +550,9 @@ Our shop in Wexbridge opens at 9am every day but Sunday.
 ## Hire
 Hire bikes go out from the shop; bring photo ID. In wet weather we lend waterproofs.
 At the weekend a day's hire costs £30.
+
+## Collection times
+Collect hire bikes from 9am and bring them back by 5pm.
 """
 
 
@@ -562,10 +565,13 @@ def test_live_information_about_a_place_the_knowledge_names_is_still_live(make_k
         "what's the weather like in wexbridge tomorrow",
         "will it rain on sunday",
         "what's the weather doing this weekend",
+        "what time is the next train to wexbridge",  # "time" names no topic here
     ):
         assert bot.context.smalltalk.match(text, bot.context.names_a_topic)[0] == LIVE, text
         assert bot.conversation().ask(text).kind == "decline", text
     reply = bot.conversation().ask("is the wexbridge shop open on sunday")
     assert reply.kind == "answer" and reply.sources[0].section == "Opening hours"
+    reply = bot.conversation().ask("what are the collection times")
+    assert reply.kind == "answer" and reply.sources[0].section == "Collection times"
     reply = bot.conversation().ask("how much is hire at the weekend")
     assert reply.kind == "answer" and reply.sources[0].section == "Hire"

@@ -155,8 +155,11 @@ class TurnContext:
         return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
 
     def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
+        # Not by saying where or when: "what time is the last train to london" beside a
+        # section "Arrival and departure times".
+        what = " ".join(w for w in words(question) if not self.smalltalk.says_where_or_when(w))
         naming = self.retriever.sections.naming
-        return any(naming(term, guides) for term in self.retriever.understand(question)[0])
+        return any(naming(term, guides) for term in self.retriever.understand(what)[0])
 
     def asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the

@@ -245,8 +245,12 @@ class SmalltalkMatcher:
         Wexbridge. Else all of it."""
         if any(self._ex.intent(n).intent != LIVE for n in examples):
             return rest
-        names = self._names()
-        return " ".join(w for w in rest.split() if w not in names and w not in WHEN)
+        return " ".join(w for w in rest.split() if not self.says_where_or_when(w))
+
+    def says_where_or_when(self, word: str) -> bool:
+        """Whether a (lower-case) word beside live information says where or when it is
+        wanted rather than what about: a name the knowledge uses, or a word of WHEN."""
+        return word in WHEN or word in self._names()
 
     def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
         """Whether an example of a greeting opens the words, after small talk or stop words

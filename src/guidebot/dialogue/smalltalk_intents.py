@@ -26,9 +26,11 @@ GREETING = "greeting"  # said where it opens a message, mentioned further in
 LIVE = "live-information"
 # Beside an example of live information these say when it is wanted, not what about,
 # though a knowledge base may use them: "what's the weather doing this weekend" at a bike
-# hire open at the weekend. (The days of the week are its names: knowledge.names.)
+# hire open at the weekend, "what time is the next train" at a hotel with a section on
+# departure times. (The days of the week are its names: knowledge.names.)
 WHEN = frozenset(
-    "now today tonight tomorrow later day days week weekend morning afternoon evening night".split()
+    "now today tonight tomorrow later day days week weekend morning afternoon evening night"
+    " time times".split()
 )
 _UNDATED = "Check the source for the latest figures."
 
