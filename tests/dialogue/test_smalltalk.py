@@ -558,7 +558,7 @@ Collect hire bikes from 9am and bring them back by 5pm.
 
 def test_live_information_about_a_place_the_knowledge_names_is_still_live(make_knowledge):
     """The weather in the shop's own town is live information: a name the knowledge uses
-    (knowledge.names) says where, and a word of WHEN when, not what about, though the
+    (knowledge.names) says where, and a word of time when (live.WHEN), not what about, though the
     knowledge uses "weekend". A word of its topics beside them still makes a question."""
     bot = Bot.load(make_knowledge({"guides/shop.md": SHOP}))
     for text in (

@@ -157,7 +157,7 @@ class TurnContext:
     def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
         # Not by saying where or when: "what time is the last train to london" beside a
         # section "Arrival and departure times".
-        what = " ".join(w for w in words(question) if not self.smalltalk.says_where_or_when(w))
+        what = self.smalltalk.where_or_when.without(" ".join(words(question)))
         naming = self.retriever.sections.naming
         return any(naming(term, guides) for term in self.retriever.understand(what)[0])
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
-from functools import cache, partial
 from itertools import accumulate
 
+from guidebot.dialogue.live import WhereOrWhen
 from guidebot.dialogue.remarks import (
     ABOUT_THE_ANSWER,
     Content,
@@ -28,7 +28,6 @@ from guidebot.dialogue.smalltalk_intents import (
     COMPLAINT,
     GREETING,
     LIVE,
-    WHEN,
     fields_of,
     fill,
     listed_topics,
@@ -40,7 +39,6 @@ from guidebot.dialogue.wording import (
     asks_on,
     fills,
     inverted,
-    root,
     says,
     swaps_a_word,
 )
@@ -48,7 +46,6 @@ from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
-from guidebot.knowledge.names import knowledge_names
 from guidebot.search.analysis import STOP_WORDS
 
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
@@ -100,7 +97,7 @@ class SmalltalkMatcher:
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
         self._own = (english, self.uses, alike)  # what tells a question about a thing of its own
-        self._names = cache(partial(knowledge_names, kb))  # read once, if ever needed
+        self.where_or_when = WhereOrWhen(kb)
 
     def match(
         self, text: str, has_content: Content, guides: Sequence[str] = ()
@@ -176,18 +173,12 @@ class SmalltalkMatcher:
 
     def new_words(self, text: str) -> list[str]:
         """The words each clause brings to the example it is close to in letters, else in
-        words (`_near_in_words`): "cover" in "what do you cover", near "what do you do".
+        words (Examples.brought): "cover" in "what do you cover", near "what do you do".
         TurnContext.faq_asks lets the knowledge answer when they are what it asks about.
         Another ending brings nothing: "cleared" in "that cleared things up", near "that
         clears things up", is no question about the guide's "clear pricing"."""
-        brought: list[str] = []
-        for cleaned in filter(None, map(self._speller.normal, _CLAUSE.split(text))):
-            close = self._ex.close(cleaned)
-            near = close[2] if close else self._ex.near_in_words(cleaned)
-            if near is not None:
-                roots = {root(w) for w in self._ex.words[near]}
-                brought += [w for w in cleaned.split() if root(w) not in roots]
-        return brought
+        clauses = filter(None, map(self._speller.normal, _CLAUSE.split(text)))
+        return [w for cleaned in clauses for w in self._ex.brought(cleaned)]
 
     def _fields_of(self, guides: Sequence[str]) -> dict[str, str]:
         chosen = self._guides.get(guides[0]) if len(guides) == 1 else None
@@ -222,7 +213,7 @@ class SmalltalkMatcher:
         close = self._ex.close(cleaned)
         # Close in letters is not the same: "who wrote this study" is near "who wrote this
         # guide", and its own word the knowledge is about makes it a question.
-        rest = self._unnamed(_rest(cleaned, close[0]), [close[2]]).split() if close else []
+        rest = self._beside(_rest(cleaned, close[0]), [close[2]]).split() if close else []
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
         if close and _asks(cleaned) and self._swaps(cleaned, close[0], close[2]):
@@ -238,19 +229,10 @@ class SmalltalkMatcher:
             return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
 
-    def _unnamed(self, rest: str, examples: Sequence[int]) -> str:
-        """The rest of a text beside examples of live information without the names the
-        knowledge uses (knowledge.names) and the words of WHEN, which say where or when,
-        not what about: "what's the weather like in wexbridge this weekend" at a shop in
-        Wexbridge. Else all of it."""
-        if any(self._ex.intent(n).intent != LIVE for n in examples):
-            return rest
-        return " ".join(w for w in rest.split() if not self.says_where_or_when(w))
-
-    def says_where_or_when(self, word: str) -> bool:
-        """Whether a (lower-case) word beside live information says where or when it is
-        wanted rather than what about: a name the knowledge uses, or a word of WHEN."""
-        return word in WHEN or word in self._names()
+    def _beside(self, rest: str, examples: Sequence[int]) -> str:
+        """The rest of a text beside examples, less what says where or when if they are all
+        of live information (live.WhereOrWhen.beside)."""
+        return self.where_or_when.beside(rest, {self._ex.intent(n).intent for n in examples})
 
     def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
         """Whether an example of a greeting opens the words, after small talk or stop words
@@ -312,7 +294,7 @@ class SmalltalkMatcher:
         if at is None:  # a complaint: "thanks, that's not up to date"
             return None
         head, remark = " ".join(words[:at]), " ".join(words[at:])
-        left = self._unnamed(_rest(head, besides), contained)
+        left = self._beside(_rest(head, besides), contained)
         if asks_on(left) and not all(self.uses(w) or w in STOP_WORDS for w in left.split()):
             return None  # "hey, what's the weather like" asks something; "hi, can you help" not
         if without_negations(left.split(), self._on_answer, names) is None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from guidebot.dialogue.wording import ASKING, Speller, asks, negates
+from guidebot.dialogue.wording import ASKING, Speller, asks, negates, root
 from guidebot.knowledge.model import SmalltalkIntent
 
 MATCH_FLOOR = 85.0
@@ -80,3 +80,14 @@ class Examples:
         found, own = best[1], self.own_words(best[1])
         brought = [w for w in words if w not in self.words[found]]
         return found if all(w in own for w in words) and not negates(brought) else None
+
+    def brought(self, cleaned: str) -> list[str]:
+        """The words a text (as Speller.normal gives it) brings to the example it is close
+        to in letters, else in words: those whose root the example lacks; none when it is
+        near no example."""
+        close = self.close(cleaned)
+        near = close[2] if close else self.near_in_words(cleaned)
+        if near is None:
+            return []
+        roots = {root(w) for w in self.words[near]}
+        return [w for w in cleaned.split() if root(w) not in roots]

@@ -24,14 +24,6 @@ GREETING = "greeting"  # said where it opens a message, mentioned further in
 # (context.TurnContext.faq_asks: "what's the weather policy" beside "Closing for bad
 # weather"). A knowledge base's own intent of this name gives the decline its words.
 LIVE = "live-information"
-# Beside an example of live information these say when it is wanted, not what about,
-# though a knowledge base may use them: "what's the weather doing this weekend" at a bike
-# hire open at the weekend, "what time is the next train" at a hotel with a section on
-# departure times. (The days of the week are its names: knowledge.names.)
-WHEN = frozenset(
-    "now today tonight tomorrow later day days week weekend morning afternoon evening night"
-    " time times".split()
-)
 _UNDATED = "Check the source for the latest figures."
 
 
