@@ -13,7 +13,8 @@ import numpy as np
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
-from guidebot.dialogue.smalltalk_intents import LIVE
+from guidebot.dialogue.smalltalk_intents import CALCULATION, LIVE
+from guidebot.dialogue.sums import asks_a_sum
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
@@ -149,7 +150,10 @@ class TurnContext:
         the intent matched, or written for it (smalltalk_yield_closer); or the knowledge
         asks about the words a new wording of small talk brings (`asks_about`); or, for a
         question about live information, one of its words names a heading's topic ("what's
-        the weather policy" beside "Closing for bad weather")."""
+        the weather policy" beside "Closing for bad weather"); a sum, only when an entry is
+        asked as one (CLINC150's "what is 7 x 7")."""
+        if intent == CALCULATION:
+            return self._asks_sums
         if intent == LIVE and self._names_a_heading(question, guides):
             return True
         return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
@@ -252,6 +256,12 @@ class TurnContext:
             return views
         floor = self.policy.retrieval.semantic_known_share
         return views[[vectors.reads(t, floor) for t in texts]]
+
+    @cached_property
+    def _asks_sums(self) -> bool:
+        """Whether an FAQ entry is asked as a sum (sums.asks_a_sum), on first use."""
+        faqs = (p for p in self.retriever.passages if p.kind == "faq")
+        return any(asks_a_sum(asked) for p in faqs for asked in p.asked)
 
     @cached_property
     def _smalltalk_vectors(self) -> np.ndarray:

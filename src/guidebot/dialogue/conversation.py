@@ -22,7 +22,7 @@ from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.foreign import knowledge_names
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import bare_pick, pick_turn, section_turn
-from guidebot.dialogue.smalltalk_intents import COMPLAINT, LIVE
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, DECLINED
 from guidebot.dialogue.split import (
     RANKED,
     after_smalltalk,
@@ -110,9 +110,10 @@ class Conversation:
 
     def _small_talk(self, question: str, small: tuple[str, str]) -> Reply:
         """The reply to small talk (intent, reply text): a complaint names the answer before,
-        a question about live information is declined (offered topics picked by number)."""
+        a question about live information or a sum is declined (offered topics picked by
+        number)."""
         intent, text = small
-        if intent == LIVE:
+        if intent in DECLINED:
             return live_reply(question, text, self._offer_topics(()))
         complaint = self.state.complaint() if intent == COMPLAINT else None
         return replace(smalltalk_reply(question, text), complaint=complaint)

@@ -25,6 +25,7 @@ from guidebot.dialogue.remarks import (
 )
 from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
 from guidebot.dialogue.smalltalk_intents import (
+    CALCULATION,
     COMPLAINT,
     GREETING,
     LIVE,
@@ -33,6 +34,7 @@ from guidebot.dialogue.smalltalk_intents import (
     listed_topics,
     merged,
 )
+from guidebot.dialogue.sums import asks_a_sum
 from guidebot.dialogue.wording import (
     Alike,
     Speller,
@@ -107,6 +109,8 @@ class SmalltalkMatcher:
         knowledge is about besides their words, as `has_content(rest, example)` judges ("hi,
         what's the salary?" is a question). The reply speaks of the one guide in `guides`
         (slugs the conversation is limited to), else of the first guide."""
+        if asks_a_sum(text):  # "whats 15% of 240", whatever words of the guide's it has
+            return self._reply_of(CALCULATION, guides)
         # Each clause normalised once; the whole text is the clauses together.
         parts = [c for c in map(self._speller.normal, _CLAUSE.split(text)) if c]
         normal = " ".join(parts)
@@ -164,12 +168,16 @@ class SmalltalkMatcher:
         didn't work" asks a bank's FAQ about its app that doesn't work. `normal` is the
         text as `Speller.normal` gives it."""
         words = normal.split()
-        frustration = [i for i in self._ex.intents if i.intent == COMPLAINT]
-        if not frustration or len(words) > MAX_WORDS or text.rstrip().endswith("?"):
+        if len(words) > MAX_WORDS or text.rstrip().endswith("?"):
             return None
         if not self._on_answer.complains(words, has_content):
             return None
-        return frustration[0].intent, fill(frustration[0].reply, self._fields_of(guides))
+        return self._reply_of(COMPLAINT, guides)
+
+    def _reply_of(self, intent: str, guides: Sequence[str]) -> tuple[str, str] | None:
+        """(intent, its reply filled), or None if the knowledge has no intent so named."""
+        found = next((i for i in self._ex.intents if i.intent == intent), None)
+        return (intent, fill(found.reply, self._fields_of(guides))) if found else None
 
     def new_words(self, text: str) -> list[str]:
         """The words each clause brings to the example it is close to in letters, else in

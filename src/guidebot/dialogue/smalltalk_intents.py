@@ -24,6 +24,9 @@ GREETING = "greeting"  # said where it opens a message, mentioned further in
 # (context.TurnContext.faq_asks: "what's the weather policy" beside "Closing for bad
 # weather"). A knowledge base's own intent of this name gives the decline its words.
 LIVE = "live-information"
+# A sum asked to be worked out (sums.asks_a_sum: "whats 15% of 240"), declined as LIVE is.
+CALCULATION = "calculation"
+DECLINED = frozenset({LIVE, CALCULATION})  # small talk the conversation declines
 _UNDATED = "Check the source for the latest figures."
 
 
