@@ -159,34 +159,3 @@ def test_a_word_of_the_guide_s_title_alone_shared_says_where_not_what(make_knowl
     assert bot.ask("what is the weather tomorrow in harbourside").kind == "decline"
     assert not _judge(bot, "what are the opening hours in harbourside")
     assert bot.ask("what are the opening hours in harbourside").kind == "answer"
-
-
-CALLS = (
-    "- question: Call my mother\n"
-    "  alternates: [place a call to yiming, call dave on his mobile, please call the office,"
-    " can you call my sister, ring my brother]\n"
-    "  answer: Calling.\n"
-    "- question: How do I reset my router?\n"
-    "  answer: Hold the button for ten seconds.\n"
-)
-
-
-def test_a_question_sharing_an_intent_s_theme_names_more_of_what_it_names(make_knowledge):
-    """'call' stands in five of the calling entry's six phrasings, which vary in whom they
-    call: 'siri, call jacob' is one more, however many of its words the knowledge lacks.
-    With the rule off, its two unknown words decline it; an entry of fewer phrasings
-    than Policy.decline_foreign_phrasings has no theme; nor does a word standing in too
-    few of them."""
-    import dataclasses
-
-    from guidebot.bot import Bot
-
-    bot = Bot.load(make_knowledge({"faq/calls.yaml": CALLS}))
-    assert bot.ask("siri, call jacob").kind == "answer"
-    assert bot.ask("reset the flux capacitor").kind == "decline"  # one phrasing: no theme
-    off = bot.with_policy(dataclasses.replace(bot.policy, decline_theme_share=0.0))
-    assert off.ask("siri, call jacob").kind == "decline"
-    fewer = bot.with_policy(dataclasses.replace(bot.policy, decline_foreign_phrasings=7))
-    assert fewer.ask("siri, call jacob").kind == "decline"
-    rarer = bot.with_policy(dataclasses.replace(bot.policy, decline_theme_share=0.9))
-    assert rarer.ask("siri, call jacob").kind == "decline"

@@ -90,19 +90,6 @@ class Policy:
     # at 3 none more; for every entry, CLINC150's dev part 0.754 -> 0.719 (in-scope
     # declined 4.9 -> 10.2%) and the bundled dev set 95.4 -> 94.5%.
     decline_foreign_phrasings: int = 5
-    # An FAQ entry asked in decline_foreign_phrasings ways or more is an intent: the word
-    # its phrasings agree on (standing in at least this share of them) is its theme, and
-    # the words they vary in are what its questions name ("call jacob", "call yiming"). A
-    # question sharing the theme is not declined by the word rules for the words it has
-    # that the knowledge lacks (uncovered.on_theme; 0 turns it off): "siri, call jacob",
-    # "can you define the word schadenfreude". On the dev parts (P@1 / in-scope declined /
-    # out-of-scope declined), with the built-in table: CLINC150 0.756 / 4.7% / 68% -> at
-    # 0.6 0.761 / 3.8% / 66%, 0.7 0.761 / 3.9% / 66%, 0.8 0.760 / 4.1% / 68%, 0.9 0.759 /
-    # 4.2% / 68%; Banking77 0.781 unchanged. With words alone: CLINC150 0.682 / 7.0% / 60%
-    # -> 0.690 / 5.6% / 60%, Banking77 0.721 / 1.0% -> 0.722 / 0.6%. The guides, the
-    # ingested article and fourteen newcomers' trials unchanged (their entries have fewer
-    # phrasings; the same at 3).
-    decline_theme_share: float = 0.8
     clarify_ratio: float = 0.92  # a different section scoring this close to the best is a tie
     clarify_ratio_one_word: float = 0.8  # the same for a one-word question
     # Only very short vague questions are worth a question back ("requirements?"); a vague

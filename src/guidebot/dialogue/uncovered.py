@@ -177,9 +177,8 @@ def by_words(
     """Whether the words say the best passage answers something else: it covers less than
     policy.decline_coverage of the question's (unless not `by_coverage`), or, for a
     question on its own (no follow-up), about_something_else with the policy's settings;
-    `continuing` as there. Never for a question on its own that shares an intent's theme
-    (on_theme, Policy.decline_theme_share)."""
-    says = (by_coverage and result.coverage < policy.decline_coverage) or (
+    `continuing` as there."""
+    return (by_coverage and result.coverage < policy.decline_coverage) or (
         on_its_own
         and about_something_else(
             retriever,
@@ -190,23 +189,6 @@ def by_words(
             continuing,
         )
     )
-    # Read after the rules, which rarely decline: the phrasings are analysed only then.
-    theme, views = policy.decline_theme_share, policy.decline_foreign_phrasings
-    return says and not (on_its_own and on_theme(retriever, result, theme, views))
-
-
-def on_theme(retriever: Retriever, result: SearchResult, share: float, views: int) -> bool:
-    """Whether the best passage is an FAQ entry asked in `views` ways or more (question and
-    alternates) and the question shares its theme: a term standing in at least `share`
-    (0 to 1; 0: never) of those phrasings. Such an entry is an intent whose phrasings agree
-    on the theme and vary in what they name ("call jacob", "place a phone call to yiming"),
-    so the question's words the knowledge lacks are more of what it names."""
-    best = result.best
-    if not share or best is None or best.passage.kind != "faq" or len(best.passage.asked) < views:
-        return False
-    shared = set(best.matched) - result.loose
-    asked = [set(retriever.analyzer.terms(view)) for view in best.passage.asked]
-    return any(sum(t in a for a in asked) >= share * len(asked) for t in shared)
 
 
 def _rarity(retriever: Retriever, result: SearchResult) -> Callable[[str], float]:
