@@ -13,10 +13,12 @@ from guidebot.knowledge.names import knowledge_names
 
 # Words saying when, though a knowledge base may use them: "what's the weather doing this
 # weekend" at a bike hire open at the weekend, "what time is the next train" at a hotel
-# with a section on departure times. (The days of the week are its names.)
+# with a section on departure times, "whats the weather like there in may" at a cottage
+# agency whose guide says "you may". (The days of the week are its names.)
 WHEN = frozenset(
-    "now today tonight tomorrow later day days week weekend morning afternoon evening night"
-    " time times".split()
+    "now today tonight tomorrow later next last coming day days week weekend morning"
+    " afternoon evening night time times spring summer autumn winter january february"
+    " march april may june july august september october november december".split()
 )
 
 
