@@ -553,6 +553,9 @@ At the weekend a day's hire costs £30.
 
 ## Collection times
 Collect hire bikes from 9am and bring them back by 5pm.
+
+## Airport transfers
+The Airport Flyer stops outside the shop every 20 minutes.
 """
 
 
@@ -571,6 +574,9 @@ def test_live_information_about_a_place_the_knowledge_names_is_still_live(make_k
         assert bot.conversation().ask(text).kind == "decline", text
     reply = bot.conversation().ask("is the wexbridge shop open on sunday")
     assert reply.kind == "answer" and reply.sources[0].section == "Opening hours"
+    # A name that heads a section ("Airport") names its topic: the question is answered.
+    reply = bot.conversation().ask("when is the next bus to the airport")
+    assert reply.kind == "answer" and reply.sources[0].section == "Airport transfers"
     reply = bot.conversation().ask("what are the collection times")
     assert reply.kind == "answer" and reply.sources[0].section == "Collection times"
     reply = bot.conversation().ask("how much is hire at the weekend")

@@ -19,6 +19,12 @@ from guidebot.dialogue.sums import asks_a_sum
         "calculate 7 * 8 please",
         "what is the square root of 81",
         "how much is 20 divided by 4",
+        "what's 15% of 240.",
+        "whats 15% of £240",
+        "15% of 240?",
+        "tell me 6 times 7",
+        "whats 7x8",
+        "solve 3x + 7 = 22 pls its for my homework",
     ],
 )
 def test_a_sum_asked_to_be_worked_out(text):
@@ -35,10 +41,29 @@ def test_a_sum_asked_to_be_worked_out(text):
         "how much is it for 2 adults and 3 children",
         "my cat is 11, do i pay 20 percent of every bill",
         "what's the minimum for 2 x people",
+        "my router shows error code=651 what does it mean",
+        "the light says status=2, what does that mean",
+        "what is 2.5 times the deposit",
     ],
 )
 def test_figures_that_are_no_sum(text):
     assert not asks_a_sum(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much is a 10 x 10 unit",
+        "what's the price for 2 x 7 nights",
+        "what is a 2+1 deal",
+        "how much is 2x4 timber",
+    ],
+)
+def test_a_measure_or_an_offer_of_the_knowledge_s_is_no_sum(text):
+    """A word the knowledge uses right after the figures makes them a measure or an offer."""
+    ours = {"unit", "nights", "deal", "timber"}
+    assert asks_a_sum(text)
+    assert not asks_a_sum(text, ours.__contains__)
 
 
 GUIDE = """
@@ -77,3 +102,14 @@ def test_a_sum_is_declined_with_topics_offered_unless_an_entry_is_asked_as_one(
     calculator = Bot.load(make_knowledge({"guides/shop.md": GUIDE, "faq/sums.yaml": SUMS}))
     reply = calculator.conversation().ask("what is the sum of 13 plus 57")
     assert reply.kind == "answer" and reply.sources[0].id == "faq/what-is-7-x-7"
+
+
+def test_homework_a_heading_names_is_a_question(make_knowledge):
+    """The calculation intent's examples ("help with my homework") yield to a section
+    whose heading names their topic, as live information does."""
+    from guidebot.bot import Bot
+
+    club = "## Homework club\nOur Homework Club helps pupils with their homework after school.\n"
+    bot = Bot.load(make_knowledge({"guides/shop.md": GUIDE + "\n" + club}))
+    reply = bot.conversation().ask("can you help with my homework")
+    assert reply.kind == "answer" and reply.sources[0].section == "Homework club"

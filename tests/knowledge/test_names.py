@@ -25,6 +25,15 @@ def test_a_sentence_s_first_word_tells_nothing():
     assert proper_names([text]) == frozenset()
 
 
+def test_a_bullet_or_a_bracket_does_not_hide_a_sentence_s_first_word():
+    texts = [
+        "- Bring photo ID to the desk.",
+        "1) Turn off the stopcock",
+        "(Pets welcome.) Our Club",
+    ]
+    assert proper_names(texts) == {"club"}
+
+
 def test_addresses_and_short_words_are_left_out():
     """A link or an address writes a name in lower case; it does not make the name a word.
     "I" and "UK" are too short to tell."""

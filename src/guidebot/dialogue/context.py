@@ -10,10 +10,11 @@ from itertools import zip_longest
 
 import numpy as np
 
+from guidebot.dialogue.live import WHEN
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
-from guidebot.dialogue.smalltalk_intents import CALCULATION, LIVE
+from guidebot.dialogue.smalltalk_intents import CALCULATION, DECLINED
 from guidebot.dialogue.sums import asks_a_sum
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
@@ -149,21 +150,30 @@ class TurnContext:
         (Policy.smalltalk_yield_similarity, a cosine), or closer than every example of
         the intent matched, or written for it (smalltalk_yield_closer); or the knowledge
         asks about the words a new wording of small talk brings (`asks_about`); or, for a
-        question about live information, one of its words names a heading's topic ("what's
-        the weather policy" beside "Closing for bad weather"); a sum, only when an entry is
-        asked as one (CLINC150's "what is 7 x 7")."""
-        if intent == CALCULATION:
-            return self._asks_sums
-        if intent == LIVE and self._names_a_heading(question, guides):
+        question about live information or a sum, one of its words names a heading's topic
+        ("what's the weather policy" beside "Closing for bad weather", "can you help with
+        my homework" beside "Homework club"); for a sum, also any entry asked as one
+        (CLINC150's "what is 7 x 7")."""
+        if intent == CALCULATION and self._asks_sums:
+            return True
+        if intent in DECLINED and self._names_a_heading(question, guides):
             return True
         return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
 
     def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
-        # Not by saying where or when: "what time is the last train to london" beside a
-        # section "Arrival and departure times".
-        what = self.smalltalk.where_or_when.without(" ".join(words(question)))
-        naming = self.retriever.sections.naming
-        return any(naming(term, guides) for term in self.retriever.understand(what)[0])
+        """Whether a word of the question names a section's heading: not a word of time
+        ("what time is the last train" beside "Arrival and departure times"), nor a name
+        heading only a guide's opening, its title ("marbury" in "Marbury Libraries")."""
+        what = " ".join(w for w in words(question) if w not in WHEN)
+        naming, openings = self.retriever.sections.naming, self._opening_labels
+        terms = self.retriever.understand(what)[0]
+        return any(label not in openings for term in terms for label in naming(term, guides))
+
+    @cached_property
+    def _opening_labels(self) -> frozenset[str]:
+        """The labels of the guides' openings, headed by their titles."""
+        label = self.retriever.labels.of
+        return frozenset(label(p) for p in self.retriever.passages if p.section == p.guide_title)
 
     def asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the

@@ -109,7 +109,8 @@ class SmalltalkMatcher:
         knowledge is about besides their words, as `has_content(rest, example)` judges ("hi,
         what's the salary?" is a question). The reply speaks of the one guide in `guides`
         (slugs the conversation is limited to), else of the first guide."""
-        if asks_a_sum(text):  # "whats 15% of 240", whatever words of the guide's it has
+        # "whats 15% of 240", whatever words of the guide's it has; not "a 10 x 10 unit"
+        if asks_a_sum(text, lambda word: has_content(word, "")):
             return self._reply_of(CALCULATION, guides)
         # Each clause normalised once; the whole text is the clauses together.
         parts = [c for c in map(self._speller.normal, _CLAUSE.split(text)) if c]

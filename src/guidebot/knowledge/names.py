@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 
 from guidebot.knowledge.model import KnowledgeBase
 
-# A sentence ends at . ! ? : ; (then a space), at a line break or at a table cell's edge.
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+|\|")
+# A sentence ends at . ! ? : ; (a closing bracket or quote may follow, then a space), at a
+# line break or at a table cell's edge.
+_SENTENCE_END = re.compile(r"[.!?:;][)\]\"'’”]*\s+|\n+|\|")
 # An address or a link ("info@millbrook.nhs.uk", "wexbridge.co.uk/hire") writes its words
 # in lower case however the text names them.
 _ADDRESS = re.compile(r"[@/]|\.\w")
@@ -38,12 +39,16 @@ def proper_names(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _words(sentence: str) -> Iterator[tuple[int, str]]:
-    for position, token in enumerate(sentence.split()):
-        if _ADDRESS.search(token):
-            continue
+    """(position among the sentence's words, word): a bullet ("-", "1)") is none, so the
+    word after it opens the sentence."""
+    position = 0
+    for token in sentence.split():
         word = _POSSESSIVE.sub("", token.strip(_EDGES))
+        if _ADDRESS.search(token) or not any(c.isalpha() for c in word):
+            continue
         if _WORD.fullmatch(word):
             yield position, word
+        position += 1
 
 
 def knowledge_names(kb: KnowledgeBase) -> frozenset[str]:
