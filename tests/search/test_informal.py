@@ -21,6 +21,7 @@ def never(word: str) -> bool:
         ("job growth thru 2032?", "job growth through 2032?"),
         ("how much math b4 i start", "how much math before i start"),
         ("Yrs to finish, W/O a degree", "years to finish, without a degree"),
+        ("do you take amex", "do you take american express"),
     ],
 )
 def test_informal_spellings_are_spelled_out(typed, read):
@@ -67,3 +68,16 @@ def test_an_address_keeps_its_short_form_in_what_the_word_vectors_read():
     out, repairs = spelled_out(typed, never)
     assert out == "information on fees, mail info@example.com or see example.com/info"
     assert as_repaired(typed, repairs) == out
+
+
+def test_a_shortened_name_meets_the_knowledge_that_writes_it_out(make_knowledge):
+    """ "do you take amex" at a shop that writes "American Express" is about paying, not a
+    question on a word no passage uses."""
+    guide = (
+        "---\ntitle: Shop\n---\n## Paying\nWe take Visa and Mastercard but not American"
+        " Express.\n\n## Opening hours\nWe take bookings from 9am.\n"
+    )
+    reply = (
+        Bot.load(make_knowledge({"guides/shop.md": guide})).conversation().ask("do you take amex")
+    )
+    assert reply.kind == "answer" and reply.sources[0].section == "Paying"

@@ -59,6 +59,8 @@ INFORMAL: dict[str, str] = {
     "uni": "university",
     "univ": "university",
     "intl": "international",
+    # A name people shorten in any subject: "do you take amex" at shops that write it out.
+    "amex": "american express",
 }
 
 # A spelling stands alone: not inside a word, a web address ("w/o" in "a.com/w/o") or a
