@@ -7,8 +7,9 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from guidebot.dialogue.context import TurnContext, offered_topics, question_topics
+from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.conversation import Conversation, ConversationState
+from guidebot.dialogue.offered import offered_topics, question_topics
 from guidebot.dialogue.policy import Policy, default_policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher

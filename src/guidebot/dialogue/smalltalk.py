@@ -72,7 +72,7 @@ class SmalltalkMatcher:
         english: Container[str] = frozenset(),
         alike: Alike | None = None,
     ) -> None:
-        """`topics` are what "help" lists (the headings of context.offered_topics);
+        """`topics` are what "help" lists (the headings of offered.offered_topics);
         `respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk; `alike`, the cosine of

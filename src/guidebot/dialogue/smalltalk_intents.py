@@ -58,7 +58,7 @@ MAX_TOPICS = 15  # {topics} lists at most this many, then says how many more the
 
 
 def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
-    """What {topics} lists: the `topics` offered (context.offered_topics: a plainly headed
+    """What {topics} lists: the `topics` offered (offered.offered_topics: a plainly headed
     guide's headings, then the headings and FAQ questions that are questions), else the
     FAQ questions, so that "help" names a library guide's sections beside its FAQ and
     never offers an empty list. A heading several guides have ("Opening hours", "Opening
