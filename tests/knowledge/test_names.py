@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.knowledge.names import knowledge_names, proper_names
+from guidebot.knowledge.names import capitalised_names, proper_names
 
 
 def test_a_word_capitalised_inside_sentences_and_never_in_lower_case_is_a_name():
@@ -57,4 +57,4 @@ def test_a_knowledge_base_s_names_come_from_its_paragraphs_and_answers(make_know
             "  answer: Anywhere within ten miles of the Haulwell depot.\n",
         }
     )
-    assert knowledge_names(load_knowledge(root)) == {"wexbridge", "sunday", "haulwell"}
+    assert capitalised_names(load_knowledge(root)) == {"wexbridge", "sunday", "haulwell"}

@@ -171,8 +171,13 @@ class TurnContext:
     @cached_property
     def _opening_labels(self) -> frozenset[str]:
         """The labels of the guides' openings, headed by their titles."""
-        label = self.retriever.labels.of
-        return frozenset(label(p) for p in self.retriever.passages if p.section == p.guide_title)
+        passages, label = self.retriever.passages, self.retriever.labels.label
+        # By columns, distinct rows first: a cached library's passages are made on use.
+        columns = (passage_column(passages, n) for n in ("guide", "section", "guide_title"))
+        rows = dict.fromkeys(zip(*columns, strict=True))
+        return frozenset(
+            label(guide, section) for guide, section, title in rows if section == title
+        )
 
     def asks_about(self, question: str, guides: Sequence[str]) -> bool:
         """Whether the words a question about guidebot in a new wording brings to the
@@ -269,8 +274,9 @@ class TurnContext:
     @cached_property
     def _asks_sums(self) -> bool:
         """Whether an FAQ entry is asked as a sum (sums.asks_a_sum), on first use."""
-        faqs = (p for p in self.retriever.passages if p.kind == "faq")
-        return any(asks_a_sum(asked) for p in faqs for asked in p.asked)
+        passages = self.retriever.passages
+        faqs = [row for row, kind in enumerate(passage_column(passages, "kind")) if kind == "faq"]
+        return any(asks_a_sum(asked) for row in faqs for asked in passages[row].asked)
 
     @cached_property
     def _smalltalk_vectors(self) -> np.ndarray:

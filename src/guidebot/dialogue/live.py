@@ -9,7 +9,7 @@ from functools import cache, partial
 
 from guidebot.dialogue.smalltalk_intents import LIVE
 from guidebot.knowledge.model import KnowledgeBase
-from guidebot.knowledge.names import knowledge_names
+from guidebot.knowledge.names import capitalised_names
 
 # Words saying when, though a knowledge base may use them: "what's the weather doing this
 # weekend" at a bike hire open at the weekend, "what time is the next train" at a hotel
@@ -27,7 +27,7 @@ class WhereOrWhen:
     (knowledge.names, read the first time they are needed) and those of WHEN."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self._names = cache(partial(knowledge_names, kb))
+        self._names = cache(partial(capitalised_names, kb))
 
     def __call__(self, word: str) -> bool:
         """Whether a lower-case word says where or when."""

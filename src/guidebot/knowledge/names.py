@@ -1,5 +1,7 @@
 """The names a knowledge base uses: words its text writes with a capital letter wherever it
-writes them (the town, the shop, the days of the week), as opposed to words of its topics."""
+writes them (the town, the shop, the days of the week), as opposed to words of its topics.
+Unlike english.own_names (words English lacks, such as "xero"), this finds names that are
+English words too: "Leeds", "Cambridge", "Cornwall"."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ def _words(sentence: str) -> Iterator[tuple[int, str]]:
         position += 1
 
 
-def knowledge_names(kb: KnowledgeBase) -> frozenset[str]:
+def capitalised_names(kb: KnowledgeBase) -> frozenset[str]:
     """proper_names of a knowledge base's running text: its guides' paragraphs and its FAQ
     answers (questions and headings capitalise too freely to tell)."""
     paragraphs = (p.text for g in kb.guides for s in g.sections for p in s.paragraphs)
