@@ -7,7 +7,8 @@ import pytest
 from guidebot.search.analysis import Analyzer
 from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords
-from guidebot.search.typos import Repair, TypoRepairer
+from guidebot.search.repairs import Repair
+from guidebot.search.typos import TypoRepairer
 
 
 @pytest.fixture(scope="module")

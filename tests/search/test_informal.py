@@ -7,7 +7,7 @@ import pytest
 
 from guidebot.bot import Bot
 from guidebot.search.informal import spelled_out
-from guidebot.search.typos import Repair, as_repaired
+from guidebot.search.repairs import Repair, as_repaired
 
 
 def never(word: str) -> bool:

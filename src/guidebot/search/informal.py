@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from guidebot.search.typos import Repair
+from guidebot.search.repairs import Repair
 
 INFORMAL: dict[str, str] = {
     "thru": "through",
@@ -76,7 +76,7 @@ _SPELLING = re.compile(
 def spelled_out(text: str, uses: Callable[[str], bool]) -> tuple[str, list[Repair]]:
     """The text with each informal spelling replaced by the word it stands for, unless the
     knowledge `uses` that spelling itself; and a Repair (noted=False) for each one replaced,
-    so that a sentence-embedding model reads the same words (typos.as_repaired)."""
+    so that a sentence-embedding model reads the same words (repairs.as_repaired)."""
     repairs: dict[str, Repair] = {}
 
     def replaced(match: re.Match[str]) -> str:

@@ -17,9 +17,10 @@ from guidebot.search.informal import spelled_out
 from guidebot.search.introduction import DocumentQuestions
 from guidebot.search.negation import less_ruled_out
 from guidebot.search.phrases import in_a_written_phrase
+from guidebot.search.repairs import Repair
 from guidebot.search.sections import Sections
 from guidebot.search.sentences import asking_sentences
-from guidebot.search.typos import Repair, TypoRepairer
+from guidebot.search.typos import TypoRepairer
 
 
 @dataclass(frozen=True)

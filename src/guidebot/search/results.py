@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guidebot.knowledge.passages import Passage
-from guidebot.search.typos import Repair, as_repaired
+from guidebot.search.repairs import Repair, as_repaired
 
 
 @dataclass(frozen=True)
@@ -50,5 +50,5 @@ class SearchResult:
 
     def as_read(self, question: str) -> str:
         """The question this search was made for, as it read it: its typos repaired
-        (typos.as_repaired), which is what a sentence-embedding model is given."""
+        (repairs.as_repaired), which is what a sentence-embedding model is given."""
         return as_repaired(question, self.repairs, self.surface)

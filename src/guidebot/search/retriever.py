@@ -29,13 +29,14 @@ from guidebot.search.index import best_matching
 from guidebot.search.introduction import DocumentQuestions
 from guidebot.search.lifts import Lifts
 from guidebot.search.queryterms import QueryTerms
+from guidebot.search.repairs import Repair, as_repaired
 from guidebot.search.rerank import second_stage
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sections import Sections
 from guidebot.search.semantic.expansion import expanded
 from guidebot.search.semantic.fusion import fuse_meaning
 from guidebot.search.semantic.passages import PassageVectors
-from guidebot.search.typos import Repair, TypoRepairer, as_repaired
+from guidebot.search.typos import TypoRepairer
 
 
 class Retriever:

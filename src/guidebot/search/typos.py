@@ -1,12 +1,11 @@
-"""Repairs misspelt query words against the words the knowledge actually uses."""
+"""Repairs misspelt query words against the words the knowledge actually uses, and against
+English for a slip of a word it does not use."""
 
 from __future__ import annotations
 
 import bisect
-import re
 import string
 from collections.abc import Collection, Container, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import process
@@ -16,6 +15,7 @@ from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords, one_edit
 from guidebot.search.keyboard import first_letter_changed, swaps
+from guidebot.search.repairs import Repair
 from guidebot.search.spellings import other_spellings
 
 MIN_LENGTH = 5  # four-letter words ("care", "visa") have too many real neighbours
@@ -29,44 +29,9 @@ CLIPPED_COMMON = 12.0
 # and so do names such as "clare" (16.3) or "greta" (15.7) beside "care" and "great".
 MISREAD_RARE = 17.0
 MISREAD_NATS = 8.0
-
-
-@dataclass(frozen=True)
-class Repair:
-    """One word read as another, so the reply can say so and a wrong guess is visible."""
-
-    original: str
-    replacement: str
-    # Whether the reply says so: a typo guessed may be wrong, an informal spelling spelt
-    # out ("avg" as "average", search/informal.py) is not worth a note.
-    noted: bool = True
-
-
-def as_repaired(text: str, repairs: Sequence[Repair], fixed: Sequence[str] = ()) -> str:
-    """The text with each repaired word (a whole word, any case) replaced by its repair, in
-    one pass, for readers of the text itself such as a sentence-embedding model. A repair
-    is of the word as analysed ("tutíon" is read as "tution"): when one is not found as
-    typed, the text is the `fixed` words (as TypoRepairer.repair gives them) if given."""
-    if not repairs:
-        return text
-    table = {r.original: r.replacement for r in repairs}
-    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    found: set[str] = set()
-
-    def replaced(match: re.Match[str]) -> str:
-        word = match.group(0).lower()
-        found.add(word)
-        return table.get(word, match.group(0))
-
-    # Whole words only, and not inside an address ("info@example.com", "site.com/info"),
-    # which the search never read as words to repair.
-    out = re.sub(
-        rf"(?<![^\W_])(?<![@/])(?:{alternatives})(?![^\W_])(?![@/]|\.\w)",
-        replaced,
-        text,
-        flags=re.IGNORECASE,
-    )
-    return out if found >= table.keys() or not fixed else " ".join(fixed)
+# The endings of English contractions as words() leaves them, the apostrophe dropped
+# ("havent", "theyre").
+CONTRACTED = CONTRACTION_ENDINGS | {"nt"}
 
 
 class TypoRepairer:
@@ -155,7 +120,11 @@ class TypoRepairer:
                 repairs.append(Repair(word, clipped, noted=False))
                 fixed.append(clipped)
                 continue
-            replacement = self._misread(word) if word in self.english else self._closest(word)
+            replacement = (
+                self._misread(word)
+                if word in self.english
+                else self._closest(word) or self._english_slip(word)
+            )
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
@@ -183,6 +152,32 @@ class TypoRepairer:
             and english.surprisal(edit) <= floor
         ]
         return min(near, key=english.surprisal, default=None)
+
+    def _english_slip(self, word: str) -> str | None:
+        """For a word of MIN_LENGTH letters or more that neither the knowledge nor English
+        uses, the likeliest English word one edit away, with its first letter, at least
+        MISREAD_NATS commoner (EnglishWords.correction), else None: "handeled" is "handled"
+        though the knowledge never says it, so that the question's meaning is read with
+        the word and its rarity is the word's, not a stranger's."""
+        english = self.english
+        if (
+            not isinstance(english, EnglishWords)
+            or len(word) < MIN_LENGTH
+            or any(other in english for other in other_spellings(word))
+            or self._contracted(word)
+        ):
+            return None
+        return english.correction(
+            word, MISREAD_NATS, keep=lambda edit: not first_letter_changed(word, edit)
+        )
+
+    def _contracted(self, word: str) -> bool:
+        """Whether the word is a contraction of a stop word written without its apostrophe
+        ("havent", "theyre", "youve"): no slip for a word one edit away ("haven", "there")."""
+        return any(
+            word.endswith(ending) and self._analyzer.is_stop_word(word[: -len(ending)])
+            for ending in CONTRACTED
+        )
 
     def _other_standard(self, word: str) -> str | None:
         """The word as the knowledge spells it in the other standard of English ("center"
