@@ -139,7 +139,7 @@ def test_small_talk_the_encoder_cannot_read_is_not_claimed_by_meaning(make_knowl
 CLOSER = """
 - id: greeting
   question: How do you greet the office in the morning?
-  alternates: ["good morning how are you all"]
+  alternates: ["morning all how are you"]
   answer: Any greeting will do.
 """
 

@@ -88,6 +88,29 @@ def test_an_faq_about_a_word_of_small_talk_answers_it(make_knowledge):
         assert cover["kind"] == "answer" and cover["sources"][0]["section"] in covering
 
 
+def test_a_help_desk_s_own_answer_to_small_talk_comes_before_ours(tmp_path):
+    """Imported as support staff export it: the export's "Am I talking to a real person?"
+    answers "are you a robot" with its phone number; its thanks stay ours."""
+    export = tmp_path / "faq.csv"
+    export.write_text(
+        "Question,Answer\n"
+        'Am I talking to a real person?,"No, this is our helper. A person: 01632 960 418."\n'
+        "How do I book a boiler service?,Book online or call the office.\n",
+        encoding="utf-8",
+    )
+    knowledge = tmp_path / "kb"
+    assert run_guidebot("ingest", "--knowledge", str(knowledge), str(export)).returncode == 0
+    messages = ["are you a robot", "thanks"]
+    result = run_guidebot(
+        "ask", "--json", "--knowledge", str(knowledge), stdin="\n/new\n".join(messages) + "\n"
+    )
+    assert result.returncode == 0, result.stderr
+    robot, thanks = (json.loads(line) for line in result.stdout.splitlines())
+    assert robot["kind"] == "answer" and "01632 960 418" in robot["answer"]
+    assert robot["sources"][0]["question"] == "Am I talking to a real person?"
+    assert thanks["kind"] == "smalltalk"
+
+
 COMPLAINTS = [
     "thanks, that's not correct",
     "that's the wrong answer",

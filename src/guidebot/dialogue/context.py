@@ -4,7 +4,7 @@ conversation over it, never changed (a reload builds a new one)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
 import numpy as np
@@ -19,7 +19,7 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import words
 from guidebot.search.introduction import THIS
-from guidebot.search.results import Hit
+from guidebot.search.results import Hit, SearchResult
 from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.background import Background
 from guidebot.search.semantic.passages import passage_views
@@ -158,6 +158,27 @@ class TurnContext:
         if intent in DECLINED and self._names_a_heading(question, guides):
             return True
         return self._entry_asks(question, intent, guides) or self.asks_about(question, guides)
+
+    def owned_entry(
+        self, question: str, intent: str, guides: Sequence[str] = ()
+    ) -> SearchResult | None:
+        """The search's result for small talk of this intent when the FAQ entry it ranks
+        first is itself asked as small talk of that intent, marked as asked in that entry's
+        words (SearchResult.exact, full coverage), else None: a help desk's "Am I talking to
+        a real person?", with its phone number, answers "are you a robot" in its owner's
+        words, though the two share none. Only with Policy.smalltalk_yield_closer."""
+        if not self.policy.smalltalk_yield_closer:
+            return None
+        result = self.retriever.search(question, k=10, guides=guides)
+        best = result.best
+        if best is None or best.passage.kind != "faq":
+            return None
+        match = self.smalltalk.match
+        if not any(
+            (m := match(v, self.names_a_topic)) and m[0] == intent for v in best.passage.asked
+        ):
+            return None
+        return replace(result, exact=True, coverage=1.0)
 
     def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
         """Whether a word of the question names a section's heading: not a word of time

@@ -83,8 +83,12 @@ class Conversation:
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
-        if small and not self.context.faq_asks(question, small[0], self.guides):
-            return self._small_talk(question, small)
+        if small:
+            owned = self.context.owned_entry(question, small[0], self.guides)
+            if owned is not None:
+                return self._reply(question, Reading(owned, "", False))
+            if not self.context.faq_asks(question, small[0], self.guides):
+                return self._small_talk(question, small)
         before = copy.deepcopy(self.state) if small else None
         self._followed_on = False
         asked = after_smalltalk(question, self.context.is_smalltalk)
