@@ -125,3 +125,15 @@ def test_a_contraction_is_a_stop_word_and_its_ending_run_together():
         assert contracted(word), word
     for word in ("your", "parking", "sofa", "", "s"):
         assert not contracted(word), word
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_no_term():
+    """ "any discount if weve stayed before" asks about staying, not about "weve"; "he's"
+    and "hes", "they've" and "theyve" are read alike. English words spelt as contractions
+    are ("ill", "well", "shed")."""
+    analyzer = Analyzer()
+    assert analyzer.terms("any discount if weve stayed before") == analyzer.terms(
+        "any discount if stayed before"
+    )
+    assert analyzer.terms("hes theyve havent wasnt youre it'll") == []
+    assert analyzer.terms("he's ill, well, in the shed") == analyzer.terms("ill well shed")

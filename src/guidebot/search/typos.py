@@ -11,7 +11,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
+from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer, contracted
 from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords, one_edit
 from guidebot.search.keyboard import first_letter_changed, swaps
@@ -29,9 +29,6 @@ CLIPPED_COMMON = 12.0
 # and so do names such as "clare" (16.3) or "greta" (15.7) beside "care" and "great".
 MISREAD_RARE = 17.0
 MISREAD_NATS = 8.0
-# The endings of English contractions as words() leaves them, the apostrophe dropped
-# ("havent", "theyre").
-CONTRACTED = CONTRACTION_ENDINGS | {"nt"}
 
 
 class TypoRepairer:
@@ -164,19 +161,11 @@ class TypoRepairer:
             not isinstance(english, EnglishWords)
             or len(word) < MIN_LENGTH
             or any(other in english for other in other_spellings(word))
-            or self._contracted(word)
+            or contracted(word)
         ):
             return None
         return english.correction(
             word, MISREAD_NATS, keep=lambda edit: not first_letter_changed(word, edit)
-        )
-
-    def _contracted(self, word: str) -> bool:
-        """Whether the word is a contraction of a stop word written without its apostrophe
-        ("havent", "theyre", "youve"): no slip for a word one edit away ("haven", "there")."""
-        return any(
-            word.endswith(ending) and self._analyzer.is_stop_word(word[: -len(ending)])
-            for ending in CONTRACTED
         )
 
     def _other_standard(self, word: str) -> str | None:
