@@ -39,6 +39,7 @@ from guidebot.dialogue.wording import (
     Alike,
     Speller,
     asks_on,
+    asks_otherwise,
     fills,
     inverted,
     says,
@@ -259,7 +260,10 @@ class SmalltalkMatcher:
 
     def _swaps(self, cleaned: str, example: str, number: int) -> bool:
         theirs = self._ex.own_words(number)  # every example of its intent
-        return swaps_a_word(cleaned.split(), example.split(), theirs, *self._own)
+        said = cleaned.split()
+        return asks_otherwise(said, theirs) or swaps_a_word(
+            said, example.split(), theirs, *self._own
+        )
 
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer

@@ -212,6 +212,18 @@ def names_a_thing(words: Sequence[str], english: Container[str], known: Known) -
 SWAP_LINE = 0.3
 
 
+# Question words asking for a time, a place, a person or a reason: unlike "what", "how" and
+# "which", which ask much the same ("how can you help", "what can you help with").
+ASKING_FOR_A_KIND = frozenset("when where who whos whose whom why".split())
+
+
+def asks_otherwise(words: Sequence[str], intent: Collection[str]) -> bool:
+    """Whether a question asks for a time, a place, a person or a reason (ASKING_FOR_A_KIND)
+    with a word no example of its small-talk intent uses (`intent`: all their words): "when
+    can i ask" asks for a time, close as it is in letters to "what can i ask"."""
+    return any(w in ASKING_FOR_A_KIND and w not in intent for w in words)
+
+
 def swaps_a_word(
     words: Sequence[str],
     example: Sequence[str],
