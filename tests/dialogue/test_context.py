@@ -183,3 +183,14 @@ def test_an_entry_asked_as_small_talk_answers_that_small_talk(make_knowledge):
     assert bot.context.owned_entry("are you a robot", "thanks") is None
     assert bot.ask("thanks").kind == "smalltalk"
     assert Bot.load(root).ask("am i talking to a bot").sources[0].id == "faq/person"  # words
+
+
+def test_small_talk_an_owned_entry_would_decline_for_its_scope_stays_ours(make_knowledge):
+    """A scope list naming what the message names declines the entry's answer, so the
+    reply is our small talk, not a decline, and nothing is left pending."""
+    scope = "- topic: robots\n  terms: [robot, robots]\n"
+    root = make_knowledge({"faq/a.yaml": HELP_DESK, "scope.yaml": scope})
+    bot = Bot.load(root, encoder=load_model(builtin_dir()))
+    conversation = bot.conversation()
+    assert conversation.ask("are you a robot").kind == "smalltalk"
+    assert not conversation.state.pending_choices

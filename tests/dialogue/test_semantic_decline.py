@@ -168,6 +168,22 @@ def test_small_talk_yields_to_an_entry_closer_than_its_own_examples(make_knowled
     assert Bot.load(knowledge, far, encoder=tiny_encoder).ask(near).kind == "smalltalk"
 
 
+def test_an_entry_asked_as_the_small_talk_answers_it_whatever_its_line(
+    make_knowledge, tiny_encoder
+):
+    """An alternate that is itself the greeting ("good morning how are you all") makes the
+    entry its owner's answer to greetings (TurnContext.owned_entry), read from its words:
+    no line of meaning applies, though the entry's own would decline it; with
+    smalltalk_yield_closer off, small talk stays ours."""
+    owned = CLOSER.replace("morning all how are you", "good morning how are you all")
+    knowledge = make_knowledge({"faq/a.yaml": owned})
+    policy = Policy(smalltalk_yield_similarity=1.1, semantic_entry_line=1.1)
+    reply = Bot.load(knowledge, policy, encoder=tiny_encoder).ask("good morning, how are you")
+    assert reply.kind == "answer" and reply.sources[0].id == "faq/greeting"
+    off = dataclasses.replace(policy, smalltalk_yield_closer=False)
+    assert Bot.load(knowledge, off, encoder=tiny_encoder).ask("good morning").kind == "smalltalk"
+
+
 GREETING = """
 - id: greeting
   question: How should I greet the front desk?

@@ -370,12 +370,13 @@ def test_a_question_swapping_in_a_thing_of_its_own_is_no_small_talk(reading):
 def test_a_question_asking_for_a_time_place_or_person_is_no_small_talk_that_does_not(bot):
     """ "when can i ask" (after an answer on swapping rooms) asks for a time, though it is
     one letter or so from "what can i ask"; "who are you" asks what its intent's examples
-    ask with "who"."""
+    ask with "who"; a complaint may ask why."""
     match = bot.context.smalltalk.match
     assert match("when can i ask", never) is None
     assert match("where can i ask", never) is None
     assert match("what can i ask", never)[0] == "capabilities"
     assert match("who are you", never)[0] == "identity"
+    assert match("why you don't understand", never)[0] == "frustration"  # a complaint may
 
 
 @pytest.mark.parametrize(

@@ -30,12 +30,11 @@ def test_a_rare_word_next_to_a_far_commoner_one_is_a_likely_misspelling():
     assert english.likely_misspelling("ikea", 8.0, 9.0)  # "idea", were 8.3 nats common
 
 
-def test_the_correction_is_the_commonest_word_one_edit_away_that_keep_accepts():
+def test_the_correction_is_the_commonest_word_one_edit_away_far_commoner():
     english = EnglishWords(None)
     assert english.correction("handeled", 8.0) == "handled"
     assert english.correction("wat", 8.0) == "what"
     assert english.correction("wat", 8.0, 4.0) is None  # "what" is 4.6 nats rare
-    assert english.correction("wat", 8.0, keep=lambda word: word != "what") != "what"
     assert english.correction("pilot", 8.0) is None  # English: no other word is that much commoner
 
 

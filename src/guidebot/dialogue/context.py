@@ -163,22 +163,34 @@ class TurnContext:
         self, question: str, intent: str, guides: Sequence[str] = ()
     ) -> SearchResult | None:
         """The search's result for small talk of this intent when the FAQ entry it ranks
-        first is itself asked as small talk of that intent, marked as asked in that entry's
-        words (SearchResult.exact, full coverage), else None: a help desk's "Am I talking to
-        a real person?", with its phone number, answers "are you a robot" in its owner's
-        words, though the two share none. Only with Policy.smalltalk_yield_closer."""
+        first is itself asked as small talk of that intent (_asked_as), marked as asked in
+        that entry's words (SearchResult.exact, full coverage), else None: a help desk's "Am
+        I talking to a real person?", with its phone number, answers "are you a robot" in
+        its owner's words, though the two share none. The view's words, not a similarity,
+        tell that the owner wrote it for such a message, so no line of meaning applies ("are
+        you a robot" is 0.27 from that question with the built-in word vectors, under
+        Policy.semantic_entry_line). Only with Policy.smalltalk_yield_closer."""
         if not self.policy.smalltalk_yield_closer:
             return None
         result = self.retriever.search(question, k=10, guides=guides)
         best = result.best
-        if best is None or best.passage.kind != "faq":
-            return None
-        match = self.smalltalk.match
-        if not any(
-            (m := match(v, self.names_a_topic)) and m[0] == intent for v in best.passage.asked
-        ):
+        if best is None or best.passage.kind != "faq" or intent not in self._asked_as(best.row):
             return None
         return replace(result, exact=True, coverage=1.0)
+
+    def _asked_as(self, row: int) -> frozenset[str]:
+        """The small-talk intents of an FAQ entry's views (question and alternates), read
+        once per entry as small talk first meets it: never all entries at once, which in a
+        large library would hold up that first message."""
+        memo = self._asked_as_memo
+        if row not in memo:
+            match, views = self.smalltalk.match, self.retriever.passages[row].asked
+            memo[row] = frozenset(m[0] for v in views if (m := match(v, self.names_a_topic)))
+        return memo[row]
+
+    @cached_property
+    def _asked_as_memo(self) -> dict[int, frozenset[str]]:
+        return {}
 
     def _names_a_heading(self, question: str, guides: Sequence[str]) -> bool:
         """Whether a word of the question names a section's heading: not a word of time

@@ -84,9 +84,15 @@ class Conversation:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
         if small:
+            # The owner's answer to such small talk, unless a topic it names is one the
+            # knowledge says it does not cover (scope.yaml): then ours.
             owned = self.context.owned_entry(question, small[0], self.guides)
             if owned is not None:
-                return self._reply(question, Reading(owned, "", False))
+                kept = copy.deepcopy(self.state)
+                reply = self._reply(question, Reading(owned, "", False))
+                if reply.kind == "answer":
+                    return reply
+                self.state = kept
             if not self.context.faq_asks(question, small[0], self.guides):
                 return self._small_talk(question, small)
         before = copy.deepcopy(self.state) if small else None

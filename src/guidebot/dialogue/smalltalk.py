@@ -261,9 +261,9 @@ class SmalltalkMatcher:
     def _swaps(self, cleaned: str, example: str, number: int) -> bool:
         theirs = self._ex.own_words(number)  # every example of its intent
         said = cleaned.split()
-        return asks_otherwise(said, theirs) or swaps_a_word(
-            said, example.split(), theirs, *self._own
-        )
+        # A complaint may ask why ("why you don't understand") in words none of its own do.
+        otherwise = self._ex.intent(number).intent != COMPLAINT and asks_otherwise(said, theirs)
+        return otherwise or swaps_a_word(said, example.split(), theirs, *self._own)
 
     def _disowned(self, words: Sequence[str], example: int) -> bool:
         """Whether a complaint's example found in the words finds no fault with the answer

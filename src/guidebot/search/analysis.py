@@ -30,7 +30,7 @@ AUXILIARIES = frozenset(
 # Function words that carry no topic. Question words that do carry one ("long" in "how long",
 # "online", "cost") are deliberately absent. Contractions as typed without an apostrophe
 # ("hes", "theyve", "havent") are function words too, except those English spells as words
-# of their own ("ill", "well", "shed", "were").
+# of their own ("ill", "well", "shed", "wed").
 STOP_WORDS = (
     frozenset(
         """
@@ -47,8 +47,9 @@ STOP_WORDS = (
     kind sort lot lots yeah ok okay pls plz u ur r im id ive dont doesnt didnt cant isnt
     arent wont whats hows wheres whos thats theres vs versus actually basically honestly
     literally stuff gonna wanna kinda sorta tho though lol btw tbh idk imo even ever
-    youre youve youll youd hes shes theyre theyve theyll theyd weve itll thatll whove
-    wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
+    youre youve youll youd hes shes hed theyre theyve theyll theyd weve itll thatll thatd
+    whove whod whatll wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt
+    mightnt neednt shant aint shouldve wouldve couldve mustve mightve yall
     """.split()
     )
     | CONTRACTION_ENDINGS

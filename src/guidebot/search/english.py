@@ -51,19 +51,13 @@ class EnglishWords:
         (8.9), which are not that common."""
         return self.correction(word, by, common) is not None
 
-    def correction(
-        self, word: str, by: float, common: float = math.inf, keep: Callable[[str], bool] = bool
-    ) -> str | None:
+    def correction(self, word: str, by: float, common: float = math.inf) -> str | None:
         """The likeliest word one edit away (the commonest in English) that is at least `by`
-        nats commoner than the word and at most `common` nats rare, among those `keep`
-        accepts, else None: the noisy-channel correction of likely_misspelling."""
+        nats commoner than the word and at most `common` nats rare, else None: the
+        noisy-channel correction likely_misspelling asks for."""
         table = self._table()
         floor = min(self.surprisal(word) - by, common)
-        near = [
-            candidate
-            for candidate in one_edit(word)
-            if candidate in table and self.surprisal(candidate) <= floor and keep(candidate)
-        ]
+        near = [c for c in one_edit(word) if c in table and self.surprisal(c) <= floor]
         return min(near, key=lambda candidate: (self.surprisal(candidate), candidate), default=None)
 
     def _table(self) -> dict[str, int]:

@@ -1,5 +1,4 @@
-"""Repairs misspelt query words against the words the knowledge actually uses, and against
-English for a slip of a word it does not use."""
+"""Repairs misspelt query words against the words the knowledge actually uses."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer, contracted
+from guidebot.search.analysis import CONTRACTION_ENDINGS, Analyzer
 from guidebot.search.degrees import degree_bases
 from guidebot.search.english import EnglishWords, one_edit
 from guidebot.search.keyboard import first_letter_changed, swaps
@@ -117,11 +116,7 @@ class TypoRepairer:
                 repairs.append(Repair(word, clipped, noted=False))
                 fixed.append(clipped)
                 continue
-            replacement = (
-                self._misread(word)
-                if word in self.english
-                else self._closest(word) or self._english_slip(word)
-            )
+            replacement = self._misread(word) if word in self.english else self._closest(word)
             if replacement:
                 repairs.append(Repair(word, replacement))
             fixed.append(replacement or word)
@@ -149,24 +144,6 @@ class TypoRepairer:
             and english.surprisal(edit) <= floor
         ]
         return min(near, key=english.surprisal, default=None)
-
-    def _english_slip(self, word: str) -> str | None:
-        """For a word of MIN_LENGTH letters or more that neither the knowledge nor English
-        uses, the likeliest English word one edit away, with its first letter, at least
-        MISREAD_NATS commoner (EnglishWords.correction), else None: "handeled" is "handled"
-        though the knowledge never says it, so that the question's meaning is read with
-        the word and its rarity is the word's, not a stranger's."""
-        english = self.english
-        if (
-            not isinstance(english, EnglishWords)
-            or len(word) < MIN_LENGTH
-            or any(other in english for other in other_spellings(word))
-            or contracted(word)
-        ):
-            return None
-        return english.correction(
-            word, MISREAD_NATS, keep=lambda edit: not first_letter_changed(word, edit)
-        )
 
     def _other_standard(self, word: str) -> str | None:
         """The word as the knowledge spells it in the other standard of English ("center"
