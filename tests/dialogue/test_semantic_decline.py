@@ -172,7 +172,7 @@ def test_an_entry_asked_as_the_small_talk_answers_it_whatever_its_line(
     make_knowledge, tiny_encoder
 ):
     """An alternate that is itself the greeting ("good morning how are you all") makes the
-    entry its owner's answer to greetings (TurnContext.owned_entry), read from its words:
+    entry its owner's answer to greetings (SmalltalkYield.owned_entry), read from its words:
     no line of meaning applies, though the entry's own would decline it; with
     smalltalk_yield_closer off, small talk stays ours."""
     owned = CLOSER.replace("morning all how are you", "good morning how are you all")
@@ -287,8 +287,8 @@ def test_an_entry_closer_than_the_matched_intents_examples_is_the_owners_reply(
         for name in ("identity", "capabilities")
     }
     assert entry < nearest["capabilities"] and entry > nearest["identity"]
-    assert context.faq_asks(message, "identity")
-    assert not context.faq_asks(message, "capabilities")
+    assert context.yielding.faq_asks(message, "identity")
+    assert not context.yielding.faq_asks(message, "capabilities")
 
 
 NAMES = """

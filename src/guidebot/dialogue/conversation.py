@@ -86,14 +86,14 @@ class Conversation:
         if small:
             # The owner's answer to such small talk, unless a topic it names is one the
             # knowledge says it does not cover (scope.yaml): then ours.
-            owned = self.context.owned_entry(question, small[0], self.guides)
+            owned = self.context.yielding.owned_entry(question, small[0], self.guides)
             if owned is not None:
                 kept = copy.deepcopy(self.state)
                 reply = self._reply(question, Reading(owned, "", False))
                 if reply.kind == "answer":
                     return reply
                 self.state = kept
-            if not self.context.faq_asks(question, small[0], self.guides):
+            if not self.context.yielding.faq_asks(question, small[0], self.guides):
                 return self._small_talk(question, small)
         before = copy.deepcopy(self.state) if small else None
         self._followed_on = False
@@ -112,7 +112,7 @@ class Conversation:
             before is not None
             and small
             and (reply.kind != "answer" or self._followed_on)
-            and not self.context.asks_about(question, self.guides)
+            and not self.context.yielding.asks_about(question, self.guides)
         ):
             self.state = before
             return self._small_talk(question, small)

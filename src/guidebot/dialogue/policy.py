@@ -19,7 +19,7 @@ class Policy:
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     top_k: int = 3  # sources a reply shows
     # How many of the best passages the rules that look past the best one read
-    # (uncovered.led_by_naming, TurnContext.faq_asks): apart from top_k, so that a reply
+    # (uncovered.led_by_naming, SmalltalkYield.faq_asks): apart from top_k, so that a reply
     # showing more sources (`guidebot eval` shows ten, for MRR) is the same reply. At 3, a
     # vet clinic's section on neutering that speaks of dogs came 4th for "and a dog?" after
     # a cat's neutering, behind entries naming dogs and cats; 4 to 8 score the same on every
@@ -230,7 +230,7 @@ class Policy:
     # CLINC150's full dev part 0.8627 -> 0.8637 (its "thank you for the chat, goodbye",
     # read as thanks, to its goodbye entry); bundled small talk unchanged. Also, by words,
     # an entry the search ranks first that one of its own views makes small talk of the
-    # intent matched (TurnContext.owned_entry) answers it: CLINC150's dev part with the
+    # intent matched (SmalltalkYield.owned_entry) answers it: CLINC150's dev part with the
     # built-in word vectors 0.756 -> 0.758 ("are you a robot" to its entry "are you a bot").
     smalltalk_yield_closer: bool = True
 

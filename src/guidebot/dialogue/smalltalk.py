@@ -184,7 +184,7 @@ class SmalltalkMatcher:
     def new_words(self, text: str) -> list[str]:
         """The words each clause brings to the example it is close to in letters, else in
         words (Examples.brought): "cover" in "what do you cover", near "what do you do".
-        TurnContext.faq_asks lets the knowledge answer when they are what it asks about.
+        SmalltalkYield.faq_asks lets the knowledge answer when they are what it asks about.
         Another ending brings nothing: "cleared" in "that cleared things up", near "that
         clears things up", is no question about the guide's "clear pricing"."""
         clauses = filter(None, map(self._speller.normal, _CLAUSE.split(text)))

@@ -21,7 +21,7 @@ COMPLAINT = "frustration"  # the intent of a complaint about the answer ("that's
 GREETING = "greeting"  # said where it opens a message, mentioned further in
 # A question about live information (the weather, the news, exchange rates), which no
 # guide answers: declined (conversation.py), unless a word of it names a heading's topic
-# (context.TurnContext.faq_asks: "what's the weather policy" beside "Closing for bad
+# (yielding.SmalltalkYield.faq_asks: "what's the weather policy" beside "Closing for bad
 # weather"). A knowledge base's own intent of this name gives the decline its words.
 LIVE = "live-information"
 # A sum asked to be worked out (sums.asks_a_sum: "whats 15% of 240"), declined as LIVE is.

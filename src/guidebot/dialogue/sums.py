@@ -1,7 +1,7 @@
 """Whether a message asks for a sum to be worked out ("whats 15% of 240", "solve 3x + 7 =
 22"): homework no guide answers, whatever words it shares with one. Read by small talk,
 which declines it as its `calculation` intent unless the knowledge's FAQ is itself asked in
-sums (context.TurnContext.faq_asks)."""
+sums (yielding.SmalltalkYield.faq_asks)."""
 
 from __future__ import annotations
 
