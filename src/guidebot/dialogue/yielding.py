@@ -6,7 +6,7 @@ sum is about. Built once per knowledge base (TurnContext.yielding), never change
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -25,22 +25,16 @@ from guidebot.search.retriever import Retriever
 from guidebot.search.semantic.passages import passage_views
 
 
+@dataclass
 class SmalltalkYield:
     """Whether small talk gives way to an FAQ entry or to the knowledge's topics, for
     small talk `smalltalk` matched; `names_a_topic` as TurnContext.names_a_topic."""
 
-    def __init__(
-        self,
-        retriever: Retriever,
-        policy: Policy,
-        smalltalk: SmalltalkMatcher,
-        names_a_topic: Content,
-    ) -> None:
-        self.retriever = retriever
-        self.policy = policy
-        self.smalltalk = smalltalk
-        self.names_a_topic = names_a_topic
-        self._asked_as_memo: dict[int, frozenset[str]] = {}  # _asked_as, row by row
+    retriever: Retriever
+    policy: Policy
+    smalltalk: SmalltalkMatcher
+    names_a_topic: Content
+    _asked_as_memo: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def faq_asks(self, question: str, intent: str, guides: Sequence[str] = ()) -> bool:
         """Whether an FAQ entry (of `guides`, if any) asks this question, which small talk
