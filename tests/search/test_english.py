@@ -1,3 +1,5 @@
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
@@ -30,12 +32,11 @@ def test_a_rare_word_next_to_a_far_commoner_one_is_a_likely_misspelling():
     assert english.likely_misspelling("ikea", 8.0, 9.0)  # "idea", were 8.3 nats common
 
 
-def test_the_correction_is_the_commonest_word_one_edit_away_far_commoner():
+def test_a_word_english_lacks_next_to_a_far_commoner_one_is_a_likely_misspelling():
     english = EnglishWords(None)
-    assert english.correction("handeled", 8.0) == "handled"
-    assert english.correction("wat", 8.0) == "what"
-    assert english.correction("wat", 8.0, 4.0) is None  # "what" is 4.6 nats rare
-    assert english.correction("pilot", 8.0) is None  # English: no other word is that much commoner
+    assert english.likely_misspelling("handeled", 8.0, math.inf)  # "handled"
+    assert not english.likely_misspelling("wat", 8.0, 4.0)  # "what" is 4.6 nats rare
+    assert not english.likely_misspelling("pilot", 8.0, math.inf)  # no word that much commoner
 
 
 def test_the_knowledge_s_own_names_are_words_english_lacks_that_it_uses(tmp_path):

@@ -1,7 +1,8 @@
 """When small talk yields to the knowledge's own answer: an FAQ entry asked in the
 message's words or near them in meaning, written for its intent, or asked as that very
 small talk; words the knowledge asks about; a heading naming what live information or a
-sum is about. Built once per knowledge base (TurnContext.yielding), never changed."""
+sum is about. Built once per knowledge base (TurnContext.yielding); what it reads of the
+knowledge on first use it keeps."""
 
 from __future__ import annotations
 

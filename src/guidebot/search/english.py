@@ -49,16 +49,12 @@ class EnglishWords:
         (4.6) mistyped, while "vet" (12.4) stays a word though "get" is 5.2; a name English
         does not use ("ikea", "etsy", 21 nats) is no misspelling of "idea" (8.3) or "easy"
         (8.9), which are not that common."""
-        return self.correction(word, by, common) is not None
-
-    def correction(self, word: str, by: float, common: float = math.inf) -> str | None:
-        """The likeliest word one edit away (the commonest in English) that is at least `by`
-        nats commoner than the word and at most `common` nats rare, else None: the
-        noisy-channel correction likely_misspelling asks for."""
         table = self._table()
         floor = min(self.surprisal(word) - by, common)
-        near = [c for c in one_edit(word) if c in table and self.surprisal(c) <= floor]
-        return min(near, key=lambda candidate: (self.surprisal(candidate), candidate), default=None)
+        return any(
+            candidate in table and self.surprisal(candidate) <= floor
+            for candidate in one_edit(word)
+        )
 
     def _table(self) -> dict[str, int]:
         if self._counts is None:
