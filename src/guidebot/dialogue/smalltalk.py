@@ -15,19 +15,16 @@ from itertools import accumulate
 
 from guidebot.dialogue.live import WhereOrWhen
 from guidebot.dialogue.remarks import (
-    ABOUT_THE_ANSWER,
     Content,
     OnAnswer,
-    bare,
     names_of,
     remark_at,
-    without_negations,
 )
+from guidebot.dialogue.smalltalk_contained import ON_AN_ANSWER, Containment
 from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
 from guidebot.dialogue.smalltalk_intents import (
     CALCULATION,
     COMPLAINT,
-    GREETING,
     LIVE,
     fields_of,
     fill,
@@ -38,26 +35,17 @@ from guidebot.dialogue.sums import asks_a_sum
 from guidebot.dialogue.wording import (
     Alike,
     Speller,
-    asks_on,
     asks_otherwise,
-    fills,
     inverted,
-    says,
     swaps_a_word,
 )
 from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
-from guidebot.search.analysis import STOP_WORDS
 
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 _CLAUSE = re.compile(r"[,.!?;:]+")
-_ANSWER_WORDS = " ".join(sorted(ABOUT_THE_ANSWER))  # as has_content excuses them
-# The intents that respond to an answer, which such a remark goes with, in their examples'
-# words only; not a greeting or a goodbye: "it was a pleasure talking to you, goodbye" is
-# no remark on an answer.
-_ON_AN_ANSWER = frozenset({"thanks", "acknowledge"})
 
 
 class SmalltalkMatcher:
@@ -87,7 +75,7 @@ class SmalltalkMatcher:
         # complaint finds fault with, in words of no other intent ("wrong", not "you")
         named = [(i.intent, examples.intent_words[n]) for n, i in enumerate(examples.intents)]
         self._on_answer = OnAnswer(
-            (w for intent, words in named if intent in _ON_AN_ANSWER for w in words),
+            (w for intent, words in named if intent in ON_AN_ANSWER for w in words),
             (
                 examples.sequences[n]
                 for n, o in enumerate(examples.owner)
@@ -101,6 +89,7 @@ class SmalltalkMatcher:
         self._topics = topics
         self._own = (english, self.uses, alike)  # what tells a question about a thing of its own
         self.where_or_when = WhereOrWhen(kb)
+        self._contained = Containment(examples, self._on_answer, self.where_or_when, self.uses)
 
     def match(
         self, text: str, has_content: Content, guides: Sequence[str] = ()
@@ -126,7 +115,7 @@ class SmalltalkMatcher:
         # remark on the answer beside one that does ("thx a lot, that cleared things up").
         clauses = parts if len(parts) > 1 else []  # one is the whole text, matched below
         found = [self._match_whole(c, has_content, guides) for c in clauses]
-        answered = any(m and m[0] in _ON_AN_ANSWER for m in found)
+        answered = any(m and m[0] in ON_AN_ANSWER for m in found)
         on, names = self._on_answer, names_of(has_content)
         if answered and any(
             remark_at(c.split(), on, names) is None
@@ -152,7 +141,7 @@ class SmalltalkMatcher:
         )
         ends = set(accumulate(len(c.split()) for c in parts))
         whole = self._match_whole(normal, has_content, guides, not asking, ends)
-        if asking and whole and whole[0] in _ON_AN_ANSWER:  # "correct?" asks
+        if asking and whole and whole[0] in ON_AN_ANSWER:  # "correct?" asks
             return None
         return whole or (None if asking else self._complaint(text, normal, has_content, guides))
 
@@ -223,40 +212,21 @@ class SmalltalkMatcher:
         close = self._ex.close(cleaned)
         # Close in letters is not the same: "who wrote this study" is near "who wrote this
         # guide", and its own word the knowledge is about makes it a question.
-        rest = self._beside(_rest(cleaned, close[0]), [close[2]]).split() if close else []
+        rest = self._contained.beside(_rest(cleaned, close[0]), [close[2]]).split() if close else []
         if close and rest and (has_content(" ".join(rest), close[0]) or _negates(rest)):
             close = None
         if close and _asks(cleaned) and self._swaps(cleaned, close[0], close[2]):
             close = None  # "what should i wear" is not "what should i ask"
         found = close[2] if close else self._ex.near_in_words(cleaned)
-        if found is None or self._disowned(cleaned.split(), found):
-            found = self._containing(cleaned, has_content, remarks, ends)
+        if found is None or self._contained.disowned(cleaned.split(), found):
+            found = self._contained.find(cleaned, has_content, remarks, ends)
         if found is None:
             return None
         intent = self._ex.intent(found)
         # A verdict on the answer that is asked is a question about it: "is that correct"
-        if intent.intent in _ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
+        if intent.intent in ON_AN_ANSWER and (_asks(cleaned) or inverted(cleaned.split())):
             return None
         return intent.intent, fill(intent.reply, self._fields_of(guides))
-
-    def _beside(self, rest: str, examples: Sequence[int]) -> str:
-        """The rest of a text beside examples, less what says where or when if they are all
-        of live information (live.WhereOrWhen.beside)."""
-        return self.where_or_when.beside(rest, {self._ex.intent(n).intent for n in examples})
-
-    def _opens(self, words: Sequence[str], example: int, ends: Container[int]) -> bool:
-        """Whether an example of a greeting opens the words, after small talk or stop words
-        only, or ends a clause of them ("um hi there, i'm emma"); any other example is
-        used wherever it stands ("ok thanks")."""
-        if self._ex.intent(example).intent != GREETING:
-            return True
-        start = words.index(self._ex.sequences[example][0])
-        end = start + len(self._ex.sequences[example])
-        return (
-            end == len(words)
-            or end in ends
-            or all(self.uses(w) or w in STOP_WORDS for w in words[:start])
-        )
 
     def _swaps(self, cleaned: str, example: str, number: int) -> bool:
         theirs = self._ex.own_words(number)  # every example of its intent
@@ -264,63 +234,3 @@ class SmalltalkMatcher:
         # A complaint may ask why ("why you don't understand") in words none of its own do.
         otherwise = self._ex.intent(number).intent != COMPLAINT and asks_otherwise(said, theirs)
         return otherwise or swaps_a_word(said, example.split(), theirs, *self._own)
-
-    def _disowned(self, words: Sequence[str], example: int) -> bool:
-        """Whether a complaint's example found in the words finds no fault with the answer
-        (`OnAnswer.disowns`): "i gave the wrong answer" speaks of the speaker."""
-        complaint = self._ex.intent(example).intent == COMPLAINT
-        return complaint and self._on_answer.disowns(words, self._ex.words[example])
-
-    def _containing(
-        self, cleaned: str, has_content: Content, remarks: bool = False, ends: Container[int] = ()
-    ) -> int | None:
-        """The number of the first example whose words all stand in the text (a repeated
-        word as often), provided the words left once every contained example is taken out
-        name nothing the knowledge is about (stems count as the same word): "bye, thanks
-        for the help" holds "bye", "thanks" and "help"; "help me, do i need to work" leaves
-        "work", so it is a question. With `remarks`, a remark on the answer may follow
-        thanks or an acknowledgement (`remark_at`): "cheers mate that answers it"."""
-        words = cleaned.split()
-        present = set(words)
-        sharing = self._ex.sharing(present)
-        contained = [
-            n
-            for n in sharing
-            if self._ex.words[n] <= present
-            and fills(self._ex.sequences[n], words, self._ex.own_words(n) | ABOUT_THE_ANSWER)
-        ]
-        if _asks(cleaned):
-            contained = [n for n in contained if _asks(self._ex.texts[n])]
-        # Not "not a bad answer", nor "i gave the wrong answer"
-        contained = [
-            n for n in contained if says(words, self._ex.words[n]) and not self._disowned(words, n)
-        ]
-        # A greeting is used where it opens the message; further in it is mentioned:
-        # "translate hello into spanish", "say hi to my mum".
-        contained = [n for n in contained if self._opens(words, n, ends)]
-        if not contained:
-            return None
-        besides = " ".join(self._ex.texts[n] for n in contained)
-        answered = any(self._ex.intent(n).intent in _ON_AN_ANSWER for n in contained)
-        names = names_of(has_content)
-        at = remark_at(words, self._on_answer, names) if remarks and answered else len(words)
-        if at is None:  # a complaint: "thanks, that's not up to date"
-            return None
-        head, remark = " ".join(words[:at]), " ".join(words[at:])
-        left = self._beside(_rest(head, besides), contained)
-        if asks_on(left) and not all(self.uses(w) or w in STOP_WORDS for w in left.split()):
-            return None  # "hey, what's the weather like" asks something; "hi, can you help" not
-        if without_negations(left.split(), self._on_answer, names) is None:
-            return None  # "ok, my card doesn't work"
-        # Thanks or an acknowledgement may name what it is for: "great answer, thanks".
-        if has_content(left, f"{besides} {_ANSWER_WORDS}" if answered else besides):
-            return None
-        # In the words of the examples on an answer, or of one it holds ("have a good one")
-        kept = without_negations(words[at:], self._on_answer, names) or []
-        if (
-            remark
-            and not bare(kept)
-            and has_content(_rest(" ".join(kept), besides), self._on_answer.words)
-        ):
-            return None
-        return contained[0]
