@@ -124,3 +124,34 @@ def test_weigh_vague_asks_back_only_for_a_vague_question_that_names_little(make_
         bot.context, (), longer, bot.retriever.search(longer, k=5), vague=True
     )
     assert not ask_back
+
+
+REPAIRS = {
+    "guides/repairs.md": """---
+title: Bike Repairs
+---
+## Services we offer
+We mend punctures, adjust gears and brakes, true wheels and fit new parts.
+
+## Opening hours
+We open Tuesday to Saturday, nine till five.
+""",
+    "faq/faq.yaml": """
+- question: How much is a basic service?
+  answer: A basic service costs £45 and includes a safety check.
+- question: Do I need to book?
+  answer: Bookings are recommended; punctures are walk-in.
+""",
+}
+
+
+def test_a_heading_does_not_lead_a_question_asking_for_what_it_does_not_give(make_knowledge):
+    """ "how much is a service" names the heading "Services we offer" by its one term, but
+    asks for a price in other words: the entry stating one answers, not the section that
+    has none. Asked as the word alone ("services?") the section leads."""
+    bot = Bot.load(make_knowledge(REPAIRS))
+    priced = bot.conversation().ask("how much is a service")
+    assert priced.kind == "answer"
+    assert priced.sources[0].question == "How much is a basic service?"
+    bare = bot.conversation().ask("services?")
+    assert bare.kind == "answer" and bare.sources[0].section == "Services we offer"

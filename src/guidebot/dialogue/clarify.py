@@ -15,6 +15,7 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
 from guidebot.search.answertypes import Kind, asked
+from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult
 
 MAX_CHOICES = 3  # a longer list of choices is no help to someone who was vague
@@ -171,6 +172,14 @@ def led_by_heading(
         return result
     # Of those that hold the word, when some do: "2032?" is answered with the figure.
     inside = [h for h in inside if h.matched] or inside
+    # Asked for a kind of answer in other words, the section must give it when another
+    # passage does: "how much is a service" wants the price an FAQ entry states, not the
+    # section "Services we offer", which has none.
+    wanted = kind_asked_apart(question)
+    if wanted and any(holds(h.passage.text, wanted) for h in result.hits):
+        inside = [h for h in inside if holds(h.passage.text, wanted)]
+        if not inside:
+            return result
 
     def standing(hit: Hit) -> tuple[float, float, float]:
         asked = hit.passage.question if hit.passage.kind == "faq" else ""
@@ -236,7 +245,13 @@ def named_terms(question: str, result: SearchResult) -> int:
     names no topic and stays vague."""
     if not result.terms:
         return 0
+    return len(result.terms) + bool(kind_asked_apart(question))
+
+
+def kind_asked_apart(question: str) -> Kind:
+    """The kinds of answer a question asks for (search/answertypes.py) in words that name
+    no such kind on their own: money in "how much is pro", none in "fees?"."""
     named_by_a_word = Kind.NONE
     for word in question.split():
         named_by_a_word |= asked(word)
-    return len(result.terms) + bool(asked(question) & ~named_by_a_word)
+    return asked(question) & ~named_by_a_word
