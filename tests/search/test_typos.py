@@ -65,6 +65,11 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
         [Repair("wifi", "wi-fi")],
     )
     assert repairer.repair(["wifis"]) == (["wi", "fis"], [Repair("wifis", "wi-fis")])
+    plural_only = TypoRepairer(
+        dict.fromkeys(["e", "bikes"], 1), {"e", "bike"}, analyzer, compounds={"ebikes": "e-bikes"}
+    )
+    # "ebike" where the knowledge writes only "e-bikes": the singular of its compound
+    assert plural_only.repair(["ebike"]) == (["e", "bike"], [Repair("ebike", "e-bike")])
     assert repairer.repair(["wi", "fi", "and", "e", "mail"]) == (
         ["wi", "fi", "and", "email"],
         [Repair("e mail", "email")],

@@ -162,11 +162,16 @@ class TypoRepairer:
         return next((b for b in bases if self._analyzer.stem(b) in self._known_stems), None)
 
     def _hyphenated(self, word: str) -> str | None:
-        """The knowledge's hyphenated writing of a joined word, in the singular or with the
-        plural's -s ("nonprofits" where it writes "non-profit"), else None."""
-        found = self._compounds.get(word)
-        if found is None and word.endswith("s") and word[:-1] in self._compounds:
-            found = f"{self._compounds[word[:-1]]}s"
+        """The knowledge's hyphenated writing of a joined word, as written, with the
+        plural's -s ("nonprofits" where it writes "non-profit") or without it ("ebike"
+        where it writes only "e-bikes"), else None."""
+        compounds = self._compounds
+        found = compounds.get(word)
+        if found is None and word.endswith("s") and word[:-1] in compounds:
+            found = f"{compounds[word[:-1]]}s"
+        plural = compounds.get(f"{word}s")
+        if found is None and plural is not None and plural.endswith("s"):
+            found = plural[:-1]
         return found
 
     def _joins(self, first: str, second: str) -> bool:
