@@ -13,7 +13,7 @@ import yaml
 from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.quality.gaps import group_questions, starter_faq
+from guidebot.quality.gaps import group_questions, split_feedback, starter_faq
 from guidebot.quality.log import (
     FEEDBACK,
     LogRecord,
@@ -22,7 +22,6 @@ from guidebot.quality.log import (
     read_log,
     record_feedback,
     record_unanswered,
-    split_feedback,
 )
 from guidebot.reply import Complaint, Reply, Source
 from tests.conftest import GUIDE, KNOWLEDGE, run_guidebot
@@ -41,9 +40,16 @@ def guidebot(*args: str, env: dict[str, str], stdin: str | None = None):
     return run_guidebot(*args, stdin=stdin, env=env)
 
 
-def reply(kind: str, confidence: float, question: str = "how much do nurses earn") -> Reply:
+def reply(
+    kind: str,
+    confidence: float,
+    question: str = "how much do nurses earn",
+    answer: str = "Nurses earn $80,000 a year.",
+) -> Reply:
     sources = (Source(1, "g/s/1", "G", "S", "text", 3.25),) if kind == "answer" else ()
-    return Reply(question=question, answer="...", kind=kind, confidence=confidence, sources=sources)
+    return Reply(
+        question=question, answer=answer, kind=kind, confidence=confidence, sources=sources
+    )
 
 
 def records(*questions: str) -> list[LogRecord]:
@@ -202,8 +208,8 @@ def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
     result = guidebot("gaps", env=env)
     assert result.returncode == 0, result.stderr
     assert (
-        "2 unanswered questions (declined, or answered with little confidence) in 1 group "
-        in result.stdout
+        "2 unanswered questions (declined, or answered with little confidence or without the "
+        "kind of answer asked) in 1 group " in result.stdout
     )
     assert "2×  how much do nurses earn" in result.stdout
     data = json.loads(guidebot("gaps", "--json", env=env).stdout)
@@ -432,8 +438,8 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     result = guidebot("gaps", env=env)
     assert result.returncode == 0, result.stderr
     assert (
-        "2 unanswered questions (declined, or answered with little confidence) in 1 group "
-        in result.stdout
+        "2 unanswered questions (declined, or answered with little confidence or without the "
+        "kind of answer asked) in 1 group " in result.stdout
     )
     assert "2 answers marked not helpful, in 1 group (1 marked helpful)" in result.stdout
     assert "2×  what does it cost" in result.stdout
@@ -573,3 +579,50 @@ def test_a_data_folder_that_is_a_file_is_named_as_one(tmp_path):
     assert listed.returncode == 2 and f"{data} is a file, not a folder" in listed.stderr
     asked = guidebot("ask", "zzkq blorp", env=env)
     assert f"{data} is a file, not a folder" in asked.stderr
+
+
+def test_an_answer_lacking_the_kind_asked_is_logged_whatever_its_confidence(data_dir):
+    """ "how much is a service" answered in full words from a section that states no price
+    (confidence 1.0) is kept for review, and gaps says what it lacked; an answer giving a
+    price, or to a question asking for none, is not."""
+    unpriced = reply("answer", 1.0, "how much is a service", "We mend punctures and gears.")
+    assert is_unanswered(unpriced)
+    assert not is_unanswered(reply("answer", 1.0, "how much is a service", "It costs £45."))
+    assert not is_unanswered(reply("answer", 1.0, "do you mend punctures", "We mend them."))
+    record_unanswered(unpriced)
+    (logged,), notes = read_log(data_dir / "unanswered.jsonl")
+    assert not notes and logged.lacks == "price" and logged.to_dict()["lacks"] == "price"
+    (gap,) = group_questions([logged])
+    assert gap.lacks == ("price",) and gap.to_dict()["lacks"] == ["price"]
+    assert "# the answer gave no price" in starter_faq([gap], "the log")
+    shown = guidebot("gaps", env={"GUIDEBOT_DATA_DIR": str(data_dir)}).stdout
+    assert "got: an answer giving no price (confidence 1.00)" in shown
+
+
+SERVICES = {
+    "guides/repairs.md": """---
+title: Bike Repairs
+---
+## Services we offer
+We mend punctures, adjust gears and brakes, true wheels and fit new parts.
+
+## Opening hours
+We open Tuesday to Saturday, nine till five.
+""",
+}
+
+
+def test_ask_logs_an_answer_giving_no_price_and_gaps_says_so(tmp_path, make_knowledge):
+    """Through the real command line: a price question answered from a section that gives
+    none is in the log with what it lacked, and `guidebot gaps` lists it so."""
+    env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
+    knowledge = str(make_knowledge(SERVICES))
+    asked = json.loads(
+        guidebot("ask", "--knowledge", knowledge, "--json", "how much is a service", env=env).stdout
+    )
+    assert asked["kind"] == "answer" and asked["sources"][0]["section"] == "Services we offer"
+    guidebot("ask", "--knowledge", knowledge, "do you mend punctures", env=env)  # not logged
+    (line,) = (tmp_path / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["lacks"] == "price"
+    shown = guidebot("gaps", env=env).stdout
+    assert "1×  how much is a service" in shown and "got: an answer giving no price" in shown

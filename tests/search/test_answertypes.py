@@ -12,7 +12,7 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, held, years_told
+from guidebot.search.answertypes import AnswerKinds, Kind, asked, asked_apart, held, years_told
 
 LIBRARY = """
 ---
@@ -372,3 +372,12 @@ def test_when_a_show_opens_is_answered_where_its_day_is_given(make_knowledge):
     reply = bot.ask("When does the Marguerite Dunn show open?")
     assert reply.sources[0].section == "Current Exhibitions"
     assert bot.ask("when do you open on thursdays").sources[0].section == "Opening Times"
+
+
+def test_what_a_question_asks_for_in_words_of_its_own():
+    """asked_apart: "how much is pro" asks a price in words that name none on their own
+    ("how much"); in "fees?" the topic word itself asks it."""
+    assert asked_apart("how much is pro") == Kind.MONEY
+    assert asked_apart("what time do you close") == Kind.CLOCK
+    assert asked_apart("fees?") == Kind.NONE
+    assert asked_apart("do you mend punctures") == Kind.NONE

@@ -11,8 +11,9 @@ from pathlib import Path
 from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
 from guidebot.locations import unanswered_log
-from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, starter_faq
-from guidebot.quality.log import folder, logging_disabled, read_log, split_feedback
+from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, split_feedback, starter_faq
+from guidebot.quality.log import folder, logging_disabled, read_log
+from guidebot.reply import LOW_CONFIDENCE
 
 NAME = "gaps"
 
@@ -101,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
     if unanswered:
         print(
             f"{len(unanswered)} unanswered question{'' if len(unanswered) == 1 else 's'} "
-            f"(declined, or answered with little confidence) in {_groups(gaps)} (log: {log})\n"
+            "(declined, or answered with little confidence or without the kind of answer "
+            f"asked) in {_groups(gaps)} (log: {log})\n"
         )
         _list(gaps)
     else:
@@ -121,8 +123,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 # What an unanswered question got, as a group lists it: a decline, or an answer that found
-# little of the question (log.is_unanswered), which may still be right.
+# little of the question or lacked the kind asked (log.is_unanswered), which may still be
+# right.
 _GOT = {"decline": "declined", "answer": "a low-confidence answer"}
+
+
+def _answered(gap: Gap) -> str:
+    """What a group's answers got: low confidence (the lowest), or, found in full words,
+    no answer of the kind asked ("an answer giving no price")."""
+    text = _GOT["answer"]
+    if gap.lacks:
+        lacked = terminal_safe(" or ".join(gap.lacks))
+        low = gap.confidence is not None and gap.confidence < LOW_CONFIDENCE
+        text = f"{text} giving no {lacked}" if low else f"an answer giving no {lacked}"
+    return text if gap.confidence is None else f"{text} (confidence {gap.confidence:.2f})"
 
 
 def _groups(gaps: list[Gap]) -> str:
@@ -139,13 +153,8 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
-        got = [
-            f"{text} (confidence {gap.confidence:.2f})"
-            if kind == "answer" and gap.confidence is not None
-            else text
-            for kind, text in _GOT.items()
-            if kind in gap.kinds
-        ]
+        got = [_answered(gap) if kind == "answer" else text for kind, text in _GOT.items()]
+        got = [text for kind, text in zip(_GOT, got, strict=True) if kind in gap.kinds]
         if got:
             print(f"       got: {' and '.join(got)}")
         if gap.answered:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, utils
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
-from guidebot.search.answertypes import Kind, asked
+from guidebot.search.answertypes import asked_apart
 from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult
 
@@ -175,7 +175,7 @@ def led_by_heading(
     # Asked for a kind of answer in other words, the section must give it when another
     # passage does: "how much is a service" wants the price an FAQ entry states, not the
     # section "Services we offer", which has none.
-    wanted = kind_asked_apart(question)
+    wanted = asked_apart(question)
     if wanted and any(holds(h.passage.text, wanted) for h in result.hits):
         inside = [h for h in inside if holds(h.passage.text, wanted)]
         if not inside:
@@ -245,13 +245,4 @@ def named_terms(question: str, result: SearchResult) -> int:
     names no topic and stays vague."""
     if not result.terms:
         return 0
-    return len(result.terms) + bool(kind_asked_apart(question))
-
-
-def kind_asked_apart(question: str) -> Kind:
-    """The kinds of answer a question asks for (search/answertypes.py) in words that name
-    no such kind on their own: money in "how much is pro", none in "fees?"."""
-    named_by_a_word = Kind.NONE
-    for word in question.split():
-        named_by_a_word |= asked(word)
-    return asked(question) & ~named_by_a_word
+    return len(result.terms) + bool(asked_apart(question))

@@ -37,6 +37,7 @@ class Gap:
     # feedback: the sections named as the right ones, most often first
     right_sections: tuple[str, ...] = ()
     confidence: float | None = None  # the lowest of its low-confidence answers (0 to 1)
+    lacks: tuple[str, ...] = ()  # what its answers lacked of the kind asked ("price")
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -51,7 +52,25 @@ class Gap:
                 data[name] = list(getattr(self, name))
         if self.confidence is not None:
             data["confidence"] = self.confidence
+        if self.lacks:
+            data["lacks"] = list(self.lacks)
         return data
+
+
+def split_feedback(
+    records: Iterable[LogRecord],
+) -> tuple[list[LogRecord], list[LogRecord], int]:
+    """The unanswered questions, the answers marked not helpful, and how many were marked
+    helpful: what `guidebot gaps` lists, side by side."""
+    unanswered, unhelpful, helpful = [], [], 0
+    for record in records:
+        if record.kind != FEEDBACK:
+            unanswered.append(record)
+        elif record.helpful:
+            helpful += 1
+        else:
+            unhelpful.append(record)
+    return unanswered, unhelpful, helpful
 
 
 def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY) -> list[Gap]:
@@ -114,6 +133,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
                 comments=tuple(dict.fromkeys(c for r in said if (c := printable(r.comment)))),
                 right_sections=_most_often(s for r in said for s in r.right_sections),
                 confidence=min((r.confidence for r in said if r.kind == "answer"), default=None),
+                lacks=_most_often(r.lacks for r in said if r.lacks),
             )
         )
     gaps.sort(key=lambda g: g.question)
@@ -171,6 +191,8 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
         said = "; ".join(printable(a) for a in gap.answered)
         if gap.confidence is not None and gap.answered:
             lines.append(f"# answered with confidence {gap.confidence:.2f} from: {said}")
+        if gap.lacks:
+            lines.append(f"# the answer gave no {' or '.join(gap.lacks)}")
         if gap.kinds == ("decline",):
             # Off-topic questions ("what's the weather") are declined too, and should stay so.
             lines.append("# declined: answer it if your knowledge should; if not, delete it")

@@ -2,12 +2,12 @@
 one record a line, written whole or not at all.
 
 Any front end records a turn with `record_unanswered(reply)`; it appends one line only when
-the reply is a decline or an answer below LOW_CONFIDENCE, or complains about the answer
-before it (Reply.complaint, logged as that answer marked not helpful), and never raises for
-a log it cannot write (a note comes back instead). `record_feedback` adds a person's verdict
-on an answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log` reads
-it back; `split_feedback` separates the unanswered questions from the answers marked not
-helpful. Grouping them into gaps to fill is gaps.py's job.
+the reply is a decline, an answer below LOW_CONFIDENCE or one lacking the kind of answer
+asked (lacking.py: no price for "how much"), or complains about the answer before it
+(Reply.complaint, logged as that answer marked not helpful), and never raises for a log it
+cannot write (a note comes back instead). `record_feedback` adds a person's verdict on an
+answer (kind "feedback": helpful or not, the sources answered, a comment). `read_log`
+reads it back. Separating and grouping them into gaps to fill is gaps.py's job.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import contextlib
 import errno
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from pathlib import Path
 from guidebot.errors import InputError
 from guidebot.knowledge.yamlsource import ESCAPE
 from guidebot.locations import unanswered_log
+from guidebot.quality.lacking import lacks
 from guidebot.reply import LOW_CONFIDENCE, Reply
 
 ENV_NO_LOG = "GUIDEBOT_NO_LOG"
@@ -38,7 +39,8 @@ class LogRecord:
 
     A feedback record (kind FEEDBACK) also has `helpful`, the ids and sections of the
     sources the judged reply answered from, and the person's comment ("" for none); a
-    low-confidence answer has the ids and sections of the sources it quoted."""
+    low-confidence answer has the ids and sections of the sources it quoted, and an answer
+    lacking the kind asked names it in `lacks` ("price"; lacking.NAMES)."""
 
     time: str
     question: str
@@ -54,6 +56,7 @@ class LogRecord:
     # feedback: the source a person named as the one that should have answered, and its section
     right: tuple[str, ...] = ()
     right_sections: tuple[str, ...] = ()
+    lacks: str = ""
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -77,6 +80,8 @@ class LogRecord:
         if self.right:
             data["right"] = list(self.right)
             data["right_sections"] = list(self.right_sections)
+        if self.lacks:
+            data["lacks"] = self.lacks
         return data
 
 
@@ -86,10 +91,13 @@ def logging_disabled() -> bool:
 
 
 def is_unanswered(reply: Reply, low_confidence: float = LOW_CONFIDENCE) -> bool:
-    """A decline, or an answer that found less than low_confidence of the question."""
+    """A decline, or an answer that found less than low_confidence of the question or
+    lacks the kind of answer it asks for (lacking.lacks)."""
     if reply.kind == "decline":
         return True
-    return reply.kind == "answer" and reply.confidence < low_confidence
+    return reply.kind == "answer" and (
+        reply.confidence < low_confidence or bool(lacks(reply.question, reply.answer))
+    )
 
 
 def record_unanswered(
@@ -134,6 +142,7 @@ def record_unanswered(
         sources=tuple(s.id for s in reply.quoted),
         sections=tuple(dict.fromkeys(s.named for s in reply.quoted)),
         knowledge=folder(knowledge),
+        lacks=lacks(reply.question, reply.answer) if reply.kind == "answer" else "",
     )
     return _write(record, path) or note
 
@@ -262,6 +271,7 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     right_sections=tuple(
                         _controls_out(str(s)) for s in data.get("right_sections") or ()
                     ),
+                    lacks=_controls_out(str(data.get("lacks") or "")),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -283,19 +293,3 @@ def _controls_out(text: str, space: str = "") -> str:
     that it still matches what it names; only control and format characters are dropped
     (each turned to `space`), an escape sequence whole ("\x1b[2J", not only its ESC)."""
     return "".join(ch if ch.isprintable() else space for ch in ESCAPE.sub("", text))
-
-
-def split_feedback(
-    records: Iterable[LogRecord],
-) -> tuple[list[LogRecord], list[LogRecord], int]:
-    """The unanswered questions, the answers marked not helpful, and how many were marked
-    helpful: what `guidebot gaps` lists, side by side."""
-    unanswered, unhelpful, helpful = [], [], 0
-    for record in records:
-        if record.kind != FEEDBACK:
-            unanswered.append(record)
-        elif record.helpful:
-            helpful += 1
-        else:
-            unhelpful.append(record)
-    return unanswered, unhelpful, helpful

@@ -232,6 +232,15 @@ def asked(question: str) -> Kind:
     return kind
 
 
+def asked_apart(question: str) -> Kind:
+    """The kinds of answer a question asks for in words that name no such kind on their
+    own: money in "how much is pro", none in "fees?" (the topic word itself asks it)."""
+    named_by_a_word = Kind.NONE
+    for word in question.split():
+        named_by_a_word |= asked(word)
+    return asked(question) & ~named_by_a_word
+
+
 def held(text: str) -> Kind:
     """The kinds of answer the text holds."""
     kind = Kind.NONE
