@@ -109,6 +109,9 @@ def test_what_a_question_asks_for(question: str, kind: Kind):
         ("See www.example.com for more.", Kind.WEB),
         ("Pay USD 20 or 50p a day.", Kind.MONEY),
         ("Refunds take 5 working days, or twenty minutes in store.", Kind.DURATION),
+        # times of day in words; "two to three" may count days, so only "till" joins hours
+        ("We open nine till five, from eight o'clock on Saturdays.", Kind.CLOCK),
+        ("Allow two to three weeks.", Kind.DURATION),
         # a range of years, a count, sizes, dates, an ISBN or a run of digits is no phone
         # number; a bare number no price
         ("Demand grows from 2024-2032 by 12 percent.", Kind.PERCENT),

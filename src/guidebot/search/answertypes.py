@@ -63,6 +63,7 @@ _DAY = re.compile(
     r"(?<![\d.])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d\b"
 )
 _COUNTED = re.compile(rf"\b(?:{_COUNTS})[\s-]+(?:{_UNITS})s?\b", re.I)
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MONEY,
@@ -76,7 +77,9 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.CLOCK,
         re.compile(
             r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|"
-            r"\b(?:noon|midday|midnight)\b",
+            r"\b(?:noon|midday|midnight)\b|"
+            # in words: "eight o'clock", "nine till five" ("two to three" may count days)
+            rf"\b(?:{_HOURS})\s+o['’]?clock\b|\b(?:{_HOURS})\s+(?:till|until|til)\s+(?:{_HOURS})\b",
             re.I,
         ),
     ),
