@@ -626,3 +626,44 @@ def test_ask_logs_an_answer_giving_no_price_and_gaps_says_so(tmp_path, make_know
     assert json.loads(line)["lacks"] == "price"
     shown = guidebot("gaps", env=env).stdout
     assert "1×  how much is a service" in shown and "got: an answer giving no price" in shown
+
+
+def test_a_lack_read_back_must_be_one_the_log_writes(tmp_path):
+    """A hand-edited or foreign `lacks` (not a kind lacking.NAMES has, or on a decline) is
+    read as none, so gaps never prints it; a low-confidence answer and one lacking a
+    price in one group are listed as two things, not one."""
+    lines = [
+        {
+            "time": "2026-01-01T10:00:00+00:00",
+            "question": "how much is a service",
+            "kind": "answer",
+            "confidence": 1.0,
+            "lacks": "price",
+        },
+        {
+            "time": "2026-01-02T10:00:00+00:00",
+            "question": "how much is a service?",
+            "kind": "answer",
+            "confidence": 0.3,
+        },
+        {
+            "time": "2026-01-03T10:00:00+00:00",
+            "question": "how much is a repair",
+            "kind": "answer",
+            "confidence": 1.0,
+            "lacks": {"k": 1},
+        },
+        {
+            "time": "2026-01-04T10:00:00+00:00",
+            "question": "how much is a wheel",
+            "kind": "decline",
+            "confidence": 0.0,
+            "lacks": "price",
+        },
+    ]
+    (tmp_path / "unanswered.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    logged, notes = read_log(tmp_path / "unanswered.jsonl")
+    assert not notes and [r.lacks for r in logged] == ["price", "", "", ""]
+    shown = guidebot("gaps", env={"GUIDEBOT_DATA_DIR": str(tmp_path)}).stdout
+    assert "a low-confidence answer (confidence 0.30) and an answer giving no price" in shown
+    assert "{'k': 1}" not in shown and shown.count("giving no") == 1

@@ -70,6 +70,15 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
     )
     # "ebike" where the knowledge writes only "e-bikes": the singular of its compound
     assert plural_only.repair(["ebike"]) == (["e", "bike"], [Repair("ebike", "e-bike")])
+    covers = TypoRepairer(
+        dict.fromkeys(["re", "covers"], 1),
+        {"re", "cover"},
+        analyzer,
+        english={"recover"},
+        compounds={"recovers": "re-covers"},
+    )
+    # an English word is itself, not the singular of a compound: "recover" beside "re-covers"
+    assert covers.repair(["recover"]) == (["recover"], [])
     assert repairer.repair(["wi", "fi", "and", "e", "mail"]) == (
         ["wi", "fi", "and", "email"],
         [Repair("e mail", "email")],

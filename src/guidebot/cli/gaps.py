@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         NAME,
         help="show the questions guidebot could not answer, grouped, most asked first",
-        description="Read the log of declined and low-confidence questions, group similar "
+        description="Read the log of declined and low-confidence questions (and answers "
+        "giving no price, time or the like where one was asked), group similar "
         "ones, and list the groups most asked first; beside them, the answers people marked "
         "not helpful (on the web page, with Ctrl+B in the chat app, or by complaining right "
         "after an answer), with the sections they came from. --export writes both "
@@ -129,14 +130,15 @@ _GOT = {"decline": "declined", "answer": "a low-confidence answer"}
 
 
 def _answered(gap: Gap) -> str:
-    """What a group's answers got: low confidence (the lowest), or, found in full words,
-    no answer of the kind asked ("an answer giving no price")."""
-    text = _GOT["answer"]
+    """What a group's answers got: low confidence (the lowest of its answers), and, if
+    some lacked the kind asked, that ("an answer giving no price")."""
+    shown = f" (confidence {gap.confidence:.2f})" if gap.confidence is not None else ""
+    low = gap.confidence is not None and gap.confidence < LOW_CONFIDENCE
+    got = [_GOT["answer"] + shown] if low or not gap.lacks else []
     if gap.lacks:
-        lacked = terminal_safe(" or ".join(gap.lacks))
-        low = gap.confidence is not None and gap.confidence < LOW_CONFIDENCE
-        text = f"{text} giving no {lacked}" if low else f"an answer giving no {lacked}"
-    return text if gap.confidence is None else f"{text} (confidence {gap.confidence:.2f})"
+        lacked = f"an answer giving no {terminal_safe(' or '.join(gap.lacks))}"
+        got.append(lacked if low else lacked + shown)
+    return " and ".join(got)
 
 
 def _groups(gaps: list[Gap]) -> str:

@@ -172,14 +172,16 @@ def led_by_heading(
         return result
     # Of those that hold the word, when some do: "2032?" is answered with the figure.
     inside = [h for h in inside if h.matched] or inside
-    # Asked for a kind of answer in other words, the section must give it when another
-    # passage does: "how much is a service" wants the price an FAQ entry states, not the
-    # section "Services we offer", which has none.
+    # Asked for a kind of answer in other words, the section's passages giving it come
+    # first, and a section giving none does not displace a leader that gives it: "how much
+    # is a service" wants the price the leading FAQ entry states, not the section
+    # "Services we offer", which has none.
     wanted = asked_apart(question)
-    if wanted and any(holds(h.passage.text, wanted) for h in result.hits):
-        inside = [h for h in inside if holds(h.passage.text, wanted)]
-        if not inside:
+    if wanted:
+        giving = [h for h in inside if holds(h.passage.text, wanted)]
+        if not giving and holds(result.hits[0].passage.text, wanted):
             return result
+        inside = giving or inside
 
     def standing(hit: Hit) -> tuple[float, float, float]:
         asked = hit.passage.question if hit.passage.kind == "faq" else ""

@@ -36,7 +36,7 @@ class Gap:
     comments: tuple[str, ...] = ()  # feedback: what people wrote, latest first
     # feedback: the sections named as the right ones, most often first
     right_sections: tuple[str, ...] = ()
-    confidence: float | None = None  # the lowest of its low-confidence answers (0 to 1)
+    confidence: float | None = None  # the lowest of its logged answers' (0 to 1)
     lacks: tuple[str, ...] = ()  # what its answers lacked of the kind asked ("price")
 
     def to_dict(self) -> dict[str, object]:
@@ -167,7 +167,8 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
     """An FAQ file with one entry per gap, `answer: TODO`; `guidebot check` rejects TODOs."""
     lines = [
         f"# Starter FAQ from {len(gaps)} groups of questions guidebot declined, answered with",
-        "# little confidence, or answered in a way people marked not helpful",
+        "# little confidence or without the kind of answer asked, or answered in a way people",
+        "# marked not helpful",
         f"# (exported from {source}).",
         "#",
         f"# Every answer says {TODO}: replace it with a short answer (2 to 4 sentences); if",

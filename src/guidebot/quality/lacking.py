@@ -4,13 +4,14 @@ much is a service", no time of day in the answer to "what time does the library 
 Such an answer may cover every word of the question (confidence 1.0) and still be wrong,
 so the log keeps it for review beside the declines and low-confidence answers
 (log.is_unanswered), and `guidebot gaps` says what it lacked. Over the twenty newcomers'
-trials (tests/trials), 31 answers lacked the kind asked; 23 of them were wrong, against 61
-of the 258 answers that gave it. Figures and ages are not judged: a question names them
+trials (tests/trials), 32 answers lacked the kind asked; 25 of them were wrong, against 61
+of the 263 answers that gave it. Figures and ages are not judged: a question names them
 ("can i bring my son, he's 4") as often as it asks for them.
 """
 
 from __future__ import annotations
 
+from guidebot.reply import Reply
 from guidebot.search.answertypes import Kind, asked_apart
 from guidebot.search.kindonly import holds
 
@@ -26,15 +27,25 @@ NAMES = {
     Kind.DATE: "date",
     Kind.POSTAL: "postal address",
 }
+JUDGED = Kind(sum(NAMES))
 
 
 def lacks(question: str, answer: str) -> str:
-    """What the answer text lacks that the question asks for in other words
-    (answertypes.asked_apart), named as in NAMES ("price", or "price or date" for a
-    question asking for either), else "" (it gives one, or the question asks for none
-    of NAMES)."""
-    wanted = asked_apart(question)
-    wanted &= Kind(sum(NAMES))
-    if not wanted or holds(answer, wanted):
+    """What the answer text lacks that the question asks for in words of its own
+    (answertypes.asked_apart: "how much", "what time", "how long"; not a topic word such as
+    "fee" or "email", which names a subject as often as it asks for a figure), named as in
+    NAMES ("price", or "price or date" for a question asking for either), else "" (it
+    gives one, or the question asks for none of NAMES)."""
+    asked_for = asked_apart(question) & JUDGED
+    if not asked_for or holds(answer, asked_for):
         return ""
-    return " or ".join(name for kind, name in NAMES.items() if kind in wanted)
+    return " or ".join(name for kind, name in NAMES.items() if kind in asked_for)
+
+
+def reply_lacks(reply: Reply) -> str:
+    """What an answer lacks (lacks), judged on the question as read (Reply.asked: a
+    follow-up with the question it follows, a pick with the question asked back) and, for
+    a message of several questions, part by part: the first part's lack, else ""."""
+    if reply.parts:
+        return next((found for part in reply.parts if (found := reply_lacks(part))), "")
+    return lacks(reply.asked, reply.answer) if reply.kind == "answer" else ""

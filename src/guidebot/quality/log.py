@@ -24,7 +24,6 @@ from pathlib import Path
 from guidebot.errors import InputError
 from guidebot.knowledge.yamlsource import ESCAPE
 from guidebot.locations import unanswered_log
-from guidebot.quality.lacking import lacks
 from guidebot.reply import LOW_CONFIDENCE, Reply
 
 ENV_NO_LOG = "GUIDEBOT_NO_LOG"
@@ -95,9 +94,15 @@ def is_unanswered(reply: Reply, low_confidence: float = LOW_CONFIDENCE) -> bool:
     lacks the kind of answer it asks for (lacking.lacks)."""
     if reply.kind == "decline":
         return True
-    return reply.kind == "answer" and (
-        reply.confidence < low_confidence or bool(lacks(reply.question, reply.answer))
-    )
+    return reply.kind == "answer" and (reply.confidence < low_confidence or bool(lacking(reply)))
+
+
+def lacking(reply: Reply) -> str:
+    """What an answer lacks of the kind asked (lacking.lacks), "" for any other reply."""
+    # Answer kinds load the search stage (numpy): the chat app's first frame does not wait.
+    from guidebot.quality.lacking import reply_lacks
+
+    return reply_lacks(reply) if reply.kind == "answer" else ""
 
 
 def record_unanswered(
@@ -142,7 +147,7 @@ def record_unanswered(
         sources=tuple(s.id for s in reply.quoted),
         sections=tuple(dict.fromkeys(s.named for s in reply.quoted)),
         knowledge=folder(knowledge),
-        lacks=lacks(reply.question, reply.answer) if reply.kind == "answer" else "",
+        lacks=lacking(reply),
     )
     return _write(record, path) or note
 
@@ -271,12 +276,23 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     right_sections=tuple(
                         _controls_out(str(s)) for s in data.get("right_sections") or ()
                     ),
-                    lacks=_controls_out(str(data.get("lacks") or "")),
+                    lacks=_a_lack(data),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             notes.append(f"{target}:{number}: not a log record, skipped")
     return records, notes
+
+
+def _a_lack(data: dict) -> str:
+    """A logged answer's `lacks`, if it names kinds lacking.NAMES has ("price or date"),
+    else "" (a hand-edited or foreign line)."""
+    from guidebot.quality.lacking import NAMES  # answer kinds load numpy: only when read
+
+    value = data.get("lacks")
+    if data.get("kind") != "answer" or not isinstance(value, str) or not value:
+        return ""
+    return value if set(value.split(" or ")) <= set(NAMES.values()) else ""
 
 
 def printable(text: str) -> str:

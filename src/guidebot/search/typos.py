@@ -163,15 +163,16 @@ class TypoRepairer:
 
     def _hyphenated(self, word: str) -> str | None:
         """The knowledge's hyphenated writing of a joined word, as written, with the
-        plural's -s ("nonprofits" where it writes "non-profit") or without it ("ebike"
-        where it writes only "e-bikes"), else None."""
+        plural's -s ("nonprofits" where it writes "non-profit") or, for a word English does
+        not use, without it ("ebike" where it writes only "e-bikes"), else None."""
         compounds = self._compounds
         found = compounds.get(word)
         if found is None and word.endswith("s") and word[:-1] in compounds:
             found = f"{compounds[word[:-1]]}s"
         plural = compounds.get(f"{word}s")
         if found is None and plural is not None and plural.endswith("s"):
-            found = plural[:-1]
+            # An English word is itself, not a singular: "recover" beside "re-covers"
+            found = None if word in self.english else plural[:-1]
         return found
 
     def _joins(self, first: str, second: str) -> bool:
