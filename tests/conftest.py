@@ -118,3 +118,16 @@ def tiny_encoder(tiny_model_dir: Path) -> Encoder:
     from guidebot.search.semantic.encoder import Encoder
 
     return Encoder.load(tiny_model_dir, threads=1)
+
+
+# A bike repairer's guide whose section on services states no price (the gap log's check
+# and the heading rule of dialogue/clarify.py are tried on it)
+REPAIRS_GUIDE = """---
+title: Bike Repairs
+---
+## Services we offer
+We mend punctures, adjust gears and brakes, true wheels and fit new parts.
+
+## Opening hours
+We open Tuesday to Saturday, nine till five.
+"""

@@ -7,6 +7,7 @@ import dataclasses
 from guidebot.bot import Bot
 from guidebot.dialogue.clarify import close_sections, weigh_vague
 from guidebot.search.results import Hit
+from tests.conftest import REPAIRS_GUIDE
 
 GUIDE = """---
 title: Bins
@@ -127,15 +128,7 @@ def test_weigh_vague_asks_back_only_for_a_vague_question_that_names_little(make_
 
 
 REPAIRS = {
-    "guides/repairs.md": """---
-title: Bike Repairs
----
-## Services we offer
-We mend punctures, adjust gears and brakes, true wheels and fit new parts.
-
-## Opening hours
-We open Tuesday to Saturday, nine till five.
-""",
+    "guides/repairs.md": REPAIRS_GUIDE,
     "faq/faq.yaml": """
 - question: How much is a basic service?
   answer: A basic service costs £45 and includes a safety check.

@@ -24,7 +24,7 @@ from guidebot.quality.log import (
     record_unanswered,
 )
 from guidebot.reply import Complaint, Reply, Source
-from tests.conftest import GUIDE, KNOWLEDGE, run_guidebot
+from tests.conftest import GUIDE, KNOWLEDGE, REPAIRS_GUIDE, run_guidebot
 
 
 @pytest.fixture
@@ -600,15 +600,7 @@ def test_an_answer_lacking_the_kind_asked_is_logged_whatever_its_confidence(data
 
 
 SERVICES = {
-    "guides/repairs.md": """---
-title: Bike Repairs
----
-## Services we offer
-We mend punctures, adjust gears and brakes, true wheels and fit new parts.
-
-## Opening hours
-We open Tuesday to Saturday, nine till five.
-""",
+    "guides/repairs.md": REPAIRS_GUIDE,
 }
 
 
