@@ -148,28 +148,3 @@ def test_a_heading_does_not_lead_a_question_asking_for_what_it_does_not_give(mak
     assert priced.sources[0].question == "How much is a basic service?"
     bare = bot.conversation().ask("services?")
     assert bare.kind == "answer" and bare.sources[0].section == "Services we offer"
-
-
-LUGGAGE = {
-    "guides/airport.md": """---
-title: Flying from Eastmoor
----
-## Luggage allowance
-Each passenger may check in one bag of up to 23kg and carry one small cabin bag.
-
-## Parking
-Short stay parking is beside the terminal.
-""",
-    "faq/faq.yaml": """
-- question: Can I store extra luggage?
-  answer: Yes, the left luggage desk stores bags for £5 a bag a day.
-""",
-}
-
-
-def test_how_much_of_a_thing_asks_its_quantity_and_keeps_its_heading(make_knowledge):
-    """ "how much luggage?" asks how much may be taken, not a price: the section its word
-    names still leads, not the entry that states a price for storing bags."""
-    bot = Bot.load(make_knowledge(LUGGAGE))
-    reply = bot.conversation().ask("how much luggage?")
-    assert reply.kind == "answer" and reply.sources[0].section == "Luggage allowance"

@@ -12,7 +12,15 @@ from guidebot.bot import Bot
 from guidebot.dialogue.policy import Policy
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.passages import build_passages
-from guidebot.search.answertypes import AnswerKinds, Kind, asked, asked_apart, held, years_told
+from guidebot.search.answertypes import (
+    AnswerKinds,
+    Kind,
+    asked,
+    asked_apart,
+    held,
+    wanted,
+    years_told,
+)
 
 LIBRARY = """
 ---
@@ -384,3 +392,19 @@ def test_what_a_question_asks_for_in_words_of_its_own():
     assert asked_apart("what time do you close") == Kind.CLOCK
     assert asked_apart("fees?") == Kind.NONE
     assert asked_apart("do you mend punctures") == Kind.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how much is a service", Kind.MONEY),
+        ("how much parking?", Kind.MONEY),  # a price, as help desks are asked it
+        ("how much for parking", Kind.MONEY),
+        ("how much luggage can i take", Kind.NONE),  # the quantity of a thing taken
+        ("how much notice do you need", Kind.NONE),
+        ("how much data do i get", Kind.NONE),
+        ("how much luggage costs extra", Kind.NONE),  # asked by "costs" itself
+    ],
+)
+def test_what_a_question_wants_beside_its_topic_words(question: str, kind: Kind):
+    assert wanted(question) == kind

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, utils
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
-from guidebot.search.answertypes import asked_apart
+from guidebot.search.answertypes import asked_apart, wanted
 from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult
 
@@ -176,10 +176,10 @@ def led_by_heading(
     # first, and a section giving none does not displace a leader that gives it: "how much
     # is a service" wants the price the leading FAQ entry states, not the section
     # "Services we offer", which has none.
-    wanted = asked_apart(question)
-    if wanted:
-        giving = [h for h in inside if holds(h.passage.text, wanted)]
-        if not giving and holds(result.hits[0].passage.text, wanted):
+    wanted_kind = wanted(question)
+    if wanted_kind:
+        giving = [h for h in inside if holds(h.passage.text, wanted_kind)]
+        if not giving and holds(result.hits[0].passage.text, wanted_kind):
             return result
         inside = giving or inside
 

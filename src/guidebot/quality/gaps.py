@@ -29,8 +29,8 @@ class Gap:
     wordings: tuple[str, ...]  # every distinct wording, most frequent first
     last_asked: str
     kinds: tuple[str, ...]
-    # The sections answered from (feedback, and low-confidence answers), most often first,
-    # and the ids of the passages, likewise
+    # The sections answered from (feedback, and answers logged for low confidence or for
+    # what they lacked), most often first, and the ids of the passages, likewise
     answered: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()  # feedback: what people wrote, latest first

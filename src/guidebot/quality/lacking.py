@@ -4,15 +4,15 @@ much is a service", no time of day in the answer to "what time does the library 
 Such an answer may cover every word of the question (confidence 1.0) and still be wrong,
 so the log keeps it for review beside the declines and low-confidence answers
 (log.is_unanswered), and `guidebot gaps` says what it lacked. Over the twenty newcomers'
-trials (tests/trials), 32 answers lacked the kind asked; 25 of them were wrong, against 61
-of the 263 answers that gave it. Figures and ages are not judged: a question names them
+trials (tests/trials), 34 answers lacked the kind asked; 25 of them were wrong, against 60
+of the 262 answers that gave it. Figures and ages are not judged: a question names them
 ("can i bring my son, he's 4") as often as it asks for them.
 """
 
 from __future__ import annotations
 
 from guidebot.reply import Reply
-from guidebot.search.answertypes import Kind, asked_apart
+from guidebot.search.answertypes import Kind, wanted
 from guidebot.search.kindonly import holds
 
 # The kinds judged, each as the log and `guidebot gaps` name it
@@ -32,11 +32,11 @@ JUDGED = Kind(sum(NAMES))
 
 def lacks(question: str, answer: str) -> str:
     """What the answer text lacks that the question asks for in words of its own
-    (answertypes.asked_apart: "how much", "what time", "how long"; not a topic word such as
+    (answertypes.wanted: "how much", "what time", "how long"; not a topic word such as
     "fee" or "email", which names a subject as often as it asks for a figure), named as in
     NAMES ("price", or "price or date" for a question asking for either), else "" (it
     gives one, or the question asks for none of NAMES)."""
-    asked_for = asked_apart(question) & JUDGED
+    asked_for = wanted(question) & JUDGED
     if not asked_for or holds(answer, asked_for):
         return ""
     return " or ".join(name for kind, name in NAMES.items() if kind in asked_for)

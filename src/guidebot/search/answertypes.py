@@ -198,9 +198,7 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 # "How much" alone asks for an amount of money, not "how much quicker", "by how much".
 # "how much" before a word naming no price: the thing whose quantity is asked
 _QUANTITY = re.compile(
-    r"\bhow much\s+(?!(?:is|are|was|were|do|does|did|will|would|should|can|could|for|to|it|"
-    r"this|that|these|those|they|i|we|you|a|an|the|each|per|extra|more|less|else|money|cash)\b)"
-    r"[a-z]{3,}",
+    r"\bhow much \w+(?: \w+){0,3}? (?:take|bring|carry|need|get|have|use|send|store|hold)\b",
     re.I,
 )
 _HOW_MUCH = re.compile(rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)", re.I)
@@ -248,15 +246,15 @@ def asked_apart(question: str) -> Kind:
     named_by_a_word = Kind.NONE
     for word in question.split():
         named_by_a_word |= asked(word)
-    return wanted(question) & ~named_by_a_word
+    return asked(question) & ~named_by_a_word
 
 
 def wanted(question: str) -> Kind:
-    """The kinds of answer the question asks for (asked), less a price where "how much" is
-    followed by the thing measured, which it asks the quantity of: "how much luggage can
-    I take", "how much notice do you need", unless a word of it asks a price ("how much
-    luggage costs extra"; "how much money" asks one)."""
-    kind = asked(question)
+    """The kinds of answer the question asks for in words of its own (asked_apart), less a
+    price where "how much" asks the quantity of a thing one takes, brings or needs: "how
+    much luggage can I take", "how much notice do you need" (not "how much parking", which
+    asks a price), unless a word of it asks a price ("how much luggage costs extra")."""
+    kind = asked_apart(question)
     priced = any(Kind.MONEY in asked(word) for word in question.split())
     if Kind.MONEY in kind and _QUANTITY.search(question) and not priced:
         kind &= ~Kind.MONEY

@@ -171,7 +171,8 @@ class TypoRepairer:
             found = f"{compounds[word[:-1]]}s"
         plural = compounds.get(f"{word}s")
         if found is None and plural is not None and plural.endswith("s"):
-            # An English word is itself, not a singular: "recover" beside "re-covers"
+            # An English word may be another word ("recover" beside "re-covers"): only a
+            # word English does not use is read as the singular
             found = None if word in self.english else plural[:-1]
         return found
 
