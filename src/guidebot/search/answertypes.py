@@ -253,10 +253,9 @@ def wanted(question: str) -> Kind:
     """The kinds of answer the question asks for in words of its own (asked_apart), less a
     price where "how much" asks the quantity of a thing one takes, brings or needs: "how
     much luggage can I take", "how much notice do you need" (not "how much parking", which
-    asks a price), unless a word of it asks a price ("how much luggage costs extra")."""
+    asks a price)."""
     kind = asked_apart(question)
-    priced = any(Kind.MONEY in asked(word) for word in question.split())
-    if Kind.MONEY in kind and _QUANTITY.search(question) and not priced:
+    if Kind.MONEY in kind and _QUANTITY.search(question):
         kind &= ~Kind.MONEY
     return kind
 
