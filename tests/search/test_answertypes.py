@@ -16,9 +16,7 @@ from guidebot.search.answertypes import (
     AnswerKinds,
     Kind,
     asked,
-    asked_apart,
     held,
-    wanted,
     years_told,
 )
 
@@ -383,28 +381,3 @@ def test_when_a_show_opens_is_answered_where_its_day_is_given(make_knowledge):
     reply = bot.ask("When does the Marguerite Dunn show open?")
     assert reply.sources[0].section == "Current Exhibitions"
     assert bot.ask("when do you open on thursdays").sources[0].section == "Opening Times"
-
-
-def test_what_a_question_asks_for_in_words_of_its_own():
-    """asked_apart: "how much is pro" asks a price in words that name none on their own
-    ("how much"); in "fees?" the topic word itself asks it."""
-    assert asked_apart("how much is pro") == Kind.MONEY
-    assert asked_apart("what time do you close") == Kind.CLOCK
-    assert asked_apart("fees?") == Kind.NONE
-    assert asked_apart("do you mend punctures") == Kind.NONE
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("how much is a service", Kind.MONEY),
-        ("how much parking?", Kind.MONEY),  # a price, as help desks are asked it
-        ("how much for parking", Kind.MONEY),
-        ("how much luggage can i take", Kind.NONE),  # the quantity of a thing taken
-        ("how much notice do you need", Kind.NONE),
-        ("how much data do i get", Kind.NONE),
-        ("how much luggage costs extra", Kind.NONE),  # asked by "costs" itself
-    ],
-)
-def test_what_a_question_wants_beside_its_topic_words(question: str, kind: Kind):
-    assert wanted(question) == kind

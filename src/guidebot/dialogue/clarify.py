@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, utils
 from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import is_number
-from guidebot.search.answertypes import asked_apart, wanted
+from guidebot.search.asking import asked_apart, wanted
 from guidebot.search.kindonly import holds
 from guidebot.search.results import Hit, SearchResult
 

@@ -12,7 +12,8 @@ of the 262 answers that gave it. Figures and ages are not judged: a question nam
 from __future__ import annotations
 
 from guidebot.reply import Reply
-from guidebot.search.answertypes import Kind, wanted
+from guidebot.search.answertypes import Kind
+from guidebot.search.asking import wanted
 from guidebot.search.kindonly import holds
 
 # The kinds judged, each as the log and `guidebot gaps` name it
@@ -32,7 +33,7 @@ JUDGED = Kind(sum(NAMES))
 
 def lacks(question: str, answer: str) -> str:
     """What the answer text lacks that the question asks for in words of its own
-    (answertypes.wanted: "how much", "what time", "how long"; not a topic word such as
+    (asking.wanted: "how much", "what time", "how long"; not a topic word such as
     "fee" or "email", which names a subject as often as it asks for a figure), named as in
     NAMES ("price", or "price or date" for a question asking for either), else "" (it
     gives one, or the question asks for none of NAMES)."""
@@ -49,3 +50,12 @@ def reply_lacks(reply: Reply) -> str:
     if reply.parts:
         return next((found for part in reply.parts if (found := reply_lacks(part))), "")
     return lacks(reply.asked, reply.answer) if reply.kind == "answer" else ""
+
+
+def read_lack(record: dict) -> str:
+    """A logged record's `lacks` (a dict read from the log's JSON), if it is an answer's
+    and names kinds NAMES has ("price or date"), else "" (a hand-edited or foreign line)."""
+    value = record.get("lacks")
+    if record.get("kind") != "answer" or not isinstance(value, str) or not value:
+        return ""
+    return value if set(value.split(" or ")) <= set(NAMES.values()) else ""

@@ -243,6 +243,8 @@ def append_record(path: Path, record: bytes) -> None:
 
 def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
     """Every record in the log (none if it does not exist yet) and notes on unreadable lines."""
+    from guidebot.quality.lacking import read_lack  # as lacking(): not for start-up
+
     target = path or unanswered_log()
     if (blocked := _file_in_the_way(target)) is not None:
         raise InputError(f"{target}: {blocked} is a file, not a folder ({_DATA_DIR_HINT})")
@@ -276,23 +278,12 @@ def read_log(path: Path | None = None) -> tuple[list[LogRecord], list[str]]:
                     right_sections=tuple(
                         _controls_out(str(s)) for s in data.get("right_sections") or ()
                     ),
-                    lacks=_a_lack(data),
+                    lacks=read_lack(data),
                 )
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             notes.append(f"{target}:{number}: not a log record, skipped")
     return records, notes
-
-
-def _a_lack(data: dict) -> str:
-    """A logged answer's `lacks`, if it names kinds lacking.NAMES has ("price or date"),
-    else "" (a hand-edited or foreign line)."""
-    from guidebot.quality.lacking import NAMES  # answer kinds load numpy: only when read
-
-    value = data.get("lacks")
-    if data.get("kind") != "answer" or not isinstance(value, str) or not value:
-        return ""
-    return value if set(value.split(" or ")) <= set(NAMES.values()) else ""
 
 
 def printable(text: str) -> str:

@@ -196,11 +196,6 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
 )
 # "How much" alone asks for an amount of money, not "how much quicker", "by how much".
-# "how much" before a word naming no price: the thing whose quantity is asked
-_QUANTITY = re.compile(
-    r"\bhow much \w+(?: \w+){0,3}? (?:take|bring|carry|need|get|have|use|send|store|hold)\b",
-    re.I,
-)
 _HOW_MUCH = re.compile(rf"(?<!\bby )\bhow much\b(?! (?:{_COMPARATIVES})\b)", re.I)
 # A degree of change ("by how much can AI cut costs", "how much has adoption grown"): a
 # share or an amount, asked within a few words, not across a clause ("how much will I pay
@@ -237,26 +232,6 @@ def asked(question: str) -> Kind:
         kind |= Kind.PERCENT  # money only if named: "how much did the fee go up"
     elif _HOW_MUCH.search(question):
         kind |= Kind.MONEY
-    return kind
-
-
-def asked_apart(question: str) -> Kind:
-    """The kinds of answer a question asks for in words that name no such kind on their
-    own: money in "how much is pro", none in "fees?" (the topic word itself asks it)."""
-    named_by_a_word = Kind.NONE
-    for word in question.split():
-        named_by_a_word |= asked(word)
-    return asked(question) & ~named_by_a_word
-
-
-def wanted(question: str) -> Kind:
-    """The kinds of answer the question asks for in words of its own (asked_apart), less a
-    price where "how much" asks the quantity of a thing one takes, brings or needs: "how
-    much luggage can I take", "how much notice do you need" (not "how much parking", which
-    asks a price)."""
-    kind = asked_apart(question)
-    if Kind.MONEY in kind and _QUANTITY.search(question):
-        kind &= ~Kind.MONEY
     return kind
 
 
