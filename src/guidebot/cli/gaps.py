@@ -155,8 +155,11 @@ def _list(gaps: list[Gap]) -> None:
             print(f"       also: {terminal_safe(other)}")
         if len(gap.wordings) > 4:
             print(f"       … and {len(gap.wordings) - 4} more wordings")
-        got = [_answered(gap) if kind == "answer" else text for kind, text in _GOT.items()]
-        got = [text for kind, text in zip(_GOT, got, strict=True) if kind in gap.kinds]
+        got = [
+            _answered(gap) if kind == "answer" else text
+            for kind, text in _GOT.items()
+            if kind in gap.kinds
+        ]
         if got:
             print(f"       got: {' and '.join(got)}")
         if gap.answered:
