@@ -148,3 +148,33 @@ def test_a_heading_does_not_lead_a_question_asking_for_what_it_does_not_give(mak
     assert priced.sources[0].question == "How much is a basic service?"
     bare = bot.conversation().ask("services?")
     assert bare.kind == "answer" and bare.sources[0].section == "Services we offer"
+
+
+JOBS = {
+    "guides/careers.md": """---
+title: Careers
+---
+## Job titles
+Graduates work as data engineers, analysts and automation leads.
+
+## Job outlook
+Openings for these jobs are expected to grow over the next ten years.
+""",
+    "faq/faq.yaml": """
+- question: What jobs can I get?
+  answer: Most graduates become data engineers or automation leads.
+- question: Will there be jobs in ten years?
+  answer: Openings are expected to grow over the next decade.
+""",
+}
+
+
+def test_an_entry_asked_in_its_words_with_function_words_after_them_is_answered(make_knowledge):
+    """ "what jobs can i get with it" is the entry "What jobs can I get?" with "with it"
+    after: answered with that entry, though "job" names two headings, as the entry's own
+    wording is."""
+    bot = Bot.load(make_knowledge(JOBS))
+    for question in ("what jobs can i get", "what jobs can i get with it"):
+        reply = bot.conversation().ask(question)
+        assert reply.kind == "answer", question
+        assert reply.sources[0].question == "What jobs can I get?"

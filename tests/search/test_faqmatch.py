@@ -33,6 +33,22 @@ def test_a_ruled_out_entry_is_not_lifted():
     assert scores[1] == 9.0
 
 
+def test_an_entry_asked_in_its_words_with_only_function_words_around_them_is_exact():
+    assert MATCHER.exact("so what's the price of it then") == {0}
+    assert MATCHER.exact("hi, is it online?") == {2}
+
+
+def test_a_topic_word_around_the_entrys_words_is_no_exact_wording():
+    assert MATCHER.exact("what's the price of parking") == set()
+    assert MATCHER.exact("is it online or on campus") == set()
+
+
+def test_function_words_alone_are_exact_only_whole():
+    matcher = FaqMatcher([0], [plain("What would I actually do?")])
+    assert matcher.exact("what would i actually do") == {0}
+    assert matcher.exact("so what would i actually do with it") == set()
+
+
 def test_the_best_entries_come_one_per_passage():
     found = MATCHER.best("how much is the price", floor=0, limit=5)
     assert [row for row, _ in found] == [0, 2]

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
-from guidebot.search.analysis import words
+from guidebot.search.analysis import STOP_WORDS, words
 
 
 def plain(text: str) -> str:
@@ -52,8 +52,23 @@ class FaqMatcher:
 
     def exact(self, question: str) -> set[int]:
         """The passages one of whose questions or alternates is worded exactly like this one
-        (same words, case and punctuation aside)."""
-        return self._exact.get(plain(question), set())
+        (same words, case and punctuation aside), else like the longest part of it that
+        leaves only function words before and after it: "what jobs can i get with it" is
+        asked as "what jobs can i get" was written. The part must name something beyond
+        function words; "what would i actually do" counts only whole."""
+        said = words(question)
+        whole = self._exact.get(" ".join(said))
+        if whole:
+            return whole
+        named = [i for i, w in enumerate(said) if w not in STOP_WORDS]
+        if not named:
+            return set()
+        lead, end = named[0], named[-1] + 1
+        parts = [(i, j) for i in range(lead + 1) for j in range(end, len(said) + 1)]
+        for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest first
+            if j - i < len(said) and (found := self._exact.get(" ".join(said[i:j]))):
+                return found
+        return set()
 
     def lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
         """Put first, in place, the one FAQ entry (of those not ruled out, -inf in `scores`,
