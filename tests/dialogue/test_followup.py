@@ -703,3 +703,34 @@ def test_asking_whether_there_is_something_goes_on_from_the_topic(make_knowledge
     chat = reading_meaning(root)
     chat.ask("can i cancel my policy anytime")
     assert not chat.ask("what vet fees are there").read_as
+
+
+STUDY = {
+    "guides/study.md": """---
+title: Studying with us
+---
+## Online or on campus
+Online study suits people who keep their jobs while they study; campus study suits people
+starting new careers who want labs and classmates.
+
+## Careers
+Graduates work as data engineers, analysts and automation leads.
+""",
+    "faq/faq.yaml": """
+- question: Is online study as good as campus?
+  answer: Online graduates finish as often as campus ones and keep their jobs meanwhile.
+- question: What jobs can I get?
+  answer: Most graduates become data engineers or automation leads.
+""",
+}
+
+
+def test_an_entry_asked_in_its_own_words_is_no_follow_up(make_knowledge):
+    """ "what jobs can i get with it" after a question about online study is the jobs
+    entry's own wording, with "with it" after: asked of that entry, though "it" could point
+    back and the online section names jobs too (followup._asked_as_written)."""
+    chat = reading_meaning(make_knowledge(STUDY))
+    assert chat.ask("is online study any good").sources[0].question.startswith("Is online")
+    reply = chat.ask("what jobs can i get with it")
+    assert reply.kind == "answer" and not reply.read_as
+    assert reply.sources[0].question == "What jobs can I get?"

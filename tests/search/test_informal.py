@@ -22,6 +22,7 @@ def never(word: str) -> bool:
         ("how much math b4 i start", "how much math before i start"),
         ("Yrs to finish, W/O a degree", "years to finish, without a degree"),
         ("do you take amex", "do you take american express"),
+        ("wat time r u open, wot about sundays", "what time r u open, what about sundays"),
     ],
 )
 def test_informal_spellings_are_spelled_out(typed, read):

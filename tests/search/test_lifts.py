@@ -97,3 +97,22 @@ def test_a_name_of_the_knowledge_s_own_holds_against_meaning(make_knowledge):
     assert lifted["Is there parking at the surgery?"] == plain["Is there parking at the surgery?"]
     words = Bot.load(knowledge)
     assert scores(words, 0.1) == scores(words, 0.0)
+
+
+def test_the_lifts_read_the_question_with_its_informal_spellings_and_typos_repaired(
+    make_knowledge, monkeypatch
+):
+    """What kind of answer "wat time" asks for is read from "what time": the lifts are given
+    the question as the search read it (a holiday cottage's "wat time do we have to be out
+    by" lost its departure times to the changeover days, read as typed)."""
+    bot = Bot.load(make_knowledge({"guides/hire.md": GUIDE}))
+    lifts, given = bot.retriever._lifts, []
+    apply = lifts.apply
+
+    def spy(question, *args, **kwargs):
+        given.append(question)
+        return apply(question, *args, **kwargs)
+
+    monkeypatch.setattr(lifts, "apply", spy)
+    bot.retriever.search("wat time does the dsek open", k=3)
+    assert given == ["what time does the desk open"]

@@ -205,7 +205,7 @@ class Retriever:
             fuse_meaning(scores, baseline, fusing, self.config, seen, own)
         if boost and not exact:
             fused, read_on = fusing is not None, bool(context)
-            exact = self._lifts.apply(question, query, scores, baseline, self.idf, read_on, fused)
+            exact = self._lifts.apply(repaired, query, scores, baseline, self.idf, read_on, fused)
         hits = self._top(scores, searched, k, baseline, apart)
         loose = self._coverage.loose(surface, hits[0]) if hits and not exact else frozenset()
         coverage, similarity = (1.0 if exact else 0.0), None
