@@ -19,6 +19,13 @@ def test_a_name_gives_its_initials_with_its_small_words_skipped_and_spelt():
     assert "mt" not in found and "fc" not in found  # two letters are never kept
 
 
+def test_each_part_of_a_hyphenated_word_gives_its_initial():
+    found = acronyms(["## Electric Hook-Up", "Report it to the Anti-Social Behaviour Team."])
+    assert found["ehu"] == "electric hook-up"
+    assert found["asbt"] == "anti-social behaviour team"
+    assert "eh" not in found and "ht" not in acronyms(["a well-known Hook-up Team"])
+
+
 def test_a_part_of_a_longer_name_gives_its_initials_and_a_shared_acronym_none():
     found = acronyms(
         [

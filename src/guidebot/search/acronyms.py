@@ -2,11 +2,12 @@
 
 People type the initials of an organisation or scheme ("are you regulated by the fca", "how
 do i join the psr") where a guide writes its name in full. An acronym is read as the name
-whose capitalised words it spells, in order, found in the knowledge's own text: a run of
-two to six capitalised words, the small words between them ("and", "of", "for") spelt or
-skipped, as acronyms do both ("DVLA" skips the "and" of "Driver and Vehicle Licensing
-Agency", "MOT" spells the "of" of "Ministry of Transport"). An acronym two names give is
-none; nor is one of fewer than three letters, which many a name and word share.
+whose capitalised words it spells, in order (each part of a hyphenated one: "EHU" for
+"Electric Hook-Up"), found in the knowledge's own text: a run of two to six capitalised
+words, the small words between them ("and", "of", "for") spelt or skipped, as acronyms do
+both ("DVLA" skips the "and" of "Driver and Vehicle Licensing Agency", "MOT" spells the
+"of" of "Ministry of Transport"). An acronym two names give is none; nor is one of fewer
+than three letters, which many a name and word share.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from collections.abc import Iterable
 
 SMALL = frozenset({"and", "of", "for", "the", "on", "in", "to", "&"})
 MIN_LETTERS, MAX_WORDS = 3, 6
-# A capitalised word (letters, perhaps an apostrophe: "Citizens", "Children's"), or a small
-# word between two of them.
+# A capitalised word (letters, perhaps an apostrophe: "Citizens", "Children's"; hyphenated,
+# each part capitalised: "Hook-Up"), or a small word between two of them.
+_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
 _RUN = re.compile(
-    r"(?<![\w'])[A-Z][a-z]+(?:'s)?(?:[ \t]+(?:(?:and|of|for|the|on|in|to|&)[ \t]+)*"
-    r"[A-Z][a-z]+(?:'s)?)+(?![\w'])"
+    rf"(?<![\w'-]){_WORD}(?:[ \t]+(?:(?:and|of|for|the|on|in|to|&)[ \t]+)*"
+    rf"{_WORD})+(?![\w'-])"
 )
 
 
@@ -49,8 +51,13 @@ def _names(words: list[str]) -> Iterable[tuple[str, str]]:
     for start, end in sorted(spans):
         part = words[start : end + 1]
         name = " ".join(part).lower()
-        spelt = "".join(word[0] for word in part).lower()
-        skipped = "".join(word[0] for word in part if word.lower() not in SMALL).lower()
+        spelt = "".join(_initials(word) for word in part).lower()
+        skipped = "".join(_initials(word) for word in part if word.lower() not in SMALL).lower()
         for letters in dict.fromkeys((skipped, spelt)):
             if len(letters) >= MIN_LETTERS and letters.isalpha():
                 yield name, letters
+
+
+def _initials(word: str) -> str:
+    """A word's initial, or each part's of a hyphenated one ("EHU": "Electric Hook-Up")."""
+    return "".join(part[0] for part in word.split("-"))
