@@ -251,3 +251,24 @@ def test_a_question_in_the_other_standard_s_spelling_finds_the_guide_s_words(mak
         reply = bot.ask(question)
         assert reply.sources[0].section == heading, question
         assert not reply.notes, question
+
+
+def test_a_joined_word_meets_the_two_words_a_passage_writes_side_by_side(make_knowledge):
+    """ "satnav" (no English word) finds the passage writing "sat nav", through the
+    retriever's own test of which words its passages write together."""
+    root = make_knowledge(
+        {
+            "guides/site.md": """---
+title: Campsite
+---
+## Getting here
+Put the postcode EX34 7QR into your sat nav, but ignore it in the village.
+
+## Wi-Fi
+Free Wi-Fi reaches every pitch near reception.
+"""
+        }
+    )
+    result = Bot.load(root).retriever.search("postcode for the satnav")
+    assert {"sat", "nav"} <= set(result.hits[0].matched)
+    assert result.hits[0].passage.section == "Getting here"

@@ -94,6 +94,27 @@ def test_a_word_is_read_as_the_knowledge_writes_it_hyphenated_or_joined():
     assert joined.repair(["log", "in"]) == (["login"], [Repair("log in", "login")])
 
 
+def test_a_word_english_lacks_is_read_as_two_the_knowledge_writes_side_by_side():
+    """ "satnav" where the knowledge writes "sat nav"; not two words it only uses apart, nor
+    a word English has ("carpet" beside "car" and "pet")."""
+    analyzer = Analyzer()
+    vocabulary = ["sat", "nav", "car", "pet", "park", "postcode"]
+    side_by_side = {("sat", "nav"), ("car", "pet")}
+    repairer = TypoRepairer(
+        dict.fromkeys(vocabulary, 1),
+        {analyzer.stem(w) for w in vocabulary},
+        analyzer,
+        english={"carpet", "carpark"},
+        together=lambda first, second: (first, second) in side_by_side,
+    )
+    assert repairer.repair(["satnav", "postcode"]) == (
+        ["sat", "nav", "postcode"],
+        [Repair("satnav", "sat nav")],
+    )
+    assert repairer.repair(["carpet"]) == (["carpet"], [])
+    assert repairer.repair(["parkcar"]) == (["parkcar"], [])
+
+
 def test_a_typo_of_another_form_of_a_word_the_knowledge_uses_is_read_as_that_form():
     """ "rucksak" is two edits from the "rucksacks" a guide writes but one from "rucksack",
     an English form of the same term; "retun" is "return" where it writes "returns". Only

@@ -40,3 +40,19 @@ def in_a_written_phrase(
         if known[pair]:
             return True
     return False
+
+
+def written_together(
+    terms_of_words: Callable[[Sequence[str]], list[str]],
+    holders: Callable[[str], np.ndarray],
+    follows: Callable[[int, str, str], bool],
+) -> Callable[[str, str], bool]:
+    """A test of whether the knowledge writes two words side by side ("sat nav"), by their
+    terms as in_a_written_phrase finds them, each pair's finding kept."""
+    known: dict[tuple[str, str], bool] = {}
+
+    def together(first: str, second: str) -> bool:
+        terms = terms_of_words([first, second])
+        return len(terms) == 2 and in_a_written_phrase(terms[0], terms, holders, follows, known)
+
+    return together

@@ -28,6 +28,7 @@ from guidebot.search.highlights import PassageWords
 from guidebot.search.index import best_matching
 from guidebot.search.introduction import DocumentQuestions
 from guidebot.search.lifts import Lifts
+from guidebot.search.phrases import written_together
 from guidebot.search.queryterms import QueryTerms
 from guidebot.search.repairs import Repair, as_repaired
 from guidebot.search.rerank import second_stage
@@ -68,10 +69,6 @@ class Retriever:
         self.title, self.body = bundle.flat("title"), bundle.flat("body")
         self.section: Scorer = bundle.fields["section"]
         known = set(self.title.terms) | set(self.body.terms)
-        meta = bundle.meta
-        self.repairer = TypoRepairer(
-            meta["vocabulary"], known, analyzer, english, meta["compounds"], meta["acronyms"]
-        )
         wording = derived.wording_of(bundle.meta)
         self.faqs = FaqMatcher(*wording)
         self._frames = FramedPassages(passages, wording)
@@ -109,6 +106,16 @@ class Retriever:
             english,
             english.surprisal if isinstance(english, EnglishWords) else None,
             config,
+        )
+        meta, follows = bundle.meta, self._words.follows
+        self.repairer = TypoRepairer(
+            meta["vocabulary"],
+            known,
+            analyzer,
+            english,
+            meta["compounds"],
+            meta["acronyms"],
+            written_together(analyzer.terms_of_words, self.sections.holders, follows),
         )
         self._queries = QueryTerms(
             analyzer,

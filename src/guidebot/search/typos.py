@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import string
-from collections.abc import Collection, Container, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from functools import cached_property
 
 from rapidfuzz import process
@@ -45,13 +45,16 @@ class TypoRepairer:
         english: Container[str] = frozenset(),
         compounds: Mapping[str, str] | None = None,
         acronyms: Mapping[str, str] | None = None,
+        together: Callable[[str, str], bool] | None = None,
     ) -> None:
         """counts: how often the knowledge uses each word; known_terms: its search terms;
         compounds: {joined: hyphenated} for the words it writes with hyphens ("wi-fi");
-        acronyms: {acronym: name} for the names it writes out (search/acronyms.py)."""
+        acronyms: {acronym: name} for the names it writes out (search/acronyms.py);
+        together: whether it writes two words side by side (phrases.written_together)."""
         self._analyzer = analyzer
         self._compounds = compounds or {}
         self._acronyms = acronyms or {}
+        self._together = together
         self.english = english
         self._known = {w for w in counts if w.isalpha()}
         self._known_stems = known_terms
@@ -100,6 +103,11 @@ class TypoRepairer:
             if hyphenated:
                 repairs.append(Repair(word, hyphenated))
                 fixed += hyphenated.split("-")
+                continue
+            parts = self._open_compound(word)
+            if parts:
+                repairs.append(Repair(word, " ".join(parts)))
+                fixed += parts
                 continue
             name = self._acronyms.get(word) if word not in self.english else None
             if name:  # "fca" where it writes "Financial Conduct Authority"
@@ -175,6 +183,18 @@ class TypoRepairer:
             # word English does not use is read as the singular
             found = None if word in self.english else plural[:-1]
         return found
+
+    def _open_compound(self, word: str) -> list[str] | None:
+        """The two words, of three letters or more, that the knowledge writes side by side
+        and a word English does not use runs together ("satnav" where it writes "sat nav",
+        "keysafe" for "key safe"), else None."""
+        if self._together is None or word in self.english:
+            return None
+        for cut in range(3, len(word) - 2):
+            first, second = word[:cut], word[cut:]
+            if first in self._known and second in self._known and self._together(first, second):
+                return [first, second]
+        return None
 
     def _joins(self, first: str, second: str) -> bool:
         """Whether two words are one the knowledge writes joined: not two words it uses
