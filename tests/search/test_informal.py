@@ -23,6 +23,7 @@ def never(word: str) -> bool:
         ("Yrs to finish, W/O a degree", "years to finish, without a degree"),
         ("do you take amex", "do you take american express"),
         ("wat time r u open, wot about sundays", "what time r u open, what about sundays"),
+        ("is there a loo, and is brekkie 5 quid", "is there a toilet, and is breakfast 5 pounds"),
     ],
 )
 def test_informal_spellings_are_spelled_out(typed, read):

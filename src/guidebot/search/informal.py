@@ -65,6 +65,14 @@ INFORMAL: dict[str, str] = {
     "intl": "international",
     # A name people shorten in any subject: "do you take amex" at shops that write it out.
     "amex": "american express",
+    # British everyday words for one thing in any subject, which the built-in word vectors
+    # read poorly or not at all ("loo" is 0.02 from "toilet").
+    "loo": "toilet",
+    "loos": "toilets",
+    "quid": "pounds",
+    "telly": "tv",
+    "brekkie": "breakfast",
+    "brekky": "breakfast",
 }
 
 # A spelling stands alone: not inside a word, a web address ("w/o" in "a.com/w/o") or a
