@@ -444,3 +444,16 @@ def test_eval_names_a_folder_and_a_floor_out_of_range_plainly():
     assert folder.returncode == 2 and "a folder; name an evaluation file" in folder.stderr
     floor = guidebot("eval", "tests/eval/dev.yaml", "--min-top1", "2")
     assert floor.returncode == 2 and "--min-top1 is a share from 0 to 1" in floor.stderr
+
+
+def test_ingest_says_when_it_brought_files_into_the_bundled_guides_knowledge(tmp_path: Path):
+    """Without --knowledge, a clone's ingest writes beside the bundled guide: said, with how
+    to keep a knowledge base apart; a folder of one's own is not so named."""
+    from guidebot.cli.ingest import next_steps
+    from guidebot.knowledge.loader import load_knowledge
+    from guidebot.locations import bundled_knowledge
+
+    kb = load_knowledge(KNOWLEDGE)
+    said = "\n".join(next_steps(bundled_knowledge(), kb))
+    assert "the bundled guide's own knowledge" in said and "--knowledge DIR" in said
+    assert "bundled guide's own" not in "\n".join(next_steps(tmp_path, kb))

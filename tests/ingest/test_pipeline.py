@@ -341,6 +341,13 @@ def test_csv_without_a_question_column_says_which_columns_it_found():
         )
 
 
+def test_a_misspelt_column_name_is_named_as_the_column_it_may_be():
+    with pytest.raises(InputError, match=r"\('Qeustion' may be meant as 'question'\)"):
+        read_table("Qeustion,Answer,Alternates\nSwim?,Yes.,\n", "f.csv", "csv")
+    with pytest.raises(InputError, match=r"no 'answer' column .*\('Answr' may be meant as"):
+        read_table("Question,Answr\nSwim?,Yes.\n", "f.csv", "csv")
+
+
 def test_a_question_without_answer_is_reported_with_its_line():
     with pytest.raises(InputError, match=r"t.csv:3: the question 'B\?' has no answer"):
         read_table("question,answer\nA?,yes\nB?,\n", "t.csv", "csv")
@@ -463,6 +470,16 @@ def test_a_table_row_linking_a_misspelt_section_names_the_heading_close_to_it(tm
     assert result.returncode != 0 and not (tmp_path / "kb" / "faq").exists()
     assert "section 'Introducton' is not in any guide of the knowledge" in result.stderr
     assert "(did you mean 'Introduction'?)" in result.stderr
+
+
+def test_a_table_row_linking_a_section_in_other_letter_case_links_the_heading(tmp_path):
+    """ "Contact Us" for the heading "Contact us" is that section, as the guide writes it."""
+    table = tmp_path / "faq.csv"
+    table.write_text("question,answer,section\nHow do I call?,Ring 0100.,CONTACT us\n")
+    guide = tmp_path / "guide.md"
+    guide.write_text("# A Guide\n\n## Contact us\n\nRing 0100 on weekdays.\n")
+    kb = ingest([guide, table], tmp_path / "kb").kb
+    assert [f.section for f in kb.faqs] == ["Contact us"] and not kb.warnings
 
 
 def test_guide_and_faq_in_one_run_link_with_a_section_hash(tmp_path):

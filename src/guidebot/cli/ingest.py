@@ -88,6 +88,12 @@ def next_steps(root: Path, kb: KnowledgeBase) -> list[str]:
         f"may not publish as it stands. After any edit, run "
         f"`guidebot check --knowledge {shlex.quote(str(root))}`."
     ]
+    if root.resolve() == bundled_knowledge().resolve():
+        lines.append(
+            f"- This went into the bundled guide's own knowledge ({root}), to be answered "
+            "beside it. For a knowledge base of your own, bring the files into a new folder "
+            "with --knowledge DIR and start guidebot with the same option."
+        )
     unlinked = sum(1 for f in kb.faqs if not f.guide)
     if kb.guides and unlinked:
         lines.append(

@@ -13,8 +13,9 @@ from guidebot.knowledge.slugs import UniqueIds, slugify
 def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[dict[str, object]]:
     """Entries ready for YAML: unique ids (none of `taken`, which grows), a section_hash for
     every linked section, follow-ups turned from the export's keys into the ids given here,
-    metadata kept. Raises KnowledgeError naming each row ("file:line") whose section is in
-    no guide, or in several without a guide column."""
+    metadata kept. A row's section names a heading letter case aside, and the entry is given
+    the heading as the guide writes it. Raises KnowledgeError naming each row ("file:line")
+    whose section is in no guide, or in several without a guide column."""
     entries: list[dict[str, object]] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}  # an export's key (QnaId, qid) -> the id its entry got
@@ -29,6 +30,8 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
         if row.section:
             named = [g for g in guides if (not row.guide or g.slug == row.guide)]
             owners = [(g, s) for g in named if (s := g.section(row.section)) is not None]
+            if not owners:  # "Contact Us" for the heading "Contact us": letter case aside
+                owners = [(g, s) for g in named for s in g.sections if _alike(s.heading, row)]
             if len(owners) != 1:
                 where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
                 reason = (
@@ -38,7 +41,7 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
                 )
                 problems.append(Problem(row.where, 0, f"section '{row.section}' {reason}"))
                 continue
-            entry["section"] = row.section
+            entry["section"] = owners[0][1].heading
             if row.guide or len(guides) > 1:
                 entry["guide"] = owners[0][0].slug
             entry["section_hash"] = section_hash(owners[0][1])
@@ -55,3 +58,7 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
     if problems:
         raise KnowledgeError(problems)
     return entries
+
+
+def _alike(heading: str, row: Row) -> bool:
+    return heading.casefold() == row.section.casefold()

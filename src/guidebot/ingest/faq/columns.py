@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
 
 COLUMNS = {
     "question": {"question", "questions", "q", "query", "ask", "asked"},
@@ -77,3 +80,21 @@ def looks_like_header(cells: list[str]) -> bool:
     return bool(filled) and all(
         len(c.split()) <= 3 and not re.search(r"[?!.:;]\s*$|[?!]", c) for c in filled
     )
+
+
+def misspelt_column(needed: str, names: Sequence[str]) -> str:
+    """ " ('Qeustion' may be meant as 'question')" for the header cell closest in spelling
+    to a column name of `needed` (rapidfuzz ratio 75 or more, letters only, case aside)
+    that names no column itself; else ""."""
+    unnamed = [name for name in names if name.strip() and not column_key(name)]
+    plain = [plain_name(name) for name in unnamed]
+    best = max(
+        (
+            (found[1], unnamed[found[2]])
+            for spelt in COLUMNS[needed]
+            if len(spelt) > 2
+            and (found := process.extractOne(spelt, plain, scorer=fuzz.ratio, score_cutoff=75))
+        ),
+        default=None,
+    )
+    return f" ('{best[1].strip()}' may be meant as '{needed}')" if best else ""

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from guidebot.errors import InputError
 from guidebot.ingest.faq import qnamaker
-from guidebot.ingest.faq.columns import column_key, is_qna_header, looks_like_header, names_columns
+from guidebot.ingest.faq.columns import (
+    column_key,
+    is_qna_header,
+    looks_like_header,
+    misspelt_column,
+    names_columns,
+)
 from guidebot.ingest.faq.rows import (
     Grid,
     Row,
@@ -73,7 +79,8 @@ def _header(grid: Grid) -> int | None:
         return None
     found = ", ".join(repr(c.strip()) for c in first if c.strip()) or "none"
     raise InputError(
-        f"{grid.where(grid.rows[0][0])}: no 'question' column (columns found: {found}); name "
+        f"{grid.where(grid.rows[0][0])}: no 'question' column (columns found: {found})"
+        f"{misspelt_column('question', first)}; name "
         "the columns question, answer and optionally alternates, section, guide, id (or give "
         "a table without a header: two columns, the question then its answer)"
     )
@@ -95,8 +102,9 @@ def _with_header(grid: Grid, header: int) -> tuple[list[Row], list[str]]:
         if needed not in columns.values():
             found = ", ".join(repr(h.strip()) for h in names if h.strip()) or "none"
             raise InputError(
-                f"{grid.where(line)}: no '{needed}' column (columns found: {found}); name the "
-                "columns question, answer and optionally alternates, section, guide, id"
+                f"{grid.where(line)}: no '{needed}' column (columns found: {found})"
+                f"{misspelt_column(needed, names)}; name the columns question, answer and "
+                "optionally alternates, section, guide, id"
             )
     rows: list[Row] = []
     problems: list[str] = []
