@@ -98,6 +98,16 @@ def test_a_reply_naming_a_guide_picks_its_section(knowledge):
     assert first(conversation.ask("the gym one")) == (GYM_TITLE, "Lockers And Changing Rooms")
 
 
+@pytest.mark.parametrize("reply", ["the swimming pool one", "swimming pool", "the pool one"])
+def test_a_reply_naming_a_guide_whose_opening_it_leads_to_picks_its_section(knowledge, reply):
+    """ "the swimming pool one" leads alone to the pool guide's opening, no choice: it names
+    that guide, of which one choice is a section."""
+    _, bot = knowledge
+    conversation = bot.conversation()
+    assert conversation.ask("lockers").kind == "clarify"
+    assert first(conversation.ask(reply)) == (POOL_TITLE, "Lockers and changing rooms")
+
+
 ASKED = [
     ("what time does the gym open", (GYM_TITLE, "Opening Hours")),
     ("when does the pool open", (POOL_TITLE, "Opening hours")),

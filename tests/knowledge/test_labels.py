@@ -23,6 +23,8 @@ def test_with_several_guides_each_section_is_labelled_with_its_guide(make_knowle
     assert labels.label("gym", "Inductions") == "Inductions (Gym guide)"
     assert by_id["faq/is-there-parking"] == "Is there parking?"  # an entry no guide holds
     assert {"Opening hours (Pool guide)", "Lessons (Pool guide)", "Opening hours"} <= labels.all
+    assert labels.guide_of("Opening Hours (Gym guide)") == "gym"
+    assert labels.guide_of("Is there parking?") == ""  # names no guide
 
 
 def test_a_guide_s_opening_is_not_named_twice(make_knowledge):

@@ -125,22 +125,27 @@ def _by_words(
     and that the reply alone finds nearly as close as its best passage
     (Policy.choice_reading_ratio): "how long does it take" is a new question; or whose
     guide a short reply that asks nothing names ("the gym one", of the pool's and the
-    gym's lockers; not "how much is a swim")."""
+    gym's lockers; not "how much is a swim"), first among the choices themselves ("the
+    personal training one", whose words lead alone to that guide's opening)."""
     retriever = context.retriever
     label = retriever.labels.of
     alone = retriever.search(text, k=10, guides=guides)
     if alone.best is None or label(alone.best.passage) in choices:
         return label(alone.best.passage) if alone.best else None
+    said = words(text)
+    short = len(said) <= MAX_PICK_WORDS and not asks_on(" ".join(said))
+    if short:  # "the personal training one": the one choice of the guide it names
+        named = retriever.guide_names.named_by(
+            retriever.understand(" ".join(w for w in said if not is_pick(w)))[0]
+        )
+        of_named = [c for c in choices if retriever.labels.guide_of(c) in named]
+        if len(of_named) == 1:
+            return of_named[0]
     own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
     best = retriever.search(f"{original} {text}", k=1, guides=guides).best
     if best is None or label(best.passage) not in choices or not own & set(best.matched):
         return None
-    said = words(text)
-    if (
-        len(said) <= MAX_PICK_WORDS
-        and not asks_on(" ".join(said))
-        and retriever.guide_names.named_in(own, best.row)
-    ):
+    if short and retriever.guide_names.named_in(own, best.row):
         return label(best.passage)  # "the gym one" between the pool's and the gym's lockers
     line = context.policy.choice_reading_ratio * alone.best.score
     near = any(label(h.passage) == label(best.passage) and h.score >= line for h in alone.hits)

@@ -38,17 +38,23 @@ class SectionLabels:
                 shared.add(folded)
             slugs_of.setdefault(title, set()).add(guide)
         self._named: dict[tuple[str, str], str] = {}
+        self._guides: dict[str, str] = {}  # a label naming its guide -> the guide's slug
         for guide, section, title, _ in rows:
             named = (several and guide) or section.casefold() in shared
             if named and section != title:
                 name = title if len(slugs_of[title]) == 1 else guide
-                self._named.setdefault((guide, section), f"{section} ({name})")
+                label = self._named.setdefault((guide, section), f"{section} ({name})")
+                self._guides.setdefault(label, guide)
         self._labelled = frozenset(self._named.values())
         self.all = frozenset(columns[1]) | self._labelled
 
     def names_a_guide(self, text: str) -> bool:
         """Whether the text is a label that names a section's guide beside its heading."""
         return text in self._labelled
+
+    def guide_of(self, label: str) -> str:
+        """The slug of the guide a label names beside its heading, else ""."""
+        return self._guides.get(label, "")
 
     def of(self, passage: Passage) -> str:
         """The label of a passage's section (an FAQ entry's own, or the guide section it
