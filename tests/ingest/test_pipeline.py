@@ -529,6 +529,26 @@ def test_an_export_brought_in_again_goes_to_the_file_it_went_to_before(tmp_path)
     assert both.returncode != 0 and "would both become the FAQ file 'faq-csv'" in both.stderr
 
 
+@pytest.mark.parametrize(
+    "again", ["faq-plain (1).csv", "faq-plain - Copy.csv", "faq-plain copy.csv"]
+)
+def test_an_export_downloaded_again_under_a_copys_name_is_the_same_export(tmp_path, again):
+    """ "faq-plain (1).csv", a browser's name for a second download, goes to the file the
+    first made: refused as already there, replaced with --force, never a second copy."""
+    target = tmp_path / "kb"
+    ingest([FIXTURES / "faq-plain.csv"], target)
+    copy = tmp_path / again
+    copy.write_bytes((FIXTURES / "faq-plain.csv").read_bytes())
+    refused = guidebot("ingest", "--knowledge", str(target), str(copy))
+    assert refused.returncode == 2 and "faq-plain.yaml (use --force" in refused.stderr
+    forced = guidebot("ingest", "--force", "--knowledge", str(target), str(copy))
+    assert forced.returncode == 0, forced.stderr
+    assert [p.name for p in (target / "faq").iterdir()] == ["faq-plain.yaml"]
+    alone = ingest([copy], tmp_path / "other")  # named as the export it copies
+    assert [p.name for p in (tmp_path / "other" / "faq").iterdir()] == ["faq-plain.yaml"]
+    assert alone.written
+
+
 def test_a_result_that_fails_the_check_is_undone(tmp_path):
     target = tmp_path / "kb"
     ingest([FIXTURES / "faq-plain.csv"], target)

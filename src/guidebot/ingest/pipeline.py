@@ -19,7 +19,7 @@ from guidebot.ingest.entries import faq_entries
 from guidebot.ingest.inputs import read_all, refuse_same_names
 from guidebot.ingest.review import keep_reviewed_hashes
 from guidebot.ingest.staging import Staging, finish_interrupted, sole_ingest, sweep_abandoned
-from guidebot.ingest.tables import FaqTable, render_faq
+from guidebot.ingest.tables import FaqTable, first_copy, render_faq
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.guidefile import parse_guide
 from guidebot.knowledge.loader import (
@@ -143,7 +143,8 @@ def _ingest(paths: list[Path], target: Path, force: bool, slug: str | None) -> I
 def _same_names_as_before(tables: list[FaqTable], target: Path) -> None:
     """An export brought in before goes to the file it was written to then (its first line
     names it), so that bringing it in again asks for --force rather than writing a second
-    copy beside the first ("faq-csv.yaml" from a run with faq.xlsx, "faq.yaml" alone)."""
+    copy beside the first ("faq-csv.yaml" from a run with faq.xlsx, "faq.yaml" alone), under
+    whatever name a second download gave it ("faq (1).xlsx": tables.first_copy)."""
     earlier: dict[str, str] = {}
     for path in sorted(target.glob("faq/*.yaml")):
         try:
@@ -152,9 +153,9 @@ def _same_names_as_before(tables: list[FaqTable], target: Path) -> None:
         except (OSError, UnicodeDecodeError):
             continue  # the check before ingest reports an unreadable file
         if first.startswith(FROM) and ON in first:
-            earlier.setdefault(first[len(FROM) : first.rindex(ON)], path.stem)
-    for table in tables:
-        table.name = earlier.get(table.source, table.name)
+            earlier.setdefault(first_copy(first[len(FROM) : first.rindex(ON)]), path.stem)
+    for table in tables:  # "faq (1).xlsx", downloaded again, is the export "faq.xlsx"
+        table.name = earlier.get(first_copy(table.source), table.name)
 
 
 def _unstaged(problems: tuple[Problem, ...], staged: Path, target: Path) -> list[Problem]:

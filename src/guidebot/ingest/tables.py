@@ -18,6 +18,7 @@ answer, and a warning for a question given two answers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,9 @@ TABLE_SUFFIXES |= {".xls"}  # only to say how to save it as .xlsx
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _SHEETS = (".tsv", ".csv", ".txt", ".xlsx")
+# The mark a browser or file manager adds to the name of a second copy of a file: "faq (1)",
+# "faq - Copy", "faq copy 2" (Chrome and Windows, Windows Explorer, macOS Finder).
+_COPY_MARK = re.compile(r"(?: ?\(\d+\)| - copy(?: \(\d+\))?| copy(?: \d+)?)$", re.IGNORECASE)
 
 
 @dataclass
@@ -248,10 +252,19 @@ def _rasa_tables(files: list[rasa.RasaFile]) -> list[FaqTable]:
     return tables
 
 
+def first_copy(name: str) -> str:
+    """A file's name without the mark of a second copy: "faq.xlsx" for "faq (1).xlsx",
+    "faq - Copy.xlsx" or "faq copy 2.xlsx", so that an export downloaded again is the same
+    export; other names as they are."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    return f"{_COPY_MARK.sub('', stem) or stem}{dot}{suffix}"
+
+
 def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]) -> FaqTable:
     if not rows:
         raise InputError(f"{path}: no questions with answers found")
-    name = slugify(path.stem if path.is_file() else path.name, words=8, fallback="") or "imported"
+    stem = Path(first_copy(path.name)).stem if path.is_file() else path.name
+    name = slugify(stem, words=8, fallback="") or "imported"
     given = str(path)
     shown = given + source[len(path.name) :] if source.startswith(path.name) else source
     return FaqTable(name, source, path.suffix.lower(), form, rows, shown, notes)
