@@ -48,3 +48,27 @@ def test_a_dropped_bot_is_freed_without_the_cycle_collector():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_an_answer_quoting_an_faq_entry_whose_section_changed_says_it_may_be_out_of_date(
+    make_knowledge,
+):
+    """The entry's section_hash is not its section's any more (`guidebot check` warns):
+    every front end's answer from it says so; answered from a current entry, nothing."""
+    from guidebot.dialogue.compose import OUT_OF_DATE
+    from guidebot.knowledge.loader import load_knowledge, section_hash
+
+    guide = "---\ntitle: Gym\n---\n## Prices\nStandard membership is £36.99 a month.\n"
+    entry = (
+        "- question: How much does membership cost?\n"
+        "  answer: Standard is £34.99 a month.\n"
+        "  section: Prices\n"
+        "  section_hash: {hash}\n"
+    )
+    root = make_knowledge({"guides/gym.md": guide, "faq/faq.yaml": entry.format(hash="0000abcd")})
+    reply = Bot.load(root).ask("how much does membership cost")
+    assert reply.sources[0].id == "faq/how-much-does-membership-cost"
+    assert OUT_OF_DATE in reply.notes
+    current = section_hash(load_knowledge(root).guides[0].sections[0])
+    (root / "faq" / "faq.yaml").write_text(entry.format(hash=current), encoding="utf-8")
+    assert OUT_OF_DATE not in Bot.load(root).ask("how much does membership cost").notes

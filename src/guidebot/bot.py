@@ -90,6 +90,7 @@ class Bot:
                 alike=word_cosine(encoder) if encoder is not None and vectors is not None else None,
             ),
             ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
+            frozenset(f"faq/{entry}" for entry in kb.stale_faqs),
         )
 
     def _bundle(self, analyzer: Analyzer) -> Bundle:

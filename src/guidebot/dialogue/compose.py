@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -42,6 +43,22 @@ BY_MEANING_ONLY = (
     "None of your question's words are in this passage; it is the closest in meaning, so "
     "check that it answers what you asked."
 )
+
+# Said beside an answer quoting an FAQ entry whose guide section changed after the answer
+# was written (`guidebot check` warns of the same entry): it may no longer hold.
+OUT_OF_DATE = (
+    "This answer was written before its guide section last changed, so it may be out of "
+    "date; check it against the section."
+)
+
+
+def noting_out_of_date(reply: Reply, stale: Collection[str]) -> Reply:
+    """The reply, with OUT_OF_DATE among its notes when a source it quotes is one of the
+    `stale` passage ids (FAQ entries whose section changed since: KnowledgeBase.stale_faqs)."""
+    if not any(source.id in stale for source in reply.quoted) or OUT_OF_DATE in reply.notes:
+        return reply
+    return replace(reply, notes=(*reply.notes, OUT_OF_DATE))
+
 
 NAMED_MISSING = 3  # at most so many of the words lacking are named
 # Only words at least this rare in English are named: "food" (9.0 nats), "bank" (9.7), not

@@ -30,7 +30,9 @@ class TurnContext:
     `example` is the question offered when a message has nothing to search for;
     `guide_count` how many guides hold passages of their own (0: an FAQ alone), and
     `loose_faq` whether FAQ entries that no guide holds stand beside them; `background`,
-    when meaning is read, how close everyday questions come to the guide passages.
+    when meaning is read, how close everyday questions come to the guide passages; `stale`,
+    the passage ids of FAQ entries whose guide section changed since their answer was
+    written (KnowledgeBase.stale_faqs).
     """
 
     retriever: Retriever
@@ -43,6 +45,7 @@ class TurnContext:
     guide_count: int = 1
     loose_faq: bool = False
     background: Background | None = None
+    stale: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -54,6 +57,7 @@ class TurnContext:
         policy: Policy,
         smalltalk: SmalltalkMatcher,
         scope: ScopeMatcher,
+        stale: frozenset[str] = frozenset(),
     ) -> TurnContext:
         sections = passage_column(passages, "section")
         guides = passage_column(passages, "guide")
@@ -68,7 +72,17 @@ class TurnContext:
             else None
         )
         return cls(
-            retriever, policy, smalltalk, scope, topics, offered, example, count, loose, background
+            retriever,
+            policy,
+            smalltalk,
+            scope,
+            topics,
+            offered,
+            example,
+            count,
+            loose,
+            background,
+            stale,
         )
 
     def knowledge_name(self, guides: Sequence[str] = ()) -> str:

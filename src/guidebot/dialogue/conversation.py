@@ -14,6 +14,7 @@ from guidebot.dialogue.compose import (
     clarify_reply,
     decline_reply,
     live_reply,
+    noting_out_of_date,
     smalltalk_reply,
 )
 from guidebot.dialogue.context import TurnContext
@@ -63,7 +64,7 @@ class Conversation:
         """Answer one turn of the conversation."""
         reply = self._turn(clean_question(text, MAX_QUESTION))
         self.state.answered(reply)
-        return reply
+        return noting_out_of_date(reply, self.context.stale)
 
     def _turn(self, question: str) -> Reply:
         # Nothing to search for ("?", or "1" with no list offered): say what works.
