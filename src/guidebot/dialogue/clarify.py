@@ -36,7 +36,10 @@ def close_sections(
     """
     policy, label = context.policy, context.retriever.labels.of
     if not result.terms:
-        similar = context.retriever.similar_questions(question, policy.clarify_similarity)
+        # FAQ entries worded like it, stop words included: the wording is all there is.
+        retriever = context.retriever
+        found = retriever.faqs.best(question, policy.clarify_similarity, limit=10)
+        similar = [retriever.passages[row] for row, _ in found]
         kept = [p for p in similar if not guides or p.guide in guides]  # the chosen guides'
         return list(dict.fromkeys(map(label, kept)))[:MAX_CHOICES]
     if len(result.terms) > policy.see_also_max_terms or not result.coverage:

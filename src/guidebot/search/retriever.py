@@ -108,14 +108,10 @@ class Retriever:
             config,
         )
         meta, follows = bundle.meta, self._words.follows
+        together = written_together(analyzer.terms_of_words, self.sections.holders, follows)
+        written = meta["compounds"], meta["acronyms"]  # as the knowledge writes them
         self.repairer = TypoRepairer(
-            meta["vocabulary"],
-            known,
-            analyzer,
-            english,
-            meta["compounds"],
-            meta["acronyms"],
-            written_together(analyzer.terms_of_words, self.sections.holders, follows),
+            meta["vocabulary"], known, analyzer, english, *written, together
         )
         self._queries = QueryTerms(
             analyzer,
@@ -303,8 +299,3 @@ class Retriever:
     def _weight_of(self, everyday: Collection[str]) -> Callable[[str], float]:
         """coverage.term_weight for a question whose everyday English terms these are."""
         return partial(term_weight, everyday=everyday, knows=self.knows, idf=self.idf)
-
-    def similar_questions(self, question: str, floor: float, limit: int = 10) -> list[Passage]:
-        """FAQ passages whose question or an alternate is worded like this one, stop words
-        included: for "how much?" the wording is all there is to go on."""
-        return [self.passages[row] for row, _ in self.faqs.best(question, floor, limit)]
