@@ -202,3 +202,19 @@ def test_what_was_answered_is_remembered_and_complained_of_by_label(knowledge):
     assert conversation.state.answered_sections == [f"Opening hours ({POOL_TITLE})"]
     complaint = conversation.ask("that's wrong").complaint
     assert complaint is not None and complaint.sections == (f"Opening hours ({POOL_TITLE})",)
+
+
+def test_who_wrote_a_guide_named_among_several_is_its_byline(make_knowledge):
+    """ "who wrote the gym guide" asks the gym guide's byline (its title's words would
+    otherwise be searched, and its opening answered); "who wrote this", of several, names
+    each guide's author, not the first's as the whole's."""
+    pool = POOL.replace("title: Swimming pool guide", "title: Swimming pool guide\nauthor: Ann Lee")
+    gym = GYM.replace(f"title: {GYM_TITLE}", f"title: {GYM_TITLE}\nauthor: Raj Patel")
+    bot = Bot.load(make_knowledge({"guides/pool.md": pool, "guides/gym.md": gym}))
+    reply = bot.ask("who wrote the gym guide?")
+    assert reply.kind == "smalltalk" and "Raj Patel" in reply.answer
+    assert "Ann Lee" not in reply.answer
+    assert "Ann Lee" in bot.ask("who wrote the swimming pool guide").answer
+    both = bot.ask("who wrote this").answer
+    assert "Ann Lee" in both and "Raj Patel" in both
+    assert bot.ask("what are the gym rules").kind == "answer"  # a topic, no byline

@@ -10,6 +10,7 @@ from functools import cached_property, partial
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
+from guidebot.dialogue.smalltalk_intents import ABOUT_A_GUIDE
 from guidebot.dialogue.yielding import SmalltalkYield
 from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
@@ -120,6 +121,39 @@ class TurnContext:
             return bool(known)
         excused = set(retriever.understand(besides)[0])
         return any(t not in excused for t in known)
+
+    def named_guide(self, text: str) -> tuple[str, str] | None:
+        """(the guide's slug, the text without the words naming it) when, among several
+        guides, words of the text name one by its title ("who wrote the personal training
+        guide": the personal training guide, "who wrote the guide"), else None. A word
+        naming the document ("guide") names none of them."""
+        retriever = self.retriever
+        if self.guide_count < 2:
+            return None
+        said, naming = words(text), []
+        for word in said:
+            terms = [
+                t for t in retriever.understand(word)[0] if not retriever.names_the_document(t)
+            ]
+            naming.append(retriever.guide_names.named_by(terms) if terms else frozenset())
+        named = [guides for guides in naming if guides]
+        one = frozenset.intersection(*named) if named else frozenset()
+        if len(one) != 1:
+            return None
+        rest = " ".join(word for word, guides in zip(said, naming, strict=True) if not guides)
+        return next(iter(one)), rest
+
+    def about_a_named_guide(self, text: str) -> tuple[str, str] | None:
+        """(intent, reply) of small talk about one guide as a document that names it among
+        several ("who wrote the personal training guide", "when was the new member guide
+        updated"): its byline or date, where its title's words would otherwise be searched;
+        else None."""
+        named = self.named_guide(text)
+        if named is None:
+            return None
+        slug, rest = named
+        small = self.smalltalk.match(rest, self.names_a_topic, (slug,))
+        return small if small and small[0] in ABOUT_A_GUIDE else None
 
     def suggestions(
         self, hits: Sequence[Hit], guides: Sequence[str] = (), limit: int = 3

@@ -84,6 +84,8 @@ class Conversation:
             if reply:
                 return reply
         small = self.context.smalltalk.match(question, self.context.names_a_topic, self.guides)
+        if not small and (about := self.context.about_a_named_guide(question)):
+            return self._small_talk(question, about)
         if small:
             # The owner's answer to such small talk, unless a topic it names is one the
             # knowledge says it does not cover (scope.yaml): then ours.

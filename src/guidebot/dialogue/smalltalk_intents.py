@@ -27,6 +27,8 @@ LIVE = "live-information"
 # A sum asked to be worked out (sums.asks_a_sum: "whats 15% of 240"), declined as LIVE is.
 CALCULATION = "calculation"
 DECLINED = frozenset({LIVE, CALCULATION})  # small talk the conversation declines
+# Small talk about a guide as a document: who wrote it, when it was written.
+ABOUT_A_GUIDE = frozenset({"author", "published"})
 _UNDATED = "Check the source for the latest figures."
 
 
@@ -55,6 +57,7 @@ def merged(
 
 
 MAX_TOPICS = 15  # {topics} lists at most this many, then says how many more there are
+MAX_GUIDES = 5  # {byline} and {dating} speak of at most this many guides
 
 
 def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
@@ -69,7 +72,8 @@ def listed_topics(kb: KnowledgeBase, topics: Sequence[str]) -> list[str]:
 
 def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
     """The values of the reply templates' {placeholders} for these guides (the first one's
-    title, author and edition) and the knowledge's topics (the first MAX_TOPICS)."""
+    title, author and edition; {byline} and {dating} of each, up to MAX_GUIDES) and the
+    knowledge's topics (the first MAX_TOPICS)."""
     first = guides[0] if guides else None
     listed = ", ".join(topics[:MAX_TOPICS])
     if len(topics) > MAX_TOPICS:
@@ -83,7 +87,11 @@ def fields_of(guides: Sequence[Guide], topics: Sequence[str]) -> dict[str, str]:
         "edition": (first.edition if first else "") or "current",
         "topics": listed or "none yet",
     }
-    return fields | _about(first)
+    if len(guides) < 2:
+        return fields | _about(first)
+    # "who wrote this" of several guides: each one's byline, not the first's as the whole's.
+    each = [_about(guide) for guide in guides[:MAX_GUIDES]]
+    return fields | {key: " ".join(about[key] for about in each) for key in ("byline", "dating")}
 
 
 def _about(guide: Guide | None) -> dict[str, str]:
