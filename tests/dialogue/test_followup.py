@@ -705,32 +705,41 @@ def test_asking_whether_there_is_something_goes_on_from_the_topic(make_knowledge
     assert not chat.ask("what vet fees are there").read_as
 
 
-STUDY = {
-    "guides/study.md": """---
-title: Studying with us
+CAMPSITE = {
+    "guides/camp.md": """---
+title: Riverside Campsite
 ---
-## Online or on campus
-Online study suits people who keep their jobs while they study; campus study suits people
-starting new careers who want labs and classmates.
+Riverside Campsite is a family campsite by the river with grass and hardstanding pitches.
 
-## Careers
-Graduates work as data engineers, analysts and automation leads.
+## Electric Hook-Up
+Most pitches have a 10 amp electric hook-up. A pitch with hook-up costs £8 a night extra
+on top of the pitch fee.
+
+## Pitch prices
+A grass pitch costs £22 a night for two adults. Hardstanding pitches cost £26 a night.
+
+## Dogs
+Dogs are welcome on a lead. Dogs cost £2 a night each.
 """,
     "faq/faq.yaml": """
-- question: Is online study as good as campus?
-  answer: Online graduates finish as often as campus ones and keep their jobs meanwhile.
-- question: What jobs can I get?
-  answer: Most graduates become data engineers or automation leads.
+- question: How much is a pitch?
+  answer: A grass pitch is £22 a night for two adults; hardstanding £26.
+  section: Pitch prices
+  alternates: [prices, price, cost]
 """,
 }
 
 
-def test_an_entry_asked_in_its_own_words_is_no_follow_up(make_knowledge):
-    """ "what jobs can i get with it" after a question about online study is the jobs
-    entry's own wording, with "with it" after: asked of that entry, though "it" could point
-    back and the online section names jobs too (followup._asked_as_written)."""
-    chat = reading_meaning(make_knowledge(STUDY))
-    assert chat.ask("is online study any good").sources[0].question.startswith("Is online")
-    reply = chat.ask("what jobs can i get with it")
-    assert reply.kind == "answer" and not reply.read_as
-    assert reply.sources[0].question == "What jobs can I get?"
+@pytest.mark.parametrize(
+    "followup",
+    ["and what is the price of it", "how much is a pitch with it", "what about the cost"],
+)
+def test_an_entrys_words_with_it_after_a_topic_are_asked_of_the_topic(make_knowledge, followup):
+    """ "and what is the price of it" is the entry "price" with function words around it,
+    which asked alone counts as its own wording; read on from electric hook-up, the "it" is
+    the hook-up's, so the hook-up's price answers (search.faqmatch's trimming applies only to
+    a question read alone)."""
+    chat = reading_meaning(make_knowledge(CAMPSITE))
+    assert chat.ask("do you have electric hook-up").sources[0].section == "Electric Hook-Up"
+    reply = chat.ask(followup)
+    assert reply.read_as and reply.sources[0].section == "Electric Hook-Up"

@@ -43,6 +43,12 @@ def test_a_topic_word_around_the_entrys_words_is_no_exact_wording():
     assert MATCHER.exact("is it online or on campus") == set()
 
 
+def test_trimmed_off_or_with_too_many_function_words_around_only_the_whole_is_exact():
+    assert MATCHER.exact("so what's the price of it then", trimmed=False) == set()
+    assert MATCHER.exact("what's the price", trimmed=False) == {0}
+    assert MATCHER.exact("and so then is it the case that it is online") == set()
+
+
 def test_function_words_alone_are_exact_only_whole():
     matcher = FaqMatcher([0], [plain("What would I actually do?")])
     assert matcher.exact("what would i actually do") == {0}

@@ -103,7 +103,6 @@ def read(
             or combined.coverage >= context.policy.decline_coverage
         )
         and not _names_elsewhere(context, result, combined)
-        and not _asked_as_written(context, question, result)
     )
     if followup and named:
         combined = led_by_its_own(context, question, result, combined, topic_question)
@@ -152,20 +151,6 @@ def names_nothing(context: TurnContext, question: str) -> bool:
         isinstance(english, EnglishWords)
         and bool(said)
         and all(w in STOP_WORDS or english.surprisal(w) <= common for w in said)
-    )
-
-
-def _asked_as_written(context: TurnContext, question: str, alone: SearchResult) -> bool:
-    """Whether the question, read alone, is an FAQ entry's own wording (SearchResult.exact)
-    once its typos are repaired, and names something of its own (not names_nothing): "wat
-    jobs can i get wiht it" after "and online?" asks the jobs entry, though "it" could
-    point back."""
-    best = alone.best
-    return (
-        alone.exact
-        and best is not None
-        and best.row in context.retriever.faqs.exact(alone.as_read(question))
-        and not names_nothing(context, question)
     )
 
 

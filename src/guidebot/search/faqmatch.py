@@ -17,6 +17,10 @@ from guidebot.knowledge.passages import Passage
 from guidebot.knowledge.table import passage_column
 from guidebot.search.analysis import STOP_WORDS, words
 
+# Function words that may stand around an FAQ entry's wording, at most, on each side of it
+# for the question still to be asked in its words ("so what jobs can i get with it then").
+AROUND = 4
+
 
 def plain(text: str) -> str:
     """Text as its normalised words, so punctuation and case do not affect similarity."""
@@ -50,32 +54,37 @@ class FaqMatcher:
     def __bool__(self) -> bool:
         return bool(self._texts)
 
-    def exact(self, question: str) -> set[int]:
+    def exact(self, question: str, trimmed: bool = True) -> set[int]:
         """The passages one of whose questions or alternates is worded exactly like this one
-        (same words, case and punctuation aside), else like the longest part of it that
-        leaves only function words before and after it: "what jobs can i get with it" is
-        asked as "what jobs can i get" was written. The part must name something beyond
-        function words; "what would i actually do" counts only whole."""
+        (same words, case and punctuation aside), else, `trimmed`, like the longest part of
+        it that leaves only function words before and after it, AROUND at most on each side:
+        "what jobs can i get with it" is asked as "what jobs can i get" was written. The
+        part must name something beyond function words; "what would i actually do" counts
+        only whole."""
         said = words(question)
         whole = self._exact.get(" ".join(said))
-        if whole:
-            return whole
+        if whole or not trimmed:
+            return whole or set()
         named = [i for i, w in enumerate(said) if w not in STOP_WORDS]
         if not named:
             return set()
         lead, end = named[0], named[-1] + 1
-        parts = [(i, j) for i in range(lead + 1) for j in range(end, len(said) + 1)]
+        starts = range(max(0, lead - AROUND), lead + 1)
+        parts = [(i, j) for i in starts for j in range(end, min(len(said), end + AROUND) + 1)]
         for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest first
             if j - i < len(said) and (found := self._exact.get(" ".join(said[i:j]))):
                 return found
         return set()
 
-    def lift_exact(self, question: str, scores: np.ndarray, baseline: float) -> bool:
+    def lift_exact(
+        self, question: str, scores: np.ndarray, baseline: float, trimmed: bool = True
+    ) -> bool:
         """Put first, in place, the one FAQ entry (of those not ruled out, -inf in `scores`,
-        float64 [passages]) that someone wrote in exactly these words, and say whether there
-        was one: its author said what it answers, which outweighs any word count, even for
-        a question of stop words only ("what would i actually do")."""
-        rows = [r for r in self.exact(question) if np.isfinite(scores[r])]
+        float64 [passages]) that someone wrote in exactly these words (`exact`, `trimmed` or
+        not), and say whether there was one: its author said what it answers, which
+        outweighs any word count, even for a question of stop words only ("what would i
+        actually do")."""
+        rows = [r for r in self.exact(question, trimmed) if np.isfinite(scores[r])]
         if len(rows) != 1:
             return False
         top = float(scores.max()) - baseline

@@ -183,7 +183,9 @@ class Retriever:
         apart = self._pieces.lower(scores, baseline, searched, asked, self.score, named)
         # Asked in an entry's very words once its typos are repaired ("how much is a fillin").
         repaired = as_repaired(question, query.repairs, surface)
-        exact = boost and self.faqs.lift_exact(repaired, scores, baseline)
+        # Read on from a topic, only in its very words: "and what is the price of it" is the
+        # entry "price" with function words, but "it" is the topic's, not the entry's.
+        exact = boost and self.faqs.lift_exact(repaired, scores, baseline, not context)
         if boost and not exact:
             stage = (config, self.faqs, self.title, self.idf)
             second_stage(*stage, question, terms, scores, baseline, apart)
