@@ -23,7 +23,9 @@ def test_each_part_of_a_hyphenated_word_gives_its_initial():
     found = acronyms(["## Electric Hook-Up", "Report it to the Anti-Social Behaviour Team."])
     assert found["ehu"] == "electric hook-up"
     assert found["asbt"] == "anti-social behaviour team"
-    assert "eh" not in found and "ht" not in acronyms(["a well-known Hook-up Team"])
+    # A name beside a hyphen is still a name: "Financial Conduct Authority-regulated"
+    beside = acronyms(["a Financial Conduct Authority-regulated broker, ex-Royal Air Force"])
+    assert beside["fca"] == "financial conduct authority" and beside["raf"] == "royal air force"
 
 
 def test_a_part_of_a_longer_name_gives_its_initials_and_a_shared_acronym_none():

@@ -21,8 +21,8 @@ MIN_LETTERS, MAX_WORDS = 3, 6
 # each part capitalised: "Hook-Up"), or a small word between two of them.
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
 _RUN = re.compile(
-    rf"(?<![\w'-]){_WORD}(?:[ \t]+(?:(?:and|of|for|the|on|in|to|&)[ \t]+)*"
-    rf"{_WORD})+(?![\w'-])"
+    rf"(?<![\w']){_WORD}(?:[ \t]+(?:(?:and|of|for|the|on|in|to|&)[ \t]+)*"
+    rf"{_WORD})+(?![\w'])"
 )
 
 
