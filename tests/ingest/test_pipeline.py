@@ -529,9 +529,7 @@ def test_an_export_brought_in_again_goes_to_the_file_it_went_to_before(tmp_path)
     assert both.returncode != 0 and "would both become the FAQ file 'faq-csv'" in both.stderr
 
 
-@pytest.mark.parametrize(
-    "again", ["faq-plain (1).csv", "faq-plain - Copy.csv", "faq-plain copy.csv"]
-)
+@pytest.mark.parametrize("again", ["faq-plain (1).csv", "faq-plain - Copy.csv"])
 def test_an_export_downloaded_again_under_a_copys_name_is_the_same_export(tmp_path, again):
     """ "faq-plain (1).csv", a browser's name for a second download, goes to the file the
     first made: refused as already there, replaced with --force, never a second copy."""
@@ -544,9 +542,23 @@ def test_an_export_downloaded_again_under_a_copys_name_is_the_same_export(tmp_pa
     forced = guidebot("ingest", "--force", "--knowledge", str(target), str(copy))
     assert forced.returncode == 0, forced.stderr
     assert [p.name for p in (target / "faq").iterdir()] == ["faq-plain.yaml"]
-    alone = ingest([copy], tmp_path / "other")  # named as the export it copies
-    assert [p.name for p in (tmp_path / "other" / "faq").iterdir()] == ["faq-plain.yaml"]
-    assert alone.written
+
+
+def test_a_number_in_a_files_name_that_is_no_copy_mark_names_another_export(tmp_path):
+    """ "faq (2024).csv" then "faq (2025).csv" are two exports, in one run or two; and "faq
+    (1).csv" brought in first is named as it is."""
+    target = tmp_path / "kb"
+    years = [tmp_path / "faq (2024).csv", tmp_path / "faq (2025).csv"]
+    for number, path in enumerate(years):
+        path.write_text(f"question,answer\nWhat year is it?,It is {2024 + number}.\n")
+    ingest(years[:1], target)
+    ingest(years[1:], target)
+    assert sorted(p.name for p in (target / "faq").iterdir()) == ["faq-2024.yaml", "faq-2025.yaml"]
+    assert len(ingest(years, tmp_path / "both").written) == 2
+    first = tmp_path / "faq (1).csv"
+    first.write_text("question,answer\nOpen?,Yes.\n")
+    ingest([first], tmp_path / "alone")
+    assert [p.name for p in (tmp_path / "alone" / "faq").iterdir()] == ["faq-1.yaml"]
 
 
 def test_a_result_that_fails_the_check_is_undone(tmp_path):

@@ -34,10 +34,13 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
                 owners = [(g, s) for g in named for s in g.sections if _alike(s.heading, row)]
             if len(owners) != 1:
                 where = f"guide '{row.guide}'" if row.guide else "any guide of the knowledge"
+                headings = sorted({s.heading for _, s in owners})
                 reason = (
-                    "is in several guides; add a guide column"
-                    if owners
-                    else f"is not in {where}" + nearest_heading(row.section, named)
+                    f"is not in {where}" + nearest_heading(row.section, named)
+                    if not owners
+                    else "is in several guides; add a guide column"
+                    if len({g.slug for g, _ in owners}) > 1
+                    else f"matches {' and '.join(map(repr, headings))}; write one as the guide does"
                 )
                 problems.append(Problem(row.where, 0, f"section '{row.section}' {reason}"))
                 continue
@@ -61,4 +64,5 @@ def faq_entries(rows: list[Row], guides: list[Guide], taken: UniqueIds) -> list[
 
 
 def _alike(heading: str, row: Row) -> bool:
+    """Whether the row's section names the heading, letter case aside."""
     return heading.casefold() == row.section.casefold()

@@ -52,9 +52,10 @@ TABLE_SUFFIXES |= {".xls"}  # only to say how to save it as .xlsx
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _SHEETS = (".tsv", ".csv", ".txt", ".xlsx")
-# The mark a browser or file manager adds to the name of a second copy of a file: "faq (1)",
-# "faq - Copy", "faq copy 2" (Chrome and Windows, Windows Explorer, macOS Finder).
-_COPY_MARK = re.compile(r"(?: ?\(\d+\)| - copy(?: \(\d+\))?| copy(?: \d+)?)$", re.IGNORECASE)
+# The mark a browser or Windows Explorer adds to the name of a second copy of a file: "faq
+# (1)", "faq - Copy", "faq - Copy (2)"; a number of one or two digits ("report (2024)" is
+# a year). A name ending in " copy" may be the word ("ad copy"), so it is no mark.
+_COPY_MARK = re.compile(r"(?: ?\([1-9]\d?\)| - Copy(?: \([1-9]\d?\))?)$")
 
 
 @dataclass
@@ -253,9 +254,9 @@ def _rasa_tables(files: list[rasa.RasaFile]) -> list[FaqTable]:
 
 
 def first_copy(name: str) -> str:
-    """A file's name without the mark of a second copy: "faq.xlsx" for "faq (1).xlsx",
-    "faq - Copy.xlsx" or "faq copy 2.xlsx", so that an export downloaded again is the same
-    export; other names as they are."""
+    """A file's name without the mark of a second copy (_COPY_MARK): "faq.xlsx" for "faq
+    (1).xlsx" or "faq - Copy.xlsx", to find the export a second download copies; other
+    names as they are."""
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     return f"{_COPY_MARK.sub('', stem) or stem}{dot}{suffix}"
 
@@ -263,8 +264,7 @@ def first_copy(name: str) -> str:
 def _table(path: Path, source: str, form: str, rows: list[Row], notes: list[str]) -> FaqTable:
     if not rows:
         raise InputError(f"{path}: no questions with answers found")
-    stem = Path(first_copy(path.name)).stem if path.is_file() else path.name
-    name = slugify(stem, words=8, fallback="") or "imported"
+    name = slugify(path.stem if path.is_file() else path.name, words=8, fallback="") or "imported"
     given = str(path)
     shown = given + source[len(path.name) :] if source.startswith(path.name) else source
     return FaqTable(name, source, path.suffix.lower(), form, rows, shown, notes)

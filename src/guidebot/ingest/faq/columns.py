@@ -83,9 +83,9 @@ def looks_like_header(cells: list[str]) -> bool:
 
 
 def misspelt_column(needed: str, names: Sequence[str]) -> str:
-    """ " ('Qeustion' may be meant as 'question')" for the header cell closest in spelling
-    to a column name of `needed` (rapidfuzz ratio 75 or more, letters only, case aside)
-    that names no column itself; else ""."""
+    """A hint naming the header cell closest in spelling to a column name of `needed`
+    (rapidfuzz ratio 75 or more, letters only, case aside) that names no column itself, as
+    " ('Qeustion' may be meant as 'question')" to follow a message; else ""."""
     unnamed = [name for name in names if name.strip() and not column_key(name)]
     plain = [plain_name(name) for name in unnamed]
     best = max(
