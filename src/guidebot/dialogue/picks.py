@@ -133,8 +133,17 @@ def _by_words(
     if alone.best is None or label(alone.best.passage) in choices:
         return label(alone.best.passage) if alone.best else None
     said = words(text)
-    short = len(said) <= MAX_PICK_WORDS and not asks_on(" ".join(said))
-    if short:  # "the personal training one": the one choice of the guide it names
+    # A short reply naming a guide picks by it when it says it picks ("the gym one") or
+    # leads alone to that guide's opening, no topic of its own ("personal training";
+    # "prices", in the title "Gym Membership and Prices", leads to a section: a new question).
+    opening = alone.best.passage.section == alone.best.passage.guide_title
+    by_name = (
+        len(said) <= MAX_PICK_WORDS
+        and not asks_on(" ".join(said))
+        and "?" not in text
+        and (opening or not _PICKING.isdisjoint(said))
+    )
+    if by_name:  # the one choice of the guide it names
         named = retriever.guide_names.named_by(
             retriever.understand(" ".join(w for w in said if not is_pick(w)))[0]
         )
@@ -145,7 +154,7 @@ def _by_words(
     best = retriever.search(f"{original} {text}", k=1, guides=guides).best
     if best is None or label(best.passage) not in choices or not own & set(best.matched):
         return None
-    if short and retriever.guide_names.named_in(own, best.row):
+    if by_name and retriever.guide_names.named_in(own, best.row):
         return label(best.passage)  # "the gym one" between the pool's and the gym's lockers
     line = context.policy.choice_reading_ratio * alone.best.score
     near = any(label(h.passage) == label(best.passage) and h.score >= line for h in alone.hits)
