@@ -83,3 +83,12 @@ def test_a_shortened_name_meets_the_knowledge_that_writes_it_out(make_knowledge)
         Bot.load(make_knowledge({"guides/shop.md": guide})).conversation().ask("do you take amex")
     )
     assert reply.kind == "answer" and reply.sources[0].section == "Paying"
+
+
+def test_a_short_form_the_knowledge_writes_in_another_form_is_kept(make_knowledge):
+    """A cafe writing "The loos are at the back" keeps "loo" as its own word, not "toilet",
+    which it never writes; "w/" is still "with"."""
+    guide = "---\ntitle: Cafe\n---\n## Facilities\nThe loos are at the back, past the counter.\n"
+    retriever = Bot.load(make_knowledge({"guides/cafe.md": guide})).retriever
+    assert retriever.understand("where is the loo")[1] == ["where", "is", "the", "loo"]
+    assert "with" in retriever.understand("tea w/ milk")[1]

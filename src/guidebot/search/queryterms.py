@@ -73,8 +73,14 @@ class QueryTerms:
         return self.analyzer.terms_of_words(fixed), fixed, [*informal, *repairs]
 
     def _writes(self, word: str) -> bool:
-        """Whether the knowledge writes a short form itself, or its synonyms name it."""
-        return self.repairer.uses(word) or self.analyzer.is_synonym(word)
+        """Whether the knowledge writes a short form itself, in any form of it ("loos" for
+        "loo"), or its synonyms name it."""
+        analyzer = self.analyzer
+        return (
+            self.repairer.uses(word)
+            or analyzer.is_synonym(word)
+            or (word.isalpha() and analyzer.stem(word) in self._known)
+        )
 
     def everyday(self, surface: Sequence[str]) -> frozenset[str]:
         """The terms of these words that are common English words ("make", "wife"), as
