@@ -53,12 +53,16 @@ def test_a_dropped_bot_is_freed_without_the_cycle_collector():
 def test_an_answer_quoting_an_faq_entry_whose_section_changed_says_it_may_be_out_of_date(
     make_knowledge,
 ):
-    """The entry's section_hash is not its section's any more (`guidebot check` warns):
-    every front end's answer from it says so; answered from a current entry, nothing."""
+    """The entry's section_hash is not its section's any more (`guidebot check` warns): an
+    answer from it says so in its notes, a part of a reply to several questions in its own;
+    answered from a current entry, nothing."""
     from guidebot.dialogue.compose import OUT_OF_DATE
     from guidebot.knowledge.loader import load_knowledge, section_hash
 
-    guide = "---\ntitle: Gym\n---\n## Prices\nStandard membership is £36.99 a month.\n"
+    guide = (
+        "---\ntitle: Gym\n---\n## Prices\nStandard membership is £36.99 a month.\n\n"
+        "## Opening hours\nWe open at 6am every day.\n"
+    )
     entry = (
         "- question: How much does membership cost?\n"
         "  answer: Standard is £34.99 a month.\n"
@@ -69,6 +73,8 @@ def test_an_answer_quoting_an_faq_entry_whose_section_changed_says_it_may_be_out
     reply = Bot.load(root).ask("how much does membership cost")
     assert reply.sources[0].id == "faq/how-much-does-membership-cost"
     assert OUT_OF_DATE in reply.notes
+    several = Bot.load(root).ask("when do you open? and how much does membership cost?")
+    assert [OUT_OF_DATE in part.notes for part in several.parts] == [False, True]
     current = section_hash(load_knowledge(root).guides[0].sections[0])
     (root / "faq" / "faq.yaml").write_text(entry.format(hash=current), encoding="utf-8")
     assert OUT_OF_DATE not in Bot.load(root).ask("how much does membership cost").notes

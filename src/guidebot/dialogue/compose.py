@@ -54,8 +54,14 @@ OUT_OF_DATE = (
 
 def noting_out_of_date(reply: Reply, stale: Collection[str]) -> Reply:
     """The reply, with OUT_OF_DATE among its notes when a source it quotes is one of the
-    `stale` passage ids (FAQ entries whose section changed since: KnowledgeBase.stale_faqs)."""
-    if not any(source.id in stale for source in reply.quoted) or OUT_OF_DATE in reply.notes:
+    `stale` passage ids (FAQ entries whose section changed since: KnowledgeBase.stale_faqs);
+    for a reply of several parts, among the notes of each part quoting one, which is where
+    front ends show a part's notes."""
+    if not any(source.id in stale for source in reply.quoted):
+        return reply
+    if reply.parts:
+        return replace(reply, parts=tuple(noting_out_of_date(p, stale) for p in reply.parts))
+    if OUT_OF_DATE in reply.notes:
         return reply
     return replace(reply, notes=(*reply.notes, OUT_OF_DATE))
 
