@@ -98,6 +98,14 @@ def test_a_reply_naming_a_guide_picks_its_section(knowledge):
     assert first(conversation.ask("the gym one")) == (GYM_TITLE, "Lockers And Changing Rooms")
 
 
+@pytest.mark.parametrize("reply", ["gym", "the gym", "gym?", "the gym one"])
+def test_a_bare_guide_name_picks_its_section(knowledge, reply):
+    _, bot = knowledge
+    conversation = bot.conversation()
+    assert conversation.ask("lockers").kind == "clarify"
+    assert first(conversation.ask(reply)) == (GYM_TITLE, "Lockers And Changing Rooms")
+
+
 @pytest.mark.parametrize("reply", ["the swimming pool one", "swimming pool"])
 def test_a_reply_naming_a_guide_whose_opening_it_leads_to_picks_its_section(knowledge, reply):
     """ "the swimming pool one" leads alone to the pool guide's opening, no choice: it names

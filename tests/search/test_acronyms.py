@@ -26,6 +26,8 @@ def test_each_part_of_a_hyphenated_word_gives_its_initial():
     # A name beside a hyphen is still a name: "Financial Conduct Authority-regulated"
     beside = acronyms(["a Financial Conduct Authority-regulated broker, ex-Royal Air Force"])
     assert beside["fca"] == "financial conduct authority" and beside["raf"] == "royal air force"
+    titled = acronyms(["Financial Conduct Authority-Regulated Advice"])
+    assert titled["fca"] == "financial conduct authority"
 
 
 def test_a_part_of_a_longer_name_gives_its_initials_and_a_shared_acronym_none():

@@ -46,7 +46,10 @@ def test_a_topic_word_around_the_entrys_words_is_no_exact_wording():
 def test_trimmed_off_or_with_too_many_function_words_around_only_the_whole_is_exact():
     assert MATCHER.exact("so what's the price of it then", trimmed=False) == set()
     assert MATCHER.exact("what's the price", trimmed=False) == {0}
-    assert MATCHER.exact("and so then is it the case that it is online") == set()
+    assert MATCHER.exact("and so then just and is it online") == set()  # five words off
+    assert MATCHER.exact("so then just and is it online") == {2}  # four
+    wordy = FaqMatcher([0], [plain("What can I do with the degree?")])  # five before "degree"
+    assert wordy.exact("hi, what can i do with the degree?") == {0}
 
 
 def test_function_words_alone_are_exact_only_whole():

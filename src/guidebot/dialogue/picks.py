@@ -133,32 +133,42 @@ def _by_words(
     if alone.best is None or label(alone.best.passage) in choices:
         return label(alone.best.passage) if alone.best else None
     said = words(text)
-    # A short reply naming a guide picks by it when it says it picks ("the gym one") or
-    # leads alone to that guide's opening, no topic of its own ("personal training";
-    # "prices", in the title "Gym Membership and Prices", leads to a section: a new question).
+    short = len(said) <= MAX_PICK_WORDS and not asks_on(" ".join(said))
+    # Its words alone leading to no choice, a short reply whose words all name one guide
+    # picks that guide's one choice when it says it picks ("the personal training one") or
+    # leads to the guide's opening, no topic of its own ("personal training"; "prices", in
+    # the title "Gym Membership and Prices", leads to a section: a new question).
     opening = alone.best.passage.section == alone.best.passage.guide_title
-    by_name = (
-        len(said) <= MAX_PICK_WORDS
-        and not asks_on(" ".join(said))
-        and "?" not in text
-        and (opening or not _PICKING.isdisjoint(said))
-    )
-    if by_name:  # the one choice of the guide it names
-        named = retriever.guide_names.named_by(
-            retriever.understand(" ".join(w for w in said if not is_pick(w)))[0]
-        )
+    terms = retriever.understand(" ".join(w for w in said if not is_pick(w)))[0]
+    if short and "?" not in text and (opening or not _PICKING.isdisjoint(said)):
+        named = retriever.guide_names.named_by(terms)
         of_named = [c for c in choices if retriever.labels.guide_of(c) in named]
-        if len(of_named) == 1:
+        if len(of_named) == 1 and not _headings_elsewhere(context, terms, of_named[0]):
             return of_named[0]
     own = set(retriever.understand(text)[0]) - set(retriever.understand(original)[0])
     best = retriever.search(f"{original} {text}", k=1, guides=guides).best
     if best is None or label(best.passage) not in choices or not own & set(best.matched):
         return None
-    if by_name and retriever.guide_names.named_in(own, best.row):
+    if (
+        short
+        and retriever.guide_names.named_in(own, best.row)
+        and not _headings_elsewhere(context, terms, label(best.passage))
+    ):
         return label(best.passage)  # "the gym one" between the pool's and the gym's lockers
     line = context.policy.choice_reading_ratio * alone.best.score
     near = any(label(h.passage) == label(best.passage) and h.score >= line for h in alone.hits)
     return label(best.passage) if near else None
+
+
+def _headings_elsewhere(context: TurnContext, terms: Sequence[str], choice: str) -> bool:
+    """Whether a term of the reply names a heading of another guide than the choice's: then
+    it names a topic, not the choice's guide ("prices" beside the title "Gym Membership
+    and Prices" names the personal trainers' "Session prices" too)."""
+    labels, sections = context.retriever.labels, context.retriever.sections
+    guide = labels.guide_of(choice)
+    return any(
+        labels.guide_of(named) not in ("", guide) for t in terms for named in sections.naming(t)
+    )
 
 
 def answer_from(

@@ -153,7 +153,9 @@ def _same_names_as_before(tables: list[FaqTable], target: Path) -> None:
         except (OSError, UnicodeDecodeError):
             continue  # the check before ingest reports an unreadable file
         if first.startswith(FROM) and ON in first:
-            earlier.setdefault(first[len(FROM) : first.rindex(ON)], path.stem)
+            source = first[len(FROM) : first.rindex(ON)]
+            earlier.setdefault(source, path.stem)
+            earlier.setdefault(first_copy(source), path.stem)  # what a copy it was copies
     for table in tables:  # "faq (1).xlsx", downloaded again, is the export "faq.xlsx"
         table.name = earlier.get(table.source) or earlier.get(first_copy(table.source), table.name)
 

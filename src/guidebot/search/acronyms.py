@@ -33,31 +33,30 @@ def acronyms(texts: Iterable[str]) -> dict[str, str]:
     clashing: set[str] = set()
     for text in texts:
         for run in _RUN.finditer(text):
-            for name, letters in _names(run.group(0).split()):
+            # Each part of a hyphenated word is a word of the name: "Hook-Up" gives "hu",
+            # and "Authority-Regulated" ends "Financial Conduct Authority" as well.
+            pieces = re.split(r"([ \t]+|-)", run.group(0))
+            for name, letters in _names(pieces[0::2], pieces[1::2]):
                 if found.setdefault(letters, name) != name:
                     clashing.add(letters)
     return {letters: name for letters, name in found.items() if letters not in clashing}
 
 
-def _names(words: list[str]) -> Iterable[tuple[str, str]]:
+def _names(words: list[str], between: list[str]) -> Iterable[tuple[str, str]]:
     """(name, acronym) for each part of a run of words that starts or ends with it, from one
     capitalised word to another, two to MAX_WORDS capitalised words long, with its small
     words spelt and skipped: "Northgate Driving School" of "Welcome to Northgate Driving
     School", "Financial Conduct Authority" of "Financial Conduct Authority Register". (Its
-    middle parts too would square the work for little.)"""
+    middle parts too would square the work for little.) `between[n]` is what separates
+    words n and n + 1 (a space or a hyphen), kept in the name."""
     capital = [n for n, word in enumerate(words) if word.lower() not in SMALL]
     spans = {(capital[0], end) for end in capital[1:MAX_WORDS]}
     spans |= {(start, capital[-1]) for start in capital[-MAX_WORDS:-1]}
     for start, end in sorted(spans):
         part = words[start : end + 1]
-        name = " ".join(part).lower()
-        spelt = "".join(_initials(word) for word in part).lower()
-        skipped = "".join(_initials(word) for word in part if word.lower() not in SMALL).lower()
+        name = "".join(w + b for w, b in zip(part, [*between[start:end], ""], strict=True))
+        spelt = "".join(word[0] for word in part).lower()
+        skipped = "".join(word[0] for word in part if word.lower() not in SMALL).lower()
         for letters in dict.fromkeys((skipped, spelt)):
             if len(letters) >= MIN_LETTERS and letters.isalpha():
-                yield name, letters
-
-
-def _initials(word: str) -> str:
-    """A word's initial, or each part's of a hyphenated one ("EHU": "Electric Hook-Up")."""
-    return "".join(part[0] for part in word.split("-"))
+                yield " ".join(name.lower().split()), letters

@@ -69,8 +69,9 @@ class FaqMatcher:
         if not named:
             return set()
         lead, end = named[0], named[-1] + 1
-        starts = range(max(0, lead - AROUND), lead + 1)
-        parts = [(i, j) for i in starts for j in range(end, min(len(said), end + AROUND) + 1)]
+        starts = range(min(AROUND, lead) + 1)  # the words left off before: at most AROUND
+        ends = range(max(end, len(said) - AROUND), len(said) + 1)  # and after
+        parts = [(i, j) for i in starts for j in ends]
         for i, j in sorted(parts, key=lambda part: part[0] - part[1]):  # the longest first
             if j - i < len(said) and (found := self._exact.get(" ".join(said[i:j]))):
                 return found

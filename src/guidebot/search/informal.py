@@ -7,7 +7,7 @@ alone; "w/" is even read as the letter "w". This is part of reading English, as 
 are, not of any one guide, and only spellings that stand for one word in any subject are
 listed: "min" (minute or minimum), "diff" (difference or different), "hr" (hour or human
 resources), "pic" and "bc" are not. A knowledge base that uses the short form itself
-("info"), in any form of it ("loos" for "loo"), or names it in its synonyms, keeps it as
+("info"), or its plural ("loos" for "loo"), or names it in its synonyms, keeps it as
 written.
 """
 

@@ -73,14 +73,11 @@ class QueryTerms:
         return self.analyzer.terms_of_words(fixed), fixed, [*informal, *repairs]
 
     def _writes(self, word: str) -> bool:
-        """Whether the knowledge writes a short form itself, in any form of it ("loos" for
-        "loo"), or its synonyms name it."""
-        analyzer = self.analyzer
-        return (
-            self.repairer.uses(word)
-            or analyzer.is_synonym(word)
-            or (word.isalpha() and analyzer.stem(word) in self._known)
-        )
+        """Whether the knowledge writes a short form itself, or its plural ("loos" for
+        "loo"; not the singular: "min" is "minimum" as often as "minute"), or its synonyms
+        name it."""
+        uses = self.repairer.uses
+        return uses(word) or uses(f"{word}s") or self.analyzer.is_synonym(word)
 
     def everyday(self, surface: Sequence[str]) -> frozenset[str]:
         """The terms of these words that are common English words ("make", "wife"), as
