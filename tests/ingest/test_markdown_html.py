@@ -149,3 +149,20 @@ def test_what_the_author_wrote_in_an_aside_or_on_a_button_stays():
     words = " ".join(parse_markdown(text).intro)
     assert "Tip: bring photo ID" in words and "Click Save then wait." in words
     assert "var x" not in words
+
+
+def test_tags_left_out_with_what_they_said_are_noted_and_formatting_is_not():
+    """ "type <script>alert(1)</script>" and "Use <b> tags?" lose text a Markdown page
+    would not show either: a note names them, from the file's line (front matter counted);
+    "<b>bold</b>" and "<br>" lose nothing and are not named."""
+    said = parse_markdown(
+        "---\ntitle: Help\n---\n\n## Notes\n\nIf you type <script>alert(1)</script> it shows."
+        " Use <b> tags? No.\n"
+    )
+    assert said.notes == [
+        "line 7: HTML tags left out with what they held or said (<script>, <b>); to show one "
+        "as text, put it in `backticks`"
+    ]
+    formatted = parse_markdown("# Help\n\n## Notes\n\nSome <b>bold</b> text<br>and `<b>` kept.\n")
+    assert formatted.notes == []
+    assert formatted.sections[0].blocks == ["Some bold text and <b> kept."]

@@ -4,7 +4,8 @@ Front matter in YAML (between '---' lines) or TOML (between '+++' lines) gives t
 author, date (ingest/dating.py) and the rest; entities are decoded; a list item stays
 whole, however many lines or paragraphs it has, and blocks of code or HTML inside it join
 its words; a table becomes one line per row; links keep their words; images and inline
-HTML tags are dropped, and an HTML block reads as the Markdown it stands for would
+HTML tags are dropped ("<br>" as a space), with a note naming those that took text with
+them (_inline_html), and an HTML block reads as the Markdown it stands for would
 (guidebot.ingest.fragments): its headings, tables, lists and paragraphs. Liquid and Hugo
 template tags ('{% … %}', '{{ … }}') are removed with a note, since they are instructions
 to a site generator, not text.
@@ -35,6 +36,7 @@ def parse_markdown(text: str) -> Article:
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     article = article_from_events(_events(_html_joined(tokens)))
     article.notes += [broken] if broken else []
+    article.notes += _inline_html(tokens, len(text.splitlines()) - len(body.splitlines()))
     for key in _META_KEYS:
         value = meta.get("description" if key == "summary" and key not in meta else key)
         if isinstance(value, str | int | float) and str(value).strip():
@@ -46,6 +48,47 @@ def parse_markdown(text: str) -> Article:
     if tags:
         article.notes.append(f"removed {tags} template tag(s) ('{{% … %}}' or '{{{{ … }}}}')")
     return article
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
+_BREAK = re.compile(r"<br\b", re.IGNORECASE)
+_VOID = frozenset("br hr img wbr".split())  # tags that close nothing and hold no text
+_HIDDEN = frozenset({"script", "style"})  # tags whose text is left out with them
+MAX_TAGS_NAMED = 5
+
+
+def _inline_html(tokens: list[Token], offset: int) -> list[str]:
+    """A note naming the HTML tags in the text's lines that were left out with something
+    written: a script's or style's text, or a tag never closed, which reads as a tag
+    written about ("type <script> to ..."; "Use <b> tags?"), from the first line holding
+    one (`offset`: the lines before the body, front matter). A Markdown page would not show
+    them either; in `backticks` they stay. A tag that only formats ("<b>bold</b>", "<br>")
+    loses nothing and is not named."""
+    found: dict[str, int] = {}
+    for token in tokens:
+        if token.type != "inline" or token.map is None:
+            continue
+        tags = [
+            m.groups()
+            for c in token.children or []
+            if c.type == "html_inline"
+            for m in [_TAG.match(c.content)]
+            if m
+        ]
+        closed = {name.lower() for slash, name in tags if slash}
+        for slash, name in tags:
+            name = name.lower()
+            if not slash and (name in _HIDDEN or (name not in closed and name not in _VOID)):
+                found.setdefault(f"<{name}>", token.map[0] + 1 + offset)
+    if not found:
+        return []
+    named = ", ".join(list(found)[:MAX_TAGS_NAMED]) + (
+        " ..." if len(found) > MAX_TAGS_NAMED else ""
+    )
+    return [
+        f"line {min(found.values())}: HTML tags left out with what they held or said "
+        f"({named}); to show one as text, put it in `backticks`"
+    ]
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str, str]:
@@ -178,6 +221,6 @@ def _plain(inline: Token) -> str:
                 closing = end
         elif child.type in {"text", "code_inline"}:
             parts.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
+        elif child.type in {"softbreak", "hardbreak"} or _BREAK.match(child.content):
+            parts.append(" ")  # "text<br>and more" is two words, as a page shows them
     return " ".join("".join(parts).split())
