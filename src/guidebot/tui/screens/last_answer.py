@@ -62,7 +62,14 @@ class LastAnswerActions(Screen[None]):
             self.notify("Nothing to copy yet: ask a question first.", markup=False)
             return
         self.app.copy_to_clipboard(as_markdown(replies[-1], emphasis=False))
-        self.notify("Copied the last answer with its citations.", markup=False)
+        # Through the terminal (OSC 52), which says nothing back: whether it arrived is not
+        # known here, so the note says what to do if it did not.
+        self.notify(
+            "Sent the last answer with its citations to the clipboard. If nothing pastes, "
+            "your terminal does not let programs set it (in tmux: set -g set-clipboard on).",
+            markup=False,
+            timeout=8,
+        )
 
     def action_not_helpful(self) -> None:
         """Mark the last answer as not helpful, naming the right source if it cited it. Small
