@@ -130,11 +130,11 @@ class TurnContext:
         retriever = self.retriever
         if self.guide_count < 2:
             return None
-        said, naming = words(text), []
+        # The question read once (typos repaired), then each of its words' own terms.
+        said, naming = retriever.understand(text)[1], []
         for word in said:
-            terms = [
-                t for t in retriever.understand(word)[0] if not retriever.names_the_document(t)
-            ]
+            terms = retriever.analyzer.terms_of_words([word])
+            terms = [t for t in terms if not retriever.names_the_document(t)]
             naming.append(retriever.guide_names.named_by(terms) if terms else frozenset())
         named = [guides for guides in naming if guides]
         one = frozenset.intersection(*named) if named else frozenset()
