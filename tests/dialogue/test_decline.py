@@ -1,5 +1,6 @@
 """dialogue/decline.py: the lines a guide passage's similarity is read against follow the
-knowledge (Policy.semantic_background_decline / semantic_background_answer)."""
+knowledge (Policy.semantic_background_decline / semantic_background_answer), and so does
+the line below which a question whose terms never meet is declined."""
 
 from __future__ import annotations
 
@@ -71,3 +72,36 @@ def test_a_question_in_the_knowledges_own_words_is_not_read_against_the_backgrou
     reply = bot.ask(question)
     assert reply.kind == "answer" and reply.sources[0].heading_path == "Clinical Waste"
     assert bot.ask(OFF_TOPIC[0]).kind == "decline"
+
+
+PLAY_AND_LATE_SWIMS = """
+## Children's Play Area
+Children under 12 can use the soft play room and the five-a-side football pitch behind the
+pool, free with an adult member. Football boots with studs are not allowed indoors.
+
+## Late Swims
+On Fridays the pool stays open until midnight for adults, with music and low lights. Last
+entry is at eleven.
+"""
+
+
+def test_a_question_whose_terms_never_meet_in_one_passage_is_declined(make_knowledge):
+    """ "who won the football last night": the play area says "football", the late swims
+    "last", no passage two of its terms, and the question is no closer to either
+    than everyday questions come to the guide (Policy.decline_scattered_share). Questions
+    whose terms meet in a passage are answered."""
+    root = make_knowledge({"guides/hilltop.md": EVERYDAY + PLAY_AND_LATE_SWIMS})
+    encoder = load_model(builtin_dir())
+    policy = default_policy(word_level=True)
+    assert policy.decline_scattered_share
+    off = dataclasses.replace(policy, decline_scattered_share=0.0)
+    bot, before = Bot.load(root, policy, encoder=encoder), Bot.load(root, off, encoder=encoder)
+    question = "who won the football last night"
+    result = bot.retriever.search(question, k=10)
+    held = [set(result.terms).intersection(hit.matched) for hit in result.hits]
+    assert max(map(len, held)) == 1 and len(set().union(*held)) >= 2
+    assert before.ask(question).kind == "answer"
+    assert bot.ask(question).kind == "decline"
+    for question in ("can my kids play football on fridays", "what time is last entry on a friday"):
+        reply = bot.ask(question)
+        assert reply.kind == "answer", question

@@ -58,6 +58,15 @@ def unrelated(
         )
     ):
         return True
+    if (
+        on_its_own
+        and similarity is not None
+        and policy.decline_scattered_share
+        and context.background is not None
+        and _scattered(result)
+        and similarity < context.background.line(policy.decline_scattered_share, guides=guides)
+    ):
+        return True
     entry = best is not None and best.passage.kind == "faq"
     decline_below, answer_from = policy.semantic_decline, policy.semantic_answer
     if entry:
@@ -115,6 +124,18 @@ def unrelated(
         return True
     own = retriever.similarity(result.as_read(question), best.row)
     return own is not None and own < policy.followup_own_similarity
+
+
+def _scattered(result: SearchResult) -> bool:
+    """Whether the question's three or more terms never meet: two or more are found, but no
+    passage found holds two of them ("who won the football last night" at a campsite, whose
+    play area says "football" and whose prices say "night"). Terms found nowhere are the
+    other rules' (uncovered.by_words): meaning may read them as the knowledge's words."""
+    terms = set(result.terms)
+    if len(terms) < 3:
+        return False
+    held = [terms.intersection(hit.matched) for hit in result.hits]
+    return all(len(one) < 2 for one in held) and len(set().union(*held)) >= 2
 
 
 def _all_found(policy: Policy, result: SearchResult) -> bool:

@@ -182,6 +182,10 @@ class Policy:
     # declines had the wrong entry first); in a newcomer's recycling export "do you collect
     # sharps" (0.36 to its one-line entry, under the entry line of 0.45) is answered.
     semantic_line_coverage: float = 0.99
+    # A question on its own of three terms or more that no passage found holds two of
+    # (decline._scattered) is declined below this quantile of the background (as above;
+    # 0: off). Figures in docs/experiments.md ("Terms that never meet").
+    decline_scattered_share: float = 0.0
     # ... but a follow-up is read in meaning with the question it follows, which keeps it
     # close to the passage answered ("can i get a refund? what about my cat?" is 0.69 to the
     # refund entry): one the word rules would decline is answered for that closeness only
@@ -288,6 +292,7 @@ def default_policy(word_level: bool = False) -> Policy:
         semantic_background_answer=0.9,
         semantic_background_coverage=0.6,
         decline_foreign_cosine=0.3,
+        decline_scattered_share=0.95,
         decline_foreign_pair_surprisal=12.0,
         followup_stand_in_cosine=0.45,
         clarify_semantic_margin=2.0,
