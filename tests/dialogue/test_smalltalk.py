@@ -35,6 +35,16 @@ def test_a_clause_that_is_a_question_makes_it_a_question(bot):
     assert bot.context.smalltalk.match("what is the salary for a data scientist", never) is None
 
 
+def test_a_clause_asking_in_words_small_talk_never_uses_asks_a_question(bot):
+    """Beside a clause that is small talk ("i need help ..."), one asking in words no
+    example uses asks something, even of things the knowledge never names ("never"): it
+    is answered or declined, and so logged, not met with the help text."""
+    match = bot.context.smalltalk.match
+    assert match("i need help logging in", never)[0] == "help"
+    assert match("i need help logging in, is there an it helpdesk number", never) is None
+    assert match("hello, could you help me", never)[0] == "greeting"  # all small talk's
+
+
 @pytest.mark.parametrize(
     "text", ["translate hello into spanish", "say hi to my mum", "hey whats the capital of peru"]
 )

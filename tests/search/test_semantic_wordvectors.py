@@ -131,6 +131,7 @@ def test_word_vectors_bring_their_own_policy() -> None:
             semantic_background_answer=0.0,
             semantic_background_coverage=0.0,
             decline_foreign_cosine=0.0,
+            decline_scattered_share=0.0,
             decline_foreign_pair_surprisal=0.0,
             followup_stand_in_cosine=0.0,
             retrieval=Policy().retrieval,

@@ -43,6 +43,7 @@ from guidebot.dialogue.wording import asks as _asks
 from guidebot.dialogue.wording import negates as _negates
 from guidebot.dialogue.wording import rest as _rest
 from guidebot.knowledge.model import KnowledgeBase, SmalltalkIntent
+from guidebot.search.analysis import STOP_WORDS
 
 MAX_WORDS = 12  # longer is a question, whatever greeting or thanks it contains
 _CLAUSE = re.compile(r"[,.!?;:]+")
@@ -139,6 +140,13 @@ class SmalltalkMatcher:
         asking = text.rstrip().endswith("?") or any(
             _asks(c) and not m for m, c in zip(found, clauses, strict=True)
         )
+        # One that asks in words small talk never uses asks a question of its own, beside
+        # whatever small talk: "i need help logging in, is there an it helpdesk number".
+        if any(
+            _asks(c) and not m and any(not self.uses(w) for w in c.split() if w not in STOP_WORDS)
+            for m, c in zip(found, clauses, strict=True)
+        ):
+            return None
         ends = set(accumulate(len(c.split()) for c in parts))
         whole = self._match_whole(normal, has_content, guides, not asking, ends)
         if asking and whole and whole[0] in ON_AN_ANSWER:  # "correct?" asks
