@@ -191,7 +191,7 @@ def test_the_other_thing_offered_is_in_the_answer_with_the_topic(
     conversation = reading_meaning(make_knowledge(knowledge))
     assert conversation.ask(topic).sources[0].id == entry
     reply = conversation.ask(offered)
-    assert reply.read_as == f"{topic} {offered}"
+    assert reply.read_as == f"{topic} — {offered}"
     assert reply.kind == "answer" and reply.sources[0].id == answer
 
 
@@ -239,7 +239,7 @@ def test_another_kind_of_the_topics_thing_is_answered_without_the_kind_it_replac
     topic = "when is the claims line open"
     assert conversation.ask(topic).sources[0].id == "cover/making-claim/1"
     reply = conversation.ask("and the emergency line?")
-    assert reply.read_as == f"{topic} and the emergency line?"
+    assert reply.read_as == f"{topic} — and the emergency line?"
     assert reply.sources[0].id == "cover/emergency-help/1"
 
 
@@ -341,7 +341,7 @@ def test_a_follow_up_is_read_on_from_the_topic_as_read_with_its_typos_repaired(
     first = chat.ask("lsot my wallet on the ferry")
     assert first.sources[0].section == "Lost property" and first.notes
     reply = chat.ask("how long do you keep it")
-    assert reply.read_as == "lost my wallet on the ferry how long do you keep it"
+    assert reply.read_as == "lost my wallet on the ferry — how long do you keep it"
     assert "(following on from: lost my wallet on the ferry)" in " ".join(reply.notes)
 
 

@@ -168,7 +168,7 @@ def test_a_follow_up_naming_the_other_guide_asks_the_topic_of_that_guide(knowled
     )
     switched = conversation.ask("and the gym?")
     assert first(switched) == (GYM_TITLE, "Opening Hours")
-    assert switched.read_as == "what time does the pool open on saturday and the gym?"
+    assert switched.read_as == "what time does the pool open on saturday — and the gym?"
     # The same after a pick: the topic is the question asked back.
     conversation = bot.conversation()
     choices = conversation.ask("lockers").choices

@@ -34,6 +34,7 @@ from guidebot.dialogue.split import (
 from guidebot.dialogue.state import ConversationState
 from guidebot.dialogue.topic import keep_topic, topic_terms
 from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
+from guidebot.dialogue.wording import leaning_on
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
 from guidebot.search.results import Hit, SearchResult
@@ -215,7 +216,7 @@ class Conversation:
         topic = reading.topic
         read_as = [f"Taking this as: {question} (following on from: {topic})"] if followup else []
         # For the log and feedback: "and to canada?" alone is no question to answer.
-        leaning = f"{topic} {question}" if topic and (followup or cue == "explicit") else ""
+        leaning = leaning_on(topic, question) if topic and (followup or cue == "explicit") else ""
         outside = uncovered_topics(self.context.scope, retriever.analyzer, question, result)
         led_result = (
             led_by_naming(retriever, policy.naming_depth, question, result, outside)

@@ -247,3 +247,12 @@ def swaps_a_word(
     theirs = list(intent)
     nearness = [n for w in own for n in alike(w, theirs)]
     return all(n is not None and n < SWAP_LINE for n in nearness)
+
+
+def leaning_on(topic: str, question: str) -> str:
+    """A follow-up as read with the question it follows, for the log, `guidebot gaps` and
+    feedback (Reply.read_as): "do you ship internationally? and to canada?", and with a
+    dash after a topic that ends in no stop ("lost my wallet on the ferry — how long do you
+    keep it"), which run on would read as one question to whoever answers the log."""
+    topic = topic.rstrip()
+    return f"{topic} {question}" if topic.endswith(("?", ".", "!")) else f"{topic} — {question}"
