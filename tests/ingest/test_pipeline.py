@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from guidebot.errors import InputError, KnowledgeError
+from guidebot.ingest.headingshapes import looks_like_heading
 from guidebot.ingest.markdown import parse_markdown
 from guidebot.ingest.pipeline import ingest
-from guidebot.ingest.plaintext import looks_like_heading, parse_plain_text
+from guidebot.ingest.plaintext import parse_plain_text
 from guidebot.ingest.sources import read_source
 from guidebot.ingest.tables import read_table
 from guidebot.ingest.webpage import parse_html

@@ -18,115 +18,23 @@ import re
 
 from guidebot.ingest.articles import Article, ArticleSection, escape, finish
 from guidebot.ingest.dating import dated_block
+from guidebot.ingest.headingshapes import (
+    BULLET,
+    KNOWN_HEADINGS,
+    NUMBERED,
+    TOC_HEADINGS,
+    TRAILING_LISTS,
+    glued_heading,
+    heading_key,
+    heading_shaped,
+    looks_like_heading,
+    sentence_headings,
+)
 from guidebot.ingest.texttables import aligned_rows
-from guidebot.search.analysis import AUXILIARIES
-from guidebot.search.analysis import words as words_of
 
-KNOWN_HEADINGS = {
-    "table of contents",
-    "contents",
-    "references",
-    "sources",
-    "key takeaways",
-    "key points",
-    "conclusion",
-    "summary",
-    "introduction",
-    "overview",
-    "faq",
-    "faqs",
-    "frequently asked questions",
-    "bibliography",
-    "notes",
-}
-TRAILING_LISTS = {
-    "related articles",
-    "related posts",
-    "related reading",
-    "you may also like",
-    "read more",
-    "more articles",
-    "recommended articles",
-    "see also",
-}
-TOC_HEADINGS = {"table of contents", "contents"}
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor"}
-SMALL_WORDS |= {"of", "on", "or", "per", "the", "to", "vs", "via", "with"}
-_BULLET = re.compile(r"^\s*(?:[•◦▪‣●·*+-]|\d{1,2}[.)])\s+")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b"
 )
-
-
-def heading_key(text: str) -> str:
-    return " ".join(text.lower().rstrip(":").split())
-
-
-def sentence_headings(blocks: list[list[str]]) -> set[int]:
-    """Indexes of the lines written as headings in sentence case ("Buying tickets"), as most
-    help-desk writers title sections: short standalone lines starting with a capital and
-    ending in no punctuation, each followed by a paragraph (a sentence or a list), and not
-    the article's first line of text ("Welcome to our help pages"). One such line is as
-    likely a stray phrase as a heading; two or more are the article's way of heading its
-    sections. Short lines in a row ("Weekdays from nine until five", "Saturdays ten to
-    four") are no headings: none has a paragraph under it."""
-    found = {
-        index
-        for index, block in enumerate(blocks[:-1])
-        if index > 0
-        and len(block) == 1
-        and _sentence_like(block[0])
-        and _paragraph(blocks[index + 1])
-    }
-    return found if len(found) >= 2 else set()
-
-
-def _paragraph(block: list[str]) -> bool:
-    """Whether a block is a paragraph of text: a sentence of eight words or more, or a list."""
-    text = " ".join(block)
-    sentence = len(text.split()) >= 8 and text[-1] in ".!?:)"
-    return sentence or bool(_BULLET.match(block[0]))
-
-
-def _sentence_like(line: str) -> bool:
-    """A short line shaped as a heading in sentence case: a capital first, no punctuation
-    last, and no verb of a clause ("You can reach us by phone" leads into its text)."""
-    words = line.split()
-    return (
-        len(words) <= 8
-        and (line[0].isupper() or line[0].isdigit())
-        and line[-1] not in ".,;:!?"
-        and not _BULLET.match(line)
-        and any(c.isalpha() for c in line)
-        and not AUXILIARIES.intersection(words_of(line))
-    )
-
-
-def looks_like_heading(line: str) -> bool:
-    """A standalone line that is a heading by its shape (see the module docstring)."""
-    words = line.split()
-    if not words or len(line) > 200:
-        return False
-    if _NUMBERED.match(line) and not line.endswith((".", ",", ";")):
-        return _title_like(_NUMBERED.match(line).group(2))  # type: ignore[union-attr]
-    if _BULLET.match(line):
-        return False
-    if heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS:
-        return True
-    if line.endswith("?"):
-        return len(words) <= 30 and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", line[:-1])
-    if len(words) <= 8 and line.isupper() and any(c.isalpha() for c in line):
-        return True
-    return _title_like(line)
-
-
-def _title_like(line: str) -> bool:
-    words = line.split()
-    if len(words) > 12 or line[-1] in ".,;:!" or not (line[0].isupper() or line[0].isdigit()):
-        return False
-    significant = [w for w in words if w.lower() not in SMALL_WORDS and w[0].isalpha()]
-    return bool(significant) and all(w[0].isupper() for w in significant)
 
 
 def parse_plain_text(text: str) -> Article:
@@ -158,7 +66,7 @@ def parse_plain_text(text: str) -> Article:
             section = ArticleSection(*_heading(line, article.sections))
             current = section.blocks
             article.sections.append(section)
-        elif len(block) > 1 and _glued_heading(block):
+        elif len(block) > 1 and glued_heading(block):
             section = ArticleSection(*_heading(line, article.sections))
             current = section.blocks
             article.sections.append(section)
@@ -174,35 +82,17 @@ def parse_plain_text(text: str) -> Article:
     return finish(article)
 
 
-def _glued_heading(block: list[str]) -> bool:
-    """Whether a block's first line is a heading written with its text right under it, no
-    blank line between: a short question ("Why does saddle height matter?"), a usual heading
-    name or a line in capitals, followed by a sentence or a list. Title-Case lines are left
-    as text here: the first line of a wrapped paragraph can look like one."""
-    first, after = block[0], block[1]
-    key = heading_key(first)
-    shaped = (
-        first.endswith("?")
-        or key in KNOWN_HEADINGS | TRAILING_LISTS
-        or (first.isupper() and any(c.isalpha() for c in first))
-    )
-    if key in TOC_HEADINGS:
-        return False  # its entries under it are contents, not its text
-    starts = after[:1].isupper() or after[:1].isdigit() or bool(_BULLET.match(after))
-    return shaped and len(first.split()) <= 15 and starts and looks_like_heading(first)
-
-
 def _heading(line: str, before: list[ArticleSection]) -> tuple[str, list[str], int]:
     """(heading, no blocks yet, level): a numbered line's depth from its numbering; under a
     heading that had no text of its own (other than a usual heading name), one level deeper,
     and the headings after it stay at that depth until a usual heading name comes."""
-    numbered = _NUMBERED.match(line)
+    numbered = NUMBERED.match(line)
     if numbered:
         return line, [], numbered.group(1).count(".") + 2
     if not before or heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS:
         return line, [], 2
     previous = before[-1]
-    if _NUMBERED.match(previous.heading):
+    if NUMBERED.match(previous.heading):
         return line, [], 2  # numbering gave the depths; an unnumbered heading is top-level
     if previous.blocks or heading_key(previous.heading) in KNOWN_HEADINGS | TRAILING_LISTS:
         return line, [], previous.level  # an empty "Table of contents" is nobody's parent
@@ -244,41 +134,22 @@ def _byline(article: Article, blocks: list[list[str]]) -> None:
     article.author = re.sub(r"(?i)^by\s+", "", blocks[by][0]).strip()
     taken = by + 1
     after = blocks[by + 1][0] if by + 1 in short else ""
-    if after and not _heading_shaped(after, blocks[by + 2 :]):
+    if after and not heading_shaped(after, blocks[by + 2 :]):
         article.author_title = after
         taken += 1
     kept = [blocks[i] for i in range(by) if blocks[i][0] != article.author]
     blocks[:taken] = kept
 
 
-def _heading_shaped(line: str, later: list[list[str]]) -> bool:
-    """Whether a line after the byline is a heading by a shape no job title has: a question,
-    a sentence, a usual heading name, a numbered line or a line ending in a colon; a line in
-    capitals ("WHAT TO WEAR") when the article's other headings are in capitals too, since
-    a job title may be ("CEO, BIKEWORKS"). A Title-Case line ("Shop Mechanic", "Getting
-    Started") stays the author's job title: nothing in its shape tells the two apart."""
-    return (
-        line.endswith(("?", ".", ":"))
-        or heading_key(line) in KNOWN_HEADINGS | TRAILING_LISTS
-        or bool(_NUMBERED.match(line))
-        or (_capitals(line) and any(_capitals(block[0]) for block in later))
-    )
-
-
-def _capitals(line: str) -> bool:
-    """A line in capitals, as headings are written in some articles ("HOW OFTEN TO OIL")."""
-    return sum(c.isalpha() for c in line) > 1 and line.isupper()
-
-
 def _block_text(block: list[str]) -> str:
     """A paragraph joined into one line, a table typed with its columns lined up as one
     line per row (texttables.py), or a bullet list with continuation lines folded in."""
-    if not _BULLET.match(block[0]):
+    if not BULLET.match(block[0]):
         rows = aligned_rows(block)
         return escape("\n".join(f"- {row}" for row in rows) if rows else " ".join(block))
     items: list[list[str]] = []  # [marker, text]: a step keeps its number ("2."), else "-"
     for line in block:
-        if found := _BULLET.match(line):
+        if found := BULLET.match(line):
             number = found.group(0).strip()
             marker = f"{number[:-1]}." if number[0].isdigit() else "-"
             items.append([marker, line[found.end() :]])
@@ -299,7 +170,7 @@ def _link_list(lines: list[str]) -> str:
         elif re.match(r"(?i)by\s+\S", line) and items and not items[-1]["by"]:
             items[-1]["by"] = line
         else:
-            items.append({"title": _BULLET.sub("", line), "by": "", "meta": pending})
+            items.append({"title": BULLET.sub("", line), "by": "", "meta": pending})
             pending = ""
     rendered = []
     for item in items:
