@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from guidebot.cli import webguards
 from guidebot.cli.common import UsageError
 from guidebot.cli.serve import check_port, is_loopback
 
@@ -271,12 +272,12 @@ def test_listening_beyond_this_computer_warns_and_prints_a_usable_url():
 
 
 def test_sizes_from_the_url_and_from_resizes_are_clamped():
-    assert webserve.clamp_size("2000", "2000") == (400, 150)
-    assert webserve.clamp_size("1", "-5") == (20, 10)
-    assert webserve.clamp_size("120", "40") == (120, 40)
+    assert webguards.clamp_size("2000", "2000") == (400, 150)
+    assert webguards.clamp_size("1", "-5") == (20, 10)
+    assert webguards.clamp_size("120", "40") == (120, 40)
     for junk in (None, "", "abc", "1e9", "9" * 5000, float("nan"), float("inf"), [1], True):
-        assert webserve.clamp_size(junk, junk) == (80, 24)
-    assert webserve.clamp_size(1e300, 2**70) == (400, 150)
+        assert webguards.clamp_size(junk, junk) == (80, 24)
+    assert webguards.clamp_size(1e300, 2**70) == (400, 150)
 
     async def resize() -> list[dict]:
         sent: list[dict] = []
@@ -310,7 +311,7 @@ def test_an_app_that_ignores_quit_is_killed_after_the_grace():
 
 
 def test_origin_and_token_checks():
-    matches = webserve.origin_matches
+    matches = webguards.origin_matches
     assert matches("http://127.0.0.1:8000", "127.0.0.1:8000")
     assert matches("http://LocalHost:8000", "localhost:8000")
     assert matches("http://[::1]:8000", "[::1]:8000")
@@ -328,10 +329,10 @@ def test_origin_and_token_checks():
         ("http://127.0.0.1:8000", None),
     ]:
         assert not matches(origin, host), (origin, host)
-    assert webserve.token_matches("abc", "abc")
-    assert not webserve.token_matches(None, "abc")
-    assert not webserve.token_matches("abd", "abc")
-    assert not webserve.token_matches("ábc", "abc")  # non-ASCII: refused, not a TypeError
+    assert webguards.token_matches("abc", "abc")
+    assert not webguards.token_matches(None, "abc")
+    assert not webguards.token_matches("abd", "abc")
+    assert not webguards.token_matches("ábc", "abc")  # non-ASCII: refused, not a TypeError
     assert is_loopback("127.0.0.1") and is_loopback("127.1.2.3") and is_loopback("::1")
     assert is_loopback("localhost") and not is_loopback("0.0.0.0")
     assert not is_loopback("192.168.1.5") and not is_loopback("example.org")
