@@ -268,6 +268,34 @@ def test_the_log_keeps_the_folder_asked_and_gaps_can_keep_to_one(tmp_path):
     assert missing.returncode == 2 and "no such knowledge folder" in missing.stderr
 
 
+def test_a_question_the_faq_now_has_an_entry_for_leaves_the_gaps(tmp_path):
+    """Support staff export the gaps, answer one and move the file into faq/: that question
+    is no gap any more (--all still lists it), while one still saying TODO, which keeps
+    the knowledge from loading, leaves the others counted and stays a gap itself."""
+    data, knowledge = tmp_path / "data", tmp_path / "kb"
+    (knowledge / "faq").mkdir(parents=True)
+    (knowledge / "faq" / "a.yaml").write_text(
+        "- id: hours\n  question: When is the library open?\n  answer: Nine to five.\n",
+        encoding="utf-8",
+    )
+    env = {"GUIDEBOT_DATA_DIR": str(data), "GUIDEBOT_NO_LOG": ""}
+    for question in ("who won the super bowl", "can i borrow a ukulele"):
+        asked = guidebot("ask", "--knowledge", str(knowledge), question, env=env)
+        assert asked.returncode == 0, asked.stderr
+    export = tmp_path / "new.yaml"
+    assert guidebot("gaps", "--export", str(export), env=env).returncode == 0
+    entries = yaml.safe_load(export.read_text(encoding="utf-8"))
+    assert [e["question"] for e in entries] == ["Can i borrow a ukulele", "Who won the super bowl"]
+    entries[0]["answer"] = "Yes: ukuleles are lent for three weeks."
+    (knowledge / "faq" / "new.yaml").write_text(yaml.safe_dump(entries), encoding="utf-8")
+    listed = guidebot("gaps", env=env)
+    assert "note: 1 question left out: your FAQ now has an entry" in listed.stdout
+    assert "super bowl" in listed.stdout and "ukulele" not in listed.stdout
+    assert "ukulele" in guidebot("gaps", "--all", env=env).stdout
+    data_out = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    assert data_out["filled_since"] == 1 and data_out["questions"] == 1
+
+
 def test_no_log_option_and_env_var_keep_the_log_empty(tmp_path):
     env = {"GUIDEBOT_DATA_DIR": str(tmp_path), "GUIDEBOT_NO_LOG": ""}
     guidebot("ask", "--no-log", "how much do nurses earn in texas", env=env)

@@ -10,9 +10,17 @@ from pathlib import Path
 
 from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
+from guidebot.knowledge.written import written_questions
 from guidebot.locations import unanswered_log
-from guidebot.quality.gaps import SIMILARITY, Gap, group_questions, split_feedback, starter_faq
-from guidebot.quality.log import folder, logging_disabled, read_log
+from guidebot.quality.gaps import (
+    SIMILARITY,
+    Gap,
+    filled_since,
+    group_questions,
+    split_feedback,
+    starter_faq,
+)
+from guidebot.quality.log import LogRecord, folder, logging_disabled, read_log
 from guidebot.reply import LOW_CONFIDENCE
 
 NAME = "gaps"
@@ -47,6 +55,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="only what was asked of this knowledge folder (records from before guidebot "
         "kept the folder are left out)",
     )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the questions your FAQ has an entry for since they were asked",
+    )
     parser.set_defaults(run=run)
 
 
@@ -62,6 +75,13 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.knowledge}: no such knowledge folder")
         asked = folder(args.knowledge)
         records = [r for r in records if r.knowledge == asked]
+    # A question support staff have since written an FAQ entry for (the export's entries,
+    # filled in) is no gap any more: left out unless --all.
+    filled: list[LogRecord] = []
+    if not args.all:
+        named = {r.knowledge for r in records if r.knowledge}
+        written = {name: written_questions(name) for name in named}
+        records, filled = filled_since(records, written)
     unanswered, unhelpful, helpful = split_feedback(records)
     # One data directory serves every knowledge folder asked: say when what is listed (and
     # would be exported) mixes them. Records from before the folder was kept name none.
@@ -86,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
             "not_helpful_answers": len(unhelpful),
             "not_helpful": [g.to_dict() for g in bad],
             "helpful_answers": helpful,
+            "filled_since": len(filled),
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -95,6 +116,11 @@ def run(args: argparse.Namespace) -> int:
         asked_of = ", ".join(f"{terminal_safe(f)} ({n})" for f, n in folders.most_common())
         print(f"note: asked of {len(folders)} knowledge folders: {asked_of}.")
         print("      --knowledge DIR lists those of one.")
+    if filled:
+        print(
+            f"note: {_questions(len(filled))} left out: your FAQ now has an entry asked in "
+            "their words (--all lists them too)."
+        )
     if logging_disabled():  # before the count: nothing asked in this shell reaches the log
         print("note: GUIDEBOT_NO_LOG is set, so questions asked with it are not logged.")
     if not unanswered and not unhelpful:
@@ -139,6 +165,10 @@ def _answered(gap: Gap) -> str:
         lacked = f"an answer giving no {terminal_safe(' or '.join(gap.lacks))}"
         got.append(lacked if low else lacked + shown)
     return " and ".join(got)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
 
 
 def _groups(gaps: list[Gap]) -> str:

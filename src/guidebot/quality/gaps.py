@@ -6,7 +6,7 @@ most asked first (`group_questions`), and a starter FAQ file to write their answ
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -71,6 +71,24 @@ def split_feedback(
         else:
             unhelpful.append(record)
     return unanswered, unhelpful, helpful
+
+
+def filled_since(
+    records: Iterable[LogRecord], written: Mapping[str, Collection[str]]
+) -> tuple[list[LogRecord], list[LogRecord]]:
+    """(still open, filled): a record is filled when the FAQ of the folder it was asked of
+    now has an entry asked in its words, letter case, punctuation and spacing aside as
+    groups compare them (`written`: folder -> the questions and alternates of its entries,
+    knowledge.written.written_questions). Records naming no folder stay open."""
+    keys = {name: {default_process(text) for text in texts} for name, texts in written.items()}
+    still: list[LogRecord] = []
+    filled: list[LogRecord] = []
+    for record in records:
+        done = bool(record.knowledge) and default_process(record.question) in keys.get(
+            record.knowledge, ()
+        )
+        (filled if done else still).append(record)
+    return still, filled
 
 
 def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY) -> list[Gap]:
