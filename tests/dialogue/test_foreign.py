@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guidebot.dialogue.foreign import NEAR_TIE, _asking_when_open, names_something_else
+from guidebot.dialogue.foreign import NEAR_TIE, asking_when_open, names_something_else
 
 DENTAL = """---
 title: Meadow Dental Patient Guide
@@ -299,9 +299,9 @@ def test_the_words_asking_when_a_place_opens_name_no_place(make_knowledge):
     assert names_something_else(bot.retriever, result, 0.3, 10.0)
     assert bot.ask(elsewhere).kind == "decline"
     # "time" asks when a place opens only beside a word of opening or closing
-    asking = _asking_when_open(bot.retriever, "what time does the cafe close".split())
+    asking = asking_when_open(bot.retriever, "what time does the cafe close".split())
     assert asking == {"time", "close"}
-    assert not _asking_when_open(bot.retriever, "what time limited tickets are left".split())
+    assert not asking_when_open(bot.retriever, "what time limited tickets are left".split())
     for here in ("what time does the cafe close", "what time do you close on sundays"):
         reply = bot.ask(here)
         assert reply.kind == "answer", here

@@ -47,6 +47,7 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("does my carer have to pay", Kind.MONEY),
         ("what time do you open on sundays", Kind.CLOCK),
         ("when does the cafe close", Kind.CLOCK | Kind.DATE),  # a time of day, or a day
+        ("when does the bar shut on a friday", Kind.CLOCK | Kind.DATE),  # "shut" is "close"
         ("how long can I keep a book", Kind.DURATION),
         ("whats the phone number", Kind.PHONE),
         ("can I email you", Kind.EMAIL),

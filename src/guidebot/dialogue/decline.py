@@ -10,7 +10,7 @@ from guidebot.dialogue.alternatives import alternative
 from guidebot.dialogue.clarify import section_named
 from guidebot.dialogue.context import TurnContext, in_its_words
 from guidebot.dialogue.followup import asks_only, names_nothing
-from guidebot.dialogue.foreign import names_something_else
+from guidebot.dialogue.foreign import asking_when_open, names_something_else
 from guidebot.dialogue.policy import Policy
 from guidebot.dialogue.uncovered import by_words
 from guidebot.search.kindonly import holds
@@ -63,7 +63,7 @@ def unrelated(
         and similarity is not None
         and policy.decline_scattered_share
         and context.background is not None
-        and _scattered(result)
+        and _scattered(result, asking_when_open(context.retriever, result.surface))
         and similarity < context.background.line(policy.decline_scattered_share, guides=guides)
     ):
         return True
@@ -126,12 +126,15 @@ def unrelated(
     return own is not None and own < policy.followup_own_similarity
 
 
-def _scattered(result: SearchResult) -> bool:
+def _scattered(result: SearchResult, framing: set[str]) -> bool:
     """Whether the question's three or more terms never meet: two or more are found, but no
     passage found holds two of them ("who won the football last night" at a campsite, whose
     play area says "football" and whose prices say "night"). Terms found nowhere are the
-    other rules' (uncovered.by_words): meaning may read them as the knowledge's words."""
-    terms = set(result.terms)
+    other rules' (uncovered.by_words): meaning may read them as the knowledge's words. Nor
+    do `framing` terms count, the words of a question asking when a place opens
+    (foreign.asking_when_open): "what time does the bar close" asks the bar's hours
+    wherever else "time" and "close" stand."""
+    terms = set(result.terms) - framing
     if len(terms) < 3:
         return False
     held = [terms.intersection(hit.matched) for hit in result.hits]

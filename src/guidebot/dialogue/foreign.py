@@ -77,7 +77,7 @@ def names_something_else(
         return False
     if best.passage.kind != "guide" and len(best.passage.asked) >= phrasings_below:
         return False
-    shared = set(best.matched) - result.loose - _asking_when_open(retriever, result.surface)
+    shared = set(best.matched) - result.loose - asking_when_open(retriever, result.surface)
     near = [hit for hit in result.hits[1:3] if hit.score >= NEAR_TIE * best.score]
     pair = bool(pair_specific_from) and len(shared) == 2 and not near
     if (len(shared) > 1 and not pair) or any(len(set(h.matched) - result.loose) > 1 for h in near):
@@ -113,7 +113,7 @@ def names_something_else(
     return any(english.surprisal(word) >= specific for word in unknown)
 
 
-def _asking_when_open(retriever: Retriever, surface: Sequence[str]) -> set[str]:
+def asking_when_open(retriever: Retriever, surface: Sequence[str]) -> set[str]:
     """The terms of the words asking when a place opens or closes, in a question asking for
     a time of day with one of them (_OPENING_TIMES; none in any other question)."""
     if _OPENING.isdisjoint(surface) or not asked(" ".join(surface)) & Kind.CLOCK:

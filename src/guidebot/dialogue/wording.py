@@ -254,5 +254,5 @@ def leaning_on(topic: str, question: str) -> str:
     feedback (Reply.read_as): "do you ship internationally? and to canada?", and with a
     dash after a topic that ends in no stop ("lost my wallet on the ferry — how long do you
     keep it"), which run on would read as one question to whoever answers the log."""
-    topic = topic.rstrip()
+    topic = topic.rstrip().rstrip(",;:-–—").rstrip()  # "salary," — no comma before the dash
     return f"{topic} {question}" if topic.endswith(("?", ".", "!")) else f"{topic} — {question}"

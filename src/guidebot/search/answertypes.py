@@ -152,7 +152,7 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.CLOCK | Kind.DATE,
         re.compile(
-            r"^(?:(?!\bwhen\b).)*+\bwhen\b.*\b(?:opens?|close[sd]?|starts?|begins?|finish(?:es)?)\b",
+            r"^(?:(?!\bwhen\b).)*+\bwhen\b.*\b(?:opens?|close[sd]?|shuts?|starts?|begins?|finish(?:es)?)\b",
             re.I | re.M,
         ),
     ),
