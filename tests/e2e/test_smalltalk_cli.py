@@ -15,6 +15,9 @@ SMALL_TALK = [
     "ok great thank you that's all I needed",
     "who wrote this",  # near an entry in meaning, which would only ask back
     "who am i talking to",  # "talk" names the document, as in "what does it talk about"
+    "hello, is anyone there?",
+    "can you help me with something",
+    "thanks, that's kind of you",
 ]
 QUESTIONS = [
     "what can I do with an AI master's in manufacturing",
@@ -27,6 +30,7 @@ QUESTIONS = [
     "thanks that helps is it any good",
     "is that correct",  # a verdict on the answer, asked
     "correct?",
+    "can i ask a question about the gre",  # "gre", the guide's word, is no misspelt "are"
 ]
 INSURER = """
 - question: What does my home insurance policy cover?

@@ -143,18 +143,21 @@ def rest(text: str, example: str) -> str:
 class Speller:
     """Reads a text as the small-talk examples' words (`normal`), given their `vocabulary`
     (none: only cleaned and respelt), `respell` (the analyzer's one-word synonyms) and
-    `english`, the real words never read as misspelt small talk."""
+    `english`, the real words never read as misspelt small talk, and `keeps`, whether a
+    word is one the knowledge uses, never read so either ("gre" is no "are")."""
 
     def __init__(
         self,
         vocabulary: Sequence[str],
         respell: Callable[[str], str] = str,
         english: Container[str] = frozenset(),
+        keeps: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self._vocabulary = list(vocabulary)  # for rapidfuzz
         self._known = frozenset(vocabulary)  # for membership, asked for every word read
         self._respell = respell
         self._english = english
+        self._keeps = keeps
 
     def knows(self, word: str) -> bool:
         """Whether the word (lower case) is one of the vocabulary's."""
@@ -176,6 +179,8 @@ class Speller:
         ("doesnt")."""
         known = self._known
         if len(word) < 3 or word in self._english or word in NEGATIONS or word in known:
+            return word
+        if self._keeps(word):
             return word
         squeezed = re.sub(r"(.)\1+", r"\1", word)
         if squeezed in known:
