@@ -61,6 +61,10 @@ Books returned late cost 20p a day, up to £5 per item; games cost £1 a day.
         ("what is your email address", Kind.EMAIL),  # not a postal one
         ("where's your office", Kind.POSTAL),
         ("where are your offices", Kind.POSTAL),
+        ("where is your depot?", Kind.POSTAL),  # whatever place is "yours"
+        ("wheres your clinic", Kind.POSTAL),
+        ("where is the pool", Kind.NONE),  # a place inside, maybe
+        ("where is my parcel", Kind.NONE),
         ("where can i write to you", Kind.POSTAL),
         ("change my billing address", Kind.NONE),
         ("what is your IP address", Kind.NONE),

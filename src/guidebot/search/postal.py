@@ -33,6 +33,8 @@ ASKED = re.compile(
     r"\bwhere\s+(?:are|r)\s+(?:you|u)\s+(?:located|based)\b|"
     r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*+\??\s*+$|"
     r"\bwhere(?:\s+(?:is|are)|['’]s)\s+(?:your|the)\s+(?:office|offices|shop|store|premises)\b|"
+    # ... and whatever place is "your" own: "where is your depot", "where's your clinic"
+    r"\bwhere(?:\s+(?:is|are)|['’]?s)\s+your\s+[^\W\d_]+|"
     r"\bwhere\s+(?:do|can|should)\s+i\s+(?:send|post|mail)\s+(?:(?:a|my|the)\s+)?"
     r"(?:letter|letters|mail|post|parcel|cheque|check|documents?|forms?)\b|"
     r"\bwhere\s+(?:do|can|should)\s+i\s+write\s+to\b",
