@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from guidebot.dialogue.context import TurnContext
@@ -88,7 +89,7 @@ class Bot:
                 builtin=builtin_intents(),
                 english=english,
                 alike=word_cosine(encoder) if encoder is not None and vectors is not None else None,
-                uses=lambda word: any(map(retriever.knows, analyzer.terms_of_words([word]))),
+                uses=_uses(retriever, analyzer),
             ),
             ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
             frozenset(f"faq/{entry}" for entry in kb.stale_faqs),
@@ -199,3 +200,16 @@ class Bot:
     def ask(self, question: str) -> Reply:
         """Answer one self-contained question."""
         return self.conversation().ask(question)
+
+
+def _uses(retriever: Retriever, analyzer: Analyzer) -> Callable[[str], bool]:
+    """Whether the knowledge uses a word (a term of it is in some passage), for the small
+    talk's speller. It holds the retriever weakly: the small-talk matcher sits in reference
+    cycles of its own, and a dropped bot's index must go without the cycle collector."""
+    knows = weakref.WeakMethod(retriever.knows)
+
+    def uses(word: str) -> bool:
+        found = knows()
+        return found is not None and any(map(found, analyzer.terms_of_words([word])))
+
+    return uses

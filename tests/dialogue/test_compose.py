@@ -116,3 +116,25 @@ def test_a_live_information_decline_offers_topics_as_any_decline_does():
     assert offered.suggestions == ("Prices", "Opening hours")
     bare = live_reply("will it rain", said, [])
     assert bare.answer == said and bare.suggestions == ()
+
+
+COURIER = {
+    "faq/faq.yaml": (
+        "- question: Do you carry keys?\n"
+        "  answer: Yes, keys are one of our most common jobs; a named recipient signs.\n"
+        "- question: What are your prices?\n"
+        "  answer: Express costs £12 and same-day delivery £8 inside the ring road.\n"
+    )
+}
+
+
+def test_an_answer_giving_none_of_the_kind_asked_says_so(make_knowledge):
+    """ "how much to courier my keys" is answered from the keys entry, which gives no price:
+    the answer says so; the price entry, asked for a price, says nothing of the kind."""
+    bot = Bot.load(make_knowledge(COURIER), encoder=load_model(builtin_dir()))
+    reply = bot.ask("how much to courier my keys")
+    assert reply.sources[0].question == "Do you carry keys?"
+    assert "This passage gives no price; check that it answers what you asked." in reply.notes
+    priced = bot.ask("how much is express delivery")
+    assert priced.sources[0].question == "What are your prices?"
+    assert not any("gives no" in note for note in priced.notes)

@@ -9,6 +9,7 @@ import numpy as np
 
 from guidebot.reply import LOW_CONFIDENCE, Reply, Source
 from guidebot.search.analysis import content_words, contracted
+from guidebot.search.asking import lacks
 from guidebot.search.english import EnglishWords
 from guidebot.search.inflection import plural_stems
 from guidebot.search.results import Hit, SearchResult
@@ -76,6 +77,11 @@ NAMED_MISSING = 3  # at most so many of the words lacking are named
 TELLING_NATS = 8.5
 
 
+def no_kind_note(kind: str) -> str:
+    """What an answer giving none of the kind of answer asked says ("price")."""
+    return f"This passage gives no {kind}; check that it answers what you asked."
+
+
 def unmatched_note(words: Sequence[str]) -> str:
     """What an answer holding few of the question's words says: the words it lacks."""
     quoted = [f"'{word}'" for word in words]
@@ -129,21 +135,27 @@ def answer_reply(
     see_also: Sequence[str] = (),
     on_its_own: bool = True,
     far_below: float = 0.0,
+    read_as: str = "",
 ) -> Reply:
     """Quote the best passage; the other hits are further sources; `see_also` names other
     sections the question fits about as well. A question `on_its_own` (no follow-up, whose
     words the topic may supply) answered from a passage holding none of its words, for its
     meaning alone, says so (BY_MEANING_ONLY); one holding under LOW_CONFIDENCE of them names
     those it lacks, with `far_below` only those far in meaning from all of its words
-    (_unmatched, unmatched_note)."""
+    (_unmatched, unmatched_note). Else, a passage giving none of the kind of answer the
+    question asks for in words of its own ("how much": a price; asking.lacks, on the
+    question as `read_as`, with the one it follows) says so (no_kind_note)."""
     best = hits[0].passage
+    checked = False
     if on_its_own and not result.exact and result.terms:
         if result.coverage == 0:
-            notes = [*notes, BY_MEANING_ONLY]
+            notes, checked = [*notes, BY_MEANING_ONLY], True
         elif result.coverage < LOW_CONFIDENCE and (
             lacking := _unmatched(result, hits[0], retriever, far_below)
         ):
-            notes = [*notes, unmatched_note(lacking)]
+            notes, checked = [*notes, unmatched_note(lacking)], True
+    if not checked and (kind := lacks(read_as or question, best.text)):
+        notes = [*notes, no_kind_note(kind)]
     return Reply(
         question=question,
         answer=best.text,

@@ -271,6 +271,7 @@ class Conversation:
             see_also,
             not followup,
             far_below=policy.decline_foreign_cosine,
+            read_as=leaning,
         )
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 

@@ -12,36 +12,9 @@ of the 262 answers that gave it. Figures and ages are not judged: a question nam
 from __future__ import annotations
 
 from guidebot.reply import Reply
-from guidebot.search.answertypes import Kind
-from guidebot.search.asking import wanted
-from guidebot.search.kindonly import holds
+from guidebot.search.asking import NAMES, lacks
 
-# The kinds judged, each as the log and `guidebot gaps` name it
-NAMES = {
-    Kind.MONEY: "price",
-    Kind.CLOCK: "time of day",
-    Kind.DURATION: "length of time",
-    Kind.PHONE: "phone number",
-    Kind.EMAIL: "email address",
-    Kind.WEB: "web address",
-    Kind.PERCENT: "percentage",
-    Kind.DATE: "date",
-    Kind.POSTAL: "postal address",
-}
-JUDGED = Kind(sum(NAMES))
-
-
-def lacks(question: str, answer: str) -> str:
-    """What the answer text lacks that the question asks for in words of its own
-    (asking.wanted: "how much", "what time", "how long"; not a topic word such as
-    "fee" or "email", which names a subject as often as it asks for a figure), named as in
-    NAMES ("price", or "price or date" for a question asking for either), else "" (it
-    gives one, or the question asks for none of NAMES)."""
-    asked_for = wanted(question) & JUDGED
-    if not asked_for or holds(answer, asked_for):
-        return ""
-    return " or ".join(name for kind, name in NAMES.items() if kind in asked_for)
-
+__all__ = ["NAMES", "lacks", "read_lack", "reply_lacks"]
 
 def reply_lacks(reply: Reply) -> str:
     """What an answer lacks (lacks), judged on the question as read (Reply.asked: a

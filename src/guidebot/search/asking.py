@@ -1,7 +1,8 @@
 """What a question wants its answer to give, beside the words that name its topic: the
 kinds of answer (answertypes.Kind) asked in words of their own ("how much", "what time",
-"how long"), as the heading rule (dialogue/clarify.py), the count of what a question names
-and the gap log's check (quality/lacking.py) read them.
+"how long"), as the heading rule (dialogue/clarify.py), the count of what a question names,
+the note on an answer giving none of them (`lacks`) and the gap log (quality/lacking.py) read
+them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from guidebot.search.answertypes import Kind, asked
+from guidebot.search.kindonly import holds
 
 # "how much" asking the quantity of a thing one takes, brings or needs
 _QUANTITY = re.compile(
@@ -35,3 +37,30 @@ def wanted(question: str) -> Kind:
     if Kind.MONEY in kind and _QUANTITY.search(question):
         kind &= ~Kind.MONEY
     return kind
+
+
+# The kinds judged, each as the log and `guidebot gaps` name it
+NAMES = {
+    Kind.MONEY: "price",
+    Kind.CLOCK: "time of day",
+    Kind.DURATION: "length of time",
+    Kind.PHONE: "phone number",
+    Kind.EMAIL: "email address",
+    Kind.WEB: "web address",
+    Kind.PERCENT: "percentage",
+    Kind.DATE: "date",
+    Kind.POSTAL: "postal address",
+}
+JUDGED = Kind(sum(NAMES))
+
+
+def lacks(question: str, answer: str) -> str:
+    """What the answer text lacks that the question asks for in words of its own
+    (wanted: "how much", "what time", "how long"; not a topic word such as
+    "fee" or "email", which names a subject as often as it asks for a figure), named as in
+    NAMES ("price", or "price or date" for a question asking for either), else "" (it
+    gives one, or the question asks for none of NAMES)."""
+    asked_for = wanted(question) & JUDGED
+    if not asked_for or holds(answer, asked_for):
+        return ""
+    return " or ".join(name for kind, name in NAMES.items() if kind in asked_for)
