@@ -24,6 +24,10 @@ def never(word: str) -> bool:
         ("do you take amex", "do you take american express"),
         ("wat time r u open, wot about sundays", "what time r u open, what about sundays"),
         ("is there a loo, and is brekkie 5 quid", "is there a toilet, and is breakfast 5 pounds"),
+        (
+            "what time do you shut? the bar shuts at 11",
+            "what time do you close? the bar closes at 11",
+        ),
     ],
 )
 def test_informal_spellings_are_spelled_out(typed, read):

@@ -16,6 +16,7 @@ from guidebot.search.asking import NAMES, lacks
 
 __all__ = ["NAMES", "lacks", "read_lack", "reply_lacks"]
 
+
 def reply_lacks(reply: Reply) -> str:
     """What an answer lacks (lacks), judged on the question as read (Reply.asked: a
     follow-up with the question it follows, a pick with the question asked back) and, for
