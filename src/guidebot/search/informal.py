@@ -5,10 +5,10 @@ Left as typed, such a word is a term no passage uses, rare and so heavy in BM25,
 the built-in word vectors do not know, so a question holding one is read by its words
 alone; "w/" is even read as the letter "w". This is part of reading English, as stop words
 are, not of any one guide, and only spellings that stand for one word in any subject are
-listed: "min" (minute or minimum), "diff" (difference or different), "hr" (hour or human
-resources), "pic" and "bc" are not. A knowledge base that uses the short form itself
-("info"), or its plural ("loos" for "loo"), or names it in its synonyms, keeps it as
-written.
+listed ("max" is "maximum"): "min" (minute or minimum), "diff" (difference or different),
+"hr" (hour or human resources), "pic" and "bc" are not. A knowledge base that uses the
+short form itself ("info"), or its plural ("loos" for "loo"), or names it in its synonyms,
+keeps it as written.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ INFORMAL: dict[str, str] = {
     "plz": "please",
     "avg": "average",
     "approx": "approximately",
+    "max": "maximum",
     "yr": "year",
     "yrs": "years",
     "hrs": "hours",
