@@ -60,6 +60,8 @@ def lacks(question: str, answer: str) -> str:
     "fee" or "email", which names a subject as often as it asks for a figure), named as in
     NAMES ("price", or "price or date" for a question asking for either), else "" (it
     gives one, or the question asks for none of NAMES)."""
+    if not asked(question) & JUDGED:  # the whole question first: word by word costs more
+        return ""
     asked_for = wanted(question) & JUDGED
     if not asked_for or holds(answer, asked_for):
         return ""
