@@ -89,7 +89,7 @@ class Bot:
                 builtin=builtin_intents(),
                 english=english,
                 alike=word_cosine(encoder) if encoder is not None and vectors is not None else None,
-                uses=_uses(retriever, analyzer),
+                knowledge_uses=_uses(retriever, analyzer),
             ),
             ScopeMatcher(kb.out_of_scope, (w for group in kb.synonyms for w in group)),
             frozenset(f"faq/{entry}" for entry in kb.stale_faqs),

@@ -63,8 +63,8 @@ def unrelated(
         and similarity is not None
         and policy.decline_scattered_share
         and context.background is not None
-        and _scattered(result, asking_when_open(context.retriever, result.surface))
         and similarity < context.background.line(policy.decline_scattered_share, guides=guides)
+        and _scattered(result, asking_when_open(context.retriever, result.surface))
     ):
         return True
     entry = best is not None and best.passage.kind == "faq"

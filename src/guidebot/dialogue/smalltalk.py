@@ -61,19 +61,19 @@ class SmalltalkMatcher:
         builtin: Sequence[SmalltalkIntent] = (),
         english: Container[str] = frozenset(),
         alike: Alike | None = None,
-        uses: Callable[[str], bool] = lambda word: False,
+        knowledge_uses: Callable[[str], bool] = lambda word: False,
     ) -> None:
         """`topics` are what "help" lists (the headings of offered.offered_topics);
         `respell` maps a word to its canonical spelling (the analyzer's one-word synonyms);
         `builtin` intents join the knowledge's own (see `merged`); `english` is the word list
         of real words, which are never read as misspelt small talk, nor are the words the
-        knowledge `uses` ("can i ask a question about the gre" is no "... the are");
+        knowledge uses (`knowledge_uses`: "can i ask a question about the gre" is no "... the are");
         `alike`, the cosine of two words when meaning is read (wording.swaps_a_word)."""
         topics = listed_topics(kb, topics)
         plain = Speller((), respell, english)  # the examples are read as written
         self._ex = examples = Examples(merged(kb.smalltalk, builtin), plain, floor)
         vocabulary = sorted({w for e in examples.texts for w in e.split()})
-        self._speller = Speller(vocabulary, respell, english, uses)
+        self._speller = Speller(vocabulary, respell, english, knowledge_uses)
         # What small talk on an answer is made of (thanks and acknowledgements), and what a
         # complaint finds fault with, in words of no other intent ("wrong", not "you")
         named = [(i.intent, examples.intent_words[n]) for n, i in enumerate(examples.intents)]
