@@ -55,6 +55,8 @@ class Bot:
         self.cache_dir = cache_dir
         self.encoder = encoder
         self.notes: list[str] = []
+        # Bot.load(last_good=True) answering from an earlier snapshot: what the files lack now.
+        self.problems: KnowledgeError | None = None
         self.cached_new_index = False  # _bundle built the index and saved it to cache_dir
         self.passages: Sequence[Passage] = build_passages(kb) if passages is None else passages
         analyzer = Analyzer(kb.synonyms)
@@ -158,19 +160,23 @@ class Bot:
         policy: Policy | None = None,
         cache_dir: Path | None = None,
         encoder: TextEncoder | None = None,
+        last_good: bool = False,
     ) -> Bot:
         """Load and validate the knowledge at path (raises KnowledgeError) and index it.
 
         With a cache_dir, knowledge whose files are unchanged since the last load (same
         names, sizes and modification times) comes from a snapshot there instead of being
-        parsed again (knowledge/snapshot.py)."""
+        parsed again (knowledge/snapshot.py). With `last_good` too, files with problems
+        give the knowledge as it last loaded cleanly, when its snapshot is still cached
+        (knowledge/lastgood.py): the bot's `problems` then hold the error not raised."""
         with paused_gc():  # what a load makes lives on and holds no cycles: nothing to find
             if cache_dir is None:
                 return cls(load_knowledge(path), policy, encoder=encoder)
-            loaded = load_cached(Path(path), cache_dir)
+            loaded = load_cached(Path(path), cache_dir, last_good)
             bot = cls(loaded.kb, policy, cache_dir, loaded.passages, encoder)
             saved = save_loaded(loaded, cache_dir, bot.passages)
         bot.notes[:0] = [*loaded.notes, *([saved] if saved else [])]
+        bot.problems = loaded.problems
         return bot
 
     def reloaded(self) -> tuple[Bot, KnowledgeError | None]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,23 @@ def test_broken_knowledge_exits_2_with_file_and_line(make_knowledge):
     result = guidebot("ask", "--knowledge", str(root), "hello")
     assert result.returncode == 2
     assert f"{root}/faq/a.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_broken_edit_is_answered_from_the_knowledge_as_it_last_loaded(make_knowledge):
+    root = make_knowledge(
+        {"faq/a.yaml": "- question: Is the course online?\n  answer: Yes, entirely online.\n"}
+    )
+    earlier = time.time() - 60  # files changed a moment ago are not snapshotted
+    os.utime(root / "faq" / "a.yaml", (earlier, earlier))
+    assert guidebot("ask", "--knowledge", str(root), "is it online?").returncode == 0
+    bad = root / "faq" / "b.yaml"
+    bad.write_text("- question: [oops\n", encoding="utf-8")
+    os.utime(bad, (earlier, earlier))
+    result = guidebot("ask", "--knowledge", str(root), "is it online?")
+    assert result.returncode == 0 and "entirely online" in result.stdout
+    assert f"{bad}:1: " in result.stderr and "last loaded cleanly" in result.stderr
+    assert f"guidebot check {root}" in result.stderr
+    assert guidebot("check", str(root)).returncode == 2  # checking reads the files as they are
 
 
 def test_missing_knowledge_directory_exits_2(tmp_path: Path):

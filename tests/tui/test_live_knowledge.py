@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from test_app import answered, ask
 from tui_support import click_citation, shown_text
 
 from guidebot.bot import Bot
+from guidebot.knowledge.cached import load_cached
 from guidebot.knowledge.loader import load_knowledge, section_hash
 from guidebot.locations import unanswered_log
 from guidebot.reply import Source
@@ -145,6 +147,44 @@ async def test_a_broken_edit_is_shown_and_the_last_good_knowledge_keeps_answerin
 
         await ask(pilot, "How much is the tuition?")
         assert "$10,000" in app.chat.replies[-1].answer
+
+
+async def test_files_broken_before_the_start_are_listed_and_the_last_good_answers(
+    tmp_path: Path,
+) -> None:
+    """`guidebot chat` on files broken since the last clean load (chat.checked): the chat
+    lists the problems and answers from the knowledge as it last loaded; fixed, Ctrl+R
+    reads them."""
+    root = write(tmp_path / "kb", {"guides/costs.md": costs_text()})
+    earlier = time.time() - 60  # files changed a moment ago are not snapshotted
+    os.utime(root / "guides" / "costs.md", (earlier, earlier))
+    Bot.load(root, cache_dir=tmp_path / "cache")
+    write(root, {"faq/extra.yaml": "- question: [unclosed\n"})
+    os.utime(root / "faq" / "extra.yaml", (earlier, earlier))
+    loaded = load_cached(root, tmp_path / "cache", last_good=True)
+    app = create_app(
+        knowledge=loaded,
+        cache_dir=tmp_path / "cache",
+        transcripts_dir=tmp_path / "transcripts",
+        cursor_blink=False,
+        suggestions=[],
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        problems = shown_text(app.chat.query_one(".reload-problems").parent)
+        assert f"{root / 'faq' / 'extra.yaml'}:1: " in problems
+        assert "The knowledge files have problems" in problems
+        assert any("Knowledge has problems" in str(n.title) for n in app._notifications)
+        await ask(pilot, "How much is the tuition?")
+        assert "$10,000" in app.chat.replies[-1].answer
+
+        cat = "- question: Is there a campus cat?\n  answer: Yes, Tabby.\n"
+        write(root, {"faq/extra.yaml": cat})
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert any("Knowledge reloaded" in n for n in notes(app))
+        await ask(pilot, "is there a campus cat")
+        assert "Tabby" in app.chat.replies[-1].answer
 
 
 async def test_a_browser_visitor_is_told_how_many_problems_not_where(

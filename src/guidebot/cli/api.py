@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     root = knowledge_path(args).resolve()
     model = chosen_model(args)
     # Reports problems and fills the caches (index, embeddings) that every worker then reads.
-    bot = load_bot(argparse.Namespace(knowledge=str(root), model=model))
+    bot = load_bot(argparse.Namespace(knowledge=str(root), model=model), last_good=True)
     check_port(args.host, args.port)
     try:
         from guidebot.web.server import serve

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.format not in {"text", "json"}:
         raise UsageError("--json and --format markdown ask for two formats; choose one")
     fmt = "json" if args.json else args.format
-    bot = load_bot(args, top_k=args.top)
+    bot = load_bot(args, top_k=args.top, last_good=True)
     guides = chosen_guides(bot.kb, args)
     log = UnansweredLogger(args, guides, bot.kb.root)
     if args.question:

@@ -39,8 +39,9 @@ def checked(args: argparse.Namespace) -> tuple[Loaded, tuple[str, ...]]:
     """The knowledge and the --guide choice, validated: KnowledgeError or UsageError (exit 2
     from main, with file:line problems) come before any screen. Only the knowledge is loaded
     (from its snapshot when the files are unchanged): the app indexes it in the background
-    once its first screen is up."""
-    loaded = load_cached(knowledge_path(args), cache_dir())
+    once its first screen is up. Files with problems give the knowledge as it last loaded
+    cleanly when that is cached: the app lists the problems in the chat."""
+    loaded = load_cached(knowledge_path(args), cache_dir(), last_good=True)
     return loaded, chosen_guides(loaded.kb, args)
 
 

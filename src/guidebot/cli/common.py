@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebot.dialogue.policy import default_policy
-from guidebot.errors import GuidebotError
+from guidebot.errors import GuidebotError, KnowledgeError
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.yamlsource import CONTROL
 from guidebot.locations import cache_dir, knowledge_dir
@@ -94,20 +94,35 @@ def load_encoder(args: argparse.Namespace) -> TextEncoder | None:
     return load_model(found) if found is not None else None
 
 
-def load_bot(args: argparse.Namespace, top_k: int | None = None) -> Bot:
+def load_bot(args: argparse.Namespace, top_k: int | None = None, last_good: bool = False) -> Bot:
     """The Bot for the --knowledge (and --model) the person chose, answering with `top_k`
     sources when given (KnowledgeError and InputError propagate to main); cache notes
-    ("rebuilding it") go to stderr, since they cost time, not answers."""
+    ("rebuilding it") go to stderr, since they cost time, not answers. With `last_good`,
+    files with problems are answered from as they last loaded cleanly, if that is cached,
+    and the problems go to stderr (last_good_warning)."""
     from guidebot.bot import Bot  # the engine loads numpy: only commands that answer pay
 
     encoder = load_encoder(args)
     policy = default_policy(encoder is not None and encoder.word_level)
     if top_k is not None:
         policy = replace(policy, top_k=top_k)
-    bot = Bot.load(knowledge_dir(args.knowledge), policy, cache_dir=cache_dir(), encoder=encoder)
+    root = knowledge_dir(args.knowledge)
+    bot = Bot.load(root, policy, cache_dir=cache_dir(), encoder=encoder, last_good=last_good)
     for note in bot.notes:
         print(f"guidebot: {note}", file=sys.stderr)
+    if bot.problems is not None:
+        print(last_good_warning(bot.problems, args.knowledge), file=sys.stderr)
     return bot
+
+
+def last_good_warning(problems: KnowledgeError, folder: str | None) -> str:
+    """What a command answering from the knowledge as it last loaded cleanly says first: the
+    files' problems (file:line, terminal-safe) and how to check them once fixed."""
+    named = f" {folder}" if folder else ""
+    return (
+        "guidebot: the knowledge has problems, so answers come from it as it last loaded "
+        f"cleanly:\n{terminal_safe(str(problems))}\n(run `guidebot check{named}` after fixing them)"
+    )
 
 
 def knowledge_path(args: argparse.Namespace) -> Path:

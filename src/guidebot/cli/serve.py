@@ -20,8 +20,15 @@ import threading
 import time
 from pathlib import Path
 
-from guidebot.cli.common import UsageError, add_knowledge_option, knowledge_path, load_encoder
-from guidebot.knowledge.loader import load_knowledge
+from guidebot.cli.common import (
+    UsageError,
+    add_knowledge_option,
+    knowledge_path,
+    last_good_warning,
+    load_encoder,
+)
+from guidebot.knowledge.cached import load_cached
+from guidebot.locations import cache_dir
 
 NAME = "serve"
 DEFAULT_HOST = "127.0.0.1"
@@ -67,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
     if args.max_sessions < 1:
         raise UsageError("--max-sessions must be at least 1")
     root = knowledge_path(args).resolve()
-    load_knowledge(root)  # a broken knowledge directory is reported before anything listens
+    # A broken knowledge directory is reported before anything listens; the tabs answer from
+    # it as it last loaded cleanly when that is cached, and say so.
+    loaded = load_cached(root, cache_dir(), last_good=True)
+    if loaded.problems is not None:
+        print(last_good_warning(loaded.problems, args.knowledge), file=sys.stderr)
     check_port(args.host, args.port)
     try:
         from guidebot.cli.webserve import GuardedServer
@@ -154,13 +165,12 @@ def _serve_app(root: str) -> int:
     """One browser tab's chat app (started by textual-serve, which supplies the web driver)."""
     from guidebot.bot import Bot
     from guidebot.errors import GuidebotError
-    from guidebot.locations import cache_dir
     from guidebot.tui import create_app
 
     try:
         # The model as `guidebot chat` would choose it: GUIDEBOT_MODEL, else the default.
         encoder = load_encoder(argparse.Namespace(model=None))
-        bot = Bot.load(Path(root), cache_dir=cache_dir(), encoder=encoder)
+        bot = Bot.load(Path(root), cache_dir=cache_dir(), encoder=encoder, last_good=True)
     except GuidebotError as error:
         print(f"guidebot: {error}", file=sys.stderr)
         return 2

@@ -4,16 +4,20 @@ unchanged, else the files themselves, snapshotted once their passages are built.
     loaded = load_cached(root, cache_dir)           # raises KnowledgeError as load_knowledge
     passages = loaded.passages or build_passages(loaded.kb)
     note = save_loaded(loaded, cache_dir, passages)  # a note when it could not be saved
+
+With `last_good=True`, files with problems give the snapshot that last loaded cleanly
+(knowledge/lastgood.py) when there is one, its `problems` saying what is wrong now.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from guidebot.knowledge import snapshot, snapshot_read
+from guidebot.errors import KnowledgeError
+from guidebot.knowledge import lastgood, snapshot, snapshot_read
 from guidebot.knowledge.loader import load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, passages_version
@@ -27,26 +31,47 @@ RACY_SECONDS = 3.0
 class Loaded:
     """Validated knowledge; `passages` when they came from the snapshot (None: the files were
     read, and the passages are still to build); `key`, the files' signature before they were
-    read ("" when they could not be examined); `notes`, what went wrong with the snapshot."""
+    read ("" when they could not be examined); `notes`, what went wrong with the snapshot;
+    `problems`, when the files are broken and this is the knowledge as it last loaded
+    cleanly, what is wrong with them."""
 
     root: Path
     kb: KnowledgeBase
     passages: Sequence[Passage] | None
     key: str
     notes: tuple[str, ...] = ()
+    problems: KnowledgeError | None = None
 
 
-def load_cached(root: Path, cache_dir: Path) -> Loaded:
+def load_cached(root: Path, cache_dir: Path, last_good: bool = False) -> Loaded:
     """The knowledge at root, from its snapshot in cache_dir when every file is unchanged;
-    else loaded from the files (raises KnowledgeError listing their problems)."""
+    else loaded from the files. Raises KnowledgeError listing their problems, unless
+    `last_good`, the folder is there and a snapshot of the knowledge as it last loaded
+    cleanly is still in cache_dir: that is returned, with the problems."""
     key = _signature(root)
     notes: tuple[str, ...] = ()
     if key:
         found, note = snapshot_read.load(cache_dir, key, passages_version())
         notes = (note,) if note else ()
         if found is not None:
+            lastgood.remember(cache_dir, root, key)
             return Loaded(root, found[0], found[1], key, notes)
-    return Loaded(root, load_knowledge(root), None, key, notes)
+    try:
+        return Loaded(root, load_knowledge(root), None, key, notes)
+    except KnowledgeError as error:
+        earlier = _last_good(root, cache_dir) if last_good and root.is_dir() else None
+        if earlier is None:
+            raise
+        return replace(earlier, problems=error)
+
+
+def _last_good(root: Path, cache_dir: Path) -> Loaded | None:
+    """The knowledge at root as it last loaded cleanly, if its snapshot is still there."""
+    key = lastgood.recall(cache_dir, root)
+    if not key:
+        return None
+    found, _ = snapshot_read.load(cache_dir, key, passages_version())
+    return Loaded(root, found[0], found[1], key) if found is not None else None
 
 
 def save_loaded(loaded: Loaded, cache_dir: Path, passages: Sequence[Passage]) -> str | None:
@@ -60,7 +85,10 @@ def save_loaded(loaded: Loaded, cache_dir: Path, passages: Sequence[Passage]) ->
             return None  # an edit in the same tick of a coarse clock would keep the key
     except OSError:
         return None
-    return snapshot.save(cache_dir, loaded.key, passages_version(), loaded.kb, passages)
+    note = snapshot.save(cache_dir, loaded.key, passages_version(), loaded.kb, passages)
+    if note is None:
+        lastgood.remember(cache_dir, loaded.root, loaded.key)
+    return note
 
 
 def _signature(root: Path) -> str:

@@ -106,6 +106,14 @@ class ChatSession:
         self.ready.set()
         return bot
 
+    @property
+    def problems(self) -> KnowledgeError | None:
+        """What was wrong with the files at start, when the knowledge answering is the last
+        that loaded cleanly (knowledge/cached.py); None when they loaded."""
+        if self.loaded is not None:
+            return self.loaded.problems
+        return self.bot.problems if self.bot is not None else None
+
     def notes(self) -> list[str]:
         """The index cache's notes (e.g. it was rebuilt), to tell the person once, at start."""
         return list(self.bot.notes) if self.bot is not None else []

@@ -83,7 +83,8 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     settings = settings or Settings.from_env()
     if bot is None:
         encoder = load_model(settings.model) if settings.model else None
-        bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder)
+        # A worker started after a broken edit answers as the command that started it does.
+        bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder, last_good=True)
     bot.warm()  # what a first turn loads, loaded before any visitor asks
     app = FastAPI(
         title="guidebot API",

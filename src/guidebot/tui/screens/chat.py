@@ -19,13 +19,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Header
 
-from guidebot.reply import Reply, Source
+from guidebot.errors import KnowledgeError
+from guidebot.reply import Reply
 from guidebot.tui.answers import Answers
 from guidebot.tui.keys import KeyHelp
 from guidebot.tui.messages import (
     AskRequested,
     BotReady,
-    CitationSelected,
     KnowledgeReloaded,
     ReplyReady,
     SuggestionsReady,
@@ -127,6 +127,8 @@ class ChatScreen(LastAnswerActions):
             self._show_notes(self.session.notes())
         else:
             self.call_after_refresh(self._build)  # after the first frame is painted
+        if self.session.problems is not None:
+            self.call_after_refresh(self._show_problems, self.session.problems, True)
 
     def action_focus_reply(self) -> None:
         """Tab from the question box goes to the newest reply's citations or choices, the
@@ -138,6 +140,14 @@ class ChatScreen(LastAnswerActions):
                 self.set_focus(chain[-1])  # now, for the keys behind it (Prompt.take_focus)
                 return
         self.focus_next()
+
+    async def _show_problems(self, error: KnowledgeError, at_start: bool = False) -> None:
+        """List the knowledge files' problems in the chat (it notifies, too)."""
+        found: list[object] = [*error.problems] or [error]
+        if self.app.is_web:  # the files are the server's: a visitor gets the count
+            found = [f"{len(found)} problem(s) in the server's knowledge files"]
+        problems = ReloadProblems(found, self.key_help.first("reload"), at_start)
+        await self.query_one(ConversationLog).add_note(problems)
 
     # The bot, built in the background -------------------------------------------------------
 
@@ -214,33 +224,6 @@ class ChatScreen(LastAnswerActions):
         log = self.query_one(ConversationLog)
         self.call_after_refresh(log.compact)  # off the answer's own frame
 
-    # Sources --------------------------------------------------------------------------------
-
-    def on_citation_selected(self, message: CitationSelected) -> None:
-        self.action_select_citation(message.turn, message.number)
-
-    def action_select_citation(self, turn: int, number: int) -> None:
-        """Show source `number` of reply `turn` (also what [n] links in the text call)."""
-        shown = self.answers.source(turn, number)
-        if shown is not None:
-            self._show_source(*shown)
-
-    def action_next_source(self) -> None:
-        """Show the next citation of the latest answer that has any."""
-        step = self.has_class("-sources-open") or self.has_class("-wide")
-        shown = self.answers.next_source(step)
-        if shown is None:
-            self.notify("No citations yet: ask a question first.", markup=False)
-            return
-        self._show_source(*shown)
-
-    def _show_source(self, source: Source, stale: bool) -> None:
-        self.query_one(SourcesPanel).show(source, stale)
-        self.add_class("-sources-open")
-
-    def action_close_sources(self) -> None:
-        self.remove_class("-sources-open")
-
     # The conversation and the knowledge -----------------------------------------------------
 
     async def action_new_conversation(self) -> None:
@@ -260,11 +243,7 @@ class ChatScreen(LastAnswerActions):
 
     async def on_knowledge_reloaded(self, message: KnowledgeReloaded) -> None:
         if message.error is not None:
-            found: list[object] = [*message.error.problems] or [message.error]
-            if self.app.is_web:  # the files are the server's: a visitor gets the count
-                found = [f"{len(found)} problem(s) in the server's knowledge files"]
-            problems = ReloadProblems(found, self.key_help.first("reload"))
-            await self.query_one(ConversationLog).add_note(problems)  # it notifies, too
+            await self._show_problems(message.error)
             return
         if message.note:
             self.notify(message.note, severity="warning", markup=False, timeout=10)

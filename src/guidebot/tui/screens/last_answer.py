@@ -1,5 +1,5 @@
-"""The chat's actions on the last answer: saving the conversation, copying the answer, marking it
-not helpful.
+"""The chat's actions on its answers: saving the conversation, copying the answer, marking it
+not helpful, showing a citation's source in the sources panel.
 
 Apart from chat.py so that each module keeps to one job. The keys stay bound on ChatScreen (its
 BINDINGS are what the key help, the palette and the footer read); this base class only holds
@@ -16,17 +16,19 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from guidebot.errors import GuidebotError
-from guidebot.reply import transcript
+from guidebot.reply import Source, transcript
 from guidebot.reply.render import as_markdown
 from guidebot.tui.answers import Answers
+from guidebot.tui.messages import CitationSelected
 from guidebot.tui.screens.feedback import FeedbackScreen
 from guidebot.tui.session import ChatSession
 from guidebot.tui.widgets.conversation import ConversationLog
+from guidebot.tui.widgets.sources import SourcesPanel
 
 
 class LastAnswerActions(Screen[None]):
-    """What the save, copy and not-helpful keys do on the chat screen (ChatScreen.BINDINGS
-    names the keys), which sets these attributes."""
+    """What the save, copy, not-helpful and citation keys do on the chat screen
+    (ChatScreen.BINDINGS names the keys), which sets these attributes."""
 
     session: ChatSession
     answers: Answers  # the replies shown so far, oldest first
@@ -82,3 +84,30 @@ class LastAnswerActions(Screen[None]):
             self.notify("No answer to mark yet.", markup=False)
             return
         self.app.push_screen(FeedbackScreen(self.session, replies[-1]))
+
+    # The sources panel: what the citation keys and clicks show -----------------------------
+
+    def on_citation_selected(self, message: CitationSelected) -> None:
+        self.action_select_citation(message.turn, message.number)
+
+    def action_select_citation(self, turn: int, number: int) -> None:
+        """Show source `number` of reply `turn` (also what [n] links in the text call)."""
+        shown = self.answers.source(turn, number)
+        if shown is not None:
+            self._show_source(*shown)
+
+    def action_next_source(self) -> None:
+        """Show the next citation of the latest answer that has any."""
+        step = self.has_class("-sources-open") or self.has_class("-wide")
+        shown = self.answers.next_source(step)
+        if shown is None:
+            self.notify("No citations yet: ask a question first.", markup=False)
+            return
+        self._show_source(*shown)
+
+    def _show_source(self, source: Source, stale: bool) -> None:
+        self.query_one(SourcesPanel).show(source, stale)
+        self.add_class("-sources-open")
+
+    def action_close_sources(self) -> None:
+        self.remove_class("-sources-open")

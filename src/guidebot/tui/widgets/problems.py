@@ -1,4 +1,5 @@
-"""Why an edited knowledge was not reloaded: a panel in the conversation listing its problems.
+"""Why an edited knowledge was not reloaded, or was found broken at start (the app then
+answers from it as it last loaded cleanly): a panel in the conversation listing its problems.
 
 A broken edit must not stop the chat, so the problems go where the person is reading and the
 last good knowledge keeps answering; the panel says both. A problem names a file, or quotes
@@ -18,13 +19,21 @@ from guidebot.tui.literal import visible
 class ReloadProblems(Static):
     """Every problem of the edit (file:line, shown literally) and how to try again."""
 
-    def __init__(self, problems: Sequence[object], reload_key: str) -> None:
-        """`reload_key`: the key that reloads, named in the advice to fix and try again."""
+    def __init__(self, problems: Sequence[object], reload_key: str, at_start: bool = False) -> None:
+        """`reload_key`: the key that reloads, named in the advice to fix and try again;
+        `at_start`: the files were broken when the app started, not by an edit since."""
         self.problems = [visible(str(problem)) for problem in problems]
-        again = f" and press {reload_key} again" if reload_key else " and reload again"
+        self.title = "Knowledge has problems" if at_start else "Knowledge not reloaded"
+        heading = (
+            "The knowledge files have problems"
+            if at_start
+            else f"{self.title}: the edit has problems"
+        )
+        again = f" and press {reload_key}" if reload_key else " and reload"
+        again += "" if at_start else " again"
         super().__init__(
             Content.assemble(
-                ("Knowledge not reloaded: the edit has problems\n", "bold"),
+                (f"{heading}\n", "bold"),
                 "\n".join(self.problems),
                 (f"\nStill answering from the last good knowledge. Fix them{again}.", "italic"),
             ),
@@ -35,7 +44,7 @@ class ReloadProblems(Static):
         """Say so in a notification too: the panel may be out of view, scrolled past."""
         self.notify(
             self.summary(),
-            title="Knowledge not reloaded",
+            title=self.title,
             severity="error",
             markup=False,
             timeout=15,
