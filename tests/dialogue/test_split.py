@@ -84,6 +84,7 @@ def test_grammar_divides_where_each_side_opens_a_question(message, parts):
         "Why can they see when I am and when I am not logged in.",  # "when I am not" tells
         "what's CAC and why does it matter for picking a program",  # "it": the CAC
         "Salary? Cost? Duration? Admission?",  # more would-be questions than MAX_PARTS
+        "how much to rent the boardroom for a day? we're not members",  # tells, not asks
     ],
 )
 def test_grammar_leaves_one_question_whole(message):
@@ -96,6 +97,9 @@ def test_what_opens_a_question():
     assert not opens_a_question("automation relate")
     assert opens_a_question("whats the pay") and opens_a_question("and hows the workload")
     assert not opens_a_question("thats all") and not opens_a_question("ways to pay")
+    assert opens_a_question("who'd know") and opens_a_question("and don\u2019t you")
+    # "we're" spells "were" once its apostrophe is dropped, but it is "we are"
+    assert not opens_a_question("we're not members") and not opens_a_question("it's fine")
     assert not opens_a_question("")
 
 
@@ -117,6 +121,53 @@ def test_two_questions_of_a_new_knowledge_base_get_an_answer_each(library):
     assert opening.sources[0].id == "faq/when-is-the-library-open"
     assert fee.sources[0].id == "faq/how-much-is-the-late-fee"
     assert "10 pm" in opening.answer and "50 cents" in fee.answer
+
+
+COURIERS = """---
+title: Pedal Couriers
+---
+# Pedal Couriers
+
+## What we can carry
+
+A rider carries parcels up to 8 kg that fit in a 40-litre bag. Our cargo bikes carry up to
+80 kg and items as long as 1.5 metres.
+
+## Sunday deliveries
+
+Riders work from 9am to 5pm on Sundays, and every delivery speed runs as usual.
+
+## Prices
+
+Same-day delivery costs 12 pounds within the ring road; express costs 20 pounds.
+
+## Refunds
+
+Cancel before the rider is sent and the whole fee is paid back within 5 working days.
+
+## Working for us
+
+Riders must be 18 or over and bring their own helmet; bikes are lent free.
+"""
+
+
+def test_a_part_answered_for_its_meaning_alone_gets_its_answer_too(make_knowledge):
+    """No word of "what's the heaviest load you take" is in the guide: alone, it is answered
+    for its meaning (confidence 0); in a message with another question it is not dropped
+    for the other's answer."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/couriers.md": COURIERS})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    alone = bot.ask("What's the heaviest load you take?")
+    assert alone.kind == "answer" and alone.confidence == 0.0
+    reply = bot.ask("What's the heaviest load you take? Do you deliver on Sundays?")
+    load, sundays = reply.parts
+    assert load.sources[0].id == alone.sources[0].id == "couriers/what-we-can-carry/1"
+    assert sundays.sources[0].id == "couriers/sunday-deliveries/1"
 
 
 @pytest.mark.parametrize(

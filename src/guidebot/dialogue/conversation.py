@@ -184,7 +184,7 @@ class Conversation:
             replies.append(reply)
         alone = [retriever.search(part, k=RANKED, guides=self.guides) for part in parts]
         whole = retriever.search(question, k=1, guides=self.guides).best
-        if not stand_apart(replies, alone, whole, policy.split_confidence, policy.clarify_ratio):
+        if not stand_apart(replies, alone, whole, policy.clarify_ratio):
             self.state = before
             return None
         return Reply.of_parts(question, replies)

@@ -10,10 +10,11 @@ do AI and automation relate" never divide: nothing after their "and" opens a que
 part that points back ("what's CAC and why does it matter") stays with the one before it.
 
 The index decides (`stand_apart`, with Conversation asking each part as a turn of its own,
-in order): every part answered with confidence, none read as a follow-up of the part
-before, no part's answer about as good an answer to another part, and the passage that
-best answers the whole message not about as good for every part (else one answer serves
-the message). Nothing here names a topic of any guide: every knowledge base gets the rule.
+in order): every part answered, none read as a follow-up of the part before (unless it is
+answered with confidence alone), no part's answer about as good an answer to another
+part, and the passage that best answers the whole message not about as good for every
+part (else one answer serves the message). Nothing here names a topic of any guide:
+every knowledge base gets the rule.
 
 `after_smalltalk` finds the question after small talk that opens a message ("thanks! and
 how long is the program?").
@@ -59,16 +60,25 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"[,.!;:]+\s*")
+_SPELT = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")  # words as written, apostrophes kept
 
 
 def opens_a_question(text: str) -> bool:
     """Whether text opens like a question: its first word, after lead-ins such as "and" or
     "ok", is a question word (contracted without its apostrophe too: "whats") or an
-    auxiliary."""
-    said = words(text)
-    while said and said[0] in _LEAD_INS:
+    auxiliary. A word contracted with its apostrophe opens one by what comes before it
+    ("what's", "who'd"), or as a negated auxiliary ("isn't"): "we're" is "we are", though
+    without the apostrophe it spells "were"."""
+    said = [w.replace("\u2019", "'") for w in _SPELT.findall(text.lower())]
+    while said and said[0].replace("'", "") in _LEAD_INS:
         said = said[1:]
-    return bool(said) and (said[0] in OPENERS or said[0].removesuffix("s") in _CONTRACTED)
+    if not said:
+        return False
+    head, apostrophe, tail = said[0].partition("'")
+    if apostrophe and tail != "t":
+        return head in OPENERS or head in _CONTRACTED
+    bare = said[0].replace("'", "")
+    return bare in OPENERS or bare.removesuffix("s") in _CONTRACTED
 
 
 def _asks(sentence: str) -> bool:
@@ -170,18 +180,19 @@ def stand_apart(
     replies: Sequence[Reply],
     alone: Sequence[SearchResult],
     whole: Hit | None,
-    floor: float,
     tie: float,
 ) -> bool:
     """Whether the parts of a message are questions of their own, judged by the index: from
     the reply each part got as a turn of its own, each part's search alone (`alone`) and the
     best passage for the whole message (`whole`).
 
-    Every part must be answered with at least `floor` confidence; no part's answer may be
+    Every part must be answered, as it would be asked alone (whatever its confidence: "what's
+    the maximum weight? do you deliver on sundays?" answered whole is the Sunday answer
+    only, the weight question, answered for its meaning, lost); no part's answer may be
     about as good an answer to another part (within `tie` of that part's best score: scores
     compare only within one search); and the whole message's best passage must not be
     about as good an answer to every part, else that one answer serves the message."""
-    if not all(r.kind == "answer" and r.confidence >= floor and r.sources for r in replies):
+    if not all(r.kind == "answer" and r.sources for r in replies):
         return False
     near = [_near_best(result, tie) for result in alone]
     answers = [r.sources[0].id for r in replies]
