@@ -178,6 +178,27 @@ def test_similar_questions_group_most_frequent_first():
     assert group_questions(records("a b c", "x y z"), threshold=0)[0].count == 2
 
 
+def test_questions_sharing_only_their_question_words_are_gaps_of_their_own():
+    """A wording held in a longer one is not the same gap for that alone: what they share
+    must be what they ask about, not "how much is it" (a support lead's export made these
+    each other's alternates)."""
+    gaps = group_questions(
+        records(
+            "thanks! and how much is it?",
+            "how much is express and how long does it take?",
+            "how long does same day take",
+            "And will I get a refund? how long does that take?",
+            "where can i park",
+            "where can i hire a costume for a fancy dress party",
+            "how much is same-day delivery?",
+            "How much is same day delivery",
+        )
+    )
+    assert sorted(g.count for g in gaps) == [1, 1, 1, 1, 1, 1, 2]
+    (same_day,) = [g for g in gaps if g.count == 2]
+    assert same_day.wordings == ("How much is same day delivery", "how much is same-day delivery?")
+
+
 def test_starter_faq_is_valid_yaml_that_check_refuses_until_answered(make_knowledge):
     gaps = group_questions(records("is there a dorm", "is there a dorm?", "can i bring a cat"))
     text = starter_faq(gaps, "log.jsonl")
