@@ -62,18 +62,24 @@ class Background:
         self._is_guide = np.asarray([kind == "guide" for kind in kinds], dtype=bool)
         self._queries: np.ndarray | None = None
         self._cosines: dict[tuple[str, ...], np.ndarray] = {}
+        # Lines asked for again and again (a share, per choice of guides): a quantile sorts
+        # the background's cosines, a tenth of a millisecond on every turn that reads it.
+        self._lines: dict[tuple[tuple[str, ...], float], float] = {}
 
     def line(self, share: float, guides: Sequence[str] = ()) -> float:
         """The `share` quantile (0 to 1) of the background questions' closest cosine to a
         guide passage of `guides` (none: every guide); 0.0 when there is none."""
         key = tuple(sorted(guides))
+        if (key, share) in self._lines:
+            return self._lines[key, share]
         if key not in self._cosines:
             among = self._is_guide & (np.isin(self._guide, key) if key else True)
             vectors = self._vectors
             self._cosines[key] = closest_cosines(
                 self._asked(), vectors.vectors, among[vectors.rows]
             )
-        return quantile(self._cosines[key], share)
+        line = self._lines[key, share] = quantile(self._cosines[key], share)
+        return line
 
     def _asked(self) -> np.ndarray:
         """float32 [questions, dim]: the background questions the encoder reads and the
