@@ -39,6 +39,7 @@ from rank_bm25 import BM25Okapi
 
 from guidebot.bot import Bot
 from guidebot.locations import cache_dir, knowledge_dir
+from guidebot.search.answertypes import asked
 from guidebot.search.semantic.load import load_model
 from guidebot.search.semantic.model_dir import named_model
 
@@ -100,8 +101,15 @@ def main() -> None:
     bot = Bot.load(knowledge_dir(args.knowledge), cache_dir=cache_dir())
     texts = [f"{p.title} {p.text}".lower().split() for p in bot.passages]
     reference = BM25Okapi(texts)
+
+    def ask(question: str) -> None:
+        # What a question asks for is kept for the other readings of one turn; forgotten
+        # before each ask here, as a new question would find it.
+        asked.cache_clear()
+        bot.conversation().ask(question)
+
     calls = {
-        "ask, words alone": lambda q: bot.conversation().ask(q),
+        "ask, words alone": ask,
         "rank-bm25 (plain)": lambda q: np.argsort(-reference.get_scores(q.lower().split()))[:10],
     }
     if args.model:
@@ -117,6 +125,7 @@ def main() -> None:
             # The re-ranker keeps the last questions' similarities for the searches of one
             # turn; forgotten before each ask here, so every question is encoded afresh.
             vectors.forget()
+            asked.cache_clear()
             semantic.conversation().ask(question)
 
         calls["ask + --model"] = ask_anew
