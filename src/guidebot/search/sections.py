@@ -28,6 +28,10 @@ class Sections:
         array, passage order); `fields`: the title and body indexes over the passages."""
         self._passages, self._labels, self._headings = passages, labels, headings
         self._guide_of, self._fields = guide_of, fields
+        # Every turn asks which sections the best guide's title words name (declining reads
+        # them), and a word of a long guide's title names dozens: kept per term, at most
+        # one list per term of the headings.
+        self._named: dict[str, tuple[str, ...]] = {}
 
     def holders(self, term: str) -> np.ndarray:
         """The numbers of the passages holding the term, title or text, ascending (int)."""
@@ -37,8 +41,13 @@ class Sections:
     def naming(self, term: str, guides: Collection[str] = ()) -> list[str]:
         """The labels of the guide sections whose heading contains the term, in guide
         order; of these guides only, if any are given."""
-        named = self._headings.get(term, ())
-        return [self._labels.label(g, s) for g, s in named if not guides or g in guides]
+        if guides:
+            named = self._headings.get(term, ())
+            return [self._labels.label(g, s) for g, s in named if g in guides]
+        if term not in self._named:
+            named = self._headings.get(term, ())
+            self._named[term] = tuple(self._labels.label(g, s) for g, s in named)
+        return list(self._named[term])
 
     def using(self, term: str, guides: Collection[str] = (), limit: int | None = None) -> list[str]:
         """The labels of the sections (an FAQ entry's own, or the guide section it belongs
