@@ -138,3 +138,52 @@ def test_an_answer_giving_none_of_the_kind_asked_says_so(make_knowledge):
     priced = bot.ask("how much is express delivery")
     assert priced.sources[0].question == "What are your prices?"
     assert not any("gives no" in note for note in priced.notes)
+
+
+CENTRE = {
+    "guides/centre.md": """---
+title: Leisure Centre
+---
+# Leisure Centre
+
+## Opening hours
+
+We open at 6:30am and close at 10pm on weekdays, and at 8pm at weekends.
+
+## Parking
+
+The car park behind the centre has 80 spaces and two electric vehicle chargers.
+
+## Lost property
+
+Things left behind are kept at reception for 30 days, phones and keys for 3 days.
+
+## Cafe
+
+The cafe beside the pool sells hot drinks, sandwiches and snacks.
+
+## Swimming prices
+
+A swim costs £5.20 for adults and £3.10 for children.
+"""
+}
+
+
+def test_a_follow_up_asking_its_own_question_is_not_held_to_the_kind_asked_before(
+    make_knowledge,
+):
+    """The kind of answer asked comes from the topic only for a follow-up that offers
+    another thing ("and for kids?" after a price, split.asks_its_own); "and is there
+    parking?" after "what time do you close" asks no time of day, nor "is there a cafe?" in
+    a message that first asked how long lost things are kept."""
+    bot = Bot.load(make_knowledge(CENTRE), encoder=load_model(builtin_dir()))
+    conversation = bot.conversation()
+    conversation.ask("what time do you close")
+    parking = conversation.ask("and is there parking?")
+    assert parking.sources[0].section == "Parking"
+    assert not any("gives no" in note for note in parking.notes)
+    both = bot.ask("how long do you keep lost property? is there a cafe?")
+    kept, cafe = both.parts
+    assert cafe.sources[0].section == "Cafe"
+    assert kept.sources[0].section == "Lost property"
+    assert not any("gives no" in note for part in both.parts for note in part.notes)

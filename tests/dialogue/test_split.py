@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from guidebot.dialogue.split import after_smalltalk, opens_a_question, question_parts
+from guidebot.dialogue.split import (
+    after_smalltalk,
+    asks_its_own,
+    opens_a_question,
+    question_parts,
+)
 
 LIBRARY = """
 - question: When is the library open?
@@ -101,6 +106,13 @@ def test_what_opens_a_question():
     # "we're" spells "were" once its apostrophe is dropped, but it is "we are"
     assert not opens_a_question("we're not members") and not opens_a_question("it's fine")
     assert not opens_a_question("")
+
+
+def test_a_follow_up_asks_its_own_question_or_offers_another_thing():
+    assert asks_its_own("and is there parking?") and asks_its_own("how long for?")
+    assert asks_its_own("is it free?") and asks_its_own("ok, and when do you close")
+    assert not asks_its_own("and for kids?") and not asks_its_own("what about online?")
+    assert not asks_its_own("and how about weekends") and not asks_its_own("kids?")
 
 
 def test_the_question_after_opening_small_talk():

@@ -27,6 +27,7 @@ from guidebot.dialogue.smalltalk_intents import COMPLAINT, DECLINED
 from guidebot.dialogue.split import (
     RANKED,
     after_smalltalk,
+    asks_its_own,
     points_back,
     question_parts,
     stand_apart,
@@ -262,6 +263,8 @@ class Conversation:
         see_also = [s for s in close if s != retriever.labels.of(result.hits[0].passage)]
         top = result.hits[: policy.top_k]
         notes += read_as
+        # The kind of answer asked is the topic's only for a follow-up offering another thing.
+        asking = leaning if followup and not asks_its_own(question) else ""
         reply = answer_reply(
             question,
             result,
@@ -271,7 +274,7 @@ class Conversation:
             see_also,
             not followup,
             far_below=policy.decline_foreign_cosine,
-            read_as=leaning,
+            read_as=asking,
         )
         return replace(reply, read_as=leaning if followup else "")  # else answered alone
 

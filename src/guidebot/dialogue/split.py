@@ -81,6 +81,18 @@ def opens_a_question(text: str) -> bool:
     return bare in OPENERS or bare.removesuffix("s") in _CONTRACTED
 
 
+def asks_its_own(text: str) -> bool:
+    """Whether a follow-up asks a question of its own ("is it free?", "and how long for?"),
+    not only offers another thing to the one before it ("and for kids?", "what about
+    online?"): it opens like a question, and not with "what about" or "how about"."""
+    said = words(text)
+    while said and said[0] in _LEAD_INS:
+        said = said[1:]
+    if said[:2] in (["what", "about"], ["how", "about"]):
+        return False
+    return opens_a_question(text)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks: it ends in "?", or opens like a question and does not end
     as a statement does ("When I tried to pay, it was declined." asks nothing)."""
