@@ -16,6 +16,7 @@ from guidebot.dialogue.scope import ScopeMatcher
 from guidebot.dialogue.smalltalk import SmalltalkMatcher
 from guidebot.dialogue.smalltalk_intents import builtin_intents
 from guidebot.errors import KnowledgeError
+from guidebot.knowledge import lastgood
 from guidebot.knowledge.cached import load_cached, save_loaded
 from guidebot.knowledge.gcpause import paused_gc
 from guidebot.knowledge.loader import load_knowledge, reload_knowledge
@@ -181,10 +182,13 @@ class Bot:
 
     def reloaded(self) -> tuple[Bot, KnowledgeError | None]:
         """The bot for the knowledge as it is on disk now; on a broken edit, this same bot and
-        the error, so the last good knowledge keeps answering."""
+        the error, so the last good knowledge keeps answering. New knowledge, not
+        snapshotted, makes the cache forget its last good state: it is older than this."""
         kb, error = reload_knowledge(self.kb)
         if error is not None or kb is self.kb:
             return self, error
+        if self.cache_dir is not None:
+            lastgood.forget(self.cache_dir, Path(kb.root))
         return Bot(kb, self.policy, self.cache_dir, encoder=self.encoder), None
 
     def with_policy(self, policy: Policy) -> Bot:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -95,14 +96,27 @@ def test_a_pruned_snapshot_leaves_nothing_to_fall_back_to(tmp_path, knowledge):
 
 
 def test_recall_gives_what_remember_noted_per_folder(tmp_path):
-    key = "ab" * 32
-    lastgood.remember(tmp_path, tmp_path / "one", key)
-    assert lastgood.recall(tmp_path, tmp_path / "one") == key
-    assert lastgood.recall(tmp_path, tmp_path / "two") == ""
+    key, one, two = "ab" * 32, tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    lastgood.remember(tmp_path, one, key)
+    assert lastgood.recall(tmp_path, one) == key
+    assert lastgood.recall(tmp_path, two) == ""
+    lastgood.forget(tmp_path, one)
+    assert lastgood.recall(tmp_path, one) == ""
+
+
+def test_another_folder_made_at_the_same_path_is_not_the_one_remembered(tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    lastgood.remember(tmp_path, one, "ab" * 32)
+    one.rename(tmp_path / "moved")
+    one.mkdir()
+    assert lastgood.recall(tmp_path, one) == ""
 
 
 @pytest.mark.parametrize("text", ["", "not a key", "ab" * 31, "\x1b[2J" * 16, "AB" * 32])
 def test_a_damaged_pointer_is_no_key(tmp_path, text):
+    (tmp_path / "one").mkdir()
     path = lastgood.pointer_path(tmp_path, tmp_path / "one")
     path.write_text(text, encoding="latin-1")
     assert lastgood.recall(tmp_path, tmp_path / "one") == ""
@@ -111,5 +125,61 @@ def test_a_damaged_pointer_is_no_key(tmp_path, text):
 def test_a_cache_that_cannot_be_written_is_no_failure(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
+    (tmp_path / "one").mkdir()
     lastgood.remember(blocker, tmp_path / "one", "ab" * 32)
     assert lastgood.recall(blocker, tmp_path / "one") == ""
+
+
+def test_an_emptied_folder_is_no_broken_edit(tmp_path, knowledge):
+    Bot.load(knowledge, cache_dir=tmp_path / "cache")
+    for path in [*knowledge.rglob("*.md"), *knowledge.rglob("*.yaml")]:
+        path.unlink()
+    with pytest.raises(KnowledgeError, match="no knowledge found"):
+        Bot.load(knowledge, cache_dir=tmp_path / "cache", last_good=True)
+
+
+def test_another_folder_at_the_same_path_is_not_answered_from_the_old_one(tmp_path, knowledge):
+    Bot.load(knowledge, cache_dir=tmp_path / "cache")
+    knowledge.rename(tmp_path / "moved")
+    shutil.copytree(tmp_path / "moved", knowledge)
+    _break(knowledge)
+    with pytest.raises(KnowledgeError):
+        Bot.load(knowledge, cache_dir=tmp_path / "cache", last_good=True)
+
+
+def test_a_clean_load_not_snapshotted_is_newer_than_the_state_remembered(tmp_path, knowledge):
+    """Files loaded cleanly a moment after an edit are not snapshotted (RACY_SECONDS): the
+    state remembered before is no longer the last good one, and is not served."""
+    cache = tmp_path / "cache"
+    Bot.load(knowledge, cache_dir=cache)
+    faq = knowledge / "faq" / "zz-added.yaml"
+    faq.write_text("- question: Is there a campus cat?\n  answer: Yes, Tabby.\n", encoding="utf-8")
+    Bot.load(knowledge, cache_dir=cache)  # clean, changed just now: not snapshotted
+    _break(knowledge)
+    with pytest.raises(KnowledgeError):
+        Bot.load(knowledge, cache_dir=cache, last_good=True)
+
+
+def test_a_reload_of_new_knowledge_forgets_the_state_remembered(tmp_path, knowledge):
+    cache = tmp_path / "cache"
+    bot = Bot.load(knowledge, cache_dir=cache)
+    faq = knowledge / "faq" / "zz-added.yaml"
+    faq.write_text("- question: Is there a campus cat?\n  answer: Yes, Tabby.\n", encoding="utf-8")
+    _age(knowledge)
+    reloaded, error = bot.reloaded()
+    assert error is None and reloaded is not bot
+    _break(knowledge)
+    with pytest.raises(KnowledgeError):
+        Bot.load(knowledge, cache_dir=cache, last_good=True)
+
+
+def test_the_folder_spelt_another_way_is_not_answered_from_its_snapshot(
+    tmp_path, knowledge, monkeypatch
+):
+    """A snapshot keeps the paths as spelt when it was made ("knowledge" from tmp_path);
+    from another folder the same spelling would name another folder."""
+    monkeypatch.chdir(tmp_path)
+    Bot.load(Path("knowledge"), cache_dir=tmp_path / "cache")
+    _break(knowledge)
+    with pytest.raises(KnowledgeError):
+        Bot.load(knowledge, cache_dir=tmp_path / "cache", last_good=True)

@@ -118,11 +118,16 @@ def load_bot(args: argparse.Namespace, top_k: int | None = None, last_good: bool
 def last_good_warning(problems: KnowledgeError, folder: str | None) -> str:
     """What a command answering from the knowledge as it last loaded cleanly says first: the
     files' problems (file:line, terminal-safe) and how to check them once fixed."""
-    named = f" {folder}" if folder else ""
     return (
         "guidebot: the knowledge has problems, so answers come from it as it last loaded "
-        f"cleanly:\n{terminal_safe(str(problems))}\n(run `guidebot check{named}` after fixing them)"
+        f"cleanly:\n{terminal_safe(str(problems))}\n{check_hint(folder)}"
     )
+
+
+def check_hint(folder: str | None) -> str:
+    """How to check the knowledge again once its problems are fixed."""
+    named = f" {folder}" if folder else ""
+    return f"(run `guidebot check{named}` after fixing them)"
 
 
 def knowledge_path(args: argparse.Namespace) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from guidebot import __version__
 from guidebot.cli import api, ask, chat, check, evaluate, gaps, guides, ingest, serve
-from guidebot.cli.common import terminal_safe
+from guidebot.cli.common import check_hint, terminal_safe
 from guidebot.errors import EvalSetError, GuidebotError, KnowledgeError
 
 COMMANDS = (ask, chat, check, evaluate, guides, ingest, gaps, serve, api)
@@ -64,8 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command not in {"check", "eval", "ingest"}:  # there it is not about DIR
             folder = getattr(args, "knowledge", None)
             if not folder or Path(folder).is_dir():  # a folder that is not there: no hint
-                named = f" {folder}" if folder else ""
-                print(f"(run `guidebot check{named}` after fixing them)", file=sys.stderr)
+                print(check_hint(folder), file=sys.stderr)
         return EXIT_PROBLEM
     except EvalSetError as error:
         print(

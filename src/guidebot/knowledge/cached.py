@@ -18,7 +18,7 @@ from pathlib import Path
 
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge import lastgood, snapshot, snapshot_read
-from guidebot.knowledge.loader import load_knowledge
+from guidebot.knowledge.loader import knowledge_files, load_knowledge
 from guidebot.knowledge.model import KnowledgeBase
 from guidebot.knowledge.passages import Passage, passages_version
 
@@ -46,8 +46,9 @@ class Loaded:
 def load_cached(root: Path, cache_dir: Path, last_good: bool = False) -> Loaded:
     """The knowledge at root, from its snapshot in cache_dir when every file is unchanged;
     else loaded from the files. Raises KnowledgeError listing their problems, unless
-    `last_good`, the folder is there and a snapshot of the knowledge as it last loaded
-    cleanly is still in cache_dir: that is returned, with the problems."""
+    `last_good`, the folder still holds knowledge files and a snapshot of the knowledge as
+    it last loaded cleanly there is still in cache_dir: that is returned, with the problems
+    (knowledge/lastgood.py)."""
     key = _signature(root)
     notes: tuple[str, ...] = ()
     if key:
@@ -55,23 +56,38 @@ def load_cached(root: Path, cache_dir: Path, last_good: bool = False) -> Loaded:
         notes = (note,) if note else ()
         if found is not None:
             lastgood.remember(cache_dir, root, key)
+            snapshot.touch(cache_dir, key, passages_version())  # in use: pruned last
             return Loaded(root, found[0], found[1], key, notes)
     try:
-        return Loaded(root, load_knowledge(root), None, key, notes)
+        kb = load_knowledge(root)
     except KnowledgeError as error:
-        earlier = _last_good(root, cache_dir) if last_good and root.is_dir() else None
+        earlier = _last_good(root, cache_dir) if last_good and _holds_files(root) else None
         if earlier is None:
             raise
         return replace(earlier, problems=error)
+    if not key or lastgood.recall(cache_dir, root) != key:
+        lastgood.forget(cache_dir, root)  # save_loaded notes this state once snapshotted
+    return Loaded(root, kb, None, key, notes)
 
 
 def _last_good(root: Path, cache_dir: Path) -> Loaded | None:
-    """The knowledge at root as it last loaded cleanly, if its snapshot is still there."""
+    """The knowledge at root as it last loaded cleanly, if its snapshot is still there and
+    names root as spelt now (a snapshot keeps the paths its citations show)."""
     key = lastgood.recall(cache_dir, root)
     if not key:
         return None
     found, _ = snapshot_read.load(cache_dir, key, passages_version())
-    return Loaded(root, found[0], found[1], key) if found is not None else None
+    if found is None or found[0].root != str(root):
+        return None
+    return Loaded(root, found[0], found[1], key)
+
+
+def _holds_files(root: Path) -> bool:
+    """Whether root is a folder holding knowledge files: one emptied is no broken edit."""
+    try:
+        return root.is_dir() and any(knowledge_files(root).values())
+    except OSError:
+        return False
 
 
 def save_loaded(loaded: Loaded, cache_dir: Path, passages: Sequence[Passage]) -> str | None:

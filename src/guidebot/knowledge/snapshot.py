@@ -26,6 +26,7 @@ note, and the caller loads the files as usual. Writes are atomic.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -79,6 +80,13 @@ def newest_change(root: Path) -> float:
 def snapshot_path(directory: Path, key: str, version: str) -> Path:
     digest = hashlib.sha256(f"{SNAPSHOT_FORMAT} {version} {key}".encode()).hexdigest()
     return directory / f"{PREFIX}{digest[:24]}.bin"
+
+
+def touch(directory: Path, key: str, version: str) -> None:
+    """Mark the snapshot for key as just used, so that pruning (KEEP, newest first) takes
+    it last; nothing happens when it cannot be marked."""
+    with contextlib.suppress(OSError):
+        os.utime(snapshot_path(directory, key, version))
 
 
 def save(

@@ -85,6 +85,11 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
         encoder = load_model(settings.model) if settings.model else None
         # A worker started after a broken edit answers as the command that started it does.
         bot = Bot.load(settings.knowledge, cache_dir=cache_dir(), encoder=encoder, last_good=True)
+        if bot.problems is not None:  # the operator sees it in the server's log
+            log.warning(
+                "the knowledge has %d problem(s); answering from it as it last loaded cleanly",
+                len(bot.problems.problems),
+            )
     bot.warm()  # what a first turn loads, loaded before any visitor asks
     app = FastAPI(
         title="guidebot API",
