@@ -105,6 +105,8 @@ def test_what_opens_a_question():
     assert opens_a_question("who'd know") and opens_a_question("and don\u2019t you")
     # "we're" spells "were" once its apostrophe is dropped, but it is "we are"
     assert not opens_a_question("we're not members") and not opens_a_question("it's fine")
+    for written in ("Wh\u00e1t is it", "\uff37\uff28\uff21\uff34 is it", "\n2. what is it"):
+        assert opens_a_question(written)  # as search.analysis.words reads them
     assert not opens_a_question("")
 
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from guidebot.reply import Reply
-from guidebot.search.analysis import words
+from guidebot.search.analysis import normalise, without_item_numbers, words
 from guidebot.search.results import Hit, SearchResult
 from guidebot.search.sentences import sentences
 
@@ -69,7 +69,7 @@ def opens_a_question(text: str) -> bool:
     auxiliary. A word contracted with its apostrophe opens one by what comes before it
     ("what's", "who'd"), or as a negated auxiliary ("isn't"): "we're" is "we are", though
     without the apostrophe it spells "were"."""
-    said = [w.replace("\u2019", "'") for w in _SPELT.findall(text.lower())]
+    said = [w.replace("\u2019", "'") for w in _SPELT.findall(normalise(without_item_numbers(text)))]
     while said and said[0].replace("'", "") in _LEAD_INS:
         said = said[1:]
     if not said:
