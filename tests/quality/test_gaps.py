@@ -192,9 +192,13 @@ def test_questions_sharing_only_their_question_words_are_gaps_of_their_own():
             "where can i hire a costume for a fancy dress party",
             "how much is same-day delivery?",
             "How much is same day delivery",
+            "how much is the fee",  # a three-letter word can be all a question is about
+            "how much is the tax",
+            "is the gym free",
+            "is the spa free",
         )
     )
-    assert sorted(g.count for g in gaps) == [1, 1, 1, 1, 1, 1, 2]
+    assert sorted(g.count for g in gaps) == [1] * 10 + [2]
     (same_day,) = [g for g in gaps if g.count == 2]
     assert same_day.wordings == ("How much is same day delivery", "how much is same-day delivery?")
 

@@ -15,13 +15,15 @@ from rapidfuzz.utils import default_process
 
 from guidebot.knowledge.slugs import UniqueIds, slugify
 from guidebot.quality.log import FEEDBACK, LogRecord, printable
+from guidebot.search.analysis import STOP_WORDS
 
-# rapidfuzz token_sort_ratio of two questions' telling words (_telling_words) at or above which
+# How alike two questions' telling words (_telling_words, _alike) are, at or above which
 # they are one gap. token_set_ratio over whole questions scored a wording held in a longer
 # one at 100, the question words shared weighing most: "thanks! and how much is it?" and
 # "how much is express and how long does it take?" were one gap, and an export made each
-# the other's alternate. Over the 26 blind trials' questions it grouped 218 pairs and more,
-# many unrelated ("where can i park" with "where can i hire a costume"); this, 68.
+# the other's alternate. Over the 28 blind trials' questions grouped as a log would be, it
+# made 239 groups of two or more, many unrelated ("where can i park" with "where can i
+# hire a costume"); this, 120.
 SIMILARITY = 80.0
 TODO = "TODO"
 
@@ -133,7 +135,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
         match = process.extractOne(
             telling,
             [leaders[i] for i in near],
-            scorer=fuzz.token_sort_ratio,
+            scorer=_alike,
             score_cutoff=threshold,
         )
         if match:
@@ -173,14 +175,26 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
 
 _COMMON = frozenset(
     "what when where which with that this there have does your from about would could should "
-    "will want need whats hows wheres whos thats theres".split()
+    "will want need whats hows wheres whos thats theres much many".split()
 )
 
 
+def _alike(one: str, other: str, *, score_cutoff: float | None = None, **_: object) -> float:
+    """How alike two questions' telling words are (0-100): 100 when the two or more of one
+    are all among the other's ("nurses earn" in "nurses earn texas": the same gap), else
+    rapidfuzz token_sort_ratio. A single word held in a longer question ("parking" in
+    "parking hospital") says too little, and two sharing words of how they ask ("long take"
+    in "long day take" and "refund long take") are not the same gap."""
+    mine, theirs = set(one.split()), set(other.split())
+    if min(len(mine), len(theirs)) >= 2 and (mine <= theirs or theirs <= mine):
+        return 100.0
+    return fuzz.token_sort_ratio(one, other, score_cutoff=score_cutoff)
+
+
 def _telling_words(question: str) -> list[str]:
-    """The question's telling words, in order: four letters or more, not among the most
-    common question words."""
-    return [w for w in question.split() if len(w) >= 4 and w not in _COMMON]
+    """The question's telling words, in order: three letters or more ("dog", "fee"), no
+    stop word (search.analysis) and not among the most common question words."""
+    return [w for w in question.split() if len(w) >= 3 and w not in _COMMON | STOP_WORDS]
 
 
 def _blocking_keys(question: str) -> set[str]:
