@@ -306,3 +306,58 @@ def test_the_words_asking_when_a_place_opens_name_no_place(make_knowledge):
         reply = bot.ask(here)
         assert reply.kind == "answer", here
         assert not names_something_else(bot.retriever, bot.retriever.search(here), 0.3, 10.0)
+
+
+FERRY = """---
+title: Island Ferries
+---
+# Island Ferries
+
+We sail from Port Calloway to Fenna twice a day, all year round.
+
+## Fares
+
+A foot passenger pays £14 each way to Fenna; a car with its driver pays £62.
+
+## Check-in
+
+Foot passengers check in 20 minutes before the Fenna sailing, cars 45 minutes before.
+
+## Bad weather
+
+When a gale is forecast the Fenna crossing may be cancelled; we text every passenger.
+
+## Pets
+
+Dogs travel free to Fenna on a lead, and stay on the outer deck during the crossing.
+
+## Cabins
+
+The overnight boat to Fenna has cabins for two at £48, with a basin and bunks.
+
+## Lost property
+
+Things left on board are kept at the Port Calloway office for 30 days.
+
+## Tickets by app
+
+Tickets bought in the Wavepass app are scanned at the gate; no printing needed.
+"""
+
+
+def test_a_name_the_knowledge_is_set_in_is_no_thing_asked_about(make_knowledge):
+    """ "fenna", the island every section sails to (foreign.SETTING_SHARE), shared with a
+    passage says nothing of what "whats the population of fenna" asks; "wavepass", named
+    in one section, is what "does wavepass work offline" is about."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/ferry.md": FERRY})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    for question in ("whats the population of fenna", "when is the fenna folk festival on"):
+        assert names_something_else(bot.retriever, bot.retriever.search(question), 0.3, 10.0)
+        assert bot.ask(question).kind == "decline", question
+    for question in ("how much is a cabin to fenna", "does wavepass work offline"):
+        assert bot.ask(question).kind == "answer", question
