@@ -148,6 +148,18 @@ def test_misspelt_small_talk_is_small_talk_in_any_knowledge(make_knowledge, text
     assert bot.ask(text).kind == "smalltalk"
 
 
+@pytest.mark.parametrize("text", ["xyzzy plugh", "plugh", "qwertyh"])
+def test_a_made_up_word_is_no_small_talk_two_edits_from_a_short_word(make_knowledge, text):
+    """ "plugh" is two edits from "ugh" (a complaint), but three letters are not five: two
+    edits read a word as small talk only between words of five letters or more."""
+    from guidebot.bot import Bot
+    from tests.conftest import GUIDE
+
+    bot = Bot.load(make_knowledge({"guides/test.md": GUIDE}))
+    assert bot.context.smalltalk.match(text, never) is None
+    assert bot.ask(text).kind == "decline"
+
+
 def test_real_words_are_never_read_as_misspelt_small_talk(make_knowledge):
     from guidebot.bot import Bot
     from tests.conftest import GUIDE

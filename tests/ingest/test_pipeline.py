@@ -350,7 +350,9 @@ def test_a_misspelt_column_name_is_named_as_the_column_it_may_be():
 
 
 def test_a_question_without_answer_is_reported_with_its_line():
-    with pytest.raises(InputError, match=r"t.csv:3: the question 'B\?' has no answer"):
+    with pytest.raises(
+        InputError, match=r"t.csv:3: the question 'B\?' has no answer; write one, or delete the row"
+    ):
         read_table("question,answer\nA?,yes\nB?,\n", "t.csv", "csv")
 
 

@@ -105,6 +105,13 @@ def test_duplicate_keys_are_reported(make_knowledge):
     assert problems_of(root) == [f"{root}/faq/a.yaml:2: invalid YAML: duplicate key 'question'"]
 
 
+def test_a_colon_in_an_unquoted_text_is_reported_with_the_fix(make_knowledge):
+    root = make_knowledge({"faq/a.yaml": "- question: When?\n  answer: Open: 9am to 5pm\n"})
+    (problem,) = problems_of(root)
+    assert problem.startswith(f"{root}/faq/a.yaml:2: invalid YAML: mapping values")
+    assert problem.endswith('a text holding ": " must be put in double quotes ("...")')
+
+
 def test_odd_files_are_skipped_or_reported_never_a_traceback(make_knowledge):
     root = make_knowledge({"faq/a.yaml": "- question: q\n  answer: a\n"})
     (root / "faq" / "folder.yaml").mkdir()

@@ -13,7 +13,7 @@ import yaml
 from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.quality.gaps import group_questions, split_feedback, starter_faq
+from guidebot.quality.gaps import filled_since, group_questions, split_feedback, starter_faq
 from guidebot.quality.log import (
     FEEDBACK,
     LogRecord,
@@ -319,6 +319,13 @@ def test_a_question_the_faq_now_has_an_entry_for_leaves_the_gaps(tmp_path):
     assert "ukulele" in guidebot("gaps", "--all", env=env).stdout
     data_out = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data_out["filled_since"] == 1 and data_out["questions"] == 1
+
+
+def test_an_entry_written_with_an_apostrophe_fills_the_gap_typed_without():
+    record = records("whats the notice period for swimming lessons")[0]
+    record = replace(record, knowledge="kb")
+    written = {"kb": ["What's the notice period for swimming lessons?"]}
+    assert filled_since([record], written) == ([], [record])
 
 
 def test_no_log_option_and_env_var_keep_the_log_empty(tmp_path):

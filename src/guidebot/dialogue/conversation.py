@@ -21,9 +21,10 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.decline import unrelated
 from guidebot.dialogue.followup import Reading, read
 from guidebot.dialogue.foreign import knowledge_names
+from guidebot.dialogue.handoff import handoff_reply
 from guidebot.dialogue.markup import clean_question
 from guidebot.dialogue.picks import bare_pick, pick_turn, section_turn
-from guidebot.dialogue.smalltalk_intents import COMPLAINT, DECLINED
+from guidebot.dialogue.smalltalk_intents import COMPLAINT, DECLINED, HANDOFF
 from guidebot.dialogue.split import (
     RANKED,
     after_smalltalk,
@@ -38,7 +39,7 @@ from guidebot.dialogue.uncovered import led_by_naming, uncovered_topics
 from guidebot.dialogue.wording import leaning_on
 from guidebot.reply import Reply
 from guidebot.search.analysis import words
-from guidebot.search.results import Hit, SearchResult
+from guidebot.search.results import Hit
 
 MAX_QUESTION = 2000
 
@@ -130,6 +131,8 @@ class Conversation:
         intent, text = small
         if intent in DECLINED:
             return live_reply(question, text, self._offer_topics(()))
+        if intent == HANDOFF:
+            return handoff_reply(self.context, question, text, self.guides)
         complaint = self.state.complaint() if intent == COMPLAINT else None
         return replace(smalltalk_reply(question, text), complaint=complaint)
 
@@ -239,11 +242,10 @@ class Conversation:
         # guides are about: "AI master's salary in Texas" answered with the national figure
         # reads as the Texas figure, and "a visa for an AI master's" has no answer at all.
         # The decline names the gap and suggests the nearby topics that are covered.
+        given = self.state.quoted_first(result.best)
         weak = not result.exact and (
             not result.hits
-            or unrelated(
-                self.context, self.guides, question, result, followup, cue, self._just_given(result)
-            )
+            or unrelated(self.context, self.guides, question, result, followup, cue, given)
         )
         if weak or outside:
             suggested = self._offer_topics(result.hits)
@@ -284,11 +286,6 @@ class Conversation:
         suggested = self.context.suggestions(hits, self.guides)
         self.state.pending_question, self.state.pending_choices = "", suggested
         return suggested
-
-    def _just_given(self, result: SearchResult) -> bool:
-        """Whether the best passage is the one the answer just given quoted first."""
-        best = result.best
-        return best is not None and self.state.answered_sources[:1] == [best.passage.id]
 
     def _read(self, question: str, from_base: bool = False) -> Reading:
         """The question searched on its own and against the topic, or, `from_base`, against

@@ -27,6 +27,9 @@ LIVE = "live-information"
 # A sum asked to be worked out (sums.asks_a_sum: "whats 15% of 240"), declined as LIVE is.
 CALCULATION = "calculation"
 DECLINED = frozenset({LIVE, CALCULATION})  # small talk the conversation declines
+# Asking for a person ("can I speak to a human?"): answered with the passage that gives the
+# way to reach one (dialogue/handoff.py), the intent's reply when no passage does.
+HANDOFF = "handoff"
 # Small talk about a guide as a document: who wrote it, when it was written.
 ABOUT_A_GUIDE = frozenset({"author", "published"})
 _UNDATED = "Check the source for the latest figures."

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
 from guidebot.reply import Complaint, Reply
+from guidebot.search.results import Hit
 
 
 @dataclass
@@ -40,6 +41,10 @@ class ConversationState:
             tuple(self.answered_sections),
             self.answered_confidence,
         )
+
+    def quoted_first(self, hit: Hit | None) -> bool:
+        """Whether the answer just given quoted the hit's passage first."""
+        return hit is not None and self.answered_sources[:1] == [hit.passage.id]
 
     def answered(self, reply: Reply) -> None:
         """Keep what a complaint about this turn's reply would name, if it is an answer: the

@@ -174,7 +174,8 @@ class Speller:
     def _repaired(self, word: str) -> str:
         """An unknown word read as the one small-talk word it is close to: the same with
         repeated letters or syllables run together ("hii", "thankss", "hahahaha"), or one
-        edit away (OSA: "thnaks", "tnx"), two for words of five letters or more ("thanx").
+        edit away (OSA: "thnaks", "tnx"), two between words of five letters or more
+        ("thanx").
         Real English words and words of the examples stay as they are, and so do negations
         ("doesnt")."""
         known = self._known
@@ -192,6 +193,8 @@ class Speller:
             return repeated[1] * 2
         allowed = 2 if len(word) >= 5 else 1
         close = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        # Two edits only between words of five letters or more: "plugh" is no "ugh".
+        close = [c for c in close if c[1] < 2 or len(c[0]) >= 5]
         if not close:
             return word
         nearest = min(distance for _, distance, _ in close)

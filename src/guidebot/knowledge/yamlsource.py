@@ -213,6 +213,9 @@ _LEFT_OPEN = (
 )
 
 
+_COLON_IN_TEXT = "mapping values are not allowed"
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse YAML text that starts at first_line of path; on an error return (None, [problem])."""
     text = "\n" * (first_line - 1) + text
@@ -230,6 +233,9 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
             # entry starts; the line to fix is where it opened.
             reason = f"{reason} at line {line}, {exc.context} that starts here"
             line = begun
+        elif reason.startswith(_COLON_IN_TEXT):
+            # "answer: Open: 9am to 5pm": the second colon starts a mapping YAML cannot nest.
+            reason += '; a text holding ": " must be put in double quotes ("...")'
         return None, [Problem(path, line, f"invalid YAML: {reason}")]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow; no mark
         line = text.count("\n", 0, exc.position) + 1

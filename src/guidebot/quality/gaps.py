@@ -81,18 +81,25 @@ def split_feedback(
     return unanswered, unhelpful, helpful
 
 
+def wording_key(text: str) -> str:
+    """A question as groups compare wordings: letter case, punctuation and spacing aside
+    (rapidfuzz default_process), apostrophes dropped first, so that "What's" is "whats"
+    as people type it, not "what s"."""
+    return default_process(text.replace("'", "").replace("\u2019", ""))
+
+
 def filled_since(
     records: Iterable[LogRecord], written: Mapping[str, Collection[str]]
 ) -> tuple[list[LogRecord], list[LogRecord]]:
     """(still open, filled): a record is filled when the FAQ of the folder it was asked of
-    now has an entry asked in its words, letter case, punctuation and spacing aside as
-    groups compare them (`written`: folder -> the questions and alternates of its entries,
-    knowledge.written.written_questions). Records naming no folder stay open."""
-    keys = {name: {default_process(text) for text in texts} for name, texts in written.items()}
+    now has an entry asked in its words as groups compare them (wording_key; `written`:
+    folder -> the questions and alternates of its entries, written.written_questions).
+    Records naming no folder stay open."""
+    keys = {name: {wording_key(text) for text in texts} for name, texts in written.items()}
     still: list[LogRecord] = []
     filled: list[LogRecord] = []
     for record in records:
-        done = bool(record.knowledge) and default_process(record.question) in keys.get(
+        done = bool(record.knowledge) and wording_key(record.question) in keys.get(
             record.knowledge, ()
         )
         (filled if done else still).append(record)
@@ -109,7 +116,7 @@ def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY)
     kinds: dict[str, set[str]] = {}
     answered: dict[str, list[LogRecord]] = {}
     for record in records:
-        key = default_process(record.question)
+        key = wording_key(record.question)
         if not key:
             continue
         counts[key] += 1

@@ -148,7 +148,10 @@ def has_both(problems: list[str], where: str, question: str, answer: str, why: s
         problems.append(f"{where}: the answer has no question{because}")
         return False
     if not answer:
-        problems.append(f"{where}: the question '{question}' has no answer{because}")
+        problems.append(
+            f"{where}: the question '{question}' has no answer{because}; write one, or delete "
+            "the row"
+        )
         return False
     return True
 
