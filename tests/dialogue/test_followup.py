@@ -743,3 +743,35 @@ def test_an_entrys_words_with_it_after_a_topic_are_asked_of_the_topic(make_knowl
     assert chat.ask("do you have electric hook-up").sources[0].section == "Electric Hook-Up"
     reply = chat.ask(followup)
     assert reply.read_as and reply.sources[0].section == "Electric Hook-Up"
+
+
+POOL = {
+    "guides/pool.md": """---
+title: Pool
+---
+# Pool
+
+## Parking
+
+Our car park has 85 spaces. Parking is free for up to three hours for customers: enter
+your registration at reception.
+
+## Swimwear
+
+Wear proper swimwear in the pool; long hair must be tied back or under a cap.
+
+## Prices
+
+A swim costs £5.20 for adults and £3.10 for children.
+"""
+}
+
+
+def test_a_question_asking_only_how_long_goes_on_from_the_topic(make_knowledge):
+    """ "how long for?" after parking asks how long parking lasts: alone, its "long" meets
+    "long hair" in the swimwear section, which is nothing it names (kindonly.cue_words)."""
+    bot = Bot.load(make_knowledge(POOL), encoder=load_model(builtin_dir()))
+    conversation = bot.conversation()
+    conversation.ask("where can i park")
+    reply = conversation.ask("how long for?")
+    assert reply.read_as and reply.sources[0].section == "Parking"

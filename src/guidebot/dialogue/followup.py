@@ -19,7 +19,7 @@ from guidebot.dialogue.uncovered import lead_with
 from guidebot.search.analysis import AUXILIARIES, STOP_WORDS, words
 from guidebot.search.answertypes import Kind
 from guidebot.search.english import EnglishWords
-from guidebot.search.kindonly import asked_alone, extent_words, holds
+from guidebot.search.kindonly import asked_alone, cue_words, holds
 from guidebot.search.results import SearchResult
 
 # A form of "be" beside "there" makes it existential ("are there", "there is"), no place.
@@ -121,13 +121,13 @@ def read(
 
 def _of_the_topic(context: TurnContext, kind: Kind, question: str, alone: SearchResult) -> bool:
     """Whether the question asks only for a kind of answer (`kind`, as asks_only gives it)
-    and, read alone, its best passage holds none of its words, or only its words of extent:
-    "whats the minimum?" after a gym's price is not about the lockers' "minimum deposit"."""
+    and, read alone, its best passage holds none of its words but those asking for the kind
+    or an extent (kindonly.cue_words): "whats the minimum?" after a gym's price is not about
+    the lockers' "minimum deposit", nor "how long for?" after parking about "long hair"."""
     if not kind:
         return False
     matched = set(alone.best.matched) if alone.best is not None else set()
-    if Kind.FIGURE in kind:
-        matched -= set(context.retriever.analyzer.terms_of_words(extent_words(question)))
+    matched -= set(context.retriever.analyzer.terms_of_words(cue_words(question)))
     return not matched
 
 

@@ -30,6 +30,9 @@ _CUES = REACH_WORDS | frozenset(
     start starts begin begins finish finishes when percent percentage per cent age ages old
     """.split()
 )
+# Words of _CUES that only shape a phrase asking for a kind ("how long", "how much", "how
+# many", "how old"): a passage holding one ("long hair") holds nothing the question names.
+_PHRASE_PARTS = frozenset("long much many old".split())
 # Figures that are no amount: a phone number, a date (as answertypes reads them), a year,
 # a room or line number.
 _NO_AMOUNT = re.compile(
@@ -67,6 +70,13 @@ def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: Fa
 def extent_words(question: str) -> list[str]:
     """The question's words of extent ("minimum" in "whats the minimum?"), in order."""
     return [w for w in words(question) if w in _EXTENT]
+
+
+def cue_words(question: str) -> list[str]:
+    """The question's words that only shape an asking phrase ("long" in "how long for?",
+    "much" in "how much?": _PHRASE_PARTS) or ask an extent ("minimum"), in order; not those
+    naming the kind ("cost", "price"), which a passage about it holds for what it says."""
+    return [w for w in words(question) if w in _PHRASE_PARTS or w in _EXTENT]
 
 
 def holds(text: str, kind: Kind) -> bool:
