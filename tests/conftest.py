@@ -46,6 +46,7 @@ def private_user_dirs(
     directories: the unanswered-questions log and caches go to a temporary folder."""
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("GUIDEBOT_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("GUIDEBOT_TRANSCRIPTS_DIR", str(home / "transcripts"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     # No model from the person's environment: commands read meaning with the built-in word
     # vectors, as installed, and a sentence model only in the tests that give one (its

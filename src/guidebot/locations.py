@@ -11,6 +11,7 @@ import platformdirs
 APP = "guidebot"
 ENV_KNOWLEDGE = "GUIDEBOT_KNOWLEDGE"
 ENV_DATA_DIR = "GUIDEBOT_DATA_DIR"  # overrides the user data directory (tests, shared setups)
+ENV_TRANSCRIPTS_DIR = "GUIDEBOT_TRANSCRIPTS_DIR"  # where the chat app saves conversations
 
 
 def bundled_knowledge() -> Path:
@@ -49,4 +50,6 @@ def unanswered_log() -> Path:
 
 
 def transcripts_dir() -> Path:
-    return Path(platformdirs.user_documents_dir()) / "guidebot"
+    """$GUIDEBOT_TRANSCRIPTS_DIR if set, else guidebot/ in the user's Documents folder."""
+    chosen = os.environ.get(ENV_TRANSCRIPTS_DIR)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_documents_dir()) / APP
