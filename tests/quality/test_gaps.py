@@ -310,7 +310,10 @@ def test_a_question_the_faq_now_has_an_entry_for_leaves_the_gaps(tmp_path):
     export = tmp_path / "new.yaml"
     assert guidebot("gaps", "--export", str(export), env=env).returncode == 0
     entries = yaml.safe_load(export.read_text(encoding="utf-8"))
-    assert [e["question"] for e in entries] == ["Can i borrow a ukulele", "Who won the super bowl"]
+    assert [e["question"] for e in entries] == [
+        "Can I borrow a ukulele?",
+        "Who won the super bowl?",
+    ]
     entries[0]["answer"] = "Yes: ukuleles are lent for three weeks."
     (knowledge / "faq" / "new.yaml").write_text(yaml.safe_dump(entries), encoding="utf-8")
     listed = guidebot("gaps", env=env)
@@ -319,6 +322,12 @@ def test_a_question_the_faq_now_has_an_entry_for_leaves_the_gaps(tmp_path):
     assert "ukulele" in guidebot("gaps", "--all", env=env).stdout
     data_out = json.loads(guidebot("gaps", "--json", env=env).stdout)
     assert data_out["filled_since"] == 1 and data_out["questions"] == 1
+
+
+def test_an_exported_question_is_capitalised_and_asks():
+    text = starter_faq(group_questions(records("can i bring my guide dog", "parking")), "l")
+    questions = sorted(e["question"] for e in yaml.safe_load(text))
+    assert questions == ["Can I bring my guide dog?", "Parking"]
 
 
 def test_an_entry_written_with_an_apostrophe_fills_the_gap_typed_without():
@@ -467,7 +476,7 @@ def test_the_starter_faq_says_what_unhelpful_answers_came_from(make_knowledge):
     text = starter_faq(gaps, "log.jsonl")
     assert "# marked not helpful; answered from: Costs" in text
     assert "# comment: per year: [x]" in text
-    assert [e["question"] for e in yaml.safe_load(text)] == ["What does it cost"]
+    assert [e["question"] for e in yaml.safe_load(text)] == ["What does it cost?"]
 
 
 def test_answers_from_several_sections_are_one_line(tmp_path):
@@ -512,7 +521,7 @@ def test_gaps_lists_unhelpful_answers_beside_declines_and_exports_both(tmp_path)
     target = tmp_path / "starter.yaml"
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     entries = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert [e["question"] for e in entries] == ["What does it cost", "Is there a dorm"]
+    assert [e["question"] for e in entries] == ["What does it cost?", "Is there a dorm?"]
     assert "# the right source, people said: Fees" in target.read_text(encoding="utf-8")
 
 
@@ -596,7 +605,7 @@ def test_a_question_both_unanswered_and_marked_not_helpful_is_exported_once(tmp_
     assert guidebot("gaps", "--export", str(target), env=env).returncode == 0
     text = target.read_text(encoding="utf-8")
     assert [e["question"] for e in yaml.safe_load(text)] == [
-        "Can i take my mobility scooter on the bus"
+        "Can I take my mobility scooter on the bus?"
     ]
     assert "# answered with confidence 0.43 from: E-scooters" in text
     assert "# marked not helpful; answered from: E-scooters" in text

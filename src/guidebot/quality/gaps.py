@@ -5,6 +5,7 @@ most asked first (`group_questions`), and a starter FAQ file to write their answ
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from guidebot.dialogue.split import opens_a_question
 from guidebot.knowledge.slugs import UniqueIds, slugify
 from guidebot.quality.log import FEEDBACK, LogRecord, printable
 from guidebot.search.analysis import STOP_WORDS
@@ -26,6 +28,7 @@ from guidebot.search.analysis import STOP_WORDS
 # hire a costume"); this, 120.
 SIMILARITY = 80.0
 TODO = "TODO"
+_PRONOUN_I = re.compile(r"(?<![\w'\u2019-])i(?=$|[\s'\u2019,.?!;:])")
 
 
 @dataclass(frozen=True)
@@ -268,8 +271,15 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
 
 
 def _as_question(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:]
+    """A logged wording as an FAQ entry's question: its first letter and the pronoun "i"
+    in capitals, and a question mark when it opens like a question and ends in no stop
+    ("can i bring my dog" is "Can I bring my dog?"). Its typos stay: the person answering
+    knows what was meant, and its other wordings stay as typed."""
+    text = _PRONOUN_I.sub("I", text.strip())
+    text = text[:1].upper() + text[1:]
+    if text and text[-1] not in ".?!" and opens_a_question(text):
+        text += "?"
+    return text
 
 
 def _unique_id(question: str, used: UniqueIds) -> str:
