@@ -361,3 +361,40 @@ def test_a_name_the_knowledge_is_set_in_is_no_thing_asked_about(make_knowledge):
         assert bot.ask(question).kind == "decline", question
     for question in ("how much is a cabin to fenna", "does wavepass work offline"):
         assert bot.ask(question).kind == "answer", question
+
+
+LEDGERLY = """---
+title: Ledgerly
+---
+# Ledgerly
+
+## Payments
+
+Ledgerly takes card payments through Stripe, paid out within two days.
+
+## Mobile app
+
+The Ledgerly app runs on iPhone and Android phones.
+
+## Currencies
+
+Ledgerly invoices in pounds, euros and dollars.
+
+## Plans
+
+Ledgerly Pro costs $19 a month.
+"""
+
+
+def test_the_setting_s_name_beside_another_shared_word_keeps_the_question(make_knowledge):
+    """ "ledgerly" is in every passage, but "does ledgerly integrate with stripe" shares
+    "stripe" too: a question about the product, however far "integrate" is."""
+    from guidebot.bot import Bot
+    from guidebot.dialogue.policy import default_policy
+    from guidebot.search.semantic.load import load_model
+    from guidebot.search.semantic.model_dir import builtin_dir
+
+    root = make_knowledge({"guides/ledgerly.md": LEDGERLY})
+    bot = Bot.load(root, default_policy(word_level=True), encoder=load_model(builtin_dir()))
+    for question in ("does ledgerly integrate with stripe", "can ledgerly invoice in euros"):
+        assert bot.ask(question).kind == "answer", question

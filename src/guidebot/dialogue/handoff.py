@@ -1,34 +1,53 @@
 """Asking for a person ("can I speak to a human?"): guidebot cannot put anyone through, but
-the knowledge usually says how to reach its owner. The passage that does answers, cited,
-found as a question asking only for a way to reach someone is (search/contact.py: those
-holding a phone number, an email address, a web page or a postal address lead)."""
+the knowledge usually says how to reach its owner. The first passage giving a full phone
+number or an email address answers, cited, found as a question asking only for a way to
+reach someone is (search/contact.py: those giving the most ways lead); not one giving only
+a short line ("call 999", "NHS 111"), which is for something else than talking to staff."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from guidebot.dialogue.compose import answer_reply, smalltalk_reply
 from guidebot.dialogue.context import TurnContext
+from guidebot.dialogue.smalltalk_intents import HANDOFF
+from guidebot.dialogue.uncovered import lead_with
 from guidebot.reply import Reply
-from guidebot.search.answertypes import held
-from guidebot.search.contact import CONTACT
+from guidebot.search.answertypes import Kind, reach_at
 
 # Asks only for ways to reach someone, in REACH_WORDS alone (contact.contact_only).
 _REACH = "what is your phone number or email address"
 NOTE = "I can't put you through to a person myself; this is how to reach one."
+_FULL_NUMBER = 7  # digits at least: "999" and "111" are short lines
 
 
 def handoff_reply(
     context: TurnContext, question: str, fallback: str, guides: Sequence[str] = ()
 ) -> Reply:
-    """The answer to a request for a person: the best passage giving a way to reach one,
-    with NOTE, as sure as an answer in the question's own words (confidence 1.0); small
-    talk saying `fallback` when no passage gives one. No topic is kept for follow-ups."""
+    """The answer to a request for a person: the first passage giving a way to reach one
+    (reaches), with NOTE, as sure as an answer in the question's own words (confidence
+    1.0); small talk saying `fallback` when none does, or when the knowledge words its own
+    reply to such a request (smalltalk.yaml's intent `handoff`): its owner chose what to
+    say. No topic is kept for follow-ups."""
+    if HANDOFF in context.smalltalk.owned:
+        return smalltalk_reply(question, fallback)
     retriever = context.retriever
     result = retriever.search(_REACH, k=context.policy.top_k, guides=guides)
-    best = result.best
-    if best is None or not held(best.passage.text) & CONTACT:
+    hit = next((h for h in result.hits if reaches(h.passage.text)), None)
+    if hit is None:
         return smalltalk_reply(question, fallback)
+    if hit is not result.best:
+        result = lead_with(retriever, _REACH, result, hit)
     reply = answer_reply(question, result, result.hits, retriever, [NOTE], on_its_own=False)
     return replace(reply, confidence=1.0)
+
+
+def reaches(text: str) -> bool:
+    """Whether the text gives an email address or a full phone number (answertypes.reach_at),
+    not only a short line."""
+    return any(
+        kind == Kind.EMAIL or len(re.findall(r"\d", text[start:end])) >= _FULL_NUMBER
+        for start, end, kind in reach_at(text)
+    )

@@ -25,6 +25,7 @@ from guidebot.dialogue.smalltalk_examples import MATCH_FLOOR, Examples
 from guidebot.dialogue.smalltalk_intents import (
     CALCULATION,
     COMPLAINT,
+    HANDOFF,
     LIVE,
     fields_of,
     fill,
@@ -87,6 +88,7 @@ class SmalltalkMatcher:
             {w for intent, words in named if intent != COMPLAINT for w in words},
             lambda: (plain.normal(q) for f in kb.faqs for q in (f.question, *f.alternates)),
         )
+        self.owned = frozenset(i.intent for i in kb.smalltalk)  # the knowledge's own intents
         self._guides = {g.slug: g for g in kb.guides}
         self._fields = fields_of(kb.guides, topics)
         self._topics = topics
@@ -134,9 +136,12 @@ class SmalltalkMatcher:
             for m, c in zip(found, clauses, strict=True)
         ):
             # A complaint beside other small talk is what the reply must meet: "thanks, you
-            # don't understand"; and then a question about live information: "hi, what's
-            # the weather like"
-            return min((m for m in found if m), key=lambda m: (m[0] != COMPLAINT, m[0] != LIVE))
+            # don't understand"; then a question about live information ("hi, what's the
+            # weather like") or for a person ("hello, can i talk to someone")
+            return min(
+                (m for m in found if m),
+                key=lambda m: (m[0] != COMPLAINT, m[0] not in (LIVE, HANDOFF)),
+            )
         # A remark is a statement: not in a message ending in "?", nor beside a clause that
         # asks something of its own ("thanks that helps, is it any good").
         asking = text.rstrip().endswith("?") or any(

@@ -67,11 +67,6 @@ def asked_alone(question: str, everyday: Callable[[str], bool] = lambda word: Fa
     return kind
 
 
-def extent_words(question: str) -> list[str]:
-    """The question's words of extent ("minimum" in "whats the minimum?"), in order."""
-    return [w for w in words(question) if w in _EXTENT]
-
-
 def cue_words(question: str) -> list[str]:
     """The question's words that only shape an asking phrase ("long" in "how long for?",
     "much" in "how much?": _PHRASE_PARTS) or ask an extent ("minimum"), in order; not those
