@@ -24,6 +24,11 @@ from guidebot.search.contact import _labels, contact_only
         ("where is the recycling centre", Kind.NONE),  # a place of the topic's, no address asked
         ("can i recycle my old phone", Kind.NONE),  # a phone, not a number to call
         ("how much is it", Kind.NONE),  # asks a kind, not a way to reach anyone
+        ("how do i contact you", Kind.PHONE),  # any way to reach you: a number first
+        ("how can i reach you?", Kind.PHONE),
+        ("how do i get in touch", Kind.PHONE),
+        ("can you contact my landlord", Kind.NONE),  # someone else
+        ("i want to contact you about my bill", Kind.NONE),  # a topic beside the request
     ],
 )
 def test_a_request_for_a_way_to_reach_someone_and_nothing_else(question, kind):

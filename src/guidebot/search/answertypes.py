@@ -168,6 +168,7 @@ _ASKED: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.PHONE,
         re.compile(
             r"\b(?:phone|telephone|mobile|contact)\s+(?:number|no)\b|\bcall\b|"
+            r"\b(?:contact|reach)\s+(?:you|us)\b|\bget in touch\b|"
             r"\b(?:ring|phone|telephone)\s+(?:you|us|them|the|him|her)\b|\bby (?:tele)?phone\b|"
             # "who do I ring", "what number do I dial": the verbs of calling in British use,
             # after a modal ("I lost my ring" and "the ring road" ask for no number)

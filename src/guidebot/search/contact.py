@@ -19,7 +19,7 @@ CONTACT = Kind.PHONE | Kind.EMAIL | Kind.WEB | Kind.POSTAL
 REACH_WORDS = frozenset(
     "phone phones telephone tel mobile cell number numbers no call ring contact reach email "
     "emails mail address website site web url page webpage postal post postcode zip code "
-    "located location based send write letter letters "
+    "located location based send write letter letters touch "
     # the verbs' other forms: "postal address for sending a letter"
     "sending sent writing calling phoning ringing emailing contacting reaching posting".split()
 )
