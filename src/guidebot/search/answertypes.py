@@ -23,6 +23,7 @@ import numpy as np
 from guidebot.knowledge.passages import Passage
 from guidebot.search import ages, postal
 from guidebot.search.index import top_k
+from guidebot.search.phones import EMAIL, PHONE, SHORT_LINE, is_phone
 
 
 class Kind(IntFlag):
@@ -97,7 +98,7 @@ _HELD: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     # A match starts only where its run of characters does, and never gives back what it
     # took (possessive): a long run of word characters is read once, not once per start.
-    (Kind.EMAIL, _EMAIL := re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")),
+    (Kind.EMAIL, EMAIL),
     (
         Kind.WEB,
         re.compile(
@@ -113,20 +114,6 @@ _STORY_YEARS = re.compile(
     rf"(?P<unit>{_YEARS})\b|\b(?:{_COUNTS})[\s-]+(?P<age>{_YEARS})[\s-]+(?:ago|old)\b",
     re.I,
 )
-# A phone number: digits run together with spaces, dots, dashes or brackets, nine or more
-# to 15 of them (fewer are a year range, "2024-2032", or a count), one group of three or more
-# (not "sizes 10 12 14 16 18"), and no date in it ("12.03.2024 - 15.03.2024").
-PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
-# A short number given to call ("call 105", "dial 999", "ring NHS 111"): an emergency or
-# service line, which the run of digits above is too short to be.
-_SHORT_LINE = re.compile(
-    r"\b(?i:call|ring|dial|phone)\s+(?:us\s+)?(?:on\s+)?(?:[A-Z]{2,5}\s+)?"
-    r"(?!(?:19|20)\d\d\b)\d{3,5}\b"
-)
-_PHONE_DIGITS = 9
-_E164_DIGITS = 15  # the most an international number has (ITU-T E.164)
-_GROUP = re.compile(r"\d{3,}")
-DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 # "How much quicker", "by how much": a degree asked, not an amount of money.
 _COMPARATIVES = (
@@ -248,7 +235,7 @@ def held(text: str) -> Kind:
     for each, pattern in _HELD:
         if pattern.search(text):
             kind |= each
-    if _SHORT_LINE.search(text) or any(_is_phone(m.group()) for m in PHONE.finditer(text)):
+    if SHORT_LINE.search(text) or any(is_phone(m.group()) for m in PHONE.finditer(text)):
         kind |= Kind.PHONE
     if postal.HELD.search(text):
         kind |= Kind.POSTAL
@@ -266,18 +253,10 @@ def years_told(text: str) -> list[str]:
 def reach_at(text: str) -> list[tuple[int, int, Kind]]:
     """Where the text gives a phone number or an email address: (start, end, Kind.PHONE or
     Kind.EMAIL) of each, in order."""
-    phones = [m for m in PHONE.finditer(text) if _is_phone(m.group())]
-    found = [(m.start(), m.end(), Kind.PHONE) for m in [*phones, *_SHORT_LINE.finditer(text)]]
-    found += [(m.start(), m.end(), Kind.EMAIL) for m in _EMAIL.finditer(text)]
+    phones = [m for m in PHONE.finditer(text) if is_phone(m.group())]
+    found = [(m.start(), m.end(), Kind.PHONE) for m in [*phones, *SHORT_LINE.finditer(text)]]
+    found += [(m.start(), m.end(), Kind.EMAIL) for m in EMAIL.finditer(text)]
     return sorted(found)
-
-
-def _is_phone(digits: str) -> bool:
-    return (
-        _PHONE_DIGITS <= sum(c.isdigit() for c in digits) <= _E164_DIGITS
-        and _GROUP.search(digits) is not None
-        and DATE.search(digits) is None
-    )
 
 
 class AnswerKinds:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 
 from guidebot.search.analysis import STOP_WORDS, words
-from guidebot.search.answertypes import DATE, PHONE, Kind, asked, held
+from guidebot.search.answertypes import Kind, asked, held
 from guidebot.search.contact import REACH_WORDS
+from guidebot.search.phones import DATE, PHONE
 
 # Words asking for an extreme or an average of an amount: "and the minimum?", "whats the
 # max?", "the average?". Not "limit", "range" or "total", which name things of their own
