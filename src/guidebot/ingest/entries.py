@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from guidebot.errors import KnowledgeError, Problem
 from guidebot.ingest.faq.rows import Row
-from guidebot.knowledge.loader import nearest_heading, section_hash
+from guidebot.knowledge.links import nearest_heading
+from guidebot.knowledge.loader import section_hash
 from guidebot.knowledge.model import Guide
 from guidebot.knowledge.slugs import UniqueIds, slugify
 
