@@ -13,7 +13,7 @@ import yaml
 from guidebot.bot import Bot
 from guidebot.errors import KnowledgeError
 from guidebot.knowledge.loader import load_knowledge
-from guidebot.quality.gaps import filled_since, group_questions, split_feedback, starter_faq
+from guidebot.quality.gaps import group_questions, split_feedback, starter_faq
 from guidebot.quality.log import (
     FEEDBACK,
     LogRecord,
@@ -23,6 +23,7 @@ from guidebot.quality.log import (
     record_feedback,
     record_unanswered,
 )
+from guidebot.quality.settled import filled_since
 from guidebot.reply import Complaint, Reply, Source
 from tests.conftest import GUIDE, KNOWLEDGE, REPAIRS_GUIDE, run_guidebot
 
@@ -230,14 +231,20 @@ def test_ask_logs_a_decline_and_gaps_lists_it(tmp_path):
         "how much do nurses earn in texas",
         "how much do nurses earn",
     ]
-    result = guidebot("gaps", env=env)
+    # The bundled scope.yaml says the guide does not cover other professions: no gap to fill.
+    settled = guidebot("gaps", env=env)
+    assert "note: 2 questions left out: your scope.yaml says the guides do not cover" in (
+        settled.stdout
+    )
+    assert json.loads(guidebot("gaps", "--json", env=env).stdout)["out_of_scope"] == 2
+    result = guidebot("gaps", "--all", env=env)
     assert result.returncode == 0, result.stderr
     assert (
         "2 unanswered questions (declined, or answered with little confidence or without the "
         "kind of answer asked) in 1 group " in result.stdout
     )
     assert "2×  how much do nurses earn" in result.stdout
-    data = json.loads(guidebot("gaps", "--json", env=env).stdout)
+    data = json.loads(guidebot("gaps", "--all", "--json", env=env).stdout)
     assert data["groups"][0]["count"] == 2
     assert "GUIDEBOT_NO_LOG" not in result.stdout
 
@@ -264,7 +271,7 @@ def test_the_log_keeps_the_folder_asked_and_gaps_can_keep_to_one(tmp_path):
         encoding="utf-8",
     )
     env = {"GUIDEBOT_DATA_DIR": str(data), "GUIDEBOT_NO_LOG": ""}
-    assert guidebot("ask", "how much do nurses earn in texas", env=env).returncode == 0
+    assert guidebot("ask", "can i bring my hamster to lectures", env=env).returncode == 0
     asked = guidebot("ask", "--knowledge", str(other), "who won the super bowl", env=env)
     assert asked.returncode == 0, asked.stderr
     log = data / "unanswered.jsonl"

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from guidebot import atomic
 from guidebot.cli.common import UsageError, terminal_safe
-from guidebot.knowledge.written import written_questions
+from guidebot.knowledge.written import scope_topics, written_questions
 from guidebot.locations import unanswered_log
 from guidebot.quality.gaps import (
     SIMILARITY,
     Gap,
-    filled_since,
     group_questions,
     split_feedback,
     starter_faq,
 )
 from guidebot.quality.log import LogRecord, folder, logging_disabled, read_log
+from guidebot.quality.settled import filled_since, ruled_out
 from guidebot.reply import LOW_CONFIDENCE
 
 NAME = "gaps"
@@ -76,12 +76,13 @@ def run(args: argparse.Namespace) -> int:
         asked = folder(args.knowledge)
         records = [r for r in records if r.knowledge == asked]
     # A question support staff have since written an FAQ entry for (the export's entries,
-    # filled in) is no gap any more: left out unless --all.
+    # filled in), or named a topic of in scope.yaml, is no gap any more: left out unless --all.
     filled: list[LogRecord] = []
+    out: list[LogRecord] = []
     if not args.all:
         named = {r.knowledge for r in records if r.knowledge}
-        written = {name: written_questions(name) for name in named}
-        records, filled = filled_since(records, written)
+        records, filled = filled_since(records, {n: written_questions(n) for n in named})
+        records, out = ruled_out(records, {n: scope_topics(n) for n in named})
     unanswered, unhelpful, helpful = split_feedback(records)
     # One data directory serves every knowledge folder asked: say when what is listed (and
     # would be exported) mixes them. Records from before the folder was kept name none.
@@ -107,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             "not_helpful": [g.to_dict() for g in bad],
             "helpful_answers": helpful,
             "filled_since": len(filled),
+            "out_of_scope": len(out),
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -120,6 +122,11 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"note: {_questions(len(filled))} left out: your FAQ now has an entry asked in "
             "their words (--all lists them too)."
+        )
+    if out:
+        print(
+            f"note: {_questions(len(out))} left out: your scope.yaml says the guides do not "
+            "cover their topic (--all lists them too)."
         )
     if logging_disabled():  # before the count: nothing asked in this shell reaches the log
         print("note: GUIDEBOT_NO_LOG is set, so questions asked with it are not logged.")

@@ -1,5 +1,6 @@
-"""The questions a knowledge folder's FAQ now answers in so many words, for `guidebot gaps`:
-a logged question that support staff have since written an entry for is a gap filled."""
+"""What a knowledge folder now says of questions logged before, for `guidebot gaps`: the
+questions its FAQ answers in so many words (a question support staff have since written an
+entry for is a gap filled) and the topics its scope.yaml rules out."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from guidebot.knowledge.faqfile import parse_faq_file
 from guidebot.knowledge.loader import knowledge_files
+from guidebot.knowledge.model import ScopeTopic
+from guidebot.knowledge.sidefiles import parse_scope
 
 
 def written_questions(root: Path | str) -> list[str]:
@@ -24,3 +27,14 @@ def written_questions(root: Path | str) -> list[str]:
         entries, _ = parse_faq_file(path, str(path))
         found += [text for entry in entries for text in (entry.question, *entry.alternates)]
     return found
+
+
+def scope_topics(root: Path | str) -> tuple[ScopeTopic, ...]:
+    """The topics the folder's scope.yaml says the guides do not cover; none when it has
+    no such file or the file has a problem (which `guidebot check` reports)."""
+    path = Path(root) / "scope.yaml"
+    try:
+        topics, problems = parse_scope(path, str(path))
+    except OSError:
+        return ()
+    return () if problems else topics

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -89,24 +89,6 @@ def wording_key(text: str) -> str:
     (rapidfuzz default_process), apostrophes dropped first, so that "What's" is "whats"
     as people type it, not "what s"."""
     return default_process(text.replace("'", "").replace("\u2019", ""))
-
-
-def filled_since(
-    records: Iterable[LogRecord], written: Mapping[str, Collection[str]]
-) -> tuple[list[LogRecord], list[LogRecord]]:
-    """(still open, filled): a record is filled when the FAQ of the folder it was asked of
-    now has an entry asked in its words as groups compare them (wording_key; `written`:
-    folder -> the questions and alternates of its entries, written.written_questions).
-    Records naming no folder stay open."""
-    keys = {name: {wording_key(text) for text in texts} for name, texts in written.items()}
-    still: list[LogRecord] = []
-    filled: list[LogRecord] = []
-    for record in records:
-        done = bool(record.knowledge) and wording_key(record.question) in keys.get(
-            record.knowledge, ()
-        )
-        (filled if done else still).append(record)
-    return still, filled
 
 
 def group_questions(records: Iterable[LogRecord], threshold: float = SIMILARITY) -> list[Gap]:
@@ -255,7 +237,10 @@ def starter_faq(gaps: Sequence[Gap], source: str) -> str:
             lines.append(f"# the answer gave no {' or '.join(gap.lacks)}")
         if gap.kinds == ("decline",):
             # Off-topic questions ("what's the weather") are declined too, and should stay so.
-            lines.append("# declined: answer it if your knowledge should; if not, delete it")
+            lines.append(
+                "# declined: answer it if your knowledge should; if not, delete it (naming"
+                " its topic in scope.yaml keeps such questions out of gaps)"
+            )
         if FEEDBACK in gap.kinds:
             if gap.answered:
                 lines.append(f"# marked not helpful; answered from: {said}")
