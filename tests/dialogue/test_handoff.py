@@ -27,7 +27,11 @@ Reception answers on 01632 960 418 from 7am to 9pm, or write to hello@example.or
 
 def test_asking_for_a_person_is_answered_with_the_way_to_reach_one(make_knowledge):
     bot = Bot.load(make_knowledge({"guides/centre.md": CENTRE}))
-    for question in ("can i speak to a human", "i want to talk to a real person please"):
+    for question in (
+        "can i speak to a human",
+        "i want to talk to a real person please",
+        "is there someone i can talk to",
+    ):
         reply = bot.ask(question)
         assert reply.kind == "answer", question
         assert reply.sources[0].section == "Get in touch"
