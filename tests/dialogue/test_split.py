@@ -45,6 +45,10 @@ def library(make_knowledge):
             ["What does it cost?", "Is there an online option?"],
         ),
         ("salary? cost?", ["salary?", "cost?"]),
+        (
+            "lost property how long do you keep things? and is there a cafe?",
+            ["lost property how long do you keep things?", "and is there a cafe?"],
+        ),
         # "whats" is "what's" typed without its apostrophe
         (
             "whats the tuition and is there an online option?",
@@ -90,6 +94,7 @@ def test_grammar_divides_where_each_side_opens_a_question(message, parts):
         "what's CAC and why does it matter for picking a program",  # "it": the CAC
         "Salary? Cost? Duration? Admission?",  # more would-be questions than MAX_PARTS
         "how much to rent the boardroom for a day? we're not members",  # tells, not asks
+        "my card was declined? why did that happen",  # a statement, then its question
     ],
 )
 def test_grammar_leaves_one_question_whole(message):

@@ -33,6 +33,7 @@ from guidebot.search.sentences import sentences
 RANKED = 10  # how far down each part's own ranking other answers are looked for
 MAX_PARTS = 3  # a message of more would-be questions is a story, not a list of questions
 BARE_TOPIC = 3  # words of a question that names its topic only ("the late fee?")
+TOPIC_FIRST = 3  # a question may open this many words in, after its topic ("parking how much?")
 # English words that open a question: question words and auxiliaries (after apostrophes
 # are dropped, as search.analysis.words drops them: "what's" is "what", "isn't" "isnt").
 OPENERS = frozenset(
@@ -102,15 +103,21 @@ def _asks(sentence: str) -> bool:
 
 def _asks_alone(sentence: str) -> bool:
     """Whether a sentence is a question of its own: it asks and opens like a question, or
-    it is a bare topic asked about ("salary?", "and the late fee?"). A statement with a
-    question mark ("I paid a week ago but it's still not there??") tells of the problem the
-    question after it asks about."""
+    it is a bare topic asked about ("salary?", "and the late fee?"), or a topic of a word or
+    two put before a question word, ending in "?" ("lost property how long do you keep
+    things?"). A statement with a question mark ("I paid a week ago but it's still not
+    there??") tells of the problem the question after it asks about."""
     if not _asks(sentence):
         return False
     said = words(sentence)
     while said and said[0] in _LEAD_INS:
         said = said[1:]
-    return opens_a_question(sentence) or len(said) <= BARE_TOPIC
+    # Only a question word after the topic: "my card was declined?" is no topic and a
+    # question, though "was" opens one.
+    topic_first = sentence.rstrip().endswith("?") and any(
+        said[at].removesuffix("s") in _CONTRACTED for at in range(1, min(TOPIC_FIRST, len(said)))
+    )
+    return opens_a_question(sentence) or len(said) <= BARE_TOPIC or topic_first
 
 
 def question_parts(text: str, names: Callable[[str], bool] = lambda part: False) -> list[str]:
