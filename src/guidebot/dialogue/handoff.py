@@ -6,7 +6,6 @@ a short line ("call 999", "NHS 111"), which is for something else than talking t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -15,12 +14,11 @@ from guidebot.dialogue.context import TurnContext
 from guidebot.dialogue.smalltalk_intents import HANDOFF
 from guidebot.dialogue.uncovered import lead_with
 from guidebot.reply import Reply
-from guidebot.search.answertypes import Kind, reach_at
+from guidebot.search.phones import EMAIL, PHONE, is_phone
 
 # Asks only for ways to reach someone, in REACH_WORDS alone (contact.contact_only).
 _REACH = "what is your phone number or email address"
 NOTE = "I can't put you through to a person myself; this is how to reach one."
-_FULL_NUMBER = 7  # digits at least: "999" and "111" are short lines
 
 
 def handoff_reply(
@@ -45,9 +43,6 @@ def handoff_reply(
 
 
 def reaches(text: str) -> bool:
-    """Whether the text gives an email address or a full phone number (answertypes.reach_at),
-    not only a short line."""
-    return any(
-        kind == Kind.EMAIL or len(re.findall(r"\d", text[start:end])) >= _FULL_NUMBER
-        for start, end, kind in reach_at(text)
-    )
+    """Whether the text gives an email address or a full phone number (search.phones), not
+    only a short line."""
+    return bool(EMAIL.search(text)) or any(is_phone(m.group()) for m in PHONE.finditer(text))

@@ -169,6 +169,7 @@ _COMMON = frozenset(
     "what when where which with that this there have does your from about would could should "
     "will want need whats hows wheres whos thats theres much many".split()
 )
+_NOT_TELLING = _COMMON | STOP_WORDS  # made once: read for every word of every question
 
 
 def _alike(one: str, other: str, *, score_cutoff: float | None = None, **_: object) -> float:
@@ -186,7 +187,7 @@ def _alike(one: str, other: str, *, score_cutoff: float | None = None, **_: obje
 def _telling_words(question: str) -> list[str]:
     """The question's telling words, in order: three letters or more ("dog", "fee"), no
     stop word (search.analysis) and not among the most common question words."""
-    return [w for w in question.split() if len(w) >= 3 and w not in _COMMON | STOP_WORDS]
+    return [w for w in question.split() if len(w) >= 3 and w not in _NOT_TELLING]
 
 
 def _blocking_keys(question: str) -> set[str]:
